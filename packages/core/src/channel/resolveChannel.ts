@@ -1,0 +1,55 @@
+import type { ChannelKind, Host, ProfileId, ProviderKind } from './types';
+
+/** A delivery channel an identity has configured. */
+export interface ChannelConfig {
+  id: string;
+  kind: ChannelKind;
+  /** Mailbox address the channel sends as. */
+  address: string;
+  profileId: ProfileId;
+  label: string;
+}
+
+/** What the resolver knows about the person sending. */
+export interface SenderIdentity {
+  /** The identity's (or team's) default channel: used only for web/campaign sends. */
+  defaultChannel: ChannelConfig | null;
+  /** The native mailboxes the identity has connected, by provider. */
+  nativeMailboxes: Partial<Record<ProviderKind, ChannelConfig>>;
+}
+
+export type ChannelDecision =
+  | { outcome: 'resolved'; channel: ChannelConfig; forced: boolean; explanation: string }
+  | { outcome: 'unavailable'; reason: 'no-native-mailbox' | 'no-default-channel'; explanation: string };
+
+const HOST_PROVIDER: Record<Exclude<Host, 'web'>, ProviderKind> = { outlook: 'exchange', gmail: 'gmail' };
+const PROVIDER_NAME: Record<ProviderKind, string> = { exchange: 'Exchange Online', gmail: 'Gmail' };
+
+/**
+ * Forced native channel: a send that starts in Outlook goes through the rep's Exchange mailbox and one
+ * from Gmail through their Gmail, whatever their default channel is. Native sending keeps
+ * deliverability high. A web send uses the identity's own default channel.
+ */
+export function resolveChannel(host: Host, identity: SenderIdentity): ChannelDecision {
+  if (host === 'web') {
+    const channel = identity.defaultChannel;
+    if (!channel) {
+      return { outcome: 'unavailable', reason: 'no-default-channel', explanation: 'No default delivery channel is configured.' };
+    }
+    return { outcome: 'resolved', channel, forced: false, explanation: `Web sends use your default channel (${channel.label}).` };
+  }
+  const provider = HOST_PROVIDER[host];
+  const native = identity.nativeMailboxes[provider];
+  if (!native) {
+    return {
+      outcome: 'unavailable',
+      reason: 'no-native-mailbox',
+      explanation: `Sends from ${host === 'outlook' ? 'Outlook' : 'Gmail'} must go through your ${PROVIDER_NAME[provider]} mailbox, and none is connected.`,
+    };
+  }
+  const overridden = identity.defaultChannel && identity.defaultChannel.kind !== provider;
+  const explanation = overridden
+    ? `Sent through ${PROVIDER_NAME[provider]} — your mailbox, not your default channel (${identity.defaultChannel!.label}): sends from ${host === 'outlook' ? 'Outlook' : 'Gmail'} always use your own mailbox.`
+    : `Sent through ${PROVIDER_NAME[provider]} — your mailbox.`;
+  return { outcome: 'resolved', channel: native, forced: true, explanation };
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * The `sendwell` CLI: `pnpm sendwell <command>`. Each command group lives in its own module and
+ * exports `run(args): Promise<number>` (the exit code). Contracts: shared/design/architecture.md.
+ */
+type CommandModule = { run(args: string[]): Promise<number> };
+
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  start: () => import('./start'),
+  sandbox: () => import('./sandbox'),
+  bounces: () => import('./bounces'),
+  throttle: () => import('./throttle'),
+  manifests: () => import('./manifests'),
+};
+
+const USAGE = `usage: sendwell <command>
+
+  start [--port N] [--data-dir DIR] [--database-url URL]
+  sandbox users --json [--data-dir DIR]
+  bounces parse [--json] <file|dir>...
+  throttle profiles --json
+  throttle simulate --profile ID --messages N [--recipients K] [--external-share R] [--batch B --every S] --json
+  manifests build --base-url URL --out DIR
+  manifests check DIR
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const load = name ? COMMANDS[name] : undefined;
+  if (!load) {
+    process.stderr.write(name && name !== 'help' && name !== '--help' ? `unknown command: ${name}\n${USAGE}` : USAGE);
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  const command = await load();
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sendwell: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,5 @@
+/** `sendwell manifests` (not built yet). */
+export async function run(_args: string[]): Promise<number> {
+  process.stderr.write('sendwell manifests: not implemented yet\n');
+  return 2;
+}

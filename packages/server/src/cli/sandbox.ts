@@ -1,0 +1,5 @@
+/** `sendwell sandbox` (not built yet). */
+export async function run(_args: string[]): Promise<number> {
+  process.stderr.write('sendwell sandbox: not implemented yet\n');
+  return 2;
+}

@@ -1,0 +1,5 @@
+/** `sendwell start` (not built yet). */
+export async function run(_args: string[]): Promise<number> {
+  process.stderr.write('sendwell start: not implemented yet\n');
+  return 2;
+}
