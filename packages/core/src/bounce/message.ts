@@ -1,0 +1,142 @@
+import PostalMime, { decodeWords } from 'postal-mime';
+import type { Attachment, Email, Header } from 'postal-mime';
+import type { BounceMessage } from './decoders/contract';
+import { MAX_HEADER_VALUE_CHARS, MAX_INPUT_BYTES, MAX_MIME_DEPTH, MAX_PART_CHARS } from './limits';
+import { htmlToText } from './text';
+
+const DELIVERY_STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
+const RETURNED_TYPES = new Set([
+  'message/rfc822',
+  'message/global',
+  'text/rfc822-headers',
+  'message/rfc822-headers',
+  'message/global-headers',
+  'message/partial',
+]);
+const FEEDBACK_TYPES = new Set(['message/feedback-report']);
+
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * MIME-parse one raw message (postal-mime) and flatten it into the views decoders read.
+ * Never throws: a message postal-mime rejects (too deep, headers too large) is read as a plain
+ * header block plus text body, which is still enough for most text-format decoders.
+ */
+export async function buildBounceMessage(raw: Uint8Array | string): Promise<BounceMessage> {
+  const input = clampInput(raw);
+  try {
+    const email = await new PostalMime({
+      forceRfc822Attachments: true,
+      attachmentEncoding: 'arraybuffer',
+      maxNestingDepth: MAX_MIME_DEPTH,
+    }).parse(input);
+    return fromEmail(email);
+  } catch {
+    return fromUnparsed(typeof input === 'string' ? input : utf8.decode(input));
+  }
+}
+
+function clampInput(raw: Uint8Array | string): Uint8Array | string {
+  if (typeof raw === 'string') return raw.length > MAX_INPUT_BYTES ? raw.slice(0, MAX_INPUT_BYTES) : raw;
+  return raw.byteLength > MAX_INPUT_BYTES ? raw.subarray(0, MAX_INPUT_BYTES) : raw;
+}
+
+function fromEmail(email: Email): BounceMessage {
+  const headers = headerMap(email.headers);
+  const parts: { contentType: string; text: string }[] = [];
+  const plain = email.text ?? '';
+  if (plain.trim()) parts.push({ contentType: 'text/plain', text: normalise(plain) });
+  if (email.html) parts.push({ contentType: 'text/html', text: normalise(htmlToText(email.html)) });
+  for (const attachment of email.attachments) {
+    const text = attachmentText(attachment);
+    if (text !== null) parts.push({ contentType: attachment.mimeType.toLowerCase(), text });
+  }
+  return assemble(headers, parts);
+}
+
+function attachmentText(attachment: Attachment): string | null {
+  const type = attachment.mimeType.toLowerCase();
+  if (!type.startsWith('text/') && !type.startsWith('message/')) return null;
+  const content = attachment.content;
+  const text = typeof content === 'string' ? content : utf8.decode(content);
+  return normalise(clip(text));
+}
+
+/** Join the parts into the views of the contract. */
+export function assemble(
+  headers: Map<string, string[]>,
+  parts: { contentType: string; text: string }[],
+): BounceMessage {
+  const pick = (types: Set<string>) => parts.filter((p) => types.has(p.contentType)).map((p) => p.text);
+  const statuses = pick(DELIVERY_STATUS_TYPES);
+  const feedback = pick(FEEDBACK_TYPES);
+  const returned = pick(RETURNED_TYPES);
+  const readable = parts.filter((p) => p.contentType === 'text/plain');
+  const readableText = readable.length ? readable : parts.filter((p) => p.contentType === 'text/html');
+  const sections = [...readableText.map((p) => p.text)];
+  for (const part of parts) {
+    if (part.contentType === 'text/plain' || part.contentType === 'text/html') continue;
+    sections.push(`--- ${part.contentType} ---\n${part.text}`);
+  }
+  const header = (name: string) => headers.get(name.toLowerCase())?.[0] ?? '';
+  return {
+    headers,
+    header,
+    subject: header('subject'),
+    from: header('from'),
+    body: sections.join('\n'),
+    parts,
+    deliveryStatus: statuses.length ? statuses.join('\n') : null,
+    feedbackReport: feedback.length ? feedback.join('\n') : null,
+    returnedMessage: returned[0] ?? null,
+  };
+}
+
+function headerMap(list: Header[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const { key, value } of list) {
+    const name = key.toLowerCase();
+    const decoded = decodeHeaderValue(value);
+    const values = map.get(name);
+    if (values) values.push(decoded);
+    else map.set(name, [decoded]);
+  }
+  return map;
+}
+
+function decodeHeaderValue(value: string): string {
+  const clipped = value.length > MAX_HEADER_VALUE_CHARS ? value.slice(0, MAX_HEADER_VALUE_CHARS) : value;
+  if (!clipped.includes('=?')) return clipped.trim();
+  try {
+    return decodeWords(clipped).trim();
+  } catch {
+    return clipped.trim();
+  }
+}
+
+/** A message postal-mime refused: split the header block from the body by hand (no MIME). */
+function fromUnparsed(text: string): BounceMessage {
+  const normalised = normalise(text);
+  const split = normalised.indexOf('\n\n');
+  const headerBlock = split < 0 ? normalised : normalised.slice(0, split);
+  const body = split < 0 ? '' : normalised.slice(split + 2);
+  const headers = new Map<string, string[]>();
+  for (const line of headerBlock.replace(/\n[ \t]+/g, ' ').split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = decodeHeaderValue(line.slice(colon + 1));
+    const values = headers.get(name);
+    if (values) values.push(value);
+    else headers.set(name, [value]);
+  }
+  return assemble(headers, [{ contentType: 'text/plain', text: clip(body) }]);
+}
+
+function clip(text: string): string {
+  return text.length > MAX_PART_CHARS ? text.slice(0, MAX_PART_CHARS) : text;
+}
+
+function normalise(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}

@@ -1,0 +1,28 @@
+/** Small text helpers shared by the engine and decoders (no MIME parsing here). */
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Reduce HTML to readable lines: enough for reading NDR sentences, not a renderer. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<br\s*\/?>|<\/(p|div|tr|li|h\d|table)>/gi, '\n')
+    .replace(/<[^>]{0,2000}>/g, ' ')
+    .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, code: string) => decodeEntity(whole, code))
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n');
+}
+
+function decodeEntity(whole: string, code: string): string {
+  if (code[0] === '#') {
+    const n = code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number.parseInt(code.slice(1), 10);
+    return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole;
+  }
+  return ENTITIES[code.toLowerCase()] ?? whole;
+}
+
+/** Collapse whitespace to single spaces and trim. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
