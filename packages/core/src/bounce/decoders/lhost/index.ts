@@ -1,4 +1,5 @@
 import type { Decoder } from '../contract';
+import { Exim } from './exim';
 
-/** MTA/provider text-format decoders, tried in order (filled by the decoders engineer). */
-export const LHOST_DECODERS: Decoder[] = [];
+/** MTA/provider text-format decoders, tried in order, most specific first. */
+export const LHOST_DECODERS: Decoder[] = [Exim];

@@ -1,0 +1,147 @@
+import type { BounceMessage, Decoded, DecodedRecipient } from '../contract';
+
+/**
+ * Shared helpers for the MTA/provider text-format decoders. Every regex here is linear: no nested
+ * quantifiers, and every input is sliced to a bounded length before matching.
+ */
+
+/** Longest text a decoder scans; notices put the error near the top. */
+export const MAX_SCAN_CHARS = 200_000;
+/** Most recipients one notice may yield (guards loops over hostile input). */
+export const MAX_RECIPIENTS = 500;
+
+const ADDRESS_RE = /[^\s<>()\[\]"',;:]{1,256}@[a-z0-9][a-z0-9._-]{0,253}[a-z0-9]/i;
+const ANGLE_ADDRESS_RE = /<([^\s<>@]{1,256}@[^\s<>]{1,255})>/;
+const STATUS_RE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)/;
+const REPLY_RE = /(?<![\w.#-])([245][0-9]{2})(?=[ \t\-:;,]|$)/m;
+
+export function scanText(text: string): string {
+  return text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
+}
+
+/** First e-mail address in the text (angle-bracketed ones first), lower-cased, or ''. */
+export function findAddress(text: string): string {
+  const angled = ANGLE_ADDRESS_RE.exec(text);
+  const found = angled ? angled[1] : ADDRESS_RE.exec(text)?.[0];
+  return found ? found.replace(/^mailto:/i, '').replace(/[.]+$/, '').toLowerCase() : '';
+}
+
+export function findStatus(text: string): string | undefined {
+  const m = STATUS_RE.exec(text);
+  return m ? `${m[1]}.${m[2]}.${m[3]}` : undefined;
+}
+
+export function findReplyCode(text: string): string | undefined {
+  return REPLY_RE.exec(text)?.[1];
+}
+
+const COMMANDS: [RegExp, string][] = [
+  [/\bRCPT[ _]TO\b|\bRCPT\b/i, 'RCPT'],
+  [/\bMAIL[ _]FROM\b/i, 'MAIL'],
+  [/\bend of data\b|\bafter DATA\b|\bDATA command\b|\bfailed after I sent the message\b|\bdata\s*$|\bin reply to end of data\b/im, 'DATA'],
+  [/\bEHLO\b/, 'EHLO'],
+  [/\bHELO\b|\bmy name was rejected\b/, 'HELO'],
+];
+
+/** The SMTP command a sentence says failed, e.g. "after RCPT TO:" → RCPT. */
+export function findCommand(text: string): string | undefined {
+  for (const [re, command] of COMMANDS) if (re.test(text)) return command;
+  return undefined;
+}
+
+/** Collapse runs of whitespace so multi-line diagnostics read as one sentence. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A recipient with status, reply code and command read from its diagnostic text. */
+export function recipientFrom(
+  address: string,
+  diagnostic: string,
+  extra: Partial<DecodedRecipient> = {},
+): DecodedRecipient {
+  const text = oneLine(diagnostic);
+  const r: DecodedRecipient = { address: address.toLowerCase(), diagnostic: text || undefined };
+  const status = findStatus(text);
+  const replyCode = findReplyCode(text);
+  const command = findCommand(text);
+  if (status) r.status = status;
+  if (replyCode) r.replyCode = replyCode;
+  if (command) r.command = command;
+  return { ...r, ...stripUndefined(extra) };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+/**
+ * The text between the first match of `start` and the next match of `end` (or the end of the
+ * text). Null when `start` does not occur.
+ */
+export function section(text: string, start: RegExp, end?: RegExp): string | null {
+  const s = start.exec(text);
+  if (!s) return null;
+  const rest = text.slice(s.index + s[0].length);
+  if (!end) return rest;
+  const e = end.exec(rest);
+  return e ? rest.slice(0, e.index) : rest;
+}
+
+const MESSAGE_ID_RE = /^Message-I[Dd]:[ \t]*(?:\r?\n[ \t]+)?<?([^\s<>]{1,500}?)>?[ \t]*$/im;
+
+/** Message-ID of the returned original: the returned part, else the body after `after`. */
+export function originalMessageId(message: BounceMessage, after?: RegExp): string | undefined {
+  if (message.returnedMessage) {
+    const m = MESSAGE_ID_RE.exec(scanText(message.returnedMessage));
+    if (m) return m[1];
+  }
+  const body = scanText(message.body);
+  const start = after ? after.exec(body) : null;
+  const tail = start ? body.slice(start.index) : null;
+  const m = tail ? MESSAGE_ID_RE.exec(tail) : null;
+  return m ? m[1] : undefined;
+}
+
+/** Addresses from the X-Failed-Recipients header(s), lower-cased. */
+export function failedRecipientsHeader(message: BounceMessage): string[] {
+  const values = message.headers.get('x-failed-recipients') ?? [];
+  const out: string[] = [];
+  for (const v of values) {
+    for (const piece of v.split(',')) {
+      const a = findAddress(piece);
+      if (a && !out.includes(a)) out.push(a);
+    }
+  }
+  return out;
+}
+
+export function isMailerDaemon(from: string): boolean {
+  return /mailer-daemon|postmaster|mail delivery (system|subsystem)|MAILER_DAEMON/i.test(from);
+}
+
+/** Wrap a decoder body so an unexpected error declines instead of throwing. */
+export function safely(
+  name: string,
+  decode: (m: BounceMessage) => Decoded | null,
+): { name: string; decode(m: BounceMessage): Decoded | null } {
+  return {
+    name,
+    decode(message) {
+      try {
+        const out = decode(message);
+        return out && out.recipients.length > 0 ? out : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+export function bounce(decoder: string, recipients: DecodedRecipient[], messageId?: string): Decoded {
+  const out: Decoded = { decoder, kind: 'bounce', recipients: recipients.slice(0, MAX_RECIPIENTS) };
+  if (messageId) out.originalMessageId = messageId;
+  return out;
+}
