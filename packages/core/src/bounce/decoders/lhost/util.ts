@@ -36,11 +36,12 @@ export function findReplyCode(text: string): string | undefined {
 }
 
 const COMMANDS: [RegExp, string][] = [
-  [/\bRCPT[ _]TO\b|\bRCPT\b/i, 'RCPT'],
-  [/\bMAIL[ _]FROM\b/i, 'MAIL'],
+  [/\bRCPT[ _]TO\b|\bRCPT\b|does not like recipient/i, 'RCPT'],
+  [/\bMAIL[ _]FROM\b|sender was rejected/i, 'MAIL'],
   [/\bend of data\b|\bafter DATA\b|\bDATA command\b|\bfailed after I sent the message\b|\bdata\s*$|\bin reply to end of data\b/im, 'DATA'],
   [/\bEHLO\b/, 'EHLO'],
-  [/\bHELO\b|\bmy name was rejected\b/, 'HELO'],
+  [/\bHELO\b/, 'HELO'],
+  [/\bmy name was rejected\b/, 'EHLO'],
 ];
 
 /** The SMTP command a sentence says failed, e.g. "after RCPT TO:" → RCPT. */
