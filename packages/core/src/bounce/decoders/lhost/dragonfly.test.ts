@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { DragonFly } from './dragonfly';
+import { corpusCases, expectDecodes } from './test-corpus';
+
+const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['DragonFly']);
+
+describe('DragonFly', () => {
+  it.each(cases)('$file', (c) => expectDecodes(DragonFly, (p) => readFileSync(p), c));
+});
