@@ -18,6 +18,7 @@ interface TruthRow {
   recipients_alt: string[];
   status_is_pseudo: boolean;
   per_recipient: { recipient: string; status: string; alias: string }[];
+  dsn: { has_delivery_status_part: boolean };
 }
 
 export interface CorpusCase {
@@ -28,7 +29,11 @@ export interface CorpusCase {
   statuses: (string | null)[];
 }
 
-export function corpusCases(readText: (path: string) => string, decoders: string[]): CorpusCase[] {
+export function corpusCases(
+  readText: (path: string) => string,
+  decoders: string[],
+  options: { withoutDeliveryStatus?: boolean } = {},
+): CorpusCase[] {
   let text: string;
   try {
     text = readText(`${CORPUS_DIR}truth.jsonl`);
@@ -38,6 +43,7 @@ export function corpusCases(readText: (path: string) => string, decoders: string
   const rows = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as TruthRow);
   return rows
     .filter((r) => decoders.includes(r.decoder) && !r.ambiguous && !r.duplicate_of)
+    .filter((r) => !options.withoutDeliveryStatus || !r.dsn.has_delivery_status_part)
     .map((r) => ({
       file: r.file,
       recipients: r.recipients,
