@@ -1,1 +1,12 @@
-export {};
+export * from './types';
+export { getProfile, listProfiles, customSmtpProfile, isProfileId, PROFILE_IDS, DAY_MS, MINUTE_MS, DEFAULT_MARGIN } from './profiles';
+export type { CustomSmtpLimits } from './profiles';
+export { planSend, createPlanner } from './plan';
+export type { Planner } from './plan';
+export { effectiveBatch } from './batch';
+export type { EffectiveBatch } from './batch';
+export { quotaSnapshot } from './quota';
+export type { QuotaSnapshot, WindowUsage } from './quota';
+export { forecast } from './forecast';
+export type { Forecast, ForecastItem, ForecastOptions } from './forecast';
+export { formatWhen } from './explain';
