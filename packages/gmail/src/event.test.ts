@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { addonEventSchema, draftRecipients, formValue, parameter, parseRecipient, utcOffsetMinutes } from './event';
+
+describe('parseRecipient', () => {
+  it.each([
+    ['ada@example.com', { email: 'ada@example.com' }],
+    ['Ada Lovelace <ada@example.com>', { email: 'ada@example.com', displayName: 'Ada Lovelace' }],
+    ['"Lovelace, Ada" <ada@example.com>', { email: 'ada@example.com', displayName: 'Lovelace, Ada' }],
+    ['  <bob@example.com> ', { email: 'bob@example.com' }],
+    ['not an address', null],
+    ['', null],
+  ])('%j', (text, expected) => {
+    expect(parseRecipient(text)).toEqual(expected);
+  });
+});
+
+describe('event accessors', () => {
+  const event = addonEventSchema.parse({
+    commonEventObject: {
+      hostApp: 'GMAIL',
+      timeZone: { id: 'Europe/Berlin', offset: 3_600_000 },
+      formInputs: { templateId: { stringInputs: { value: ['t-2'] } }, empty: { stringInputs: { value: [''] } } },
+      parameters: { session: 's-1' },
+    },
+    gmail: { toRecipients: ['Ada Lovelace <ada@example.com>', 'junk'], ccRecipients: ['cc@example.com'] },
+    extra: { kept: true },
+  });
+
+  it.each([
+    ['templateId', 't-2'],
+    ['empty', undefined],
+    ['missing', undefined],
+  ])('formValue(%s)', (name, expected) => {
+    expect(formValue(event, name)).toBe(expected);
+  });
+
+  it('reads parameters, the offset and the draft audience (dropping unparsable entries)', () => {
+    expect(parameter(event, 'session')).toBe('s-1');
+    expect(utcOffsetMinutes(event)).toBe(60);
+    expect(draftRecipients(event)).toEqual({
+      to: [{ email: 'ada@example.com', displayName: 'Ada Lovelace' }],
+      cc: [{ email: 'cc@example.com' }],
+      bcc: [],
+    });
+  });
+
+  it.each([
+    [{ commonEventObject: { parameters: { a: 1 } } }],
+    [{ gmail: { toRecipients: 'ada@example.com' } }],
+    ['not an object'],
+  ])('rejects a malformed event %#', (body) => {
+    expect(addonEventSchema.safeParse(body).success).toBe(false);
+  });
+});

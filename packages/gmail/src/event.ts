@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { MergeRecipient } from '@sendwell/core';
+
+const formInputSchema = z.looseObject({
+  stringInputs: z.object({ value: z.array(z.string()) }).optional(),
+});
+
+/** The Workspace add-on event object, reduced to the fields Sendwell reads; unknown fields pass. */
+export const addonEventSchema = z.looseObject({
+  commonEventObject: z
+    .looseObject({
+      hostApp: z.string().optional(),
+      platform: z.string().optional(),
+      userLocale: z.string().optional(),
+      timeZone: z.looseObject({ id: z.string().optional(), offset: z.number().optional() }).optional(),
+      formInputs: z.record(z.string(), formInputSchema).optional(),
+      parameters: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
+  authorizationEventObject: z
+    .looseObject({
+      userOAuthToken: z.string().optional(),
+      userOauthToken: z.string().optional(),
+      userIdToken: z.string().optional(),
+      systemIdToken: z.string().optional(),
+      authorizedScopes: z.array(z.string()).optional(),
+    })
+    .optional(),
+  gmail: z
+    .looseObject({
+      messageId: z.string().optional(),
+      threadId: z.string().optional(),
+      accessToken: z.string().optional(),
+      toRecipients: z.array(z.string()).optional(),
+      ccRecipients: z.array(z.string()).optional(),
+      bccRecipients: z.array(z.string()).optional(),
+    })
+    .optional(),
+});
+
+export type AddonEvent = z.infer<typeof addonEventSchema>;
+
+export interface DraftRecipients {
+  to: MergeRecipient[];
+  cc: MergeRecipient[];
+  bcc: MergeRecipient[];
+}
+
+/** The first value of a form input (selectionInput / textInput), or undefined. */
+export function formValue(event: AddonEvent, name: string): string | undefined {
+  const value = event.commonEventObject?.formInputs?.[name]?.stringInputs?.value[0];
+  return value === '' ? undefined : value;
+}
+
+export function parameter(event: AddonEvent, name: string): string | undefined {
+  return event.commonEventObject?.parameters?.[name];
+}
+
+/** Minutes east of UTC from the event's time zone (0 when the host did not send one). */
+export function utcOffsetMinutes(event: AddonEvent): number {
+  return Math.round((event.commonEventObject?.timeZone?.offset ?? 0) / 60_000);
+}
+
+const NAMED = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/;
+
+/** Parses `Ada Lovelace <ada@example.com>` or a bare address into a merge recipient. */
+export function parseRecipient(text: string): MergeRecipient | null {
+  const named = NAMED.exec(text);
+  const email = (named ? named[2]! : text).trim();
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) return null;
+  const displayName = named?.[1]?.trim();
+  return displayName ? { email, displayName } : { email };
+}
+
+function recipients(list: string[] | undefined): MergeRecipient[] {
+  return (list ?? []).map(parseRecipient).filter((r): r is MergeRecipient => r !== null);
+}
+
+/** The draft's audience, as Gmail hands it with `draftAccess: METADATA`. */
+export function draftRecipients(event: AddonEvent): DraftRecipients {
+  return {
+    to: recipients(event.gmail?.toRecipients),
+    cc: recipients(event.gmail?.ccRecipients),
+    bcc: recipients(event.gmail?.bccRecipients),
+  };
+}
