@@ -1,10 +1,15 @@
 import type { Decoder } from '../contract';
 import { DragonFly } from './dragonfly';
+import { Exchange2003 } from './exchange2003';
 import { Exim } from './exim';
 import { Gmail } from './gmail';
 import { GoogleGroups } from './googlegroups';
+import { Postfix } from './postfix';
 import { Qmail } from './qmail';
-import { Postfix } from "./postfix";
+import { V5sendmail } from './v5sendmail';
+import { X2 } from './x2';
 
 /** MTA/provider text-format decoders, tried in order, most specific first. */
-export const LHOST_DECODERS: Decoder[] = [GoogleGroups, Gmail, DragonFly, Exim, Qmail, Postfix];
+export const LHOST_DECODERS: Decoder[] = [
+  GoogleGroups, Gmail, Exchange2003, DragonFly, X2, Exim, Qmail, Postfix, V5sendmail,
+];

@@ -16,7 +16,8 @@ function isQmail(m: BounceMessage): boolean {
   return MARKER.test(m.body.slice(0, 4000));
 }
 
-function recipientsOf(errors: string): DecodedRecipient[] {
+/** `<address>:` heads with their error lines under them (shared with the X2 layout). */
+export function recipientsOf(errors: string): DecodedRecipient[] {
   const out: DecodedRecipient[] = [];
   let current: { address: string; lines: string[] } | null = null;
   const flush = () => {

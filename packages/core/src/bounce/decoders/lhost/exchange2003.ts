@@ -1,0 +1,50 @@
+import type { BounceMessage, DecodedRecipient } from '../contract';
+import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+
+/**
+ * Exchange Server 5.5/2000/2003 NDR: "Your message ... did not reach the following recipient(s):"
+ * (or "The following recipient(s) could not be reached:"), then `address on <date>` lines each
+ * followed by indented error lines ending in an `MSEXCH:` diagnostic with an X.400-style code in
+ * parentheses. Those codes are Exchange's own; the ones with a known meaning set the reason.
+ */
+const START = /did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:/i;
+const END = /^-{5,}|^Received: |^Content-Type: message\/rfc822/m;
+const HEAD = /^\s*(\S{1,256}@\S{1,255}) on .{5,80}$/;
+
+/** MSEXCH codes whose meaning is fixed: the recipient does not exist. */
+const CODE_REASONS: Record<string, 'userunknown'> = { '000C05A6': 'userunknown', '000C0595': 'userunknown' };
+
+function isExchange2003(m: BounceMessage): boolean {
+  const head = m.body.slice(0, 6000);
+  if (!START.test(head)) return false;
+  const exchangy = /Exchange|Internet Mail Service/i.test(m.header('x-mailer')) || m.headers.has('x-ms-embedded-report');
+  return /^Undeliverable:/i.test(m.subject) || /\bMSEXCH:/.test(head) || exchangy;
+}
+
+function recipients(errors: string): DecodedRecipient[] {
+  const out: DecodedRecipient[] = [];
+  let current: { address: string; lines: string[] } | null = null;
+  const flush = () => {
+    if (!current) return;
+    const text = oneLine(current.lines.join(' ').replace(/The MTS-ID of the original message is:[^\n]*(\n;[^\n]*)?/g, ''));
+    const code = /\(([0-9A-F]{8})\)/.exec(text)?.[1];
+    const reason = code ? CODE_REASONS[code] : undefined;
+    out.push(recipientFrom(current.address, text, { action: 'failed', reason }));
+  };
+  for (const line of errors.split('\n')) {
+    const head = HEAD.exec(line);
+    if (head && out.length < MAX_RECIPIENTS) {
+      flush();
+      current = { address: findAddress(head[1]), lines: [] };
+    } else if (current && line.trim()) current.lines.push(line.trim());
+  }
+  flush();
+  return out;
+}
+
+export const Exchange2003 = safely('Exchange2003', (m) => {
+  if (!isExchange2003(m)) return null;
+  const body = scanText(m.body);
+  const errors = section(body, START, END) ?? '';
+  return bounce('Exchange2003', recipients(errors), originalMessageId(m, END));
+});

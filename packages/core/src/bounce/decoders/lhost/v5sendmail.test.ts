@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { V5sendmail } from './v5sendmail';
+import { corpusCases, expectDecodes } from './test-corpus';
+
+const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['V5sendmail']);
+
+describe('V5sendmail', () => {
+  it.each(cases)('$file', (c) => expectDecodes(V5sendmail, (p) => readFileSync(p), c));
+});

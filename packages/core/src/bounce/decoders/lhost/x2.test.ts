@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { X2 } from './x2';
+import { corpusCases, expectDecodes } from './test-corpus';
+
+const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['X2']);
+
+describe('X2', () => {
+  it.each(cases)('$file', (c) => expectDecodes(X2, (p) => readFileSync(p), c));
+});
