@@ -1,9 +1,35 @@
+import type { BounceMessage, Decoder } from './decoders/contract';
+import { buildBounceMessage } from './message';
+import { originalHeaders, originalMessageId } from './original';
+import { orderDecoders, runDecoders } from './pipeline';
+import { findQuotaSignal } from './quota';
+import { reportKind, toRecipients } from './report';
 import type { BounceReport } from './types';
 
+const NOT_A_BOUNCE: BounceReport = { kind: 'not-bounce', recipients: [], originalMessageId: null, decoder: null };
+
 /**
- * Parse one raw RFC 5322 message into a bounce report. Never throws on hostile input.
- * (Placeholder until the engine lands: says "not-bounce" for everything.)
+ * Parse one raw RFC 5322 message into a bounce report. Never throws on hostile input: anything that
+ * cannot be read is a `not-bounce`.
  */
-export async function parseBounce(_raw: Uint8Array | string): Promise<BounceReport> {
-  return { kind: 'not-bounce', recipients: [], originalMessageId: null, decoder: null };
+export async function parseBounce(raw: Uint8Array | string): Promise<BounceReport> {
+  try {
+    return analyseMessage(await buildBounceMessage(raw));
+  } catch {
+    return { ...NOT_A_BOUNCE };
+  }
+}
+
+/** The pipeline over an already-built message (decoders may be swapped in tests). */
+export function analyseMessage(message: BounceMessage, decoders?: readonly Decoder[]): BounceReport {
+  const decoded = runDecoders(message, decoders ?? orderDecoders(message));
+  if (!decoded) return { ...NOT_A_BOUNCE };
+  const recipients = toRecipients(decoded);
+  const kind = reportKind(decoded, recipients);
+  const headers = originalHeaders(message);
+  const messageId = decoded.originalMessageId?.replace(/^<|>$/g, '') || originalMessageId(message, headers);
+  const report: BounceReport = { kind, recipients, originalMessageId: messageId, decoder: decoded.decoder };
+  if (Object.keys(headers).length) report.originalHeaders = headers;
+  if (kind === 'bounce') report.quotaSignal = findQuotaSignal(message);
+  return report;
 }

@@ -1,0 +1,87 @@
+import type { DeliveryAction } from '../types';
+import { cleanAddress, readFieldBlocks, stripDiagnosticType, type FieldBlock } from '../fields';
+import { findReplyCode, findStatusCode, isStatusCode } from '../status-code';
+import type { BounceMessage, Decoded, DecodedRecipient, Decoder } from './contract';
+
+const ACTIONS: Record<string, DeliveryAction> = {
+  failed: 'failed', failure: 'failed', delayed: 'delayed', delivered: 'delivered', deliverable: 'delivered',
+  relayed: 'relayed', expanded: 'expanded', expired: 'failed',
+};
+
+/**
+ * RFC 3464 delivery status notifications: a message/delivery-status part (or, for notices that
+ * paste it into the text, the same fields in the body) with one block per recipient.
+ */
+export const rfc3464: Decoder = {
+  name: 'RFC3464',
+  decode(message) {
+    const fields = message.deliveryStatus ?? inlineDeliveryStatus(message.body);
+    if (!fields) return null;
+    const recipients = readRecipients(fields);
+    if (!recipients.length) return null;
+    return { decoder: 'RFC3464', kind: kindOf(recipients), recipients };
+  },
+};
+
+/** Per-recipient blocks of a delivery-status text, with per-message fields as defaults. */
+export function readRecipients(fields: string): DecodedRecipient[] {
+  const out: DecodedRecipient[] = [];
+  for (const block of readFieldBlocks(fields)) {
+    const recipient = recipientOf(block);
+    if (recipient) out.push(recipient);
+  }
+  return out;
+}
+
+function recipientOf(block: FieldBlock): DecodedRecipient | null {
+  const final = cleanAddress(block.get('final-recipient'));
+  const original = cleanAddress(block.get('original-recipient'));
+  const actual = cleanAddress(block.get('x-actual-recipient'));
+  const address = final ?? original ?? actual;
+  if (!address) return null;
+  const recipient: DecodedRecipient = { address };
+  const alias = original && original !== address ? original : actual && actual !== address ? actual : undefined;
+  if (alias) recipient.alias = alias;
+  const action = ACTIONS[(block.get('action') ?? '').toLowerCase().split(/[\s(]/)[0] ?? ''];
+  if (action) recipient.action = action;
+  const status = statusField(block.get('status'));
+  if (status) recipient.status = status;
+  const diagnostic = diagnosticOf(block);
+  if (diagnostic) {
+    recipient.diagnostic = diagnostic;
+    const reply = findReplyCode(diagnostic);
+    if (reply) recipient.replyCode = reply;
+  }
+  return recipient;
+}
+
+function statusField(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const code = /^\s*([245]\.\d{1,3}\.\d{1,3})/.exec(value)?.[1];
+  if (code && isStatusCode(code)) return code.split('.').map(Number).join('.');
+  return findStatusCode(value) ?? undefined;
+}
+
+function diagnosticOf(block: FieldBlock): string | undefined {
+  const raw = block.get('diagnostic-code') ?? block.get('x-diagnostic-code') ?? block.get('x-postfix-diagnostic-code');
+  if (!raw) return undefined;
+  const text = stripDiagnosticType(raw).text.replace(/\s+/g, ' ').trim();
+  return text || undefined;
+}
+
+function kindOf(recipients: DecodedRecipient[]): Decoded['kind'] {
+  const bounced = recipients.some((r) => r.action === 'failed' || r.action === 'delayed' || !r.action);
+  return bounced ? 'bounce' : 'delivered';
+}
+
+/** DSN fields pasted into a text body (some gateways do that): from the first Final-Recipient on. */
+function inlineDeliveryStatus(body: string): string | null {
+  const at = body.search(/^\s*(Final|Original)-Recipient\s*:/im);
+  if (at < 0) return null;
+  const start = body.lastIndexOf('\n\n', at);
+  return body.slice(start < 0 ? 0 : start, at + 20000).replace(/^[ \t]+(?=[A-Za-z-]+:)/gm, '');
+}
+
+export function hasDeliveryStatus(message: BounceMessage): boolean {
+  return message.deliveryStatus !== null;
+}

@@ -1,0 +1,33 @@
+import { cleanAddress } from '../fields';
+import type { BounceMessage, Decoder } from './contract';
+
+const AUTO_SUBJECT =
+  /^(auto(matic)?[ -]?(reply|response|antwort|risposta|r[ée]ponse)|auto:|out of (the )?office|vacation|abwesenheit|away from|i am (away|out)|r[ée]ponse automatique|respuesta autom[aá]tica|risposta automatica|automatisch antwoord)/i;
+
+/** RFC 3834 automatic responses (out-of-office / vacation replies). */
+export const rfc3834: Decoder = {
+  name: 'RFC3834',
+  decode(message) {
+    if (!isAutoReply(message)) return null;
+    const address = cleanAddress(message.header('from')) ?? cleanAddress(message.header('reply-to'));
+    return {
+      decoder: 'RFC3834',
+      kind: 'auto-reply',
+      recipients: address ? [{ address, reason: 'vacation', diagnostic: firstLines(message.body) }] : [],
+    };
+  },
+};
+
+export function isAutoReply(message: BounceMessage): boolean {
+  const autoSubmitted = message.header('auto-submitted').toLowerCase();
+  if (autoSubmitted.startsWith('auto-replied')) return true;
+  if (autoSubmitted.startsWith('auto-generated')) return false;
+  if (message.header('x-autoreply') || message.header('x-autorespond') || message.header('x-autoreply-from')) return true;
+  if (/auto[_-]?reply/i.test(message.header('precedence'))) return true;
+  if (/^auto[ -]?repl/i.test(message.header('x-auto-response-suppress'))) return false;
+  return AUTO_SUBJECT.test(message.subject.trim());
+}
+
+function firstLines(body: string): string {
+  return body.split('\n--- ')[0]?.replace(/\s+/g, ' ').trim().slice(0, 300) ?? '';
+}

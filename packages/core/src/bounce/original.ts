@@ -1,0 +1,44 @@
+import type { BounceMessage } from './decoders/contract';
+import { readHeaderBlock } from './fields';
+
+/** Headers of the returned original worth keeping for attribution. */
+const KEPT_HEADERS = ['message-id', 'x-sendwell-id', 'subject', 'from', 'to', 'date', 'in-reply-to'];
+const MESSAGE_ID_LINE = /^[ \t>]*Message-I[dD]\s*:\s*(?:\n[ \t]+)?<?([^\s<>]+@[^\s<>]+?|[^\s<>]{6,})>?\s*$/m;
+
+/** The returned original's headers: from message/rfc822 or text/rfc822-headers, else from the text. */
+export function originalHeaders(message: BounceMessage): Record<string, string> {
+  const source = message.returnedMessage ?? headerishTail(message.body);
+  if (!source) return {};
+  const block = readHeaderBlock(source.replace(/^\s+/, ''));
+  const out: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = block.get(name);
+    if (value) out[name] = value;
+  }
+  return out;
+}
+
+/** Message-ID of the returned original, without angle brackets. */
+export function originalMessageId(message: BounceMessage, headers: Record<string, string>): string | null {
+  const fromHeaders = cleanId(headers['message-id']);
+  if (fromHeaders) return fromHeaders;
+  const inReturned = message.returnedMessage ? MESSAGE_ID_LINE.exec(message.returnedMessage) : null;
+  if (inReturned) return cleanId(inReturned[1]);
+  const inBody = MESSAGE_ID_LINE.exec(message.body);
+  if (inBody) return cleanId(inBody[1]);
+  const field = /^\s*X-(?:Original-)?Message-ID\s*:\s*<?([^\s<>]+)>?/im.exec(message.body);
+  return field ? cleanId(field[1]) : null;
+}
+
+function cleanId(value: string | undefined | null): string | null {
+  if (!value) return null;
+  const id = /<([^<>]+)>/.exec(value)?.[1] ?? value.trim().split(/\s+/)[0] ?? '';
+  const clean = id.replace(/^<|>$/g, '').trim();
+  return clean && clean.length <= 998 ? clean : null;
+}
+
+/** Text bounces paste the original after a divider; find where a header block starts. */
+function headerishTail(body: string): string | null {
+  const at = body.search(/^(Return-Path|Received|Message-I[dD]|From|Date|Subject|To|MIME-Version|DKIM-Signature|X-[A-Za-z-]+):[ \t]/m);
+  return at < 0 ? null : body.slice(at, at + 64 * 1024);
+}

@@ -1,0 +1,51 @@
+import type { BounceMessage, Decoded, DecodedRecipient } from './decoders/contract';
+import { cleanAddress } from './fields';
+import { MAX_DIAGNOSTIC_CHARS, MAX_RECIPIENTS } from './limits';
+import { classifyReason, isHardBounce } from './reason/classify';
+import { findReplyCode, findStatusCode, isStatusCode, preferStatus } from './status-code';
+import type { BouncedRecipient, BounceReport, DeliveryAction } from './types';
+
+/** Turn one decoder's result into the public per-recipient rows (status, reason, hard/soft). */
+export function toRecipients(decoded: Decoded): BouncedRecipient[] {
+  const seen = new Set<string>();
+  const rows: BouncedRecipient[] = [];
+  for (const recipient of decoded.recipients) {
+    const address = cleanAddress(recipient.address) ?? recipient.address.trim().toLowerCase();
+    if (!address || seen.has(address)) continue;
+    seen.add(address);
+    rows.push(toRow(address, recipient, decoded.kind));
+    if (rows.length >= MAX_RECIPIENTS) break;
+  }
+  return rows;
+}
+
+function toRow(address: string, r: DecodedRecipient, kind: Decoded['kind']): BouncedRecipient {
+  const diagnostic = r.diagnostic ? r.diagnostic.replace(/\s+/g, ' ').trim().slice(0, MAX_DIAGNOSTIC_CHARS) : null;
+  const replyCode = r.replyCode ?? findReplyCode(diagnostic);
+  const fieldStatus = isStatusCode(r.status) ? r.status : null;
+  const status = preferStatus(fieldStatus, findStatusCode(diagnostic), replyCode);
+  const action = actionOf(r.action, status, kind);
+  if (kind !== 'bounce') {
+    const reason = kind === 'feedback' ? 'feedback' : kind === 'auto-reply' ? 'vacation' : kind === 'delivered' ? 'delivered' : r.reason ?? null;
+    return { address, action, status, hard: null, reason, diagnostic };
+  }
+  const reason = classifyReason({ status, diagnostic, action, command: r.command?.toUpperCase() ?? null, decoderReason: r.reason ?? null });
+  return { address, action, status, hard: isHardBounce(reason, status, replyCode), reason, diagnostic };
+}
+
+function actionOf(action: DeliveryAction | undefined, status: string | null, kind: Decoded['kind']): DeliveryAction | null {
+  if (action) return action;
+  if (kind === 'delivered') return 'delivered';
+  if (kind !== 'bounce') return null;
+  return status?.startsWith('4') ? 'delayed' : 'failed';
+}
+
+/** The report's kind follows its recipients: a DSN whose every row was delivered is `delivered`. */
+export function reportKind(decoded: Decoded, rows: BouncedRecipient[]): BounceReport['kind'] {
+  if (decoded.kind !== 'bounce' && decoded.kind !== 'delivered') return decoded.kind;
+  if (!rows.length) return decoded.kind;
+  const bounced = rows.some((r) => r.action === 'failed' || r.action === 'delayed');
+  return bounced ? 'bounce' : 'delivered';
+}
+
+export type { BounceMessage };

@@ -1,0 +1,53 @@
+/** Enhanced status codes (RFC 3463) and SMTP reply codes found in text. */
+
+const STATUS_IN_TEXT = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)/;
+const REPLY_IN_TEXT = /(?<![\d.-])([245][0-5]\d)(?=[\s-]|$)/;
+
+/** True for a well-formed code like `5.1.1` (class 2, 4 or 5; subject and detail up to 3 digits). */
+export function isStatusCode(value: string | null | undefined): value is string {
+  return !!value && /^[245]\.\d{1,3}\.\d{1,3}$/.test(value);
+}
+
+/** The first enhanced status code written in a text, or null. */
+export function findStatusCode(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const match = STATUS_IN_TEXT.exec(text);
+  if (!match) return null;
+  const code = `${match[1]}.${Number(match[2])}.${Number(match[3])}`;
+  return code === '5.0.0' && /\b5\.0\.0\b/.test(text) === false ? null : code;
+}
+
+/** The first SMTP reply code (e.g. `550`) in a text, or null. */
+export function findReplyCode(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const match = REPLY_IN_TEXT.exec(text.slice(0, 400));
+  return match ? (match[1] as string) : null;
+}
+
+/** A Sisimai-internal pseudo status (`X.0.9xx` or `X.9.xxx`), never one read from a message. */
+export function isPseudoStatus(value: string | null | undefined): boolean {
+  return !!value && (/^\d\.0\.9\d\d$/.test(value) || /^\d\.9\.\d+$/.test(value));
+}
+
+/**
+ * Choose between the Status: field and the code written in the diagnostic. The more specific one
+ * wins, and a reply code's class breaks ties between classes (a `Status: 5.0.0` with
+ * `550 5.1.1 user unknown` means 5.1.1).
+ */
+export function preferStatus(field: string | null, inText: string | null, reply: string | null): string | null {
+  if (!field) return inText;
+  if (!inText || field === inText) return field;
+  const replyClass = reply?.[0];
+  if (replyClass && field[0] !== inText[0]) {
+    if (replyClass === field[0]) return field;
+    if (replyClass === inText[0]) return inText;
+  }
+  if (field.endsWith('.0.0')) return inText.endsWith('.0.0') ? field : inText;
+  if (/\.0$|^\d\.0\./.test(field) && !/\.0$|^\d\.0\./.test(inText)) return inText;
+  if (inText.endsWith('.0.0')) return field;
+  if (['4.4.7', '4.7.0'].includes(field) || field.startsWith('5.3.')) return inText;
+  if (/^\d\.5\.[1245]$/.test(field)) return inText;
+  if (field === '5.1.1') return /\.0$|^5\.5\./.test(inText) ? field : inText;
+  if (field === '5.1.3' && inText.startsWith('5.7.')) return inText;
+  return field;
+}
