@@ -1,5 +1,26 @@
-/** `sendwell sandbox` (not built yet). */
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('sendwell sandbox: not implemented yet\n');
-  return 2;
+import { DEMO_USERS } from '@sendwell/sandbox';
+import { apiTokenFor } from '../auth/apiTokens';
+import { loadConfig, loadSecret } from '../config/config';
+import { parseArgs, stringFlag } from './args';
+
+const USAGE = 'usage: sendwell sandbox users --json [--data-dir DIR]';
+
+/** `sendwell sandbox users`: the sandbox people, their mailbox ids, and an API token the server accepts. */
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, ['json']);
+  if (parsed.positionals[0] !== 'users') {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfig({ dataDir: stringFlag(parsed, 'data-dir') });
+  const secret = loadSecret(config.dataDir);
+  const users = DEMO_USERS.map((u) => ({
+    id: u.id, email: u.email, name: u.name, provider: u.provider, mailboxId: u.mailboxId, legacy: u.legacy, apiToken: apiTokenFor(secret, u.id),
+  }));
+  if (parsed.flags.has('json')) {
+    process.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
+  } else {
+    for (const u of users) process.stdout.write(`${u.id.padEnd(6)} ${u.email.padEnd(22)} ${u.provider.padEnd(9)} ${u.mailboxId.padEnd(10)} ${u.apiToken}\n`);
+  }
+  return 0;
 }

@@ -1,5 +1,59 @@
-/** `sendwell start` (not built yet). */
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('sendwell start: not implemented yet\n');
-  return 2;
+import { createServer } from 'node:net';
+import { serve } from '@hono/node-server';
+import { loadConfig } from '../config/config';
+import { createSendwell } from '../sendwell';
+import { UsageError, parseArgs, stringFlag } from './args';
+
+const USAGE = 'usage: sendwell start [--port N] [--data-dir DIR] [--database-url URL]';
+
+/** Asks the OS for a free port so `--port 0` still gives printable, stable URLs. */
+async function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export async function run(args: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(args);
+  } catch (error) {
+    process.stderr.write(`${(error as UsageError).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const portFlag = stringFlag(parsed, 'port');
+  const env = { ...process.env };
+  let port = portFlag === undefined ? undefined : Number(portFlag);
+  if (port === 0) port = await freePort(env.SENDWELL_HOST ?? '127.0.0.1');
+  const config = loadConfig({ port, dataDir: stringFlag(parsed, 'data-dir'), databaseUrl: stringFlag(parsed, 'database-url') }, env);
+  const sendwell = await createSendwell(config);
+  const server = serve({ fetch: sendwell.app.fetch, port: config.port, hostname: config.host });
+  sendwell.startWorkers();
+  const base = config.baseUrl;
+  process.stdout.write(
+    [
+      `Sendwell is running (${config.providers === 'sandbox' ? 'sandbox mailboxes' : 'real providers'}, ${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`}).`,
+      '',
+      `  Outlook compose pane (sandbox Outlook host): ${base}/sandbox/outlook`,
+      `  Gmail add-on cards (sandbox card previewer):  ${base}/sandbox/gmail`,
+      `  API:                                          ${base}/api  (tokens: pnpm sendwell sandbox users --json)`,
+      `  Start page:                                   ${base}/`,
+      '',
+      'Send to anyone@bounce.test (hard bounce), @full.test (soft), @delay.test (delay notice) to see the bounce flow.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  server.close();
+  await sendwell.close();
+  return 0;
 }

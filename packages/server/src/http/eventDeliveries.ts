@@ -1,0 +1,17 @@
+import type { DeliveryEvent } from '@sendwell/core';
+import type { EventRow } from '../store/rows';
+
+/** Stored events → the analytics fold's input. Bounces we could not attribute to a send are skipped. */
+export function* eventDeliveries(events: EventRow[]): Generator<DeliveryEvent> {
+  for (const event of events) {
+    if (!event.sendId) continue;
+    const at = event.at.toISOString();
+    if (event.type === 'send.submitted') yield { type: 'sent', sendId: event.sendId, at };
+    if (event.type === 'bounce') {
+      yield {
+        type: 'bounced', sendId: event.sendId, at, recipient: event.recipient ?? '',
+        hard: (event.detail.hard as boolean | null) ?? null, delayed: event.detail.action === 'delayed',
+      };
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import type { ProfileId } from '@sendwell/core';
+import type { Db } from './store/db';
+import { insertTemplate, listTemplates } from './store/templates';
+import { upsertMailbox, upsertUser } from './store/users';
+
+export interface SeedUser {
+  id: string;
+  email: string;
+  name: string;
+  provider: 'exchange' | 'gmail';
+  tenantId: string;
+  mailboxId: string;
+  legacy: boolean;
+}
+
+const PROFILE: Record<SeedUser['provider'], ProfileId> = { exchange: 'exchange-online', gmail: 'gmail-workspace' };
+
+const DEMO_TEMPLATES = [
+  {
+    key: 'intro',
+    name: 'First touch',
+    subject: 'Quick question, {{recipient.firstName}}',
+    body: '<p>Hi {{recipient.firstName}},</p><p>I noticed your team is growing and wanted to share how others cut their reply time in half.</p><p>Worth a 15-minute call next week?</p>',
+  },
+  {
+    key: 'follow-up',
+    name: 'Follow-up',
+    subject: 'Following up',
+    body: '<p>Hi {{recipient.firstName}},</p><p>Circling back on my last note. Is this on your radar this quarter?</p>',
+  },
+];
+
+/** Sandbox users become Sendwell users with their native mailbox; each tenant gets demo templates once. */
+export async function seedUsers(db: Db, users: readonly SeedUser[]): Promise<void> {
+  for (const user of users) {
+    await upsertUser(db, { id: user.id, email: user.email, name: user.name, tenantId: user.tenantId, legacy: user.legacy, defaultChannel: null });
+    await upsertMailbox(db, { id: user.mailboxId, userId: user.id, provider: user.provider, address: user.email, profileId: PROFILE[user.provider] });
+  }
+  const owners = new Map(users.map((u) => [u.tenantId, u.id]));
+  for (const [tenantId, ownerId] of owners) {
+    if ((await listTemplates(db, tenantId)).length > 0) continue;
+    for (const t of DEMO_TEMPLATES) {
+      await insertTemplate(db, { id: `${tenantId}-${t.key}`, tenantId, ownerId, name: t.name, subject: t.subject, body: t.body });
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import type { Clock } from '@sendwell/core';
+import { countDeliveries, getProfile, quotaSnapshot } from '@sendwell/core';
+import type { FeedItem, GmailAddonDeps, GoogleAuthConfig } from '@sendwell/gmail';
+import { eventDeliveries } from '../http/eventDeliveries';
+import { publicEvent } from '../http/feed';
+import type { Db } from '../store/db';
+import { listEvents, listTemplateEvents } from '../store/events';
+import { countQueued, listReservations } from '../store/sends';
+import { findTemplate, listTemplates } from '../store/templates';
+import { findMailbox, findUser, findUserByEmail } from '../store/users';
+import { ApiError } from './errors';
+import type { FeedHub } from './feedHub';
+import { channelFor } from './identity';
+import { createSend } from './sends';
+
+export interface GmailDepsOptions {
+  db: Db;
+  clock: Clock;
+  hub: FeedHub;
+  wakeSender(): void;
+  addonUrl: string;
+  auth: GoogleAuthConfig;
+}
+
+async function requireUser(db: Db, userId: string) {
+  const user = await findUser(db, userId);
+  if (!user) throw new ApiError(401, 'unknown-user', 'Not a Sendwell user.');
+  return user;
+}
+
+/** The Gmail add-on's view of Sendwell: the same services the HTTP API uses, as plain functions. */
+export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
+  return {
+    addonUrl: o.addonUrl,
+    auth: o.auth,
+    clock: o.clock,
+    async userByEmail(email) {
+      const user = await findUserByEmail(o.db, email);
+      return user ? { userId: user.id, email: user.email } : null;
+    },
+    async channel(userId) {
+      try {
+        const d = await channelFor(o.db, await requireUser(o.db, userId), 'gmail');
+        return { available: true, label: d.channel.label, address: d.channel.address, profileId: d.channel.profileId, forced: d.forced, explanation: d.explanation };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) return { available: false, explanation: error.message };
+        throw error;
+      }
+    },
+    async quota(userId) {
+      const d = await channelFor(o.db, await requireUser(o.db, userId), 'gmail');
+      const mailbox = await findMailbox(o.db, d.channel.id);
+      const now = o.clock.now();
+      const history = await listReservations(o.db, d.channel.id, new Date(now.getTime() - 86_400_000));
+      const snap = quotaSnapshot(getProfile(d.channel.profileId), history, now);
+      const paused = mailbox?.pausedUntil && mailbox.pausedUntil > now ? mailbox.pausedUntil.toISOString() : null;
+      return {
+        profileId: d.channel.profileId, usedMessages: snap.used.messages, limitMessages: snap.limits.messages,
+        remainingMessages: snap.remaining.messages, nextFreeAt: snap.nextFreeAt ? snap.nextFreeAt.toISOString() : null,
+        pausedUntil: paused, queued: await countQueued(o.db, d.channel.id),
+      };
+    },
+    async templates(userId) {
+      const user = await requireUser(o.db, userId);
+      return (await listTemplates(o.db, user.tenantId)).map((t) => ({ id: t.id, name: t.name, subject: t.subject, body: t.body }));
+    },
+    async templateAnalytics(userId, templateId) {
+      const user = await requireUser(o.db, userId);
+      if (!(await findTemplate(o.db, user.tenantId, templateId))) throw new ApiError(404, 'template-not-found', 'No such template.');
+      return { templateId, ...countDeliveries(eventDeliveries(await listTemplateEvents(o.db, templateId))) };
+    },
+    async createSend(userId, request) {
+      try {
+        const user = await requireUser(o.db, userId);
+        const { send, explanation } = await createSend(
+          { db: o.db, clock: o.clock, hub: o.hub, wake: o.wakeSender },
+          user,
+          { host: 'gmail', to: request.to, cc: request.cc ?? [], bcc: request.bcc ?? [], subject: request.subject, body: request.body, templateId: request.templateId ?? null, idempotencyKey: request.idempotencyKey },
+        );
+        return { outcome: 'queued', sendId: send.id, status: send.status, sendAt: send.sendAt.toISOString(), explanation };
+      } catch (error) {
+        if (error instanceof ApiError) return { outcome: 'rejected', code: error.code, message: error.message };
+        throw error;
+      }
+    },
+    async recentFeed(userId, limit) {
+      return (await listEvents(o.db, userId, 0, limit)).reverse().map((e) => publicEvent(e) as unknown as FeedItem);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { Db } from './db';
+
+export interface NewBounce {
+  mailboxId: string;
+  providerMessageId: string;
+  sendId: string | null;
+  recipient: string;
+  action: string | null;
+  status: string | null;
+  hard: boolean | null;
+  reason: string | null;
+  diagnostic: string | null;
+  at: Date;
+}
+
+/** Records a bounce once per (notice, recipient); returns false when a rescan saw it already. */
+export async function insertBounce(db: Db, bounce: NewBounce): Promise<boolean> {
+  const rows = await db.query(
+    `insert into bounces (mailbox_id, provider_message_id, send_id, recipient, action, status, hard, reason, diagnostic, at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     on conflict (mailbox_id, provider_message_id, recipient) do nothing returning id`,
+    [
+      bounce.mailboxId, bounce.providerMessageId, bounce.sendId, bounce.recipient, bounce.action, bounce.status,
+      bounce.hard, bounce.reason, bounce.diagnostic, bounce.at,
+    ],
+  );
+  return rows.length > 0;
+}
+
+export async function listBouncesForSend(db: Db, sendId: string) {
+  return db.query<{ recipient: string; action: string | null; status: string | null; hard: boolean | null; reason: string | null }>(
+    'select recipient, action, status, hard, reason from bounces where send_id = $1 order by id',
+    [sendId],
+  );
+}

@@ -1,0 +1,123 @@
+import type { Db } from './db';
+
+/**
+ * Forward-only migrations, one SQL dialect for PGlite and PostgreSQL. Append; never edit a shipped
+ * entry. A lock serialises concurrent starts of several server instances on one PostgreSQL.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'walking skeleton',
+    sql: `
+create table users (
+  id text primary key,
+  email text not null unique,
+  name text not null,
+  tenant_id text not null,
+  legacy boolean not null default false,
+  default_channel jsonb,
+  created_at timestamptz not null default now()
+);
+create table mailboxes (
+  id text primary key,
+  user_id text not null references users(id),
+  provider text not null check (provider in ('exchange', 'gmail')),
+  address text not null,
+  profile_id text not null,
+  paused_until timestamptz,
+  pause_reason text,
+  scan_cursor text,
+  created_at timestamptz not null default now()
+);
+create index mailboxes_user on mailboxes(user_id);
+create table templates (
+  id text primary key,
+  tenant_id text not null,
+  owner_id text not null references users(id),
+  name text not null,
+  subject text not null,
+  body text not null,
+  created_at timestamptz not null default now()
+);
+create index templates_tenant on templates(tenant_id);
+create table sends (
+  id text primary key,
+  user_id text not null references users(id),
+  mailbox_id text not null references mailboxes(id),
+  host text not null,
+  template_id text references templates(id),
+  idempotency_key text not null,
+  message_id text not null,
+  from_addr text not null,
+  to_addrs jsonb not null,
+  cc_addrs jsonb not null,
+  bcc_addrs jsonb not null,
+  subject text not null,
+  body text not null,
+  status text not null,
+  send_at timestamptz not null,
+  claimed_until timestamptz,
+  attempts integer not null default 0,
+  last_error text,
+  submitted_at timestamptz,
+  created_at timestamptz not null default now(),
+  unique (user_id, idempotency_key)
+);
+create index sends_due on sends(status, send_at);
+create index sends_message_id on sends(message_id);
+create table reservations (
+  id bigserial primary key,
+  mailbox_id text not null references mailboxes(id),
+  send_id text not null references sends(id),
+  at timestamptz not null,
+  recipients integer not null,
+  external integer not null
+);
+create index reservations_window on reservations(mailbox_id, at);
+create table events (
+  id bigserial primary key,
+  user_id text not null references users(id),
+  type text not null,
+  send_id text,
+  template_id text,
+  recipient text,
+  detail jsonb not null default '{}'::jsonb,
+  at timestamptz not null
+);
+create index events_user on events(user_id, id);
+create index events_template on events(template_id);
+create table bounces (
+  id bigserial primary key,
+  mailbox_id text not null references mailboxes(id),
+  provider_message_id text not null,
+  send_id text references sends(id),
+  recipient text not null,
+  action text,
+  status text,
+  hard boolean,
+  reason text,
+  diagnostic text,
+  at timestamptz not null,
+  unique (mailbox_id, provider_message_id, recipient)
+);
+`,
+  },
+];
+
+export async function migrate(db: Db): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    if (tx.engine === 'postgres') await tx.query('select pg_advisory_xact_lock(7242025)');
+    await tx.query(
+      'create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())',
+    );
+    const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version));
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      await tx.exec(migration.sql);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [migration.version, migration.name]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,48 @@
+import pg from 'pg';
+import type { Db } from './db';
+
+// Timestamps come back as Date objects and bigints as strings by default; keep counts numeric.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+function wrapClient(client: pg.PoolClient): Db {
+  return {
+    engine: 'postgres',
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await client.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+    transaction: (work) => work(wrapClient(client)),
+    close: async () => {},
+  };
+}
+
+export async function openPostgres(databaseUrl: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  await pool.query('select 1');
+  return {
+    engine: 'postgres',
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work(wrapClient(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,129 @@
+import type { ChannelConfig, ProfileId, ProviderKind } from '@sendwell/core';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  tenantId: string;
+  legacy: boolean;
+  defaultChannel: ChannelConfig | null;
+}
+
+export interface MailboxRow {
+  id: string;
+  userId: string;
+  provider: ProviderKind;
+  address: string;
+  profileId: ProfileId;
+  pausedUntil: Date | null;
+  pauseReason: string | null;
+  scanCursor: string | null;
+}
+
+export interface TemplateRow {
+  id: string;
+  tenantId: string;
+  ownerId: string;
+  name: string;
+  subject: string;
+  body: string;
+}
+
+export type SendStatus = 'scheduled' | 'sending' | 'submitted' | 'retry' | 'failed';
+
+export interface SendRow {
+  id: string;
+  userId: string;
+  mailboxId: string;
+  host: string;
+  templateId: string | null;
+  idempotencyKey: string;
+  messageId: string;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+  status: SendStatus;
+  sendAt: Date;
+  attempts: number;
+  lastError: string | null;
+  submittedAt: Date | null;
+}
+
+export interface EventRow {
+  id: number;
+  userId: string;
+  type: string;
+  sendId: string | null;
+  templateId: string | null;
+  recipient: string | null;
+  detail: Record<string, unknown>;
+  at: Date;
+}
+
+type Raw = Record<string, unknown>;
+const date = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+export const toUser = (r: Raw): UserRow => ({
+  id: String(r.id),
+  email: String(r.email),
+  name: String(r.name),
+  tenantId: String(r.tenant_id),
+  legacy: Boolean(r.legacy),
+  defaultChannel: r.default_channel == null ? null : json<ChannelConfig>(r.default_channel),
+});
+
+export const toMailbox = (r: Raw): MailboxRow => ({
+  id: String(r.id),
+  userId: String(r.user_id),
+  provider: r.provider as ProviderKind,
+  address: String(r.address),
+  profileId: r.profile_id as ProfileId,
+  pausedUntil: date(r.paused_until),
+  pauseReason: (r.pause_reason as string | null) ?? null,
+  scanCursor: (r.scan_cursor as string | null) ?? null,
+});
+
+export const toTemplate = (r: Raw): TemplateRow => ({
+  id: String(r.id),
+  tenantId: String(r.tenant_id),
+  ownerId: String(r.owner_id),
+  name: String(r.name),
+  subject: String(r.subject),
+  body: String(r.body),
+});
+
+export const toSend = (r: Raw): SendRow => ({
+  id: String(r.id),
+  userId: String(r.user_id),
+  mailboxId: String(r.mailbox_id),
+  host: String(r.host),
+  templateId: (r.template_id as string | null) ?? null,
+  idempotencyKey: String(r.idempotency_key),
+  messageId: String(r.message_id),
+  from: String(r.from_addr),
+  to: json<string[]>(r.to_addrs),
+  cc: json<string[]>(r.cc_addrs),
+  bcc: json<string[]>(r.bcc_addrs),
+  subject: String(r.subject),
+  body: String(r.body),
+  status: r.status as SendStatus,
+  sendAt: date(r.send_at)!,
+  attempts: Number(r.attempts),
+  lastError: (r.last_error as string | null) ?? null,
+  submittedAt: date(r.submitted_at),
+});
+
+export const toEvent = (r: Raw): EventRow => ({
+  id: Number(r.id),
+  userId: String(r.user_id),
+  type: String(r.type),
+  sendId: (r.send_id as string | null) ?? null,
+  templateId: (r.template_id as string | null) ?? null,
+  recipient: (r.recipient as string | null) ?? null,
+  detail: json<Record<string, unknown>>(r.detail ?? {}),
+  at: date(r.at)!,
+});

@@ -1,0 +1,98 @@
+import type { BounceReport, Clock, Logger, MailboxPort } from '@sendwell/core';
+import { parseBounce } from '@sendwell/core';
+import { insertBounce } from '../store/bounces';
+import type { Db } from '../store/db';
+import type { MailboxRow, SendRow } from '../store/rows';
+import { findSend, findSendByMessageId, findSendByRecipient } from '../store/sends';
+import { listMailboxes, pauseMailbox, saveScanCursor } from '../store/users';
+import type { FeedHub } from '../services/feedHub';
+import { isBounceCandidate } from './bounceCandidate';
+import { recordEvent } from './recordEvent';
+
+export interface ScannerDeps {
+  db: Db;
+  clock: Clock;
+  hub: FeedHub;
+  logger: Logger;
+  mailboxFor(mailbox: MailboxRow): MailboxPort;
+}
+
+/** How long a sending-quota notice pauses the mailbox (Gmail locks sending for up to 24 h). */
+const QUOTA_PAUSE_MS = 60 * 60 * 1000;
+
+/**
+ * One incremental scan of every connected mailbox: only new inbox messages, header pre-filter, raw
+ * MIME for candidates, the core bounce engine, then attribution to the email we sent. It never
+ * deletes, moves or marks user mail read: it only reads.
+ */
+export async function scanAllOnce(deps: ScannerDeps): Promise<number> {
+  let found = 0;
+  for (const mailbox of await listMailboxes(deps.db)) {
+    try {
+      found += await scanMailbox(deps, mailbox);
+    } catch (error) {
+      deps.logger.warn('scan failed', { mailboxId: mailbox.id, detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return found;
+}
+
+export async function scanMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<number> {
+  const port = deps.mailboxFor(mailbox);
+  const page = await port.listInboxChanges(mailbox.scanCursor);
+  let found = 0;
+  for (const entry of page.entries.filter(isBounceCandidate)) {
+    const report = await parseBounce(await port.getRawMessage(entry.providerMessageId));
+    if (report.quotaSignal) await quotaPause(deps, mailbox, report.quotaSignal.detail);
+    if (report.kind !== 'bounce') continue;
+    found += await recordBounce(deps, mailbox, entry.providerMessageId, report);
+  }
+  await saveScanCursor(deps.db, mailbox.id, page.cursor);
+  return found;
+}
+
+async function recordBounce(deps: ScannerDeps, mailbox: MailboxRow, noticeId: string, report: BounceReport): Promise<number> {
+  const at = deps.clock.now();
+  let recorded = 0;
+  for (const recipient of report.recipients) {
+    const send = await attribute(deps.db, mailbox, report, recipient.address, at);
+    const isNew = await insertBounce(deps.db, {
+      mailboxId: mailbox.id, providerMessageId: noticeId, sendId: send?.id ?? null, recipient: recipient.address,
+      action: recipient.action, status: recipient.status, hard: recipient.hard, reason: recipient.reason,
+      diagnostic: recipient.diagnostic, at,
+    });
+    if (!isNew) continue;
+    recorded++;
+    await recordEvent(deps.db, deps.hub, {
+      userId: mailbox.userId, type: 'bounce', sendId: send?.id ?? null, templateId: send?.templateId ?? null,
+      recipient: recipient.address,
+      detail: { action: recipient.action, status: recipient.status, hard: recipient.hard, reason: recipient.reason, diagnostic: recipient.diagnostic, subject: send?.subject ?? null },
+      at,
+    });
+  }
+  return recorded;
+}
+
+/** Which of our emails the notice is about: our header, else the Message-ID, else recipient + time. */
+async function attribute(db: Db, mailbox: MailboxRow, report: BounceReport, recipient: string, at: Date): Promise<SendRow | null> {
+  const headerId = report.originalHeaders?.['x-sendwell-id'];
+  if (headerId) {
+    const send = await findSend(db, headerId.trim());
+    if (send && send.mailboxId === mailbox.id) return send;
+  }
+  if (report.originalMessageId) {
+    const send = await findSendByMessageId(db, mailbox.id, report.originalMessageId);
+    if (send) return send;
+  }
+  return findSendByRecipient(db, mailbox.id, recipient.toLowerCase(), at);
+}
+
+async function quotaPause(deps: ScannerDeps, mailbox: MailboxRow, detail: string) {
+  const now = deps.clock.now();
+  const until = new Date(now.getTime() + QUOTA_PAUSE_MS);
+  await pauseMailbox(deps.db, mailbox.id, until, detail);
+  await recordEvent(deps.db, deps.hub, {
+    userId: mailbox.userId, type: 'throttle.paused', sendId: null, templateId: null, recipient: null,
+    detail: { until: until.toISOString(), reason: detail }, at: now,
+  });
+}
