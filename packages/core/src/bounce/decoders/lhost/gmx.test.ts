@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { GMX } from './gmx';
+import { corpusCases, expectDecodes } from './test-corpus';
+
+const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['GMX']);
+
+describe('GMX', () => {
+  it.each(cases)('$file', (c) => expectDecodes(GMX, (p) => readFileSync(p), c));
+});

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { IMailServer } from './imailserver';
+import { corpusCases, expectDecodes } from './test-corpus';
+
+const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['IMailServer']);
+
+describe('IMailServer', () => {
+  it.each(cases)('$file', (c) => expectDecodes(IMailServer, (p) => readFileSync(p), c));
+});
