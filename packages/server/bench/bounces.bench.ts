@@ -1,0 +1,82 @@
+/**
+ * `pnpm bench:bounces`: run the bounce engine over the Sisimai-derived corpus in one process and
+ * score it against truth.jsonl (strict set; rules in the corpus README). The corpus folder is
+ * `<repo>/../shared/bench-data/bounces`, or `SENDWELL_BOUNCE_CORPUS`.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseBounce } from '@sendwell/core';
+import { scoreRow, strictRows, summarise, type RowScore, type TruthRow } from '../../core/src/bounce/scoring/score';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const corpus = process.env.SENDWELL_BOUNCE_CORPUS ?? resolve(here, '../../../../shared/bench-data/bounces');
+
+async function main(): Promise<void> {
+  const all = readFileSync(join(corpus, 'truth.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TruthRow);
+  const rows = strictRows(all);
+  const inputs = all.map((row) => ({ row, raw: readFileSync(join(corpus, row.file)) }));
+
+  const started = performance.now();
+  const reports = [];
+  for (const { raw } of inputs) reports.push(await parseBounce(raw));
+  const seconds = (performance.now() - started) / 1000;
+
+  const strict = new Set(rows.map((r) => r.file));
+  const scores: RowScore[] = [];
+  const ourDecoders = new Map<string, string>();
+  inputs.forEach(({ row }, i) => {
+    const report = reports[i];
+    if (!report || !strict.has(row.file)) return;
+    scores.push(scoreRow(row, report));
+    ourDecoders.set(row.file, report.decoder ?? '-');
+  });
+  print(summarise(scores), scores, ourDecoders, inputs.length, seconds);
+  if (process.argv.includes('--misses')) printMisses(scores, rows, reports, inputs.map((i) => i.row.file));
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function print(s: ReturnType<typeof summarise>, scores: RowScore[], ours: Map<string, string>, files: number, seconds: number): void {
+  const fp = Object.entries(s.falsePositives).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+  const fpTotal = Object.values(s.falsePositives).reduce((a, b) => a + b, 0);
+  console.log(`bounce corpus: ${corpus}`);
+  console.log(`strict set: ${s.bounces} bounces, ${s.nonBounces} non-bounces\n`);
+  console.log(`bounce recall        ${pct(s.recall)}`);
+  console.log(`false positives      ${fpTotal} of ${s.nonBounces} (${fp})`);
+  console.log(`recipients exact     ${pct(s.recipientsExact)}`);
+  console.log(`status (non-pseudo)  ${pct(s.status)}`);
+  console.log(`hard/soft            ${pct(s.hard)}`);
+  console.log(`reason               ${pct(s.reason)}`);
+  console.log(`original Message-ID  ${pct(s.messageId)}`);
+  console.log(`speed                ${(files / seconds).toFixed(0)} messages/s (${files} files in ${seconds.toFixed(2)} s, one process)\n`);
+  console.log('truth decoder          files  detected  recipients  reason   our decoders');
+  const byDecoder = Object.entries(s.perDecoder).sort((a, b) => b[1].files - a[1].files);
+  for (const [name, d] of byDecoder) {
+    const mine = new Map<string, number>();
+    for (const sc of scores) if (sc.decoder === name) mine.set(ours.get(sc.file) ?? '-', (mine.get(ours.get(sc.file) ?? '-') ?? 0) + 1);
+    const used = [...mine.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}:${v}`).join(' ');
+    console.log(`${name.padEnd(22)} ${String(d.files).padStart(5)}  ${pct(d.detected / d.files).padStart(8)}  ${pct(d.recipients / d.files).padStart(10)}  ${pct(d.reason / d.files).padStart(6)}   ${used}`);
+  }
+}
+
+/** `--misses`: one line per wrong answer, for working on the engine (never used by the engine). */
+function printMisses(scores: RowScore[], rows: TruthRow[], reports: Awaited<ReturnType<typeof parseBounce>>[], files: string[]): void {
+  const byFile = new Map(rows.map((r) => [r.file, r]));
+  for (const s of scores) {
+    const bad = Object.entries(s).filter(([k, v]) => v === false && k !== 'falsePositive').map(([k]) => k);
+    if (s.falsePositive) bad.push('falsePositive');
+    if (!bad.length) continue;
+    const t = byFile.get(s.file);
+    const r = reports[files.indexOf(s.file)];
+    const first = r?.recipients[0];
+    console.log(`${s.file} [${bad.join(',')}] truth=${t?.recipients.join(',')} ${t?.status} ${t?.reason} ${t?.hard} ${t?.original_message_id ?? ''} | ours=${r?.kind} ${r?.recipients.map((x) => x.address).join(',')} ${first?.status} ${first?.reason} ${first?.hard} ${r?.originalMessageId ?? ''} (${r?.decoder})`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
