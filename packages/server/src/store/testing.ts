@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Db, openDb } from './db';
+import { migrate } from './migrations';
+
+/**
+ * Store tests run on both engines: PGlite always, PostgreSQL when `SENDWELL_TEST_DATABASE_URL` points
+ * at a server (CI starts one). Each opened database is fresh: PGlite in memory, PostgreSQL as a new
+ * database dropped on close.
+ */
+export const TEST_ENGINES: ('pglite' | 'postgres')[] = process.env.SENDWELL_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export async function openTestDb(engine: 'pglite' | 'postgres'): Promise<Db> {
+  if (engine === 'pglite') {
+    const db = await openDb({ memory: true });
+    await migrate(db);
+    return db;
+  }
+  const adminUrl = process.env.SENDWELL_TEST_DATABASE_URL!;
+  const name = `sendwell_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDb({ databaseUrl: url.toString() });
+  await migrate(db);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
