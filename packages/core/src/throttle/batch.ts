@@ -1,5 +1,5 @@
 import { windowLimit } from './profiles';
-import { type BatchSetting, type ThrottleProfile, ThrottleInputError, type WindowLimit } from './types';
+import { type BatchSetting, ThrottleInputError, type ThrottleProfile, type WindowLimit } from './types';
 
 const HOUR_MS = 3_600_000;
 
@@ -25,7 +25,10 @@ export function effectiveBatch(profile: ThrottleProfile, batch: BatchSetting): E
     const everyMs = effective.everySeconds * 1000;
     if (effective.size * limit.windowMs <= limit.target * everyMs) continue;
     const size = Math.floor((limit.target * everyMs) / limit.windowMs);
-    effective = size >= 1 ? { size, everySeconds: effective.everySeconds } : { size: 1, everySeconds: Math.ceil(limit.windowMs / limit.target / 1000) };
+    effective =
+      size >= 1
+        ? { size, everySeconds: effective.everySeconds }
+        : { size: 1, everySeconds: Math.ceil(limit.windowMs / limit.target / 1000) };
     clampedBy = limit;
   }
   return { requested: batch, effective, clamped: clampedBy !== undefined, clampedBy };
@@ -34,7 +37,11 @@ export function effectiveBatch(profile: ThrottleProfile, batch: BatchSetting): E
 /** The batch as one more rolling window the planner enforces. */
 export function batchWindow(batch: BatchSetting): WindowLimit {
   return windowLimit({
-    id: 'batch', metric: 'messages', windowMs: batch.everySeconds * 1000, ceiling: batch.size, margin: 1,
+    id: 'batch',
+    metric: 'messages',
+    windowMs: batch.everySeconds * 1000,
+    ceiling: batch.size,
+    margin: 1,
     label: `${batch.size} emails every ${batch.everySeconds} seconds`,
     source: { title: "Your team's throttling setting (batch size every N seconds)" },
   });
@@ -48,6 +55,13 @@ export function describeBatch(profile: ThrottleProfile, batch: EffectiveBatch): 
 }
 
 function validateBatch(batch: BatchSetting): void {
-  const ok = Number.isInteger(batch.size) && batch.size >= 1 && Number.isFinite(batch.everySeconds) && batch.everySeconds > 0;
-  if (!ok) throw new ThrottleInputError(`batch must be a whole size >= 1 every > 0 seconds, got ${batch.size} every ${batch.everySeconds}`);
+  const ok =
+    Number.isInteger(batch.size) &&
+    batch.size >= 1 &&
+    Number.isFinite(batch.everySeconds) &&
+    batch.everySeconds > 0;
+  if (!ok)
+    throw new ThrottleInputError(
+      `batch must be a whole size >= 1 every > 0 seconds, got ${batch.size} every ${batch.everySeconds}`,
+    );
 }

@@ -39,7 +39,12 @@ export function explainSlot(ctx: ExplainContext): string {
 export function formatWhen(at: number, now: number, timeZone = 'UTC'): string {
   const waitMs = at - now;
   if (waitMs < 60_000) return `in ${Math.max(1, Math.ceil(waitMs / 1000))} s`;
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(at);
   const day = (t: number) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeZone }).format(t);
   if (day(at) === day(now)) return time;
   const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone }).format(at);

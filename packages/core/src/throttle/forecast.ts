@@ -2,7 +2,14 @@ import { createPlanner } from './plan';
 import type { BatchSetting, LimitedBy, Reservation, SendRequest, ThrottleProfile } from './types';
 
 export type ForecastItem =
-  | { index: number; outcome: 'slot'; sendAt: Date; recipients: number; external: number; limitedBy: LimitedBy }
+  | {
+      index: number;
+      outcome: 'slot';
+      sendAt: Date;
+      recipients: number;
+      external: number;
+      limitedBy: LimitedBy;
+    }
   | { index: number; outcome: 'rejected'; recipients: number; external: number; message: string };
 
 export interface Forecast {
@@ -34,7 +41,8 @@ export function forecast(
   let finish: number | null = null;
   const items = requests.map((request, index): ForecastItem => {
     const result = planner.reserve(request, now, opts.pausedUntil);
-    if (result.outcome === 'rejected') return { index, outcome: 'rejected', ...request, message: result.message };
+    if (result.outcome === 'rejected')
+      return { index, outcome: 'rejected', ...request, message: result.message };
     finish = Math.max(finish ?? 0, result.sendAt.getTime());
     return { index, outcome: 'slot', sendAt: result.sendAt, ...request, limitedBy: result.limitedBy };
   });

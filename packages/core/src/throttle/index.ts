@@ -1,12 +1,21 @@
-export * from './types';
-export { getProfile, listProfiles, customSmtpProfile, isProfileId, PROFILE_IDS, DAY_MS, MINUTE_MS, DEFAULT_MARGIN } from './profiles';
-export type { CustomSmtpLimits } from './profiles';
-export { planSend, createPlanner } from './plan';
-export type { Planner } from './plan';
-export { effectiveBatch } from './batch';
 export type { EffectiveBatch } from './batch';
-export { quotaSnapshot } from './quota';
-export type { QuotaSnapshot, WindowUsage } from './quota';
-export { forecast } from './forecast';
-export type { Forecast, ForecastItem, ForecastOptions } from './forecast';
+export { effectiveBatch } from './batch';
 export { formatWhen } from './explain';
+export type { Forecast, ForecastItem, ForecastOptions } from './forecast';
+export { forecast } from './forecast';
+export type { Planner } from './plan';
+export { createPlanner, planSend } from './plan';
+export type { CustomSmtpLimits } from './profiles';
+export {
+  customSmtpProfile,
+  DAY_MS,
+  DEFAULT_MARGIN,
+  getProfile,
+  isProfileId,
+  listProfiles,
+  MINUTE_MS,
+  PROFILE_IDS,
+} from './profiles';
+export type { QuotaSnapshot, WindowUsage } from './quota';
+export { quotaSnapshot } from './quota';
+export * from './types';

@@ -73,7 +73,11 @@ export class Ledger {
   readonly #windows: WindowState[];
   #lastAt: number | null = null;
 
-  constructor(windows: WindowLimit[], history: Reservation[], readonly minIntervalMs: number) {
+  constructor(
+    windows: WindowLimit[],
+    history: Reservation[],
+    readonly minIntervalMs: number,
+  ) {
     this.#windows = windows.map((limit) => new WindowState(limit));
     const sorted = history
       .map((r) => ({ at: r.at.getTime(), messages: 1, recipients: r.recipients, external: r.external }))

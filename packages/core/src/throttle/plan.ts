@@ -7,8 +7,8 @@ import {
   type PlanInput,
   type PlanResult,
   type SendRequest,
-  type ThrottleProfile,
   ThrottleInputError,
+  type ThrottleProfile,
 } from './types';
 
 /**
@@ -29,13 +29,22 @@ export interface Planner {
 }
 
 /** A planner over one history, for many decisions in a row; `planSend` is its one-shot form. */
-export function createPlanner(profile: ThrottleProfile, history: PlanInput['history'], batch: BatchSetting | null): Planner {
+export function createPlanner(
+  profile: ThrottleProfile,
+  history: PlanInput['history'],
+  batch: BatchSetting | null,
+): Planner {
   const clamped = batch ? effectiveBatch(profile, batch) : null;
   const windows = clamped ? [...profile.windows, batchWindow(clamped.effective)] : profile.windows;
   const ledger = new Ledger(windows, history, profile.minIntervalMs);
   const batchText = clamped ? describeBatch(profile, clamped) : undefined;
 
-  const plan = (request: SendRequest, now: Date, pausedUntil?: Date | null, timeZone?: string): PlanResult => {
+  const plan = (
+    request: SendRequest,
+    now: Date,
+    pausedUntil?: Date | null,
+    timeZone?: string,
+  ): PlanResult => {
     validateRequest(request);
     const impossible = rejection(profile, request);
     if (impossible) return impossible;
@@ -45,7 +54,14 @@ export function createPlanner(profile: ThrottleProfile, history: PlanInput['hist
     const fromReason: LimitedBy = pauseMs > nowMs ? 'pause' : 'none';
     const slot = ledger.plan(request, from, fromReason);
     const reason = explainSlot({ profile, now: nowMs, slot, timeZone, batchText });
-    return { outcome: 'slot', sendAt: new Date(slot.at), waitMs: slot.at - nowMs, reason, limitedBy: slot.limitedBy, ...(slot.window ? { windowId: slot.window.id } : {}) };
+    return {
+      outcome: 'slot',
+      sendAt: new Date(slot.at),
+      waitMs: slot.at - nowMs,
+      reason,
+      limitedBy: slot.limitedBy,
+      ...(slot.window ? { windowId: slot.window.id } : {}),
+    };
   };
 
   return {
@@ -64,14 +80,16 @@ function rejection(profile: ThrottleProfile, request: SendRequest): PlanResult |
   const max = profile.maxRecipientsPerMessage.value;
   if (request.recipients > max) {
     return {
-      outcome: 'rejected', code: 'too-many-recipients',
+      outcome: 'rejected',
+      code: 'too-many-recipients',
       message: `${profile.name} allows at most ${max} recipients in one message; this one has ${request.recipients}. Split it into smaller sends.`,
     };
   }
   const blocking = profile.windows.find((w) => amountOf(w.metric, request) > w.target);
   if (!blocking) return null;
   return {
-    outcome: 'rejected', code: 'too-many-recipients',
+    outcome: 'rejected',
+    code: 'too-many-recipients',
     message: `${profile.name} allows ${blocking.label} (we aim for ${blocking.target}); one message with ${amountOf(blocking.metric, request)} can never fit.`,
   };
 }
@@ -80,6 +98,8 @@ function validateRequest(request: SendRequest): void {
   const { recipients, external } = request;
   const whole = Number.isInteger(recipients) && Number.isInteger(external);
   if (!whole || recipients < 1 || external < 0 || external > recipients) {
-    throw new ThrottleInputError(`a send needs >= 1 recipients and 0..recipients external, got ${recipients}/${external}`);
+    throw new ThrottleInputError(
+      `a send needs >= 1 recipients and 0..recipients external, got ${recipients}/${external}`,
+    );
   }
 }

@@ -9,7 +9,9 @@ const EXCHANGE: LimitSource = {
   title: 'Exchange Online limits (service description), "Sending limits"',
   url: 'https://learn.microsoft.com/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits',
 };
-const OUTLOOK_COM: LimitSource = { title: 'Microsoft Support, "Sending limits in Outlook.com" (Microsoft 365 subscribers)' };
+const OUTLOOK_COM: LimitSource = {
+  title: 'Microsoft Support, "Sending limits in Outlook.com" (Microsoft 365 subscribers)',
+};
 const WORKSPACE: LimitSource = {
   title: 'Google Workspace Admin Help, "Gmail sending limits in Google Workspace"',
   url: 'https://support.google.com/a/answer/166852',
@@ -46,23 +48,74 @@ const UNIQUE_NOTE =
 /** Gmail API sends a minute: 6,000 units / 100 units. Half is left for the inbox scanner and other clients. */
 const gmailApiPerMinute = (): WindowLimit =>
   windowLimit({
-    id: 'api-sends-per-minute', metric: 'messages', windowMs: MINUTE_MS, ceiling: 60, margin: 0.5,
-    label: '60 API sends a minute (6,000 quota units at 100 a send)', source: GMAIL_API,
+    id: 'api-sends-per-minute',
+    metric: 'messages',
+    windowMs: MINUTE_MS,
+    ceiling: 60,
+    margin: 0.5,
+    label: '60 API sends a minute (6,000 quota units at 100 a send)',
+    source: GMAIL_API,
     note: 'We use half: the bounce scanner and other clients share the per-user quota.',
   });
 
-function gmailWorkspace(id: ProfileId, name: string, messagesPerDay: number, uniqueExternalPerDay: number): ThrottleProfile {
+function gmailWorkspace(
+  id: ProfileId,
+  name: string,
+  messagesPerDay: number,
+  uniqueExternalPerDay: number,
+): ThrottleProfile {
   return {
-    id, name,
+    id,
+    name,
     windows: [
-      windowLimit({ id: 'messages-per-day', metric: 'messages', windowMs: DAY_MS, ceiling: messagesPerDay, label: `${fmt(messagesPerDay)} messages a day`, source: WORKSPACE }),
-      windowLimit({ id: 'recipients-per-day', metric: 'recipients', windowMs: DAY_MS, ceiling: 10_000, label: '10,000 recipients a day', source: WORKSPACE }),
-      windowLimit({ id: 'external-per-day', metric: 'external', windowMs: DAY_MS, ceiling: 3_000, label: '3,000 external recipients a day', source: WORKSPACE }),
-      windowLimit({ id: 'unique-recipients-per-day', metric: 'recipients', windowMs: DAY_MS, ceiling: 3_000, label: '3,000 unique recipients a day', source: WORKSPACE, note: UNIQUE_NOTE }),
-      windowLimit({ id: 'unique-external-per-day', metric: 'external', windowMs: DAY_MS, ceiling: uniqueExternalPerDay, label: `${fmt(uniqueExternalPerDay)} unique external recipients a day`, source: WORKSPACE, note: UNIQUE_NOTE }),
+      windowLimit({
+        id: 'messages-per-day',
+        metric: 'messages',
+        windowMs: DAY_MS,
+        ceiling: messagesPerDay,
+        label: `${fmt(messagesPerDay)} messages a day`,
+        source: WORKSPACE,
+      }),
+      windowLimit({
+        id: 'recipients-per-day',
+        metric: 'recipients',
+        windowMs: DAY_MS,
+        ceiling: 10_000,
+        label: '10,000 recipients a day',
+        source: WORKSPACE,
+      }),
+      windowLimit({
+        id: 'external-per-day',
+        metric: 'external',
+        windowMs: DAY_MS,
+        ceiling: 3_000,
+        label: '3,000 external recipients a day',
+        source: WORKSPACE,
+      }),
+      windowLimit({
+        id: 'unique-recipients-per-day',
+        metric: 'recipients',
+        windowMs: DAY_MS,
+        ceiling: 3_000,
+        label: '3,000 unique recipients a day',
+        source: WORKSPACE,
+        note: UNIQUE_NOTE,
+      }),
+      windowLimit({
+        id: 'unique-external-per-day',
+        metric: 'external',
+        windowMs: DAY_MS,
+        ceiling: uniqueExternalPerDay,
+        label: `${fmt(uniqueExternalPerDay)} unique external recipients a day`,
+        source: WORKSPACE,
+        note: UNIQUE_NOTE,
+      }),
       gmailApiPerMinute(),
     ],
-    maxRecipientsPerMessage: { value: 100, source: { ...WORKSPACE, title: `${WORKSPACE.title}: 100 recipients per message via the Gmail API` } },
+    maxRecipientsPerMessage: {
+      value: 100,
+      source: { ...WORKSPACE, title: `${WORKSPACE.title}: 100 recipients per message via the Gmail API` },
+    },
     minIntervalMs: 1_000,
     notes: [
       'Rolling 24-hour windows shared with every Gmail client of the account (web UI, phone, SMTP).',
@@ -73,10 +126,25 @@ function gmailWorkspace(id: ProfileId, name: string, messagesPerDay: number, uni
 
 const PROFILES: Record<ProfileId, ThrottleProfile> = {
   'exchange-online': {
-    id: 'exchange-online', name: 'Exchange Online',
+    id: 'exchange-online',
+    name: 'Exchange Online',
     windows: [
-      windowLimit({ id: 'messages-per-minute', metric: 'messages', windowMs: MINUTE_MS, ceiling: 30, label: '30 messages a minute', source: EXCHANGE }),
-      windowLimit({ id: 'recipients-per-day', metric: 'recipients', windowMs: DAY_MS, ceiling: 10_000, label: '10,000 recipients a day', source: EXCHANGE }),
+      windowLimit({
+        id: 'messages-per-minute',
+        metric: 'messages',
+        windowMs: MINUTE_MS,
+        ceiling: 30,
+        label: '30 messages a minute',
+        source: EXCHANGE,
+      }),
+      windowLimit({
+        id: 'recipients-per-day',
+        metric: 'recipients',
+        windowMs: DAY_MS,
+        ceiling: 10_000,
+        label: '10,000 recipients a day',
+        source: EXCHANGE,
+      }),
     ],
     maxRecipientsPerMessage: { value: 500, source: EXCHANGE },
     minIntervalMs: 2_000,
@@ -87,26 +155,82 @@ const PROFILES: Record<ProfileId, ThrottleProfile> = {
     ],
   },
   'outlook-com': {
-    id: 'outlook-com', name: 'Outlook.com',
+    id: 'outlook-com',
+    name: 'Outlook.com',
     windows: [
-      windowLimit({ id: 'messages-per-minute', metric: 'messages', windowMs: MINUTE_MS, ceiling: 30, label: '30 messages a minute', source: { title: 'Assumed equal to Exchange Online; Outlook.com publishes no per-minute figure', unconfirmed: true } }),
-      windowLimit({ id: 'recipients-per-day', metric: 'recipients', windowMs: DAY_MS, ceiling: 5_000, label: '5,000 recipients a day', source: OUTLOOK_COM }),
-      windowLimit({ id: 'external-per-day', metric: 'external', windowMs: DAY_MS, ceiling: 1_000, label: '1,000 new recipients a day', source: OUTLOOK_COM, note: 'The limit is on "non-relationship" recipients (never written to before); we cannot tell, so every external recipient counts.' }),
+      windowLimit({
+        id: 'messages-per-minute',
+        metric: 'messages',
+        windowMs: MINUTE_MS,
+        ceiling: 30,
+        label: '30 messages a minute',
+        source: {
+          title: 'Assumed equal to Exchange Online; Outlook.com publishes no per-minute figure',
+          unconfirmed: true,
+        },
+      }),
+      windowLimit({
+        id: 'recipients-per-day',
+        metric: 'recipients',
+        windowMs: DAY_MS,
+        ceiling: 5_000,
+        label: '5,000 recipients a day',
+        source: OUTLOOK_COM,
+      }),
+      windowLimit({
+        id: 'external-per-day',
+        metric: 'external',
+        windowMs: DAY_MS,
+        ceiling: 1_000,
+        label: '1,000 new recipients a day',
+        source: OUTLOOK_COM,
+        note: 'The limit is on "non-relationship" recipients (never written to before); we cannot tell, so every external recipient counts.',
+      }),
     ],
     maxRecipientsPerMessage: { value: 500, source: OUTLOOK_COM },
     minIntervalMs: 2_000,
-    notes: ['Free accounts and new accounts get less (about 300 a day, unconfirmed); use custom limits for them.'],
+    notes: [
+      'Free accounts and new accounts get less (about 300 a day, unconfirmed); use custom limits for them.',
+    ],
   },
   'gmail-workspace': gmailWorkspace('gmail-workspace', 'Google Workspace Gmail', 2_000, 2_000),
-  'gmail-workspace-trial': gmailWorkspace('gmail-workspace-trial', 'Google Workspace Gmail (trial)', 500, 500),
+  'gmail-workspace-trial': gmailWorkspace(
+    'gmail-workspace-trial',
+    'Google Workspace Gmail (trial)',
+    500,
+    500,
+  ),
   'gmail-consumer': {
-    id: 'gmail-consumer', name: 'Gmail',
+    id: 'gmail-consumer',
+    name: 'Gmail',
     windows: [
-      windowLimit({ id: 'messages-per-day', metric: 'messages', windowMs: DAY_MS, ceiling: 500, label: '500 messages a day', source: CONSUMER }),
-      windowLimit({ id: 'recipients-per-day', metric: 'recipients', windowMs: DAY_MS, ceiling: 500, label: '500 recipients a day', source: CONSUMER, note: 'The page says "500 recipients in a single email and or 500 emails in a day"; we read it strictly and cap recipients too.' }),
+      windowLimit({
+        id: 'messages-per-day',
+        metric: 'messages',
+        windowMs: DAY_MS,
+        ceiling: 500,
+        label: '500 messages a day',
+        source: CONSUMER,
+      }),
+      windowLimit({
+        id: 'recipients-per-day',
+        metric: 'recipients',
+        windowMs: DAY_MS,
+        ceiling: 500,
+        label: '500 recipients a day',
+        source: CONSUMER,
+        note: 'The page says "500 recipients in a single email and or 500 emails in a day"; we read it strictly and cap recipients too.',
+      }),
       gmailApiPerMinute(),
     ],
-    maxRecipientsPerMessage: { value: 100, source: { ...WORKSPACE, title: 'Gmail API: 100 recipients per message (Workspace figure; the consumer page says 500 per email, we take the smaller)' } },
+    maxRecipientsPerMessage: {
+      value: 100,
+      source: {
+        ...WORKSPACE,
+        title:
+          'Gmail API: 100 recipients per message (Workspace figure; the consumer page says 500 per email, we take the smaller)',
+      },
+    },
     minIntervalMs: 1_000,
     notes: ['New accounts can be limited far lower for a while; exceeding locks sending for 1 to 24 hours.'],
   },
@@ -126,15 +250,39 @@ export function customSmtpProfile(limits: CustomSmtpLimits = {}): ThrottleProfil
   const perDay = limits.messagesPerDay ?? 2_000;
   const recipients = limits.recipientsPerDay ?? 5_000;
   return {
-    id: 'custom-smtp', name: 'your SMTP server',
+    id: 'custom-smtp',
+    name: 'your SMTP server',
     windows: [
-      windowLimit({ id: 'messages-per-minute', metric: 'messages', windowMs: MINUTE_MS, ceiling: perMinute, label: `${fmt(perMinute)} messages a minute`, source: OURS }),
-      windowLimit({ id: 'messages-per-day', metric: 'messages', windowMs: DAY_MS, ceiling: perDay, label: `${fmt(perDay)} messages a day`, source: OURS }),
-      windowLimit({ id: 'recipients-per-day', metric: 'recipients', windowMs: DAY_MS, ceiling: recipients, label: `${fmt(recipients)} recipients a day`, source: OURS }),
+      windowLimit({
+        id: 'messages-per-minute',
+        metric: 'messages',
+        windowMs: MINUTE_MS,
+        ceiling: perMinute,
+        label: `${fmt(perMinute)} messages a minute`,
+        source: OURS,
+      }),
+      windowLimit({
+        id: 'messages-per-day',
+        metric: 'messages',
+        windowMs: DAY_MS,
+        ceiling: perDay,
+        label: `${fmt(perDay)} messages a day`,
+        source: OURS,
+      }),
+      windowLimit({
+        id: 'recipients-per-day',
+        metric: 'recipients',
+        windowMs: DAY_MS,
+        ceiling: recipients,
+        label: `${fmt(recipients)} recipients a day`,
+        source: OURS,
+      }),
     ],
     maxRecipientsPerMessage: { value: limits.recipientsPerMessage ?? 100, source: OURS },
     minIntervalMs: 1_000,
-    notes: ['Many SMTP relays cut senders off silently; start low and raise the limits once you know your server.'],
+    notes: [
+      'Many SMTP relays cut senders off silently; start low and raise the limits once you know your server.',
+    ],
   };
 }
 

@@ -36,8 +36,14 @@ export function quotaSnapshot(
 ): QuotaSnapshot {
   const usage = new Ledger(profile.windows, history, profile.minIntervalMs).usage(now.getTime());
   const windows = usage.map(({ limit, used }) => ({
-    id: limit.id, label: limit.label, metric: limit.metric, windowMs: limit.windowMs,
-    ceiling: limit.ceiling, target: limit.target, used, remaining: Math.max(0, limit.target - used),
+    id: limit.id,
+    label: limit.label,
+    metric: limit.metric,
+    windowMs: limit.windowMs,
+    ceiling: limit.ceiling,
+    target: limit.target,
+    used,
+    remaining: Math.max(0, limit.target - used),
   }));
   const since = now.getTime() - DAY_MS;
   const recent = history.filter((r) => r.at.getTime() > since);
@@ -46,19 +52,29 @@ export function quotaSnapshot(
     recipients: recent.reduce((sum, r) => sum + r.recipients, 0),
     external: recent.reduce((sum, r) => sum + r.external, 0),
   };
-  const limits = { messages: dailyTarget(profile, 'messages'), recipients: dailyTarget(profile, 'recipients'), external: dailyTarget(profile, 'external') };
+  const limits = {
+    messages: dailyTarget(profile, 'messages'),
+    recipients: dailyTarget(profile, 'recipients'),
+    external: dailyTarget(profile, 'external'),
+  };
   const remaining = {
     messages: left(limits.messages, used.messages),
     recipients: left(limits.recipients, used.recipients),
     external: left(limits.external, used.external),
   };
-  const next = createPlanner(profile, history, null).plan({ recipients: 1, external: 1 }, now, options.pausedUntil);
+  const next = createPlanner(profile, history, null).plan(
+    { recipients: 1, external: 1 },
+    now,
+    options.pausedUntil,
+  );
   const nextFreeAt = next.outcome === 'slot' && next.waitMs > 0 ? next.sendAt : null;
   return { used, limits, remaining, windows, nextFreeAt };
 }
 
 function dailyTarget(profile: ThrottleProfile, metric: Metric): number | null {
-  const targets = profile.windows.filter((w) => w.metric === metric && w.windowMs === DAY_MS).map((w) => w.target);
+  const targets = profile.windows
+    .filter((w) => w.metric === metric && w.windowMs === DAY_MS)
+    .map((w) => w.target);
   return targets.length > 0 ? Math.min(...targets) : null;
 }
 
