@@ -1,0 +1,2 @@
+export * from './types';
+export { createHttpApi, type HttpApiOptions, type EventSourceLike } from './client';

@@ -1,0 +1,100 @@
+/** Shapes of the Sendwell HTTP API the pane uses (docs/contracts.md, "Server HTTP API"). */
+
+export interface ChannelInfo {
+  channel: { kind: string; label: string; address: string; profileId: string };
+  forced: boolean;
+  explanation: string;
+}
+
+export interface QuotaInfo {
+  profileId: string;
+  used: Record<string, number>;
+  limits: Record<string, number>;
+  remaining: Record<string, number>;
+  nextFreeAt: string | null;
+  pausedUntil: string | null;
+  queued: number;
+}
+
+export interface Template {
+  id: string;
+  name: string;
+  subject: string;
+  /** HTML with `{{recipient.firstName}}`-style fields. */
+  body: string;
+}
+
+export interface TemplateAnalytics {
+  templateId: string;
+  sent: number;
+  bounced: number;
+  hardBounced: number;
+  softBounced: number;
+  delayed: number;
+}
+
+export interface SendRequest {
+  host: 'outlook';
+  to: string[];
+  cc?: string[];
+  bcc?: string[];
+  subject: string;
+  body: string;
+  templateId?: string;
+  idempotencyKey: string;
+}
+
+export interface SendAccepted {
+  id: string;
+  status: string;
+  sendAt: string | null;
+  channel?: unknown;
+  explanation?: string;
+}
+
+export type FeedEventType =
+  | 'send.queued'
+  | 'send.submitted'
+  | 'send.failed'
+  | 'bounce'
+  | 'throttle.paused'
+  | 'throttle.resumed';
+
+/** `detail` is free-form on the wire; for bounces we read hard/reason/status from it when present. */
+export interface FeedEvent {
+  type: FeedEventType | (string & {});
+  at: string;
+  sendId?: string;
+  recipient?: string;
+  templateId?: string;
+  detail?: unknown;
+}
+
+/** The server's error JSON, `{"error":{"code","message"}}`, or one we make for network failures. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Unsubscribe = () => void;
+
+export interface FeedHandlers {
+  onEvent(event: FeedEvent): void;
+  onStatus?(status: 'connecting' | 'open' | 'error'): void;
+}
+
+/** Everything the pane asks of the server. Components get this port; tests give them a fake. */
+export interface SendwellApi {
+  getChannel(): Promise<ChannelInfo>;
+  getQuota(): Promise<QuotaInfo>;
+  listTemplates(): Promise<Template[]>;
+  getTemplateAnalytics(templateId: string): Promise<TemplateAnalytics>;
+  createSend(request: SendRequest): Promise<SendAccepted>;
+  subscribeFeed(handlers: FeedHandlers): Unsubscribe;
+}

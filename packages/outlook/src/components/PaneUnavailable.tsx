@@ -1,0 +1,15 @@
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+
+/** Shown when there is no compose item to work with (plain browser, missing sandbox host, no office.js). */
+export function PaneUnavailable(props: { message: string; reason: string }) {
+  return (
+    <main style={{ padding: 12 }}>
+      <MessageBar intent="warning" layout="multiline" data-testid="pane-unavailable" data-reason={props.reason}>
+        <MessageBarBody>
+          <MessageBarTitle>Sendwell can't start here</MessageBarTitle>
+          {props.message}
+        </MessageBarBody>
+      </MessageBar>
+    </main>
+  );
+}

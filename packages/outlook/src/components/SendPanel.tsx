@@ -1,0 +1,54 @@
+import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { type SendDeps, type SendState, useSendDraft } from '../hooks/useSendDraft';
+import { describeAcceptedSend } from '../model/send';
+import { ProblemBar } from './ProblemBar';
+import { Section } from './Section';
+
+function SendStatus(props: { send: SendState }) {
+  const { send } = props;
+  switch (send.state) {
+    case 'idle':
+      return null;
+    case 'sending':
+      return <Caption1 data-testid="send-status" data-state="sending">Sending to Sendwell…</Caption1>;
+    case 'invalid':
+      return (
+        <MessageBar intent="warning" data-testid="send-status" data-state="invalid">
+          <MessageBarBody>{send.message}</MessageBarBody>
+        </MessageBar>
+      );
+    case 'failed':
+      return (
+        <div data-testid="send-status" data-state="failed">
+          <ProblemBar problem={send.problem} title="Not sent" />
+        </div>
+      );
+    case 'accepted':
+      return (
+        <MessageBar intent="success" data-testid="send-status" data-state={send.send.status} data-send-id={send.send.id}>
+          <MessageBarBody>
+            <MessageBarTitle>{describeAcceptedSend(send.send, send.at)}</MessageBarTitle>
+            Sendwell sends it from your mailbox; you can discard this draft.
+          </MessageBarBody>
+        </MessageBar>
+      );
+  }
+}
+
+export function SendPanel(props: { deps: SendDeps; templateId: string | undefined; blockedBecause: string | null }) {
+  const { send, run } = useSendDraft(props.deps, props.templateId);
+  return (
+    <Section title="Send">
+      <Button
+        appearance="primary"
+        data-testid="send-button"
+        disabled={props.blockedBecause !== null || send.state === 'sending'}
+        onClick={run}
+      >
+        Send with Sendwell
+      </Button>
+      {props.blockedBecause && <Caption1>{props.blockedBecause}</Caption1>}
+      <SendStatus send={send} />
+    </Section>
+  );
+}

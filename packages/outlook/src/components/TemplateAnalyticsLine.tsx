@@ -1,0 +1,29 @@
+import { Caption1 } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import type { FeedEvent, SendwellApi } from '../api/types';
+import { useLoad } from '../hooks/useLoad';
+
+/** Events without a template id could still be ours (e.g. a bounce not yet attributed), so they refresh too. */
+const concerns = (event: FeedEvent | null, templateId: string) =>
+  event !== null && (event.templateId === undefined || event.templateId === templateId);
+
+export function TemplateAnalyticsLine(props: { api: SendwellApi; templateId: string; latestEvent: FeedEvent | null }) {
+  const { api, templateId, latestEvent } = props;
+  const analytics = useLoad(() => api.getTemplateAnalytics(templateId));
+  const { reload } = analytics;
+  useEffect(() => {
+    if (concerns(latestEvent, templateId)) reload();
+  }, [latestEvent, templateId, reload]);
+
+  if (analytics.state === 'loading') return <Caption1 data-testid="template-analytics">Loading analytics…</Caption1>;
+  if (analytics.state === 'failed') {
+    return <Caption1 data-testid="template-analytics">Analytics unavailable: {analytics.problem.message}</Caption1>;
+  }
+  const { sent, bounced, hardBounced, softBounced } = analytics.value;
+  const split = bounced > 0 ? ` (${hardBounced} hard, ${softBounced} soft)` : '';
+  return (
+    <Caption1 data-testid="template-analytics">
+      {sent} sent · {bounced} bounced{split}
+    </Caption1>
+  );
+}

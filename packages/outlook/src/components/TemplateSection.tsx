@@ -1,0 +1,59 @@
+import { Button, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { FeedEvent, SendwellApi, Template } from '../api/types';
+import type { Loaded } from '../hooks/useLoad';
+import { useTemplateInsert } from '../hooks/useTemplateInsert';
+import type { ComposeItem } from '../office/types';
+import { InsertStatus } from './InsertStatus';
+import { ProblemBar } from './ProblemBar';
+import { Section } from './Section';
+import { TemplateAnalyticsLine } from './TemplateAnalyticsLine';
+
+const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' }, grow: { flexGrow: 1 } });
+
+export interface TemplateSectionProps {
+  api: SendwellApi;
+  item: ComposeItem;
+  templates: Loaded<Template[]>;
+  latestEvent: FeedEvent | null;
+  onInserted(templateId: string): void;
+}
+
+export function TemplateSection(props: TemplateSectionProps) {
+  const styles = useStyles();
+  const [selectedId, setSelectedId] = useState('');
+  const { insert, run } = useTemplateInsert(props.item);
+  const { templates } = props;
+  if (templates.state === 'loading') return <Section title="Template"><Spinner size="tiny" label="Loading templates…" /></Section>;
+  if (templates.state === 'failed') return <Section title="Template"><ProblemBar problem={templates.problem} /></Section>;
+
+  const selected = templates.value.find((template) => template.id === selectedId);
+  const onInsert = async () => {
+    if (selected && (await run(selected))) props.onInserted(selected.id);
+  };
+  return (
+    <Section title="Template">
+      <div className={styles.row}>
+        <Select
+          className={styles.grow}
+          aria-label="Template"
+          data-testid="template-picker"
+          value={selectedId}
+          onChange={(_, data) => setSelectedId(data.value)}
+        >
+          <option value="">{templates.value.length ? 'Choose a template…' : 'No templates yet'}</option>
+          {templates.value.map((template) => (
+            <option key={template.id} value={template.id}>
+              {template.name}
+            </option>
+          ))}
+        </Select>
+        <Button data-testid="insert-template" disabled={!selected || insert.state === 'inserting'} onClick={onInsert}>
+          Insert
+        </Button>
+      </div>
+      {selected && <TemplateAnalyticsLine key={selected.id} api={props.api} templateId={selected.id} latestEvent={props.latestEvent} />}
+      <InsertStatus insert={insert} />
+    </Section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FeedEvent, SendwellApi } from '../api/types';
+
+export const FEED_LIMIT = 50;
+
+export interface FeedEntry {
+  /** Arrival order, a stable React key. */
+  seq: number;
+  event: FeedEvent;
+}
+
+export interface FeedState {
+  /** Newest first, at most FEED_LIMIT. */
+  entries: FeedEntry[];
+  latest: FeedEvent | null;
+  status: 'connecting' | 'open' | 'error';
+}
+
+export function useFeed(api: SendwellApi): FeedState {
+  const [entries, setEntries] = useState<FeedEntry[]>([]);
+  const [status, setStatus] = useState<FeedState['status']>('connecting');
+  const seq = useRef(0);
+  useEffect(
+    () =>
+      api.subscribeFeed({
+        onEvent: (event) => {
+          const entry = { seq: ++seq.current, event };
+          setEntries((previous) => [entry, ...previous].slice(0, FEED_LIMIT));
+        },
+        onStatus: setStatus,
+      }),
+    [api],
+  );
+  return { entries, latest: entries[0]?.event ?? null, status };
+}

@@ -1,0 +1,34 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { systemClock } from '@sendwell/core';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createHttpApi } from './api';
+import { App } from './components/App';
+import { PaneUnavailable } from './components/PaneUnavailable';
+import { connectOffice } from './office';
+
+/** Pane entry: find Outlook (real or sandbox), then render against the API on our own origin. */
+async function start(root: HTMLElement) {
+  const view = createRoot(root);
+  const connection = await connectOffice(window);
+  const content =
+    connection.outcome === 'ready' ? (
+      <App
+        deps={{
+          item: connection.item,
+          api: createHttpApi({ baseUrl: '', getToken: connection.item.getAccessToken }),
+          clock: systemClock,
+          newIdempotencyKey: () => crypto.randomUUID(),
+        }}
+      />
+    ) : (
+      <PaneUnavailable message={connection.message} reason={connection.reason} />
+    );
+  view.render(
+    <StrictMode>
+      <FluentProvider theme={webLightTheme}>{content}</FluentProvider>
+    </StrictMode>,
+  );
+}
+
+start(document.getElementById('root')!);
