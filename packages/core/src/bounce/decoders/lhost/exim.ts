@@ -18,7 +18,11 @@ const END = /^[ \t]*-{2,} This is a copy|^Included is a copy|^No action is requi
 const DELAYED = /has not yet been delivered|Delivery attempts will continue|^Warning: message \S+ delayed/im;
 const RETURNED = /^[ \t]*-{2,} This is a copy|^Included is a copy|^-{2,} The header of the original/im;
 
+/** GMX and 1&1 reuse Exim's opening but not its layout; their decoder reads them. */
+const GMX_LAYOUT = /^--- The header of the original message is following\. ---/m;
+
 function isExim(m: BounceMessage): boolean {
+  if (GMX_LAYOUT.test(m.body)) return false;
   if (MARKER.test(m.body.slice(0, 4000))) return true;
   return SUBJECT.test(m.subject) && (isMailerDaemon(m.from) || m.headers.has('x-failed-recipients'));
 }
@@ -31,8 +35,7 @@ function blocks(text: string): Block[] {
   for (const line of text.split('\n')) {
     if (out.length >= MAX_RECIPIENTS) break;
     if (/^ {1,3}\S/.test(line) || /^<?[^\s@<>]+@\S+/.test(line)) out.push({ head: line.trim(), lines: [] });
-    else if (/^\s{4,}\S/.test(line) && out.length) out[out.length - 1].lines.push(line.trim());
-    else if (line.trim() === '' && out.length && out[out.length - 1].lines.length) continue;
+    else if (/^\s{4,}\S/.test(line)) out[out.length - 1]?.lines.push(line.trim());
   }
   return out.filter((b) => b.head.includes('@') || b.lines.length > 0);
 }

@@ -20,7 +20,11 @@ const DELAYED = /has been delayed:|have been delayed:|Message will be retried/i;
 const STATE_COMMANDS: Record<string, string> = { '6': 'MAIL', '13': 'EHLO', '14': 'RCPT', '18': 'DATA' };
 
 function isGmail(m: BounceMessage): boolean {
-  return isMailerDaemon(m.from) && MARKER.test(m.body.slice(0, 4000));
+  const head = m.body.slice(0, 4000);
+  if (!isMailerDaemon(m.from) || !MARKER.test(head)) return false;
+  // Other MTAs borrowed the opening sentence (see X3); Gmail's own notice has "Technical details
+  // of ... failure" or comes from Google's mailer-daemon.
+  return DETAILS.test(head) || /@(?:googlemail|gmail|google)\.com/i.test(m.from);
 }
 
 function listedAddresses(body: string): string[] {

@@ -22,8 +22,8 @@ function recipients(text: string): DecodedRecipient[] {
   for (const line of text.split('\n').slice(0, 500)) {
     const m = REASON_LINE.exec(line.trim());
     if (!m) continue;
-    const action = /^Delivery failed \d+ attempts/i.test(m[1]) ? 'failed' : 'failed';
-    out.push(recipientFrom(findAddress(m[2]), line.trim(), { action }));
+    // "Delivery failed N attempts" is IMail giving up after retrying: a failure, not a delay.
+    out.push(recipientFrom(findAddress(m[2]), line.trim(), { action: 'failed' }));
   }
   return out;
 }

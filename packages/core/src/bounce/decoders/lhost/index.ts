@@ -1,19 +1,34 @@
 import type { Decoder } from '../contract';
+import { Activehunter } from './activehunter';
+import { Biglobe } from './biglobe';
 import { DragonFly } from './dragonfly';
 import { Exchange2003 } from './exchange2003';
 import { Exim } from './exim';
 import { Gmail } from './gmail';
-import { GMX } from './gmx';
-import { IMailServer } from './imailserver';
-import { MFILTER } from './mfilter';
-import { Zoho } from './zoho';
+import { EinsUndEins, GMX } from './gmx';
 import { GoogleGroups } from './googlegroups';
+import { IMailServer } from './imailserver';
+import { KDDI } from './kddi';
+import { MailFoundry } from './mailfoundry';
+import { MailMarshalSMTP } from './mailmarshal';
+import { MFILTER } from './mfilter';
+import { Notes } from './notes';
 import { Postfix } from './postfix';
 import { Qmail } from './qmail';
 import { V5sendmail } from './v5sendmail';
+import { X1 } from './x1';
 import { X2 } from './x2';
+import { X3 } from './x3';
+import { X6 } from './x6';
+import { Zoho } from './zoho';
 
-/** MTA/provider text-format decoders, tried in order, most specific first. */
+/**
+ * MTA/provider text-format decoders, tried in order, most specific first: provider templates with
+ * unmistakable markers, then the MTA families whose openings other templates borrow (Exim, qmail,
+ * Postfix, Sendmail V5). No SUBJECT_HINTS/FROM_HINTS are exported: every decoder checks the body
+ * layout itself, so the order below is enough.
+ */
 export const LHOST_DECODERS: Decoder[] = [
-  GoogleGroups, Gmail, Zoho, GMX, MFILTER, IMailServer, Exchange2003, DragonFly, X2, Exim, Qmail, Postfix, V5sendmail,
+  GoogleGroups, Gmail, X3, Zoho, EinsUndEins, GMX, MFILTER, IMailServer, Exchange2003, DragonFly, KDDI,
+  Notes, X1, X2, X6, Activehunter, Biglobe, MailFoundry, MailMarshalSMTP, Exim, Qmail, Postfix, V5sendmail,
 ];

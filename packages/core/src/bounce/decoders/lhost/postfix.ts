@@ -23,10 +23,14 @@ function paragraphs(body: string): DecodedRecipient[] {
   const out: DecodedRecipient[] = [];
   const lines = body.split('\n');
   for (let i = 0; i < lines.length && out.length < MAX_RECIPIENTS; i++) {
-    const head = HEAD.exec(lines[i]);
+    const line = lines[i] ?? '';
+    const head = HEAD.exec(line);
     if (!head) continue;
-    const text = [lines[i].slice(head[0].length)];
-    while (i + 1 < lines.length && /^\s+\S/.test(lines[i + 1]) && !END.test(lines[i + 1])) text.push(lines[++i]);
+    const text = [line.slice(head[0].length)];
+    for (let next = lines[i + 1]; next !== undefined && /^\s+\S/.test(next) && !END.test(next); next = lines[i + 1]) {
+      text.push(next);
+      i++;
+    }
     const diagnostic = oneLine(text.join(' ')).replace(/^\(expanded from <[^>]*>\)/, '').replace(/^:\s*/, '');
     const address = findAddress(`<${head[1]}>`);
     const command = /\(in reply to (RCPT TO|MAIL FROM|DATA|end of DATA|HELO|EHLO)\b/i.exec(diagnostic)?.[1];
@@ -53,7 +57,7 @@ function transcript(body: string): DecodedRecipient[] {
   lines.forEach((l, i) => { if (/^\s*Out:\s+[45]\d\d\b/.test(l)) error = i; });
   if (!rcpts.length || error < 0) return [];
   let command = '';
-  for (let i = error; i >= 0 && !command; i--) command = /^\s*In:\s+(\w+)/.exec(lines[i])?.[1] ?? '';
+  for (let i = error; i >= 0 && !command; i--) command = /^\s*In:\s+(\w+)/.exec(lines[i] ?? '')?.[1] ?? '';
   const context = lines.slice(Math.max(0, error - 1), error + 1).map((l) => l.replace(/^\s*(?:In|Out):\s*/, ''));
   return [...new Set(rcpts)].map((a) =>
     recipientFrom(a, context.join(' '), { action: 'failed', command: commandName(command) }),

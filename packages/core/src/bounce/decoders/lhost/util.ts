@@ -20,7 +20,8 @@ export function scanText(text: string): string {
 }
 
 /** First e-mail address in the text (angle-bracketed ones first), lower-cased, or ''. */
-export function findAddress(text: string): string {
+export function findAddress(text: string | undefined): string {
+  if (!text) return '';
   const angled = ANGLE_ADDRESS_RE.exec(text);
   const found = angled ? angled[1] : ADDRESS_RE.exec(text)?.[0];
   return found ? found.replace(/^mailto:/i, '').replace(/[.]+$/, '').toLowerCase() : '';

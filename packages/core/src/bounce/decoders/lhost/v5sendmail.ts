@@ -31,7 +31,7 @@ function fromTranscript(text: string): DecodedRecipient[] {
     } else if (line.startsWith('<<< ')) state.reply.push(line);
     else {
       const m = ADDRESS_LINE.exec(line);
-      if (m) add(out, m[2].toLowerCase(), state, line);
+      if (m) add(out, findAddress(`<${m[2]}>`), state, line);
     }
   }
   return [...out.values()];

@@ -16,7 +16,7 @@ function recipients(body: string): DecodedRecipient[] {
     if (out.length >= MAX_RECIPIENTS) break;
     const failed = FAILED_LINE.exec(line.trim());
     if (failed) {
-      const text = failed[2].replace(/ERROR_CODE :/g, '').replace(/,\s*,/g, ',');
+      const text = (failed[2] ?? '').replace(/ERROR_CODE :/g, '').replace(/,\s*,/g, ',');
       out.push(recipientFrom(findAddress(failed[1]), text, { action: delayed ? 'delayed' : 'failed' }));
       continue;
     }

@@ -1,0 +1,18 @@
+import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+
+/**
+ * Lotus Notes SMTP MTA: "------- Failure Reasons --------", the reason sentence (often Japanese)
+ * and the failed addresses, then "------- Returned Message --------".
+ */
+const START = /^-{7} Failure Reasons\s+-{8}\s*$/m;
+const END = /^-{7} Returned Message\s+-{8}\s*$/m;
+
+export const Notes = safely('Notes', (m) => {
+  const body = scanText(m.body);
+  if (!START.test(body.slice(0, 4000))) return null;
+  const lines = (section(body, START, END) ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const addresses = lines.filter((l) => /^<?\S+@\S+>?$/.test(l)).map((l) => findAddress(l));
+  const reason = oneLine(lines.filter((l) => !/^<?\S+@\S+>?$/.test(l)).join(' '));
+  const recipients = [...new Set(addresses)].slice(0, MAX_RECIPIENTS).map((a) => recipientFrom(a, reason, { action: 'failed' }));
+  return bounce('Notes', recipients, originalMessageId(m, END));
+});

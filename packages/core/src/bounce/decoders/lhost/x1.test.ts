@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { X1 } from './x1';
+import { corpusCases, expectDecodes } from './test-corpus';
+
+const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['X1']);
+
+describe('X1', () => {
+  it.each(cases)('$file', (c) => expectDecodes(X1, (p) => readFileSync(p), c));
+});

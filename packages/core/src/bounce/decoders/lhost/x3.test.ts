@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { X3 } from './x3';
+import { corpusCases, expectDecodes } from './test-corpus';
+
+const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['X3']);
+
+describe('X3', () => {
+  it.each(cases)('$file', (c) => expectDecodes(X3, (p) => readFileSync(p), c));
+});

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { X6 } from './x6';
+import { corpusCases, expectDecodes } from './test-corpus';
+
+const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['X6']);
+
+describe('X6', () => {
+  it.each(cases)('$file', (c) => expectDecodes(X6, (p) => readFileSync(p), c));
+});
