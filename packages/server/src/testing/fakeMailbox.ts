@@ -1,0 +1,82 @@
+import type { InboxEntry, InboxPage, MailboxPort, OutgoingMessage, SubmitResult } from '@sendwell/core';
+
+/** An in-memory native mailbox: records what was sent, serves an inbox, and can be told to fail. */
+export class FakeMailbox implements MailboxPort {
+  readonly provider = 'exchange' as const;
+  readonly sent: OutgoingMessage[] = [];
+  readonly inbox: { entry: InboxEntry; raw: string }[] = [];
+  /** Results to return for the next sends, in order; `submitted` when empty. */
+  nextResults: (SubmitResult | 'crash-after-accept')[] = [];
+  rawFetches = 0;
+
+  constructor(readonly address: string) {}
+
+  async send(message: OutgoingMessage): Promise<SubmitResult> {
+    const next = this.nextResults.shift();
+    if (next === 'crash-after-accept') {
+      this.sent.push(message); // the provider took it, then our process "died" before recording it
+      throw new Error('connection reset after the provider accepted');
+    }
+    if (!next || next.status === 'submitted') this.sent.push(message);
+    return next ?? { status: 'submitted' };
+  }
+
+  deliverToInbox(raw: string, headers: Record<string, string> = {}, from = 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>', subject = 'Delivery Status Notification (Failure)'): void {
+    const id = `msg-${this.inbox.length + 1}`;
+    this.inbox.push({ entry: { providerMessageId: id, from, subject, receivedAt: new Date(0).toISOString(), headers }, raw });
+  }
+
+  async listInboxChanges(cursor: string | null): Promise<InboxPage> {
+    const start = cursor ? Number(cursor) : 0;
+    return { entries: this.inbox.slice(start).map((m) => m.entry), cursor: String(this.inbox.length) };
+  }
+
+  async getRawMessage(id: string): Promise<Uint8Array> {
+    this.rawFetches++;
+    const found = this.inbox.find((m) => m.entry.providerMessageId === id);
+    if (!found) throw new Error(`no message ${id}`);
+    return new TextEncoder().encode(found.raw);
+  }
+
+  async findSent(sendwellId: string): Promise<boolean> {
+    return this.sent.some((m) => m.sendwellId === sendwellId);
+  }
+}
+
+/** An RFC 3464 failure notice for one recipient, returning the original's headers. */
+export function dsnFor(options: { recipient: string; status: string; diagnostic: string; sendwellId: string; messageId: string; action?: string }): string {
+  return [
+    'From: Mail Delivery Subsystem <mailer-daemon@example.net>',
+    'To: ava@contoso.test',
+    'Subject: Delivery Status Notification (Failure)',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    `Your message to ${options.recipient} could not be delivered.`,
+    '',
+    '--b1',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.example.net',
+    '',
+    `Final-Recipient: rfc822; ${options.recipient}`,
+    `Action: ${options.action ?? 'failed'}`,
+    `Status: ${options.status}`,
+    `Diagnostic-Code: smtp; ${options.diagnostic}`,
+    '',
+    '--b1',
+    'Content-Type: text/rfc822-headers',
+    '',
+    'From: ava@contoso.test',
+    `To: ${options.recipient}`,
+    'Subject: Hi',
+    `Message-ID: <${options.messageId}>`,
+    `X-Sendwell-Id: ${options.sendwellId}`,
+    '',
+    '--b1--',
+    '',
+  ].join('\r\n');
+}
