@@ -1,4 +1,5 @@
 import type { BounceMessage, Decoded, DecodedRecipient } from './decoders/contract';
+import { findCommand } from './command';
 import { cleanAddress } from './fields';
 import { MAX_DIAGNOSTIC_CHARS, MAX_RECIPIENTS } from './limits';
 import { classifyReason, isHardBounce } from './reason/classify';
@@ -29,7 +30,10 @@ function toRow(address: string, r: DecodedRecipient, kind: Decoded['kind']): Bou
     const reason = kind === 'feedback' ? 'feedback' : kind === 'auto-reply' ? 'vacation' : kind === 'delivered' ? 'delivered' : r.reason ?? null;
     return { address, action, status, hard: null, reason, diagnostic };
   }
-  const reason = classifyReason({ status, diagnostic, action, command: r.command?.toUpperCase() ?? null, decoderReason: r.reason ?? null });
+  const command = r.command?.toUpperCase() || findCommand(diagnostic);
+  const reason = classifyReason({
+    status, diagnostic, action, command, replyCode, decoderReason: r.reason ?? null, diagnosticType: r.diagnosticType?.toUpperCase() ?? null,
+  });
   return { address, action, status, hard: isHardBounce(reason, status, replyCode), reason, diagnostic };
 }
 

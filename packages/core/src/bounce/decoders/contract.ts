@@ -42,6 +42,8 @@ export interface DecodedRecipient {
   diagnostic?: string;
   /** SMTP command that failed (RCPT, DATA, MAIL, CONN...), when the notice says. */
   command?: string;
+  /** Type of the diagnostic (`SMTP`, `X-UNIX`, `X-POSTFIX`...), when the notice says. */
+  diagnosticType?: string;
   /** A reason the decoder knows for sure from the format (e.g. a provider-specific code). */
   reason?: BounceReason;
 }

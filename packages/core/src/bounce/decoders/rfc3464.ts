@@ -47,6 +47,8 @@ function recipientOf(block: FieldBlock): DecodedRecipient | null {
   const status = statusField(block.get('status'));
   if (status) recipient.status = status;
   const diagnostic = diagnosticOf(block);
+  const type = diagnosticTypeOf(block);
+  if (type) recipient.diagnosticType = type;
   if (diagnostic) {
     recipient.diagnostic = diagnostic;
     const reply = findReplyCode(diagnostic);
@@ -67,6 +69,11 @@ function diagnosticOf(block: FieldBlock): string | undefined {
   if (!raw) return undefined;
   const text = stripDiagnosticType(raw).text.replace(/\s+/g, ' ').trim();
   return text || undefined;
+}
+
+function diagnosticTypeOf(block: FieldBlock): string | undefined {
+  const raw = block.get('diagnostic-code');
+  return raw ? stripDiagnosticType(raw).type ?? undefined : undefined;
 }
 
 function kindOf(recipients: DecodedRecipient[]): Decoded['kind'] {

@@ -1,7 +1,7 @@
 import type { BounceReason, DeliveryAction } from '../types';
 import { AUTH_FAILURE, BAD_REPUTATION, BLOCKED, NO_RELAYING, NOT_COMPLIANT_RFC, NOT_REJECTED, POLICY_VIOLATION, REJECTED, REQUIRE_PTR, SECURITY_ERROR, SPAM_DETECTED, VIRUS_DETECTED } from './phrases/policy';
 import { FILTERED, HAS_MOVED, MAILBOX_FULL, SUSPEND, USER_UNKNOWN } from './phrases/recipient';
-import { CONTENT_ERROR, EXCEED_LIMIT, EXPIRED, FAILED_STARTTLS, HOST_UNKNOWN, MAILER_ERROR, MESG_TOO_BIG, NETWORK_ERROR, NOT_ACCEPT, SPEEDING, SYNTAX_ERROR, SYSTEM_ERROR, SYSTEM_FULL, TOO_MANY_CONN } from './phrases/system';
+import { CONTENT_ERROR, EXCEED_LIMIT, EXPIRED, FAILED_STARTTLS, HOST_UNKNOWN, MAILER_ERROR, MESG_TOO_BIG, NETWORK_ERROR, NOT_ACCEPT, SPEEDING, SYNTAX_ERROR, SYSTEM_ERROR, SYSTEM_FULL, TOO_MANY_CONN, VACATION } from './phrases/system';
 import { includesAny, type Phrase } from './phrases/types';
 import { reasonForStatus } from './status-map';
 
@@ -12,108 +12,130 @@ export interface ReasonFacts {
   action: DeliveryAction | null;
   /** SMTP command that failed (RCPT, DATA, MAIL, EHLO, CONN...). */
   command: string | null;
+  replyCode?: string | null;
   /** A reason the decoder knew from the format. */
   decoderReason: BounceReason | null;
+  /** `SMTP` unless the diagnostic is of another type (X-UNIX for local delivery agents...). */
+  diagnosticType?: string | null;
 }
 
-/** Reasons that say little on their own: a more specific one found in the text replaces them. */
-const WEAK: ReadonlySet<BounceReason> = new Set([
+/** Reasons a decoder may be unsure of: the text and status get a second look. */
+const RETRY: ReadonlySet<BounceReason> = new Set([
   'undefined', 'onhold', 'systemerror', 'securityerror', 'expired', 'networkerror', 'hostunknown', 'userunknown',
 ]);
-const BEFORE_DATA = new Set(['CONN', 'EHLO', 'HELO', 'STARTTLS', 'AUTH', 'MAIL', 'RCPT']);
+const BEFORE_DATA = new Set(['CONN', 'EHLO', 'HELO', 'MAIL', 'RCPT']);
 
-type Rule = [BounceReason, (f: Prepared) => boolean];
-interface Prepared extends ReasonFacts {
+interface Facts extends ReasonFacts {
   text: string;
   byStatus: BounceReason | null;
 }
+type Probe = (f: Facts) => boolean;
 
-const has = (list: Phrase[]) => (f: Prepared) => includesAny(f.text, list);
-const statusOr = (reason: BounceReason, list: Phrase[]) => (f: Prepared) => f.byStatus === reason || includesAny(f.text, list);
+const says = (f: Facts, list: Phrase[]) => includesAny(f.text, list);
+/** The common probe: the decoder said so, the status code says so, or the text does. */
+const plain = (reason: BounceReason, list: Phrase[], useStatus = true): Probe => (f) =>
+  f.decoderReason === reason || (useStatus && f.byStatus === reason) || says(f, list);
 
-/** First pass: specific reasons, strongest evidence first (the order matters). */
-const SPECIFIC: Rule[] = [
-  ['mailboxfull', statusOr('mailboxfull', MAILBOX_FULL)],
-  ['mesgtoobig', statusOr('mesgtoobig', MESG_TOO_BIG)],
-  ['exceedlimit', statusOr('exceedlimit', EXCEED_LIMIT)],
-  ['suspend', statusOr('suspend', SUSPEND)],
-  ['hasmoved', statusOr('hasmoved', HAS_MOVED)],
-  ['norelaying', has(NO_RELAYING)],
-  ['authfailure', statusOr('authfailure', AUTH_FAILURE)],
+const PROBES: [BounceReason, Probe][] = [
+  ['mailboxfull', plain('mailboxfull', MAILBOX_FULL)],
+  ['mesgtoobig', (f) => f.decoderReason === 'mesgtoobig' || f.byStatus === 'mesgtoobig' || (f.byStatus !== 'exceedlimit' && f.status !== '5.2.3' && says(f, MESG_TOO_BIG))],
+  ['exceedlimit', plain('exceedlimit', EXCEED_LIMIT)],
+  ['suspend', (f) => f.decoderReason === 'suspend' || f.replyCode === '525' || says(f, SUSPEND)],
+  ['hasmoved', plain('hasmoved', HAS_MOVED, false)],
+  ['norelaying', (f) => f.decoderReason === 'norelaying' || (!['CONN', 'EHLO', 'HELO'].includes(f.command ?? '') && says(f, NO_RELAYING))],
+  ['authfailure', plain('authfailure', AUTH_FAILURE)],
   ['userunknown', isUserUnknown],
   ['filtered', isFiltered],
-  ['requireptr', statusOr('requireptr', REQUIRE_PTR)],
-  ['notcompliantrfc', has(NOT_COMPLIANT_RFC)],
-  ['badreputation', has(BAD_REPUTATION)],
+  ['requireptr', plain('requireptr', REQUIRE_PTR)],
+  ['notcompliantrfc', plain('notcompliantrfc', NOT_COMPLIANT_RFC, false)],
+  ['badreputation', plain('badreputation', BAD_REPUTATION, false)],
+  ['contenterror', (f) => f.decoderReason === 'contenterror' || (!isSpam(f) && (f.byStatus === 'contenterror' || says(f, CONTENT_ERROR)))],
   ['rejected', isRejected],
-  ['hostunknown', statusOr('hostunknown', HOST_UNKNOWN)],
-  ['spamdetected', statusOr('spamdetected', SPAM_DETECTED)],
-  ['speeding', has(SPEEDING)],
-  ['toomanyconn', statusOr('toomanyconn', TOO_MANY_CONN)],
-  ['blocked', statusOr('blocked', BLOCKED)],
+  ['hostunknown', isHostUnknown],
+  ['spamdetected', isSpam],
+  ['speeding', plain('speeding', SPEEDING, false)],
+  ['toomanyconn', plain('toomanyconn', TOO_MANY_CONN)],
+  ['blocked', plain('blocked', BLOCKED)],
 ];
 
-/** Second pass, when the first found nothing or only a weak reason. */
-const FALLBACK: Rule[] = [
-  ['mailboxfull', has(MAILBOX_FULL)],
-  ['virusdetected', has(VIRUS_DETECTED)],
-  ['policyviolation', has(POLICY_VIOLATION)],
-  ['systemfull', has(SYSTEM_FULL)],
-  ['notaccept', statusOr('notaccept', NOT_ACCEPT)],
-  ['networkerror', has(NETWORK_ERROR)],
-  ['expired', has(EXPIRED)],
-  ['failedstarttls', has(FAILED_STARTTLS)],
-  ['mailererror', has(MAILER_ERROR)],
-  ['securityerror', has(SECURITY_ERROR)],
-  ['systemerror', has(SYSTEM_ERROR)],
-  ['contenterror', has(CONTENT_ERROR)],
-  ['syntaxerror', has(SYNTAX_ERROR)],
+/** Text-only second look, for notices whose status says little. */
+const SECOND_LOOK: [BounceReason, Phrase[]][] = [
+  ['mailboxfull', MAILBOX_FULL], ['authfailure', AUTH_FAILURE], ['badreputation', BAD_REPUTATION], ['speeding', SPEEDING],
+  ['spamdetected', SPAM_DETECTED], ['virusdetected', VIRUS_DETECTED], ['policyviolation', POLICY_VIOLATION],
+  ['norelaying', NO_RELAYING], ['systemerror', SYSTEM_ERROR], ['networkerror', NETWORK_ERROR], ['suspend', SUSPEND],
+  ['contenterror', CONTENT_ERROR], ['systemfull', SYSTEM_FULL], ['notaccept', NOT_ACCEPT], ['expired', EXPIRED],
+  ['failedstarttls', FAILED_STARTTLS], ['securityerror', SECURITY_ERROR], ['mailererror', MAILER_ERROR],
 ];
 
-function isUserUnknown(f: Prepared): boolean {
+function isUserUnknown(f: Facts): boolean {
+  if (f.decoderReason === 'userunknown') return true;
   if (f.byStatus === 'userunknown') {
-    return !includesAny(f.text, MAILBOX_FULL) && !includesAny(f.text, HAS_MOVED) && !includesAny(f.text, NOT_ACCEPT);
+    const other = [NO_RELAYING, BLOCKED, MAILBOX_FULL, HAS_MOVED, REJECTED, NOT_ACCEPT].some((list) => says(f, list));
+    return !other || (says(f, REJECTED) && says(f, NOT_REJECTED) && !says(f, BLOCKED));
   }
-  if (f.byStatus && !WEAK.has(f.byStatus) && f.byStatus !== 'filtered') return false;
-  return (f.command === null || f.command === 'RCPT') && includesAny(f.text, USER_UNKNOWN);
+  return f.command === 'RCPT' && says(f, USER_UNKNOWN);
 }
 
-function isFiltered(f: Prepared): boolean {
-  if (f.byStatus === 'filtered') return includesAny(f.text, USER_UNKNOWN) || includesAny(f.text, FILTERED);
+function isFiltered(f: Facts): boolean {
+  if (f.decoderReason === 'filtered') return true;
+  if (f.byStatus === 'filtered') return says(f, USER_UNKNOWN) || says(f, FILTERED);
   if (f.command && BEFORE_DATA.has(f.command)) return false;
-  return includesAny(f.text, FILTERED) || (f.command === 'DATA' && includesAny(f.text, USER_UNKNOWN));
+  return says(f, FILTERED) || says(f, USER_UNKNOWN);
 }
 
-function isRejected(f: Prepared): boolean {
-  if (f.byStatus === 'rejected') return true;
-  if (includesAny(f.text, NOT_REJECTED) || !includesAny(f.text, REJECTED)) return false;
-  if (f.command === 'MAIL') return true;
-  if (f.command === 'DATA') return f.byStatus !== 'userunknown';
-  return !f.byStatus || WEAK.has(f.byStatus);
+function isRejected(f: Facts): boolean {
+  if (f.decoderReason === 'rejected' || f.byStatus === 'rejected') return true;
+  const matches = () => !says(f, NOT_REJECTED) && says(f, REJECTED);
+  if (f.command === 'MAIL') return matches();
+  if (f.command === 'DATA') return f.byStatus !== 'userunknown' && matches();
+  const weak = !f.byStatus || f.byStatus === 'onhold' || f.byStatus === 'undefined' || f.byStatus === 'securityerror' || f.byStatus === 'systemerror';
+  return weak && matches();
 }
 
-/** Decide the Sisimai reason for one recipient from its status, diagnostic, action and command. */
+function isHostUnknown(f: Facts): boolean {
+  if (f.decoderReason === 'hostunknown') return true;
+  if (f.byStatus === 'hostunknown') return !says(f, NETWORK_ERROR);
+  return says(f, HOST_UNKNOWN);
+}
+
+function isSpam(f: Facts): boolean {
+  if (!f.status) return false;
+  if (f.decoderReason === 'spamdetected' || f.byStatus === 'spamdetected') return true;
+  if (f.command && BEFORE_DATA.has(f.command)) return false;
+  return says(f, SPAM_DETECTED);
+}
+
+/** Decide the Sisimai reason for one recipient. */
 export function classifyReason(facts: ReasonFacts): BounceReason {
-  if (facts.decoderReason && !WEAK.has(facts.decoderReason)) return facts.decoderReason;
-  if (facts.status?.startsWith('2.') || facts.action === 'delivered') return 'delivered';
-  const f: Prepared = { ...facts, text: (facts.diagnostic ?? '').toLowerCase(), byStatus: reasonForStatus(facts.status) };
-  const first = SPECIFIC.find(([, test]) => test(f))?.[0];
-  if (first) return first;
-  if (facts.decoderReason) return facts.decoderReason;
-  return secondPass(f);
+  if (facts.decoderReason && !RETRY.has(facts.decoderReason)) return facts.decoderReason;
+  if (facts.status?.startsWith('2.')) return 'delivered';
+  const f: Facts = { ...facts, text: (facts.diagnostic ?? '').toLowerCase(), byStatus: reasonForStatus(facts.status) };
+  const smtp = !facts.diagnosticType || facts.diagnosticType === 'SMTP';
+  const probed = smtp ? PROBES.find(([, probe]) => probe(f))?.[0] : undefined;
+  if (probed) return probed;
+  const other = anotherOne(f);
+  if (other && other !== 'undefined') return other;
+  if (f.action === 'delayed') return 'expired';
+  if (says(f, VACATION)) return 'vacation';
+  return f.text ? 'onhold' : 'undefined';
 }
 
-function secondPass(f: Prepared): BounceReason {
-  if (f.byStatus && !WEAK.has(f.byStatus)) return f.byStatus;
-  const found = FALLBACK.find(([, test]) => test(f))?.[0];
+function anotherOne(f: Facts): BounceReason | null {
+  if (f.decoderReason && f.decoderReason !== 'undefined' && f.decoderReason !== 'onhold') return f.decoderReason;
+  const byStatus = f.byStatus;
+  const smtp = !f.diagnosticType || f.diagnosticType === 'SMTP';
+  if (byStatus && !RETRY.has(byStatus) && smtp) return byStatus;
+  const found = SECOND_LOOK.find(([, list]) => says(f, list))?.[0];
   if (found) return found;
-  if (f.byStatus) return f.byStatus;
+  if (byStatus) return byStatus;
   const cls = f.status?.slice(0, 3);
   if (cls === '5.6' || cls === '4.6') return 'contenterror';
   if (cls === '5.7' || cls === '4.7') return 'securityerror';
+  if (f.diagnosticType?.startsWith('X-UNIX')) return 'mailererror';
+  if (says(f, SYNTAX_ERROR)) return 'syntaxerror';
   if (f.action === 'delayed') return 'expired';
   if (f.command === 'EHLO' || f.command === 'HELO') return 'blocked';
-  return f.text ? 'onhold' : 'undefined';
+  return null;
 }
 
 /** Sisimai's hard/soft rule: hard when the address itself is bad. */

@@ -34,7 +34,7 @@ export interface RowScore {
   file: string;
   truthKind: TruthRow['kind'];
   decoder: string;
-  detected: boolean;
+  detected: boolean | null;
   falsePositive: boolean;
   recipientsExact: boolean | null;
   status: boolean | null;
@@ -55,7 +55,7 @@ export function scoreRow(truth: TruthRow, report: BounceReport): RowScore {
     file: truth.file,
     truthKind: truth.kind,
     decoder: truth.decoder ?? '(none)',
-    detected: bounce && detected,
+    detected: bounce ? detected : null,
     falsePositive: !bounce && detected,
     recipientsExact: bounce ? detected && recipientsMatch(truth, report) : null,
     status: withTruthStatus ? oneOf(first?.status, [truth.status, ...alts.map((a) => a.status)]) : null,
@@ -120,7 +120,7 @@ export function summarise(scores: RowScore[]): Summary {
   for (const s of scores) {
     const row = (perDecoder[s.decoder] ??= { files: 0, detected: 0, recipients: 0, reason: 0 });
     row.files++;
-    if (s.detected || (s.recipientsExact === null && !s.falsePositive)) row.detected++;
+    if (s.detected === true || (s.detected === null && !s.falsePositive)) row.detected++;
     if (s.recipientsExact !== false) row.recipients++;
     if (s.reason !== false) row.reason++;
   }

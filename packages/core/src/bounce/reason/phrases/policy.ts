@@ -1,75 +1,84 @@
 import type { Phrase } from './types';
 
-/** The sending IP or host is blocked (blacklists, reputation, connection policy). */
+/** The sending host or IP is refused (block lists, reputation of the connection, policy on the client). */
 export const BLOCKED: Phrase[] = [
-  'blocked using', 'listed in', 'blacklisted', 'blocklisted', 'block list', 'blocklist', 'dnsbl', 'rbl',
-  'spamhaus', 'spamcop', 'sorbs', 'client host rejected', 'client host blocked', 'connection refused by',
-  'access denied. ip', 'your ip', 'ip address', 'not allowed to send', 'connection rejected', 'refused to accept your connection',
-  'has been blocked', 'is blocked', 'service unavailable, client host', 'your network is temporary blacklisted',
-  'dynamic ip', 'dynamic address', 'residential', 'dial-up', 'dialup', 'rejected by ip blacklist', 'host rejected',
-  'banned sending ip', 'please use the smtp server of your isp', 'sender ip', 'dsbl', 'mail server at ',
-  'no access from mail server', 'rejected - bad reputation', 'connection timed out while',
+  /\bblocked using\b/, /\bblack ?list(ed)? (by|at|on)\b|\bis blacklisted\b|\bin a black ?list\b/, /\bblock ?list\b/,
+  /\b(rbl|dnsbl|spamhaus|spamcop|sorbs|barracuda|abuseat|orbs)\b/, /\bclient host (rejected|blocked)\b|\bclient host .* blocked/,
+  /\b(sender|sending|client|your|bad sender) ip( address)?\b.{0,40}\b(rejected|blocked|listed|not allowed|banned|forbidden)/,
+  /\b(ip|host|network|server|mail server) .{0,40}\b(is|was|has been) (blocked|blacklisted|rejected|banned)/,
+  /\bconnection (refused|dropped|reset|was dropped)\b/, /\bdynamic (ip|address|\/zombied)/, /\bresidential\b|\bdial-?up\b/,
+  /\bnot (currently )?accepting (mail|connections) from your ip/, /\bhelo command rejected\b/, /\bgo away\b/,
+  /use the smtp server of your isp/, /\bopen proxy\b/, /after initial connection/, /service not available, closing transmission channel/,
+  /\bextreme bad ip\b/, /\bnot allowed to (connect|send mail from)\b/, /too many (spams|unwanted messages) from/,
+  /(sending|you are sending) spam|currently sending spam/, /looks suspiciously like spammer/, /temporarily deferred due to .*complaints/,
+  /requires confirmation|confirm this mail server/, /not passed validation/, /was blocked by /, /refused - see http|blocked - see http/,
+  /no access from mail server/, /\bmay not be mail exchanger\b/, /\bsender ip address rejected\b/, /domain does not exist:/,
+  /no matches to nameserver query/, /error: no valid recipients from /, /host network not allowed/, /invalid ip for sending/,
+  / said: 550 blocked/, /\(.*@.*:blocked\)/, /abus detecte/, /has been rejected/,
 ];
 
-/** The envelope sender was refused. */
+/** The envelope sender (MAIL FROM) was refused. */
 export const REJECTED: Phrase[] = [
-  'sender rejected', 'sender address rejected', 'sender email address rejected', 'sender verify failed',
-  'sender was rejected', 'invalid sender', 'sender is in my black list', 'sender address has been blacklisted',
-  'sender not pre-approved', 'domain of sender address', 'null sender is not allowed', 'empty envelope senders',
-  'bogus mail from', 'mail from not owned by user', 'unroutable sender address', 'sender domain is empty',
-  'this server does not accept mail from', 'returned mail not accepted here', 'administrative prohibition',
-  'delivery not authorized, message refused', 'batv', 'your email address has been blacklisted',
-  'you are not allowed to post to this mailing list', 'address rejected', 'envelope blocked',
-  'fully qualified email address required', 'message rejected: email address is not verified',
-  "because the sender isn't on the recipient's list", 'transaction failed unsigned dsn',
-  'access denied (in reply to mail from command)', 'emetteur invalide', 'rejected by the recipient domain',
+  /\bsender\b.{0,25}\b(rejected|refused|blacklisted|not allowed|verify failed|was rejected|not pre-approved|is spammer|domain is empty)/,
+  /\b(invalid|bogus|unroutable|null|empty( envelope)?) (sender|mail from)/, /\bdomain of sender address\b/, /\baddress rejected\b/,
+  /\badministrative prohibition\b/, /\bbatv\b/, /backscatter/, /not on the recipient's list of senders/, /purported responsible address/,
+  /valid sender domain/, /denied \[bouncedeny\]|valid-address-filter/, /delivery not authorized, message refused/,
+  /senderfilterconfig/, /emetteur invalide/, /envelope blocked/, /no third-party dsns/, /from: domain is invalid/,
+  /fully qualified email address required/, /not a registered gateway user/, /mail from not owned by user/,
+  /email address is not verified/, /\bmx records for /, /returned mail not accepted here/, /recursive cname/,
+  /rule imposed mailbox access/, /from a different address or alias/, /sender is in my black ?list/, /spam reporting address/,
+  /empty email address/, /this server does not accept mail from/, /unsigned dsn/, /not allowed to post to this (mailing )?list/,
+  /(to|from) an address that has been blacklisted/, /access to submit messages to this e-mail system has been rejected/,
+  /your e-?mail address has been blacklisted/, /access denied \((in reply to mail from command|sender blacklisted)\)/,
+  /does not exist e2110/,
 ];
-/** Phrases that look like REJECTED but are about the recipient or the client IP. */
-export const NOT_REJECTED: Phrase[] = ['recipient address rejected', '5.1.0 address rejected', 'sender ip address rejected'];
+/** Wording that looks like REJECTED but is about the recipient or the client IP. */
+export const NOT_REJECTED: Phrase[] = [/recipient addresses? rejected/, /5\.1\.0 address rejected/, /sender ip address rejected/];
 
 export const POLICY_VIOLATION: Phrase[] = [
-  'policy violation', 'violates our policy', 'violation of our', 'content policy', 'by policy', 'policy reasons',
-  'message rejected due to local policy', 'local policy', 'rejected for policy reasons', 'policy rejection',
-  'email not accepted for policy', 'is not allowed by policy', 'attachments', 'executable', 'dmarc policy',
-  'header or body contains a disallowed',
+  /\b(denied|rejected|not accepted|blocked) (by|for|due to) (local |organi[sz]ation(al)? )?(polic|settings)/,
+  /\bpolicy violation\b|\bviolat\w+ (of )?(our |local )?polic/, /\b(illegal|banned|prohibited) attachment/, /members-only list|closed mailing list/,
+  /\bheader (error|are not accepted)\b/, /\bmessages with multiple addresses\b/, /\bprotocol violation\b/, /low priority/,
+  /not subscribed to this group/, /content presents a potential/, /containing images or other attachments/, /mass mailer/,
+  /not accepting mail with /, /security policies/, /without solving a captcha/,
 ];
 
 export const SPAM_DETECTED: Phrase[] = [
-  'spam', 'junk mail', 'unsolicited', 'bulk mail', 'content filter', 'message content rejected',
-  'rejected as bulk', 'appears to be unsolicited', 'score', 'uce', 'suspicious url', 'phishing',
-  'high probability of being', 'message looks like', 'contains a url', 'blacklisted url', 'detected as',
+  /\bspam\b(?!hous|cop)/, /\bunsolicited\b/, /\bbulk (e-?mail|mail|advertising)\b|\bbulk\.advertising/, /\bjunk\b/,
+  /\bcontent filter\b/, /\bmessage content rejected\b|\bunacceptable content\b|\bbanned content\b|\bmail content denied\b/,
+  /\brecurrent pattern detection\b/, /\bspam-?like\b/, /\buribl\b/, /\bprobability of being spam\b/, /\bantispam\b/,
+  /\bour system has detected that this message is\b/, /\bmessage filtered\b/, /\bgreylisted\b.*\btry again/, /\bspamprofiler\b/,
+  /\bblacklisted url\b/, /\b554 5\.7\.0 reject, id=/, /rejected for policy reasons/, /sender domain listed at /, /spam points/,
+  /mail score \(.* over /, /rejecting mail content/,
 ];
 
 export const AUTH_FAILURE: Phrase[] = [
-  'spf', 'dkim', 'dmarc', 'sender policy framework', 'authentication failed', 'not authenticated',
-  'unauthenticated', 'does not pass', 'failed authentication', 'arc validation',
+  /\bspf\b.{0,40}\b(fail|violation|check|record|settings)|sender policy framework/, /\bdmarc\b/, /\bdkim\b.{0,30}\bfail/,
+  /required authentication level/, /doesn't meet the authentication requirements/, /not allowed to send (mail\.|from <)/,
+  /spf\.pobox\.com/,
 ];
 
 export const REQUIRE_PTR: Phrase[] = [
-  'reverse dns', 'ptr record', 'no ptr', 'cannot find your hostname', 'cannot resolve your address',
-  'reverse lookup', 'reverse address', 'hostname does not resolve', 'client host name unknown', 'no rdns',
-  'unresolvable', 'ip name lookup failed', 'does not have a ptr', 'not resolve your hostname', 'without a ptr',
-  'reverse hostname', 'no reverse', 'rdns',
+  /\breverse (dns|lookup|hostname)\b/, /\bptr\b/, /\brdns\b/, /cannot (find|resolve) your (hostname|address)/,
+  /ip name lookup failed/, /mismatches client ip/, /unresolvable relay host name/, /forward dns entry does not point/,
+  /unverifyable sending ips/, /dns lookup failure: .* try again later/, /client host name unknown/,
 ];
 
-export const BAD_REPUTATION: Phrase[] = ['reputation', 'temporarily rate limited due to ip reputation', 'poor reputation'];
+export const BAD_REPUTATION: Phrase[] = [/\breputation\b/, /\bip has a poor\b/];
 
-export const VIRUS_DETECTED: Phrase[] = ['virus', 'malware', 'infected', 'trojan', 'worm found'];
+export const VIRUS_DETECTED: Phrase[] = [/\bvirus\b|\bmalware\b|\binfected\b|\btrojan\b|\bworm found\b/];
 
 export const SECURITY_ERROR: Phrase[] = [
-  'authentication required', 'authentication credentials invalid', 'tls required', 'encryption required',
-  'must issue a starttls', 'security policy', 'insecure', 'certificate', 'unauthorized', 'must be authenticated',
+  /\bauthentication (credentials invalid|failure|failed|required|turned on)\b/, /unauthenticated senders/, /\bnot authori[sz]ed to (send|perform)/,
+  /verification failure/, /insecure mail relay/, /executable files are not allowed/, /dead domain/, /not subscribed to ses/,
+  /you don't authenticate/, /authentification (invalide|requise)/,
 ];
 
 export const NO_RELAYING: Phrase[] = [
-  'relay access denied', 'relaying denied', 'relay denied', 'relay not permitted', 'relaying not allowed',
-  'not permitted to relay', 'unable to relay', 'we do not relay', 'relay prohibited', 'no relaying',
-  "that domain isn't in my list of allowed rcpthost", 'not allowed to relay', 'relay access', 'not local host',
-  'relaying mail to', 'is not a gateway', 'open relay',
+  /\brelay(ing)? (access )?(denied|not permitted|not allowed|prohibited)\b/, /\b(no|not an open|insecure mail) relay/,
+  /\b(unable|not allowed|not permitted) to relay\b/, /\bas a relay\b/, /relaying mail to /, /\bnot a gateway\b/, /not local host/,
+  /configured to relay/, /list of allowed rcpthost/, /requires authentication when attempting to send to a non-local/,
+  /we don't handle mail for/, /specified domain is not allowed/, /email address is not verified\./,
 ];
 
-export const NOT_COMPLIANT_RFC: Phrase[] = [
-  'not compliant with rfc', 'rfc 5322', 'rfc5322', 'rfc 2822', 'rfc2822', 'rfc 822', 'duplicate header',
-  'multiple addresses in from', 'message is not rfc', 'does not conform to rfc', 'headers are not rfc',
-  'missing date header', 'missing message-id', 'bare lf', 'bare line feed',
-];
+export const NOT_COMPLIANT_RFC: Phrase[] = [/duplicate header/, /not rfc ?5322 compliant|rfcmessagenoncompliant/, / multiple .* header/];

@@ -1,62 +1,57 @@
 import type { Phrase } from './types';
 
-/** The address does not exist (local part unknown). */
+/**
+ * The local part does not exist. Patterns are written against the lower-cased diagnostic; they are
+ * families of wording ("user/recipient/mailbox ... unknown/not found/does not exist") rather than
+ * one MTA's sentence, so unseen notices still match.
+ */
 export const USER_UNKNOWN: Phrase[] = [
-  'user unknown', 'unknown user', 'no such user', 'no such mailbox', 'no such recipient', 'no such address',
-  'no such person', 'unknown recipient', 'recipient unknown', 'unknown mailbox', 'mailbox not found',
-  'mailbox does not exist', 'mailbox unavailable', 'mailbox is unavailable', 'mailbox not present',
-  'mailbox invalid', 'invalid mailbox', 'invalid recipient', 'invalid address', 'address unknown',
-  'address does not exist', 'address not present in directory', 'user does not exist', 'user not found',
-  'user not exist', 'user not known', 'user not active', 'is not a known user', 'is not a valid mailbox',
-  'not a valid recipient', 'not a valid user', 'recipient not found', 'recipient does not exist',
-  'recipient not exist', 'recipient is not local', 'recipient not ok', 'no mailbox here by that name',
-  'no mailbox by that name', 'no account by that name', 'account does not exist', 'email account that you tried to reach does not exist',
-  'email address could not be found', 'email address does not exist', 'destination addresses were unknown',
-  'no valid recipients', "isn't in my list of allowed rcpthosts", 'not in my validrcptto list',
-  'badrcptto', 'badrecipientto', 'sorry, no mailbox', 'there is no one at this address',
-  'this address no longer accepts mail', 'resolver.adr.recipientnotfound', 'recipientnotfound',
-  'recipient address rejected: user unknown', 'recipient address rejected: unknown user',
-  'recipient address rejected: invalid user', 'recipient address rejected: undeliverable address',
-  'recipient address rejected: access denied', 'address rejected: userunknown', 'unknown local part', 'unknown local-part',
-  'vdeliver: invalid or unknown virtual user', 'user missing home directory', 'no mail box available for this user',
-  'utilisateur inconnu', 'no existe', 'nessun utente', 'unbekannt', 'does not have an account here',
-  'the following recipients was undeliverable', "the user's email name is not found",
-  'not our customer', 'not listed in domino directory', 'not listed in public name & address book',
-  /\buser \S+ (does not exist|was not found|unknown)/, /\brecipient \S+ was not found in/,
-  /mailbox \S+ does not exist/, /rcpt <[^>]*> does not exist/, /<[^>]+> not found/, /\bnon-?existent user/,
-  /unknown e-?mail address/, /\bbad (destination )?recipient/, /said: 550[- ]5\.1\.1 /,
+  /\b(user|recipient|mailbox|addressee|account|e-?mail address|address|local.?part)( name)? (is )?(unknown|not found|not known|not exist|does ?n[o']t exist|doesn't exist|not present|invalid|unavail?able)\b/,
+  /\bunknown (user|recipient|mailbox|address|e-?mail address|local.?part|virtual user)\b/,
+  /\bno such (user|recipient|mailbox|address|person|account)\b/,
+  /\binvalid (mailbox|recipient|address|user)\b/,
+  /\b(is not|not) a (valid|known|local) (user|recipient|mailbox|address)\b/,
+  /\bno (mailbox|account|mail box|one) (by that name|here|found|at this address|available for this user)/,
+  /\b(user|recipient|mailbox|account) \S+ (does not exist|was not found|unknown|is unknown|not found)/,
+  /\b(user|mailbox) \([^)]*\) unknown/, /<[^>]*> (not found|does not exist|unknown)/, /\bnon-?existent (user|recipient|mailbox)/,
+  /recipient address rejected: (user unknown|unknown user|invalid user|invalid-recipient|userunknown|access denied|user .* does not exist)/,
+  /requested action not taken: mailbox unavailable/, /\bbad (destination )?(recipient|address|mailbox)/,
+  /recipient (not ok|is not accepted|is not local|refuses to accept)/, /\b(badrcptto|badrecipientto|validrcptto)\b/,
+  /\bresolver\.adr\.recipient ?notfound/, /this (e-?mail )?address (no longer accepts mail|is wrong or no longer valid)/,
+  /email account that you tried to reach does not exist/, /\bdestination (addresses were unknown|server rejected recipients)/,
+  /envelope recipient (has been denied|is in my)/, /not in my list of allowed rcpthosts/, /user missing home directory/,
+  /the following recipients was undeliverable/, /user's email name is not found/, /\bdoes not exist\.$/, /^#5\.1\.1 /,
+  /\baddress (rejected|invalid)\b.*\b5\.1\.[01]\b|\b5\.1\.[01]\b.*\baddress (rejected|invalid)\b/,
+  /utilisateur inconnu|no existe (dicha persona|ese usuario)|nessun utente|adresse nicht gefunden|ist unbekannt/,
+  /\bnot (an )?e-?mail address(es)?\b/, /spectator does not exist/, /can't accept user/, /no valid recipients/,
 ];
 
-/** The mailbox is over quota. */
+/** The mailbox is over its quota. */
 export const MAILBOX_FULL: Phrase[] = [
-  'mailbox full', 'mailbox is full', 'full mailbox', 'mailbox size limit exceeded', 'mailbox exceeds allowed size',
-  'mailbox would exceed', 'mailfolder is full', 'quota exceeded', 'over quota', 'overquota', 'exceeded storage allocation',
-  'exceeded the quota', 'exceeds quota', 'quota violation', 'no space left on device', 'insufficient disk space',
-  'not sufficient disk space', 'not enough storage space', "user's space has been used up", 'user has exceeded quota',
-  'user has too many messages', 'too much mail data', 'boite du destinataire pleine', 'mailbox has exceeded',
-  'account is over', 'disk quota', 'maildir over quota', 'recipient storage full', 'storage quota',
-  /mailbox (is )?(currently )?(over|full|exceeded|out of)/, /\bquota (has been |was )?exceeded/, /enough \S*\s?space/,
-  /mailbox \S+ (is )?full/, /account is \S+ quota/,
+  /\bmailbox\b.{0,30}\b(full|over ?quota|quota|exceed)/, /\b(full|over ?quota) mailbox/, /\bmail ?folder is full/,
+  /\bover ?quota\b/, /\bquota\b.{0,20}\b(exceeded|violation|full)/, /\bexceed\w* .{0,20}\bquota/, /\bdisk ?quota\b/,
+  /\b(insufficient|not enough|not sufficient|no) (disk |storage )?space\b/, /\benough \S* ?space/, /no space left on device/,
+  /exceeded storage allocation/, /\bstorage (full|quota)\b/, /space has been used up/, /too many messages on the server/,
+  /too much mail data/, /boite (du destinataire )?pleine/, /exceeding receiving limits/, /\baccount is \S+ ?quota/,
+  /\bmaildir\b.{0,20}\bquota/,
 ];
 
-/** The account exists but is disabled or suspended. */
+/** The account exists but is disabled, suspended or archived. */
 export const SUSPEND: Phrase[] = [
-  'account disabled', 'account has been disabled', 'account is disabled', 'account is suspended',
-  'account has been suspended', 'account suspended', 'mailbox disabled', 'mailbox is disabled', 'mailbox has been disabled',
-  'mailbox is inactive', 'mailbox has been suspended', 'account is inactive', 'account inactive', 'account is locked',
-  'is a deactivated mailbox', 'recipient suspended', 'user suspended', 'this account has been disabled',
-  'invalid/inactive user', 'email account is inactive', 'boite du destinataire archivee', 'mailbox unavailable or access denied',
-  'addressee unavailable', 'recipient mailbox is inactive', 'currently suspended', 'is not available',
-  'has been temporarily disabled', 'account expired', 'account frozen',
+  /\b(account|mailbox|user|recipient)\b.{0,30}\b(suspended|disabled|deactivated|inactive|frozen|locked|terminated|archived|discontinued)\b/,
+  /\b(suspended|disabled|deactivated|inactive|archived) (account|mailbox|user|recipient)\b/, /\bis currently suspended/,
+  /has been (temporarily )?suspended/, / temporar(il)?y (locked|inactive)/, /mailbox unavailable or access denied/,
+  /email account that you tried to reach is (disabled|inactive)/, /recipient suspend the service/, /user or domain is disabled/,
+  /boite du destinataire archivee/, /this address no longer accepts mail/,
 ];
 
-/** The mailbox has moved with no forwarding. */
-export const HAS_MOVED: Phrase[] = [' has been replaced by ', 'address has changed', 'no longer at this address', 'has moved to'];
+/** The mailbox moved and mail is not forwarded. */
+export const HAS_MOVED: Phrase[] = [/ has been replaced by /];
 
-/** The recipient (or its rules) refused this sender/message. */
+/** The recipient's own rules refused the message. */
 export const FILTERED: Phrase[] = [
-  'message filtered', 'message rejected due to user rules', 'user refuses to receive this mail', 'user reject',
-  'refused due to recipient preferences', 'you have been blocked by the recipient', 'recipient is only accepting mail from',
-  'account is protected by', 'has restricted sms e-mail', 'recipient id refuse to receive mail', 'is not accepting any mail',
-  'bounced address', 'not found recipient account',
+  /\bmessage filtered\b/, /rejected due to user rules/, /\b(user|recipient)s? (refuses?|rejects?|reject) /, /\buser reject\b/,
+  /refused due to recipient preferences/, /blocked by the recipient/, /only accepting mail from specific/,
+  /account is protected by/, /restricted sms e-mail/, /is not accepting any mail/, /\bbounced address\b/,
+  /not found recipient account/, /\buser not found\b/,
 ];

@@ -1,0 +1,35 @@
+/** The SMTP command a failure happened at, read from the error text (`in reply to RCPT TO command`...). */
+
+const DETECTABLE: [RegExp, string][] = [
+  [/\b(HELO|EHLO)\b/, 'EHLO'],
+  [/\bSTARTTLS\b/, 'STARTTLS'],
+  [/\bAUTH (PLAIN|LOGIN|CRAM-|DIGEST-)/, 'AUTH'],
+  [/\bMAIL F(ROM)?\b/i, 'MAIL'],
+  [/\bRCPT( T(O)?)?\b/i, 'RCPT'],
+  [/\bDATA\b|\bend of data\b/i, 'DATA'],
+  [/\bXFORWARD\b/, 'XFORWARD'],
+];
+
+/**
+ * The last command named in the text wins ("after RCPT TO ... in reply to end of DATA" means DATA).
+ * Upper-case words only, except where the phrase itself is unambiguous, so `database@example.jp` or
+ * `data.example.com` never count.
+ */
+export function findCommand(text: string | null | undefined): string | null {
+  if (!text) return null;
+  let best: { at: number; name: string } | null = null;
+  for (const [pattern, name] of DETECTABLE) {
+    const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+    for (const match of text.slice(0, 4000).matchAll(global)) {
+      if (isInsideWord(text, match.index ?? 0, match[0].length)) continue;
+      if (!best || (match.index ?? 0) >= best.at) best = { at: match.index ?? 0, name };
+    }
+  }
+  return best?.name ?? null;
+}
+
+function isInsideWord(text: string, at: number, length: number): boolean {
+  const before = text[at - 1] ?? ' ';
+  const after = text[at + length] ?? ' ';
+  return /[A-Za-z0-9@._-]/.test(before) && before !== ' ' ? true : /[@.][A-Za-z0-9]/.test(after + (text[at + length + 1] ?? ''));
+}
