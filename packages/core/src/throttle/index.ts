@@ -3,6 +3,8 @@ export { effectiveBatch } from './batch';
 export { formatWhen } from './explain';
 export type { Forecast, ForecastItem, ForecastOptions } from './forecast';
 export { forecast } from './forecast';
+export type { WindowPeak } from './peaks';
+export { peakOver, peakUsage } from './peaks';
 export type { Planner } from './plan';
 export { createPlanner, planSend } from './plan';
 export type { CustomSmtpLimits } from './profiles';

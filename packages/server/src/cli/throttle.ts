@@ -49,7 +49,12 @@ export function parseThrottleArgs(args: string[], now: Date): ParseResult {
   const [sub, ...rest] = args;
   try {
     if (sub === 'profiles') {
-      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } }, strict: true, allowPositionals: false });
+      const { values } = parseArgs({
+        args: rest,
+        options: { json: { type: 'boolean' } },
+        strict: true,
+        allowPositionals: false,
+      });
       return { ok: true, command: { kind: 'profiles', json: values.json ?? false } };
     }
     if (sub === 'simulate') return parseSimulate(rest, now);
@@ -65,30 +70,54 @@ function parseSimulate(args: string[], now: Date): ParseResult {
     strict: true,
     allowPositionals: false,
     options: {
-      profile: { type: 'string' }, messages: { type: 'string' }, recipients: { type: 'string' },
-      'external-share': { type: 'string' }, batch: { type: 'string' }, every: { type: 'string' },
-      start: { type: 'string' }, json: { type: 'boolean' },
+      profile: { type: 'string' },
+      messages: { type: 'string' },
+      recipients: { type: 'string' },
+      'external-share': { type: 'string' },
+      batch: { type: 'string' },
+      every: { type: 'string' },
+      start: { type: 'string' },
+      json: { type: 'boolean' },
     },
   });
   const fail = (error: string): ParseResult => ({ ok: false, error });
   if (!values.profile) return fail('--profile is required');
-  if (!isProfileId(values.profile)) return fail(`unknown profile "${values.profile}" (one of ${PROFILE_IDS.join(', ')})`);
+  if (!isProfileId(values.profile))
+    return fail(`unknown profile "${values.profile}" (one of ${PROFILE_IDS.join(', ')})`);
   const profile = getProfile(values.profile);
   const messages = wholeNumber('--messages', values.messages, 1, MAX_MESSAGES);
-  if (typeof messages === 'string') return fail(values.messages === undefined ? '--messages is required' : messages);
+  if (typeof messages === 'string')
+    return fail(values.messages === undefined ? '--messages is required' : messages);
   const maxRecipients = profile.maxRecipientsPerMessage.value;
-  const recipients = values.recipients === undefined ? 1 : wholeNumber('--recipients', values.recipients, 1, Number.MAX_SAFE_INTEGER);
+  const recipients =
+    values.recipients === undefined
+      ? 1
+      : wholeNumber('--recipients', values.recipients, 1, Number.MAX_SAFE_INTEGER);
   if (typeof recipients === 'string') return fail(recipients);
-  if (recipients > maxRecipients) return fail(`--recipients ${recipients} is more than ${profile.name} carries in one message (${maxRecipients})`);
+  if (recipients > maxRecipients)
+    return fail(
+      `--recipients ${recipients} is more than ${profile.name} carries in one message (${maxRecipients})`,
+    );
   const externalShare = values['external-share'] === undefined ? 1 : Number(values['external-share']);
-  if (!Number.isFinite(externalShare) || externalShare < 0 || externalShare > 1 || values['external-share']?.trim() === '') {
+  if (
+    !Number.isFinite(externalShare) ||
+    externalShare < 0 ||
+    externalShare > 1 ||
+    values['external-share']?.trim() === ''
+  ) {
     return fail(`--external-share must be a number from 0 to 1, got "${values['external-share']}"`);
   }
   const batch = parseBatch(values.batch, values.every);
   if (typeof batch === 'string') return fail(batch);
   const start = values.start === undefined ? now : parseIso(values.start);
   if (!start) return fail(`--start must be an ISO 8601 date-time, got "${values.start}"`);
-  return { ok: true, command: { kind: 'simulate', options: { profile, messages, recipients, externalShare, batch, start, json: values.json ?? false } } };
+  return {
+    ok: true,
+    command: {
+      kind: 'simulate',
+      options: { profile, messages, recipients, externalShare, batch, start, json: values.json ?? false },
+    },
+  };
 }
 
 function parseBatch(batch: string | undefined, every: string | undefined): BatchSetting | null | string {
@@ -97,7 +126,8 @@ function parseBatch(batch: string | undefined, every: string | undefined): Batch
   const size = wholeNumber('--batch', batch, 1, 100_000);
   if (typeof size === 'string') return size;
   const everySeconds = Number(every);
-  if (every.trim() === '' || !Number.isFinite(everySeconds) || everySeconds <= 0) return `--every must be a number of seconds > 0, got "${every}"`;
+  if (every.trim() === '' || !Number.isFinite(everySeconds) || everySeconds <= 0)
+    return `--every must be a number of seconds > 0, got "${every}"`;
   return { size, everySeconds };
 }
 
@@ -132,16 +162,30 @@ export interface SimulatedMessage {
 }
 
 /** Plans the simulated messages and summarises them: timing, peaks and utilisation of each limit. */
-export function simulate(options: SimulateOptions): { lines: SimulatedMessage[]; summary: Record<string, unknown> } {
+export function simulate(options: SimulateOptions): {
+  lines: SimulatedMessage[];
+  summary: Record<string, unknown>;
+} {
   const { profile, start } = options;
   const requests = simulatedRequests(options.messages, options.recipients, options.externalShare);
   const plan = forecast(profile, [], requests, start, { batch: options.batch });
   const lines = plan.items.flatMap((item) =>
     item.outcome === 'slot'
-      ? [{ id: `msg-${item.index + 1}`, sendAt: item.sendAt.toISOString(), recipients: item.recipients, external: item.external }]
+      ? [
+          {
+            id: `msg-${item.index + 1}`,
+            sendAt: item.sendAt.toISOString(),
+            recipients: item.recipients,
+            external: item.external,
+          },
+        ]
       : [],
   );
-  const reservations = lines.map((l) => ({ at: new Date(l.sendAt), recipients: l.recipients, external: l.external }));
+  const reservations = lines.map((l) => ({
+    at: new Date(l.sendAt),
+    recipients: l.recipients,
+    external: l.external,
+  }));
   const first = lines[0]?.sendAt ?? null;
   const last = lines.at(-1)?.sendAt ?? null;
   const durationSeconds = first && last ? (Date.parse(last) - Date.parse(first)) / 1000 : 0;
@@ -161,10 +205,21 @@ export function simulate(options: SimulateOptions): { lines: SimulatedMessage[];
     duration: humanDuration(durationSeconds),
     peakPerMinute: peakOver(reservations, 'messages', MINUTE_MS),
     peakPer24h: { messages: day('messages'), recipients: day('recipients'), external: day('external') },
-    batch: plan.batch ? { requested: options.batch, effective: { size: plan.batch.size, everySeconds: plan.batch.everySeconds }, clamped: plan.batch.clamped } : null,
+    batch: plan.batch
+      ? {
+          requested: options.batch,
+          effective: { size: plan.batch.size, everySeconds: plan.batch.everySeconds },
+          clamped: plan.batch.clamped,
+        }
+      : null,
     utilisation: peaks.map(({ limit, peak }) => ({
-      window: limit.id, label: limit.label, ceiling: limit.ceiling, target: limit.target, peak,
-      ofCeiling: round(peak / limit.ceiling), ofTarget: round(peak / limit.target),
+      window: limit.id,
+      label: limit.label,
+      ceiling: limit.ceiling,
+      target: limit.target,
+      peak,
+      ofCeiling: round(peak / limit.ceiling),
+      ofTarget: round(peak / limit.target),
     })),
   };
   return { lines, summary };
@@ -191,7 +246,16 @@ const processIo: Io = {
   now: () => new Date(),
 };
 
+/** `| head` closes stdout early; that is not an error worth a stack trace. */
+function quietOnClosedPipe(): void {
+  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 export async function run(args: string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) quietOnClosedPipe();
   const parsed = parseThrottleArgs(args, io.now());
   if (!parsed.ok) {
     io.err(`sendwell throttle: ${parsed.error}\n${USAGE}`);
@@ -199,7 +263,8 @@ export async function run(args: string[], io: Io = processIo): Promise<number> {
   }
   const { command } = parsed;
   if (command.kind === 'profiles') {
-    for (const profile of listProfiles()) io.out(command.json ? JSON.stringify(profile) : describeProfile(profile));
+    for (const profile of listProfiles())
+      io.out(command.json ? JSON.stringify(profile) : describeProfile(profile));
     return 0;
   }
   const { lines, summary } = simulate(command.options);
@@ -207,13 +272,21 @@ export async function run(args: string[], io: Io = processIo): Promise<number> {
     for (const line of lines) io.out(JSON.stringify(line));
     io.out(JSON.stringify({ summary }));
   } else {
-    for (const line of lines) io.out(`${line.sendAt}  ${line.id}  ${line.recipients} recipient(s), ${line.external} external`);
-    io.out(`${summary.planned} messages from ${summary.firstSendAt} to ${summary.lastSendAt} (${summary.duration})`);
+    for (const line of lines)
+      io.out(`${line.sendAt}  ${line.id}  ${line.recipients} recipient(s), ${line.external} external`);
+    io.out(
+      `${summary.planned} messages from ${summary.firstSendAt} to ${summary.lastSendAt} (${summary.duration})`,
+    );
   }
   return 0;
 }
 
 function describeProfile(profile: ThrottleProfile): string {
-  const limits = profile.windows.map((w) => `  ${w.label}: we aim for ${w.target.toLocaleString('en-US')} (${w.source.title})`);
-  return [`${profile.id} (${profile.name}), at most ${profile.maxRecipientsPerMessage.value} recipients a message`, ...limits].join('\n');
+  const limits = profile.windows.map(
+    (w) => `  ${w.label}: we aim for ${w.target.toLocaleString('en-US')} (${w.source.title})`,
+  );
+  return [
+    `${profile.id} (${profile.name}), at most ${profile.maxRecipientsPerMessage.value} recipients a message`,
+    ...limits,
+  ].join('\n');
 }
