@@ -1,0 +1,167 @@
+import { auth, gmail, type gmail_v1 } from '@googleapis/gmail';
+import { systemClock, type Clock, type InboxEntry, type InboxPage, type MailboxPort, type OutgoingMessage, type SubmitResult } from '@sendwell/core';
+import { classifySendError, errorFacts } from './gmailErrors';
+import { buildMime, fromRaw, toRaw } from './mime';
+
+export const GOOGLE_ROOT_URL = 'https://gmail.googleapis.com/';
+
+/** Headers the scanner's cheap pre-filter needs before deciding to fetch raw MIME. */
+export const PREFILTER_HEADERS = ['From', 'Subject', 'Content-Type', 'X-Failed-Recipients', 'Auto-Submitted', 'Message-ID'];
+
+/** The server's Message-ID convention for a send (`<sendwellId>@sendwell.local`); findSent searches by it. */
+export const defaultMessageIdFor = (sendwellId: string): string => `${sendwellId}@sendwell.local`;
+
+export interface GmailApiMailboxOptions {
+  address: string;
+  /** A current OAuth access token for the mailbox (the server refreshes it). Never logged. */
+  getToken: () => Promise<string>;
+  /** `https://gmail.googleapis.com/` by default; `<base>/sandbox/google/` for the sandbox. */
+  rootUrl?: string;
+  /** Must match how the outbox builds `OutgoingMessage.messageId`, so findSent can search by it. */
+  messageIdFor?: (sendwellId: string) => string;
+  /** First sync looks back this far (a Gmail `q` duration). */
+  backfillQuery?: string;
+  clock?: Clock;
+}
+
+const USER = 'me';
+
+/** `MailboxPort` over the Gmail API with `@googleapis/gmail@18` (the last release that runs on Node 20). */
+export class GmailApiMailbox implements MailboxPort {
+  readonly provider = 'gmail' as const;
+  readonly address: string;
+  readonly #options: GmailApiMailboxOptions;
+  readonly #rootUrl: string;
+  readonly #clock: Clock;
+
+  constructor(options: GmailApiMailboxOptions) {
+    this.#options = options;
+    this.address = options.address;
+    this.#rootUrl = options.rootUrl ?? GOOGLE_ROOT_URL;
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  /**
+   * A client per call so a refreshed token is always used. `rootUrl` goes both to the API and to
+   * every call: googleapis-common rebuilds URLs from the API-level rootUrl with `new URL(path, root)`,
+   * which would drop a path prefix such as `/sandbox/google/` unless the per-call URL carries it too.
+   */
+  async #client(): Promise<{ api: gmail_v1.Gmail; call: { rootUrl: string } }> {
+    const oauth = new auth.OAuth2();
+    oauth.setCredentials({ access_token: await this.#options.getToken() });
+    return { api: gmail({ version: 'v1', auth: oauth, rootUrl: this.#rootUrl }), call: { rootUrl: this.#rootUrl } };
+  }
+
+  async send(message: OutgoingMessage): Promise<SubmitResult> {
+    const mime = buildMime({ ...message, date: this.#clock.now() });
+    const { api, call } = await this.#client();
+    try {
+      // `requestBody.raw`, never a media upload: uploads ignore rootUrl and would go to Google.
+      const { data } = await api.users.messages.send({ userId: USER, requestBody: { raw: toRaw(mime) } }, call);
+      return data.id ? { status: 'submitted', providerMessageId: data.id } : { status: 'submitted' };
+    } catch (error) {
+      return classifySendError(error, this.#clock.now());
+    }
+  }
+
+  async listInboxChanges(cursor: string | null): Promise<InboxPage> {
+    if (cursor !== null) {
+      try {
+        return await this.#historySince(cursor);
+      } catch (error) {
+        // History ids expire (usually after a week): Gmail answers 404 and wants a full sync.
+        if (errorFacts(error).status !== 404) throw error;
+      }
+    }
+    return this.#fullSync();
+  }
+
+  async getRawMessage(providerMessageId: string): Promise<Uint8Array> {
+    const { api, call } = await this.#client();
+    const { data } = await api.users.messages.get({ userId: USER, id: providerMessageId, format: 'raw' }, call);
+    return fromRaw(data.raw ?? '');
+  }
+
+  /**
+   * Gmail search cannot match on arbitrary headers such as X-Sendwell-Id, but `rfc822msgid:` finds
+   * our own Message-ID, which the outbox derives from the sendwell id (`messageIdFor`).
+   */
+  async findSent(sendwellId: string): Promise<boolean> {
+    const messageId = (this.#options.messageIdFor ?? defaultMessageIdFor)(sendwellId);
+    const { api, call } = await this.#client();
+    const { data } = await api.users.messages.list({ userId: USER, q: `in:sent rfc822msgid:${messageId}`, maxResults: 1 }, call);
+    return (data.messages?.length ?? 0) > 0;
+  }
+
+  /** Read the history id first, then backfill, so nothing that arrives in between is missed. */
+  async #fullSync(): Promise<InboxPage> {
+    const { api, call } = await this.#client();
+    const profile = await api.users.getProfile({ userId: USER }, call);
+    const ids: string[] = [];
+    let pageToken: string | undefined;
+    do {
+      const q = `in:inbox ${this.#options.backfillQuery ?? 'newer_than:1d'}`;
+      const { data } = await api.users.messages.list({ userId: USER, q, maxResults: 500, ...(pageToken ? { pageToken } : {}) }, call);
+      ids.push(...(data.messages ?? []).map((m) => m.id).filter((id): id is string => !!id));
+      pageToken = data.nextPageToken ?? undefined;
+    } while (pageToken);
+    return { entries: await this.#entries(api, call, ids), cursor: String(profile.data.historyId ?? '') };
+  }
+
+  async #historySince(cursor: string): Promise<InboxPage> {
+    const { api, call } = await this.#client();
+    const ids = new Set<string>();
+    let latest = cursor;
+    let pageToken: string | undefined;
+    do {
+      const { data } = await api.users.history.list(
+        { userId: USER, startHistoryId: cursor, historyTypes: ['messageAdded'], labelId: 'INBOX', ...(pageToken ? { pageToken } : {}) },
+        call,
+      );
+      for (const record of data.history ?? []) {
+        for (const added of record.messagesAdded ?? []) {
+          const labels = added.message?.labelIds;
+          if (added.message?.id && (!labels || labels.includes('INBOX'))) ids.add(added.message.id);
+        }
+      }
+      if (data.historyId) latest = String(data.historyId);
+      pageToken = data.nextPageToken ?? undefined;
+    } while (pageToken);
+    return { entries: await this.#entries(api, call, [...ids]), cursor: latest };
+  }
+
+  async #entries(api: gmail_v1.Gmail, call: { rootUrl: string }, ids: string[]): Promise<InboxEntry[]> {
+    const entries: InboxEntry[] = [];
+    // One at a time: the scanner shares the per-user quota with sends; Gmail limits concurrency too.
+    for (const id of ids) {
+      const entry = await this.#metadata(api, call, id);
+      if (entry) entries.push(entry);
+    }
+    return entries;
+  }
+
+  async #metadata(api: gmail_v1.Gmail, call: { rootUrl: string }, id: string): Promise<InboxEntry | null> {
+    try {
+      const { data } = await api.users.messages.get({ userId: USER, id, format: 'metadata', metadataHeaders: PREFILTER_HEADERS }, call);
+      return toEntry(data);
+    } catch (error) {
+      if (errorFacts(error).status === 404) return null; // deleted between the listing and now
+      throw error;
+    }
+  }
+}
+
+export function toEntry(message: gmail_v1.Schema$Message): InboxEntry {
+  const headers: Record<string, string> = {};
+  for (const header of message.payload?.headers ?? []) {
+    if (header.name && header.value !== undefined && header.value !== null) headers[header.name.toLowerCase()] = header.value;
+  }
+  const millis = Number(message.internalDate ?? 0);
+  return {
+    providerMessageId: message.id ?? '',
+    from: headers.from ?? '',
+    subject: headers.subject ?? '',
+    receivedAt: new Date(millis).toISOString(),
+    headers,
+  };
+}
