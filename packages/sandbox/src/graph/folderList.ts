@@ -1,0 +1,65 @@
+import type { Context } from 'hono';
+import type { SandboxContext } from '../context';
+import type { Folder, StoredMessage } from '../mail/store';
+import { headerValue } from '../mime/headers';
+import type { SandboxUser } from '../users';
+import { graphError } from './errors';
+import { messageJson, parseSelect } from './messageJson';
+
+/** MAPI's PS_INTERNET_HEADERS property set: how Graph filters on an internet header like x-sendwell-id. */
+const INTERNET_HEADERS_SET = '{00020386-0000-0000-C000-000000000046}';
+
+type Predicate = (m: StoredMessage) => boolean;
+
+/**
+ * The `$filter` clauses reconcile needs, in Graph's syntax:
+ * - `internetMessageId eq '<id@host>'`
+ * - `singleValueExtendedProperties/any(ep: ep/id eq 'String {00020386-…} Name x-sendwell-id' and ep/value eq 'snd_1')`
+ * - `receivedDateTime ge 2026-01-05T09:00:00Z` (also gt/le/lt), joined with `and`.
+ * Anything else gets Graph's 400 (the real service supports far more).
+ */
+export function parseFilter(filter: string): Predicate | null {
+  const extended = /^singleValueExtendedProperties\/any\(\s*(\w+)\s*:\s*\1\/id\s+eq\s+'String\s+(\{[0-9A-Fa-f-]+\})\s+Name\s+([^']+)'\s+and\s+\1\/value\s+eq\s+'((?:[^']|'')*)'\s*\)$/i.exec(filter.trim());
+  if (extended) {
+    const [, , set, name, value] = extended;
+    if (set!.toUpperCase() !== INTERNET_HEADERS_SET) return null;
+    return (m) => headerValue(m.headers, name!) === value!.replace(/''/g, "'");
+  }
+  const clauses = filter.split(/\s+and\s+/i).map(parseClause);
+  if (clauses.some((p) => p === null)) return null;
+  return (m) => clauses.every((p) => p!(m));
+}
+
+function parseClause(clause: string): Predicate | null {
+  const id = /^internetMessageId\s+eq\s+'((?:[^']|'')*)'$/i.exec(clause.trim());
+  if (id) return (m) => m.internetMessageId === id[1]!.replace(/''/g, "'");
+  const date = /^receivedDateTime\s+(ge|gt|le|lt)\s+(\S+)$/i.exec(clause.trim());
+  if (!date || Number.isNaN(Date.parse(date[2]!))) return null;
+  const at = Date.parse(date[2]!);
+  const cmp = { ge: (t: number) => t >= at, gt: (t: number) => t > at, le: (t: number) => t <= at, lt: (t: number) => t < at }[date[1]!.toLowerCase() as 'ge'];
+  return (m) => cmp(m.receivedAt.getTime());
+}
+
+const WELL_KNOWN: Record<string, Folder> = { inbox: 'inbox', sentitems: 'sentitems' };
+
+/** GET /me/mailFolders/{inbox|sentitems}/messages with `$filter`, `$select`, `$top` (newest first). */
+export function folderListHandler(ctx: SandboxContext) {
+  return (c: Context<{ Variables: { user: SandboxUser } }>) => {
+    const user = c.var.user;
+    const folder = WELL_KNOWN[c.req.param('folder')?.toLowerCase() ?? ''];
+    if (!folder) return graphError(c, 404, 'ErrorInvalidIdMalformed', 'Id is malformed.');
+    const select = parseSelect(c.req.query('$select'));
+    if (!select.ok) return graphError(c, 400, 'RequestBroker--ParseUri', `Could not find a property named '${select.unknown}' on type 'microsoft.graph.message'.`);
+    const filterText = c.req.query('$filter');
+    const predicate = filterText ? parseFilter(filterText) : () => true;
+    if (!predicate) return graphError(c, 400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+    const top = Math.max(1, Math.min(1000, Number(c.req.query('$top') ?? 10) || 10));
+    const matches = ctx.store.mailbox(user.mailboxId).messages
+      .filter((m) => m.folder === folder && predicate(m))
+      .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || b.seq - a.seq);
+    return c.json({
+      '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#users('${user.subject}')/mailFolders('${folder}')/messages`,
+      value: matches.slice(0, top).map((m) => messageJson(m, user.mailboxId, select.properties)),
+    });
+  };
+}
