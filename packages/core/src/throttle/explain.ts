@@ -39,14 +39,35 @@ export function explainSlot(ctx: ExplainContext): string {
 export function formatWhen(at: number, now: number, timeZone = 'UTC'): string {
   const waitMs = at - now;
   if (waitMs < 60_000) return `in ${Math.max(1, Math.ceil(waitMs / 1000))} s`;
-  const time = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(at);
-  const day = (t: number) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeZone }).format(t);
-  if (day(at) === day(now)) return time;
-  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone }).format(at);
-  return `${weekday} ${time}`;
+  const f = formatters(timeZone);
+  const time = f.time.format(at);
+  if (f.day.format(at) === f.day.format(now)) return time;
+  return `${f.weekday.format(at)} ${time}`;
+}
+
+interface Formatters {
+  time: Intl.DateTimeFormat;
+  day: Intl.DateTimeFormat;
+  weekday: Intl.DateTimeFormat;
+}
+
+// Building an Intl.DateTimeFormat costs far more than a planning decision, so build each zone's once.
+const FORMATTERS = new Map<string, Formatters>();
+
+function formatters(timeZone: string): Formatters {
+  let f = FORMATTERS.get(timeZone);
+  if (!f) {
+    f = {
+      time: new Intl.DateTimeFormat('en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }),
+      day: new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeZone }),
+      weekday: new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone }),
+    };
+    FORMATTERS.set(timeZone, f);
+  }
+  return f;
 }
