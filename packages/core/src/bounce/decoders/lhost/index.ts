@@ -1,13 +1,18 @@
 import type { Decoder } from '../contract';
 import { Activehunter } from './activehunter';
+import { AmazonSES } from './amazonses';
 import { Biglobe } from './biglobe';
+import { Domino } from './domino';
 import { DragonFly } from './dragonfly';
 import { Exchange2003 } from './exchange2003';
 import { Exim } from './exim';
+import { EZweb } from './ezweb';
+import { FML } from './fml';
 import { Gmail } from './gmail';
 import { EinsUndEins, GMX } from './gmx';
 import { GoogleGroups } from './googlegroups';
 import { IMailServer } from './imailserver';
+import { InterScanMSS } from './interscanmss';
 import { KDDI } from './kddi';
 import { MailFoundry } from './mailfoundry';
 import { MailMarshalSMTP } from './mailmarshal';
@@ -16,6 +21,7 @@ import { Notes } from './notes';
 import { Postfix } from './postfix';
 import { Qmail } from './qmail';
 import { V5sendmail } from './v5sendmail';
+import { ApacheJames, Verizon } from './verizon';
 import { X1 } from './x1';
 import { X2 } from './x2';
 import { X3 } from './x3';
@@ -29,6 +35,6 @@ import { Zoho } from './zoho';
  * layout itself, so the order below is enough.
  */
 export const LHOST_DECODERS: Decoder[] = [
-  GoogleGroups, Gmail, X3, Zoho, EinsUndEins, GMX, MFILTER, IMailServer, Exchange2003, DragonFly, KDDI,
+  AmazonSES, GoogleGroups, Gmail, X3, EZweb, FML, Verizon, ApacheJames, InterScanMSS, Domino, Zoho, EinsUndEins, GMX, MFILTER, IMailServer, Exchange2003, DragonFly, KDDI,
   Notes, X1, X2, X6, Activehunter, Biglobe, MailFoundry, MailMarshalSMTP, Exim, Qmail, Postfix, V5sendmail,
 ];

@@ -4,8 +4,10 @@
  * `node:*` imports (core is platform-free; only *.test.ts files touch node:fs).
  */
 import { expect } from 'vitest';
-import { buildBounceMessage } from '../../message';
+import { assemble, buildBounceMessage } from '../../message';
+import type { BounceMessage } from '../contract';
 import type { Decoder } from '../contract';
+
 
 export const CORPUS_DIR = new URL('../../../../../../../shared/bench-data/bounces/', import.meta.url).pathname;
 
@@ -57,7 +59,9 @@ export async function expectDecodes(
   readBytes: (path: string) => Uint8Array,
   c: CorpusCase,
 ): Promise<void> {
-  const message = await buildBounceMessage(readBytes(`${CORPUS_DIR}${c.file}`));
+  const raw = readBytes(`${CORPUS_DIR}${c.file}`);
+  let message = await buildBounceMessage(raw);
+  if (!message.body.trim()) message = rawTextFallback(message, raw);
   const decoded = decoder.decode(message);
   expect(decoded, 'decoder declined').not.toBeNull();
   const got = decoded!.recipients.map((r) => r.address.toLowerCase());
@@ -70,4 +74,15 @@ export async function expectDecodes(
     if (r.status === undefined && want.endsWith('.0.0')) return;
     expect(r.status ?? null).toBe(want);
   });
+}
+
+/**
+ * A few corpus samples declare a MIME boundary that no part uses, so postal-mime finds no text.
+ * Until the message builder falls back to the raw body itself (asked of the engine side), the
+ * tests do that here, so the decoders are checked on the text a reader would see.
+ */
+function rawTextFallback(message: BounceMessage, raw: Uint8Array): BounceMessage {
+  const text = new TextDecoder().decode(raw).replace(/\r\n?/g, '\n');
+  const split = text.indexOf('\n\n');
+  return assemble(message.headers, [{ contentType: 'text/plain', text: split < 0 ? '' : text.slice(split + 2) }]);
 }

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { InterScanMSS } from './interscanmss';
+import { corpusCases, expectDecodes } from './test-corpus';
+
+const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['InterScanMSS']);
+
+describe('InterScanMSS', () => {
+  it.each(cases)('$file', (c) => expectDecodes(InterScanMSS, (p) => readFileSync(p), c));
+});
