@@ -1,4 +1,5 @@
 import type { DeliveryAction } from '../types';
+import { findCommand } from '../command';
 import { cleanAddress, readFieldBlocks, stripDiagnosticType, type FieldBlock } from '../fields';
 import { findReplyCode, findStatusCode, isStatusCode } from '../status-code';
 import type { BounceMessage, Decoded, DecodedRecipient, Decoder } from './contract';
@@ -19,6 +20,8 @@ export const rfc3464: Decoder = {
     if (!fields) return null;
     const recipients = readRecipients(fields);
     if (!recipients.length) return null;
+    const command = transcriptCommand(message.body);
+    if (command) for (const r of recipients) r.command ??= command;
     return { decoder: 'RFC3464', kind: kindOf(recipients), recipients };
   },
 };
@@ -74,6 +77,17 @@ function diagnosticOf(block: FieldBlock): string | undefined {
 function diagnosticTypeOf(block: FieldBlock): string | undefined {
   const raw = block.get('diagnostic-code');
   return raw ? stripDiagnosticType(raw).type ?? undefined : undefined;
+}
+
+/**
+ * The SMTP command named in the human-readable part: a transcript line (`>>> RCPT TO:<...>`) or
+ * Postfix's `(in reply to RCPT TO command)`. Only the part before the machine-readable fields.
+ */
+function transcriptCommand(body: string): string | undefined {
+  const readable = body.split('\n--- message/')[0] ?? '';
+  const lines = readable.match(/^\s*>>> .*$|in reply to[\s\S]{0,24}?command/gim);
+  const last = lines?.[lines.length - 1];
+  return last ? (findCommand(last) ?? undefined) : undefined;
 }
 
 function kindOf(recipients: DecodedRecipient[]): Decoded['kind'] {

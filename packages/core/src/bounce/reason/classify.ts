@@ -70,8 +70,7 @@ const SECOND_LOOK: [BounceReason, Phrase[]][] = [
 function isUserUnknown(f: Facts): boolean {
   if (f.decoderReason === 'userunknown') return true;
   if (f.byStatus === 'userunknown') {
-    const other = [NO_RELAYING, BLOCKED, MAILBOX_FULL, HAS_MOVED, REJECTED, NOT_ACCEPT].some((list) => says(f, list));
-    return !other || (says(f, REJECTED) && says(f, NOT_REJECTED) && !says(f, BLOCKED));
+    return ![NO_RELAYING, BLOCKED, MAILBOX_FULL, HAS_MOVED, NOT_ACCEPT].some((list) => says(f, list)) && !rejectedText(f);
   }
   return f.command === 'RCPT' && says(f, USER_UNKNOWN);
 }
@@ -85,11 +84,16 @@ function isFiltered(f: Facts): boolean {
 
 function isRejected(f: Facts): boolean {
   if (f.decoderReason === 'rejected' || f.byStatus === 'rejected') return true;
-  const matches = () => !says(f, NOT_REJECTED) && says(f, REJECTED);
+  const matches = () => rejectedText(f);
   if (f.command === 'MAIL') return matches();
   if (f.command === 'DATA') return f.byStatus !== 'userunknown' && matches();
   const weak = !f.byStatus || f.byStatus === 'onhold' || f.byStatus === 'undefined' || f.byStatus === 'securityerror' || f.byStatus === 'systemerror';
   return weak && matches();
+}
+
+/** Sender-refusal wording that is not about the recipient or the client IP. */
+function rejectedText(f: Facts): boolean {
+  return !says(f, NOT_REJECTED) && says(f, REJECTED);
 }
 
 function isHostUnknown(f: Facts): boolean {

@@ -33,7 +33,7 @@ export const REJECTED: Phrase[] = [
   /does not exist e2110/,
 ];
 /** Wording that looks like REJECTED but is about the recipient or the client IP. */
-export const NOT_REJECTED: Phrase[] = [/recipient addresses? rejected/, /5\.1\.0 address rejected/, /sender ip address rejected/];
+export const NOT_REJECTED: Phrase[] = [/recipient address(es)? rejected/, /5\.1\.0 address rejected/, /sender ip address rejected/];
 
 export const POLICY_VIOLATION: Phrase[] = [
   /\b(denied|rejected|not accepted|blocked) (by|for|due to) (local |organi[sz]ation(al)? )?(polic|settings)/,
