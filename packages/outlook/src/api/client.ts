@@ -29,7 +29,14 @@ export interface HttpApiOptions {
 }
 
 /** Named SSE events, in case the server tags them; untagged ones arrive through `onmessage`. */
-const FEED_TYPES = ['send.queued', 'send.submitted', 'send.failed', 'bounce', 'throttle.paused', 'throttle.resumed'];
+const FEED_TYPES = [
+  'send.queued',
+  'send.submitted',
+  'send.failed',
+  'bounce',
+  'throttle.paused',
+  'throttle.resumed',
+];
 
 export async function errorFrom(response: Response): Promise<ApiError> {
   let body: unknown = null;
@@ -42,7 +49,11 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
     return new ApiError(error.code, error.message, response.status);
   }
-  return new ApiError(`http-${response.status}`, `The server answered ${response.status} ${response.statusText}`.trim(), response.status);
+  return new ApiError(
+    `http-${response.status}`,
+    `The server answered ${response.status} ${response.statusText}`.trim(),
+    response.status,
+  );
 }
 
 export function parseFeedEvent(data: string): FeedEvent | null {
@@ -85,7 +96,8 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
   function subscribeFeed(handlers: FeedHandlers): Unsubscribe {
     let source: EventSourceLike | null = null;
     let closed = false;
-    const open = options.openEventSource ?? ((address: string) => new EventSource(address) as EventSourceLike);
+    const open =
+      options.openEventSource ?? ((address: string) => new EventSource(address) as EventSourceLike);
     const deliver = (message: MessageEvent) => {
       const event = parseFeedEvent(String(message.data));
       if (event) handlers.onEvent(event);
@@ -113,9 +125,12 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
     getChannel: () => request<ChannelInfo>('/api/channel?host=outlook'),
     getQuota: () => request<QuotaInfo>('/api/quota?host=outlook'),
     listTemplates: () => request<{ templates: Template[] }>('/api/templates').then((r) => r.templates),
-    getTemplateAnalytics: (id) => request<TemplateAnalytics>(`/api/templates/${encodeURIComponent(id)}/analytics`),
+    getTemplateAnalytics: (id) =>
+      request<TemplateAnalytics>(`/api/templates/${encodeURIComponent(id)}/analytics`),
     createSend: (body: SendRequest) =>
-      request<{ send: SendAccepted }>('/api/sends', { method: 'POST', body: JSON.stringify(body) }).then((r) => r.send),
+      request<{ send: SendAccepted }>('/api/sends', { method: 'POST', body: JSON.stringify(body) }).then(
+        (r) => r.send,
+      ),
     subscribeFeed,
   };
 }

@@ -1,2 +1,2 @@
+export { createHttpApi, type EventSourceLike, type HttpApiOptions } from './client';
 export * from './types';
-export { createHttpApi, type HttpApiOptions, type EventSourceLike } from './client';

@@ -21,7 +21,12 @@ export interface PaneDeps {
 }
 
 const useStyles = makeStyles({
-  pane: { display: 'flex', flexDirection: 'column', padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalXS },
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: tokens.spacingHorizontalM,
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 export function App(props: { deps: PaneDeps }) {

@@ -1,6 +1,6 @@
 import { Caption1, Spinner, Text } from '@fluentui/react-components';
-import type { Loaded } from '../hooks/useLoad';
 import type { ChannelInfo } from '../api/types';
+import type { Loaded } from '../hooks/useLoad';
 import { ProblemBar } from './ProblemBar';
 import { Section } from './Section';
 
@@ -30,7 +30,9 @@ export function ChannelCard(props: { channel: Loaded<ChannelInfo>; userEmail: st
           <Caption1 data-testid="channel-explanation">
             {channel.value.channel.address} · {channel.value.explanation}
           </Caption1>
-          {mismatch(channel.value, props.userEmail) && <Caption1>{mismatch(channel.value, props.userEmail)}</Caption1>}
+          {mismatch(channel.value, props.userEmail) && (
+            <Caption1>{mismatch(channel.value, props.userEmail)}</Caption1>
+          )}
         </>
       )}
     </Section>

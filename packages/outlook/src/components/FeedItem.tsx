@@ -11,7 +11,12 @@ const TONE_COLOR = {
 };
 
 const useStyles = makeStyles({
-  item: { listStyle: 'none', paddingInlineStart: tokens.spacingHorizontalS, borderLeftWidth: '3px', borderLeftStyle: 'solid' },
+  item: {
+    listStyle: 'none',
+    paddingInlineStart: tokens.spacingHorizontalS,
+    borderLeftWidth: '3px',
+    borderLeftStyle: 'solid',
+  },
 });
 
 export function FeedItem(props: { event: FeedEvent; now: Date }) {

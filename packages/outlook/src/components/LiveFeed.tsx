@@ -3,7 +3,9 @@ import type { FeedState } from '../hooks/useFeed';
 import { FeedItem } from './FeedItem';
 import { Section } from './Section';
 
-const useStyles = makeStyles({ list: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+const useStyles = makeStyles({
+  list: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
 
 const STATUS_TEXT = { connecting: 'Connecting…', open: 'Live', error: 'Reconnecting…' };
 
@@ -20,7 +22,9 @@ export function LiveFeed(props: { feed: FeedState; now: Date }) {
           <FeedItem key={entry.seq} event={entry.event} now={props.now} />
         ))}
       </ul>
-      {feed.entries.length === 0 && <Caption1>No activity yet. Sends and bounces appear here as they happen.</Caption1>}
+      {feed.entries.length === 0 && (
+        <Caption1>No activity yet. Sends and bounces appear here as they happen.</Caption1>
+      )}
     </Section>
   );
 }

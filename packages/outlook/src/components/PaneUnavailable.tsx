@@ -4,7 +4,12 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 export function PaneUnavailable(props: { message: string; reason: string }) {
   return (
     <main style={{ padding: 12 }}>
-      <MessageBar intent="warning" layout="multiline" data-testid="pane-unavailable" data-reason={props.reason}>
+      <MessageBar
+        intent="warning"
+        layout="multiline"
+        data-testid="pane-unavailable"
+        data-reason={props.reason}
+      >
         <MessageBarBody>
           <MessageBarTitle>Sendwell can't start here</MessageBarTitle>
           {props.message}

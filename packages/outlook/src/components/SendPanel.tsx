@@ -10,7 +10,11 @@ function SendStatus(props: { send: SendState }) {
     case 'idle':
       return null;
     case 'sending':
-      return <Caption1 data-testid="send-status" data-state="sending">Sending to Sendwell…</Caption1>;
+      return (
+        <Caption1 data-testid="send-status" data-state="sending">
+          Sending to Sendwell…
+        </Caption1>
+      );
     case 'invalid':
       return (
         <MessageBar intent="warning" data-testid="send-status" data-state="invalid">
@@ -25,7 +29,12 @@ function SendStatus(props: { send: SendState }) {
       );
     case 'accepted':
       return (
-        <MessageBar intent="success" data-testid="send-status" data-state={send.send.status} data-send-id={send.send.id}>
+        <MessageBar
+          intent="success"
+          data-testid="send-status"
+          data-state={send.send.status}
+          data-send-id={send.send.id}
+        >
           <MessageBarBody>
             <MessageBarTitle>{describeAcceptedSend(send.send, send.at)}</MessageBarTitle>
             Sendwell sends it from your mailbox; you can discard this draft.
@@ -35,7 +44,11 @@ function SendStatus(props: { send: SendState }) {
   }
 }
 
-export function SendPanel(props: { deps: SendDeps; templateId: string | undefined; blockedBecause: string | null }) {
+export function SendPanel(props: {
+  deps: SendDeps;
+  templateId: string | undefined;
+  blockedBecause: string | null;
+}) {
   const { send, run } = useSendDraft(props.deps, props.templateId);
   return (
     <Section title="Send">

@@ -7,7 +7,11 @@ import { useLoad } from '../hooks/useLoad';
 const concerns = (event: FeedEvent | null, templateId: string) =>
   event !== null && (event.templateId === undefined || event.templateId === templateId);
 
-export function TemplateAnalyticsLine(props: { api: SendwellApi; templateId: string; latestEvent: FeedEvent | null }) {
+export function TemplateAnalyticsLine(props: {
+  api: SendwellApi;
+  templateId: string;
+  latestEvent: FeedEvent | null;
+}) {
   const { api, templateId, latestEvent } = props;
   const analytics = useLoad(() => api.getTemplateAnalytics(templateId));
   const { reload } = analytics;
@@ -15,9 +19,12 @@ export function TemplateAnalyticsLine(props: { api: SendwellApi; templateId: str
     if (concerns(latestEvent, templateId)) reload();
   }, [latestEvent, templateId, reload]);
 
-  if (analytics.state === 'loading') return <Caption1 data-testid="template-analytics">Loading analytics…</Caption1>;
+  if (analytics.state === 'loading')
+    return <Caption1 data-testid="template-analytics">Loading analytics…</Caption1>;
   if (analytics.state === 'failed') {
-    return <Caption1 data-testid="template-analytics">Analytics unavailable: {analytics.problem.message}</Caption1>;
+    return (
+      <Caption1 data-testid="template-analytics">Analytics unavailable: {analytics.problem.message}</Caption1>
+    );
   }
   const { sent, bounced, hardBounced, softBounced } = analytics.value;
   const split = bounced > 0 ? ` (${hardBounced} hard, ${softBounced} soft)` : '';

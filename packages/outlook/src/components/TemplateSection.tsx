@@ -9,7 +9,10 @@ import { ProblemBar } from './ProblemBar';
 import { Section } from './Section';
 import { TemplateAnalyticsLine } from './TemplateAnalyticsLine';
 
-const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' }, grow: { flexGrow: 1 } });
+const useStyles = makeStyles({
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  grow: { flexGrow: 1 },
+});
 
 export interface TemplateSectionProps {
   api: SendwellApi;
@@ -24,8 +27,18 @@ export function TemplateSection(props: TemplateSectionProps) {
   const [selectedId, setSelectedId] = useState('');
   const { insert, run } = useTemplateInsert(props.item);
   const { templates } = props;
-  if (templates.state === 'loading') return <Section title="Template"><Spinner size="tiny" label="Loading templates…" /></Section>;
-  if (templates.state === 'failed') return <Section title="Template"><ProblemBar problem={templates.problem} /></Section>;
+  if (templates.state === 'loading')
+    return (
+      <Section title="Template">
+        <Spinner size="tiny" label="Loading templates…" />
+      </Section>
+    );
+  if (templates.state === 'failed')
+    return (
+      <Section title="Template">
+        <ProblemBar problem={templates.problem} />
+      </Section>
+    );
 
   const selected = templates.value.find((template) => template.id === selectedId);
   const onInsert = async () => {
@@ -48,11 +61,22 @@ export function TemplateSection(props: TemplateSectionProps) {
             </option>
           ))}
         </Select>
-        <Button data-testid="insert-template" disabled={!selected || insert.state === 'inserting'} onClick={onInsert}>
+        <Button
+          data-testid="insert-template"
+          disabled={!selected || insert.state === 'inserting'}
+          onClick={onInsert}
+        >
           Insert
         </Button>
       </div>
-      {selected && <TemplateAnalyticsLine key={selected.id} api={props.api} templateId={selected.id} latestEvent={props.latestEvent} />}
+      {selected && (
+        <TemplateAnalyticsLine
+          key={selected.id}
+          api={props.api}
+          templateId={selected.id}
+          latestEvent={props.latestEvent}
+        />
+      )}
       <InsertStatus insert={insert} />
     </Section>
   );

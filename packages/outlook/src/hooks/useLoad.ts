@@ -20,7 +20,8 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> & { reload: () => 
     const ticket = ++latest.current;
     loadRef.current().then(
       (value) => ticket === latest.current && setLoaded({ state: 'ready', value }),
-      (error: unknown) => ticket === latest.current && setLoaded({ state: 'failed', problem: toProblem(error) }),
+      (error: unknown) =>
+        ticket === latest.current && setLoaded({ state: 'failed', problem: toProblem(error) }),
     );
   }, []);
 

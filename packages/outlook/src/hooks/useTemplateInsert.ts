@@ -19,7 +19,12 @@ export function useTemplateInsert(item: ComposeItem) {
       const merged = mergeForDraft(template, await item.getRecipients());
       await item.setSubject(merged.subject);
       await item.insertHtml(merged.body);
-      setInsert({ state: 'inserted', templateId: template.id, missing: merged.missing, mergedFor: merged.mergedFor });
+      setInsert({
+        state: 'inserted',
+        templateId: template.id,
+        missing: merged.missing,
+        mergedFor: merged.mergedFor,
+      });
       return true;
     } catch (error) {
       setInsert({ state: 'failed', problem: toProblem(error) });

@@ -33,7 +33,8 @@ export function buildSendRequest(
   draft: DraftContent,
   options: { idempotencyKey: string; templateId?: string },
 ): SendDraftCheck {
-  if (draft.recipients.to.length === 0) return { ok: false, message: 'Add at least one recipient in To before sending.' };
+  if (draft.recipients.to.length === 0)
+    return { ok: false, message: 'Add at least one recipient in To before sending.' };
   if (!draft.subject.trim()) return { ok: false, message: 'Add a subject before sending.' };
   const request: SendRequest = {
     host: 'outlook',

@@ -60,7 +60,11 @@ function describeBounce(event: FeedEvent): FeedItemView {
   const reason = detail.reason ? reasonText(detail.reason) : null;
   const facts = [reason, detail.status].filter(Boolean).join(', ');
   if (detail.delayed || detail.action === 'delayed') {
-    return { tone: 'warning', title: `Delivery to ${who} delayed (not bounced yet)`, detail: facts || detail.message || null };
+    return {
+      tone: 'warning',
+      title: `Delivery to ${who} delayed (not bounced yet)`,
+      detail: facts || detail.message || null,
+    };
   }
   const kind = detail.hard === true ? 'hard' : detail.hard === false ? 'soft' : null;
   const title = kind ? `${who} bounced (${kind})` : `${who} bounced`;

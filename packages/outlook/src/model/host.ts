@@ -19,5 +19,9 @@ const UNSUPPORTED: Record<Exclude<AccountType, 'office365'>, string> = {
  */
 export function checkHost(accountType: AccountType): HostCheck {
   if (accountType === 'office365') return { supported: true };
-  return { supported: false, title: 'Sending is not available for this account', explanation: UNSUPPORTED[accountType] };
+  return {
+    supported: false,
+    title: 'Sending is not available for this account',
+    explanation: UNSUPPORTED[accountType],
+  };
 }

@@ -9,7 +9,8 @@ export interface Problem {
 
 export function toProblem(error: unknown): Problem {
   if (error instanceof ApiError) return { code: error.code, message: error.message };
-  if (error instanceof OfficeCallError) return { code: `outlook-${error.officeErrorName}`, message: error.message };
+  if (error instanceof OfficeCallError)
+    return { code: `outlook-${error.officeErrorName}`, message: error.message };
   if (error instanceof Error) return { code: 'unexpected', message: error.message };
   return { code: 'unexpected', message: String(error) };
 }

@@ -28,7 +28,9 @@ export function labelFor(key: string): string {
 function asCounts(value: unknown): Record<string, number> {
   if (typeof value === 'number') return { messages: value };
   if (!value || typeof value !== 'object') return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+  );
 }
 
 export function describeQuota(quota: QuotaInfo, now: Date): QuotaView {
@@ -38,14 +40,21 @@ export function describeQuota(quota: QuotaInfo, now: Date): QuotaView {
     .filter(([key]) => key in used)
     .map(([key, limit]) => ({ key, label: labelFor(key), used: used[key]!, limit }));
   const ratio = (line: QuotaLine) => (line.limit > 0 ? line.used / line.limit : 1);
-  const tightest = lines.reduce<QuotaLine | null>((best, line) => (!best || ratio(line) > ratio(best) ? line : best), null);
+  const tightest = lines.reduce<QuotaLine | null>(
+    (best, line) => (!best || ratio(line) > ratio(best) ? line : best),
+    null,
+  );
   const pausedUntil = quota.pausedUntil ? new Date(quota.pausedUntil) : null;
   const nextFree = quota.nextFreeAt ? new Date(quota.nextFreeAt) : null;
   return {
     lines,
     tightest,
-    paused: pausedUntil && pausedUntil > now ? `Paused by the provider until ${formatWhen(pausedUntil, now)}` : null,
-    nextSlot: nextFree && nextFree > now ? `Next free slot ${formatWhen(nextFree, now)}` : 'A slot is free now',
+    paused:
+      pausedUntil && pausedUntil > now
+        ? `Paused by the provider until ${formatWhen(pausedUntil, now)}`
+        : null,
+    nextSlot:
+      nextFree && nextFree > now ? `Next free slot ${formatWhen(nextFree, now)}` : 'A slot is free now',
     queued: quota.queued > 0 ? `${quota.queued} queued` : null,
   };
 }

@@ -2,5 +2,7 @@
 export function formatWhen(at: Date, now: Date): string {
   const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   const sameDay = at.toDateString() === now.toDateString();
-  return sameDay ? time : `${at.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' })} ${time}`;
+  return sameDay
+    ? time
+    : `${at.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' })} ${time}`;
 }

@@ -11,7 +11,8 @@ export type OfficeConnection =
 export type UnavailableReason = 'no-office-js' | 'no-sandbox-host' | 'no-compose-item';
 
 const MESSAGES: Record<UnavailableReason, string> = {
-  'no-office-js': 'Outlook could not be reached: office.js did not load. Open Sendwell from an Outlook compose window.',
+  'no-office-js':
+    'Outlook could not be reached: office.js did not load. Open Sendwell from an Outlook compose window.',
   'no-sandbox-host': 'Sandbox mode needs the fake Outlook host: open /sandbox/outlook instead of this page.',
   'no-compose-item': 'Sendwell works in a message you are writing. Open it from an Outlook compose window.',
 };

@@ -1,3 +1,3 @@
-export * from './types';
 export * from './auth';
 export { connectOffice, type OfficeConnection } from './connect';
+export * from './types';

@@ -18,13 +18,23 @@ function accountTypeOf(profile: OfficeUserProfile): AccountType {
 }
 
 /** Turn an office.js callback API into a promise, failing with the host's own error name. */
-function call<T>(office: OfficeApi, operation: string, start: (callback: OfficeCallback<T>) => void): Promise<T> {
+function call<T>(
+  office: OfficeApi,
+  operation: string,
+  start: (callback: OfficeCallback<T>) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     start((result: OfficeAsyncResult<T>) => {
       if (result.status === office.AsyncResultStatus.Succeeded) resolve(result.value);
       else {
         const error = result.error;
-        reject(new OfficeCallError(operation, error?.name ?? 'Unknown', error?.message ?? 'no detail from Outlook'));
+        reject(
+          new OfficeCallError(
+            operation,
+            error?.name ?? 'Unknown',
+            error?.message ?? 'no detail from Outlook',
+          ),
+        );
       }
     });
   });
@@ -59,8 +69,10 @@ export function officeComposeItem(office: OfficeApi, getAccessToken: TokenProvid
       return { to, cc, bcc };
     },
     getSubject: () => call<string>(office, 'subject.getAsync', (cb) => item.subject.getAsync(cb)),
-    setSubject: (subject) => call<void>(office, 'subject.setAsync', (cb) => item.subject.setAsync(subject, cb)),
-    getBody: () => call<string>(office, 'body.getAsync', (cb) => item.body.getAsync(office.CoercionType.Html, cb)),
+    setSubject: (subject) =>
+      call<void>(office, 'subject.setAsync', (cb) => item.subject.setAsync(subject, cb)),
+    getBody: () =>
+      call<string>(office, 'body.getAsync', (cb) => item.body.getAsync(office.CoercionType.Html, cb)),
     insertHtml: (data) =>
       call<void>(office, 'body.setSelectedDataAsync', (cb) => item.body.setSelectedDataAsync(data, html, cb)),
     setBody: (data) => call<void>(office, 'body.setAsync', (cb) => item.body.setAsync(data, html, cb)),

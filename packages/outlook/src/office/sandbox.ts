@@ -33,5 +33,9 @@ export function readSandboxHandshake(self: Window): SandboxOfficeHandshake | nul
 function isHandshake(value: unknown): value is SandboxOfficeHandshake {
   if (!value || typeof value !== 'object') return false;
   const candidate = value as Partial<SandboxOfficeHandshake>;
-  return candidate.version === 1 && typeof candidate.Office === 'object' && typeof candidate.getAccessToken === 'function';
+  return (
+    candidate.version === 1 &&
+    typeof candidate.Office === 'object' &&
+    typeof candidate.getAccessToken === 'function'
+  );
 }

@@ -14,7 +14,12 @@ import {
 /** A working in-memory Sendwell server for component tests. */
 export class FakeApi implements SendwellApi {
   channel: ChannelInfo | ApiError = {
-    channel: { kind: 'exchange', label: 'Exchange Online — your mailbox', address: 'rep@contoso.test', profileId: 'exchange-online' },
+    channel: {
+      kind: 'exchange',
+      label: 'Exchange Online — your mailbox',
+      address: 'rep@contoso.test',
+      profileId: 'exchange-online',
+    },
     forced: true,
     explanation: 'Sent through Exchange Online — your mailbox.',
   };

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { QuotaInfo } from '../api/types';
+import { buildSendRequest } from './draft';
+import { describeFeedEvent } from './feed';
+import { checkHost } from './host';
+import { describeQuota, labelFor } from './quota';
+
+const now = new Date('2026-03-02T09:00:00Z');
+
+describe('describeQuota', () => {
+  const quota: QuotaInfo = {
+    profileId: 'exchange-online',
+    used: { messagesPerMinute: 29, recipientsPer24h: 100 },
+    limits: { messagesPerMinute: 30, recipientsPer24h: 10000 },
+    remaining: { messagesPerMinute: 1, recipientsPer24h: 9900 },
+    nextFreeAt: '2026-03-02T09:01:00Z',
+    pausedUntil: '2026-03-02T08:00:00Z',
+    queued: 0,
+  };
+
+  it('pairs used with limits and points at the tightest one', () => {
+    const view = describeQuota(quota, now);
+    expect(view.lines.map((line) => `${line.used}/${line.limit} ${line.label}`)).toEqual([
+      '29/30 messages per minute',
+      '100/10000 recipients per 24h',
+    ]);
+    expect(view.tightest?.key).toBe('messagesPerMinute');
+  });
+
+  it('ignores a pause that has already ended and names a future slot', () => {
+    const view = describeQuota(quota, now);
+    expect(view.paused).toBeNull();
+    expect(view.nextSlot).toMatch(/^Next free slot /);
+    expect(describeQuota({ ...quota, nextFreeAt: null }, now).nextSlot).toBe('A slot is free now');
+  });
+
+  it.each([
+    ['messagesPerDay', 'messages per day'],
+    ['recipientsPer24h', 'recipients per 24h'],
+    ['external', 'external'],
+  ])('labels %s as %s', (key, label) => expect(labelFor(key)).toBe(label));
+});
+
+describe('describeFeedEvent', () => {
+  it.each([
+    [
+      { hard: true, reason: 'userunknown', status: '5.1.1' },
+      'x@bounce.test bounced (hard)',
+      'user unknown, 5.1.1',
+    ],
+    [{ hard: false, reason: 'mailboxfull' }, 'x@bounce.test bounced (soft)', 'mailbox full'],
+    ['550 no such user', 'x@bounce.test bounced', '550 no such user'],
+    [
+      { hard: null, action: 'delayed', reason: 'expired' },
+      'Delivery to x@bounce.test delayed (not bounced yet)',
+      'delivery time expired',
+    ],
+  ])('describes bounce detail %j', (detail, title, text) => {
+    const view = describeFeedEvent({
+      type: 'bounce',
+      at: now.toISOString(),
+      recipient: 'x@bounce.test',
+      detail,
+    });
+    expect(view).toMatchObject({ title, detail: text });
+  });
+});
+
+describe('checkHost', () => {
+  it('accepts only office365', () => {
+    expect(checkHost('office365')).toEqual({ supported: true });
+    expect(checkHost('outlookCom').supported).toBe(false);
+  });
+});
+
+describe('buildSendRequest', () => {
+  const recipients = { to: [{ email: 'a@x.test' }], cc: [], bcc: [{ email: 'b@x.test' }] };
+  it('leaves out empty cc and absent template', () => {
+    expect(buildSendRequest({ recipients, subject: 'S', body: 'B' }, { idempotencyKey: 'k' })).toEqual({
+      ok: true,
+      request: {
+        host: 'outlook',
+        to: ['a@x.test'],
+        bcc: ['b@x.test'],
+        subject: 'S',
+        body: 'B',
+        idempotencyKey: 'k',
+      },
+    });
+  });
+  it('refuses a draft without a subject', () => {
+    expect(buildSendRequest({ recipients, subject: '  ', body: 'B' }, { idempotencyKey: 'k' }).ok).toBe(
+      false,
+    );
+  });
+});
