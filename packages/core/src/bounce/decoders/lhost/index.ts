@@ -18,6 +18,7 @@ import { MailFoundry } from './mailfoundry';
 import { MailMarshalSMTP } from './mailmarshal';
 import { MFILTER } from './mfilter';
 import { Notes } from './notes';
+import { OpenSMTPD } from './opensmtpd';
 import { Postfix } from './postfix';
 import { Qmail } from './qmail';
 import { V5sendmail } from './v5sendmail';
@@ -36,5 +37,5 @@ import { Zoho } from './zoho';
  */
 export const LHOST_DECODERS: Decoder[] = [
   AmazonSES, GoogleGroups, Gmail, X3, EZweb, FML, Verizon, ApacheJames, InterScanMSS, Domino, Zoho, EinsUndEins, GMX, MFILTER, IMailServer, Exchange2003, DragonFly, KDDI,
-  Notes, X1, X2, X6, Activehunter, Biglobe, MailFoundry, MailMarshalSMTP, Exim, Qmail, Postfix, V5sendmail,
+  Notes, X1, X2, X6, Activehunter, Biglobe, MailFoundry, MailMarshalSMTP, OpenSMTPD, Exim, Qmail, Postfix, V5sendmail,
 ];
