@@ -3,6 +3,7 @@ import { AUTH_FAILURE, BAD_REPUTATION, BLOCKED, NO_RELAYING, NOT_COMPLIANT_RFC, 
 import { FILTERED, HAS_MOVED, MAILBOX_FULL, SUSPEND, USER_UNKNOWN } from './phrases/recipient';
 import { CONTENT_ERROR, EXCEED_LIMIT, EXPIRED, FAILED_STARTTLS, HOST_UNKNOWN, MAILER_ERROR, MESG_TOO_BIG, NETWORK_ERROR, NOT_ACCEPT, SPEEDING, SYNTAX_ERROR, SYSTEM_ERROR, SYSTEM_FULL, TOO_MANY_CONN, VACATION } from './phrases/system';
 import { includesAny, type Phrase } from './phrases/types';
+import { providerReason } from './providers';
 import { reasonForStatus } from './status-map';
 
 /** What the classifier knows about one recipient. */
@@ -113,7 +114,10 @@ function isSpam(f: Facts): boolean {
 export function classifyReason(facts: ReasonFacts): BounceReason {
   if (facts.decoderReason && !RETRY.has(facts.decoderReason)) return facts.decoderReason;
   if (facts.status?.startsWith('2.')) return 'delivered';
-  const f: Facts = { ...facts, text: (facts.diagnostic ?? '').toLowerCase(), byStatus: reasonForStatus(facts.status) };
+  const text = (facts.diagnostic ?? '').toLowerCase();
+  const byProvider = providerReason(text);
+  if (byProvider) return byProvider;
+  const f: Facts = { ...facts, text, byStatus: reasonForStatus(facts.status) };
   const smtp = !facts.diagnosticType || facts.diagnosticType === 'SMTP';
   const probed = smtp ? PROBES.find(([, probe]) => probe(f))?.[0] : undefined;
   if (probed) return probed;

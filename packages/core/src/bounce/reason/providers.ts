@@ -1,0 +1,35 @@
+import type { BounceReason } from '../types';
+
+/**
+ * Provider-specific codes the generic status table gets wrong (Sisimai's "rhost" idea): Exchange
+ * Online reuses enhanced codes with its own meanings (5.1.10 is "recipient not found", not RFC
+ * 7505's null MX) and names its errors (`RESOLVER.ADR.RecipientNotFound`); Gmail points at its help
+ * articles (`?p=NoSuchUser`). Matched against the lower-cased diagnostic.
+ */
+const RULES: { pattern: RegExp; reason: BounceReason }[] = [
+  // Sender-side quota and rate limits (also reported as a quota signal on the report).
+  { pattern: /5\.7\.233\b|5\.1\.90\b|submissionquotaexceeded|submission quota exceeded|5\.7\.70[58]\b|tenant has exceeded|reached a limit for sending mail|daily user sending limit|daily sending quota/, reason: 'ratelimited' },
+  // Exchange Online.
+  { pattern: /resolver\.adr\.recipient ?notfound|recipient not found by smtp address lookup|5\.1\.10\b.*not found/, reason: 'userunknown' },
+  { pattern: /resolver\.adr\.exrecipnotfound|5\.1\.1 .*user unknown/, reason: 'userunknown' },
+  { pattern: /quotaexceededexception|mapiexceptionshutoffquotaexceeded|mailbox full; storedrv/, reason: 'mailboxfull' },
+  { pattern: /5\.2\.12[12]\b|recipient'?s? (message )?rate limit|receiving (mail|messages) at a rate|mailbox .*receiving too many/, reason: 'speeding' },
+  { pattern: /5\.4\.31[0-6]\b.*dns domain .*does not exist|dns domain .* does not exist/, reason: 'hostunknown' },
+  { pattern: /5\.4\.300\b|message expired/, reason: 'expired' },
+  { pattern: /5\.4\.14\b|hop count exceeded/, reason: 'networkerror' },
+  { pattern: /5\.7\.(509|510|515)\b|dmarc/, reason: 'authfailure' },
+  { pattern: /5\.7\.(60[6-9]|6[1-4]\d)\b|banned sending ip|5\.7\.75[01]\b/, reason: 'blocked' },
+  { pattern: /5\.7\.(520|511)\b.*(spam|content)|message blocked by spam filter/, reason: 'spamdetected' },
+  // Gmail help-article markers.
+  { pattern: /[?&]p=nosuchuser\b/, reason: 'userunknown' },
+  { pattern: /[?&]p=overquota(temp)?\b|account that you tried to reach is over quota/, reason: 'mailboxfull' },
+  { pattern: /[?&]p=disableduser\b|account that you tried to reach is disabled/, reason: 'suspend' },
+  { pattern: /[?&]p=unsolicitedmessageerror\b|[?&]p=unsolicitedrateerror\b/, reason: 'blocked' },
+  { pattern: /[?&]p=utf8|[?&]p=rfcmessagenoncompliant/, reason: 'notcompliantrfc' },
+];
+
+/** A reason a provider's own code or wording pins down, or null. */
+export function providerReason(diagnostic: string): BounceReason | null {
+  if (!diagnostic) return null;
+  return RULES.find((rule) => rule.pattern.test(diagnostic))?.reason ?? null;
+}
