@@ -21,6 +21,7 @@ export function graphRoutes(ctx: SandboxContext): Hono<Env> {
     if (!check.ok) return graphError(c, 401, 'InvalidAuthenticationToken', check.message);
     c.set('user', check.user);
     await next();
+    return undefined;
   });
 
   // 4 concurrent requests per app and mailbox (Graph throttling limits, "Outlook service limits").
@@ -35,6 +36,7 @@ export function graphRoutes(ctx: SandboxContext): Hono<Env> {
     try {
       await ctx.gates.wait(mailbox);
       await next();
+      return undefined;
     } finally {
       inFlight.set(mailbox, (inFlight.get(mailbox) ?? 1) - 1);
     }

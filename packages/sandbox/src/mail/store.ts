@@ -103,7 +103,7 @@ export class MailStore {
   /** Replies and notices join the thread of the message they reference, as Gmail threads them. */
   #threadFor(box: MailboxState, headers: Header[]): string | undefined {
     const refs = `${headerValue(headers, 'In-Reply-To') ?? ''} ${headerValue(headers, 'References') ?? ''}`;
-    const ids = refs.match(/<[^>]+>/g) ?? [];
+    const ids: string[] = refs.match(/<[^>]+>/g) ?? [];
     return box.messages.find((m) => m.internetMessageId && ids.includes(m.internetMessageId))?.threadId;
   }
 

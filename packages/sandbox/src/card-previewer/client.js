@@ -1,0 +1,199 @@
+// The card previewer page: a fake Gmail window that calls the Sendwell add-on the way Gmail does
+// (event object + Google ID tokens from the sandbox's dev token endpoint) and renders the answers.
+import { draftUpdateOf, navigate, renderCard, unwrapResponse } from './render.js';
+
+const config = JSON.parse(document.getElementById('previewer-config').textContent);
+const $ = (testId) => document.querySelector(`[data-testid="${testId}"]`);
+const state = { trigger: null, stack: [], actions: [], range: null, busy: false };
+
+async function devToken(kind, audience) {
+  const userId = $('user-picker').value;
+  const res = await fetch(`${config.devBase}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, kind, ...(audience ? { audience } : {}) }),
+  });
+  if (!res.ok) throw new Error(`The sandbox refused a ${kind} token (${res.status}).`);
+  return (await res.json()).token;
+}
+
+/** Split a recipient field on commas outside quotes. */
+function recipients(text) {
+  return text.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((s) => s.trim()).filter(Boolean);
+}
+
+function formInputs() {
+  const inputs = {};
+  for (const el of document.querySelectorAll('[data-testid="card-host"] [data-input-name]')) {
+    if ((el.type === 'checkbox' || el.type === 'radio') && !el.checked) continue;
+    const name = el.dataset.inputName;
+    inputs[name] ??= { stringInputs: { value: [] } };
+    inputs[name].stringInputs.value.push(el.value);
+  }
+  return inputs;
+}
+
+function gmailContext() {
+  if (state.trigger === 'compose') {
+    const [to, cc, bcc] = ['draft-to', 'draft-cc', 'draft-bcc'].map((id) => recipients($(id).value));
+    return { toRecipients: to, ccRecipients: cc, bccRecipients: bcc };
+  }
+  if (state.trigger === 'open') return { messageId: 'msg-f:1', threadId: 'thread-f:1', accessToken: 'previewer-message-token' };
+  return undefined;
+}
+
+async function buildEvent(audience, parameters) {
+  const [userIdToken, systemIdToken] = await Promise.all([devToken('google-id', config.userAudience), devToken('google-system-id', audience)]);
+  const userOAuthToken = await devToken('google-access').catch(() => undefined);
+  const params = Object.fromEntries((parameters ?? []).map((p) => [p.key, p.value]));
+  const event = {
+    commonEventObject: {
+      hostApp: 'GMAIL',
+      platform: 'WEB',
+      userLocale: navigator.language,
+      timeZone: { id: Intl.DateTimeFormat().resolvedOptions().timeZone, offset: -new Date().getTimezoneOffset() * 60_000 },
+      formInputs: formInputs(),
+      parameters: params,
+    },
+    authorizationEventObject: { userIdToken, systemIdToken, ...(userOAuthToken ? { userOAuthToken } : {}) },
+  };
+  const gmail = gmailContext();
+  if (gmail) event.gmail = gmail;
+  return { event, systemIdToken };
+}
+
+/** Post to the add-on like Gmail: same-origin path for the request, configured URL as the token audience. */
+async function callAddon(functionUrl, parameters) {
+  const url = new URL(functionUrl, location.href);
+  const audience = `${url.origin}${url.pathname}`;
+  setBusy(true);
+  try {
+    const { event, systemIdToken } = await buildEvent(audience, parameters);
+    const res = await fetch(`${url.pathname}${url.search}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${systemIdToken}` },
+      body: JSON.stringify(event),
+    });
+    const json = await res.json().catch(() => null);
+    if (!res.ok) throw new Error(`The add-on answered ${res.status}: ${json?.error?.message ?? 'no details'}`);
+    apply(json);
+  } catch (error) {
+    showError(error.message);
+  } finally {
+    setBusy(false);
+  }
+}
+
+function setBusy(busy) {
+  state.busy = busy;
+  $('card-host').dataset.state = busy ? 'loading' : 'ready';
+  if (busy) $('addon-error').hidden = true;
+}
+
+function showError(message) {
+  const el = $('addon-error');
+  el.textContent = message;
+  el.hidden = false;
+}
+
+function toast(text) {
+  const el = $('notification');
+  el.textContent = text;
+  el.hidden = false;
+}
+
+function showCard() {
+  const host = $('card-host');
+  const card = state.stack[state.stack.length - 1];
+  if (!card) {
+    host.innerHTML = '';
+    return;
+  }
+  const { html, actions } = renderCard(card);
+  state.actions = actions;
+  host.innerHTML = html;
+  $('card-json').textContent = JSON.stringify(card, null, 2);
+}
+
+function apply(response) {
+  const { action, hostAppAction } = unwrapResponse(response);
+  if (action?.navigations?.length) {
+    state.stack = navigate(state.stack, action.navigations);
+    showCard();
+  }
+  if (action?.notification?.text) toast(action.notification.text);
+  if (action?.link?.url) toast(`The add-on opens ${action.link.url}`);
+  const update = draftUpdateOf(hostAppAction);
+  if (update) applyDraftUpdate(update);
+}
+
+/** Gmail sanitises inserted HTML; the previewer at least drops scripts and inline handlers. */
+function safeFragment(html) {
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  doc.querySelectorAll('script,iframe,object,embed,style,link,meta').forEach((el) => el.remove());
+  for (const el of doc.body.querySelectorAll('*')) {
+    for (const attr of [...el.attributes]) {
+      if (/^on/i.test(attr.name) || /^\s*javascript:/i.test(attr.value)) el.removeAttribute(attr.name);
+    }
+  }
+  const fragment = document.createDocumentFragment();
+  fragment.append(...doc.body.childNodes);
+  return fragment;
+}
+
+function insertIntoBody(content, contentType, type) {
+  const body = $('draft-body');
+  const fragment = contentType === 'TEXT' ? document.createTextNode(content) : safeFragment(content);
+  const range = state.range && body.contains(state.range.startContainer) ? state.range : null;
+  if (type === 'INSERT_AT_START') body.prepend(fragment);
+  else if (range && type !== 'INSERT_AT_END') {
+    range.deleteContents();
+    range.insertNode(fragment);
+  } else body.append(fragment);
+}
+
+function applyDraftUpdate(update) {
+  for (const item of update.updateBody?.insertContents ?? []) insertIntoBody(item.content, item.contentType, update.updateBody.type);
+  if (update.updateSubject) $('draft-subject').value = update.updateSubject.subject ?? '';
+  const list = (entries) => (entries ?? []).map((r) => r.email).join(', ');
+  if (update.updateToRecipients) $('draft-to').value = list(update.updateToRecipients.toRecipients);
+  if (update.updateCcRecipients) $('draft-cc').value = list(update.updateCcRecipients.ccRecipients);
+  if (update.updateBccRecipients) $('draft-bcc').value = list(update.updateBccRecipients.bccRecipients);
+}
+
+function fireTrigger(trigger) {
+  state.trigger = trigger;
+  state.stack = [];
+  $('notification').hidden = true;
+  $('draft-window').dataset.active = String(trigger === 'compose');
+  const url = new URL(config.addonUrl, location.href);
+  url.searchParams.set('t', trigger);
+  return callAddon(url.toString(), []);
+}
+
+async function loadUsers() {
+  const res = await fetch(`${config.devBase}/users`);
+  const body = await res.json();
+  const users = (Array.isArray(body) ? body : body.users ?? []).filter((u) => u.provider === 'gmail');
+  $('user-picker').innerHTML = users.map((u) => `<option value="${u.id}">${u.name} &lt;${u.email}&gt;</option>`).join('');
+  $('user-picker').dataset.state = 'ready';
+}
+
+function wire() {
+  for (const trigger of ['home', 'compose', 'open']) $(`trigger-${trigger}`).addEventListener('click', () => fireTrigger(trigger));
+  $('card-host').addEventListener('click', (event) => {
+    const el = event.target.closest('[data-action-index]');
+    if (!el || el.disabled || state.busy) return;
+    const onClick = state.actions[Number(el.dataset.actionIndex)];
+    if (onClick?.action?.function) callAddon(onClick.action.function, onClick.action.parameters);
+    else if (onClick?.openLink?.url) toast(`The add-on opens ${onClick.openLink.url}`);
+  });
+  document.addEventListener('selectionchange', () => {
+    const selection = document.getSelection();
+    if (selection?.rangeCount && $('draft-body').contains(selection.anchorNode)) state.range = selection.getRangeAt(0).cloneRange();
+  });
+  $('notification').addEventListener('click', () => ($('notification').hidden = true));
+}
+
+wire();
+loadUsers().catch((error) => showError(`Could not load the sandbox users: ${error.message}`));

@@ -1,0 +1,13 @@
+// Types for render.js (a plain browser module).
+export interface RenderedCard {
+  html: string;
+  actions: unknown[];
+}
+export function sanitizeCardText(text: unknown): string;
+export function escapeAttr(value: unknown): string;
+export function splitWidgetId(id: string): { testId: string; key: string };
+export function actionTestId(onClick: unknown, text: unknown): string;
+export function renderCard(card: unknown): RenderedCard;
+export function unwrapResponse(response: unknown): { action: any; hostAppAction: any };
+export function draftUpdateOf(hostAppAction: unknown): any;
+export function navigate(stack: any[], navigations: unknown[] | undefined): any[];
