@@ -49,19 +49,19 @@ export function graphRoutes(ctx: SandboxContext): Hono<Env> {
   app.post('/me/sendMail', sendMailHandler(ctx));
   app.get('/me/mailFolders/inbox/messages/delta', inboxDeltaHandler(ctx));
   app.get('/me/mailFolders/:folder/messages', folderListHandler(ctx));
-  app.get('/me/messages/:id/*', (c) => {
-    const message = ctx.store.find(c.var.user.mailboxId, c.req.param('id'));
-    if (!c.req.path.endsWith('/$value')) return graphError(c, 400, 'BadRequest', 'Resource not found for the segment.');
-    if (!message) return graphError(c, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-    // Assumed content type: Graph returns the MIME text as the response body.
-    return c.body(message.raw, 200, { 'Content-Type': 'text/plain' });
-  });
   app.get('/me/messages/:id', (c) => {
     const message = ctx.store.find(c.var.user.mailboxId, c.req.param('id'));
     if (!message) return graphError(c, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     const select = parseSelect(c.req.query('$select'));
     if (!select.ok) return graphError(c, 400, 'RequestBroker--ParseUri', `Could not find a property named '${select.unknown}' on type 'microsoft.graph.message'.`);
     return c.json({ '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#users('${c.var.user.subject}')/messages/$entity`, ...messageJson(message, c.var.user.mailboxId, select.properties) });
+  });
+  app.get('/me/messages/:id/*', (c) => {
+    const message = ctx.store.find(c.var.user.mailboxId, c.req.param('id'));
+    if (!c.req.path.endsWith('/$value')) return graphError(c, 400, 'BadRequest', 'Resource not found for the segment.');
+    if (!message) return graphError(c, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    // Assumed content type: Graph returns the MIME text as the response body.
+    return c.body(message.raw, 200, { 'Content-Type': 'text/plain' });
   });
   app.notFound((c) => graphError(c, 400, 'BadRequest', `Resource not found for the segment '${c.req.path.split('/').pop()}'.`));
   return app;

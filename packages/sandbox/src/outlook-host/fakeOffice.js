@@ -1,0 +1,174 @@
+// A fake `Office` global with the real office.js shapes the Sendwell pane uses, over a compose window
+// that the host page owns. Plain browser script (no DOM access here, so Node tests can run it too):
+// it defines `SendwellFakeOffice.createFakeOffice(host)` on the global object.
+(function (root) {
+  const SUCCEEDED = 'succeeded';
+  const FAILED = 'failed';
+  const SUBJECT_LIMIT = 255; // office.js subject.setAsync limit
+  const BODY_LIMIT = 1000000; // office.js body.setAsync limit (characters)
+
+  /** "Ada Lovelace <ada@x.test>, bob@y.test; "Doe, Jo" <jo@z.test>" → [{displayName, emailAddress}] */
+  function parseRecipients(text) {
+    const parts = [];
+    let current = '';
+    let quoted = false;
+    let angled = false;
+    for (const char of String(text || '')) {
+      if (char === '"') quoted = !quoted;
+      else if (char === '<' && !quoted) angled = true;
+      else if (char === '>' && !quoted) angled = false;
+      if ((char === ',' || char === ';') && !quoted && !angled) {
+        parts.push(current);
+        current = '';
+      } else current += char;
+    }
+    parts.push(current);
+    return parts.map((part) => part.trim()).filter(Boolean).map(toDetails);
+  }
+
+  function toDetails(part) {
+    const match = /^(.*?)\s*<([^<>\s]+)>$/.exec(part);
+    const emailAddress = match ? match[2] : part;
+    const name = match ? match[1].replace(/^"|"$/g, '').trim() : '';
+    // Outlook echoes the address as the display name when it knows no name.
+    return { emailAddress, displayName: name || emailAddress };
+  }
+
+  /** office.js methods take (data?, options?, callback?) in several arities; the callback is always last. */
+  function splitArgs(args) {
+    const list = Array.prototype.slice.call(args);
+    const callback = typeof list[list.length - 1] === 'function' ? list.pop() : null;
+    const options = list.find((arg) => arg && typeof arg === 'object') || {};
+    return { options, callback };
+  }
+
+  function asyncResult(options, value, error) {
+    return {
+      status: error ? FAILED : SUCCEEDED,
+      value: error ? undefined : value,
+      error: error || null,
+      asyncContext: options.asyncContext,
+      diagnostics: null,
+    };
+  }
+
+  function officeError(name, message, code) {
+    return { name, message, code };
+  }
+
+  /** Answer like office.js does: later, through the callback, never by throwing. */
+  function answer(args, work) {
+    const { options, callback } = splitArgs(args);
+    setTimeout(() => {
+      let result;
+      try {
+        result = asyncResult(options, work(options));
+      } catch (failure) {
+        const error = failure && failure.officeError ? failure.officeError : officeError('InternalError', String(failure), 9002);
+        result = asyncResult(options, undefined, error);
+      }
+      if (callback) callback(result);
+    }, 0);
+  }
+
+  function fail(name, message, code) {
+    const error = new Error(message);
+    error.officeError = officeError(name, message, code);
+    return error;
+  }
+
+  function recipientsField(host, field) {
+    return {
+      getAsync() {
+        answer(arguments, () => parseRecipients(host.fields.readRecipients(field)).map((details) => ({
+          ...details,
+          recipientType: host.isInternal(details.emailAddress) ? 'user' : 'externalUser',
+        })));
+      },
+    };
+  }
+
+  function coercionOf(options, fallback) {
+    return (options && options.coercionType) || fallback;
+  }
+
+  function checkSize(data, limit) {
+    if (String(data).length > limit) throw fail('DataExceedsMaximumSize', 'The data exceeds the maximum size.', 9000);
+  }
+
+  function composeItem(host) {
+    return {
+      itemType: 'message',
+      to: recipientsField(host, 'to'),
+      cc: recipientsField(host, 'cc'),
+      bcc: recipientsField(host, 'bcc'),
+      subject: {
+        getAsync() {
+          answer(arguments, () => host.fields.readSubject());
+        },
+        setAsync(subject) {
+          answer(arguments, () => {
+            checkSize(subject, SUBJECT_LIMIT);
+            host.fields.writeSubject(String(subject));
+          });
+        },
+      },
+      body: {
+        getTypeAsync() {
+          answer(arguments, () => 'html');
+        },
+        getAsync(coercionType) {
+          answer(arguments, () => host.fields.readBody(coercionType === 'text' ? 'text' : 'html'));
+        },
+        setAsync(data) {
+          answer(arguments, (options) => {
+            checkSize(data, BODY_LIMIT);
+            host.fields.writeBody(String(data), coercionOf(options, 'text'));
+          });
+        },
+        setSelectedDataAsync(data) {
+          answer(arguments, (options) => {
+            checkSize(data, BODY_LIMIT);
+            host.fields.insertBody(String(data), coercionOf(options, 'text'));
+          });
+        },
+      },
+    };
+  }
+
+  /**
+   * host = { fields: {readRecipients(field), readSubject(), writeSubject(s), readBody(kind), writeBody(data, kind),
+   *          insertBody(data, kind)}, profile: {emailAddress, displayName, accountType}, isInternal(address),
+   *          ready: Promise }
+   */
+  function createFakeOffice(host) {
+    const office = {
+      HostType: { Outlook: 'Outlook' },
+      PlatformType: { OfficeOnline: 'OfficeOnline' },
+      CoercionType: { Html: 'html', Text: 'text' },
+      AsyncResultStatus: { Succeeded: SUCCEEDED, Failed: FAILED },
+      MailboxEnums: { RecipientType: { User: 'user', ExternalUser: 'externalUser', Other: 'other' } },
+      context: {
+        platform: 'OfficeOnline',
+        requirements: {
+          isSetSupported: (name, version) => name === 'Mailbox' && Number(version || '1.1') <= 1.15,
+        },
+        mailbox: {
+          item: composeItem(host),
+          userProfile: host.profile,
+          diagnostics: { hostName: 'OutlookWebApp', hostVersion: '16.0-sandbox', OWAView: 'ThreeColumns' },
+        },
+      },
+      onReady(callback) {
+        return Promise.resolve(host.ready).then(() => {
+          const info = { host: 'Outlook', platform: 'OfficeOnline' };
+          if (typeof callback === 'function') callback(info);
+          return info;
+        });
+      },
+    };
+    return office;
+  }
+
+  root.SendwellFakeOffice = { createFakeOffice, parseRecipients };
+})(typeof window !== 'undefined' ? window : globalThis);
