@@ -5,6 +5,7 @@ import { Biglobe } from './biglobe';
 import { Domino } from './domino';
 import { DragonFly } from './dragonfly';
 import { Exchange2003 } from './exchange2003';
+import { Exchange2007 } from './exchange2007';
 import { Exim } from './exim';
 import { EZweb } from './ezweb';
 import { FML } from './fml';
@@ -21,6 +22,7 @@ import { Notes } from './notes';
 import { OpenSMTPD } from './opensmtpd';
 import { Postfix } from './postfix';
 import { Qmail } from './qmail';
+import { Sendmail } from './sendmail';
 import { V5sendmail } from './v5sendmail';
 import { ApacheJames, Verizon } from './verizon';
 import { X1 } from './x1';
@@ -36,6 +38,6 @@ import { Zoho } from './zoho';
  * layout itself, so the order below is enough.
  */
 export const LHOST_DECODERS: Decoder[] = [
-  AmazonSES, GoogleGroups, Gmail, X3, EZweb, FML, Verizon, ApacheJames, InterScanMSS, Domino, Zoho, EinsUndEins, GMX, MFILTER, IMailServer, Exchange2003, DragonFly, KDDI,
-  Notes, X1, X2, X6, Activehunter, Biglobe, MailFoundry, MailMarshalSMTP, OpenSMTPD, Exim, Qmail, Postfix, V5sendmail,
+  AmazonSES, GoogleGroups, Gmail, X3, EZweb, FML, Verizon, ApacheJames, InterScanMSS, Domino, Zoho, EinsUndEins, GMX, MFILTER, IMailServer, Exchange2003, Exchange2007, DragonFly, KDDI,
+  Notes, X1, X2, X6, Activehunter, Biglobe, MailFoundry, MailMarshalSMTP, OpenSMTPD, Exim, Qmail, Postfix, Sendmail, V5sendmail,
 ];

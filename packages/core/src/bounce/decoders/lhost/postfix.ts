@@ -1,5 +1,5 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
-import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, MAX_RECIPIENTS } from './util';
+import { bounce, findAddress, hasUsableDeliveryStatus, oneLine, originalMessageId, recipientFrom, safely, scanText, MAX_RECIPIENTS } from './util';
 
 /**
  * Postfix's notice when it carries no usable delivery-status part (old Postfix, notices nested in
@@ -14,7 +14,7 @@ const HEAD = /^<([^\s<>]{1,256}@[^\s<>]{1,255})>/;
 const END = /^-{3,}|^Content-Description:|^For other details, see/m;
 
 function isPostfix(m: BounceMessage): boolean {
-  if (m.deliveryStatus && /^Final-Recipient:/im.test(m.deliveryStatus)) return false;
+  if (hasUsableDeliveryStatus(m)) return false;
   return MARKER.test(m.body.slice(0, 8000)) || SUBJECT.test(m.subject);
 }
 

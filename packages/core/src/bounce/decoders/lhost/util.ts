@@ -147,3 +147,14 @@ export function bounce(decoder: string, recipients: DecodedRecipient[], messageI
   if (messageId) out.originalMessageId = messageId;
   return out;
 }
+
+/**
+ * True when the message has a delivery-status part naming at least one full recipient address.
+ * Text decoders for MTAs that also send RFC 3464 reports decline then: the structured fields are
+ * the better source, and the RFC 3464 decoder reads them.
+ */
+export function hasUsableDeliveryStatus(message: BounceMessage): boolean {
+  const ds = message.deliveryStatus;
+  if (!ds) return false;
+  return /^(?:Final|Original)-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?[^\s@<>;]{1,256}@[^\s@<>]{1,255}/im.test(scanText(ds));
+}

@@ -1,5 +1,5 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
-import { bounce, findAddress, findReplyCode, oneLine, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import { bounce, findAddress, hasUsableDeliveryStatus, findReplyCode, oneLine, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
 
 /**
  * Old Sendmail (V5, and V8 without a DSN part): "----- Transcript of session follows -----", the
@@ -13,7 +13,7 @@ const END = /^\s*-{3,} (?:Unsent message follows|Original message follows|Messag
 const ADDRESS_LINE = /^(\d{3})[ -]<([^\s<>]{1,256}@[^\s<>]{1,255})>\.\.\.\s*(.*)$/;
 
 function isV5(m: BounceMessage): boolean {
-  if (m.deliveryStatus && /^Final-Recipient:/im.test(m.deliveryStatus)) return false;
+  if (hasUsableDeliveryStatus(m)) return false;
   return START.test(m.body.slice(0, 8000)) && END.test(m.body);
 }
 
