@@ -26,14 +26,16 @@ function data(change: Partial<HomeCardData> = {}): HomeCardData {
 const texts = (card: ReturnType<typeof homeCard>) => JSON.stringify(allWidgets(card));
 
 describe('homeCard', () => {
-  it.each<[string, ChannelView, string]>([
-    ['own mailbox', gmail, 'Sent through Gmail — your mailbox.'],
-    ['overriding a default', overridden, 'not your default channel (Custom SMTP)'],
-    ['no mailbox', none, 'none is connected'],
-  ])('shows the channel: %s', (_name, channel, expected) => {
+  it.each<[string, ChannelView, string, string | null]>([
+    ['own mailbox', gmail, 'Gmail — your mailbox', null],
+    ['overriding a default', overridden, 'not your default channel (Custom SMTP)', 'channel-explanation'],
+    ['no mailbox', none, 'none is connected', 'channel-unavailable'],
+  ])('shows the channel: %s', (_name, channel, expected, note) => {
     const card = homeCard(data({ channel }));
     expect(texts(card)).toContain(expected);
     expect(widgetById(card, 'channel') !== undefined).toBe(channel.available);
+    const notes = allWidgets(card).map((w) => w.id).filter((id) => id === 'channel-explanation' || id === 'channel-unavailable');
+    expect(notes).toEqual(note ? [note] : []);
   });
 
   it('shows each template with "N sent · N bounced"', () => {

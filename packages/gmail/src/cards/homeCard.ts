@@ -14,12 +14,15 @@ export interface HomeCardData {
   offsetMinutes: number;
 }
 
+/** core's resolveChannel wording when nothing is overridden; the card already says as much. */
+const PLAIN_GMAIL_EXPLANATION = 'Sent through Gmail — your mailbox.';
+
 export function channelWidgets(channel: ChannelView): Widget[] {
   if (!channel.available) return [paragraph(escapeText(channel.explanation), 'channel-unavailable')];
-  return [
-    decorated('channel', { topLabel: 'Sends go through', text: 'Gmail — your mailbox', bottomLabel: escapeText(channel.address) }),
-    paragraph(escapeText(channel.explanation), 'channel-explanation'),
-  ];
+  const main = decorated('channel', { topLabel: 'Sends go through', text: 'Gmail — your mailbox', bottomLabel: escapeText(channel.address) });
+  // Only an override (e.g. "not your default channel (Custom SMTP)") needs its explanation shown.
+  if (channel.explanation.trim() === PLAIN_GMAIL_EXPLANATION) return [main];
+  return [main, paragraph(escapeText(channel.explanation), 'channel-explanation')];
 }
 
 function templateSection(data: HomeCardData): CardSection {
