@@ -1,7 +1,7 @@
 // A fake `Office` global with the real office.js shapes the Sendwell pane uses, over a compose window
 // that the host page owns. Plain browser script (no DOM access here, so Node tests can run it too):
 // it defines `SendwellFakeOffice.createFakeOffice(host)` on the global object.
-(function (root) {
+((root) => {
   const SUCCEEDED = 'succeeded';
   const FAILED = 'failed';
   const SUBJECT_LIMIT = 255; // office.js subject.setAsync limit
@@ -23,7 +23,10 @@
       } else current += char;
     }
     parts.push(current);
-    return parts.map((part) => part.trim()).filter(Boolean).map(toDetails);
+    return parts
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map(toDetails);
   }
 
   function toDetails(part) {
@@ -36,7 +39,7 @@
 
   /** office.js methods take (data?, options?, callback?) in several arities; the callback is always last. */
   function splitArgs(args) {
-    const list = Array.prototype.slice.call(args);
+    const list = args.slice();
     const callback = typeof list[list.length - 1] === 'function' ? list.pop() : null;
     const options = list.find((arg) => arg && typeof arg === 'object') || {};
     return { options, callback };
@@ -64,7 +67,10 @@
       try {
         result = asyncResult(options, work(options));
       } catch (failure) {
-        const error = failure && failure.officeError ? failure.officeError : officeError('InternalError', String(failure), 9002);
+        const error =
+          failure && failure.officeError
+            ? failure.officeError
+            : officeError('InternalError', String(failure), 9002);
         result = asyncResult(options, undefined, error);
       }
       if (callback) callback(result);
@@ -79,11 +85,13 @@
 
   function recipientsField(host, field) {
     return {
-      getAsync() {
-        answer(arguments, () => parseRecipients(host.fields.readRecipients(field)).map((details) => ({
-          ...details,
-          recipientType: host.isInternal(details.emailAddress) ? 'user' : 'externalUser',
-        })));
+      getAsync(...args) {
+        answer(args, () =>
+          parseRecipients(host.fields.readRecipients(field)).map((details) => ({
+            ...details,
+            recipientType: host.isInternal(details.emailAddress) ? 'user' : 'externalUser',
+          })),
+        );
       },
     };
   }
@@ -93,7 +101,8 @@
   }
 
   function checkSize(data, limit) {
-    if (String(data).length > limit) throw fail('DataExceedsMaximumSize', 'The data exceeds the maximum size.', 9000);
+    if (String(data).length > limit)
+      throw fail('DataExceedsMaximumSize', 'The data exceeds the maximum size.', 9000);
   }
 
   function composeItem(host) {
@@ -103,31 +112,31 @@
       cc: recipientsField(host, 'cc'),
       bcc: recipientsField(host, 'bcc'),
       subject: {
-        getAsync() {
-          answer(arguments, () => host.fields.readSubject());
+        getAsync(...args) {
+          answer(args, () => host.fields.readSubject());
         },
-        setAsync(subject) {
-          answer(arguments, () => {
+        setAsync(subject, ...args) {
+          answer(args, () => {
             checkSize(subject, SUBJECT_LIMIT);
             host.fields.writeSubject(String(subject));
           });
         },
       },
       body: {
-        getTypeAsync() {
-          answer(arguments, () => 'html');
+        getTypeAsync(...args) {
+          answer(args, () => 'html');
         },
-        getAsync(coercionType) {
-          answer(arguments, () => host.fields.readBody(coercionType === 'text' ? 'text' : 'html'));
+        getAsync(coercionType, ...args) {
+          answer(args, () => host.fields.readBody(coercionType === 'text' ? 'text' : 'html'));
         },
-        setAsync(data) {
-          answer(arguments, (options) => {
+        setAsync(data, ...args) {
+          answer(args, (options) => {
             checkSize(data, BODY_LIMIT);
             host.fields.writeBody(String(data), coercionOf(options, 'text'));
           });
         },
-        setSelectedDataAsync(data) {
-          answer(arguments, (options) => {
+        setSelectedDataAsync(data, ...args) {
+          answer(args, (options) => {
             checkSize(data, BODY_LIMIT);
             host.fields.insertBody(String(data), coercionOf(options, 'text'));
           });
