@@ -67,10 +67,9 @@
       try {
         result = asyncResult(options, work(options));
       } catch (failure) {
-        const error =
-          failure && failure.officeError
-            ? failure.officeError
-            : officeError('InternalError', String(failure), 9002);
+        const error = failure?.officeError
+          ? failure.officeError
+          : officeError('InternalError', String(failure), 9002);
         result = asyncResult(options, undefined, error);
       }
       if (callback) callback(result);
@@ -97,7 +96,7 @@
   }
 
   function coercionOf(options, fallback) {
-    return (options && options.coercionType) || fallback;
+    return options?.coercionType || fallback;
   }
 
   function checkSize(data, limit) {

@@ -73,7 +73,7 @@
     writeSubject: (subject) => {
       byTestId('host-subject').value = subject;
     },
-    readBody: (kind) => (kind === 'text' ? bodyElement().innerText : bodyElement().innerHTML),
+    readBody: (kind) => (kind === 'text' ? bodyElement().textContent : bodyElement().innerHTML),
     writeBody: (data, kind) => {
       if (kind === 'html') bodyElement().innerHTML = data;
       else bodyElement().textContent = data;
@@ -105,9 +105,7 @@
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok || typeof body.token !== 'string') {
-      throw new Error(
-        (body.error && body.error.message) || `The sandbox token endpoint answered ${response.status}.`,
-      );
+      throw new Error(body.error?.message || `The sandbox token endpoint answered ${response.status}.`);
     }
     tokens.set(key, { token: body.token, expiresAt: tokenExpiry(body.token) });
     return body.token;
@@ -169,7 +167,7 @@
     showStatus();
     document.addEventListener('selectionchange', () => {
       const selection = document.getSelection();
-      if (selection && selection.rangeCount && bodyElement().contains(selection.anchorNode)) {
+      if (selection?.rangeCount && bodyElement().contains(selection.anchorNode)) {
         state.lastRange = selection.getRangeAt(0).cloneRange();
       }
     });
