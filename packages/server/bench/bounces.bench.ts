@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBounce } from '@sendwell/core';
+import { type BounceReport, parseBounce } from '@sendwell/core';
 import { scoreRow, strictRows, summarise, type RowScore, type TruthRow } from '../../core/src/bounce/scoring/score';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const inputs = all.map((row) => ({ row, raw: readFileSync(join(corpus, row.file)) }));
 
   const started = performance.now();
-  const reports = [];
+  const reports: BounceReport[] = [];
   for (const { raw } of inputs) reports.push(await parseBounce(raw));
   const seconds = (performance.now() - started) / 1000;
 
