@@ -12,12 +12,14 @@ import { FML } from './fml';
 import { Gmail } from './gmail';
 import { EinsUndEins, GMX } from './gmx';
 import { GoogleGroups } from './googlegroups';
+import { GoogleWorkspace } from './googleworkspace';
 import { IMailServer } from './imailserver';
 import { InterScanMSS } from './interscanmss';
 import { KDDI } from './kddi';
 import { MailFoundry } from './mailfoundry';
 import { MailMarshalSMTP } from './mailmarshal';
 import { MFILTER } from './mfilter';
+import { Mimecast } from './mimecast';
 import { Notes } from './notes';
 import { OpenSMTPD } from './opensmtpd';
 import { Postfix } from './postfix';
@@ -38,6 +40,6 @@ import { Zoho } from './zoho';
  * layout itself, so the order below is enough.
  */
 export const LHOST_DECODERS: Decoder[] = [
-  AmazonSES, GoogleGroups, Gmail, X3, EZweb, FML, Verizon, ApacheJames, InterScanMSS, Domino, Zoho, EinsUndEins, GMX, MFILTER, IMailServer, Exchange2003, Exchange2007, DragonFly, KDDI,
+  AmazonSES, GoogleGroups, Gmail, GoogleWorkspace, Mimecast, X3, EZweb, FML, Verizon, ApacheJames, InterScanMSS, Domino, Zoho, EinsUndEins, GMX, MFILTER, IMailServer, Exchange2003, Exchange2007, DragonFly, KDDI,
   Notes, X1, X2, X6, Activehunter, Biglobe, MailFoundry, MailMarshalSMTP, OpenSMTPD, Exim, Qmail, Postfix, Sendmail, V5sendmail,
 ];

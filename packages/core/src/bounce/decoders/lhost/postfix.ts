@@ -64,9 +64,17 @@ function transcript(body: string): DecodedRecipient[] {
   );
 }
 
+/** "Delivery report unavailable": Postfix lost the reason; the returned message's To: is the recipient. */
+function unavailable(m: BounceMessage): DecodedRecipient[] {
+  const to = /^To:\s*(.*)$/im.exec((m.returnedMessage ?? '').slice(0, 20_000))?.[1];
+  const address = findAddress(to);
+  return address ? [recipientFrom(address, '', { action: 'failed' })] : [];
+}
+
 export const Postfix = safely('Postfix', (m) => {
   if (!isPostfix(m)) return null;
   const body = scanText(m.body);
   const found = /^Transcript of session follows\./m.test(body) ? transcript(body) : paragraphs(body);
+  if (!found.length && /--- Delivery report unavailable ---/.test(body)) found.push(...unavailable(m));
   return bounce('Postfix', found, originalMessageId(m, /^-{3,}|^Content-Type: message\/rfc822/m));
 });

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { Mimecast } from './mimecast';
+import { corpusCases, expectDecodes } from './test-corpus';
+
+const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['Mimecast'], { withoutDeliveryStatus: true });
+
+describe('Mimecast', () => {
+  it.each(cases)('$file', (c) => expectDecodes(Mimecast, (p) => readFileSync(p), c));
+});
