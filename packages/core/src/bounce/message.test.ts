@@ -37,7 +37,7 @@ describe('buildBounceMessage', () => {
     expect(m.deliveryStatus?.trim()).toBe('Final-Recipient: rfc822; a@example.net\nStatus: 5.1.1');
     expect(m.returnedMessage).toMatch(/^Message-ID: <m1@example\.com>\nSubject: hi\n\nbody of the original/);
     expect(m.parts.map((p) => p.contentType)).toEqual(['text/plain', 'message/delivery-status', 'message/rfc822']);
-    expect(m.body).toMatch(/^Café: the mail system could not deliver\n--- message\/delivery-status ---\nFinal-Recipient/);
+    expect(m.body).toMatch(/^Café: the mail system could not deliver\n+--- message\/delivery-status ---\nFinal-Recipient/);
     expect(m.body).not.toContain('\r');
   });
 
