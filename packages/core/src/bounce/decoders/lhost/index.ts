@@ -18,6 +18,7 @@ import { InterScanMSS } from './interscanmss';
 import { KDDI } from './kddi';
 import { MailFoundry } from './mailfoundry';
 import { MailMarshalSMTP } from './mailmarshal';
+import { MessageLog } from './messagelog';
 import { MFILTER } from './mfilter';
 import { Mimecast } from './mimecast';
 import { Notes } from './notes';
@@ -41,5 +42,5 @@ import { Zoho } from './zoho';
  */
 export const LHOST_DECODERS: Decoder[] = [
   AmazonSES, GoogleGroups, Gmail, GoogleWorkspace, Mimecast, X3, EZweb, FML, Verizon, ApacheJames, InterScanMSS, Domino, Zoho, EinsUndEins, GMX, MFILTER, IMailServer, Exchange2003, Exchange2007, DragonFly, KDDI,
-  Notes, X1, X2, X6, Activehunter, Biglobe, MailFoundry, MailMarshalSMTP, OpenSMTPD, Exim, Qmail, Postfix, Sendmail, V5sendmail,
+  Notes, X1, X2, X6, Activehunter, Biglobe, MailFoundry, MailMarshalSMTP, MessageLog, OpenSMTPD, Exim, Qmail, Postfix, Sendmail, V5sendmail,
 ];
