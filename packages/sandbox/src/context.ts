@@ -24,10 +24,21 @@ export interface SandboxLimits {
 
 export const DEFAULT_LIMITS: SandboxLimits = {
   // Exchange Online limits service description and Graph throttling limits (office-addin.md §6.1, §6.3).
-  exchange: { messagesPerMinute: 30, recipientsPerDay: 10_000, recipientsPerMessage: 500, concurrentRequests: 4 },
+  exchange: {
+    messagesPerMinute: 30,
+    recipientsPerDay: 10_000,
+    recipientsPerMessage: 500,
+    concurrentRequests: 4,
+  },
   // Workspace sending limits and Gmail API quota since 2026-05-01 (gmail-addon.md §3.1, §3.3).
   // overLimitAcceptMs is assumed: the reference only says "several minutes" before 429s start.
-  gmail: { messagesPerDay: 2_000, recipientsPerDay: 10_000, recipientsPerMessage: 100, quotaUnitsPerMinute: 6_000, overLimitAcceptMs: 5 * 60_000 },
+  gmail: {
+    messagesPerDay: 2_000,
+    recipientsPerDay: 10_000,
+    recipientsPerMessage: 100,
+    quotaUnitsPerMinute: 6_000,
+    overLimitAcceptMs: 5 * 60_000,
+  },
 };
 
 /** Lets tests hold a mailbox's requests open, to provoke the concurrency limit without sleeping. */
@@ -36,8 +47,16 @@ export class RequestGates {
 
   hold(mailboxId: string): () => void {
     let release!: () => void;
-    const promise = new Promise<void>((resolve) => { release = resolve; });
-    const entry = { promise, release: () => { this.#held.delete(mailboxId); release(); } };
+    const promise = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const entry = {
+      promise,
+      release: () => {
+        this.#held.delete(mailboxId);
+        release();
+      },
+    };
     this.#held.set(mailboxId, entry);
     return entry.release;
   }

@@ -5,12 +5,16 @@ import { DEFAULT_LIMITS, RequestGates, type SandboxContext, type SandboxLimits }
 import { gmailRoutes } from './gmail/routes';
 import { graphRoutes } from './graph/routes';
 import {
-  GRAPH_AUDIENCE, SANDBOX_ADDON_SERVICE_ACCOUNT, SANDBOX_GOOGLE_CLIENT_ID, SANDBOX_MS_CLIENT_ID, SandboxIdentity,
+  GRAPH_AUDIENCE,
+  SANDBOX_ADDON_SERVICE_ACCOUNT,
+  SANDBOX_GOOGLE_CLIENT_ID,
+  SANDBOX_MS_CLIENT_ID,
+  SandboxIdentity,
 } from './identity/identity';
 import { devRoutes, identityRoutes } from './identity/routes';
-import { outlookHostRoutes } from './outlook-host';
 import { PostOffice } from './mail/postOffice';
 import { MailStore, type StoredMessage } from './mail/store';
+import { outlookHostRoutes } from './outlook-host';
 import { DEMO_USERS, findUser, type SandboxUser } from './users';
 
 export interface SandboxOptions {
@@ -34,7 +38,13 @@ export interface Sandbox {
   issueGoogleIdToken(userId: string, audience?: string): Promise<string>;
   issueGoogleSystemIdToken(audience: string): Promise<string>;
   issueGoogleAccessToken(userId: string): string;
-  microsoft: { graphBaseUrl: string; jwksUrl: string; issuer(tenantId: string): string; audience: string; clientId: string };
+  microsoft: {
+    graphBaseUrl: string;
+    jwksUrl: string;
+    issuer(tenantId: string): string;
+    audience: string;
+    clientId: string;
+  };
   google: { rootUrl: string; jwksUrl: string; issuer: string; clientId: string; serviceAccountEmail: string };
   /** Delivers notices that are due now (requests to the app do this too). */
   deliverDueNotices(): number;
@@ -45,7 +55,10 @@ export interface Sandbox {
 }
 
 function mergeLimits(overrides: SandboxOptions['limits']): SandboxLimits {
-  return { exchange: { ...DEFAULT_LIMITS.exchange, ...overrides?.exchange }, gmail: { ...DEFAULT_LIMITS.gmail, ...overrides?.gmail } };
+  return {
+    exchange: { ...DEFAULT_LIMITS.exchange, ...overrides?.exchange },
+    gmail: { ...DEFAULT_LIMITS.gmail, ...overrides?.gmail },
+  };
 }
 
 export function createSandbox(options: SandboxOptions): Sandbox {
@@ -55,7 +68,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const store = new MailStore(users, clock);
   const identity = new SandboxIdentity(baseUrl, users, clock);
   const ctx: SandboxContext = {
-    baseUrl, clock, users, store, identity, limits: mergeLimits(options.limits), gates: new RequestGates(),
+    baseUrl,
+    clock,
+    users,
+    store,
+    identity,
+    limits: mergeLimits(options.limits),
+    gates: new RequestGates(),
     postOffice: new PostOffice(store, clock, options.noticeDelayMs ?? 300),
   };
   const user = (id: string) => {
@@ -83,15 +102,22 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     issueGoogleSystemIdToken: (audience) => identity.issueGoogleSystemIdToken(audience),
     issueGoogleAccessToken: (id) => identity.issueGoogleAccessToken(id),
     microsoft: {
-      graphBaseUrl: `${baseUrl}/graph/v1.0`, jwksUrl: `${baseUrl}/login/common/discovery/v2.0/keys`,
-      issuer: (tenantId) => identity.microsoftIssuer(tenantId), audience: GRAPH_AUDIENCE, clientId: SANDBOX_MS_CLIENT_ID,
+      graphBaseUrl: `${baseUrl}/graph/v1.0`,
+      jwksUrl: `${baseUrl}/login/common/discovery/v2.0/keys`,
+      issuer: (tenantId) => identity.microsoftIssuer(tenantId),
+      audience: GRAPH_AUDIENCE,
+      clientId: SANDBOX_MS_CLIENT_ID,
     },
     google: {
-      rootUrl: `${baseUrl}/google/`, jwksUrl: `${baseUrl}/google/oauth2/v3/certs`, issuer: identity.googleIssuer,
-      clientId: SANDBOX_GOOGLE_CLIENT_ID, serviceAccountEmail: SANDBOX_ADDON_SERVICE_ACCOUNT,
+      rootUrl: `${baseUrl}/google/`,
+      jwksUrl: `${baseUrl}/google/oauth2/v3/certs`,
+      issuer: identity.googleIssuer,
+      clientId: SANDBOX_GOOGLE_CLIENT_ID,
+      serviceAccountEmail: SANDBOX_ADDON_SERVICE_ACCOUNT,
     },
     deliverDueNotices: () => ctx.postOffice.deliverDue(),
-    messages: (id, folder) => store.mailbox(user(id).mailboxId).messages.filter((m) => !folder || m.folder === folder),
+    messages: (id, folder) =>
+      store.mailbox(user(id).mailboxId).messages.filter((m) => !folder || m.folder === folder),
     holdRequests: (id) => ctx.gates.hold(user(id).mailboxId),
   };
 }

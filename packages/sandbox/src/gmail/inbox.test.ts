@@ -1,4 +1,4 @@
-import { auth, gmail as gmailApi, type gmail_v1 } from '@googleapis/gmail';
+import { auth, type gmail_v1, gmail as gmailApi } from '@googleapis/gmail';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Harness, startSandbox } from '../testing/harness';
 
@@ -17,7 +17,10 @@ const call = () => ({ rootUrl: h.sandbox.google.rootUrl });
 
 function send(to: string, subject = 'Quick question') {
   const mime = `To: ${to}\r\nSubject: ${subject}\r\nMessage-ID: <sw-${to}@sendwell.test>\r\nX-Sendwell-Id: snd_${to}\r\nContent-Type: text/plain\r\n\r\nHello\r\n`;
-  return api.users.messages.send({ userId: 'me', requestBody: { raw: Buffer.from(mime).toString('base64url') } }, call());
+  return api.users.messages.send(
+    { userId: 'me', requestBody: { raw: Buffer.from(mime).toString('base64url') } },
+    call(),
+  );
 }
 
 async function rawOf(id: string): Promise<string> {
@@ -26,8 +29,21 @@ async function rawOf(id: string): Promise<string> {
 }
 
 async function failure(p: Promise<unknown>) {
-  const e = await p.then(() => { throw new Error('expected a failure'); }, (err: unknown) => err) as { status: number; response: { data: { error: { message: string; errors: { reason: string; domain: string }[] } } } };
-  return { status: e.status, message: e.response.data.error.message, reason: e.response.data.error.errors[0]!.reason, domain: e.response.data.error.errors[0]!.domain };
+  const e = (await p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (err: unknown) => err,
+  )) as {
+    status: number;
+    response: { data: { error: { message: string; errors: { reason: string; domain: string }[] } } };
+  };
+  return {
+    status: e.status,
+    message: e.response.data.error.message,
+    reason: e.response.data.error.errors[0]!.reason,
+    domain: e.response.data.error.errors[0]!.domain,
+  };
 }
 
 describe('bounce notices in the Gmail inbox', () => {
@@ -40,12 +56,18 @@ describe('bounce notices in the Gmail inbox', () => {
     const { data: profile } = await api.users.getProfile({ userId: 'me' }, call());
     const { data: sent } = await send(to);
     h.clock.advance(300);
-    const { data: history } = await api.users.history.list({ userId: 'me', startHistoryId: profile.historyId!, historyTypes: ['messageAdded'], labelId: 'INBOX' }, call());
+    const { data: history } = await api.users.history.list(
+      { userId: 'me', startHistoryId: profile.historyId!, historyTypes: ['messageAdded'], labelId: 'INBOX' },
+      call(),
+    );
     const added = history.history?.flatMap((r) => r.messagesAdded ?? []) ?? [];
     expect(added).toHaveLength(1);
     const id = added[0]!.message!.id!;
     expect(added[0]!.message!.threadId).toBe(sent.threadId);
-    const { data: meta } = await api.users.messages.get({ userId: 'me', id, format: 'metadata', metadataHeaders: ['From', 'Subject'] }, call());
+    const { data: meta } = await api.users.messages.get(
+      { userId: 'me', id, format: 'metadata', metadataHeaders: ['From', 'Subject'] },
+      call(),
+    );
     expect(meta.payload?.headers).toEqual([
       { name: 'From', value: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>' },
       { name: 'Subject', value: subject },
@@ -54,7 +76,10 @@ describe('bounce notices in the Gmail inbox', () => {
     expect(raw).toContain(status);
     expect(raw).toContain(`Message-ID: <sw-${to}@sendwell.test>`);
     expect(raw).toContain(`X-Sendwell-Id: snd_${to}`);
-    const { data: found } = await api.users.messages.list({ userId: 'me', q: 'from:mailer-daemon in:inbox newer_than:1d' }, call());
+    const { data: found } = await api.users.messages.list(
+      { userId: 'me', q: 'from:mailer-daemon in:inbox newer_than:1d' },
+      call(),
+    );
     expect(found.messages?.map((m) => m.id)).toEqual([id]);
   });
 
@@ -77,9 +102,14 @@ describe('history retention', () => {
     oauth.setCredentials({ access_token: h.sandbox.issueGoogleAccessToken('gus') });
     api = gmailApi({ version: 'v1', rootUrl: h.sandbox.google.rootUrl, auth: oauth, retry: false });
     await send('pat2@example.test');
-    expect(await failure(api.users.history.list({ userId: 'me', startHistoryId: profile.historyId! }, call()))).toMatchObject({ status: 404, reason: 'notFound' });
+    expect(
+      await failure(api.users.history.list({ userId: 'me', startHistoryId: profile.historyId! }, call())),
+    ).toMatchObject({ status: 404, reason: 'notFound' });
     const { data: now } = await api.users.getProfile({ userId: 'me' }, call());
-    const { data: fresh } = await api.users.history.list({ userId: 'me', startHistoryId: now.historyId! }, call());
+    const { data: fresh } = await api.users.history.list(
+      { userId: 'me', startHistoryId: now.historyId! },
+      call(),
+    );
     expect(fresh.history).toBeUndefined();
     expect(fresh.historyId).toBe(now.historyId);
   });
@@ -103,7 +133,10 @@ describe('Gmail limits', () => {
     const over = await send('ivy@acme.test', 'Over the limit');
     expect(over.status).toBe(200);
     h.clock.advance(300);
-    const { data } = await api.users.messages.list({ userId: 'me', q: 'in:inbox from:mailer-daemon' }, call());
+    const { data } = await api.users.messages.list(
+      { userId: 'me', q: 'in:inbox from:mailer-daemon' },
+      call(),
+    );
     expect(data.messages).toHaveLength(1);
     const raw = await rawOf(data.messages![0]!.id!);
     expect(raw).toContain('You have reached a limit for sending mail. Your message was not sent.');
@@ -112,6 +145,8 @@ describe('Gmail limits', () => {
     h.clock.advance(5 * 60_000);
     const refused = await failure(send('d@example.test'));
     expect(refused).toMatchObject({ status: 429, reason: 'rateLimitExceeded' });
-    expect(refused.message).toMatch(/^User-rate limit exceeded\.\s+Retry after 2026-01-06T09:00:00\.001Z \(Mail sending\)$/);
+    expect(refused.message).toMatch(
+      /^User-rate limit exceeded\.\s+Retry after 2026-01-06T09:00:00\.001Z \(Mail sending\)$/,
+    );
   });
 });

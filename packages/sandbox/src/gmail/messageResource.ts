@@ -15,9 +15,19 @@ interface Payload {
 }
 
 function payloadOf(part: MimePart, partId: string, withBodies: boolean): Payload {
-  const payload: Payload = { partId, mimeType: part.mimeType, filename: part.filename, headers: part.headers.map((h) => ({ ...h })), body: { size: part.body.length } };
-  if (part.parts.length === 0 && withBodies && part.body.length > 0) payload.body.data = Buffer.from(part.body).toString('base64url');
-  if (part.parts.length > 0) payload.parts = part.parts.map((p, i) => payloadOf(p, partId === '' ? String(i) : `${partId}.${i}`, withBodies));
+  const payload: Payload = {
+    partId,
+    mimeType: part.mimeType,
+    filename: part.filename,
+    headers: part.headers.map((h) => ({ ...h })),
+    body: { size: part.body.length },
+  };
+  if (part.parts.length === 0 && withBodies && part.body.length > 0)
+    payload.body.data = Buffer.from(part.body).toString('base64url');
+  if (part.parts.length > 0)
+    payload.parts = part.parts.map((p, i) =>
+      payloadOf(p, partId === '' ? String(i) : `${partId}.${i}`, withBodies),
+    );
   return payload;
 }
 
@@ -30,14 +40,27 @@ function bodyText(message: StoredMessage): string {
 }
 
 function snippet(message: StoredMessage): string {
-  return bodyText(message).replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return bodyText(message)
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
 }
 
 /** A users.messages resource in the requested format (Gmail API reference for users.messages.get). */
-export function messageResource(message: StoredMessage, format: Format, metadataHeaders: string[]): Record<string, unknown> {
+export function messageResource(
+  message: StoredMessage,
+  format: Format,
+  metadataHeaders: string[],
+): Record<string, unknown> {
   const base: Record<string, unknown> = {
-    id: message.id, threadId: message.threadId, labelIds: [...message.labelIds], snippet: snippet(message),
-    sizeEstimate: Buffer.byteLength(message.raw), historyId: String(message.historyId), internalDate: String(message.receivedAt.getTime()),
+    id: message.id,
+    threadId: message.threadId,
+    labelIds: [...message.labelIds],
+    snippet: snippet(message),
+    sizeEstimate: Buffer.byteLength(message.raw),
+    historyId: String(message.historyId),
+    internalDate: String(message.receivedAt.getTime()),
   };
   if (format === 'minimal') return base;
   if (format === 'raw') return { ...base, raw: Buffer.from(message.raw, 'utf8').toString('base64url') };
@@ -57,7 +80,13 @@ export function searchViewOf(message: StoredMessage): SearchView {
   const from = show(message.from);
   const subject = decodeWords(message.subject).toLowerCase();
   return {
-    from, to, cc: message.cc.map(show).join(', '), subject, labelIds: message.labelIds, receivedAt: message.receivedAt,
-    messageId: stripAngles(message.internetMessageId), text: `${subject} ${from} ${to} ${bodyText(message).toLowerCase()}`,
+    from,
+    to,
+    cc: message.cc.map(show).join(', '),
+    subject,
+    labelIds: message.labelIds,
+    receivedAt: message.receivedAt,
+    messageId: stripAngles(message.internetMessageId),
+    text: `${subject} ${from} ${to} ${bodyText(message).toLowerCase()}`,
   };
 }

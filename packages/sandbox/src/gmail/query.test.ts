@@ -3,13 +3,24 @@ import { compileQuery, type SearchView } from './query';
 
 const now = new Date('2026-01-10T12:00:00Z');
 const dsn: SearchView = {
-  from: 'mail delivery subsystem <mailer-daemon@googlemail.com>', to: 'gus@acme.test', cc: '',
-  subject: 'delivery status notification (failure)', text: 'delivery status notification (failure) address not found pat@bounce.test',
-  labelIds: ['UNREAD', 'INBOX'], receivedAt: new Date('2026-01-10T11:00:00Z'), messageId: 'abc.GMR@mx.google.com',
+  from: 'mail delivery subsystem <mailer-daemon@googlemail.com>',
+  to: 'gus@acme.test',
+  cc: '',
+  subject: 'delivery status notification (failure)',
+  text: 'delivery status notification (failure) address not found pat@bounce.test',
+  labelIds: ['UNREAD', 'INBOX'],
+  receivedAt: new Date('2026-01-10T11:00:00Z'),
+  messageId: 'abc.GMR@mx.google.com',
 };
 const oldSent: SearchView = {
-  from: 'gus ibarra <gus@acme.test>', to: 'pat@bounce.test', cc: 'ivy@acme.test', subject: 'quick question',
-  text: 'quick question hello pat', labelIds: ['SENT'], receivedAt: new Date('2026-01-01T09:00:00Z'), messageId: 'sw-1@sendwell.test',
+  from: 'gus ibarra <gus@acme.test>',
+  to: 'pat@bounce.test',
+  cc: 'ivy@acme.test',
+  subject: 'quick question',
+  text: 'quick question hello pat',
+  labelIds: ['SENT'],
+  receivedAt: new Date('2026-01-01T09:00:00Z'),
+  messageId: 'sw-1@sendwell.test',
 };
 
 describe('compileQuery', () => {

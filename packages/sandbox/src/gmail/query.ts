@@ -24,7 +24,24 @@ type Token =
   | { t: 'key'; k: string; v: string | null }
   | { t: '(' | ')' | '{' | '}' | '-' | 'OR' };
 
-const KEYS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'in', 'label', 'is', 'newer_than', 'older_than', 'newer', 'older', 'after', 'before', 'rfc822msgid', 'has']);
+const KEYS = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'in',
+  'label',
+  'is',
+  'newer_than',
+  'older_than',
+  'newer',
+  'older',
+  'after',
+  'before',
+  'rfc822msgid',
+  'has',
+]);
 
 function readQuoted(q: string, i: number): [string, number] {
   const end = q.indexOf('"', i + 1);
@@ -36,10 +53,26 @@ export function tokenize(q: string): Token[] {
   let i = 0;
   while (i < q.length) {
     const ch = q[i]!;
-    if (/\s/.test(ch)) { i++; continue; }
-    if ('(){}'.includes(ch)) { tokens.push({ t: ch as '(' }); i++; continue; }
-    if (ch === '-' && i + 1 < q.length && !/\s/.test(q[i + 1]!)) { tokens.push({ t: '-' }); i++; continue; }
-    if (ch === '"') { const [v, next] = readQuoted(q, i); tokens.push({ t: 'phrase', v: v.toLowerCase() }); i = next; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    if ('(){}'.includes(ch)) {
+      tokens.push({ t: ch as '(' });
+      i++;
+      continue;
+    }
+    if (ch === '-' && i + 1 < q.length && !/\s/.test(q[i + 1]!)) {
+      tokens.push({ t: '-' });
+      i++;
+      continue;
+    }
+    if (ch === '"') {
+      const [v, next] = readQuoted(q, i);
+      tokens.push({ t: 'phrase', v: v.toLowerCase() });
+      i = next;
+      continue;
+    }
     let j = i;
     while (j < q.length && !/[\s(){}"]/.test(q[j]!)) j++;
     const word = q.slice(i, j);
@@ -47,7 +80,12 @@ export function tokenize(q: string): Token[] {
     const key = colon > 0 ? word.slice(0, colon).toLowerCase() : '';
     if (KEYS.has(key)) {
       const rest = word.slice(colon + 1);
-      if (rest === '' && q[j] === '"') { const [v, next] = readQuoted(q, j); tokens.push({ t: 'key', k: key, v: v.toLowerCase() }); i = next; continue; }
+      if (rest === '' && q[j] === '"') {
+        const [v, next] = readQuoted(q, j);
+        tokens.push({ t: 'key', k: key, v: v.toLowerCase() });
+        i = next;
+        continue;
+      }
       tokens.push({ t: 'key', k: key, v: rest === '' ? null : rest.toLowerCase() });
     } else if (word === 'OR' || word === '|') tokens.push({ t: 'OR' });
     else tokens.push({ t: 'word', v: word.toLowerCase() });
@@ -73,21 +111,38 @@ function ageMs(v: string): number | null {
 
 function keyMatcher(key: string, v: string, now: Date): Matcher {
   switch (key) {
-    case 'from': return (m) => m.from.includes(v);
-    case 'to': return (m) => m.to.includes(v) || m.cc.includes(v);
-    case 'cc': return (m) => m.cc.includes(v);
-    case 'bcc': return () => false;
-    case 'subject': return (m) => m.subject.includes(v);
-    case 'in': return v === 'anywhere' ? () => true : (m) => m.labelIds.includes(v.toUpperCase());
-    case 'label': return (m) => m.labelIds.some((l) => l.toLowerCase() === v.replace(/-/g, ' ') || l.toLowerCase() === v);
-    case 'is': return v === 'read' ? (m) => !m.labelIds.includes('UNREAD') : (m) => m.labelIds.includes(v.toUpperCase());
-    case 'rfc822msgid': return (m) => m.messageId.toLowerCase() === v.replace(/^<|>$/g, '');
-    case 'has': return () => false;
-    case 'newer_than': case 'older_than': case 'newer': case 'older': {
+    case 'from':
+      return (m) => m.from.includes(v);
+    case 'to':
+      return (m) => m.to.includes(v) || m.cc.includes(v);
+    case 'cc':
+      return (m) => m.cc.includes(v);
+    case 'bcc':
+      return () => false;
+    case 'subject':
+      return (m) => m.subject.includes(v);
+    case 'in':
+      return v === 'anywhere' ? () => true : (m) => m.labelIds.includes(v.toUpperCase());
+    case 'label':
+      return (m) => m.labelIds.some((l) => l.toLowerCase() === v.replace(/-/g, ' ') || l.toLowerCase() === v);
+    case 'is':
+      return v === 'read'
+        ? (m) => !m.labelIds.includes('UNREAD')
+        : (m) => m.labelIds.includes(v.toUpperCase());
+    case 'rfc822msgid':
+      return (m) => m.messageId.toLowerCase() === v.replace(/^<|>$/g, '');
+    case 'has':
+      return () => false;
+    case 'newer_than':
+    case 'older_than':
+    case 'newer':
+    case 'older': {
       const age = ageMs(v);
       if (age === null) return () => false;
       const cutoff = now.getTime() - age;
-      return key.startsWith('newer') ? (m) => m.receivedAt.getTime() > cutoff : (m) => m.receivedAt.getTime() < cutoff;
+      return key.startsWith('newer')
+        ? (m) => m.receivedAt.getTime() > cutoff
+        : (m) => m.receivedAt.getTime() < cutoff;
     }
     default: {
       const at = parseDateValue(v);
@@ -99,11 +154,16 @@ function keyMatcher(key: string, v: string, now: Date): Matcher {
 
 class Parser {
   #i = 0;
-  constructor(private readonly tokens: Token[], private readonly now: Date) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly now: Date,
+  ) {}
 
   parse(): Matcher {
     const m = this.#or(null);
-    return this.#i < this.tokens.length ? (this.#i++, this.parseRest(m)) : m;
+    if (this.#i >= this.tokens.length) return m;
+    this.#i++;
+    return this.parseRest(m);
   }
 
   /** Stray closing brackets are skipped, as Gmail is lenient with queries. */
@@ -114,21 +174,32 @@ class Parser {
 
   #or(key: string | null): Matcher {
     const options = [this.#and(key)];
-    while (this.tokens[this.#i]?.t === 'OR') { this.#i++; options.push(this.#and(key)); }
+    while (this.tokens[this.#i]?.t === 'OR') {
+      this.#i++;
+      options.push(this.#and(key));
+    }
     return options.length === 1 ? options[0]! : (m) => options.some((o) => o(m));
   }
 
   #and(key: string | null): Matcher {
     const all: Matcher[] = [];
-    while (this.#i < this.tokens.length && !['OR', ')', '}'].includes(this.tokens[this.#i]!.t)) all.push(this.#unary(key));
+    while (this.#i < this.tokens.length && !['OR', ')', '}'].includes(this.tokens[this.#i]!.t))
+      all.push(this.#unary(key));
     return (m) => all.every((a) => a(m));
   }
 
   #unary(key: string | null): Matcher {
     const token = this.tokens[this.#i++]!;
     switch (token.t) {
-      case '-': { const inner = this.#unary(key); return (m) => !inner(m); }
-      case '(': { const inner = this.#or(key); this.#close(')'); return inner; }
+      case '-': {
+        const inner = this.#unary(key);
+        return (m) => !inner(m);
+      }
+      case '(': {
+        const inner = this.#or(key);
+        this.#close(')');
+        return inner;
+      }
       case '{': {
         const any: Matcher[] = [];
         while (this.#i < this.tokens.length && this.tokens[this.#i]!.t !== '}') any.push(this.#unary(key));
@@ -137,13 +208,20 @@ class Parser {
       }
       case 'key':
         if (token.v !== null) return keyMatcher(token.k, token.v, this.now);
-        if (this.tokens[this.#i]?.t === '(') { this.#i++; const inner = this.#or(token.k); this.#close(')'); return inner; }
+        if (this.tokens[this.#i]?.t === '(') {
+          this.#i++;
+          const inner = this.#or(token.k);
+          this.#close(')');
+          return inner;
+        }
         return () => true;
-      case 'word': case 'phrase': {
+      case 'word':
+      case 'phrase': {
         const v = token.v;
         return key ? keyMatcher(key, v, this.now) : (m) => m.text.includes(v);
       }
-      default: return () => true;
+      default:
+        return () => true;
     }
   }
 
@@ -154,6 +232,6 @@ class Parser {
 
 /** Compiles a Gmail `q` string into a matcher; relative terms are measured from `now`. */
 export function compileQuery(q: string | undefined, now: Date): Matcher {
-  if (!q || !q.trim()) return () => true;
+  if (!q?.trim()) return () => true;
   return new Parser(tokenize(q), now).parse();
 }

@@ -2,7 +2,17 @@ import type { Context } from 'hono';
 import type { SandboxContext } from '../context';
 import { WindowsByKey } from '../limits/window';
 import { providerMessageId } from '../mail/ids';
-import { CRLF, formatMailbox, type Header, headerParam, headerValue, parseAddressList, parseHeaderBlock, rfc5322Date, splitHeadBody } from '../mime/headers';
+import {
+  CRLF,
+  formatMailbox,
+  type Header,
+  headerParam,
+  headerValue,
+  parseAddressList,
+  parseHeaderBlock,
+  rfc5322Date,
+  splitHeadBody,
+} from '../mime/headers';
 import type { SandboxUser } from '../users';
 import { googleError } from './errors';
 
@@ -21,11 +31,16 @@ async function readMessage(c: Context<Env>, upload: boolean): Promise<Read> {
     return { ok: true, raw: Buffer.from(body.raw, 'base64url').toString('utf8') };
   }
   const text = await c.req.text();
-  if (c.req.query('uploadType') !== 'multipart') return text ? { ok: true, raw: text } : { ok: false, message: RAW_REQUIRED };
+  if (c.req.query('uploadType') !== 'multipart')
+    return text ? { ok: true, raw: text } : { ok: false, message: RAW_REQUIRED };
   const boundary = headerParam(contentType, 'boundary');
   const parts = boundary ? text.split(`--${boundary}`).slice(1, -1) : [];
-  const message = parts.map((p) => splitHeadBody(p.replace(/^\r?\n/, ''))).find((p) => /message\/rfc822/i.test(p.head));
-  return message ? { ok: true, raw: message.body.replace(/\r?\n$/, '') } : { ok: false, message: RAW_REQUIRED };
+  const message = parts
+    .map((p) => splitHeadBody(p.replace(/^\r?\n/, '')))
+    .find((p) => /message\/rfc822/i.test(p.head));
+  return message
+    ? { ok: true, raw: message.body.replace(/\r?\n$/, '') }
+    : { ok: false, message: RAW_REQUIRED };
 }
 
 /** Gmail stamps From (the account), Date and Message-ID when the client leaves them out. */
@@ -35,10 +50,14 @@ function normalize(raw: string, user: SandboxUser, now: Date): { raw: string; he
   const from = parseAddressList(headerValue(headers, 'From'))[0];
   // Assumed: a From that is not the account (and no send-as alias exists here) is replaced by the account.
   const kept = headers.filter((h) => !/^from$/i.test(h.name) || from?.address === user.email);
-  if (!from || from.address !== user.email) kept.unshift({ name: 'From', value: formatMailbox({ name: user.name, address: user.email }) });
+  if (!from || from.address !== user.email)
+    kept.unshift({ name: 'From', value: formatMailbox({ name: user.name, address: user.email }) });
   if (!headerValue(kept, 'Date')) kept.push({ name: 'Date', value: rfc5322Date(now) });
   if (!headerValue(kept, 'Message-ID')) kept.push({ name: 'Message-ID', value: providerMessageId('gmail') });
-  return { raw: `${kept.map((h) => `${h.name}: ${h.value}`).join(CRLF)}${CRLF}${CRLF}${body}`, headers: kept };
+  return {
+    raw: `${kept.map((h) => `${h.name}: ${h.value}`).join(CRLF)}${CRLF}${CRLF}${body}`,
+    headers: kept,
+  };
 }
 
 /** users.messages.send: limits as Gmail applies them to API sends, then the post office. */
@@ -53,13 +72,22 @@ export function gmailSendHandler(ctx: SandboxContext, upload: boolean) {
     const read = await readMessage(c, upload);
     if (!read.ok) return googleError(c, 400, 'invalidArgument', read.message);
     const { raw, headers } = normalize(read.raw, user, now);
-    const recipients = ['To', 'Cc', 'Bcc'].flatMap((n) => parseAddressList(headerValue(headers, n)).map((m) => m.address));
+    const recipients = ['To', 'Cc', 'Bcc'].flatMap((n) =>
+      parseAddressList(headerValue(headers, n)).map((m) => m.address),
+    );
     if (recipients.length === 0) return googleError(c, 400, 'invalidArgument', 'Recipient address required');
-    const bad = ['To', 'Cc', 'Bcc'].find((n) => parseAddressList(headerValue(headers, n)).some((m) => !VALID_ADDRESS.test(m.address)));
+    const bad = ['To', 'Cc', 'Bcc'].find((n) =>
+      parseAddressList(headerValue(headers, n)).some((m) => !VALID_ADDRESS.test(m.address)),
+    );
     if (bad) return googleError(c, 400, 'invalidArgument', `Invalid ${bad} header`);
     if (recipients.length > gmail.recipientsPerMessage) {
       // Assumed wording; the limit (100 recipients per API message) is Google's (gmail-addon.md §3.1).
-      return googleError(c, 400, 'invalidArgument', `Too many recipients: ${recipients.length} (a message sent through the API may have at most ${gmail.recipientsPerMessage})`);
+      return googleError(
+        c,
+        400,
+        'invalidArgument',
+        `Too many recipients: ${recipients.length} (a message sent through the API may have at most ${gmail.recipientsPerMessage})`,
+      );
     }
     const days = messagesPerDay.get(user.mailboxId);
     const recips = recipientsPerDay.get(user.mailboxId);
@@ -69,15 +97,30 @@ export function gmailSendHandler(ctx: SandboxContext, upload: boolean) {
       const since = overLimitSince.get(user.mailboxId) ?? now.getTime();
       overLimitSince.set(user.mailboxId, since);
       if (now.getTime() - since >= gmail.overLimitAcceptMs) {
-        const retryAt = new Date(now.getTime() + Math.max(days.waitMs(now, 1), recips.waitMs(now, recipients.length)));
-        return googleError(c, 429, 'rateLimitExceeded', `User-rate limit exceeded.  Retry after ${retryAt.toISOString()} (Mail sending)`, {}, 'usageLimits');
+        const retryAt = new Date(
+          now.getTime() + Math.max(days.waitMs(now, 1), recips.waitMs(now, recipients.length)),
+        );
+        return googleError(
+          c,
+          429,
+          'rateLimitExceeded',
+          `User-rate limit exceeded.  Retry after ${retryAt.toISOString()} (Mail sending)`,
+          {},
+          'usageLimits',
+        );
       }
     }
     if (fits) {
       days.add(now, 1);
       recips.add(now, recipients.length);
     }
-    const sent = ctx.postOffice.submit({ sender: user, raw, recipients, saveToSent: true, overSendingLimit: !fits })!;
+    const sent = ctx.postOffice.submit({
+      sender: user,
+      raw,
+      recipients,
+      saveToSent: true,
+      overSendingLimit: !fits,
+    })!;
     return c.json({ id: sent.id, threadId: sent.threadId, labelIds: sent.labelIds });
   };
 }

@@ -41,24 +41,36 @@ export function inboxDeltaHandler(ctx: SandboxContext) {
     const user = c.var.user;
     const box = ctx.store.mailbox(user.mailboxId);
     const token = c.req.query('$skiptoken') ?? c.req.query('$deltatoken');
-    const state = token ? decode(token) : { mailbox: user.mailboxId, after: 0, select: c.req.query('$select') };
+    const state = token
+      ? decode(token)
+      : { mailbox: user.mailboxId, after: 0, select: c.req.query('$select') };
     if (!state || state.mailbox !== user.mailboxId) {
       return graphError(c, 410, 'SyncStateNotFound', 'The sync state cannot be found. Resync is required.');
     }
     const select = parseSelect(state.select);
-    if (!select.ok) return graphError(c, 400, 'RequestBroker--ParseUri', `Could not find a property named '${select.unknown}' on type 'microsoft.graph.message'.`);
+    if (!select.ok)
+      return graphError(
+        c,
+        400,
+        'RequestBroker--ParseUri',
+        `Could not find a property named '${select.unknown}' on type 'microsoft.graph.message'.`,
+      );
     const upTo = state.upTo ?? box.seq;
     const preferred = pageSize(c.req.header('prefer'));
     const size = preferred ?? DEFAULT_PAGE_SIZE;
     const pending = box.messages.filter((m) => m.folder === 'inbox' && m.seq > state.after && m.seq <= upTo);
     const page = pending.slice(0, size);
     const link = `${ctx.baseUrl}/graph/v1.0/me/mailFolders/inbox/messages/delta`;
-    const body: Record<string, unknown> = { '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#Collection(message)` };
+    const body: Record<string, unknown> = {
+      '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#Collection(message)`,
+    };
     if (pending.length > page.length) {
       const last = page[page.length - 1]!;
-      body['@odata.nextLink'] = `${link}?$skiptoken=${encode({ mailbox: user.mailboxId, after: last.seq, upTo, select: state.select })}`;
+      body['@odata.nextLink'] =
+        `${link}?$skiptoken=${encode({ mailbox: user.mailboxId, after: last.seq, upTo, select: state.select })}`;
     } else {
-      body['@odata.deltaLink'] = `${link}?$deltatoken=${encode({ mailbox: user.mailboxId, after: upTo, select: state.select })}`;
+      body['@odata.deltaLink'] =
+        `${link}?$deltatoken=${encode({ mailbox: user.mailboxId, after: upTo, select: state.select })}`;
     }
     body.value = page.map((m) => messageJson(m, user.mailboxId, select.properties));
     if (preferred) c.header('Preference-Applied', `odata.maxpagesize=${preferred}`);

@@ -19,7 +19,10 @@ type Predicate = (m: StoredMessage) => boolean;
  * Anything else gets Graph's 400 (the real service supports far more).
  */
 export function parseFilter(filter: string): Predicate | null {
-  const extended = /^singleValueExtendedProperties\/any\(\s*(\w+)\s*:\s*\1\/id\s+eq\s+'String\s+(\{[0-9A-Fa-f-]+\})\s+Name\s+([^']+)'\s+and\s+\1\/value\s+eq\s+'((?:[^']|'')*)'\s*\)$/i.exec(filter.trim());
+  const extended =
+    /^singleValueExtendedProperties\/any\(\s*(\w+)\s*:\s*\1\/id\s+eq\s+'String\s+(\{[0-9A-Fa-f-]+\})\s+Name\s+([^']+)'\s+and\s+\1\/value\s+eq\s+'((?:[^']|'')*)'\s*\)$/i.exec(
+      filter.trim(),
+    );
   if (extended) {
     const [, , set, name, value] = extended;
     if (set!.toUpperCase() !== INTERNET_HEADERS_SET) return null;
@@ -36,7 +39,12 @@ function parseClause(clause: string): Predicate | null {
   const date = /^receivedDateTime\s+(ge|gt|le|lt)\s+(\S+)$/i.exec(clause.trim());
   if (!date || Number.isNaN(Date.parse(date[2]!))) return null;
   const at = Date.parse(date[2]!);
-  const cmp = { ge: (t: number) => t >= at, gt: (t: number) => t > at, le: (t: number) => t <= at, lt: (t: number) => t < at }[date[1]!.toLowerCase() as 'ge'];
+  const cmp = {
+    ge: (t: number) => t >= at,
+    gt: (t: number) => t > at,
+    le: (t: number) => t <= at,
+    lt: (t: number) => t < at,
+  }[date[1]!.toLowerCase() as 'ge'];
   return (m) => cmp(m.receivedAt.getTime());
 }
 
@@ -49,13 +57,26 @@ export function folderListHandler(ctx: SandboxContext) {
     const folder = WELL_KNOWN[c.req.param('folder')?.toLowerCase() ?? ''];
     if (!folder) return graphError(c, 404, 'ErrorInvalidIdMalformed', 'Id is malformed.');
     const select = parseSelect(c.req.query('$select'));
-    if (!select.ok) return graphError(c, 400, 'RequestBroker--ParseUri', `Could not find a property named '${select.unknown}' on type 'microsoft.graph.message'.`);
+    if (!select.ok)
+      return graphError(
+        c,
+        400,
+        'RequestBroker--ParseUri',
+        `Could not find a property named '${select.unknown}' on type 'microsoft.graph.message'.`,
+      );
     const filterText = c.req.query('$filter');
     const predicate = filterText ? parseFilter(filterText) : () => true;
-    if (!predicate) return graphError(c, 400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+    if (!predicate)
+      return graphError(
+        c,
+        400,
+        'ErrorInvalidUrlQueryFilter',
+        'The query filter contains one or more invalid nodes.',
+      );
     const top = Math.max(1, Math.min(1000, Number(c.req.query('$top') ?? 10) || 10));
-    const matches = ctx.store.mailbox(user.mailboxId).messages
-      .filter((m) => m.folder === folder && predicate(m))
+    const matches = ctx.store
+      .mailbox(user.mailboxId)
+      .messages.filter((m) => m.folder === folder && predicate(m))
       .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || b.seq - a.seq);
     return c.json({
       '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#users('${user.subject}')/mailFolders('${folder}')/messages`,

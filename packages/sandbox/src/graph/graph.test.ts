@@ -19,15 +19,18 @@ function graph(path: string, init: RequestInit & { bearer?: string } = {}) {
 function mail(to: string[], extra: Record<string, unknown> = {}) {
   return {
     message: {
-      subject: 'Quick question', body: { contentType: 'HTML', content: '<p>Hi there</p>' },
+      subject: 'Quick question',
+      body: { contentType: 'HTML', content: '<p>Hi there</p>' },
       toRecipients: to.map((address) => ({ emailAddress: { address } })),
-      internetMessageHeaders: [{ name: 'x-sendwell-id', value: 'snd_1' }], ...extra,
+      internetMessageHeaders: [{ name: 'x-sendwell-id', value: 'snd_1' }],
+      ...extra,
     },
     saveToSentItems: true,
   };
 }
 
-const send = (body: unknown, bearer?: string) => graph('/me/sendMail', { method: 'POST', body: JSON.stringify(body), bearer });
+const send = (body: unknown, bearer?: string) =>
+  graph('/me/sendMail', { method: 'POST', body: JSON.stringify(body), bearer });
 
 describe('Graph auth', () => {
   it.each([
@@ -41,13 +44,18 @@ describe('Graph auth', () => {
 
   it('rejects a token for another audience and an expired token', async () => {
     const apiToken = await h.sandbox.issueMicrosoftToken('ava', 'api://sendwell');
-    expect((await (await graph('/me', { bearer: apiToken })).json()).error.message).toMatch(/Invalid audience/);
+    expect((await (await graph('/me', { bearer: apiToken })).json()).error.message).toMatch(
+      /Invalid audience/,
+    );
     h.clock.advance(2 * 3600_000);
     expect((await (await graph('/me')).json()).error.message).toMatch(/expired/);
   });
 
   it('knows who the token is for', async () => {
-    expect(await (await graph('/me')).json()).toMatchObject({ mail: 'ava@contoso.test', displayName: 'Ava Reyes' });
+    expect(await (await graph('/me')).json()).toMatchObject({
+      mail: 'ava@contoso.test',
+      displayName: 'Ava Reyes',
+    });
   });
 });
 
@@ -56,12 +64,20 @@ describe('POST /me/sendMail', () => {
     const res = await send(mail(['pat@example.test']));
     expect(res.status).toBe(202);
     expect(await res.text()).toBe('');
-    const list = await (await graph(`/me/mailFolders/sentitems/messages?$filter=${encodeURIComponent("singleValueExtendedProperties/any(ep: ep/id eq 'String {00020386-0000-0000-C000-000000000046} Name x-sendwell-id' and ep/value eq 'snd_1')")}&$select=subject,internetMessageId,internetMessageHeaders`)).json();
+    const list = await (
+      await graph(
+        `/me/mailFolders/sentitems/messages?$filter=${encodeURIComponent("singleValueExtendedProperties/any(ep: ep/id eq 'String {00020386-0000-0000-C000-000000000046} Name x-sendwell-id' and ep/value eq 'snd_1')")}&$select=subject,internetMessageId,internetMessageHeaders`,
+      )
+    ).json();
     expect(list.value).toHaveLength(1);
     expect(list.value[0].subject).toBe('Quick question');
     expect(list.value[0].internetMessageId).toMatch(/^<.+@.+\.prod\.outlook\.com>$/);
     expect(list.value[0].internetMessageHeaders).toContainEqual({ name: 'x-sendwell-id', value: 'snd_1' });
-    const byId = await (await graph(`/me/mailFolders/sentitems/messages?$filter=${encodeURIComponent(`internetMessageId eq '${list.value[0].internetMessageId}'`)}`)).json();
+    const byId = await (
+      await graph(
+        `/me/mailFolders/sentitems/messages?$filter=${encodeURIComponent(`internetMessageId eq '${list.value[0].internetMessageId}'`)}`,
+      )
+    ).json();
     expect(byId.value.map((m: { id: string }) => m.id)).toEqual([list.value[0].id]);
   });
 
@@ -73,7 +89,12 @@ describe('POST /me/sendMail', () => {
   it.each([
     ['no recipients', mail([]), 'ErrorInvalidRecipients', /contains no recipients/],
     ['an unresolvable recipient', mail(['not an address']), 'ErrorInvalidRecipients', /is not resolved/],
-    ['a header without x-', mail(['pat@example.test'], { internetMessageHeaders: [{ name: 'Sendwell-Id', value: '1' }] }), 'InvalidInternetMessageHeader', /should start with 'x-'/],
+    [
+      'a header without x-',
+      mail(['pat@example.test'], { internetMessageHeaders: [{ name: 'Sendwell-Id', value: '1' }] }),
+      'InvalidInternetMessageHeader',
+      /should start with 'x-'/,
+    ],
     ['no message', { saveToSentItems: true }, 'ErrorInvalidRequest', /could not be read/],
   ])('rejects %s with 400', async (_label, body, code, message) => {
     const res = await send(body);
@@ -84,14 +105,21 @@ describe('POST /me/sendMail', () => {
   });
 
   it('accepts base64 MIME with Content-Type text/plain', async () => {
-    const mime = 'To: pat@example.test\r\nSubject: From MIME\r\nX-Sendwell-Id: snd_9\r\nContent-Type: text/plain\r\n\r\nHello\r\n';
-    const res = await graph('/me/sendMail', { method: 'POST', body: Buffer.from(mime).toString('base64'), headers: { 'Content-Type': 'text/plain' } });
+    const mime =
+      'To: pat@example.test\r\nSubject: From MIME\r\nX-Sendwell-Id: snd_9\r\nContent-Type: text/plain\r\n\r\nHello\r\n';
+    const res = await graph('/me/sendMail', {
+      method: 'POST',
+      body: Buffer.from(mime).toString('base64'),
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(res.status).toBe(202);
     expect(h.sandbox.messages('ava', 'sentitems')[0]?.subject).toBe('From MIME');
   });
 
   it('delivers to another sandbox user, without the Bcc header', async () => {
-    await send(mail(['eli@contoso.test'], { bccRecipients: [{ emailAddress: { address: 'gus@acme.test' } }] }));
+    await send(
+      mail(['eli@contoso.test'], { bccRecipients: [{ emailAddress: { address: 'gus@acme.test' } }] }),
+    );
     const [atEli] = h.sandbox.messages('eli', 'inbox');
     expect(atEli?.raw).not.toMatch(/^Bcc:/im);
     expect(h.sandbox.messages('gus', 'inbox')).toHaveLength(1);
@@ -140,7 +168,9 @@ describe('Exchange Online limits', () => {
     await new Promise((r) => setTimeout(r, 50));
     const fifth = await graph('/me');
     expect(fifth.status).toBe(429);
-    expect(await fifth.json()).toMatchObject({ error: { code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' } });
+    expect(await fifth.json()).toMatchObject({
+      error: { code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' },
+    });
     expect(fifth.headers.get('Retry-After')).toBeTruthy();
     const other = await graph('/me', { bearer: await h.sandbox.issueMicrosoftToken('eli') });
     expect(other.status).toBe(200);

@@ -17,8 +17,16 @@ async function getJson(url: string, headers: Record<string, string> = {}) {
 
 async function sendTo(to: string, subject = 'Quick question') {
   const res = await fetch(`${h.sandbox.microsoft.graphBaseUrl}/me/sendMail`, {
-    method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ message: { subject, body: { contentType: 'Text', content: 'Hello' }, toRecipients: [{ emailAddress: { address: to } }], internetMessageHeaders: [{ name: 'X-Sendwell-Id', value: `snd_${to}` }] } }),
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      message: {
+        subject,
+        body: { contentType: 'Text', content: 'Hello' },
+        toRecipients: [{ emailAddress: { address: to } }],
+        internetMessageHeaders: [{ name: 'X-Sendwell-Id', value: `snd_${to}` }],
+      },
+    }),
   });
   expect(res.status).toBe(202);
 }
@@ -29,12 +37,20 @@ describe('inbox delta', () => {
       const t = await h.sandbox.issueMicrosoftToken(who);
       for (let i = 0; i < 2; i++) {
         await fetch(`${h.sandbox.microsoft.graphBaseUrl}/me/sendMail`, {
-          method: 'POST', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ message: { subject: `${who} ${i}`, toRecipients: [{ emailAddress: { address: 'ava@contoso.test' } }] } }),
+          method: 'POST',
+          headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            message: {
+              subject: `${who} ${i}`,
+              toRecipients: [{ emailAddress: { address: 'ava@contoso.test' } }],
+            },
+          }),
         });
       }
     }
-    const first = await getJson('/me/mailFolders/inbox/messages/delta?$select=subject,from', { Prefer: 'odata.maxpagesize=3' });
+    const first = await getJson('/me/mailFolders/inbox/messages/delta?$select=subject,from', {
+      Prefer: 'odata.maxpagesize=3',
+    });
     expect(first.headers.get('Preference-Applied')).toBe('odata.maxpagesize=3');
     expect(first.body.value.map((m: { subject: string }) => m.subject)).toEqual(['eli 0', 'eli 1', 'lou 0']);
     expect(Object.keys(first.body.value[0]).sort()).toEqual(['@odata.etag', 'from', 'id', 'subject']);
@@ -47,7 +63,9 @@ describe('inbox delta', () => {
     await sendTo('nobody@bounce.test');
     h.clock.advance(300);
     const third = await getJson(deltaLink);
-    expect(third.body.value.map((m: { subject: string }) => m.subject)).toEqual(['Undeliverable: Quick question']);
+    expect(third.body.value.map((m: { subject: string }) => m.subject)).toEqual([
+      'Undeliverable: Quick question',
+    ]);
     expect(Object.keys(third.body.value[0])).toContain('from');
   });
 
@@ -74,9 +92,13 @@ describe('bounce notices in the Exchange inbox', () => {
     expect(list.body.value).toHaveLength(1);
     const ndr = list.body.value[0];
     expect(ndr.subject).toBe(subject);
-    expect(ndr.from.emailAddress.address).toBe('microsoftexchange329e71ec88ae4615bbc36ab6ce41109e@contoso.test');
+    expect(ndr.from.emailAddress.address).toBe(
+      'microsoftexchange329e71ec88ae4615bbc36ab6ce41109e@contoso.test',
+    );
     expect(ndr.internetMessageHeaders).toContainEqual({ name: 'X-MS-Exchange-Message-Is-Ndr', value: '' });
-    const mime = await fetch(`${h.sandbox.microsoft.graphBaseUrl}/me/messages/${ndr.id}/$value`, { headers: { Authorization: `Bearer ${token}` } });
+    const mime = await fetch(`${h.sandbox.microsoft.graphBaseUrl}/me/messages/${ndr.id}/$value`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     const raw = await mime.text();
     expect(raw).toMatch(/Content-Type: multipart\/report; report-type=delivery-status/);
     expect(raw).toMatch(status);
@@ -89,8 +111,11 @@ describe('bounce notices in the Exchange inbox', () => {
     await sendTo('nobody@bounce.test');
     const sent = h.sandbox.messages('ava', 'sentitems')[0]!;
     const one = await getJson(`/me/messages/${sent.id}?$select=internetMessageHeaders,subject`);
-    expect(one.body, JSON.stringify(one.body)).toMatchObject({ subject: "Quick question" });
-    expect(one.body.internetMessageHeaders).toContainEqual({ name: 'X-Sendwell-Id', value: 'snd_nobody@bounce.test' });
+    expect(one.body, JSON.stringify(one.body)).toMatchObject({ subject: 'Quick question' });
+    expect(one.body.internetMessageHeaders).toContainEqual({
+      name: 'X-Sendwell-Id',
+      value: 'snd_nobody@bounce.test',
+    });
     expect(one.body.body).toBeUndefined();
     const missing = await getJson('/me/messages/AAMkADnope');
     expect(missing.status).toBe(404);

@@ -30,7 +30,9 @@ export function graphRoutes(ctx: SandboxContext): Hono<Env> {
     const running = inFlight.get(mailbox) ?? 0;
     if (running >= ctx.limits.exchange.concurrentRequests) {
       // Retry-After value assumed; the code and message are the ones Graph sends.
-      return graphError(c, 429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': '1' });
+      return graphError(c, 429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', {
+        'Retry-After': '1',
+      });
     }
     inFlight.set(mailbox, running + 1);
     try {
@@ -44,25 +46,45 @@ export function graphRoutes(ctx: SandboxContext): Hono<Env> {
 
   app.get('/me', (c) => {
     const u = c.var.user;
-    return c.json({ '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#users/$entity`, id: u.subject, displayName: u.name, mail: u.email, userPrincipalName: u.email });
+    return c.json({
+      '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#users/$entity`,
+      id: u.subject,
+      displayName: u.name,
+      mail: u.email,
+      userPrincipalName: u.email,
+    });
   });
   app.post('/me/sendMail', sendMailHandler(ctx));
   app.get('/me/mailFolders/inbox/messages/delta', inboxDeltaHandler(ctx));
   app.get('/me/mailFolders/:folder/messages', folderListHandler(ctx));
   app.get('/me/messages/:id', (c) => {
     const message = ctx.store.find(c.var.user.mailboxId, c.req.param('id'));
-    if (!message) return graphError(c, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!message)
+      return graphError(c, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     const select = parseSelect(c.req.query('$select'));
-    if (!select.ok) return graphError(c, 400, 'RequestBroker--ParseUri', `Could not find a property named '${select.unknown}' on type 'microsoft.graph.message'.`);
-    return c.json({ '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#users('${c.var.user.subject}')/messages/$entity`, ...messageJson(message, c.var.user.mailboxId, select.properties) });
+    if (!select.ok)
+      return graphError(
+        c,
+        400,
+        'RequestBroker--ParseUri',
+        `Could not find a property named '${select.unknown}' on type 'microsoft.graph.message'.`,
+      );
+    return c.json({
+      '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#users('${c.var.user.subject}')/messages/$entity`,
+      ...messageJson(message, c.var.user.mailboxId, select.properties),
+    });
   });
   app.get('/me/messages/:id/*', (c) => {
     const message = ctx.store.find(c.var.user.mailboxId, c.req.param('id'));
-    if (!c.req.path.endsWith('/$value')) return graphError(c, 400, 'BadRequest', 'Resource not found for the segment.');
-    if (!message) return graphError(c, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!c.req.path.endsWith('/$value'))
+      return graphError(c, 400, 'BadRequest', 'Resource not found for the segment.');
+    if (!message)
+      return graphError(c, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     // Assumed content type: Graph returns the MIME text as the response body.
     return c.body(message.raw, 200, { 'Content-Type': 'text/plain' });
   });
-  app.notFound((c) => graphError(c, 400, 'BadRequest', `Resource not found for the segment '${c.req.path.split('/').pop()}'.`));
+  app.notFound((c) =>
+    graphError(c, 400, 'BadRequest', `Resource not found for the segment '${c.req.path.split('/').pop()}'.`),
+  );
   return app;
 }

@@ -3,8 +3,17 @@ import { z } from 'zod';
 import type { SandboxContext } from '../context';
 import { WindowsByKey } from '../limits/window';
 import { providerMessageId } from '../mail/ids';
-import { textPart, renderMessage } from '../mime/build';
-import { encodeWord, formatMailbox, type Header, headerValue, parseAddressList, parseHeaderBlock, rfc5322Date, splitHeadBody } from '../mime/headers';
+import { renderMessage, textPart } from '../mime/build';
+import {
+  encodeWord,
+  formatMailbox,
+  type Header,
+  headerValue,
+  parseAddressList,
+  parseHeaderBlock,
+  rfc5322Date,
+  splitHeadBody,
+} from '../mime/headers';
 import type { SandboxUser } from '../users';
 import { graphError, retryAfterSeconds } from './errors';
 
@@ -35,23 +44,37 @@ const VALID_ADDRESS = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
 function checkRecipients(addresses: string[]): Parsed | null {
   if (addresses.length === 0) {
-    return { ok: false, status: 400, code: 'ErrorInvalidRecipients', message: "At least one recipient is not valid., A message can't be sent because it contains no recipients." };
+    return {
+      ok: false,
+      status: 400,
+      code: 'ErrorInvalidRecipients',
+      message:
+        "At least one recipient is not valid., A message can't be sent because it contains no recipients.",
+    };
   }
   const bad = addresses.find((a) => !VALID_ADDRESS.test(a));
   if (bad !== undefined) {
-    return { ok: false, status: 400, code: 'ErrorInvalidRecipients', message: `At least one recipient is not valid., Recipient '"${bad}" <${bad}>' is not resolved. All recipients must be resolved before a message can be submitted.` };
+    return {
+      ok: false,
+      status: 400,
+      code: 'ErrorInvalidRecipients',
+      message: `At least one recipient is not valid., Recipient '"${bad}" <${bad}>' is not resolved. All recipients must be resolved before a message can be submitted.`,
+    };
   }
   return null;
 }
 
 function mimeFromJson(user: SandboxUser, message: GraphMessage, now: Date): string {
-  const list = (r: GraphMessage['toRecipients']) => (r ?? []).map((x) => formatMailbox({ name: x.emailAddress.name ?? '', address: x.emailAddress.address }));
+  const list = (r: GraphMessage['toRecipients']) =>
+    (r ?? []).map((x) => formatMailbox({ name: x.emailAddress.name ?? '', address: x.emailAddress.address }));
   const headers: Header[] = [
     { name: 'From', value: formatMailbox({ name: user.name, address: user.email }) },
     { name: 'To', value: list(message.toRecipients).join(', ') },
   ];
-  if (message.ccRecipients?.length) headers.push({ name: 'Cc', value: list(message.ccRecipients).join(', ') });
-  if (message.bccRecipients?.length) headers.push({ name: 'Bcc', value: list(message.bccRecipients).join(', ') });
+  if (message.ccRecipients?.length)
+    headers.push({ name: 'Cc', value: list(message.ccRecipients).join(', ') });
+  if (message.bccRecipients?.length)
+    headers.push({ name: 'Bcc', value: list(message.bccRecipients).join(', ') });
   headers.push(
     { name: 'Subject', value: encodeWord(message.subject ?? '') },
     { name: 'Thread-Topic', value: encodeWord(message.subject ?? '') },
@@ -68,16 +91,32 @@ function mimeFromJson(user: SandboxUser, message: GraphMessage, now: Date): stri
 
 function parseJson(user: SandboxUser, body: unknown, now: Date): Parsed {
   const parsed = sendMailBody.safeParse(body);
-  if (!parsed.success) return { ok: false, status: 400, code: 'ErrorInvalidRequest', message: 'The request is invalid: the message payload could not be read.' };
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: 400,
+      code: 'ErrorInvalidRequest',
+      message: 'The request is invalid: the message payload could not be read.',
+    };
   const { message } = parsed.data;
   const badHeader = (message.internetMessageHeaders ?? []).find((h) => !/^x-/i.test(h.name));
   if (badHeader) {
-    return { ok: false, status: 400, code: 'InvalidInternetMessageHeader', message: `The internet message header name '${badHeader.name}' should start with 'x-' or 'X-'.` };
+    return {
+      ok: false,
+      status: 400,
+      code: 'InvalidInternetMessageHeader',
+      message: `The internet message header name '${badHeader.name}' should start with 'x-' or 'X-'.`,
+    };
   }
-  const recipients = [...(message.toRecipients ?? []), ...(message.ccRecipients ?? []), ...(message.bccRecipients ?? [])].map((r) => r.emailAddress.address.trim().toLowerCase());
+  const recipients = [
+    ...(message.toRecipients ?? []),
+    ...(message.ccRecipients ?? []),
+    ...(message.bccRecipients ?? []),
+  ].map((r) => r.emailAddress.address.trim().toLowerCase());
   const invalid = checkRecipients(recipients);
   if (invalid) return invalid;
-  const saveToSent = parsed.data.saveToSentItems === undefined ? true : String(parsed.data.saveToSentItems) === 'true';
+  const saveToSent =
+    parsed.data.saveToSentItems === undefined ? true : String(parsed.data.saveToSentItems) === 'true';
   return { ok: true, outgoing: { raw: mimeFromJson(user, message, now), recipients, saveToSent } };
 }
 
@@ -85,15 +124,26 @@ function parseJson(user: SandboxUser, body: unknown, now: Date): Parsed {
 function parseMime(user: SandboxUser, text: string, now: Date): Parsed {
   const decoded = Buffer.from(text.trim(), 'base64').toString('utf8');
   if (!/^[A-Za-z0-9+/=\s]+$/.test(text.trim()) || !/\r?\n\r?\n/.test(decoded)) {
-    return { ok: false, status: 400, code: 'ErrorMimeContentInvalidBase64String', message: 'Invalid base64 string for MIME content.' };
+    return {
+      ok: false,
+      status: 400,
+      code: 'ErrorMimeContentInvalidBase64String',
+      message: 'Invalid base64 string for MIME content.',
+    };
   }
   const { head, body } = splitHeadBody(decoded);
   const headers = parseHeaderBlock(head).filter((h) => !/^(from|message-id|date)$/i.test(h.name));
-  const recipients = ['To', 'Cc', 'Bcc'].flatMap((n) => parseAddressList(headerValue(headers, n)).map((m) => m.address));
+  const recipients = ['To', 'Cc', 'Bcc'].flatMap((n) =>
+    parseAddressList(headerValue(headers, n)).map((m) => m.address),
+  );
   const invalid = checkRecipients(recipients);
   if (invalid) return invalid;
-  const top: Header[] = [{ name: 'From', value: formatMailbox({ name: user.name, address: user.email }) }, ...headers,
-    { name: 'Date', value: rfc5322Date(now) }, { name: 'Message-ID', value: providerMessageId('exchange') }];
+  const top: Header[] = [
+    { name: 'From', value: formatMailbox({ name: user.name, address: user.email }) },
+    ...headers,
+    { name: 'Date', value: rfc5322Date(now) },
+    { name: 'Message-ID', value: providerMessageId('exchange') },
+  ];
   const raw = `${top.map((h) => `${h.name}: ${h.value}`).join('\r\n')}\r\n\r\n${body}`;
   return { ok: true, outgoing: { raw, recipients, saveToSent: true } };
 }
@@ -111,7 +161,13 @@ export function sendMailHandler(ctx: SandboxContext) {
     if (isMime) parsed = parseMime(user, await c.req.text(), now);
     else {
       const body = await c.req.json().catch(() => undefined);
-      if (body === undefined) return graphError(c, 400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+      if (body === undefined)
+        return graphError(
+          c,
+          400,
+          'BadRequest',
+          'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+        );
       parsed = parseJson(user, body, now);
     }
     if (!parsed.ok) return graphError(c, parsed.status, parsed.code, parsed.message);
@@ -119,21 +175,39 @@ export function sendMailHandler(ctx: SandboxContext) {
     const count = outgoing.recipients.length;
     if (count > exchange.recipientsPerMessage) {
       // Assumed code: the reference gives the 500 limit, not Graph's exact error for it.
-      return graphError(c, 400, 'ErrorExceededMessageLimit', `The message has ${count} recipients; a message may have at most ${exchange.recipientsPerMessage} recipients.`);
+      return graphError(
+        c,
+        400,
+        'ErrorExceededMessageLimit',
+        `The message has ${count} recipients; a message may have at most ${exchange.recipientsPerMessage} recipients.`,
+      );
     }
     const minute = perMinute.get(user.mailboxId);
     if (!minute.fits(now, 1)) {
       // Assumed: real EXO queues Graph submissions over 30/min; the sandbox makes the limit visible as a 429.
-      return graphError(c, 429, 'ApplicationThrottled', 'Application is over its MessageRateLimit limit.', { 'Retry-After': retryAfterSeconds(minute.waitMs(now, 1)) });
+      return graphError(c, 429, 'ApplicationThrottled', 'Application is over its MessageRateLimit limit.', {
+        'Retry-After': retryAfterSeconds(minute.waitMs(now, 1)),
+      });
     }
     const day = perDay.get(user.mailboxId);
     if (!day.fits(now, count)) {
       // ErrorSubmissionQuotaExceeded is the code EXO reports for the 10,000 recipients/24 h limit.
-      return graphError(c, 429, 'ErrorSubmissionQuotaExceeded', `Cannot submit message: the sender has exceeded the recipient rate limit of ${exchange.recipientsPerDay} recipients in 24 hours.`, { 'Retry-After': retryAfterSeconds(day.waitMs(now, count)) });
+      return graphError(
+        c,
+        429,
+        'ErrorSubmissionQuotaExceeded',
+        `Cannot submit message: the sender has exceeded the recipient rate limit of ${exchange.recipientsPerDay} recipients in 24 hours.`,
+        { 'Retry-After': retryAfterSeconds(day.waitMs(now, count)) },
+      );
     }
     minute.add(now, 1);
     day.add(now, count);
-    ctx.postOffice.submit({ sender: user, raw: outgoing.raw, recipients: outgoing.recipients, saveToSent: outgoing.saveToSent });
+    ctx.postOffice.submit({
+      sender: user,
+      raw: outgoing.raw,
+      recipients: outgoing.recipients,
+      saveToSent: outgoing.saveToSent,
+    });
     return c.body(null, 202);
   };
 }

@@ -15,6 +15,8 @@ export function createSigningKey(): SigningKey {
 
 /** `{keys:[…]}` as Entra ID's and Google's JWKS endpoints publish it. */
 export async function jwksOf(keys: SigningKey[]): Promise<{ keys: JWK[] }> {
-  const entries = await Promise.all(keys.map(async (k) => ({ ...(await exportJWK(k.publicKey)), kid: k.kid, use: 'sig', alg: 'RS256' })));
+  const entries = await Promise.all(
+    keys.map(async (k) => ({ ...(await exportJWK(k.publicKey)), kid: k.kid, use: 'sig', alg: 'RS256' })),
+  );
   return { keys: entries };
 }

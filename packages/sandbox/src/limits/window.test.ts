@@ -17,15 +17,34 @@ describe('RollingWindow', () => {
   it.each([
     // [events (offset ms, weight)], now offset, request weight, expected wait ms
     [[[0, 30]], 10_000, 1, 50_001],
-    [[[0, 20], [5_000, 10]], 10_000, 15, 50_001],
-    [[[0, 20], [5_000, 10]], 10_000, 25, 55_001],
+    [
+      [
+        [0, 20],
+        [5_000, 10],
+      ],
+      10_000,
+      15,
+      50_001,
+    ],
+    [
+      [
+        [0, 20],
+        [5_000, 10],
+      ],
+      10_000,
+      25,
+      55_001,
+    ],
     [[[0, 10]], 10_000, 5, 0],
-  ] as [number[][], number, number, number][])('events %j at +%d, weight %d → wait %d ms', (events, now, weight, wait) => {
-    const w = new RollingWindow(60_000, 30);
-    for (const [offset, weight_] of events) w.add(at(offset!), weight_!);
-    expect(w.waitMs(at(now), weight)).toBe(wait);
-    expect(w.fits(at(now + wait), weight)).toBe(true);
-  });
+  ] as [number[][], number, number, number][])(
+    'events %j at +%d, weight %d → wait %d ms',
+    (events, now, weight, wait) => {
+      const w = new RollingWindow(60_000, 30);
+      for (const [offset, weight_] of events) w.add(at(offset!), weight_!);
+      expect(w.waitMs(at(now), weight)).toBe(wait);
+      expect(w.fits(at(now + wait), weight)).toBe(true);
+    },
+  );
 
   it('never fits a single use bigger than the limit', () => {
     expect(new RollingWindow(60_000, 30).waitMs(at(0), 31)).toBe(Number.POSITIVE_INFINITY);

@@ -5,7 +5,10 @@
 export class RollingWindow {
   #events: { at: number; weight: number }[] = [];
 
-  constructor(readonly windowMs: number, readonly limit: number) {}
+  constructor(
+    readonly windowMs: number,
+    readonly limit: number,
+  ) {}
 
   #prune(now: number): void {
     while (this.#events.length > 0 && this.#events[0]!.at <= now - this.windowMs) this.#events.shift();
@@ -40,7 +43,10 @@ export class RollingWindow {
 /** One RollingWindow per key (mailbox), created on first use. */
 export class WindowsByKey {
   readonly #windows = new Map<string, RollingWindow>();
-  constructor(private readonly windowMs: number, private readonly limit: number) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly limit: number,
+  ) {}
 
   get(key: string): RollingWindow {
     let window = this.#windows.get(key);

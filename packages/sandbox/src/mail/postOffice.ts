@@ -40,14 +40,23 @@ function withoutBcc(raw: string): string {
 export class PostOffice {
   readonly #pending: PendingNotice[] = [];
 
-  constructor(private readonly store: MailStore, private readonly clock: Clock, private readonly noticeDelayMs: number) {}
+  constructor(
+    private readonly store: MailStore,
+    private readonly clock: Clock,
+    private readonly noticeDelayMs: number,
+  ) {}
 
   submit(submission: Submission): StoredMessage | null {
     const { sender, raw } = submission;
     const sent = submission.saveToSent ? this.store.add(sender.mailboxId, raw, 'sentitems') : null;
     const original = parseHeaderBlock(splitHeadBody(raw).head).filter((h) => h.name.toLowerCase() !== 'bcc');
     if (submission.overSendingLimit) {
-      this.#schedule(sender, original, submission.recipients.map((address) => ({ address, fate: 'sending-limit' })), 'failure');
+      this.#schedule(
+        sender,
+        original,
+        submission.recipients.map((address) => ({ address, fate: 'sending-limit' })),
+        'failure',
+      );
       return sent;
     }
     const failures: NoticeRecipient[] = [];
@@ -69,13 +78,25 @@ export class PostOffice {
     if (box) this.store.add(box.user.mailboxId, withoutBcc(raw), 'inbox');
   }
 
-  #schedule(sender: SandboxUser, original: Header[], recipients: NoticeRecipient[], kind: NoticeInput['kind']): void {
+  #schedule(
+    sender: SandboxUser,
+    original: Header[],
+    recipients: NoticeRecipient[],
+    kind: NoticeInput['kind'],
+  ): void {
     const sentAt = this.clock.now();
     const header = (name: string) => original.find((h) => h.name.toLowerCase() === name)?.value ?? '';
     const build = (at: Date) => {
       const input: NoticeInput = {
-        kind, sender: sender.email, originalHeaders: original, originalSubject: decodeWords(header('subject')),
-        originalMessageId: header('message-id'), sentAt, recipients, at, seed: randomBytes(8).toString('hex'),
+        kind,
+        sender: sender.email,
+        originalHeaders: original,
+        originalSubject: decodeWords(header('subject')),
+        originalMessageId: header('message-id'),
+        sentAt,
+        recipients,
+        at,
+        seed: randomBytes(8).toString('hex'),
       };
       return sender.provider === 'gmail' ? buildGmailDsn(input) : buildExchangeNdr(input);
     };

@@ -1,5 +1,13 @@
 import type { Clock } from '@sendwell/core';
-import { type Header, headerValue, type Mailbox, parseAddressList, parseHeaderBlock, splitHeadBody, decodeWords } from '../mime/headers';
+import {
+  decodeWords,
+  type Header,
+  headerValue,
+  type Mailbox,
+  parseAddressList,
+  parseHeaderBlock,
+  splitHeadBody,
+} from '../mime/headers';
 import type { SandboxUser } from '../users';
 import { gmailId, graphId } from './ids';
 
@@ -51,10 +59,20 @@ const HISTORY_STEP = 3;
 export class MailStore {
   readonly #mailboxes = new Map<string, MailboxState>();
 
-  constructor(users: readonly SandboxUser[], private readonly clock: Clock) {
+  constructor(
+    users: readonly SandboxUser[],
+    private readonly clock: Clock,
+  ) {
     users.forEach((user, i) => {
       const start = 1200 + i * 100_000;
-      this.#mailboxes.set(user.mailboxId, { user, messages: [], seq: 0, historyId: start, history: [], historyFloor: start });
+      this.#mailboxes.set(user.mailboxId, {
+        user,
+        messages: [],
+        seq: 0,
+        historyId: start,
+        history: [],
+        historyFloor: start,
+      });
     });
   }
 
@@ -70,7 +88,12 @@ export class MailStore {
   }
 
   /** Files a raw message into a folder, assigning provider-style ids, thread and history. */
-  add(mailboxId: string, raw: string, folder: Folder, options: { receivedAt?: Date; labelIds?: string[] } = {}): StoredMessage {
+  add(
+    mailboxId: string,
+    raw: string,
+    folder: Folder,
+    options: { receivedAt?: Date; labelIds?: string[] } = {},
+  ): StoredMessage {
     const box = this.mailbox(mailboxId);
     const headers = parseHeaderBlock(splitHeadBody(raw).head);
     const internetMessageId = headerValue(headers, 'Message-ID') ?? '';

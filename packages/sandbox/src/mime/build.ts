@@ -13,7 +13,7 @@ function wrap76(text: string): string {
 /** A text part; ASCII stays 7bit (readable in fixtures), anything else is base64. */
 export function textPart(mimeType: string, text: string, extra: Header[] = []): BuiltPart {
   const normalized = text.replace(/\r?\n/g, CRLF);
-  const ascii = /^[\x00-\x7f]*$/.test(normalized);
+  const ascii = [...normalized].every((ch) => ch.charCodeAt(0) < 0x80);
   return {
     headers: [
       { name: 'Content-Type', value: `${mimeType}; charset="${ascii ? 'us-ascii' : 'utf-8'}"` },
@@ -26,13 +26,18 @@ export function textPart(mimeType: string, text: string, extra: Header[] = []): 
 
 /** A part whose body is given verbatim (message/delivery-status, text/rfc822-headers). */
 export function verbatimPart(contentType: string, body: string, extra: Header[] = []): BuiltPart {
-  return { headers: [{ name: 'Content-Type', value: contentType }, ...extra], body: body.replace(/\r?\n/g, CRLF) };
+  return {
+    headers: [{ name: 'Content-Type', value: contentType }, ...extra],
+    body: body.replace(/\r?\n/g, CRLF),
+  };
 }
 
 /** Joins parts under a boundary; `contentType` is e.g. `multipart/report; report-type=delivery-status`. */
 export function multipartPart(contentType: string, boundary: string, parts: BuiltPart[]): BuiltPart {
-  const body = parts.map((p) => `--${boundary}${CRLF}${renderHeaders(p.headers)}${CRLF}${CRLF}${p.body}${CRLF}`).join('')
-    + `--${boundary}--${CRLF}`;
+  const encapsulated = parts.map(
+    (p) => `--${boundary}${CRLF}${renderHeaders(p.headers)}${CRLF}${CRLF}${p.body}${CRLF}`,
+  );
+  const body = `${encapsulated.join('')}--${boundary}--${CRLF}`;
   return { headers: [{ name: 'Content-Type', value: `${contentType}; boundary="${boundary}"` }], body };
 }
 

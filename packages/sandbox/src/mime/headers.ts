@@ -48,16 +48,25 @@ export function encodeWord(text: string): string {
 /** Decodes RFC 2047 encoded words (B and Q) in a header value. */
 export function decodeWords(value: string): string {
   const joined = value.replace(/(=\?[^?]+\?[bBqQ]\?[^?]*\?=)\s+(?==\?)/g, '$1');
-  return joined.replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (_all, charset: string, enc: string, text: string) => {
-    const bytes = enc.toUpperCase() === 'B'
-      ? Buffer.from(text, 'base64')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
-    try {
-      return new TextDecoder(charset).decode(bytes);
-    } catch {
-      return bytes.toString('utf8');
-    }
-  });
+  return joined.replace(
+    /=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g,
+    (_all, charset: string, enc: string, text: string) => {
+      const bytes =
+        enc.toUpperCase() === 'B'
+          ? Buffer.from(text, 'base64')
+          : Buffer.from(
+              text
+                .replace(/_/g, ' ')
+                .replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+              'latin1',
+            );
+      try {
+        return new TextDecoder(charset).decode(bytes);
+      } catch {
+        return bytes.toString('utf8');
+      }
+    },
+  );
 }
 
 /** Splits on commas outside quotes and angle brackets. */
@@ -91,9 +100,12 @@ export function parseAddressList(value: string | undefined): Mailbox[] {
 
 export function formatMailbox(mailbox: Mailbox): string {
   if (!mailbox.name) return mailbox.address;
-  const name = /[^\w .'-]/.test(mailbox.name) || /[^\x20-\x7e]/.test(mailbox.name)
-    ? (/[^\x20-\x7e]/.test(mailbox.name) ? encodeWord(mailbox.name) : `"${mailbox.name.replace(/"/g, '\\"')}"`)
-    : mailbox.name;
+  const name =
+    /[^\w .'-]/.test(mailbox.name) || /[^\x20-\x7e]/.test(mailbox.name)
+      ? /[^\x20-\x7e]/.test(mailbox.name)
+        ? encodeWord(mailbox.name)
+        : `"${mailbox.name.replace(/"/g, '\\"')}"`
+      : mailbox.name;
   return `${name} <${mailbox.address}>`;
 }
 
@@ -115,8 +127,10 @@ export function rfc5322Date(date: Date): string {
   const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${days[date.getUTCDay()]}, ${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} `
-    + `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
+  return (
+    `${days[date.getUTCDay()]}, ${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`
+  );
 }
 
 export function renderHeaders(headers: readonly Header[]): string {

@@ -9,12 +9,32 @@ const AVA = 'ava@contoso.test';
 
 describe('buildExchangeNdr', () => {
   it.each<[NoticeRecipient['fate'], string, string, string, RegExp]>([
-    ['hard-bounce', 'Undeliverable: Quick question', 'failed', '5.1.10', /Remote Server returned '550 5\.1\.10 RESOLVER\.ADR\.RecipientNotFound; Recipient not found by SMTP address lookup'/],
-    ['soft-bounce', 'Undeliverable: Quick question', 'failed', '5.2.2', /Remote Server returned '554 5\.2\.2 mailbox full/],
-    ['delay', 'Delivery delayed: Quick question', 'delayed', '4.4.7', /Delivery is delayed to these recipients or groups/],
+    [
+      'hard-bounce',
+      'Undeliverable: Quick question',
+      'failed',
+      '5.1.10',
+      /Remote Server returned '550 5\.1\.10 RESOLVER\.ADR\.RecipientNotFound; Recipient not found by SMTP address lookup'/,
+    ],
+    [
+      'soft-bounce',
+      'Undeliverable: Quick question',
+      'failed',
+      '5.2.2',
+      /Remote Server returned '554 5\.2\.2 mailbox full/,
+    ],
+    [
+      'delay',
+      'Delivery delayed: Quick question',
+      'delayed',
+      '4.4.7',
+      /Delivery is delayed to these recipients or groups/,
+    ],
   ])('%s: subject, action, status and wording', (fate, subject, action, status, human) => {
     const kind = fate === 'delay' ? 'delay' : 'failure';
-    const tree = parseMimeTree(buildExchangeNdr(sampleNoticeInput(kind, [{ address: 'pat@bounce.test', fate }], AVA)));
+    const tree = parseMimeTree(
+      buildExchangeNdr(sampleNoticeInput(kind, [{ address: 'pat@bounce.test', fate }], AVA)),
+    );
     const dsn = partText(findPart(tree, 'message/delivery-status')!);
     expect(headerValue(tree.headers, 'Subject')).toBe(subject);
     expect(dsn).toMatch(/^Reporting-MTA: dns;\S+\.prod\.outlook\.com$/m);
@@ -26,8 +46,14 @@ describe('buildExchangeNdr', () => {
   });
 
   it('is a multipart/report from the tenant postmaster with an HTML body', () => {
-    const tree = parseMimeTree(buildExchangeNdr(sampleNoticeInput('failure', [{ address: 'pat@bounce.test', fate: 'hard-bounce' }], AVA)));
-    expect(headerValue(tree.headers, 'From')).toBe('Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@contoso.test>');
+    const tree = parseMimeTree(
+      buildExchangeNdr(
+        sampleNoticeInput('failure', [{ address: 'pat@bounce.test', fate: 'hard-bounce' }], AVA),
+      ),
+    );
+    expect(headerValue(tree.headers, 'From')).toBe(
+      'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@contoso.test>',
+    );
     expect(headerParam(headerValue(tree.headers, 'Content-Type'), 'report-type')).toBe('delivery-status');
     const html = partText(findPart(tree, 'text/html')!);
     expect(html).toContain("Your message to pat@bounce.test couldn't be delivered.");
@@ -37,7 +63,11 @@ describe('buildExchangeNdr', () => {
   });
 
   it("returns the original's Message-ID and X-Sendwell-Id", () => {
-    const tree = parseMimeTree(buildExchangeNdr(sampleNoticeInput('failure', [{ address: 'pat@bounce.test', fate: 'hard-bounce' }], AVA)));
+    const tree = parseMimeTree(
+      buildExchangeNdr(
+        sampleNoticeInput('failure', [{ address: 'pat@bounce.test', fate: 'hard-bounce' }], AVA),
+      ),
+    );
     const original = partText(findPart(tree, 'text/rfc822-headers')!);
     expect(original).toContain('Message-ID: <sw-1a2b3c@sendwell.test>');
     expect(original).toContain('X-Sendwell-Id: snd_42');

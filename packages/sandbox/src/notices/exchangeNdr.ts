@@ -23,13 +23,15 @@ const WORDING: Record<Exclude<NoticeRecipient['fate'], 'sending-limit'>, Exchang
     summary: (a) => `${localPart(a)} wasn't found at ${domainOf(a)}.`,
     action: 'failed',
     status: '5.1.10',
-    remoteResponse: () => '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
+    remoteResponse: () =>
+      '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
   },
   'soft-bounce': {
     summary: (a) => `${localPart(a)}'s mailbox is full.`,
     action: 'failed',
     status: '5.2.2',
-    remoteResponse: () => '554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded; Failed to process message due to a permanent exception',
+    remoteResponse: () =>
+      '554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded; Failed to process message due to a permanent exception',
   },
   delay: {
     summary: () => "This message hasn't been delivered yet. Delivery will continue to be attempted.",
@@ -44,19 +46,27 @@ function wordingFor(r: NoticeRecipient): ExchangeWording {
 }
 
 function failureText(input: NoticeInput): string {
-  const blocks = input.recipients.map((r) => `Your message to ${r.address} couldn't be delivered.\n\n${wordingFor(r).summary(r.address)}`);
-  const diag = input.recipients.map((r) => `${r.address}\nRemote Server returned '${wordingFor(r).remoteResponse(r.address)}'`);
-  return `${blocks.join('\n\n')}\n\nDiagnostic information for administrators:\n\nGenerating server: ${GENERATING_SERVER}\n\n`
-    + `${diag.join('\n\n')}\n\nOriginal message headers:\n\n${originalHeaderBlock(input.originalHeaders)}\n`;
+  const blocks = input.recipients.map(
+    (r) => `Your message to ${r.address} couldn't be delivered.\n\n${wordingFor(r).summary(r.address)}`,
+  );
+  const diag = input.recipients.map(
+    (r) => `${r.address}\nRemote Server returned '${wordingFor(r).remoteResponse(r.address)}'`,
+  );
+  return (
+    `${blocks.join('\n\n')}\n\nDiagnostic information for administrators:\n\nGenerating server: ${GENERATING_SERVER}\n\n` +
+    `${diag.join('\n\n')}\n\nOriginal message headers:\n\n${originalHeaderBlock(input.originalHeaders)}\n`
+  );
 }
 
 function delayText(input: NoticeInput): string {
   const list = input.recipients.map((r) => r.address).join('\n');
-  return `Delivery is delayed to these recipients or groups:\n\n${list}\n\nSubject: ${input.originalSubject}\n\n`
-    + `${WORDING.delay.summary('')}\n\nThe server will keep trying to deliver this message for the next 1 days, 19 hours and 53 minutes. `
-    + "You'll be notified if the message can't be delivered by that time.\n\n"
-    + `Diagnostic information for administrators:\n\nGenerating server: ${GENERATING_SERVER}\n\n`
-    + `Receiving server: mx.${domainOf(input.recipients[0]?.address ?? '')}\n\n${list}\nRemote Server returned '400 4.4.7 Message delayed'\n`;
+  return (
+    `Delivery is delayed to these recipients or groups:\n\n${list}\n\nSubject: ${input.originalSubject}\n\n` +
+    `${WORDING.delay.summary('')}\n\nThe server will keep trying to deliver this message for the next 1 days, 19 hours and 53 minutes. ` +
+    "You'll be notified if the message can't be delivered by that time.\n\n" +
+    `Diagnostic information for administrators:\n\nGenerating server: ${GENERATING_SERVER}\n\n` +
+    `Receiving server: mx.${domainOf(input.recipients[0]?.address ?? '')}\n\n${list}\nRemote Server returned '400 4.4.7 Message delayed'\n`
+  );
 }
 
 function escapeHtml(text: string): string {
@@ -64,18 +74,28 @@ function escapeHtml(text: string): string {
 }
 
 function htmlOf(text: string): string {
-  const paragraphs = text.split('\n\n').map((p) => `<p style="font-family:'Segoe UI',sans-serif">${escapeHtml(p).replace(/\n/g, '<br>\n')}</p>`);
+  const paragraphs = text
+    .split('\n\n')
+    .map((p) => `<p style="font-family:'Segoe UI',sans-serif">${escapeHtml(p).replace(/\n/g, '<br>\n')}</p>`);
   return `<html>\n<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>\n<body>\n${paragraphs.join('\n')}\n</body>\n</html>`;
 }
 
 function deliveryStatus(input: NoticeInput): string {
-  const perMessage = [`Reporting-MTA: dns;${GENERATING_SERVER}`, `Received-From-MTA: dns;${GENERATING_SERVER}`,
-    `Arrival-Date: ${rfc5322Date(input.sentAt)}`];
+  const perMessage = [
+    `Reporting-MTA: dns;${GENERATING_SERVER}`,
+    `Received-From-MTA: dns;${GENERATING_SERVER}`,
+    `Arrival-Date: ${rfc5322Date(input.sentAt)}`,
+  ];
   const perRecipient = input.recipients.map((r) => {
     const w = wordingFor(r);
-    const lines = [`Final-Recipient: rfc822;${r.address}`, `Action: ${w.action}`, `Status: ${w.status}`,
-      `Diagnostic-Code: smtp;${w.remoteResponse(r.address)}`];
-    if (w.action === 'delayed') lines.push(`Will-Retry-Until: ${rfc5322Date(new Date(input.sentAt.getTime() + 2 * 24 * 3600_000))}`);
+    const lines = [
+      `Final-Recipient: rfc822;${r.address}`,
+      `Action: ${w.action}`,
+      `Status: ${w.status}`,
+      `Diagnostic-Code: smtp;${w.remoteResponse(r.address)}`,
+    ];
+    if (w.action === 'delayed')
+      lines.push(`Will-Retry-Until: ${rfc5322Date(new Date(input.sentAt.getTime() + 2 * 24 * 3600_000))}`);
     lines.push(`X-Display-Name: ${r.address}`);
     return lines.join('\n');
   });
@@ -89,7 +109,10 @@ export function buildExchangeNdr(input: NoticeInput): string {
   const outer = `_000_${input.seed}${GENERATING_SERVER.split('.')[0]}_`;
   const alt = `_002_${input.seed}${GENERATING_SERVER.split('.')[0]}_`;
   const root = multipartPart('multipart/report; report-type=delivery-status', outer, [
-    multipartPart('multipart/alternative', alt, [textPart('text/plain', text), textPart('text/html', htmlOf(text))]),
+    multipartPart('multipart/alternative', alt, [
+      textPart('text/plain', text),
+      textPart('text/html', htmlOf(text)),
+    ]),
     verbatimPart('message/delivery-status', deliveryStatus(input)),
     verbatimPart('text/rfc822-headers', `${originalHeaderBlock(input.originalHeaders)}\n`),
   ]);

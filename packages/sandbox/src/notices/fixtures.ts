@@ -1,7 +1,11 @@
 import type { NoticeInput, NoticeRecipient } from './types';
 
 /** A notice input as the post office would build it; shared by the notice tests. */
-export function sampleNoticeInput(kind: NoticeInput['kind'], recipients: NoticeRecipient[], sender = 'gus@acme.test'): NoticeInput {
+export function sampleNoticeInput(
+  kind: NoticeInput['kind'],
+  recipients: NoticeRecipient[],
+  sender = 'gus@acme.test',
+): NoticeInput {
   const originalMessageId = '<sw-1a2b3c@sendwell.test>';
   return {
     kind,

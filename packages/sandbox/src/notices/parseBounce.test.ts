@@ -10,7 +10,14 @@ import { sampleNoticeInput } from './fixtures';
 import { buildGmailDsn } from './gmailDsn';
 import type { NoticeRecipient } from './types';
 
-type Case = [label: string, build: typeof buildGmailDsn, fate: NoticeRecipient['fate'], action: string, status: string, hard: boolean];
+type Case = [
+  label: string,
+  build: typeof buildGmailDsn,
+  fate: NoticeRecipient['fate'],
+  action: string,
+  status: string,
+  hard: boolean,
+];
 
 const CASES: Case[] = [
   ['Gmail hard bounce', buildGmailDsn, 'hard-bounce', 'failed', '5.1.1', true],
@@ -24,11 +31,20 @@ const CASES: Case[] = [
 describe('parseBounce reads the sandbox notices', () => {
   it.each(CASES)('%s', async (label, build, fate, action, status, hard) => {
     const sender = build === buildGmailDsn ? 'gus@acme.test' : 'ava@contoso.test';
-    const raw = build(sampleNoticeInput(fate === 'delay' ? 'delay' : 'failure', [{ address: 'pat@bounce.test', fate }], sender));
+    const raw = build(
+      sampleNoticeInput(
+        fate === 'delay' ? 'delay' : 'failure',
+        [{ address: 'pat@bounce.test', fate }],
+        sender,
+      ),
+    );
     const report = await parseBounce(raw);
     const where = `parseBounce on the sandbox's ${label} notice`;
     expect(report.kind, `${where}: kind`).toBe('bounce');
-    expect(report.recipients.map((r) => r.address), `${where}: recipients`).toEqual(['pat@bounce.test']);
+    expect(
+      report.recipients.map((r) => r.address),
+      `${where}: recipients`,
+    ).toEqual(['pat@bounce.test']);
     const [recipient] = report.recipients;
     expect(recipient?.action, `${where}: action`).toBe(action);
     expect(recipient?.status, `${where}: status`).toBe(status);
@@ -38,8 +54,13 @@ describe('parseBounce reads the sandbox notices', () => {
   });
 
   it("Gmail's daily-limit bounce carries a sending-quota signal", async () => {
-    const raw = buildGmailDsn(sampleNoticeInput('failure', [{ address: 'pat@example.test', fate: 'sending-limit' }]));
+    const raw = buildGmailDsn(
+      sampleNoticeInput('failure', [{ address: 'pat@example.test', fate: 'sending-limit' }]),
+    );
     const report = await parseBounce(raw);
-    expect(report.quotaSignal?.provider, "parseBounce on the sandbox's Gmail sending-limit bounce: quotaSignal.provider").toBe('gmail');
+    expect(
+      report.quotaSignal?.provider,
+      "parseBounce on the sandbox's Gmail sending-limit bounce: quotaSignal.provider",
+    ).toBe('gmail');
   });
 });

@@ -1,5 +1,5 @@
-import type { Header } from '../mime/headers';
 import type { NoticeKind } from '../mail/recipients';
+import type { Header } from '../mime/headers';
 
 export interface NoticeRecipient {
   address: string;
@@ -25,7 +25,10 @@ export interface NoticeInput {
 }
 
 export function originalHeaderBlock(headers: Header[]): string {
-  return headers.filter((h) => h.name.toLowerCase() !== 'bcc').map((h) => `${h.name}: ${h.value}`).join('\n');
+  return headers
+    .filter((h) => h.name.toLowerCase() !== 'bcc')
+    .map((h) => `${h.name}: ${h.value}`)
+    .join('\n');
 }
 
 export function localPart(address: string): string {

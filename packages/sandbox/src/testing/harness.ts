@@ -13,18 +13,32 @@ export interface Harness {
 }
 
 /** Serves a fresh sandbox at `/sandbox` on an ephemeral port, with a manual clock. */
-export async function startSandbox(options: Omit<SandboxOptions, 'baseUrl' | 'clock'> = {}): Promise<Harness> {
+export async function startSandbox(
+  options: Omit<SandboxOptions, 'baseUrl' | 'clock'> = {},
+): Promise<Harness> {
   const clock = new ManualClock('2026-01-05T09:00:00Z');
   let handler: Hono | null = null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: (req) => (handler ? handler.fetch(req) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve(
+      {
+        fetch: (req) => (handler ? handler.fetch(req) : new Response('starting', { status: 503 })),
+        port: 0,
+        hostname: '127.0.0.1',
+      },
+      () => resolve(s),
+    );
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}/sandbox`;
   const sandbox = createSandbox({ noticeDelayMs: 300, ...options, baseUrl, clock });
   handler = new Hono().route('/sandbox', sandbox.app);
   return {
-    sandbox, clock, baseUrl,
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); }),
+    sandbox,
+    clock,
+    baseUrl,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }
