@@ -29,7 +29,8 @@ export function environmentFor(options: RenderOptions): Environment {
   } catch {
     throw new TypeError(`base URL is not a URL: ${options.baseUrl}`);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new TypeError(`base URL must be http(s): ${options.baseUrl}`);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new TypeError(`base URL must be http(s): ${options.baseUrl}`);
   const baseUrl = `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
   const production = options.production ?? !LOCAL_HOSTS.has(parsed.hostname);
   return {

@@ -1,5 +1,5 @@
-export { renderManifests, MANIFEST_FILES } from './render';
-export type { ManifestFile, RenderOptions } from './render';
-export { checkManifests, checkManifestFiles } from './check';
 export type { CheckResult, Problem } from './check';
-export { SOURCE, REQUIRED_GMAIL_SCOPES } from './source';
+export { checkManifestFiles, checkManifests } from './check';
+export type { ManifestFile, RenderOptions } from './render';
+export { MANIFEST_FILES, renderManifests } from './render';
+export { REQUIRED_GMAIL_SCOPES, SOURCE } from './source';

@@ -30,7 +30,9 @@ export function renderOutlookJson(env: Environment): string {
     icons: { color: SOURCE.icons.color, outline: SOURCE.icons.outline },
     accentColor: SOURCE.accentColor,
     localizationInfo: { defaultLanguageTag: SOURCE.locale.toLowerCase(), additionalLanguages: [] },
-    authorization: { permissions: { resourceSpecific: [{ name: SOURCE.outlook.unifiedPermission, type: 'Delegated' }] } },
+    authorization: {
+      permissions: { resourceSpecific: [{ name: SOURCE.outlook.unifiedPermission, type: 'Delegated' }] },
+    },
     validDomains: [env.host],
     extensions: [
       {
@@ -62,7 +64,10 @@ export function renderOutlookJson(env: Environment): string {
                         type: 'button',
                         label: SOURCE.outlook.buttonLabel,
                         icons,
-                        supertip: { title: SOURCE.outlook.buttonLabel, description: SOURCE.outlook.buttonTooltip },
+                        supertip: {
+                          title: SOURCE.outlook.buttonLabel,
+                          description: SOURCE.outlook.buttonTooltip,
+                        },
                         actionId: TASKPANE_ACTION,
                       },
                     ],

@@ -14,8 +14,13 @@ export const xmlVersion = (version: string) => `${version}.0`;
 export function renderOutlookXml(env: Environment): string {
   const { outlook, icons } = SOURCE;
   const taskpane = env.url(SOURCE.paths.taskpane);
-  const ribbonImages = icons.ribbon.map((size) => `          <bt:Image id="Icon.${size}x${size}" DefaultValue="${esc(env.url(icons.path(size)))}"/>`);
-  const ribbonIcon = icons.ribbon.map((size) => `                    <bt:Image size="${size}" resid="Icon.${size}x${size}"/>`);
+  const ribbonImages = icons.ribbon.map(
+    (size) =>
+      `          <bt:Image id="Icon.${size}x${size}" DefaultValue="${esc(env.url(icons.path(size)))}"/>`,
+  );
+  const ribbonIcon = icons.ribbon.map(
+    (size) => `                    <bt:Image size="${size}" resid="Icon.${size}x${size}"/>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <!-- Rendered by @sendwell/manifests for ${esc(env.baseUrl)}; edit manifests/src/source.ts, not this file. -->
 <OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1"

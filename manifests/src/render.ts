@@ -5,7 +5,11 @@ import { renderOutlookXml } from './outlookXml';
 
 export type { RenderOptions };
 
-export const MANIFEST_FILES = ['outlook/manifest.xml', 'outlook/manifest.json', 'gmail/deployment.json'] as const;
+export const MANIFEST_FILES = [
+  'outlook/manifest.xml',
+  'outlook/manifest.json',
+  'gmail/deployment.json',
+] as const;
 export type ManifestFile = (typeof MANIFEST_FILES)[number];
 
 /** Every manifest for one environment, keyed by its path relative to the output directory. */

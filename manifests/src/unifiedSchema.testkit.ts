@@ -12,14 +12,22 @@ const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('@microsoft/app-manifest/package.json'));
 const fromPackage = createRequire(join(packageDir, 'package.json'));
 
-type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
+type Validate = ((data: unknown) => boolean) & {
+  errors?: { instancePath: string; message?: string }[] | null;
+};
 
 export function unifiedSchemaValidator(version: string): (manifest: unknown) => string[] {
-  const schema = JSON.parse(readFileSync(join(packageDir, 'build', 'json-schemas', 'teams', `v${version}`, 'MicrosoftTeams.schema.json'), 'utf8'));
+  const schema = JSON.parse(
+    readFileSync(
+      join(packageDir, 'build', 'json-schemas', 'teams', `v${version}`, 'MicrosoftTeams.schema.json'),
+      'utf8',
+    ),
+  );
   const AjvDraft04 = fromPackage('ajv-draft-04').default;
   const addFormats = fromPackage('ajv-formats').default;
   const ajv = new AjvDraft04({ allErrors: true, strictTypes: false });
   addFormats(ajv, ['uri', 'email', 'regex']);
   const validate: Validate = ajv.compile(schema);
-  return (manifest) => (validate(manifest) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`));
+  return (manifest) =>
+    validate(manifest) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 }

@@ -2,7 +2,8 @@ import { REQUIRED_GMAIL_SCOPES } from '../source';
 import { urlProblem, urlsIn } from './problems';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const at = (value: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), value);
 
@@ -23,7 +24,9 @@ export function checkGmailDeployment(text: string): string[] {
 function scopeProblems(deployment: Json): string[] {
   const scopes = Array.isArray(deployment.oauthScopes) ? deployment.oauthScopes : null;
   if (!scopes) return ['missing "oauthScopes" (HTTP add-ons must list every scope)'];
-  return REQUIRED_GMAIL_SCOPES.filter((scope) => !scopes.includes(scope)).map((scope) => `oauthScopes is missing ${scope}`);
+  return REQUIRED_GMAIL_SCOPES.filter((scope) => !scopes.includes(scope)).map(
+    (scope) => `oauthScopes is missing ${scope}`,
+  );
 }
 
 function triggerProblems(deployment: Json): string[] {
@@ -34,18 +37,26 @@ function triggerProblems(deployment: Json): string[] {
   }
   const compose = at(deployment, 'addOns.gmail.composeTrigger');
   const actions = isObject(compose) && Array.isArray(compose.actions) ? compose.actions : [];
-  if (!isObject(compose)) problems.push('missing "addOns.gmail.composeTrigger": Sendwell needs the compose window');
+  if (!isObject(compose))
+    problems.push('missing "addOns.gmail.composeTrigger": Sendwell needs the compose window');
   else if (actions.length === 0) problems.push('composeTrigger has no actions');
   actions.forEach((action, i) => {
-    if (typeof at(action, 'runFunction') !== 'string') problems.push(`composeTrigger.actions[${i}] has no runFunction`);
+    if (typeof at(action, 'runFunction') !== 'string')
+      problems.push(`composeTrigger.actions[${i}] has no runFunction`);
     if (typeof at(action, 'label') !== 'string') problems.push(`composeTrigger.actions[${i}] has no label`);
   });
   if (isObject(compose) && compose.draftAccess !== 'METADATA') {
-    problems.push(`composeTrigger.draftAccess must be METADATA (Sendwell reads the draft's recipients), got "${String(compose.draftAccess)}"`);
+    problems.push(
+      `composeTrigger.draftAccess must be METADATA (Sendwell reads the draft's recipients), got "${String(compose.draftAccess)}"`,
+    );
   }
   const header = at(deployment, 'addOns.httpOptions.authorizationHeader');
-  if (header !== undefined && !AUTH_HEADERS.includes(String(header))) problems.push(`httpOptions.authorizationHeader must be one of ${AUTH_HEADERS.join(', ')}`);
-  if (header === 'NONE') problems.push('httpOptions.authorizationHeader NONE would let anyone call the add-on; use SYSTEM_ID_TOKEN');
+  if (header !== undefined && !AUTH_HEADERS.includes(String(header)))
+    problems.push(`httpOptions.authorizationHeader must be one of ${AUTH_HEADERS.join(', ')}`);
+  if (header === 'NONE')
+    problems.push(
+      'httpOptions.authorizationHeader NONE would let anyone call the add-on; use SYSTEM_ID_TOKEN',
+    );
   return problems;
 }
 
@@ -56,7 +67,8 @@ function urlProblems(deployment: Json): string[] {
     if (problem) problems.push(`${path}: ${problem}`);
   }
   // Trigger endpoints must be full URLs in an HTTP add-on (function names are Apps Script only).
-  const endpoints = JSON.stringify(deployment.addOns ?? {}).match(/"(runFunction|onTriggerFunction)":"([^"]*)"/g) ?? [];
+  const endpoints =
+    JSON.stringify(deployment.addOns ?? {}).match(/"(runFunction|onTriggerFunction)":"([^"]*)"/g) ?? [];
   for (const entry of endpoints) {
     const value = entry.split('":"')[1]?.slice(0, -1) ?? '';
     if (!/^https?:\/\//.test(value)) problems.push(`trigger "${value}" must be a full https URL`);

@@ -4,11 +4,34 @@ import { child, parseXml, walk, type XmlElement } from './xmlTree';
 /** Child order from the manifest XSDs (base OfficeApp, then the MailApp extension). */
 const ORDER: Record<string, string[]> = {
   OfficeApp: [
-    'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
-    'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'FormSettings', 'Permissions',
-    'Rule', 'DisableEntityHighlighting', 'VersionOverrides',
+    'Id',
+    'AlternateId',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'IconUrl',
+    'HighResolutionIconUrl',
+    'SupportUrl',
+    'AppDomains',
+    'Hosts',
+    'Requirements',
+    'FormSettings',
+    'Permissions',
+    'Rule',
+    'DisableEntityHighlighting',
+    'VersionOverrides',
   ],
-  VersionOverrides: ['Description', 'Requirements', 'Hosts', 'Resources', 'WebApplicationInfo', 'ExtendedPermissions', 'VersionOverrides'],
+  VersionOverrides: [
+    'Description',
+    'Requirements',
+    'Hosts',
+    'Resources',
+    'WebApplicationInfo',
+    'ExtendedPermissions',
+    'VersionOverrides',
+  ],
   Group: ['Label', 'Icon', 'Control'],
   Control: ['Label', 'Supertip', 'Icon', 'Action', 'Items'],
   Supertip: ['Title', 'Description'],
@@ -16,16 +39,40 @@ const ORDER: Record<string, string[]> = {
 };
 
 const REQUIRED = [
-  'Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl',
-  'Requirements', 'FormSettings', 'Permissions', 'Rule', 'VersionOverrides',
+  'Id',
+  'Version',
+  'ProviderName',
+  'DefaultLocale',
+  'DisplayName',
+  'Description',
+  'IconUrl',
+  'HighResolutionIconUrl',
+  'Requirements',
+  'FormSettings',
+  'Permissions',
+  'Rule',
+  'VersionOverrides',
 ];
 const PERMISSIONS = ['Restricted', 'ReadItem', 'ReadWriteItem', 'ReadWriteMailbox'];
-const URL_ELEMENTS = new Set(['IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'SourceLocation', 'bt:Image', 'bt:Url']);
+const URL_ELEMENTS = new Set([
+  'IconUrl',
+  'HighResolutionIconUrl',
+  'SupportUrl',
+  'SourceLocation',
+  'bt:Image',
+  'bt:Url',
+]);
 const RIBBON_ICON_SIZES = ['16', '32', '80'];
 /** Which resource list a `resid` on each element must point into. */
 const RESID_KIND: Record<string, string> = {
-  'bt:Image': 'bt:Images', SourceLocation: 'bt:Urls', FunctionFile: 'bt:Urls', Runtime: 'bt:Urls', Override: 'bt:Urls',
-  Label: 'bt:ShortStrings', Title: 'bt:ShortStrings', Description: 'bt:LongStrings',
+  'bt:Image': 'bt:Images',
+  SourceLocation: 'bt:Urls',
+  FunctionFile: 'bt:Urls',
+  Runtime: 'bt:Urls',
+  Override: 'bt:Urls',
+  Label: 'bt:ShortStrings',
+  Title: 'bt:ShortStrings',
+  Description: 'bt:LongStrings',
 };
 
 /** Offline structural checks of an Outlook XML (MailApp) manifest; messages name the element. */
@@ -36,7 +83,9 @@ export function checkOutlookXml(text: string): string[] {
   if (root.name !== 'OfficeApp') return [`root element is <${root.name}>, expected <OfficeApp>`];
   return [
     ...(root.attrs['xsi:type'] === 'MailApp' ? [] : ['<OfficeApp> must have xsi:type="MailApp"']),
-    ...REQUIRED.filter((name) => !child(root, name)).map((name) => `<OfficeApp> is missing required <${name}>`),
+    ...REQUIRED.filter((name) => !child(root, name)).map(
+      (name) => `<OfficeApp> is missing required <${name}>`,
+    ),
     ...orderProblems(root),
     ...identityProblems(root),
     ...mailboxProblems(root),
@@ -56,7 +105,8 @@ function orderProblems(root: XmlElement): string[] {
     for (const c of element.children) {
       const index = order.indexOf(c.name);
       if (index < 0) problems.push(`unexpected <${c.name}> inside <${path.join('/')}>`);
-      else if (index < last) problems.push(`<${c.name}> must come before <${lastName}> inside <${path.join('/')}>`);
+      else if (index < last)
+        problems.push(`<${c.name}> must come before <${lastName}> inside <${path.join('/')}>`);
       else [last, lastName] = [index, c.name];
     }
   });
@@ -68,13 +118,15 @@ function identityProblems(root: XmlElement): string[] {
   const id = child(root, 'Id')?.text ?? '';
   if (child(root, 'Id') && !GUID.test(id)) problems.push(`<Id> must be a GUID, got "${id}"`);
   const version = child(root, 'Version')?.text ?? '';
-  if (child(root, 'Version') && !/^\d{1,5}(\.\d{1,5}){0,3}$/.test(version)) problems.push(`<Version> must look like 1.0.0.0, got "${version}"`);
+  if (child(root, 'Version') && !/^\d{1,5}(\.\d{1,5}){0,3}$/.test(version))
+    problems.push(`<Version> must look like 1.0.0.0, got "${version}"`);
   for (const name of ['DisplayName', 'Description']) {
     const element = child(root, name);
     if (element && !element.attrs.DefaultValue?.trim()) problems.push(`<${name}> needs a DefaultValue`);
   }
   const permissions = child(root, 'Permissions')?.text;
-  if (permissions !== undefined && !PERMISSIONS.includes(permissions)) problems.push(`<Permissions> must be one of ${PERMISSIONS.join(', ')}, got "${permissions}"`);
+  if (permissions !== undefined && !PERMISSIONS.includes(permissions))
+    problems.push(`<Permissions> must be one of ${PERMISSIONS.join(', ')}, got "${permissions}"`);
   return problems;
 }
 
@@ -83,7 +135,9 @@ function mailboxProblems(root: XmlElement): string[] {
   const mailbox = sets.find((s) => s.name === 'Set' && s.attrs.Name?.toLowerCase() === 'mailbox');
   if (!mailbox) return ['<Requirements> must name the Mailbox requirement set'];
   const min = mailbox.attrs.MinVersion;
-  return min && /^1\.\d{1,2}$/.test(min) ? [] : [`Mailbox requirement set needs MinVersion like "1.1", got "${min ?? ''}"`];
+  return min && /^1\.\d{1,2}$/.test(min)
+    ? []
+    : [`Mailbox requirement set needs MinVersion like "1.1", got "${min ?? ''}"`];
 }
 
 function urlProblems(root: XmlElement): string[] {
@@ -93,7 +147,10 @@ function urlProblems(root: XmlElement): string[] {
       const problem = urlProblem(element.attrs.DefaultValue);
       if (problem) problems.push(`<${element.name}> ${problem}`);
     }
-    if ((element.name === 'IconUrl' || element.name === 'HighResolutionIconUrl') && !element.attrs.DefaultValue) {
+    if (
+      (element.name === 'IconUrl' || element.name === 'HighResolutionIconUrl') &&
+      !element.attrs.DefaultValue
+    ) {
       problems.push(`<${element.name}> needs an icon URL in DefaultValue`);
     }
     if (element.name === 'AppDomain') {
@@ -107,17 +164,21 @@ function urlProblems(root: XmlElement): string[] {
 function composeProblems(root: XmlElement): string[] {
   const surfaces: XmlElement[] = [];
   walk(root, (element) => {
-    if (element.name === 'ExtensionPoint' && element.attrs['xsi:type'] === 'MessageComposeCommandSurface') surfaces.push(element);
+    if (element.name === 'ExtensionPoint' && element.attrs['xsi:type'] === 'MessageComposeCommandSurface')
+      surfaces.push(element);
   });
-  if (surfaces.length === 0) return ['no <ExtensionPoint xsi:type="MessageComposeCommandSurface">: the compose button is missing'];
+  if (surfaces.length === 0)
+    return ['no <ExtensionPoint xsi:type="MessageComposeCommandSurface">: the compose button is missing'];
   const problems: string[] = [];
   for (const surface of surfaces) {
     walk(surface, (element) => {
       if (element.name !== 'Control') return;
       const sizes = (child(element, 'Icon')?.children ?? []).map((image) => image.attrs.size ?? '');
       const missing = RIBBON_ICON_SIZES.filter((size) => !sizes.includes(size));
-      if (missing.length > 0) problems.push(`button "${element.attrs.id ?? ''}" is missing icon sizes ${missing.join(', ')}`);
-      if (!child(child(element, 'Action'), 'SourceLocation')) problems.push(`button "${element.attrs.id ?? ''}" has no <Action>/<SourceLocation>`);
+      if (missing.length > 0)
+        problems.push(`button "${element.attrs.id ?? ''}" is missing icon sizes ${missing.join(', ')}`);
+      if (!child(child(element, 'Action'), 'SourceLocation'))
+        problems.push(`button "${element.attrs.id ?? ''}" has no <Action>/<SourceLocation>`);
     });
   }
   return problems;
@@ -128,7 +189,8 @@ function residProblems(root: XmlElement): string[] {
   const problems: string[] = [];
   walk(root, (element, path) => {
     const list = path.at(-2);
-    if (element.attrs.id === undefined || !list || !list.startsWith('bt:') || path.at(-3) !== 'Resources') return;
+    if (element.attrs.id === undefined || !list || !list.startsWith('bt:') || path.at(-3) !== 'Resources')
+      return;
     if (defined.has(element.attrs.id)) problems.push(`resource id "${element.attrs.id}" is defined twice`);
     defined.set(element.attrs.id, list);
   });
@@ -139,7 +201,8 @@ function residProblems(root: XmlElement): string[] {
     const kind = defined.get(resid);
     const expected = RESID_KIND[element.name];
     if (!kind) problems.push(`<${element.name} resid="${resid}"> points to no resource`);
-    else if (expected && kind !== expected) problems.push(`<${element.name} resid="${resid}"> must point into <${expected}>, not <${kind}>`);
+    else if (expected && kind !== expected)
+      problems.push(`<${element.name} resid="${resid}"> must point into <${expected}>, not <${kind}>`);
   });
   return problems;
 }

@@ -23,10 +23,15 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 export function parseXml(text: string): ParsedXml {
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { ok: false, message: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})` };
+  if (valid !== true)
+    return {
+      ok: false,
+      message: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`,
+    };
   const nodes = parser.parse(text) as OrderedNode[];
   const elements = nodes.map(toElement).filter((e): e is XmlElement => e !== null && !e.name.startsWith('?'));
-  if (elements.length !== 1) return { ok: false, message: `expected one root element, found ${elements.length}` };
+  if (elements.length !== 1)
+    return { ok: false, message: `expected one root element, found ${elements.length}` };
   return { ok: true, root: elements[0]! };
 }
 
@@ -35,7 +40,9 @@ function toElement(node: OrderedNode): XmlElement | null {
   if (!name || name === '#text') return null;
   const content = (node[name] as OrderedNode[]) ?? [];
   const children = content.map(toElement).filter((e): e is XmlElement => e !== null);
-  const text = content.map((c) => (typeof c['#text'] === 'string' || typeof c['#text'] === 'number' ? String(c['#text']) : '')).join('');
+  const text = content
+    .map((c) => (typeof c['#text'] === 'string' || typeof c['#text'] === 'number' ? String(c['#text']) : ''))
+    .join('');
   return { name, attrs: node[':@'] ?? {}, children, text };
 }
 
@@ -44,7 +51,11 @@ export function child(element: XmlElement | undefined, name: string): XmlElement
 }
 
 /** Depth-first walk, with the chain of ancestor names for messages. */
-export function walk(element: XmlElement, visit: (element: XmlElement, path: string[]) => void, path: string[] = []): void {
+export function walk(
+  element: XmlElement,
+  visit: (element: XmlElement, path: string[]) => void,
+  path: string[] = [],
+): void {
   const here = [...path, element.name];
   visit(element, here);
   for (const c of element.children) walk(c, visit, here);
