@@ -5,12 +5,16 @@ import { createRoot } from 'react-dom/client';
 import { createHttpApi } from './api';
 import { App } from './components/App';
 import { PaneUnavailable } from './components/PaneUnavailable';
-import { connectOffice } from './office';
+import { connectOffice, type OfficeConnection } from './office';
 
 /** Pane entry: find Outlook (real or sandbox), then render against the API on our own origin. */
 async function start(root: HTMLElement) {
   const view = createRoot(root);
-  const connection = await connectOffice(window);
+  const connection: OfficeConnection = await connectOffice(window).catch((error: unknown) => ({
+    outcome: 'unavailable' as const,
+    reason: 'no-office-js' as const,
+    message: `Outlook did not start the add-in: ${(error as Error).message}`,
+  }));
   const content =
     connection.outcome === 'ready' ? (
       <App

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpApi, type EventSourceLike } from './client';
-import { ApiError, type FeedEvent } from './types';
+import { createHttpApi } from './client';
+import { ApiError } from './types';
 
 interface Seen {
   url: string;
@@ -29,21 +29,6 @@ function fakeServer(routes: Record<string, { status: number; body: unknown }>) {
     });
   };
   return { fetch: fetch as typeof globalThis.fetch, seen };
-}
-
-class FakeEventSource implements EventSourceLike {
-  onopen: EventSourceLike['onopen'] = null;
-  onerror: EventSourceLike['onerror'] = null;
-  onmessage: EventSourceLike['onmessage'] = null;
-  listeners = new Map<string, (ev: MessageEvent) => void>();
-  closed = false;
-  constructor(readonly url: string) {}
-  addEventListener(type: string, listener: (ev: MessageEvent) => void) {
-    this.listeners.set(type, listener);
-  }
-  close() {
-    this.closed = true;
-  }
 }
 
 const getToken = async () => 'tok-1';
@@ -113,32 +98,5 @@ describe('createHttpApi', () => {
     });
     await expect(api.getQuota()).rejects.toMatchObject({ code: 'auth-unavailable' });
     expect(server.seen).toEqual([]);
-  });
-
-  it('opens the feed with the token in the query and delivers tagged and untagged events', async () => {
-    const sources: FakeEventSource[] = [];
-    const api = createHttpApi({
-      baseUrl: '',
-      getToken: async () => 'a b',
-      openEventSource: (url) => {
-        const source = new FakeEventSource(url);
-        sources.push(source);
-        return source;
-      },
-    });
-    const received: FeedEvent[] = [];
-    const unsubscribe = api.subscribeFeed({ onEvent: (event) => received.push(event) });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const source = sources[0]!;
-    expect(source.url).toBe('/api/feed?access_token=a%20b');
-    const bounce = { type: 'bounce', at: '2026-03-02T09:00:00Z', recipient: 'x@bounce.test' };
-    source.onmessage?.call(source, new MessageEvent('message', { data: JSON.stringify(bounce) }));
-    source.listeners.get('send.queued')!(
-      new MessageEvent('send.queued', { data: JSON.stringify({ type: 'send.queued', at: 'now' }) }),
-    );
-    source.onmessage?.call(source, new MessageEvent('message', { data: 'not json' }));
-    expect(received.map((event) => event.type)).toEqual(['bounce', 'send.queued']);
-    unsubscribe();
-    expect(source.closed).toBe(true);
   });
 });

@@ -1,24 +1,14 @@
+import { type EventSourceLike, subscribeFeed } from './feed';
 import {
   ApiError,
   type ChannelInfo,
-  type FeedEvent,
-  type FeedHandlers,
   type QuotaInfo,
   type SendAccepted,
   type SendRequest,
   type SendwellApi,
   type Template,
   type TemplateAnalytics,
-  type Unsubscribe,
 } from './types';
-
-export interface EventSourceLike {
-  onopen: ((this: EventSourceLike, ev: Event) => unknown) | null;
-  onerror: ((this: EventSourceLike, ev: Event) => unknown) | null;
-  onmessage: ((this: EventSourceLike, ev: MessageEvent) => unknown) | null;
-  addEventListener(type: string, listener: (ev: MessageEvent) => void): void;
-  close(): void;
-}
 
 export interface HttpApiOptions {
   /** Origin (and path prefix) of the server; '' means the page's own origin, as when served at /outlook/. */
@@ -26,17 +16,9 @@ export interface HttpApiOptions {
   getToken: () => Promise<string>;
   fetch?: typeof fetch;
   openEventSource?: (url: string) => EventSourceLike;
+  /** Wait before reopening a feed the server closed. */
+  reconnectDelayMs?: number;
 }
-
-/** Named SSE events, in case the server tags them; untagged ones arrive through `onmessage`. */
-const FEED_TYPES = [
-  'send.queued',
-  'send.submitted',
-  'send.failed',
-  'bounce',
-  'throttle.paused',
-  'throttle.resumed',
-];
 
 export async function errorFrom(response: Response): Promise<ApiError> {
   let body: unknown = null;
@@ -54,15 +36,6 @@ export async function errorFrom(response: Response): Promise<ApiError> {
     `The server answered ${response.status} ${response.statusText}`.trim(),
     response.status,
   );
-}
-
-export function parseFeedEvent(data: string): FeedEvent | null {
-  try {
-    const event = JSON.parse(data) as Partial<FeedEvent>;
-    return typeof event.type === 'string' && typeof event.at === 'string' ? (event as FeedEvent) : null;
-  } catch {
-    return null;
-  }
 }
 
 export function createHttpApi(options: HttpApiOptions): SendwellApi {
@@ -93,34 +66,6 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
     return (await response.json()) as T;
   }
 
-  function subscribeFeed(handlers: FeedHandlers): Unsubscribe {
-    let source: EventSourceLike | null = null;
-    let closed = false;
-    const open =
-      options.openEventSource ?? ((address: string) => new EventSource(address) as EventSourceLike);
-    const deliver = (message: MessageEvent) => {
-      const event = parseFeedEvent(String(message.data));
-      if (event) handlers.onEvent(event);
-    };
-    handlers.onStatus?.('connecting');
-    options.getToken().then(
-      (token) => {
-        if (closed) return;
-        // SSE cannot carry headers, so the feed takes the token in the query (contracts.md).
-        source = open(url(`/api/feed?access_token=${encodeURIComponent(token)}`));
-        source.onopen = () => handlers.onStatus?.('open');
-        source.onerror = () => handlers.onStatus?.('error');
-        source.onmessage = deliver;
-        for (const type of FEED_TYPES) source.addEventListener(type, deliver);
-      },
-      () => handlers.onStatus?.('error'),
-    );
-    return () => {
-      closed = true;
-      source?.close();
-    };
-  }
-
   return {
     getChannel: () => request<ChannelInfo>('/api/channel?host=outlook'),
     getQuota: () => request<QuotaInfo>('/api/quota?host=outlook'),
@@ -131,6 +76,15 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
       request<{ send: SendAccepted }>('/api/sends', { method: 'POST', body: JSON.stringify(body) }).then(
         (r) => r.send,
       ),
-    subscribeFeed,
+    subscribeFeed: (handlers) =>
+      subscribeFeed(
+        {
+          getToken: options.getToken,
+          urlFor: (token) => url(`/api/feed?access_token=${encodeURIComponent(token)}`),
+          open: options.openEventSource ?? ((address) => new EventSource(address)),
+          reconnectDelayMs: options.reconnectDelayMs ?? 5000,
+        },
+        handlers,
+      ),
   };
 }

@@ -1,2 +1,3 @@
-export { createHttpApi, type EventSourceLike, type HttpApiOptions } from './client';
+export { createHttpApi, type HttpApiOptions } from './client';
+export type { EventSourceLike } from './feed';
 export * from './types';

@@ -1,0 +1,85 @@
+import type { FeedEvent, FeedHandlers, Unsubscribe } from './types';
+
+export interface EventSourceLike {
+  readonly readyState: number;
+  onopen: ((this: EventSourceLike, ev: Event) => unknown) | null;
+  onerror: ((this: EventSourceLike, ev: Event) => unknown) | null;
+  onmessage: ((this: EventSourceLike, ev: MessageEvent) => unknown) | null;
+  addEventListener(type: string, listener: (ev: MessageEvent) => void): void;
+  close(): void;
+}
+
+export interface FeedConnection {
+  getToken: () => Promise<string>;
+  /** The feed URL for a token: SSE cannot carry headers, so the token rides in the query (contracts.md). */
+  urlFor: (token: string) => string;
+  open: (url: string) => EventSourceLike;
+  reconnectDelayMs: number;
+}
+
+const CLOSED = 2; // EventSource.CLOSED
+/** Named SSE events, in case the server tags them; untagged ones arrive through `onmessage`. */
+const FEED_TYPES = [
+  'send.queued',
+  'send.submitted',
+  'send.failed',
+  'bounce',
+  'throttle.paused',
+  'throttle.resumed',
+];
+
+export function parseFeedEvent(data: string): FeedEvent | null {
+  try {
+    const event = JSON.parse(data) as Partial<FeedEvent>;
+    return typeof event.type === 'string' && typeof event.at === 'string' ? (event as FeedEvent) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps one EventSource open. The browser retries dropped connections itself; when the server refuses
+ * one (say the token in the URL expired) the source closes for good, so we start over with a fresh token.
+ */
+export function subscribeFeed(connection: FeedConnection, handlers: FeedHandlers): Unsubscribe {
+  let source: EventSourceLike | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  const deliver = (message: MessageEvent) => {
+    const event = parseFeedEvent(String(message.data));
+    if (event) handlers.onEvent(event);
+  };
+  const retry = () => {
+    if (!closed) retryTimer = setTimeout(connect, connection.reconnectDelayMs);
+  };
+  const attach = (opened: EventSourceLike) => {
+    opened.onopen = () => handlers.onStatus?.('open');
+    opened.onerror = () => {
+      handlers.onStatus?.('error');
+      if (opened.readyState === CLOSED) retry();
+    };
+    opened.onmessage = deliver;
+    for (const type of FEED_TYPES) opened.addEventListener(type, deliver);
+  };
+  function connect() {
+    handlers.onStatus?.('connecting');
+    connection.getToken().then(
+      (token) => {
+        if (closed) return;
+        source?.close();
+        source = connection.open(connection.urlFor(token));
+        attach(source);
+      },
+      () => {
+        handlers.onStatus?.('error');
+        retry();
+      },
+    );
+  }
+  connect();
+  return () => {
+    closed = true;
+    clearTimeout(retryTimer);
+    source?.close();
+  };
+}
