@@ -62,8 +62,11 @@ export interface FeedItem {
   sendId?: string;
   recipient?: string;
   templateId?: string;
-  /** For bounces: `hard`, `reason` (Sisimai name), `status`; for others a free-form `message`. */
-  detail: { hard?: boolean | null; reason?: string | null; status?: string | null; message?: string } & Record<string, unknown>;
+  /**
+   * Bounces: `hard`, `reason` (Sisimai name), `status`, `action` ('failed' | 'delayed'); sends: `to`,
+   * `subject`, `sendAt`, `error`; throttle: `until`, `reason`. Everything is optional.
+   */
+  detail: { hard?: boolean | null; reason?: string | null; status?: string | null; action?: string | null; message?: string } & Record<string, unknown>;
 }
 
 /**

@@ -35,13 +35,28 @@ describe('feedItemText', () => {
       { type: 'bounce', at, recipient: '<odd>@x', detail: {} },
       { topLabel: 'Bounce · unclassified · 10:05', text: '&lt;odd&gt;@x', bottomLabel: 'no reason given' },
     ],
-    ['submitted', { type: 'send.submitted', at, recipient: 'ada@example.com', detail: {} }, { topLabel: 'Sent · 10:05', text: 'ada@example.com' }],
+    [
+      'queued (server detail)',
+      { type: 'send.queued', at, detail: { to: ['ada@example.com', 'bob@example.com'], sendAt: '2026-03-02T10:07:00Z' } },
+      { topLabel: 'Queued · 10:05', text: 'ada@example.com, bob@example.com', bottomLabel: 'sends at 10:07' },
+    ],
+    [
+      'submitted',
+      { type: 'send.submitted', at, detail: { to: ['ada@example.com'], subject: 'Hi <Ada>' } },
+      { topLabel: 'Sent · 10:05', text: 'ada@example.com', bottomLabel: 'Hi &lt;Ada&gt;' },
+    ],
+    ['submitted without detail', { type: 'send.submitted', at, detail: {} }, { topLabel: 'Sent · 10:05', text: 'email sent' }],
     [
       'failed',
-      { type: 'send.failed', at, recipient: 'ada@example.com', detail: { message: 'rejected' } },
-      { topLabel: 'Failed · 10:05', text: 'ada@example.com', bottomLabel: 'rejected' },
+      { type: 'send.failed', at, detail: { error: '400 invalidArgument Invalid To header' } },
+      { topLabel: 'Failed · 10:05', text: 'email not sent', bottomLabel: '400 invalidArgument Invalid To header' },
     ],
-    ['paused', { type: 'throttle.paused', at, detail: { message: 'Gmail limit reached' } }, { topLabel: 'Paused · 10:05', text: 'Gmail limit reached' }],
+    [
+      'paused',
+      { type: 'throttle.paused', at, detail: { until: '2026-03-03T10:05:00Z', reason: 'Mail sending limit' } },
+      { topLabel: 'Paused · 10:05', text: 'Sending paused by the provider until 10:05', bottomLabel: 'Mail sending limit' },
+    ],
+    ['resumed', { type: 'throttle.resumed', at, detail: {} }, { topLabel: 'Resumed · 10:05', text: 'Sending resumed' }],
   ])('%s', (_name, item, expected) => {
     expect(feedItemText(item, 0)).toEqual(expected);
   });

@@ -33,27 +33,41 @@ export function quotaText(quota: QuotaView, offsetMinutes: number): DecoratedTex
 const BOUNCE_KIND = (hard: boolean | null | undefined, delayed: boolean): string =>
   delayed ? 'delayed' : hard === true ? 'hard' : hard === false ? 'soft' : 'unclassified';
 
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Who a send event is about: its recipient, else the `to` list the server puts in `detail`. */
+function audience(item: FeedItem): string {
+  if (item.recipient) return escapeText(item.recipient);
+  const to = Array.isArray(item.detail.to) ? item.detail.to.filter((a): a is string => typeof a === 'string') : [];
+  return escapeText(to.join(', '));
+}
+
+const withBottom = (text: DecoratedText, bottom: string): DecoratedText => (bottom ? { ...text, bottomLabel: escapeText(bottom) } : text);
+
 /** How one feed event reads in "Recent activity"; bounces show recipient, hard/soft and reason. */
 export function feedItemText(item: FeedItem, offsetMinutes: number): DecoratedText {
   const time = formatTime(item.at, offsetMinutes);
-  const who = escapeText(item.recipient ?? '');
-  const message = item.detail.message ? escapeText(String(item.detail.message)) : '';
+  const who = audience(item);
+  const d = item.detail;
   switch (item.type) {
     case 'bounce': {
-      const delayed = item.detail.action === 'delayed';
-      const reason = [item.detail.reason, item.detail.status].filter(Boolean).join(' ');
-      const label = `Bounce · ${BOUNCE_KIND(item.detail.hard, delayed)}`;
-      return { topLabel: `${label} · ${time}`, text: who || 'unknown recipient', bottomLabel: escapeText(reason || 'no reason given') };
+      const reason = [d.reason, d.status].filter(Boolean).join(' ');
+      const kind = BOUNCE_KIND(d.hard, d.action === 'delayed');
+      return { topLabel: `Bounce · ${kind} · ${time}`, text: who || 'unknown recipient', bottomLabel: escapeText(reason || 'no reason given') };
     }
-    case 'send.queued':
-      return { topLabel: `Queued · ${time}`, text: who || message || 'email queued' };
+    case 'send.queued': {
+      const sendAt = str(d.sendAt) ? `sends at ${formatTime(str(d.sendAt), offsetMinutes)}` : '';
+      return withBottom({ topLabel: `Queued · ${time}`, text: who || 'email queued' }, sendAt);
+    }
     case 'send.submitted':
-      return { topLabel: `Sent · ${time}`, text: who || message || 'email sent' };
+      return withBottom({ topLabel: `Sent · ${time}`, text: who || 'email sent' }, str(d.subject));
     case 'send.failed':
-      return { topLabel: `Failed · ${time}`, text: who || 'email', ...(message ? { bottomLabel: message } : {}) };
-    case 'throttle.paused':
-      return { topLabel: `Paused · ${time}`, text: message || 'Sending paused by the provider' };
+      return withBottom({ topLabel: `Failed · ${time}`, text: who || 'email not sent' }, str(d.error) || str(d.message));
+    case 'throttle.paused': {
+      const until = str(d.until) ? ` until ${formatTime(str(d.until), offsetMinutes)}` : '';
+      return withBottom({ topLabel: `Paused · ${time}`, text: `Sending paused by the provider${until}` }, str(d.reason) || str(d.message));
+    }
     case 'throttle.resumed':
-      return { topLabel: `Resumed · ${time}`, text: message || 'Sending resumed' };
+      return withBottom({ topLabel: `Resumed · ${time}`, text: 'Sending resumed' }, str(d.message));
   }
 }
