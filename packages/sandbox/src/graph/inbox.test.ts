@@ -93,7 +93,7 @@ describe('bounce notices in the Exchange inbox', () => {
     const ndr = list.body.value[0];
     expect(ndr.subject).toBe(subject);
     expect(ndr.from.emailAddress.address).toBe(
-      'microsoftexchange329e71ec88ae4615bbc36ab6ce41109e@contoso.test',
+      'MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@contoso.test',
     );
     expect(ndr.internetMessageHeaders).toContainEqual({ name: 'X-MS-Exchange-Message-Is-Ndr', value: '' });
     const mime = await fetch(`${h.sandbox.microsoft.graphBaseUrl}/me/messages/${ndr.id}/$value`, {

@@ -92,9 +92,9 @@ export function parseAddressList(value: string | undefined): Mailbox[] {
   if (!value) return [];
   return splitAddressList(decodeWords(value)).map((item) => {
     const angled = /^(.*)<([^>]+)>\s*$/.exec(item);
-    if (!angled) return { name: '', address: item.replace(/^"|"$/g, '').toLowerCase() };
+    if (!angled) return { name: '', address: item.replace(/^"|"$/g, '') };
     const name = (angled[1] ?? '').trim().replace(/^"|"$/g, '');
-    return { name, address: (angled[2] ?? '').trim().toLowerCase() };
+    return { name, address: (angled[2] ?? '').trim() };
   });
 }
 
