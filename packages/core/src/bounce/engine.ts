@@ -3,6 +3,7 @@ import { buildBounceMessage } from './message';
 import { originalHeaders, originalMessageId } from './original';
 import { orderDecoders, runDecoders } from './pipeline';
 import { findQuotaSignal } from './quota';
+import { MAX_CONTEXT_CHARS } from './limits';
 import { reportKind, toRecipients } from './report';
 import type { BounceReport } from './types';
 
@@ -21,10 +22,16 @@ export async function parseBounce(raw: Uint8Array | string): Promise<BounceRepor
 }
 
 /** The pipeline over an already-built message (decoders may be swapped in tests). */
+/** The notice's human-readable words (before any machine-readable or returned part), bounded. */
+function readableText(message: BounceMessage): string {
+  const text = message.body.split('\n--- ')[0] ?? '';
+  return text.slice(0, MAX_CONTEXT_CHARS).replace(/\s+/g, ' ').trim();
+}
+
 export function analyseMessage(message: BounceMessage, decoders?: readonly Decoder[]): BounceReport {
   const decoded = runDecoders(message, decoders ?? orderDecoders(message));
   if (!decoded) return { ...NOT_A_BOUNCE };
-  const recipients = toRecipients(decoded);
+  const recipients = toRecipients(decoded, readableText(message));
   const kind = reportKind(decoded, recipients);
   const headers = originalHeaders(message);
   const messageId = decoded.originalMessageId?.replace(/^<|>$/g, '') || originalMessageId(message, headers);

@@ -17,3 +17,5 @@ export const MAX_BODY_CHARS = 1024 * 1024;
 export const MAX_RECIPIENTS = 500;
 /** Characters kept of one diagnostic. */
 export const MAX_DIAGNOSTIC_CHARS = 2000;
+/** Characters of the notice's readable text the classifier may look at when a diagnostic is terse. */
+export const MAX_CONTEXT_CHARS = 2000;

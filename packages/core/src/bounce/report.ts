@@ -7,20 +7,20 @@ import { findReplyCode, findStatusCode, isStatusCode, preferStatus } from './sta
 import type { BouncedRecipient, BounceReport, DeliveryAction } from './types';
 
 /** Turn one decoder's result into the public per-recipient rows (status, reason, hard/soft). */
-export function toRecipients(decoded: Decoded): BouncedRecipient[] {
+export function toRecipients(decoded: Decoded, context = ''): BouncedRecipient[] {
   const seen = new Set<string>();
   const rows: BouncedRecipient[] = [];
   for (const recipient of decoded.recipients) {
     const address = cleanAddress(recipient.address) ?? recipient.address.trim().toLowerCase();
     if (!address || seen.has(address)) continue;
     seen.add(address);
-    rows.push(toRow(address, recipient, decoded.kind));
+    rows.push(toRow(address, recipient, decoded.kind, context));
     if (rows.length >= MAX_RECIPIENTS) break;
   }
   return rows;
 }
 
-function toRow(address: string, r: DecodedRecipient, kind: Decoded['kind']): BouncedRecipient {
+function toRow(address: string, r: DecodedRecipient, kind: Decoded['kind'], context: string): BouncedRecipient {
   const diagnostic = r.diagnostic ? r.diagnostic.replace(/\s+/g, ' ').trim().slice(0, MAX_DIAGNOSTIC_CHARS) : null;
   const replyCode = r.replyCode ?? findReplyCode(diagnostic);
   const fieldStatus = isStatusCode(r.status) ? r.status : null;
@@ -31,9 +31,15 @@ function toRow(address: string, r: DecodedRecipient, kind: Decoded['kind']): Bou
     return { address, action, status, hard: null, reason, diagnostic };
   }
   const command = r.command?.toUpperCase() || findCommand(diagnostic);
-  const reason = classifyReason({
+  const facts = {
     status, diagnostic, action, command, replyCode, decoderReason: r.reason ?? null, diagnosticType: r.diagnosticType?.toUpperCase() ?? null,
-  });
+  };
+  let reason = classifyReason(facts);
+  // A terse diagnostic ("550 5.0.0") says nothing; the notice's own words often do.
+  if ((reason === 'onhold' || reason === 'undefined') && context) {
+    const second = classifyReason({ ...facts, diagnostic: `${diagnostic ?? ''} ${context}` });
+    if (second !== 'onhold' && second !== 'undefined') reason = second;
+  }
   return { address, action, status, hard: isHardBounce(reason, status, replyCode), reason, diagnostic };
 }
 
