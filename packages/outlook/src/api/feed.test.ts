@@ -18,14 +18,14 @@ class FakeEventSource implements EventSourceLike {
   /** What the browser does when the server answers the feed request with an error status. */
   refuse() {
     this.readyState = 2;
-    this.onerror?.call(this, new Event('error'));
+    this.onerror?.(new Event('error'));
   }
   push(data: unknown, type?: string) {
     const message = new MessageEvent(type ?? 'message', {
       data: typeof data === 'string' ? data : JSON.stringify(data),
     });
     if (type) this.listeners.get(type)!(message);
-    else this.onmessage?.call(this, message);
+    else this.onmessage?.(message);
   }
 }
 
@@ -86,7 +86,7 @@ describe('subscribeFeed', () => {
     const { connection, sources } = feedServer();
     const unsubscribe = subscribeFeed(connection, { onEvent: () => {} });
     await settle();
-    sources[0]!.onerror?.call(sources[0]!, new Event('error')); // readyState still CONNECTING
+    sources[0]!.onerror?.(new Event('error')); // readyState still CONNECTING
     await settle();
     expect(sources).toHaveLength(1);
     unsubscribe();

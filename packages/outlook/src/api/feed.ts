@@ -2,9 +2,9 @@ import type { FeedEvent, FeedHandlers, Unsubscribe } from './types';
 
 export interface EventSourceLike {
   readonly readyState: number;
-  onopen: ((this: EventSourceLike, ev: Event) => unknown) | null;
-  onerror: ((this: EventSourceLike, ev: Event) => unknown) | null;
-  onmessage: ((this: EventSourceLike, ev: MessageEvent) => unknown) | null;
+  onopen: ((ev: Event) => unknown) | null;
+  onerror: ((ev: Event) => unknown) | null;
+  onmessage: ((ev: MessageEvent) => unknown) | null;
   addEventListener(type: string, listener: (ev: MessageEvent) => void): void;
   close(): void;
 }
