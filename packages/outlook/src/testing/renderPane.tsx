@@ -13,7 +13,9 @@ export interface RenderedPane {
   view: RenderResult;
 }
 
-export function renderPane(options: { item?: FakeComposeItem; api?: FakeApi; clock?: ManualClock } = {}): RenderedPane {
+export function renderPane(
+  options: { item?: FakeComposeItem; api?: FakeApi; clock?: ManualClock } = {},
+): RenderedPane {
   const item = options.item ?? new FakeComposeItem();
   const api = options.api ?? new FakeApi();
   const clock = options.clock ?? new ManualClock('2026-03-02T09:00:00Z');
