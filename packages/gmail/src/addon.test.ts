@@ -150,3 +150,31 @@ describe('compose', () => {
     expect(widgetById(shownCard(result.json), 'send-error')).toMatchObject({ textParagraph: { text: 'At most 100 recipients per message.' } });
   });
 });
+
+describe('granular consent', () => {
+  const scope = (name: string) => `https://www.googleapis.com/auth/${name}`;
+  it.each<[string, string[], string[] | null]>([
+    ['t=compose', [scope('gmail.addons.execute'), scope('userinfo.email')], [scope('gmail.addons.current.action.compose')]],
+    ['t=home', [scope('gmail.addons.execute'), scope('userinfo.email')], null],
+  ])('%s with %j', async (query, authorizedScopes, requested) => {
+    const event = {
+      commonEventObject: { hostApp: 'GMAIL' },
+      authorizationEventObject: { userIdToken: await google.userToken('rep@example.com'), authorizedScopes },
+    };
+    const res = await app.request(`/addon?${query}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await google.systemToken()}` },
+      body: JSON.stringify(event),
+    });
+    const json = (await res.json()) as { requesting_google_scopes?: { scopes: string[] } };
+    expect(json.requesting_google_scopes?.scopes ?? null).toEqual(requested);
+  });
+
+  it('checks the system token before asking for scopes', async () => {
+    const res = await app.request('/addon?t=compose', {
+      method: 'POST',
+      body: JSON.stringify({ authorizationEventObject: { authorizedScopes: [] } }),
+    });
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Clock, ProfileId } from '@sendwell/core';
+import type { Clock, Logger, ProfileId } from '@sendwell/core';
 import type { GoogleAuthConfig } from './auth/verifyGoogleRequest';
 
 /** The Sendwell user behind a verified Google identity. */
@@ -89,4 +89,6 @@ export interface GmailAddonDeps {
   /** Newest first. */
   recentFeed(userId: string, limit: number): Promise<FeedItem[]>;
   clock?: Clock;
+  /** Failures are logged with the route only, never the event (it carries tokens). */
+  logger?: Logger;
 }

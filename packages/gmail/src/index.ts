@@ -2,6 +2,8 @@ export { createGmailAddon, ACTIONS } from './addon';
 export type * from './deps';
 export {
   createGoogleRequestVerifier,
+  createGoogleTokenChecks,
+  type GoogleTokenChecks,
   GoogleAuthError,
   type GoogleAuthConfig,
   type GoogleIdentity,
@@ -14,3 +16,4 @@ export { classifySendError } from './mailbox/gmailErrors';
 export { buildMime, toRaw } from './mailbox/mime';
 export { createTestGoogle } from './testing/googleTokens';
 export { FakeGmailApi } from './testing/fakeGmailApi';
+export { SCOPES, requiredScopes, missingScopes } from './auth/scopes';

@@ -55,8 +55,15 @@ function bearer(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** Builds the verifier once so the remote key set (and its cache) is shared by every request. */
-export function createGoogleRequestVerifier(config: GoogleAuthConfig): GoogleRequestVerifier {
+export interface GoogleTokenChecks {
+  /** Proves the request comes from Google for this endpoint (Authorization header). */
+  system(authorization: string | undefined): Promise<void>;
+  /** The verified user behind `authorizationEventObject.userIdToken`. */
+  user(userIdToken: string | undefined): Promise<GoogleIdentity>;
+}
+
+/** Builds the checks once so the remote key set (and its cache) is shared by every request. */
+export function createGoogleTokenChecks(config: GoogleAuthConfig): GoogleTokenChecks {
   const keys = config.keys ?? createRemoteJWKSet(new URL(config.jwksUrl));
   const verifyToken = async (token: string): Promise<JWTPayload> => {
     const { payload } = await jwtVerify(token, keys, {
@@ -67,12 +74,25 @@ export function createGoogleRequestVerifier(config: GoogleAuthConfig): GoogleReq
     });
     return payload;
   };
+  return {
+    async system(authorization) {
+      const token = bearer(authorization);
+      if (!token) throw new GoogleAuthError('missing-system-token', 'Missing Authorization: Bearer system ID token.');
+      await checkSystemToken(config, () => verifyToken(token));
+    },
+    async user(userIdToken) {
+      if (!userIdToken) throw new GoogleAuthError('missing-user-token', 'Missing authorizationEventObject.userIdToken.');
+      return checkUserToken(config, () => verifyToken(userIdToken));
+    },
+  };
+}
+
+/** Both checks in order: Google first, then the user. */
+export function createGoogleRequestVerifier(config: GoogleAuthConfig): GoogleRequestVerifier {
+  const checks = createGoogleTokenChecks(config);
   return async ({ authorization, userIdToken }) => {
-    const systemToken = bearer(authorization);
-    if (!systemToken) throw new GoogleAuthError('missing-system-token', 'Missing Authorization: Bearer system ID token.');
-    if (!userIdToken) throw new GoogleAuthError('missing-user-token', 'Missing authorizationEventObject.userIdToken.');
-    await checkSystemToken(config, () => verifyToken(systemToken));
-    return checkUserToken(config, () => verifyToken(userIdToken));
+    await checks.system(authorization);
+    return checks.user(userIdToken);
   };
 }
 

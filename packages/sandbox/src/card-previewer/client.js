@@ -116,6 +116,8 @@ function showCard() {
 }
 
 function apply(response) {
+  const scopes = response?.requesting_google_scopes;
+  if (scopes) return toast(`The add-on asks for more access: ${scopes.all_scopes ? 'all scopes' : (scopes.scopes ?? []).join(', ')}`);
   const { action, hostAppAction } = unwrapResponse(response);
   if (action?.navigations?.length) {
     state.stack = navigate(state.stack, action.navigations);
