@@ -53,6 +53,7 @@ describe('provider profiles', () => {
       expect(limit.margin).toBeGreaterThan(0);
       expect(limit.margin).toBeLessThan(1);
       expect(limit.source.title.length).toBeGreaterThan(10);
+      expect(limit.source.reference).toMatch(/\.md §\d/);
       expect(limit.label).toMatch(/\d/);
     },
   );

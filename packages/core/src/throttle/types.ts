@@ -10,6 +10,8 @@ export interface LimitSource {
   /** The publisher's page or our own reasoning, e.g. "Exchange Online limits (service description)". */
   title: string;
   url?: string;
+  /** Where our research notes quote it: a file and section under shared/reference/. */
+  reference?: string;
   /** True when the figure is second-hand or inferred rather than quoted from the provider. */
   unconfirmed?: boolean;
 }
