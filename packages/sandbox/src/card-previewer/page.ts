@@ -39,6 +39,7 @@ export function previewerPage(scriptBase: string, config: PageConfig): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <title>Sendwell — Gmail add-on previewer (sandbox)</title>
 <style>${STYLE}</style>
 <script type="application/json" id="previewer-config">${jsonForScript(config)}</script>
