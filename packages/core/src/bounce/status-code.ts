@@ -1,6 +1,5 @@
 /** Enhanced status codes (RFC 3463) and SMTP reply codes found in text. */
 
-const STATUS_IN_TEXT = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)/;
 const REPLY_IN_TEXT = /(?<![\d.-])([245][0-5]\d)(?=[\s-]|$)/;
 
 /** True for a well-formed code like `5.1.1` (class 2, 4 or 5; subject and detail up to 3 digits). */
@@ -8,13 +7,28 @@ export function isStatusCode(value: string | null | undefined): value is string 
   return !!value && /^[245]\.\d{1,3}\.\d{1,3}$/.test(value);
 }
 
-/** The first enhanced status code written in a text, or null. */
+const CODE_CANDIDATE = /([245])\.([0-7])\.(\d{1,3})(?!\d)/g;
+const IPV4 = /\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g;
+
+/**
+ * The enhanced status code a text means. Every code written in it is considered (IP addresses and
+ * version numbers are not codes); the vague ones (x.0.0, 4.4.7) only count when nothing more
+ * specific is written, and between specific ones `preferStatus` decides.
+ */
 export function findStatusCode(text: string | null | undefined): string | null {
-  if (!text) return null;
-  const match = STATUS_IN_TEXT.exec(text);
-  if (!match) return null;
-  const code = `${match[1]}.${Number(match[2])}.${Number(match[3])}`;
-  return code === '5.0.0' && /\b5\.0\.0\b/.test(text) === false ? null : code;
+  if (!text || text.length < 5) return null;
+  const scan = text.slice(0, 4000).replace(IPV4, '***.***.***.***');
+  const specific: string[] = [];
+  let vague: string | null = null;
+  for (const match of scan.matchAll(CODE_CANDIDATE)) {
+    const before = scan[(match.index ?? 0) - 1] ?? ' ';
+    if (/[\d./-]/.test(before) || before === 'v' || before === 'V') continue;
+    const code = `${match[1]}.${match[2]}.${Number(match[3])}`;
+    if (/^\d\.0\.0$/.test(code) || code === '4.4.7') vague = code;
+    else specific.push(code);
+  }
+  if (vague) specific.push(vague);
+  return specific.reduce<string | null>((chosen, code) => (chosen ? preferStatus(chosen, code, null) : code), null);
 }
 
 /** The first SMTP reply code (e.g. `550`) in a text, or null. */
