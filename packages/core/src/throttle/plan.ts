@@ -28,7 +28,10 @@ export interface Planner {
   reserve(request: SendRequest, now: Date, pausedUntil?: Date | null, timeZone?: string): PlanResult;
 }
 
-/** A planner over one history, for many decisions in a row; `planSend` is its one-shot form. */
+/**
+ * A planner over one history, for many decisions in a row; `planSend` is its one-shot form.
+ * Windows forget reservations as time moves on, so `now` must not go backwards between calls.
+ */
 export function createPlanner(
   profile: ThrottleProfile,
   history: PlanInput['history'],
