@@ -16,7 +16,8 @@ export const Domino = safely('Domino', (m) => {
   const reason = oneLine(section(body, BECAUSE, END) ?? '');
   const recipients = [...new Set(list)].map((address) => {
     const dsn = dsnFields(m.deliveryStatus, address);
-    return recipientFrom(address, reason || dsn.diagnostic || '', { action: 'failed', status: dsn.status });
+    const known = /not listed in (?:Domino Directory|public Name & Address Book)/i.test(reason) ? 'userunknown' : undefined;
+    return recipientFrom(address, reason || dsn.diagnostic || '', { action: 'failed', status: dsn.status, reason: known });
   });
   return bounce('Domino', recipients, originalMessageId(m));
 });

@@ -1,4 +1,4 @@
-import { bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section } from './util';
+import { reasonFrom, type ReasonTable, bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section } from './util';
 
 /**
  * DragonFly Mail Agent (dma): "This is the DragonFly Mail Agent ... There was an error delivering
@@ -10,6 +10,11 @@ const MARKER = /This is the DragonFly Mail Agent/i;
 const START = /There was an error delivering your mail to (<[^>\n]{1,300}>|\S{1,300})\.?/i;
 const END = /^(?:Message headers follow\.|Original message follows\.)/im;
 
+const DMA_REASONS: ReasonTable = [
+  [/Could not deliver for the last \d+ seconds\. Giving up/i, 'expired'],
+  [/DNS lookup failure: host .{1,300} not found/i, 'hostunknown'],
+];
+
 export const DragonFly = safely('DragonFly', (m) => {
   const body = scanText(m.body);
   if (!MARKER.test(body.slice(0, 4000))) return null;
@@ -17,6 +22,6 @@ export const DragonFly = safely('DragonFly', (m) => {
   const address = start ? findAddress(start[1]) : '';
   if (!address) return null;
   const diagnostic = section(body, START, END) ?? '';
-  const recipient = recipientFrom(address, diagnostic, { action: 'failed' });
+  const recipient = recipientFrom(address, diagnostic, { action: 'failed', reason: reasonFrom(diagnostic, DMA_REASONS) });
   return bounce('DragonFly', [recipient], originalMessageId(m, END));
 });

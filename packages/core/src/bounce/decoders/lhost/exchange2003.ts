@@ -26,7 +26,9 @@ function recipients(errors: string): DecodedRecipient[] {
   let current: { address: string; lines: string[] } | null = null;
   const flush = () => {
     if (!current) return;
-    const text = oneLine(current.lines.join(' ').replace(/The MTS-ID of the original message is:[^\n]*(\n;[^\n]*)?/g, ''));
+    // Drop the "MTS-ID" line and its wrapped tail (a line starting with ";") before joining.
+    const kept = current.lines.filter((l) => !/^The MTS-ID of the original message is:|^;/.test(l));
+    const text = oneLine(kept.join(' '));
     const code = /\(([0-9A-F]{8})\)/.exec(text)?.[1];
     const reason = code ? CODE_REASONS[code] : undefined;
     out.push(recipientFrom(current.address, text, { action: 'failed', reason }));

@@ -37,7 +37,9 @@ function recipients(text: string): DecodedRecipient[] {
   }
   return [...found].map(([address, lines]) => {
     const command = /^>>> (RCPT|MAIL|DATA)/i.exec(lines.find((l) => l.startsWith('>>>')) ?? '')?.[1]?.toUpperCase();
-    return recipientFrom(address, lines.length ? lines.join(' ') : sentences, { action: 'failed', reason, command });
+    // With no SMTP exchange, "rejected by a remote mail server" is EZweb's own domain filter.
+    const filtered = !lines.length && /Each of the following recipients was rejected/i.test(sentences) ? 'filtered' : undefined;
+    return recipientFrom(address, lines.length ? lines.join(' ') : sentences, { action: 'failed', reason: reason ?? filtered, command });
   });
 }
 

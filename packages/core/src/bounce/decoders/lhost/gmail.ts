@@ -1,6 +1,6 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
 import {
-  bounce, findAddress, isMailerDaemon, originalMessageId, recipientFrom, safely, scanText, section,
+  reasonFrom, type ReasonTable, bounce, findAddress, isMailerDaemon, originalMessageId, recipientFrom, safely, scanText, section,
   MAX_RECIPIENTS,
 } from './util';
 
@@ -18,6 +18,13 @@ const DELAYED = /has been delayed:|have been delayed:|Message will be retried/i;
 
 /** Gmail's SMTP state numbers as the notices use them. */
 const STATE_COMMANDS: Record<string, string> = { '6': 'MAIL', '13': 'EHLO', '14': 'RCPT', '18': 'DATA' };
+
+const GMAIL_REASONS: ReasonTable = [
+  // Gmail's own sentences: it retried and gave up, or it is still retrying.
+  [/The recipient server did not accept our requests to connect|Message will be retried for \d+ more day/i, 'expired'],
+  [/Remote server does not support TLS/i, 'failedstarttls'],
+  [/DNS Error: Domain name not found/i, 'hostunknown'],
+];
 
 function isGmail(m: BounceMessage): boolean {
   const head = m.body.slice(0, 4000);
@@ -51,7 +58,7 @@ export const Gmail = safely('Gmail', (m) => {
   const state = /\(state (\d{1,2})\)/.exec(diagnostic)?.[1];
   const command = state ? STATE_COMMANDS[state] : undefined;
   const recipients: DecodedRecipient[] = listedAddresses(body).map((address) =>
-    recipientFrom(address, diagnostic, { action, command }),
+    recipientFrom(address, diagnostic, { action, command, reason: reasonFrom(`${diagnostic} ${body.slice(0, 1000)}`, GMAIL_REASONS) }),
   );
   const inReplyTo = /<([^<>\s]{1,500})>/.exec(m.header('in-reply-to'))?.[1];
   return bounce('Gmail', recipients, originalMessageId(m, END) ?? inReplyTo);

@@ -1,5 +1,5 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
-import { bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import { reasonFrom, type ReasonTable, bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
 
 /**
  * GMX / mail.com and 1&1 (EinsUndEins, kundenserver.de): an Exim-like opening, then each failed
@@ -13,6 +13,11 @@ const END = /^--- The header of the original message is following\. ---/im;
 const HEAD = /^(?:"([^"\s]{1,256}@[^"\s]{1,255})"|<([^<>\s]{1,256}@[^<>\s]{1,255})>|([^<>"\s:]{1,256}@[^<>"\s:]{1,255})):?$/;
 const LABEL = /^(?:Reason:|For the following reason:)$/i;
 
+const GMX_REASONS: ReasonTable = [
+  [/delivery retry timeout exceeded/i, 'expired'],
+  [/Mail size limit exceeded/i, 'mesgtoobig'],
+];
+
 function recipients(errors: string): DecodedRecipient[] {
   const out: { address: string; lines: string[] }[] = [];
   for (const raw of errors.split('\n')) {
@@ -21,7 +26,7 @@ function recipients(errors: string): DecodedRecipient[] {
     if (head && out.length < MAX_RECIPIENTS) out.push({ address: findAddress(`<${head[1] ?? head[2] ?? head[3]}>`), lines: [] });
     else if (line && !LABEL.test(line)) out[out.length - 1]?.lines.push(line);
   }
-  return out.map((r) => recipientFrom(r.address, r.lines.join(' '), { action: 'failed' }));
+  return out.map((r) => recipientFrom(r.address, r.lines.join(' '), { action: 'failed', reason: reasonFrom(r.lines.join(' '), GMX_REASONS) }));
 }
 
 function decodeLayout(name: string, m: BounceMessage) {

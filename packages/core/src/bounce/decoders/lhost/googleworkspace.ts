@@ -33,5 +33,7 @@ export const GoogleWorkspace = safely('GoogleWorkspace', (m) => {
   if (!address) return null;
   const diagnostic = response || intro;
   const inReplyTo = /<([^<>\s]{1,500})>/.exec(m.header('in-reply-to'))?.[1];
-  return bounce('GoogleWorkspace', [recipientFrom(address, diagnostic, { action: 'failed' })], originalMessageId(m) ?? inReplyTo);
+  // Gmail refusing to relay for a misconfigured "Send mail as" alias: the sender was rejected.
+  const reason = /'Send mail as'/i.test(intro) ? 'rejected' : undefined;
+  return bounce('GoogleWorkspace', [recipientFrom(address, diagnostic, { action: 'failed', reason })], originalMessageId(m) ?? inReplyTo);
 });

@@ -1,5 +1,5 @@
 import type { DecodedRecipient } from '../contract';
-import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, section } from './util';
+import { reasonFrom, type ReasonTable, bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, section } from './util';
 
 /**
  * Ipswitch IMail Server: "Undeliverable Mail" from the postmaster, one `Reason sentence: address`
@@ -10,6 +10,13 @@ import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely,
 const END = /^Original message follows\.?/im;
 const REASON_LINE = /^([A-Z][^:\n]{3,80}):\s*(\S{1,256}@\S{1,255})\s*$/;
 const UNDELIVERABLE = /^undeliverable to\s+(\S{1,256}@\S{1,255})\s*$/im;
+
+const IMAIL_REASONS: ReasonTable = [
+  [/^Unknown user:|^Invalid final delivery userid:/i, 'userunknown'],
+  [/^User mailbox exceeds allowed size:/i, 'mailboxfull'],
+  [/^Delivery failed \d+ attempts:/i, 'expired'],
+  [/^Host unknown:/i, 'hostunknown'],
+];
 
 function recipients(text: string): DecodedRecipient[] {
   const out: DecodedRecipient[] = [];
@@ -23,7 +30,7 @@ function recipients(text: string): DecodedRecipient[] {
     const m = REASON_LINE.exec(line.trim());
     if (!m) continue;
     // "Delivery failed N attempts" is IMail giving up after retrying: a failure, not a delay.
-    out.push(recipientFrom(findAddress(m[2]), line.trim(), { action: 'failed' }));
+    out.push(recipientFrom(findAddress(m[2]), line.trim(), { action: 'failed', reason: reasonFrom(line.trim(), IMAIL_REASONS) }));
   }
   return out;
 }

@@ -26,7 +26,8 @@ export const InterScanMSS = safely('InterScanMSS', (m) => {
     const address = findAddress(hit[1]);
     if (address && !out.has(address) && out.size < MAX_RECIPIENTS) {
       const line = /^.*Unable to deliver message to.*$/m.exec(text.slice(hit.index ?? 0))?.[0] ?? '';
-      out.set(address, recipientFrom(address, line.replace(/^Reason:\s*/, ''), { action: 'failed' }));
+      // InterScan's own sentence: the domain's server refused the recipient(s).
+      out.set(address, recipientFrom(address, line.replace(/^Reason:\s*/, ''), { action: 'failed', reason: 'userunknown' }));
     }
   }
   return bounce('InterScanMSS', [...out.values()], originalMessageId(m, END));

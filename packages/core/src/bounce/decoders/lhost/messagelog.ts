@@ -16,7 +16,8 @@ export const MessageLog = safely('MessageLog', (m) => {
   const recipients = [];
   for (const line of (section(body, FAILED, TEXT) ?? '').split('\n').slice(0, MAX_RECIPIENTS)) {
     const hit = /^\s*(\S{1,256}@\S{1,255})\s+\.\.\.\s*(.*)$/.exec(line);
-    if (hit) recipients.push(recipientFrom(findAddress(hit[1]), oneLine(`${log} ${line}`), { action: 'failed' }));
+    const reason = /^unknown host/i.test(hit?.[2] ?? '') ? 'hostunknown' : undefined;
+    if (hit) recipients.push(recipientFrom(findAddress(hit[1]), oneLine(`${log} ${line}`), { action: 'failed', reason }));
   }
   return bounce('MessageLog', recipients, originalMessageId(m, TEXT));
 });

@@ -17,5 +17,6 @@ export const Mimecast = safely('Mimecast', (m) => {
   if (!address) return null;
   const problem = oneLine((section(body, PROBLEM, MORE) ?? '').replace(/^\s*--\s*/gm, ''));
   const more = oneLine((section(body, MORE, END) ?? '').replace(/^\s*--\s*/gm, ''));
-  return bounce('Mimecast', [recipientFrom(address, more || problem, { action: 'failed' })], originalMessageId(m));
+  const reason = /Recipient email address is possibly incorrect/i.test(problem) ? 'userunknown' : undefined;
+  return bounce('Mimecast', [recipientFrom(address, more || problem, { action: 'failed', reason })], originalMessageId(m));
 });

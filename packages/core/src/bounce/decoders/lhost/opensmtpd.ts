@@ -1,6 +1,6 @@
 import type { DecodedRecipient } from '../contract';
 import { dsnFields } from './dsn-fields';
-import { bounce, findAddress, findStatus, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import { reasonFrom, type ReasonTable, bounce, findAddress, findStatus, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
 
 /**
  * OpenSMTPD: "This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail. An error has occurred
@@ -14,6 +14,14 @@ const START = /(?:the following list of|for the following\s+list of)\s+recipient
 const END = /^\s*Below is a copy of the original message:?\s*$/im;
 const LINE = /^(\S{1,256}@[^\s:]{1,255}):\s*(.*)$/;
 const NOTE = /^\s*Please note that this is only a temporary failure report\./im;
+
+const SMTPD_REASONS: ReasonTable = [
+  [/^Envelope expired/i, 'expired'],
+  [/^Network error on destination MXs/i, 'networkerror'],
+  [/^Domain does not exist/i, 'hostunknown'],
+  [/^No MX found for domain/i, 'notaccept'],
+  [/^Loop detected/i, 'systemerror'],
+];
 
 export const OpenSMTPD = safely('OpenSMTPD', (m) => {
   const body = scanText(m.body);
@@ -30,6 +38,7 @@ export const OpenSMTPD = safely('OpenSMTPD', (m) => {
     const dsn = dsnFields(m.deliveryStatus, address);
     recipients.push(recipientFrom(address, text, {
       action: delayed ? 'delayed' : 'failed',
+      reason: reasonFrom(text, SMTPD_REASONS),
       status: findStatus(text) ? undefined : dsn.status,
     }));
   }

@@ -1,5 +1,5 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
-import { bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import { reasonFrom, type ReasonTable, bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
 
 /**
  * qmail-send's "failure notice" and the qmail-derived templates that keep its layout (Yahoo!'s
@@ -16,13 +16,26 @@ function isQmail(m: BounceMessage): boolean {
   return MARKER.test(m.body.slice(0, 4000));
 }
 
+const QMAIL_REASONS: ReasonTable = [
+  // qmail-remote / qmail-local's own sentences (the remote's reply is left to the classifier).
+  [/Sorry, I couldn't find any host (?:named|by that name)/i, 'hostunknown'],
+  [/Sorry, I couldn't find a mail exchanger or IP address/i, 'notaccept'],
+  [/Sorry, I wasn't able to establish an SMTP connection/i, 'networkerror'],
+  [/Connected to \S+ but my name was rejected/i, 'blocked'],
+  [/Sorry, no mailbox here by that name/i, 'userunknown'],
+  [/Unable to contact LDAP server|Temporary error in LDAP/i, 'systemerror'],
+  [/account is locked email bounced/i, 'suspend'],
+  [/user's mailfolder is full|disk quota exceeded/i, 'mailboxfull'],
+];
+
 /** `<address>:` heads with their error lines under them (shared with the X2 layout). */
 export function recipientsOf(errors: string): DecodedRecipient[] {
   const out: DecodedRecipient[] = [];
   let current: { address: string; lines: string[] } | null = null;
   const flush = () => {
     if (current && !out.some((r) => r.address === current!.address)) {
-      out.push(recipientFrom(current.address, current.lines.join(' '), { action: 'failed' }));
+      const text = current.lines.join(' ');
+      out.push(recipientFrom(current.address, text, { action: 'failed', reason: reasonFrom(text, QMAIL_REASONS) }));
     }
   };
   for (const line of errors.split('\n')) {

@@ -13,7 +13,7 @@ import {
  */
 const LIST = /^\s*-{5} The following addresses had (?:permanent fatal errors|transient non-fatal errors) -{5}\s*$/m;
 const TRANSCRIPT = /^\s*-{5} Transcript of (?:the )?session follows -{5}\s*$/m;
-const END = /^\s*-{5} .{0,40}(?:message|headers) follows? -{5}|^Reporting-MTA:|^\s*$\n^\s*$/im;
+const END = /^\s*-{5} .{0,40}(?:message|headers) follows? -{5}|^Reporting-MTA:|^--[^\s-]\S*$|^\s*$\n^\s*$/im;
 
 /** A forwarded bounce quotes every line with "> "; read it as the original text. */
 function unquote(body: string): string {
@@ -49,7 +49,8 @@ function recipients(m: BounceMessage, body: string): DecodedRecipient[] {
     // The report's own Status wins; the transcript's last reply is the next best.
     const dsn = dsnFields(dsnText, current.address);
     const status = dsn.status ?? findStatus(transcript) ?? findStatus(text);
-    out.push(recipientFrom(current.address, text, { action: transient ? 'delayed' : 'failed', status }));
+    const expired = /Message could not be delivered for \d+ (?:days|hours)/i.test(transcript) ? 'expired' : undefined;
+    out.push(recipientFrom(current.address, text, { action: transient ? 'delayed' : 'failed', status, reason: expired }));
   };
   for (const line of list.split('\n')) {
     const address = listAddress(line, dsnText);

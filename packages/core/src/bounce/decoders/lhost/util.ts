@@ -1,3 +1,4 @@
+import type { BounceReason } from '../../types';
 import type { BounceMessage, Decoded, DecodedRecipient } from '../contract';
 
 /**
@@ -157,4 +158,16 @@ export function hasUsableDeliveryStatus(message: BounceMessage): boolean {
   const ds = message.deliveryStatus;
   if (!ds) return false;
   return /^(?:Final|Original)-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?[^\s@<>;]{1,256}@[^\s@<>]{1,255}/im.test(scanText(ds));
+}
+
+/**
+ * Sentences an MTA writes itself (not the remote server's reply) with a fixed meaning, e.g. Exim's
+ * "retry timeout exceeded". A decoder sets the reason from its own table only; anything else is
+ * left to the engine's classifier.
+ */
+export type ReasonTable = readonly (readonly [RegExp, BounceReason])[];
+
+export function reasonFrom(text: string, table: ReasonTable): BounceReason | undefined {
+  for (const [re, reason] of table) if (re.test(text)) return reason;
+  return undefined;
 }

@@ -27,7 +27,8 @@ function mms(m: BounceMessage) {
   const original = section(body, /^Original Message:\s*$/m) ?? '';
   const address = findAddress(/^To:\s*(.*)$/m.exec(original)?.[1]);
   const error = /^Error:\s*(.*)$/m.exec(body)?.[1] ?? '';
-  return address ? bounce('Verizon', [recipientFrom(address, error, { action: 'failed' })], originalMessageId(m)) : null;
+  const reason = /No valid recipients/i.test(error) ? 'userunknown' : undefined;
+  return address ? bounce('Verizon', [recipientFrom(address, error, { action: 'failed', reason })], originalMessageId(m)) : null;
 }
 
 const VERIZON = /[@.](?:vtext|vzwpix)\.com\b/i;

@@ -17,11 +17,13 @@ function recipients(body: string): DecodedRecipient[] {
     const failed = FAILED_LINE.exec(line.trim());
     if (failed) {
       const text = (failed[2] ?? '').replace(/ERROR_CODE :/g, '').replace(/,\s*,/g, ',');
-      out.push(recipientFrom(findAddress(failed[1]), text, { action: delayed ? 'delayed' : 'failed' }));
+      // Zoho's "Host not reachable" comes after its retries ran out: expired.
+      const reason = /Host not reachable/i.test(text) ? 'expired' : undefined;
+      out.push(recipientFrom(findAddress(failed[1]), text, { action: delayed ? 'delayed' : 'failed', reason }));
       continue;
     }
     const delay = DELAY_LINE.exec(line.trim());
-    if (delay) out.push(recipientFrom(findAddress(delay[1]), `${delay[2] ?? ''} ${delay[3]}`, { action: 'delayed' }));
+    if (delay) out.push(recipientFrom(findAddress(delay[1]), `${delay[2] ?? ''} ${delay[3]}`, { action: 'delayed', reason: 'expired' }));
   }
   return out;
 }
