@@ -24,10 +24,14 @@ const envelopeBody = (x, y) => x >= 0.2 && x <= 0.8 && y >= 0.3 && y <= 0.7;
 /** The flap: distance from the V from the top corners to the middle. */
 const flap = (x, y, width) => {
   const [ax, ay, bx, by] = x < 0.5 ? [0.2, 0.3, 0.5, 0.53] : [0.8, 0.3, 0.5, 0.53];
-  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay))) <= width / 2;
 };
-const envelopeOutline = (x, y, w) => envelopeBody(x, y) && !(x > 0.2 + w && x < 0.8 - w && y > 0.3 + w && y < 0.7 - w);
+const envelopeOutline = (x, y, w) =>
+  envelopeBody(x, y) && !(x > 0.2 + w && x < 0.8 - w && y > 0.3 + w && y < 0.7 - w);
 
 /** Colour of one sample: [r, g, b, a] or null for transparent. */
 function colourMark(x, y) {
@@ -89,7 +93,8 @@ function encodePng(width, height, rgba) {
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8-bit depth, RGBA, deflate, no filter method extras, no interlace
   const rows = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y += 1) rgba.copy(rows, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
+  for (let y = 0; y < height; y += 1)
+    rgba.copy(rows, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
