@@ -48,7 +48,7 @@ export interface Sandbox {
   google: { rootUrl: string; jwksUrl: string; issuer: string; clientId: string; serviceAccountEmail: string };
   /** Delivers notices that are due now (requests to the app do this too). */
   deliverDueNotices(): number;
-  /** A user's mailbox, read-only, for tests and the demo seed. */
+  /** A user's mailbox (after delivering due notices), read-only, for tests and the demo seed. */
   messages(userId: string, folder?: 'inbox' | 'sentitems'): StoredMessage[];
   /** Holds every request to the user's mailbox open until the returned function is called. */
   holdRequests(userId: string): () => void;
@@ -116,8 +116,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       serviceAccountEmail: SANDBOX_ADDON_SERVICE_ACCOUNT,
     },
     deliverDueNotices: () => ctx.postOffice.deliverDue(),
-    messages: (id, folder) =>
-      store.mailbox(user(id).mailboxId).messages.filter((m) => !folder || m.folder === folder),
+    messages: (id, folder) => {
+      ctx.postOffice.deliverDue();
+      return store.mailbox(user(id).mailboxId).messages.filter((m) => !folder || m.folder === folder);
+    },
     holdRequests: (id) => ctx.gates.hold(user(id).mailboxId),
   };
 }
