@@ -2,8 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // Served by the Sendwell server at /outlook/ (same origin as /api), so asset URLs carry that base.
-// `pnpm dev` proxies the API to a running `sendwell start` (SENDWELL_URL, default http://127.0.0.1:8787).
-const server = process.env.SENDWELL_URL ?? 'http://127.0.0.1:8787';
+// `pnpm dev` proxies the API to a running `sendwell start` (SENDWELL_URL, default http://127.0.0.1:3000).
+const server = process.env.SENDWELL_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   base: '/outlook/',

@@ -240,3 +240,15 @@ describe('quota and live feed', () => {
     expect(api.subscribers).toBe(0);
   });
 });
+
+describe('analytics requests', () => {
+  it('loads a newly chosen template once even when feed events came before', async () => {
+    const api = apiWithTemplate();
+    renderPane({ api });
+    await screen.findByTestId('live-feed');
+    act(() => api.emit({ type: 'send.submitted', at: '2026-03-02T09:00:10Z', templateId: intro.id }));
+    fireEvent.change(await screen.findByTestId('template-picker'), { target: { value: intro.id } });
+    await screen.findByText(/4 sent · 1 bounced/);
+    expect(api.analyticsRequests).toBe(1);
+  });
+});

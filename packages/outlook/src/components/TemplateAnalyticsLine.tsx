@@ -1,5 +1,5 @@
 import { Caption1 } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { FeedEvent, SendwellApi } from '../api/types';
 import { useLoad } from '../hooks/useLoad';
 
@@ -15,7 +15,11 @@ export function TemplateAnalyticsLine(props: {
   const { api, templateId, latestEvent } = props;
   const analytics = useLoad(() => api.getTemplateAnalytics(templateId));
   const { reload } = analytics;
+  // Events from before this template was chosen are already in the first load.
+  const handled = useRef(latestEvent);
   useEffect(() => {
+    if (latestEvent === handled.current) return;
+    handled.current = latestEvent;
     if (concerns(latestEvent, templateId)) reload();
   }, [latestEvent, templateId, reload]);
 
