@@ -13,7 +13,8 @@ export const MAX_RECIPIENTS = 500;
 
 const ADDRESS_RE = /[^\s<>()\[\]"',;:]{1,256}@[a-z0-9][a-z0-9._-]{0,253}[a-z0-9]/i;
 const ANGLE_ADDRESS_RE = /<([^\s<>@]{1,256}@[^\s<>]{1,255})>/;
-const STATUS_RE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)/;
+// Not part of a longer dotted number (an IP address): no digit or ".digit" on either side.
+const STATUS_RE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\d|\.\d)/;
 const REPLY_RE = /(?<![\w.#-])([245][0-9]{2})(?=[ \t\-:;,]|$)/m;
 
 export function scanText(text: string): string {
@@ -21,15 +22,19 @@ export function scanText(text: string): string {
 }
 
 /** First e-mail address in the text (angle-bracketed ones first), lower-cased, or ''. */
-export function findAddress(text: string | undefined): string {
-  if (!text) return '';
+/** Longest text one address search scans: addresses sit near the start of the line they are on. */
+const MAX_ADDRESS_SCAN = 4096;
+
+export function findAddress(input: string | undefined): string {
+  if (!input) return '';
+  const text = input.length > MAX_ADDRESS_SCAN ? input.slice(0, MAX_ADDRESS_SCAN) : input;
   const angled = ANGLE_ADDRESS_RE.exec(text);
   const found = angled ? angled[1] : ADDRESS_RE.exec(text)?.[0];
   return found ? found.replace(/^mailto:/i, '').replace(/[.]+$/, '').toLowerCase() : '';
 }
 
 export function findStatus(text: string): string | undefined {
-  const m = STATUS_RE.exec(text);
+  const m = STATUS_RE.exec(scanText(text));
   return m ? `${m[1]}.${m[2]}.${m[3]}` : undefined;
 }
 
