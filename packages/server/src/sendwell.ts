@@ -87,7 +87,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     if (cached) return cached;
     const port: MailboxPort = row.provider === 'exchange'
       ? new GraphMailbox({ baseUrl: sandbox.microsoft.graphBaseUrl, address: row.address, getToken: () => sandbox.issueMicrosoftToken(row.userId, GRAPH_AUDIENCE) })
-      : new GmailApiMailbox({ rootUrl: sandbox.google.rootUrl, address: row.address, getToken: () => sandbox.issueGoogleAccessToken(row.userId) });
+      : new GmailApiMailbox({ rootUrl: sandbox.google.rootUrl, address: row.address, getToken: async () => sandbox.issueGoogleAccessToken(row.userId) });
     ports.set(row.id, port);
     return port;
   };

@@ -54,9 +54,10 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
       const history = await listReservations(o.db, d.channel.id, new Date(now.getTime() - 86_400_000));
       const snap = quotaSnapshot(getProfile(d.channel.profileId), history, now);
       const paused = mailbox?.pausedUntil && mailbox.pausedUntil > now ? mailbox.pausedUntil.toISOString() : null;
+      // Every Gmail profile has a daily message limit, so the null ("no such window") case does not arise here.
       return {
-        profileId: d.channel.profileId, usedMessages: snap.used.messages, limitMessages: snap.limits.messages,
-        remainingMessages: snap.remaining.messages, nextFreeAt: snap.nextFreeAt ? snap.nextFreeAt.toISOString() : null,
+        profileId: d.channel.profileId, usedMessages: snap.used.messages, limitMessages: snap.limits.messages ?? 0,
+        remainingMessages: snap.remaining.messages ?? 0, nextFreeAt: snap.nextFreeAt ? snap.nextFreeAt.toISOString() : null,
         pausedUntil: paused, queued: await countQueued(o.db, d.channel.id),
       };
     },
