@@ -30,7 +30,9 @@ export async function buildBounceMessage(raw: Uint8Array | string): Promise<Boun
       attachmentEncoding: 'arraybuffer',
       maxNestingDepth: MAX_MIME_DEPTH,
     }).parse(input);
-    return fromEmail(email);
+    const message = fromEmail(email);
+    // A multipart whose boundary never appears leaves postal-mime with nothing: read it as text.
+    return message.parts.length ? message : withHeaders(message.headers, fromUnparsed(typeof input === 'string' ? input : utf8.decode(input)));
   } catch {
     return fromUnparsed(typeof input === 'string' ? input : utf8.decode(input));
   }
@@ -112,6 +114,11 @@ function decodeHeaderValue(value: string): string {
   } catch {
     return clipped.trim();
   }
+}
+
+/** Keep postal-mime's decoded headers on a message whose body was read by hand. */
+function withHeaders(headers: Map<string, string[]>, unparsed: BounceMessage): BounceMessage {
+  return headers.size ? assemble(headers, unparsed.parts) : unparsed;
 }
 
 /** A message postal-mime refused: split the header block from the body by hand (no MIME). */

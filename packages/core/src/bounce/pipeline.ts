@@ -1,5 +1,6 @@
 import { arf } from './decoders/arf';
 import type { BounceMessage, Decoded, Decoder } from './decoders/contract';
+import { textFallback } from './decoders/fallback';
 import { LHOST_DECODERS } from './decoders/lhost';
 import { rfc3464 } from './decoders/rfc3464';
 import { rfc3834 } from './decoders/rfc3834';
@@ -22,7 +23,7 @@ const HINTS: { header: 'subject' | 'from'; pattern: RegExp; decoders: string[] }
   { header: 'from', pattern: /amazonses\.com/i, decoders: ['AmazonSES'] },
 ];
 
-const STANDARD_TAIL: Decoder[] = [rfc3464, arf, rfc3834];
+const STANDARD_TAIL: Decoder[] = [rfc3464, arf, rfc3834, textFallback];
 
 /** Decoders in the order the engine tries them for this message. */
 export function orderDecoders(message: BounceMessage, lhost: readonly Decoder[] = LHOST_DECODERS): Decoder[] {

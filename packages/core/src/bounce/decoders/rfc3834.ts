@@ -1,5 +1,6 @@
 import { cleanAddress } from '../fields';
 import type { BounceMessage, Decoder } from './contract';
+import { looksLikeNotice } from './notice-hints';
 
 const AUTO_SUBJECT =
   /^(auto(matic)?[ -]?(reply|response|antwort|risposta|r[ée]ponse)|auto:|out of (the )?office|vacation|abwesenheit|away from|i am (away|out)|r[ée]ponse automatique|respuesta autom[aá]tica|risposta automatica|automatisch antwoord)/i;
@@ -19,11 +20,8 @@ export const rfc3834: Decoder = {
 };
 
 /** Bounce notices also say `Auto-Submitted: auto-replied`; those are not out-of-office replies. */
-const DAEMON = /mailer-daemon|postmaster|mail delivery|mailerdaemon/i;
-const BOUNCE_SUBJECT = /undeliver|undelivered|delivery (status|failure|failed|notification)|returned mail|failure notice|mail delivery|could not be delivered|error sending|non[- ]?delivery|delivery has failed/i;
-
 export function isAutoReply(message: BounceMessage): boolean {
-  if (DAEMON.test(message.from) || BOUNCE_SUBJECT.test(message.subject) || message.deliveryStatus) return false;
+  if (looksLikeNotice(message) || message.deliveryStatus) return false;
   const autoSubmitted = message.header('auto-submitted').toLowerCase();
   if (autoSubmitted.startsWith('auto-replied')) return true;
   if (autoSubmitted.startsWith('auto-generated')) return false;
