@@ -23,7 +23,7 @@ for (const row of rows) {
 const read = (row: TruthRow) => parseBounce(readFileSync(join(corpus, row.file)));
 
 /** Whole strict set: the floors under the Done-when targets that the engine holds today. */
-const OVERALL = { recall: 0.96, recipientsExact: 0.95, status: 0.92, hard: 0.88, reason: 0.76, messageId: 0.95 };
+const OVERALL = { recall: 0.98, recipientsExact: 0.97, status: 0.95, hard: 0.93, reason: 0.84, messageId: 0.96 };
 
 const GROUP_FLOOR = 0.6;
 
