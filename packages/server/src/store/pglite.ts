@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db } from './db';
 
@@ -18,6 +19,7 @@ function wrapTx(tx: Transaction): Db {
 
 /** Embedded PostgreSQL in WebAssembly; data in `dataDir`, or in memory when none is given. */
 export async function openPglite(dataDir?: string): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir);
   return {
     engine: 'pglite',
