@@ -126,10 +126,14 @@ export class SandboxIdentity {
   /** An opaque `ya29.`-style OAuth access token for the Gmail API, valid one hour. */
   issueGoogleAccessToken(userId: string): string {
     const user = this.#user(userId);
+    const now = this.clock.now().getTime();
+    // Callers may mint a token per request; forgetting expired ones keeps the map bounded.
+    for (const [old, entry] of this.#googleAccessTokens)
+      if (entry.expiresAt <= now) this.#googleAccessTokens.delete(old);
     const token = `ya29.sandbox-${randomToken(32)}`;
     this.#googleAccessTokens.set(token, {
       userId: user.id,
-      expiresAt: this.clock.now().getTime() + (HOUR_S - 1) * 1000,
+      expiresAt: now + (HOUR_S - 1) * 1000,
     });
     return token;
   }
