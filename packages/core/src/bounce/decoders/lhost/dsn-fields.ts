@@ -1,15 +1,20 @@
-import { oneLine, scanText } from './util';
+import { oneLine, scanText } from './text';
 
 /**
  * Status and Diagnostic-Code of one recipient from a delivery-status part, for text decoders whose
  * notice also carries one. Reads `Field: value` lines with folded continuations; never throws.
  */
-export function dsnFields(deliveryStatus: string | null, address: string): { status?: string; diagnostic?: string; action?: string } {
+export function dsnFields(
+  deliveryStatus: string | null,
+  address: string,
+  options: { sameRecipient?: boolean } = {},
+): { status?: string; diagnostic?: string; action?: string } {
   if (!deliveryStatus) return {};
   const blocks = scanText(deliveryStatus).split(/\n\s*\n/).slice(0, 200);
   const wanted = address.toLowerCase();
-  const block = blocks.find((b) => /^(?:Final|Original)-Recipient:/im.test(b) && b.toLowerCase().includes(wanted))
-    ?? blocks.find((b) => /^Status:/im.test(b));
+  const named = blocks.find((b) => /^(?:Final|Original)-Recipient:/im.test(b) && b.toLowerCase().includes(wanted));
+  // Without `sameRecipient`, a report about one recipient is taken to be about this one.
+  const block = named ?? (options.sameRecipient ? undefined : blocks.find((b) => /^Status:/im.test(b)));
   if (!block) return {};
   const unfolded = block.replace(/\n[ \t]+/g, ' ');
   const field = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(unfolded)?.[1]?.trim();

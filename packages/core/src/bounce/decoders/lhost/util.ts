@@ -1,4 +1,8 @@
 import type { BounceReason } from '../../types';
+import { dsnFields } from './dsn-fields';
+import { oneLine, scanText } from './text';
+
+export { MAX_SCAN_CHARS, oneLine, scanText } from './text';
 import type { BounceMessage, Decoded, DecodedRecipient } from '../contract';
 
 /**
@@ -6,8 +10,6 @@ import type { BounceMessage, Decoded, DecodedRecipient } from '../contract';
  * quantifiers, and every input is sliced to a bounded length before matching.
  */
 
-/** Longest text a decoder scans; notices put the error near the top. */
-export const MAX_SCAN_CHARS = 200_000;
 /** Most recipients one notice may yield (guards loops over hostile input). */
 export const MAX_RECIPIENTS = 500;
 
@@ -17,9 +19,6 @@ const ANGLE_ADDRESS_RE = /<([^\s<>@]{1,256}@[^\s<>]{1,255})>/;
 const STATUS_RE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\d|\.\d)/;
 const REPLY_RE = /(?<![\w.#-])([245][0-9]{2})(?=[ \t\-:;,]|$)/m;
 
-export function scanText(text: string): string {
-  return text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
-}
 
 /** First e-mail address in the text (angle-bracketed ones first), lower-cased, or ''. */
 /** Longest text one address search scans: addresses sit near the start of the line they are on. */
@@ -57,10 +56,6 @@ export function findCommand(text: string): string | undefined {
   return undefined;
 }
 
-/** Collapse runs of whitespace so multi-line diagnostics read as one sentence. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** A recipient with status, reply code and command read from its diagnostic text. */
 export function recipientFrom(
@@ -140,7 +135,9 @@ export function safely(
     decode(message) {
       try {
         const out = decode(message);
-        return out && out.recipients.length > 0 ? out : null;
+        if (!out || out.recipients.length === 0) return null;
+        if (out.kind === 'bounce') fillStatusFromReport(message, out.recipients);
+        return out;
       } catch {
         return null;
       }
@@ -175,4 +172,21 @@ export type ReasonTable = readonly (readonly [RegExp, BounceReason])[];
 export function reasonFrom(text: string, table: ReasonTable): BounceReason | undefined {
   for (const [re, reason] of table) if (re.test(text)) return reason;
   return undefined;
+}
+
+/**
+ * Many text notices also carry the report fields, as a delivery-status part or (forwarded,
+ * quoted, broken MIME) inline in the body. A recipient whose text gave no status takes the
+ * Status of its own Final-Recipient block there.
+ */
+function fillStatusFromReport(message: BounceMessage, recipients: DecodedRecipient[]): void {
+  if (recipients.every((r) => r.status)) return;
+  const inline = /^(?:> ?)?Final-Recipient:/im.exec(scanText(message.body));
+  const report = message.deliveryStatus ?? (inline ? message.body.slice(Math.max(0, inline.index - 2000)).replace(/^> ?/gm, '') : null);
+  if (!report) return;
+  for (const r of recipients) {
+    if (r.status) continue;
+    const status = dsnFields(report, r.address, { sameRecipient: true }).status;
+    if (status) r.status = status;
+  }
 }
