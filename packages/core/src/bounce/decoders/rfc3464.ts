@@ -20,7 +20,9 @@ export const rfc3464: Decoder = {
     if (!fields) return null;
     const recipients = readRecipients(fields);
     if (!recipients.length) return null;
-    const command = transcriptCommand(message.body);
+    const readable = message.body.split('\n--- message/')[0] ?? '';
+    for (const r of recipients) enrichFromText(r, readable);
+    const command = transcriptCommand(readable);
     if (command) for (const r of recipients) r.command ??= command;
     return { decoder: 'RFC3464', kind: kindOf(recipients), recipients };
   },
@@ -77,6 +79,34 @@ function diagnosticOf(block: FieldBlock): string | undefined {
 function diagnosticTypeOf(block: FieldBlock): string | undefined {
   const raw = block.get('diagnostic-code');
   return raw ? stripDiagnosticType(raw).type ?? undefined : undefined;
+}
+
+const SMTP_RESPONSE = /\bsaid:|in reply to|remote server returned|\b[245]\d\d[ -][245]\.\d|^\s*\d{3}[ -]|error:|reason:/im;
+
+/**
+ * Many MTAs (Postfix, Sendmail, Exchange, OpenSMTPD, PowerMTA) write the remote server's full answer
+ * next to the recipient in the readable part, and the DSN fields carry less. Take that paragraph as
+ * the diagnostic when it holds an SMTP answer (or there is no Diagnostic-Code), and the command it names.
+ */
+function enrichFromText(recipient: DecodedRecipient, readable: string): void {
+  const paragraph = paragraphAbout(readable, recipient.address);
+  if (!paragraph) return;
+  if (!recipient.diagnostic || (SMTP_RESPONSE.test(paragraph) && paragraph.length > recipient.diagnostic.length)) {
+    recipient.diagnostic = paragraph;
+  }
+  const command = findCommand(paragraph);
+  if (command && !recipient.command) recipient.command = command;
+}
+
+/** From the first line naming the address to the next blank line (bounded). */
+function paragraphAbout(text: string, address: string): string | null {
+  const at = text.toLowerCase().indexOf(address.toLowerCase());
+  if (at < 0) return null;
+  const start = text.lastIndexOf('\n', at) + 1;
+  const blank = text.slice(start).search(/\n\s*\n/);
+  const end = blank < 0 ? Math.min(text.length, start + 2000) : start + Math.min(blank, 2000);
+  const paragraph = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return paragraph.length > address.length + 3 ? paragraph : null;
 }
 
 /**
