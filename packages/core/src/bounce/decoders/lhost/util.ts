@@ -1,9 +1,9 @@
 import type { BounceReason } from '../../types';
+import type { BounceMessage, Decoded, DecodedRecipient } from '../contract';
 import { dsnFields } from './dsn-fields';
 import { oneLine, scanText } from './text';
 
 export { MAX_SCAN_CHARS, oneLine, scanText } from './text';
-import type { BounceMessage, Decoded, DecodedRecipient } from '../contract';
 
 /**
  * Shared helpers for the MTA/provider text-format decoders. Every regex here is linear: no nested
