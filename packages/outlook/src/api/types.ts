@@ -6,13 +6,28 @@ export interface ChannelInfo {
   explanation: string;
 }
 
+/** One of the provider's rolling windows, as core's `quotaSnapshot` reports it. */
+export interface QuotaWindow {
+  id: string;
+  /** The provider's limit in words, e.g. "30 messages a minute". */
+  label: string;
+  metric: string;
+  used: number;
+  /** Sendwell's own ceiling inside the provider's limit. */
+  target: number;
+}
+
 export interface QuotaInfo {
   profileId: string;
+  /** Rolling 24 h counts: messages, recipients, external. */
   used: Record<string, number>;
-  limits: Record<string, number>;
-  remaining: Record<string, number>;
+  /** Daily targets per count; null where the provider sets no daily limit. */
+  limits: Record<string, number | null>;
+  remaining: Record<string, number | null>;
+  windows?: QuotaWindow[];
   nextFreeAt: string | null;
   pausedUntil: string | null;
+  pauseReason?: string | null;
   queued: number;
 }
 

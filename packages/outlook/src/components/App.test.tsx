@@ -108,7 +108,7 @@ describe('send with Sendwell', () => {
         idempotencyKey: 'key-1',
       },
     ]);
-    expect(screen.getByTestId('send-status').textContent).toContain('Queued');
+    expect(screen.getByTestId('send-status').textContent).toContain('Queued — going out now');
   });
 
   it('carries the inserted template id, and a fresh key on every click', async () => {
@@ -201,7 +201,8 @@ describe('quota and live feed', () => {
     api.quota = { ...api.quota, pausedUntil: '2026-03-02T10:00:00Z', queued: 3 };
     renderPane({ api });
     const quota = await screen.findByTestId('quota');
-    expect(quota.textContent).toContain('12/10,000 recipients per 24h');
+    expect(quota.textContent).toContain('12/9,000 recipients in the last 24 h');
+    expect(quota.textContent).toContain('30 messages a minute');
     expect(quota.textContent).toContain('3 queued');
     expect(quota.dataset.paused).toBe('true');
   });

@@ -1,4 +1,4 @@
-import { Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Clock } from '@sendwell/core';
 import { useEffect, useState } from 'react';
 import type { SendwellApi } from '../api/types';
@@ -53,9 +53,8 @@ export function App(props: { deps: PaneDeps }) {
   return (
     <main className={styles.pane}>
       <header>
-        <Subtitle1 as="h1">Sendwell</Subtitle1>
         <Caption1 block data-testid="pane-user">
-          {item.userName} · {item.userEmail}
+          Sendwell for {item.userName} · {item.userEmail}
         </Caption1>
       </header>
       {!host.supported && <HostNotice check={host} />}

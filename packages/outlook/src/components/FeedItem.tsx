@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 
 export function FeedItem(props: { event: FeedEvent; now: Date }) {
   const styles = useStyles();
-  const view = describeFeedEvent(props.event);
+  const view = describeFeedEvent(props.event, props.now);
   return (
     <li
       className={styles.item}

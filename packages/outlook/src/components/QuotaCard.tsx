@@ -1,11 +1,9 @@
 import { Badge, Caption1, Spinner, Text } from '@fluentui/react-components';
 import type { QuotaInfo } from '../api/types';
 import type { Loaded } from '../hooks/useLoad';
-import { describeQuota } from '../model/quota';
+import { describeQuota, quotaLineText } from '../model/quota';
 import { ProblemBar } from './ProblemBar';
 import { Section } from './Section';
-
-const number = new Intl.NumberFormat();
 
 export function QuotaCard(props: { quota: Loaded<QuotaInfo>; now: Date }) {
   const { quota } = props;
@@ -29,9 +27,10 @@ export function QuotaCard(props: { quota: Loaded<QuotaInfo>; now: Date }) {
       <div data-testid="quota" data-paused={view.paused ? 'true' : 'false'}>
         {view.lines.map((line) => (
           <Text block key={line.key}>
-            {number.format(line.used)}/{number.format(line.limit)} {line.label}
+            {quotaLineText(line)}
           </Text>
         ))}
+        {view.providerLimits && <Caption1 block>Provider limits: {view.providerLimits}</Caption1>}
         <Caption1 block>
           {view.nextSlot}
           {view.queued && ` · ${view.queued}`}

@@ -27,7 +27,8 @@ function SendStatus(props: { send: SendState }) {
           <ProblemBar problem={send.problem} title="Not sent" />
         </div>
       );
-    case 'accepted':
+    case 'accepted': {
+      const view = describeAcceptedSend(send.send, send.at);
       return (
         <MessageBar
           intent="success"
@@ -36,11 +37,12 @@ function SendStatus(props: { send: SendState }) {
           data-send-id={send.send.id}
         >
           <MessageBarBody>
-            <MessageBarTitle>{describeAcceptedSend(send.send, send.at)}</MessageBarTitle>
-            Sendwell sends it from your mailbox; you can discard this draft.
+            <MessageBarTitle>{view.title}</MessageBarTitle>
+            {view.detail} Sendwell sends it from your mailbox; you can discard this draft.
           </MessageBarBody>
         </MessageBar>
       );
+    }
   }
 }
 

@@ -27,3 +27,35 @@ describe('describeFeedEvent', () => {
     expect(view).toMatchObject({ title, detail: text });
   });
 });
+
+describe('describeFeedEvent for server events', () => {
+  it.each([
+    [
+      {
+        type: 'send.queued',
+        detail: {
+          sendAt: '2026-03-02T09:30:00Z',
+          reason: 'Exchange Online allows 30 messages a minute.',
+          to: ['a@x.test', 'b@x.test'],
+        },
+      },
+      'Queued to a@x.test, b@x.test',
+      /^sends .+ · Exchange Online allows 30 messages a minute\.$/,
+    ],
+    [
+      { type: 'send.submitted', detail: { to: ['a@x.test'], subject: 'Quick idea' } },
+      'Sent to a@x.test',
+      /^Quick idea$/,
+    ],
+    [{ type: 'send.failed', detail: { error: 'Graph said 400' } }, 'Send failed', /^Graph said 400$/],
+    [
+      { type: 'throttle.paused', detail: { until: '2026-03-02T10:00:00Z', reason: '429 Retry-After 3600' } },
+      'Sending paused by the provider',
+      /^until .+ · 429 Retry-After 3600$/,
+    ],
+  ])('%j', (partial, title, detail) => {
+    const view = describeFeedEvent({ at: now.toISOString(), ...partial }, now);
+    expect(view.title).toBe(title);
+    expect(view.detail).toMatch(detail);
+  });
+});

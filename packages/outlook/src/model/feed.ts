@@ -1,4 +1,5 @@
 import type { FeedEvent } from '../api/types';
+import { formatWhen } from './time';
 
 export interface FeedItemView {
   tone: 'info' | 'success' | 'warning' | 'error';
@@ -6,7 +7,8 @@ export interface FeedItemView {
   detail: string | null;
 }
 
-interface BounceDetail {
+/** `detail` as the server fills it per event type (all optional: the feed must never break on it). */
+interface EventDetail {
   hard?: boolean | null;
   reason?: string | null;
   status?: string | null;
@@ -14,6 +16,11 @@ interface BounceDetail {
   action?: string | null;
   diagnostic?: string | null;
   message?: string;
+  to?: string[];
+  subject?: string | null;
+  sendAt?: string;
+  until?: string;
+  error?: string;
 }
 
 /** Sisimai reason names (the bounce engine's vocabulary) in words a rep reads. */
@@ -44,18 +51,19 @@ export function reasonText(reason: string): string {
   return REASONS[reason.toLowerCase()] ?? reason;
 }
 
-function detailObject(detail: unknown): BounceDetail {
+function detailObject(detail: unknown): EventDetail {
   if (typeof detail === 'string') return { message: detail };
-  return detail && typeof detail === 'object' ? (detail as BounceDetail) : {};
+  return detail && typeof detail === 'object' ? (detail as EventDetail) : {};
 }
 
-function messageOf(detail: unknown): string | null {
-  const found = detailObject(detail);
-  return found.message ?? found.diagnostic ?? null;
+function recipientsOf(event: FeedEvent, detail: EventDetail): string {
+  if (event.recipient) return ` to ${event.recipient}`;
+  return Array.isArray(detail.to) && detail.to.length ? ` to ${detail.to.join(', ')}` : '';
 }
 
-function describeBounce(event: FeedEvent): FeedItemView {
-  const detail = detailObject(event.detail);
+const joined = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ') || null;
+
+function describeBounce(event: FeedEvent, detail: EventDetail): FeedItemView {
   const who = event.recipient ?? 'a recipient';
   const reason = detail.reason ? reasonText(detail.reason) : null;
   const facts = [reason, detail.status].filter(Boolean).join(', ');
@@ -71,22 +79,37 @@ function describeBounce(event: FeedEvent): FeedItemView {
   return { tone: 'error', title, detail: facts || detail.message || detail.diagnostic || null };
 }
 
-export function describeFeedEvent(event: FeedEvent): FeedItemView {
-  const to = event.recipient ? ` to ${event.recipient}` : '';
+/** True when `sendAt` is meaningfully after the event itself (a later slot, not "now"). */
+const laterThan = (eventAt: string, sendAt: string | undefined) =>
+  sendAt !== undefined && new Date(sendAt).getTime() - new Date(eventAt).getTime() > 1000;
+
+/** A feed event in the rep's words. `now` only shapes how times read ("14:05" or "Tue 3 Mar 14:05"). */
+export function describeFeedEvent(event: FeedEvent, now: Date = new Date(event.at)): FeedItemView {
+  const detail = detailObject(event.detail);
+  const at = (iso: string | undefined) => (iso ? formatWhen(new Date(iso), now) : null);
+  const to = recipientsOf(event, detail);
   switch (event.type) {
     case 'bounce':
-      return describeBounce(event);
+      return describeBounce(event, detail);
     case 'send.queued':
-      return { tone: 'info', title: `Queued${to}`, detail: messageOf(event.detail) };
+      return {
+        tone: 'info',
+        title: `Queued${to}`,
+        detail: joined(detail.sendAt && `sends ${at(detail.sendAt)}`, detail.reason, detail.message),
+      };
     case 'send.submitted':
-      return { tone: 'success', title: `Sent${to}`, detail: messageOf(event.detail) };
+      return { tone: 'success', title: `Sent${to}`, detail: joined(detail.subject, detail.message) };
     case 'send.failed':
-      return { tone: 'error', title: `Send failed${to}`, detail: messageOf(event.detail) };
+      return { tone: 'error', title: `Send failed${to}`, detail: joined(detail.error, detail.message) };
     case 'throttle.paused':
-      return { tone: 'warning', title: 'Sending paused by the provider', detail: messageOf(event.detail) };
+      return {
+        tone: 'warning',
+        title: 'Sending paused by the provider',
+        detail: joined(detail.until && `until ${at(detail.until)}`, detail.reason, detail.message),
+      };
     case 'throttle.resumed':
-      return { tone: 'success', title: 'Sending resumed', detail: messageOf(event.detail) };
+      return { tone: 'success', title: 'Sending resumed', detail: joined(detail.reason, detail.message) };
     default:
-      return { tone: 'info', title: event.type, detail: messageOf(event.detail) };
+      return { tone: 'info', title: event.type, detail: joined(detail.message) };
   }
 }

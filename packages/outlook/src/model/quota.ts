@@ -5,56 +5,73 @@ export interface QuotaLine {
   key: string;
   label: string;
   used: number;
-  limit: number;
+  /** Null when the provider sets no daily limit for this count. */
+  limit: number | null;
 }
 
 export interface QuotaView {
+  /** Rolling 24 h usage against Sendwell's daily targets. */
   lines: QuotaLine[];
-  /** The line closest to its limit: what the rep should watch. */
-  tightest: QuotaLine | null;
+  /** The provider's own limits in words, e.g. "30 messages a minute · 10,000 recipients a day". */
+  providerLimits: string | null;
   paused: string | null;
   nextSlot: string;
   queued: string | null;
 }
 
-/** `recipientsPer24h` → "recipients per 24h". */
+const LABELS: Record<string, string> = {
+  messages: 'messages',
+  recipients: 'recipients',
+  external: 'external recipients',
+};
+
+/** `uniqueExternal` → "unique external". */
 export function labelFor(key: string): string {
-  return key
-    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
-    .replace(/\bPer\b/g, 'per')
-    .toLowerCase();
+  return LABELS[key] ?? key.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase();
 }
 
-function asCounts(value: unknown): Record<string, number> {
-  if (typeof value === 'number') return { messages: value };
-  if (!value || typeof value !== 'object') return {};
-  return Object.fromEntries(
-    Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
-  );
+/** Counts with a daily limit, plus the message count, which reps always want to see. */
+function linesOf(quota: QuotaInfo): QuotaLine[] {
+  return Object.entries(quota.used)
+    .filter(
+      ([key, used]) =>
+        typeof used === 'number' && (typeof quota.limits[key] === 'number' || key === 'messages'),
+    )
+    .map(([key, used]) => ({ key, label: labelFor(key), used, limit: quota.limits[key] ?? null }));
+}
+
+const number = new Intl.NumberFormat('en-US');
+
+/** "3/9,000 recipients in the last 24 h", or "1 message in the last 24 h" where there is no daily limit. */
+export function quotaLineText(line: QuotaLine): string {
+  if (line.limit !== null)
+    return `${number.format(line.used)}/${number.format(line.limit)} ${line.label} in the last 24 h`;
+  const label = line.used === 1 ? line.label.replace(/s$/, '') : line.label;
+  return `${number.format(line.used)} ${label} in the last 24 h`;
+}
+
+function pauseText(quota: QuotaInfo, now: Date): string | null {
+  const until = quota.pausedUntil ? new Date(quota.pausedUntil) : null;
+  if (!until || until <= now) return null;
+  const why = quota.pauseReason ? `: ${quota.pauseReason}` : '';
+  return `Paused by the provider until ${formatWhen(until, now)}${why}`;
+}
+
+function nextSlotText(nextFree: Date | null, now: Date): string {
+  const waitMs = nextFree ? nextFree.getTime() - now.getTime() : 0;
+  if (waitMs <= 0) return 'A slot is free now';
+  if (waitMs < 60_000) return `Next free slot in ${Math.ceil(waitMs / 1000)} s`;
+  return `Next free slot ${formatWhen(nextFree!, now)}`;
 }
 
 export function describeQuota(quota: QuotaInfo, now: Date): QuotaView {
-  const used = asCounts(quota.used);
-  const limits = asCounts(quota.limits);
-  const lines = Object.entries(limits)
-    .filter(([key]) => key in used)
-    .map(([key, limit]) => ({ key, label: labelFor(key), used: used[key]!, limit }));
-  const ratio = (line: QuotaLine) => (line.limit > 0 ? line.used / line.limit : 1);
-  const tightest = lines.reduce<QuotaLine | null>(
-    (best, line) => (!best || ratio(line) > ratio(best) ? line : best),
-    null,
-  );
-  const pausedUntil = quota.pausedUntil ? new Date(quota.pausedUntil) : null;
   const nextFree = quota.nextFreeAt ? new Date(quota.nextFreeAt) : null;
+  const windows = quota.windows ?? [];
   return {
-    lines,
-    tightest,
-    paused:
-      pausedUntil && pausedUntil > now
-        ? `Paused by the provider until ${formatWhen(pausedUntil, now)}`
-        : null,
-    nextSlot:
-      nextFree && nextFree > now ? `Next free slot ${formatWhen(nextFree, now)}` : 'A slot is free now',
+    lines: linesOf(quota),
+    providerLimits: windows.length ? windows.map((window) => window.label).join(' · ') : null,
+    paused: pauseText(quota, now),
+    nextSlot: nextSlotText(nextFree, now),
     queued: quota.queued > 0 ? `${quota.queued} queued` : null,
   };
 }

@@ -5,19 +5,19 @@ const now = new Date('2026-03-02T09:00:00Z');
 
 describe('describeAcceptedSend', () => {
   it.each([
-    [null, /^Queued: going out now\.$/],
-    ['2026-03-02T09:00:00.500Z', /^Queued: going out now\.$/],
-    ['2026-03-02T09:20:00Z', /^Queued: scheduled for .+\.$/],
-  ])('sendAt %s', (sendAt, expected) => {
-    expect(describeAcceptedSend({ id: 's', status: 'queued', sendAt }, now)).toMatch(expected);
+    ['queued', null, /^Queued — going out now$/],
+    ['scheduled', '2026-03-02T09:00:00.500Z', /^Queued — going out now$/],
+    ['scheduled', '2026-03-02T09:20:00Z', /^Queued — scheduled for .+$/],
+    ['submitted', null, /^Sent$/],
+  ])('%s at %s', (status, sendAt, expected) => {
+    expect(describeAcceptedSend({ id: 's', status, sendAt }, now).title).toMatch(expected);
   });
 
-  it('names another status and appends the explanation', () => {
-    expect(
-      describeAcceptedSend(
-        { id: 's', status: 'submitted', sendAt: null, explanation: 'Sent through Exchange.' },
-        now,
-      ),
-    ).toBe('Accepted (submitted): going out now. Sent through Exchange.');
+  it("keeps the server's explanation as the detail", () => {
+    const view = describeAcceptedSend(
+      { id: 's', status: 'queued', sendAt: null, explanation: ' Sent through Exchange. ' },
+      now,
+    );
+    expect(view.detail).toBe('Sent through Exchange.');
   });
 });

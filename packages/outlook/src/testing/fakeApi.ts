@@ -25,9 +25,10 @@ export class FakeApi implements SendwellApi {
   };
   quota: QuotaInfo = {
     profileId: 'exchange-online',
-    used: { messagesPerMinute: 0, recipientsPer24h: 12 },
-    limits: { messagesPerMinute: 30, recipientsPer24h: 10000 },
-    remaining: { messagesPerMinute: 30, recipientsPer24h: 9988 },
+    used: { messages: 3, recipients: 12, external: 10 },
+    limits: { messages: null, recipients: 9000, external: null },
+    remaining: { messages: null, recipients: 8988, external: null },
+    windows: [{ id: 'per-minute', label: '30 messages a minute', metric: 'messages', used: 0, target: 27 }],
     nextFreeAt: null,
     pausedUntil: null,
     queued: 0,

@@ -26,8 +26,9 @@ const STYLE = `
   * { box-sizing: border-box; }
   body { margin: 0; font: 14px 'Segoe UI', system-ui, sans-serif; color: #242424; background: #f5f5f5; height: 100vh; display: flex; flex-direction: column; }
   header { background: #0f6cbd; color: #fff; padding: 8px 16px; display: flex; gap: 16px; align-items: center; }
-  header h1 { font-size: 16px; margin: 0; font-weight: 600; }
-  header label { display: flex; gap: 6px; align-items: center; }
+  header h1 { font-size: 16px; margin: 0; font-weight: 600; white-space: nowrap; }
+  header h1 small { font-weight: 400; opacity: .85; }
+  header label { display: flex; gap: 6px; align-items: center; white-space: nowrap; }
   #host-status { font-size: 12px; opacity: .9; margin-left: auto; }
   #host-status[data-state=error] { background: #fde7e9; color: #a80000; padding: 2px 8px; border-radius: 4px; }
   main { flex: 1; display: flex; min-height: 0; }
