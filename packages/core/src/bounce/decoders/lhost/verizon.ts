@@ -18,7 +18,9 @@ function james(name: string, m: BounceMessage) {
   const details = section(body, DETAILS) ?? '';
   const address = findAddress(/^\s*RCPT TO:\s*(.*)$/m.exec(details)?.[1]);
   if (!address) return null;
-  return bounce(name, [recipientFrom(address, oneLine(`${error} ${reply}`), { action: 'failed' })], originalMessageId(m));
+  // Verizon's gateway says "Invalid user address" only for a number it does not serve.
+  const reason = name === 'Verizon' && /Invalid user address/i.test(error) ? 'userunknown' : undefined;
+  return bounce(name, [recipientFrom(address, oneLine(`${error} ${reply}`), { action: 'failed', reason })], originalMessageId(m));
 }
 
 function mms(m: BounceMessage) {
