@@ -19,14 +19,14 @@ const DEMO_TEMPLATES = [
   {
     key: 'intro',
     name: 'First touch',
-    subject: 'Quick question, {{recipient.firstName}}',
-    body: '<p>Hi {{recipient.firstName}},</p><p>I noticed your team is growing and wanted to share how others cut their reply time in half.</p><p>Worth a 15-minute call next week?</p>',
+    subject: 'Quick question for {{recipient.firstName|your team}}',
+    body: '<p>Hi {{recipient.firstName|there}},</p><p>I noticed your team is growing and wanted to share how others cut their reply time in half.</p><p>Worth a 15-minute call next week?</p>',
   },
   {
     key: 'follow-up',
     name: 'Follow-up',
     subject: 'Following up',
-    body: '<p>Hi {{recipient.firstName}},</p><p>Circling back on my last note. Is this on your radar this quarter?</p>',
+    body: '<p>Hi {{recipient.firstName|there}},</p><p>Circling back on my last note. Is this on your radar this quarter?</p>',
   },
 ];
 

@@ -10,7 +10,8 @@ export interface MergeResult {
   missing: string[];
 }
 
-const FIELD = /\{\{\s*([a-zA-Z][\w.]*)\s*\}\}/g;
+/** `{{recipient.firstName}}`, or with a fallback for when the value is unknown: `{{recipient.firstName|there}}`. */
+const FIELD = /\{\{\s*([a-zA-Z][\w.]*)\s*(?:\|([^{}|]*))?\}\}/g;
 
 function fieldsFor(recipient: MergeRecipient | undefined): Record<string, string | undefined> {
   const name = recipient?.displayName?.trim();
@@ -23,17 +24,20 @@ function fieldsFor(recipient: MergeRecipient | undefined): Record<string, string
   };
 }
 
-/** Replace `{{recipient.firstName}}`-style fields; unknown or empty fields are reported as missing. */
+/**
+ * Replace `{{recipient.firstName}}`-style fields. A field with no value uses its fallback
+ * (`{{recipient.firstName|there}}`); without one it stays as written and is reported as missing, so
+ * the rep sees it instead of sending "Hi ,".
+ */
 export function mergeTemplate(text: string, recipient: MergeRecipient | undefined): MergeResult {
   const values = fieldsFor(recipient);
   const missing = new Set<string>();
-  const merged = text.replace(FIELD, (whole, name: string) => {
+  const merged = text.replace(FIELD, (whole, name: string, fallback: string | undefined) => {
     const value = values[name];
-    if (value === undefined) {
-      missing.add(name);
-      return whole;
-    }
-    return value;
+    if (value !== undefined) return value;
+    if (fallback !== undefined) return fallback.trim();
+    missing.add(name);
+    return whole;
   });
   return { text: merged, missing: [...missing] };
 }
