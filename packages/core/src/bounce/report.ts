@@ -33,11 +33,12 @@ function toRow(address: string, r: DecodedRecipient, kind: Decoded['kind'], cont
   const command = r.command?.toUpperCase() || findCommand(diagnostic);
   const facts = {
     status, diagnostic, action, command, replyCode, decoderReason: r.reason ?? null, diagnosticType: r.diagnosticType?.toUpperCase() ?? null,
+    context,
   };
   let reason = classifyReason(facts);
   // A terse diagnostic ("550 5.0.0") says nothing; the notice's own words often do.
   if ((reason === 'onhold' || reason === 'undefined') && context) {
-    const second = classifyReason({ ...facts, diagnostic: `${diagnostic ?? ''} ${context}` });
+    const second = classifyReason({ ...facts, diagnostic: `${diagnostic ?? ''} ${context}`, context: null });
     if (second !== 'onhold' && second !== 'undefined') reason = second;
   }
   return { address, action, status, hard: isHardBounce(reason, status, replyCode), reason, diagnostic };

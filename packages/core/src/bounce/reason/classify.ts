@@ -18,6 +18,8 @@ export interface ReasonFacts {
   decoderReason: BounceReason | null;
   /** `SMTP` unless the diagnostic is of another type (X-UNIX for local delivery agents...). */
   diagnosticType?: string | null;
+  /** The notice's own readable words; only provider-specific wording is read from them. */
+  context?: string | null;
 }
 
 /** Reasons a decoder may be unsure of: the text and status get a second look. */
@@ -38,7 +40,7 @@ const plain = (reason: BounceReason, list: Phrase[], useStatus = true): Probe =>
   f.decoderReason === reason || (useStatus && f.byStatus === reason) || says(f, list);
 
 const PROBES: [BounceReason, Probe][] = [
-  ['mailboxfull', plain('mailboxfull', MAILBOX_FULL)],
+  ['mailboxfull', (f) => f.decoderReason === 'mailboxfull' || f.byStatus === 'mailboxfull' || (f.byStatus !== 'systemfull' && says(f, MAILBOX_FULL))],
   ['mesgtoobig', (f) => f.decoderReason === 'mesgtoobig' || f.byStatus === 'mesgtoobig' || (f.byStatus !== 'exceedlimit' && f.status !== '5.2.3' && says(f, MESG_TOO_BIG))],
   ['exceedlimit', plain('exceedlimit', EXCEED_LIMIT)],
   ['suspend', (f) => f.decoderReason === 'suspend' || f.replyCode === '525' || says(f, SUSPEND)],
@@ -73,6 +75,8 @@ function isUserUnknown(f: Facts): boolean {
   if (f.byStatus === 'userunknown') {
     return ![NO_RELAYING, BLOCKED, MAILBOX_FULL, HAS_MOVED, NOT_ACCEPT].some((list) => says(f, list)) && !rejectedText(f);
   }
+  // Sisimai's rule: the wording alone counts only at RCPT; after DATA (or with no command known)
+  // "unknown user" from a filter is `filtered`. Kept for comparability with Sisimai's figures.
   return f.command === 'RCPT' && says(f, USER_UNKNOWN);
 }
 
@@ -100,7 +104,8 @@ function rejectedText(f: Facts): boolean {
 function isHostUnknown(f: Facts): boolean {
   if (f.decoderReason === 'hostunknown') return true;
   if (f.byStatus === 'hostunknown') return !says(f, NETWORK_ERROR);
-  return says(f, HOST_UNKNOWN);
+  // A lookup that failed for now (4xx, "try again") is a network error, not a missing domain.
+  return !f.status?.startsWith('4') && !says(f, NETWORK_ERROR) && says(f, HOST_UNKNOWN);
 }
 
 function isSpam(f: Facts): boolean {
@@ -115,7 +120,7 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   if (facts.decoderReason && !RETRY.has(facts.decoderReason)) return facts.decoderReason;
   if (facts.status?.startsWith('2.')) return 'delivered';
   const text = (facts.diagnostic ?? '').toLowerCase();
-  const byProvider = providerReason(text);
+  const byProvider = providerReason(text) ?? providerReason((facts.context ?? '').toLowerCase());
   if (byProvider) return byProvider;
   const f: Facts = { ...facts, text, byStatus: reasonForStatus(facts.status) };
   const smtp = !facts.diagnosticType || facts.diagnosticType === 'SMTP';

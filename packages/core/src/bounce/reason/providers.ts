@@ -11,7 +11,7 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
   { pattern: /5\.7\.233\b|5\.1\.90\b|submissionquotaexceeded|submission quota exceeded|5\.7\.70[58]\b|tenant has exceeded|reached a limit for sending mail|daily user sending limit|daily sending quota/, reason: 'ratelimited' },
   // Exchange Online.
   { pattern: /resolver\.adr\.recipient ?notfound|recipient not found by smtp address lookup|5\.1\.10\b.*not found/, reason: 'userunknown' },
-  { pattern: /resolver\.adr\.exrecipnotfound|5\.1\.1 .*user unknown/, reason: 'userunknown' },
+  { pattern: /resolver\.adr\.exrecipnotfound|5\.1\.351\b|unknown recipient or mailbox unavailable/, reason: 'userunknown' },
   { pattern: /quotaexceededexception|mapiexceptionshutoffquotaexceeded|mailbox full; storedrv/, reason: 'mailboxfull' },
   { pattern: /5\.2\.12[12]\b|recipient'?s? (message )?rate limit|receiving (mail|messages) at a rate|mailbox .*receiving too many/, reason: 'speeding' },
   { pattern: /5\.4\.31[0-6]\b.*dns domain .*does not exist|dns domain .* does not exist/, reason: 'hostunknown' },
@@ -21,7 +21,7 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
   { pattern: /5\.7\.(60[6-9]|6[1-4]\d)\b|banned sending ip|5\.7\.75[01]\b/, reason: 'blocked' },
   { pattern: /5\.7\.(520|511)\b.*(spam|content)|message blocked by spam filter/, reason: 'spamdetected' },
   // Gmail help-article markers.
-  { pattern: /[?&]p=nosuchuser\b/, reason: 'userunknown' },
+  { pattern: /[?&]p=nosuchuser\b|wasn't delivered to \S+ because the address couldn't be found/, reason: 'userunknown' },
   { pattern: /[?&]p=overquota(temp)?\b|account that you tried to reach is over quota/, reason: 'mailboxfull' },
   { pattern: /[?&]p=disableduser\b|account that you tried to reach is disabled/, reason: 'suspend' },
   { pattern: /[?&]p=unsolicitedmessageerror\b|[?&]p=unsolicitedrateerror\b/, reason: 'blocked' },
