@@ -77,6 +77,8 @@ export type FeedEventType =
 
 /** `detail` is free-form on the wire; for bounces we read hard/reason/status from it when present. */
 export interface FeedEvent {
+  /** The server's event id (also the SSE id); lets the pane drop events replayed on reconnect. */
+  id?: string | number;
   type: FeedEventType | (string & {});
   at: string;
   sendId?: string;

@@ -253,3 +253,25 @@ describe('analytics requests', () => {
     expect(api.analyticsRequests).toBe(1);
   });
 });
+
+describe('feed replay', () => {
+  it('shows an event replayed on a new stream once', async () => {
+    const { api } = renderPane();
+    await screen.findByTestId('live-feed');
+    const bounce = {
+      id: 41,
+      type: 'bounce',
+      at: '2026-03-02T09:02:00Z',
+      recipient: 'x@bounce.test',
+      detail: { hard: true },
+    };
+    act(() => api.emit(bounce));
+    act(() => api.emit({ ...bounce }));
+    act(() => api.emit({ ...bounce, id: 42, recipient: 'y@bounce.test' }));
+    expect(
+      within(screen.getByTestId('live-feed'))
+        .getAllByTestId('feed-item')
+        .map((item) => item.textContent),
+    ).toEqual([expect.stringContaining('y@bounce.test'), expect.stringContaining('x@bounce.test')]);
+  });
+});

@@ -20,16 +20,20 @@ export function useFeed(api: SendwellApi): FeedState {
   const [entries, setEntries] = useState<FeedEntry[]>([]);
   const [status, setStatus] = useState<FeedState['status']>('connecting');
   const seq = useRef(0);
-  useEffect(
-    () =>
-      api.subscribeFeed({
-        onEvent: (event) => {
-          const entry = { seq: ++seq.current, event };
-          setEntries((previous) => [entry, ...previous].slice(0, FEED_LIMIT));
-        },
-        onStatus: setStatus,
-      }),
-    [api],
-  );
+  useEffect(() => {
+    // The server replays recent events to every new stream; a fresh stream must not repeat them.
+    const seen = new Set<string | number>();
+    return api.subscribeFeed({
+      onEvent: (event) => {
+        if (event.id !== undefined) {
+          if (seen.has(event.id)) return;
+          seen.add(event.id);
+        }
+        const entry = { seq: ++seq.current, event };
+        setEntries((previous) => [entry, ...previous].slice(0, FEED_LIMIT));
+      },
+      onStatus: setStatus,
+    });
+  }, [api]);
   return { entries, latest: entries[0]?.event ?? null, status };
 }
