@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { renderManifests } from '@sendwell/manifests';
 import { Hono } from 'hono';
 import type { ServerConfig } from '../config/config';
+import { infoPages } from './infoPages';
 import { landingPage } from './landing';
 
 const repoPath = (relative: string) => fileURLToPath(new URL(`../../../../${relative}`, import.meta.url));
@@ -14,6 +15,7 @@ const ASSETS = repoPath('shared/assets');
 export function staticRoutes(config: ServerConfig): Hono {
   const app = new Hono();
   app.get('/', (c) => c.html(landingPage(config)));
+  app.route('/', infoPages());
   app.get('/outlook', (c) => c.redirect('/outlook/taskpane.html'));
   app.use('/outlook/*', async (c, next) => {
     if (!existsSync(OUTLOOK_DIST)) {

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import { silentLogger } from '@sendwell/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from './config/config';
+import { SANDBOX_API_AUDIENCE, type Sendwell, createSendwell } from './sendwell';
+
+// The walking skeleton in one process: a real HTTP server, sandbox Graph/Gmail over HTTP, the outbox
+// and scanner workers driven round by round.
+describe('Sendwell over HTTP with sandbox mailboxes', () => {
+  let sendwell: Sendwell;
+  let server: ServerType;
+  let base: string;
+  const dataDir = mkdtempSync(join(tmpdir(), 'sendwell-test-'));
+
+  beforeAll(async () => {
+    server = serve({ fetch: (req) => sendwell.app.fetch(req), port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    sendwell = await createSendwell(loadConfig({ port, dataDir }, {}), { logger: silentLogger, sandboxNoticeDelayMs: 0 });
+    base = sendwell.config.baseUrl;
+  });
+  afterAll(async () => {
+    server.close();
+    await sendwell.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const api = (path: string, token: string | null, init: RequestInit = {}) =>
+    fetch(`${base}/api${path}`, { ...init, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+
+  it.each([
+    ['no token', null],
+    ['a made-up API token', 'sw_YXZh.bm90LWEtbWFj'],
+    ['a token that is not a JWT', 'hello'],
+  ])('refuses %s with a JSON 401', async (_label, token) => {
+    const response = await api('/me', token);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toMatch(/unauthenticated|invalid-token/);
+  });
+
+  it('accepts a Microsoft token for our API and refuses one meant for Graph', async () => {
+    const good = await sendwell.sandbox!.issueMicrosoftToken('ava', SANDBOX_API_AUDIENCE);
+    expect((await (await api('/me', good)).json()).user.email).toBe('ava@contoso.test');
+    const graphToken = await sendwell.sandbox!.issueMicrosoftToken('ava', 'https://graph.microsoft.com');
+    expect((await api('/me', graphToken)).status).toBe(401);
+  });
+
+  it('validates input at the edge with a clear error', async () => {
+    const response = await api('/sends', sendwell.apiTokenFor('ava'), { method: 'POST', body: JSON.stringify({ host: 'outlook', to: ['not an address'] }) });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.code).toBe('invalid-request');
+    expect(body.error.message).toMatch(/to\.0|subject|idempotencyKey/);
+  });
+
+  it('sends through the native mailbox, reads the bounce back and counts it', async () => {
+    const token = sendwell.apiTokenFor('ava');
+    const { templates } = await (await api('/templates', token)).json();
+    const templateId = templates[0].id;
+    for (const to of ['nobody@bounce.test', 'pat@example.com']) {
+      const response = await api('/sends', token, {
+        method: 'POST',
+        body: JSON.stringify({ host: 'outlook', to: [to], subject: 'Hi', body: '<p>Hi</p>', templateId, idempotencyKey: `it-${to}` }),
+      });
+      expect(response.status).toBe(202);
+    }
+    // The second send waits for its pacing slot: run the workers until both are out and the notice is read.
+    await expect.poll(async () => {
+      await sendwell.runWorkersOnce();
+      return (await (await api(`/templates/${templateId}/analytics`, token)).json());
+    }, { timeout: 20_000, interval: 500 }).toMatchObject({ sent: 2, bounced: 1, hardBounced: 1 });
+    const sent = sendwell.sandbox!.messages('ava', 'sentitems');
+    expect(sent).toHaveLength(2);
+  });
+
+  it('keeps tenants apart: another rep cannot read a send or a template analytics of ava', async () => {
+    const ava = sendwell.apiTokenFor('ava');
+    const gus = sendwell.apiTokenFor('gus');
+    const { templates } = await (await api('/templates', ava)).json();
+    expect((await api(`/templates/${templates[0].id}/analytics`, gus)).status).toBe(404);
+    const created = await (await api('/sends', ava, { method: 'POST', body: JSON.stringify({ host: 'outlook', to: ['x@example.com'], subject: 's', body: 'b', idempotencyKey: 'tenant-check-1' }) })).json();
+    expect((await api(`/sends/${created.send.id}`, gus)).status).toBe(404);
+  });
+});
