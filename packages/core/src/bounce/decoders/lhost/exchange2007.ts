@@ -12,7 +12,9 @@ import {
  * RESOLVER.ADR.RecipNotFound; not found ##", "Remote Server returned '550 5.1.10 ...'", or a
  * dated "Server at X returned '...'" retry log), up to "Original message headers:".
  */
-const MARKER = /Delivery has failed to these recipients or (?:groups|distribution lists):|Diagnostic information for administrators:/i;
+const MARKER = /Delivery (?:has failed|is delayed) to these recipients or (?:groups|distribution lists):|Diagnostic information for administrators:/i;
+/** Exchange's delay notice: it is still retrying. */
+const DELAYED = /Delivery is delayed to these recipients or groups:|hasn't been delivered yet|couldn't be delivered yet|will keep trying|will continue to try/i;
 const DIAGNOSTIC = /^Diagnostic information for administrators:\s*$/im;
 const END = /^Original message headers:\s*$|^-{3} message\/rfc822 -{3}$/im;
 const ADDRESS_LINE = /^<?([^\s<>()@]{1,256}@[^\s<>()@]{1,255}?)>?(?:\s*\(.*\))?\s*$/;
@@ -21,7 +23,7 @@ function isExchange2007(m: BounceMessage): boolean {
   return MARKER.test(m.body.slice(0, 8000)) && !hasUsableDeliveryStatus(m);
 }
 
-function recipients(diagnostics: string): DecodedRecipient[] {
+function recipients(diagnostics: string, delayed: boolean): DecodedRecipient[] {
   const out: { address: string; lines: string[] }[] = [];
   for (const raw of diagnostics.split('\n')) {
     const line = raw.trim();
@@ -32,8 +34,7 @@ function recipients(diagnostics: string): DecodedRecipient[] {
   }
   return out.map(({ address, lines }) => {
     const text = oneLine(lines.join(' ').replace(/##.*$/, '').replace(/^#/, ''));
-    const retrying = /Server at .{1,200} returned/i.test(text) && /^[45]\.\d/.test(/returned '(\S+ )?([45]\.\d)/.exec(text)?.[2] ?? '');
-    return recipientFrom(address, text, { action: retrying && /'4\d\d/.test(text) ? 'delayed' : 'failed' });
+    return recipientFrom(address, text, { action: delayed ? 'delayed' : 'failed' });
   });
 }
 
@@ -41,5 +42,6 @@ export const Exchange2007 = safely('Exchange2007', (m) => {
   if (!isExchange2007(m)) return null;
   const body = scanText(m.body);
   const diagnostics = section(body, DIAGNOSTIC, END) ?? '';
-  return bounce('Exchange2007', recipients(diagnostics), originalMessageId(m, END));
+  const delayed = DELAYED.test(`${m.subject}\n${body.slice(0, 4000)}`);
+  return bounce('Exchange2007', recipients(diagnostics, delayed), originalMessageId(m, END));
 });

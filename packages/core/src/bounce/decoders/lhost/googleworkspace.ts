@@ -32,8 +32,9 @@ export const GoogleWorkspace = safely('GoogleWorkspace', (m) => {
   const address = findAddress(NAMED.exec(intro)?.[1]) || returnedTo(m) || failedRecipientsHeader(m)[0] || '';
   if (!address) return null;
   const diagnostic = response || intro;
+  const delayed = /^\*\* (?:Delivery delayed|Message delayed|Delivery incomplete) \*\*/im.test(body.slice(0, 2000));
   const inReplyTo = /<([^<>\s]{1,500})>/.exec(m.header('in-reply-to'))?.[1];
   // Gmail refusing to relay for a misconfigured "Send mail as" alias: the sender was rejected.
   const reason = /'Send mail as'/i.test(intro) ? 'rejected' : undefined;
-  return bounce('GoogleWorkspace', [recipientFrom(address, diagnostic, { action: 'failed', reason })], originalMessageId(m) ?? inReplyTo);
+  return bounce('GoogleWorkspace', [recipientFrom(address, diagnostic, { action: delayed ? 'delayed' : 'failed', reason })], originalMessageId(m) ?? inReplyTo);
 });
