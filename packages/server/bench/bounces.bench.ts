@@ -10,6 +10,7 @@ import { type BounceReport, parseBounce } from '@sendwell/core';
 import { scoreRow, strictRows, summarise, type RowScore, type TruthRow } from '../../core/src/bounce/scoring/score';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const WARM_PASSES = Number(process.env.SENDWELL_BENCH_PASSES ?? 3);
 const corpus = process.env.SENDWELL_BOUNCE_CORPUS ?? resolve(here, '../../../../shared/bench-data/bounces');
 
 async function main(): Promise<void> {
@@ -17,10 +18,20 @@ async function main(): Promise<void> {
   const rows = strictRows(all);
   const inputs = all.map((row) => ({ row, raw: readFileSync(join(corpus, row.file)) }));
 
+  // First pass: cold (includes JIT warm-up); its answers are the ones scored.
   const started = performance.now();
   const reports: BounceReport[] = [];
   for (const { raw } of inputs) reports.push(await parseBounce(raw));
   const seconds = (performance.now() - started) / 1000;
+  // Then WARM_PASSES more passes in the same process: the steady-state rate (median pass).
+  const warm: number[] = [];
+  for (let pass = 0; pass < WARM_PASSES; pass++) {
+    const t0 = performance.now();
+    for (const { raw } of inputs) await parseBounce(raw);
+    warm.push((performance.now() - t0) / 1000);
+  }
+  warm.sort((a, b) => a - b);
+  const warmSeconds = warm[Math.floor(warm.length / 2)] ?? seconds;
 
   const strict = new Set(rows.map((r) => r.file));
   const scores: RowScore[] = [];
@@ -31,7 +42,7 @@ async function main(): Promise<void> {
     scores.push(scoreRow(row, report));
     ourDecoders.set(row.file, report.decoder ?? '-');
   });
-  print(summarise(scores), scores, ourDecoders, inputs.length, seconds);
+  print(summarise(scores), scores, ourDecoders, inputs.length, { cold: seconds, warm: warmSeconds });
   if (process.argv.includes('--misses')) printMisses(scores, rows, reports, inputs.map((i) => i.row.file));
 }
 
@@ -39,7 +50,7 @@ function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
-function print(s: ReturnType<typeof summarise>, scores: RowScore[], ours: Map<string, string>, files: number, seconds: number): void {
+function print(s: ReturnType<typeof summarise>, scores: RowScore[], ours: Map<string, string>, files: number, time: { cold: number; warm: number }): void {
   const fp = Object.entries(s.falsePositives).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
   const fpTotal = Object.values(s.falsePositives).reduce((a, b) => a + b, 0);
   console.log(`bounce corpus: ${corpus}`);
@@ -51,7 +62,8 @@ function print(s: ReturnType<typeof summarise>, scores: RowScore[], ours: Map<st
   console.log(`hard/soft            ${pct(s.hard)}`);
   console.log(`reason               ${pct(s.reason)}`);
   console.log(`original Message-ID  ${pct(s.messageId)}`);
-  console.log(`speed                ${(files / seconds).toFixed(0)} messages/s (${files} files in ${seconds.toFixed(2)} s, one process)\n`);
+  console.log(`speed (first pass)   ${(files / time.cold).toFixed(0)} messages/s (${files} files in ${time.cold.toFixed(2)} s, cold, one process)`);
+  console.log(`speed (warm)         ${(files / time.warm).toFixed(0)} messages/s (median of ${WARM_PASSES} more passes in the same process)\n`);
   console.log('truth decoder          files  detected  recipients  reason   our decoders');
   const byDecoder = Object.entries(s.perDecoder).sort((a, b) => b[1].files - a[1].files);
   for (const [name, d] of byDecoder) {

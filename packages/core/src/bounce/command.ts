@@ -1,14 +1,16 @@
 /** The SMTP command a failure happened at, read from the error text (`in reply to RCPT TO command`...). */
 
 const DETECTABLE: [RegExp, string][] = [
-  [/\b(HELO|EHLO)\b/, 'EHLO'],
-  [/\bSTARTTLS\b/, 'STARTTLS'],
-  [/\bAUTH (PLAIN|LOGIN|CRAM-|DIGEST-)/, 'AUTH'],
-  [/\bMAIL F(ROM)?\b/i, 'MAIL'],
-  [/\bRCPT( T(O)?)?\b/i, 'RCPT'],
-  [/\bDATA\b|\bend of data\b/i, 'DATA'],
-  [/\bXFORWARD\b/, 'XFORWARD'],
+  [/\b(HELO|EHLO)\b/g, 'EHLO'],
+  [/\bSTARTTLS\b/g, 'STARTTLS'],
+  [/\bAUTH (PLAIN|LOGIN|CRAM-|DIGEST-)/g, 'AUTH'],
+  [/\bMAIL F(ROM)?\b/gi, 'MAIL'],
+  [/\bRCPT( T(O)?)?\b/gi, 'RCPT'],
+  [/\bDATA\b|\bend of data\b/gi, 'DATA'],
+  [/\bXFORWARD\b/g, 'XFORWARD'],
 ];
+/** Cheap pre-check: no command word at all means nothing to look for. */
+const ANY_COMMAND = /HELO|EHLO|STARTTLS|AUTH|MAIL|RCPT|DATA|XFORWARD/i;
 
 /**
  * The last command named in the text wins ("after RCPT TO ... in reply to end of DATA" means DATA).
@@ -16,11 +18,11 @@ const DETECTABLE: [RegExp, string][] = [
  * `data.example.com` never count.
  */
 export function findCommand(text: string | null | undefined): string | null {
-  if (!text) return null;
+  if (!text || !ANY_COMMAND.test(text)) return null;
+  const scan = text.length > 4000 ? text.slice(0, 4000) : text;
   let best: { at: number; name: string } | null = null;
   for (const [pattern, name] of DETECTABLE) {
-    const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
-    for (const match of text.slice(0, 4000).matchAll(global)) {
+    for (const match of scan.matchAll(pattern)) {
       if (isInsideWord(text, match.index ?? 0, match[0].length)) continue;
       if (!best || (match.index ?? 0) >= best.at) best = { at: match.index ?? 0, name };
     }

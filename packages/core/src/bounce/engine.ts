@@ -24,8 +24,9 @@ export async function parseBounce(raw: Uint8Array | string): Promise<BounceRepor
 /** The pipeline over an already-built message (decoders may be swapped in tests). */
 /** The notice's human-readable words (before any machine-readable or returned part), bounded. */
 function readableText(message: BounceMessage): string {
-  const text = message.body.split('\n--- ')[0] ?? '';
-  return text.slice(0, MAX_CONTEXT_CHARS).replace(/\s+/g, ' ').trim();
+  const end = message.body.indexOf('\n--- ');
+  const text = message.body.slice(0, Math.min(end < 0 ? message.body.length : end, MAX_CONTEXT_CHARS));
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 export function analyseMessage(message: BounceMessage, decoders?: readonly Decoder[]): BounceReport {

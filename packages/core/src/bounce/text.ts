@@ -26,3 +26,9 @@ function decodeEntity(whole: string, code: string): string {
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** The readable text of a flattened body: everything before the first `--- <type> ---` section. */
+export function readablePart(body: string, marker = '\n--- '): string {
+  const end = body.indexOf(marker);
+  return end < 0 ? body : body.slice(0, end);
+}

@@ -1,3 +1,4 @@
+import { readablePart } from '../text';
 import { cleanAddress, readFieldBlocks, readHeaderBlock } from '../fields';
 import type { Decoder } from './contract';
 
@@ -30,5 +31,5 @@ export const arf: Decoder = {
 };
 
 function feedbackDiagnostic(body: string): string {
-  return body.split('\n--- ')[0]?.replace(/\s+/g, ' ').trim().slice(0, 500) ?? '';
+  return readablePart(body).replace(/\s+/g, ' ').trim().slice(0, 500);
 }

@@ -1,3 +1,4 @@
+import { readablePart } from '../text';
 import { cleanAddress } from '../fields';
 import type { BounceMessage, DecodedRecipient, Decoder } from './contract';
 import { looksLikeNotice } from './notice-hints';
@@ -30,7 +31,7 @@ function headerRecipients(message: BounceMessage): string[] {
 
 /** The readable text only: not the machine-readable parts nor the returned original. */
 function readable(message: BounceMessage): string {
-  const text = message.body.split('\n--- ')[0] ?? '';
+  const text = readablePart(message.body);
   const original = text.search(/^(Return-Path|Received|Message-I[dD]|DKIM-Signature|MIME-Version):/m);
   return (original > 0 ? text.slice(0, original) : text).slice(0, 64 * 1024);
 }

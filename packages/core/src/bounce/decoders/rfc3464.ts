@@ -1,3 +1,4 @@
+import { readablePart } from '../text';
 import type { DeliveryAction } from '../types';
 import { findCommand } from '../command';
 import { cleanAddress, readFieldBlocks, stripDiagnosticType, type FieldBlock } from '../fields';
@@ -20,7 +21,7 @@ export const rfc3464: Decoder = {
     if (!fields) return null;
     const recipients = readRecipients(fields);
     if (!recipients.length) return null;
-    const readable = message.body.split('\n--- message/')[0] ?? '';
+    const readable = readablePart(message.body, '\n--- message/');
     for (const r of recipients) enrichFromText(r, readable);
     const command = transcriptCommand(readable);
     if (command) for (const r of recipients) r.command ??= command;
@@ -114,7 +115,7 @@ function paragraphAbout(text: string, address: string): string | null {
  * Postfix's `(in reply to RCPT TO command)`. Only the part before the machine-readable fields.
  */
 function transcriptCommand(body: string): string | undefined {
-  const readable = body.split('\n--- message/')[0] ?? '';
+  const readable = readablePart(body, '\n--- message/');
   const lines = readable.match(/^\s*>>> .*$|in reply to[\s\S]{0,24}?command/gim);
   const last = lines?.[lines.length - 1];
   return last ? (findCommand(last) ?? undefined) : undefined;

@@ -1,3 +1,4 @@
+import { readablePart } from '../text';
 import { cleanAddress } from '../fields';
 import type { BounceMessage, Decoder } from './contract';
 import { looksLikeNotice } from './notice-hints';
@@ -32,5 +33,5 @@ export function isAutoReply(message: BounceMessage): boolean {
 }
 
 function firstLines(body: string): string {
-  return body.split('\n--- ')[0]?.replace(/\s+/g, ' ').trim().slice(0, 300) ?? '';
+  return readablePart(body).replace(/\s+/g, ' ').trim().slice(0, 300);
 }

@@ -95,6 +95,18 @@ export function section(text: string, start: RegExp, end?: RegExp): string | nul
 
 const MESSAGE_ID_RE = /^Message-I[Dd]:[ \t]*(?:\r?\n[ \t]+)?<?([^\s<>]{1,500}?)>?[ \t]*$/im;
 
+const NESTED_ORIGINAL_RE = /^Content-Type:[ \t]*(?:message\/rfc822|text\/rfc822-headers|message\/global)\b/gim;
+
+function lastIndexOf(text: string, re: RegExp): number {
+  let last = -1;
+  let count = 0;
+  for (const m of text.matchAll(re)) {
+    last = m.index ?? last;
+    if (++count >= 100) break;
+  }
+  return last;
+}
+
 /** Message-ID of the returned original: the returned part, else the body after `after`. */
 export function originalMessageId(message: BounceMessage, after?: RegExp): string | undefined {
   if (message.returnedMessage) {
@@ -102,6 +114,11 @@ export function originalMessageId(message: BounceMessage, after?: RegExp): strin
     if (m) return m[1];
   }
   const body = scanText(message.body);
+  // A bounce forwarded or returned as raw text nests the original under its own
+  // "Content-Type: message/rfc822" line; the innermost one is the message we sent.
+  const nested = lastIndexOf(body, NESTED_ORIGINAL_RE);
+  const inner = nested >= 0 ? MESSAGE_ID_RE.exec(body.slice(nested)) : null;
+  if (inner) return inner[1];
   const start = after ? after.exec(body) : null;
   const tail = start ? body.slice(start.index) : null;
   const m = tail ? MESSAGE_ID_RE.exec(tail) : null;
