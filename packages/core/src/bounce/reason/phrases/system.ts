@@ -4,7 +4,7 @@ export const HOST_UNKNOWN: Phrase[] = [
   /\b(host|domain)( name)? (unknown|not found|does not exist|is not reachable|unreachable)\b/, /\bunknown (host|domain)\b/,
   /\bno such domain\b/, /\bunroute?able address\b/, /name or service not known/, /domain must exist/, /host or domain name not found/,
   /mail domain mentioned in email address is unknown/, /unknown domain name/, /the account or domain may not exist/,
-  /^553 .* does not exist/,
+  /\b553 .* does not exist/,
 ];
 
 export const NETWORK_ERROR: Phrase[] = [
