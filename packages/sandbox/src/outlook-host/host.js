@@ -140,10 +140,14 @@
   function fillUserPicker() {
     const picker = byTestId('host-user');
     picker.replaceChildren(
-      ...state.users.map(
-        (user) => new Option(`${user.name} <${user.email}>`, user.id, false, user === state.user),
-      ),
+      ...state.users.map((user) => {
+        const option = document.createElement('option');
+        option.value = user.id;
+        option.textContent = `${user.name} <${user.email}>`;
+        return option;
+      }),
     );
+    picker.value = state.user ? state.user.id : '';
     picker.addEventListener('change', () => {
       choose(picker.value);
       showStatus();

@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fakeOfficeSource from '../../../sandbox/src/outlook-host/fakeOffice.js?raw';
+import hostSource from '../../../sandbox/src/outlook-host/host.js?raw';
+import { SENDWELL_API_AUDIENCE } from './auth';
+import { connectOffice } from './connect';
+import type { ComposeItem } from './types';
+
+/**
+ * The seam between this pane and the sandbox's fake Outlook (packages/sandbox/src/outlook-host): the
+ * host page's real scripts run in this test's DOM, and the pane's real bootstrap and adapter talk to
+ * them through the `__sendwellSandboxOffice` handshake. The markup mirrors the host page's fields
+ * (that page's own route tests pin those test ids).
+ */
+const MARKUP = `
+  <select data-testid="host-user"></select>
+  <select data-testid="host-account-type">
+    <option value="office365">office365</option><option value="outlookCom">outlookCom</option>
+  </select>
+  <span data-testid="host-status"></span>
+  <input data-testid="host-to"><input data-testid="host-cc"><input data-testid="host-bcc"><input data-testid="host-subject">
+  <div data-testid="host-body" contenteditable="true"></div>`;
+
+const USERS = [
+  { id: 'ava', email: 'ava@contoso.test', name: 'Ava Reyes', provider: 'exchange' },
+  { id: 'gus', email: 'gus@acme.test', name: 'Gus Ibarra', provider: 'gmail' },
+];
+
+const tokenRequests: unknown[] = [];
+const realFetch = globalThis.fetch;
+
+/** The sandbox's dev endpoints, as the host page calls them. */
+async function devEndpoints(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const url = String(input);
+  if (url === '/sandbox/dev/users') return Response.json({ users: USERS });
+  if (url === '/sandbox/dev/token' && init?.method === 'POST') {
+    tokenRequests.push(JSON.parse(String(init.body)));
+    return Response.json({ token: `h.${btoa(JSON.stringify({ exp: 4102444800 }))}.s` });
+  }
+  return new Response('not found', { status: 404 });
+}
+
+function field(testId: string): HTMLInputElement {
+  return document.querySelector(`[data-testid="${testId}"]`) as HTMLInputElement;
+}
+
+async function connectedPane(): Promise<ComposeItem> {
+  const pane = { location: { search: '?sandbox=1' }, parent: window } as unknown as Window;
+  const connection = await connectOffice(pane);
+  if (connection.outcome !== 'ready') throw new Error(connection.message);
+  return connection.item;
+}
+
+beforeEach(() => {
+  tokenRequests.length = 0;
+  globalThis.fetch = devEndpoints as typeof fetch;
+  document.body.innerHTML = MARKUP;
+  const config = document.createElement('script');
+  config.type = 'application/json';
+  config.id = 'sendwell-host-config';
+  config.textContent = JSON.stringify({ paneUrl: '/outlook/taskpane.html', devBase: '/sandbox/dev' });
+  document.head.append(config);
+  new Function(fakeOfficeSource)();
+  new Function(hostSource)();
+});
+
+afterEach(() => {
+  globalThis.fetch = realFetch;
+  delete (window as unknown as Record<string, unknown>).__sendwellSandboxOffice;
+  document.head.querySelector('#sendwell-host-config')?.remove();
+});
+
+describe('pane ↔ sandbox Outlook host', () => {
+  it('signs the pane in as the first Exchange user, with an office365 account', async () => {
+    const item = await connectedPane();
+    expect([item.userEmail, item.userName, item.accountType]).toEqual([
+      'ava@contoso.test',
+      'Ava Reyes',
+      'office365',
+    ]);
+    expect(field('host-user').value).toBe('ava');
+  });
+
+  it("reads the host's recipient fields with display names", async () => {
+    const item = await connectedPane();
+    field('host-to').value = 'Ada Lovelace <ada@prospect.test>, bob@prospect.test';
+    field('host-cc').value = 'eli@contoso.test';
+    expect(await item.getRecipients()).toEqual({
+      to: [{ email: 'ada@prospect.test', displayName: 'Ada Lovelace' }, { email: 'bob@prospect.test' }],
+      cc: [{ email: 'eli@contoso.test' }],
+      bcc: [],
+    });
+  });
+
+  it("writes subject and HTML body into the host's fields", async () => {
+    const item = await connectedPane();
+    await item.setSubject('Quick idea for Ada');
+    await item.setBody('<p>Hi Ada,</p>');
+    await item.insertHtml('<p>More</p>');
+    expect(field('host-subject').value).toBe('Quick idea for Ada');
+    expect(field('host-body').innerHTML).toBe('<p>Hi Ada,</p><p>More</p>');
+    expect(await item.getSubject()).toBe('Quick idea for Ada');
+    expect(await item.getBody()).toBe('<p>Hi Ada,</p><p>More</p>');
+  });
+
+  it("inserts at the caret the rep left in the host's body", async () => {
+    const item = await connectedPane();
+    const body = field('host-body');
+    body.innerHTML = '<p>A</p><p>C</p>';
+    const caret = document.createRange();
+    caret.setStartAfter(body.firstChild!);
+    caret.collapse(true);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(caret);
+    document.dispatchEvent(new Event('selectionchange'));
+    await item.insertHtml('<p>B</p>');
+    expect(body.innerHTML).toBe('<p>A</p><p>B</p><p>C</p>');
+  });
+
+  it('gets a Microsoft access token for our API audience from the sandbox, once', async () => {
+    const item = await connectedPane();
+    const token = await item.getAccessToken();
+    expect(await item.getAccessToken()).toBe(token);
+    expect(tokenRequests).toEqual([
+      { userId: 'ava', kind: 'microsoft-access', audience: SENDWELL_API_AUDIENCE },
+    ]);
+  });
+
+  it('surfaces an over-long subject as an Outlook error', async () => {
+    const item = await connectedPane();
+    await expect(item.setSubject('x'.repeat(300))).rejects.toMatchObject({
+      officeErrorName: 'DataExceedsMaximumSize',
+    });
+  });
+});
