@@ -201,9 +201,12 @@ function fillStatusFromReport(message: BounceMessage, recipients: DecodedRecipie
   const inline = /^(?:> ?)?Final-Recipient:/im.exec(scanText(message.body));
   const report = message.deliveryStatus ?? (inline ? message.body.slice(Math.max(0, inline.index - 2000)).replace(/^> ?/gm, '') : null);
   if (!report) return;
+  // One recipient and one report block are about the same delivery even when the report names it
+  // differently (Exim's "save to /path" or an alias).
+  const oneToOne = recipients.length === 1 && (report.match(/^Final-Recipient:/gim) ?? []).length === 1;
   for (const r of recipients) {
     if (r.status) continue;
-    const status = dsnFields(report, r.address, { sameRecipient: true }).status;
+    const status = dsnFields(report, r.address, { sameRecipient: !oneToOne }).status;
     if (status) r.status = status;
   }
 }
