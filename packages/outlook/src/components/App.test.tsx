@@ -275,3 +275,27 @@ describe('feed replay', () => {
     ).toEqual([expect.stringContaining('y@bounce.test'), expect.stringContaining('x@bounce.test')]);
   });
 });
+
+describe('after the send', () => {
+  it('follows the queued send through the feed without changing send-status', async () => {
+    const item = new FakeComposeItem();
+    item.recipients.to = [{ email: 'x@bounce.test' }];
+    item.subject = 'Hi';
+    const { api } = renderPane({ item });
+    fireEvent.click(await screen.findByTestId('send-button'));
+    await waitFor(() => expect(screen.getByTestId('send-status').dataset.state).toBe('queued'));
+    act(() => api.emit({ type: 'send.submitted', at: '2026-03-02T09:00:05Z', sendId: 'send-1' }));
+    expect(screen.getByTestId('send-outcome').dataset.state).toBe('submitted');
+    act(() =>
+      api.emit({
+        type: 'bounce',
+        at: '2026-03-02T09:01:00Z',
+        sendId: 'send-1',
+        recipient: 'x@bounce.test',
+        detail: { hard: true },
+      }),
+    );
+    expect(screen.getByTestId('send-outcome').textContent).toContain('x@bounce.test bounced (hard)');
+    expect(screen.getByTestId('send-status').dataset.state).toBe('queued');
+  });
+});

@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Clock } from '@sendwell/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SendwellApi } from '../api/types';
 import { useFeed } from '../hooks/useFeed';
 import { useLoad } from '../hooks/useLoad';
@@ -50,6 +50,7 @@ export function App(props: { deps: PaneDeps }) {
       ? 'Sending is off until an Exchange Online mailbox is connected.'
       : null;
   const now = clock.now();
+  const feedEvents = useMemo(() => feed.entries.map((entry) => entry.event), [feed.entries]);
   return (
     <main className={styles.pane}>
       <header>
@@ -67,7 +68,12 @@ export function App(props: { deps: PaneDeps }) {
         latestEvent={feed.latest}
         onInserted={setInsertedTemplateId}
       />
-      <SendPanel deps={props.deps} templateId={insertedTemplateId} blockedBecause={blockedBecause} />
+      <SendPanel
+        deps={props.deps}
+        templateId={insertedTemplateId}
+        blockedBecause={blockedBecause}
+        events={feedEvents}
+      />
       <LiveFeed feed={feed} now={now} />
     </main>
   );

@@ -1,8 +1,10 @@
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { FeedEvent } from '../api/types';
 import { type SendDeps, type SendState, useSendDraft } from '../hooks/useSendDraft';
 import { describeAcceptedSend } from '../model/send';
 import { ProblemBar } from './ProblemBar';
 import { Section } from './Section';
+import { SendOutcome } from './SendOutcome';
 
 function SendStatus(props: { send: SendState }) {
   const { send } = props;
@@ -46,11 +48,15 @@ function SendStatus(props: { send: SendState }) {
   }
 }
 
-export function SendPanel(props: {
+export interface SendPanelProps {
   deps: SendDeps;
   templateId: string | undefined;
   blockedBecause: string | null;
-}) {
+  /** Feed events, newest first, to follow the send after it is queued. */
+  events: readonly FeedEvent[];
+}
+
+export function SendPanel(props: SendPanelProps) {
   const { send, run } = useSendDraft(props.deps, props.templateId);
   return (
     <Section title="Send">
@@ -64,6 +70,9 @@ export function SendPanel(props: {
       </Button>
       {props.blockedBecause && <Caption1>{props.blockedBecause}</Caption1>}
       <SendStatus send={send} />
+      {send.state === 'accepted' && (
+        <SendOutcome sendId={send.send.id} events={props.events} now={props.deps.clock.now()} />
+      )}
     </Section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAcceptedSend } from './send';
+import { describeAcceptedSend, sendProgress } from './send';
 
 const now = new Date('2026-03-02T09:00:00Z');
 
@@ -19,5 +19,36 @@ describe('describeAcceptedSend', () => {
       now,
     );
     expect(view.detail).toBe('Sent through Exchange.');
+  });
+});
+
+describe('sendProgress', () => {
+  const at = '2026-03-02T09:01:00Z';
+  it.each([
+    [[], null],
+    [[{ type: 'send.queued', at, sendId: 's1' }], null],
+    [[{ type: 'send.submitted', at, sendId: 's2' }], null],
+    [[{ type: 'send.submitted', at, sendId: 's1' }], 'submitted'],
+    [[{ type: 'send.failed', at, sendId: 's1', detail: { error: 'Graph 400' } }], 'failed'],
+    [
+      [
+        { type: 'bounce', at, sendId: 's1', recipient: 'x@bounce.test', detail: { hard: true } },
+        { type: 'send.submitted', at, sendId: 's1' },
+      ],
+      'bounced',
+    ],
+    [
+      [{ type: 'bounce', at, sendId: 's1', recipient: 'x@delay.test', detail: { action: 'delayed' } }],
+      'delayed',
+    ],
+  ])('%j → %s', (events, state) => {
+    expect(sendProgress('s1', events, now)?.state ?? null).toBe(state);
+  });
+
+  it('words a failure with its error', () => {
+    expect(
+      sendProgress('s1', [{ type: 'send.failed', at, sendId: 's1', detail: { error: 'Graph 400' } }], now)
+        ?.text,
+    ).toBe('Send failed · Graph 400');
   });
 });
