@@ -6,7 +6,9 @@ const SECRET_KEYS = /token|secret|password|authorization|cookie/i;
 export function consoleLogger(quiet = false): Logger {
   const write = (level: string, message: string, fields?: Record<string, unknown>) => {
     if (quiet && level === 'info') return;
-    const safe = Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : v]));
+    const safe = Object.fromEntries(
+      Object.entries(fields ?? {}).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : v]),
+    );
     process.stderr.write(`${JSON.stringify({ level, message, ...safe, at: new Date().toISOString() })}\n`);
   };
   return {

@@ -13,7 +13,10 @@ export interface SeedUser {
   legacy: boolean;
 }
 
-const PROFILE: Record<SeedUser['provider'], ProfileId> = { exchange: 'exchange-online', gmail: 'gmail-workspace' };
+const PROFILE: Record<SeedUser['provider'], ProfileId> = {
+  exchange: 'exchange-online',
+  gmail: 'gmail-workspace',
+};
 
 const DEMO_TEMPLATES = [
   {
@@ -33,14 +36,34 @@ const DEMO_TEMPLATES = [
 /** Sandbox users become Sendwell users with their native mailbox; each tenant gets demo templates once. */
 export async function seedUsers(db: Db, users: readonly SeedUser[]): Promise<void> {
   for (const user of users) {
-    await upsertUser(db, { id: user.id, email: user.email, name: user.name, tenantId: user.tenantId, legacy: user.legacy, defaultChannel: null });
-    await upsertMailbox(db, { id: user.mailboxId, userId: user.id, provider: user.provider, address: user.email, profileId: PROFILE[user.provider] });
+    await upsertUser(db, {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      tenantId: user.tenantId,
+      legacy: user.legacy,
+      defaultChannel: null,
+    });
+    await upsertMailbox(db, {
+      id: user.mailboxId,
+      userId: user.id,
+      provider: user.provider,
+      address: user.email,
+      profileId: PROFILE[user.provider],
+    });
   }
   const owners = new Map(users.map((u) => [u.tenantId, u.id]));
   for (const [tenantId, ownerId] of owners) {
     if ((await listTemplates(db, tenantId)).length > 0) continue;
     for (const t of DEMO_TEMPLATES) {
-      await insertTemplate(db, { id: `${tenantId}-${t.key}`, tenantId, ownerId, name: t.name, subject: t.subject, body: t.body });
+      await insertTemplate(db, {
+        id: `${tenantId}-${t.key}`,
+        tenantId,
+        ownerId,
+        name: t.name,
+        subject: t.subject,
+        body: t.body,
+      });
     }
   }
 }

@@ -20,7 +20,10 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    sendwell = await createSendwell(loadConfig({ port, dataDir }, {}), { logger: silentLogger, sandboxNoticeDelayMs: 0 });
+    sendwell = await createSendwell(loadConfig({ port, dataDir }, {}), {
+      logger: silentLogger,
+      sandboxNoticeDelayMs: 0,
+    });
     base = sendwell.config.baseUrl;
   });
   afterAll(async () => {
@@ -30,7 +33,10 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
   });
 
   const api = (path: string, token: string | null, init: RequestInit = {}) =>
-    fetch(`${base}/api${path}`, { ...init, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    fetch(`${base}/api${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
 
   it.each([
     ['no token', null],
@@ -50,7 +56,10 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
   });
 
   it('validates input at the edge with a clear error', async () => {
-    const response = await api('/sends', sendwell.apiTokenFor('ava'), { method: 'POST', body: JSON.stringify({ host: 'outlook', to: ['not an address'] }) });
+    const response = await api('/sends', sendwell.apiTokenFor('ava'), {
+      method: 'POST',
+      body: JSON.stringify({ host: 'outlook', to: ['not an address'] }),
+    });
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.error.code).toBe('invalid-request');
@@ -64,15 +73,27 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
     for (const to of ['nobody@bounce.test', 'pat@example.com']) {
       const response = await api('/sends', token, {
         method: 'POST',
-        body: JSON.stringify({ host: 'outlook', to: [to], subject: 'Hi', body: '<p>Hi</p>', templateId, idempotencyKey: `it-${to}` }),
+        body: JSON.stringify({
+          host: 'outlook',
+          to: [to],
+          subject: 'Hi',
+          body: '<p>Hi</p>',
+          templateId,
+          idempotencyKey: `it-${to}`,
+        }),
       });
       expect(response.status).toBe(202);
     }
     // The second send waits for its pacing slot: run the workers until both are out and the notice is read.
-    await expect.poll(async () => {
-      await sendwell.runWorkersOnce();
-      return (await (await api(`/templates/${templateId}/analytics`, token)).json());
-    }, { timeout: 20_000, interval: 500 }).toMatchObject({ sent: 2, bounced: 1, hardBounced: 1 });
+    await expect
+      .poll(
+        async () => {
+          await sendwell.runWorkersOnce();
+          return await (await api(`/templates/${templateId}/analytics`, token)).json();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toMatchObject({ sent: 2, bounced: 1, hardBounced: 1 });
     const sent = sendwell.sandbox!.messages('ava', 'sentitems');
     expect(sent).toHaveLength(2);
   });
@@ -82,7 +103,18 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
     const gus = sendwell.apiTokenFor('gus');
     const { templates } = await (await api('/templates', ava)).json();
     expect((await api(`/templates/${templates[0].id}/analytics`, gus)).status).toBe(404);
-    const created = await (await api('/sends', ava, { method: 'POST', body: JSON.stringify({ host: 'outlook', to: ['x@example.com'], subject: 's', body: 'b', idempotencyKey: 'tenant-check-1' }) })).json();
+    const created = await (
+      await api('/sends', ava, {
+        method: 'POST',
+        body: JSON.stringify({
+          host: 'outlook',
+          to: ['x@example.com'],
+          subject: 's',
+          body: 'b',
+          idempotencyKey: 'tenant-check-1',
+        }),
+      })
+    ).json();
     expect((await api(`/sends/${created.send.id}`, gus)).status).toBe(404);
   });
 });

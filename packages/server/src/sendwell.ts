@@ -53,9 +53,13 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger();
   if (config.providers !== 'sandbox') {
-    throw new Error('Real Microsoft/Google credentials are configured, but only sandbox mailboxes are wired in this build (see README: "Real providers").');
+    throw new Error(
+      'Real Microsoft/Google credentials are configured, but only sandbox mailboxes are wired in this build (see README: "Real providers").',
+    );
   }
-  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` });
+  const db = await openDb(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
+  );
   await migrate(db);
   const secret = loadSecret(config.dataDir);
   const hub = new FeedHub();
@@ -63,7 +67,10 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     baseUrl: `${config.baseUrl}/sandbox`,
     clock,
     noticeDelayMs: options.sandboxNoticeDelayMs,
-    appUrls: { paneUrl: `${config.baseUrl}/outlook/taskpane.html`, addonUrl: `${config.baseUrl}/gmail/addon` },
+    appUrls: {
+      paneUrl: `${config.baseUrl}/outlook/taskpane.html`,
+      addonUrl: `${config.baseUrl}/gmail/addon`,
+    },
   });
   await seedUsers(db, sandbox.users);
 
@@ -76,7 +83,10 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     const apiUser = verifyApiToken(secret, token);
     const user = apiUser
       ? await findUser(db, apiUser)
-      : await verifyMicrosoft(token).then((p) => findUserByEmail(db, p.email), () => null);
+      : await verifyMicrosoft(token).then(
+          (p) => findUserByEmail(db, p.email),
+          () => null,
+        );
     if (!user) throw new ApiError(401, 'invalid-token', 'The token is not valid for Sendwell.');
     return user;
   };
@@ -85,9 +95,18 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const mailboxFor = (row: MailboxRow): MailboxPort => {
     const cached = ports.get(row.id);
     if (cached) return cached;
-    const port: MailboxPort = row.provider === 'exchange'
-      ? new GraphMailbox({ baseUrl: sandbox.microsoft.graphBaseUrl, address: row.address, getToken: () => sandbox.issueMicrosoftToken(row.userId, GRAPH_AUDIENCE) })
-      : new GmailApiMailbox({ rootUrl: sandbox.google.rootUrl, address: row.address, getToken: async () => sandbox.issueGoogleAccessToken(row.userId) });
+    const port: MailboxPort =
+      row.provider === 'exchange'
+        ? new GraphMailbox({
+            baseUrl: sandbox.microsoft.graphBaseUrl,
+            address: row.address,
+            getToken: () => sandbox.issueMicrosoftToken(row.userId, GRAPH_AUDIENCE),
+          })
+        : new GmailApiMailbox({
+            rootUrl: sandbox.google.rootUrl,
+            address: row.address,
+            getToken: async () => sandbox.issueGoogleAccessToken(row.userId),
+          });
     ports.set(row.id, port);
     return port;
   };
@@ -98,18 +117,33 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const app = new Hono();
   app.onError((error, c) => errorResponse(error, c, logger));
   app.route('/api', apiRoutes({ db, clock, hub, logger, authenticate, wakeSender: () => sender?.wake() }));
-  app.route('/gmail', createGmailAddon(gmailAddonDeps({
-    db, clock, hub, wakeSender: () => sender?.wake(), addonUrl: `${config.baseUrl}/gmail/addon`,
-    auth: {
-      jwksUrl: sandbox.google.jwksUrl, issuers: [sandbox.google.issuer], systemAudience: `${config.baseUrl}/gmail/addon`,
-      userAudience: sandbox.google.clientId, serviceAccountEmail: sandbox.google.serviceAccountEmail,
-    },
-  })));
+  app.route(
+    '/gmail',
+    createGmailAddon(
+      gmailAddonDeps({
+        db,
+        clock,
+        hub,
+        wakeSender: () => sender?.wake(),
+        addonUrl: `${config.baseUrl}/gmail/addon`,
+        auth: {
+          jwksUrl: sandbox.google.jwksUrl,
+          issuers: [sandbox.google.issuer],
+          systemAudience: `${config.baseUrl}/gmail/addon`,
+          userAudience: sandbox.google.clientId,
+          serviceAccountEmail: sandbox.google.serviceAccountEmail,
+        },
+      }),
+    ),
+  );
   app.route('/sandbox', sandbox.app);
   app.route('/', staticRoutes(config));
 
   return {
-    app, db, config, sandbox,
+    app,
+    db,
+    config,
+    sandbox,
     apiTokenFor: (userId) => apiTokenFor(secret, userId),
     startWorkers() {
       sender ??= startLoop('sender', config.senderIntervalMs, () => sendDueOnce(workerDeps), logger);

@@ -34,9 +34,18 @@ export function resolveChannel(host: Host, identity: SenderIdentity): ChannelDec
   if (host === 'web') {
     const channel = identity.defaultChannel;
     if (!channel) {
-      return { outcome: 'unavailable', reason: 'no-default-channel', explanation: 'No default delivery channel is configured.' };
+      return {
+        outcome: 'unavailable',
+        reason: 'no-default-channel',
+        explanation: 'No default delivery channel is configured.',
+      };
     }
-    return { outcome: 'resolved', channel, forced: false, explanation: `Web sends use your default channel (${channel.label}).` };
+    return {
+      outcome: 'resolved',
+      channel,
+      forced: false,
+      explanation: `Web sends use your default channel (${channel.label}).`,
+    };
   }
   const provider = HOST_PROVIDER[host];
   const native = identity.nativeMailboxes[provider];
@@ -47,9 +56,11 @@ export function resolveChannel(host: Host, identity: SenderIdentity): ChannelDec
       explanation: `Sends from ${host === 'outlook' ? 'Outlook' : 'Gmail'} must go through your ${PROVIDER_NAME[provider]} mailbox, and none is connected.`,
     };
   }
-  const overridden = identity.defaultChannel && identity.defaultChannel.kind !== provider;
-  const explanation = overridden
-    ? `Sent through ${PROVIDER_NAME[provider]} — your mailbox, not your default channel (${identity.defaultChannel!.label}): sends from ${host === 'outlook' ? 'Outlook' : 'Gmail'} always use your own mailbox.`
-    : `Sent through ${PROVIDER_NAME[provider]} — your mailbox.`;
+  const hostName = host === 'outlook' ? 'Outlook' : 'Gmail';
+  const fallback = identity.defaultChannel;
+  const explanation =
+    fallback && fallback.kind !== provider
+      ? `Sends from ${hostName} always go through your own ${PROVIDER_NAME[provider]} mailbox, not your default channel (${fallback.label}).`
+      : `Sends from ${hostName} always go through your own ${PROVIDER_NAME[provider]} mailbox.`;
   return { outcome: 'resolved', channel: native, forced: true, explanation };
 }

@@ -5,7 +5,12 @@ describe('mergeTemplate', () => {
   it.each([
     ['Hi {{recipient.firstName}},', { email: 'pat@x.com', displayName: 'Pat Lee' }, 'Hi Pat,', []],
     ['Hi {{ recipient.lastName }}', { email: 'pat@x.com', displayName: 'Pat van Lee' }, 'Hi van Lee', []],
-    ['Hi {{recipient.firstName}},', { email: 'pat@x.com' }, 'Hi {{recipient.firstName}},', ['recipient.firstName']],
+    [
+      'Hi {{recipient.firstName}},',
+      { email: 'pat@x.com' },
+      'Hi {{recipient.firstName}},',
+      ['recipient.firstName'],
+    ],
     ['Hi {{recipient.firstName|there}},', { email: 'pat@x.com' }, 'Hi there,', []],
     ['Hi {{recipient.firstName|there}},', { email: 'pat@x.com', displayName: 'Pat' }, 'Hi Pat,', []],
     ['To {{recipient.email}}', { email: 'pat@x.com' }, 'To pat@x.com', []],

@@ -11,7 +11,10 @@ describe('api tokens', () => {
 
   it.each([
     ['another secret', apiTokenFor(randomBytes(32), 'u-ava')],
-    ['a swapped user id', apiTokenFor(secret, 'u-ava').replace(/^sw_[^.]+/, `sw_${Buffer.from('u-gus').toString('base64url')}`)],
+    [
+      'a swapped user id',
+      apiTokenFor(secret, 'u-ava').replace(/^sw_[^.]+/, `sw_${Buffer.from('u-gus').toString('base64url')}`),
+    ],
     ['garbage', 'Bearer nonsense'],
     ['an empty mac', 'sw_dS1hdmE.'],
   ])('rejects a token with %s', (_label, token) => {

@@ -23,7 +23,12 @@ export function createMicrosoftVerifier(config: MicrosoftTokenConfig) {
     const tenantId = claim(payload, 'tid');
     if (payload.iss !== config.issuerFor(tenantId)) throw new Error('token issuer does not match its tenant');
     const email = claim(payload, 'preferred_username', 'upn', 'email');
-    return { tenantId, objectId: claim(payload, 'oid'), email: email.toLowerCase(), name: String(payload.name ?? email) };
+    return {
+      tenantId,
+      objectId: claim(payload, 'oid'),
+      email: email.toLowerCase(),
+      name: String(payload.name ?? email),
+    };
   };
 }
 

@@ -39,13 +39,19 @@ function fakeIo(files: Record<string, string>) {
     err: (l) => err.push(l),
     readFile: async (path) => {
       const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      if (text === undefined)
+        throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
       return new TextEncoder().encode(text);
     },
     listFiles: async (path) => {
       if (path in files) return [path];
-      const below = Object.keys(files).filter((f) => f.startsWith(`${path}/`)).sort();
-      if (!below.length) throw Object.assign(new Error(`ENOENT: no such file or directory, stat '${path}'`), { code: 'ENOENT' });
+      const below = Object.keys(files)
+        .filter((f) => f.startsWith(`${path}/`))
+        .sort();
+      if (!below.length)
+        throw Object.assign(new Error(`ENOENT: no such file or directory, stat '${path}'`), {
+          code: 'ENOENT',
+        });
       return below;
     },
   };
@@ -60,7 +66,11 @@ describe('sendwell bounces parse', () => {
     expect(Object.keys(line)).toEqual(['file', 'kind', 'recipients', 'originalMessageId']);
     expect(line).toMatchObject({ file: 'a.eml', kind: 'bounce', originalMessageId: 'orig-1@example.com' });
     expect(line.recipients[0]).toEqual({
-      address: 'nobody@example.net', action: 'failed', status: '5.1.1', hard: true, reason: 'userunknown',
+      address: 'nobody@example.net',
+      action: 'failed',
+      status: '5.1.1',
+      hard: true,
+      reason: 'userunknown',
       diagnostic: '550 5.1.1 <nobody@example.net>... User unknown',
     });
   });
@@ -69,8 +79,15 @@ describe('sendwell bounces parse', () => {
     const { io, out, err } = fakeIo({ 'dir/x/1.eml': DSN, 'dir/2.eml': 'Subject: hi\r\n\r\nhello' });
     expect(await run(['parse', '--json', 'missing.eml', 'dir'], io)).toBe(1);
     expect(err.join('')).toMatch(/cannot read missing\.eml: ENOENT/);
-    const lines = out.join('').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.file, l.kind])).toEqual([['dir/2.eml', 'not-bounce'], ['dir/x/1.eml', 'bounce']]);
+    const lines = out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.file, l.kind])).toEqual([
+      ['dir/2.eml', 'not-bounce'],
+      ['dir/x/1.eml', 'bounce'],
+    ]);
   });
 
   it('prints a readable table without --json', async () => {
@@ -79,9 +96,12 @@ describe('sendwell bounces parse', () => {
     expect(out.join('')).toMatch(/a\.eml\s+bounce\s+nobody@example\.net\s+5\.1\.1\s+hard\s+userunknown/);
   });
 
-  it.each([[[]], [['parse']], [['list', 'a.eml']], [['parse', '--csv', 'a.eml']]])('rejects bad arguments %j with exit 2', async (args) => {
-    const { io, err } = fakeIo({});
-    expect(await run(args, io)).toBe(2);
-    expect(err.join('')).toMatch(/usage/);
-  });
+  it.each([[[]], [['parse']], [['list', 'a.eml']], [['parse', '--csv', 'a.eml']]])(
+    'rejects bad arguments %j with exit 2',
+    async (args) => {
+      const { io, err } = fakeIo({});
+      expect(await run(args, io)).toBe(2);
+      expect(err.join('')).toMatch(/usage/);
+    },
+  );
 });

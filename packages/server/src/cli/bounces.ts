@@ -58,7 +58,12 @@ export function contractLine(file: string, report: BounceReport) {
     file,
     kind: report.kind,
     recipients: report.recipients.map((r) => ({
-      address: r.address, action: r.action, status: r.status, hard: r.hard, reason: r.reason, diagnostic: r.diagnostic,
+      address: r.address,
+      action: r.action,
+      status: r.status,
+      hard: r.hard,
+      reason: r.reason,
+      diagnostic: r.diagnostic,
     })),
     originalMessageId: report.originalMessageId,
   };
@@ -73,12 +78,29 @@ export function renderTable(rows: { file: string; report: BounceReport }[]): str
     for (const r of recipients) {
       const hard = r?.hard === true ? 'hard' : r?.hard === false ? 'soft' : '-';
       const quota = report.quotaSignal ? ' (sending quota)' : '';
-      body.push([file, report.kind + quota, r?.address ?? '-', r?.status ?? '-', hard, r?.reason ?? '-', report.originalMessageId ?? '-']);
+      body.push([
+        file,
+        report.kind + quota,
+        r?.address ?? '-',
+        r?.status ?? '-',
+        hard,
+        r?.reason ?? '-',
+        report.originalMessageId ?? '-',
+      ]);
     }
   }
-  const widths = head.map((h, i) => Math.min(60, Math.max(h.length, ...body.map((row) => (row[i] ?? '').length))));
-  const line = (cells: string[]) => `${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}\n`;
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('') + `${rows.length} message(s)\n`;
+  const widths = head.map((h, i) =>
+    Math.min(60, Math.max(h.length, ...body.map((row) => (row[i] ?? '').length))),
+  );
+  const line = (cells: string[]) =>
+    `${cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()}\n`;
+  return (
+    [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('') +
+    `${rows.length} message(s)\n`
+  );
 }
 
 function reasonOf(error: unknown): string {

@@ -28,7 +28,9 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const load = name ? COMMANDS[name] : undefined;
   if (!load) {
-    process.stderr.write(name && name !== 'help' && name !== '--help' ? `unknown command: ${name}\n${USAGE}` : USAGE);
+    process.stderr.write(
+      name && name !== 'help' && name !== '--help' ? `unknown command: ${name}\n${USAGE}` : USAGE,
+    );
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
   const command = await load();

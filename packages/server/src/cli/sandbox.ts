@@ -15,12 +15,21 @@ export async function run(args: string[]): Promise<number> {
   const config = loadConfig({ dataDir: stringFlag(parsed, 'data-dir') });
   const secret = loadSecret(config.dataDir);
   const users = DEMO_USERS.map((u) => ({
-    id: u.id, email: u.email, name: u.name, provider: u.provider, mailboxId: u.mailboxId, legacy: u.legacy, apiToken: apiTokenFor(secret, u.id),
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    provider: u.provider,
+    mailboxId: u.mailboxId,
+    legacy: u.legacy,
+    apiToken: apiTokenFor(secret, u.id),
   }));
   if (parsed.flags.has('json')) {
     process.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
   } else {
-    for (const u of users) process.stdout.write(`${u.id.padEnd(6)} ${u.email.padEnd(22)} ${u.provider.padEnd(9)} ${u.mailboxId.padEnd(10)} ${u.apiToken}\n`);
+    for (const u of users)
+      process.stdout.write(
+        `${u.id.padEnd(6)} ${u.email.padEnd(22)} ${u.provider.padEnd(9)} ${u.mailboxId.padEnd(10)} ${u.apiToken}\n`,
+      );
   }
   return 0;
 }

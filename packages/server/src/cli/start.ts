@@ -30,7 +30,10 @@ export async function run(args: string[]): Promise<number> {
   const env = { ...process.env };
   let port = portFlag === undefined ? undefined : Number(portFlag);
   if (port === 0) port = await freePort(env.SENDWELL_HOST ?? '127.0.0.1');
-  const config = loadConfig({ port, dataDir: stringFlag(parsed, 'data-dir'), databaseUrl: stringFlag(parsed, 'database-url') }, env);
+  const config = loadConfig(
+    { port, dataDir: stringFlag(parsed, 'data-dir'), databaseUrl: stringFlag(parsed, 'database-url') },
+    env,
+  );
   const sendwell = await createSendwell(config);
   const server = serve({ fetch: sendwell.app.fetch, port: config.port, hostname: config.host });
   sendwell.startWorkers();

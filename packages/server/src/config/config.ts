@@ -27,13 +27,20 @@ export interface ConfigFlags {
 /** Flags win over the environment; with no Microsoft/Google credentials the sandbox is used. */
 export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = flags.port ?? (env.PORT ? Number(env.PORT) : 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0-65535, got ${port}`);
   const host = env.SENDWELL_HOST ?? '127.0.0.1';
   const microsoft = env.SENDWELL_MS_CLIENT_ID
-    ? { clientId: env.SENDWELL_MS_CLIENT_ID, audience: env.SENDWELL_MS_AUDIENCE ?? `api://${env.SENDWELL_MS_CLIENT_ID}` }
+    ? {
+        clientId: env.SENDWELL_MS_CLIENT_ID,
+        audience: env.SENDWELL_MS_AUDIENCE ?? `api://${env.SENDWELL_MS_CLIENT_ID}`,
+      }
     : null;
   const google = env.SENDWELL_GOOGLE_CLIENT_ID
-    ? { clientId: env.SENDWELL_GOOGLE_CLIENT_ID, serviceAccountEmail: env.SENDWELL_GOOGLE_SERVICE_ACCOUNT ?? null }
+    ? {
+        clientId: env.SENDWELL_GOOGLE_CLIENT_ID,
+        serviceAccountEmail: env.SENDWELL_GOOGLE_SERVICE_ACCOUNT ?? null,
+      }
     : null;
   const providers = microsoft || google ? 'real' : 'sandbox';
   return {

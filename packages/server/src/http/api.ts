@@ -25,14 +25,20 @@ const sendBody = z.object({
   templateId: z.string().min(1).nullish(),
   idempotencyKey: z.string().min(8).max(200),
 });
-const templateBody = z.object({ name: z.string().trim().min(1).max(200), subject: z.string().max(998), body: z.string().max(1_000_000) });
+const templateBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  subject: z.string().max(998),
+  body: z.string().max(1_000_000),
+});
 const DAY_MS = 86_400_000;
 
 export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   app.use('*', async (c, next) => {
     const header = c.req.header('authorization');
-    const token = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? (c.req.path.endsWith('/feed') ? c.req.query('access_token') : undefined);
+    const token =
+      header?.match(/^Bearer\s+(.+)$/i)?.[1] ??
+      (c.req.path.endsWith('/feed') ? c.req.query('access_token') : undefined);
     if (!token) throw new ApiError(401, 'unauthenticated', 'Sign in: send an Authorization: Bearer token.');
     c.set('user', await deps.authenticate(token));
     await next();
@@ -43,14 +49,28 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const mailboxes = await listMailboxes(deps.db, user.id);
     return c.json({
       user: { id: user.id, email: user.email, name: user.name, legacy: user.legacy },
-      mailboxes: mailboxes.map((m) => ({ id: m.id, provider: m.provider, address: m.address, profileId: m.profileId })),
+      mailboxes: mailboxes.map((m) => ({
+        id: m.id,
+        provider: m.provider,
+        address: m.address,
+        profileId: m.profileId,
+      })),
     });
   });
 
   app.get('/channel', async (c) => {
     const decision = await channelFor(deps.db, c.get('user'), host.parse(c.req.query('host') ?? 'web'));
     const { channel } = decision;
-    return c.json({ channel: { kind: channel.kind, label: channel.label, address: channel.address, profileId: channel.profileId }, forced: decision.forced, explanation: decision.explanation });
+    return c.json({
+      channel: {
+        kind: channel.kind,
+        label: channel.label,
+        address: channel.address,
+        profileId: channel.profileId,
+      },
+      forced: decision.forced,
+      explanation: decision.explanation,
+    });
   });
 
   app.get('/quota', async (c) => {
@@ -61,10 +81,18 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const history = await listReservations(deps.db, mailbox.id, new Date(now.getTime() - DAY_MS));
     const snapshot = quotaSnapshot(getProfile(mailbox.profileId), history, now);
     const paused = mailbox.pausedUntil && mailbox.pausedUntil > now ? mailbox.pausedUntil : null;
-    return c.json({ profileId: mailbox.profileId, ...snapshot, pausedUntil: paused, pauseReason: paused ? mailbox.pauseReason : null, queued: await countQueued(deps.db, mailbox.id) });
+    return c.json({
+      profileId: mailbox.profileId,
+      ...snapshot,
+      pausedUntil: paused,
+      pauseReason: paused ? mailbox.pauseReason : null,
+      queued: await countQueued(deps.db, mailbox.id),
+    });
   });
 
-  app.get('/templates', async (c) => c.json({ templates: (await listTemplates(deps.db, c.get('user').tenantId)).map(publicTemplate) }));
+  app.get('/templates', async (c) =>
+    c.json({ templates: (await listTemplates(deps.db, c.get('user').tenantId)).map(publicTemplate) }),
+  );
 
   app.post('/templates', async (c) => {
     const user = c.get('user');
@@ -88,17 +116,38 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
       c.get('user'),
       { ...input, templateId: input.templateId ?? null },
     );
-    return c.json({ send: { id: send.id, status: send.status, sendAt: send.sendAt, channel: send.mailboxId, explanation } }, created ? 202 : 200);
+    return c.json(
+      {
+        send: { id: send.id, status: send.status, sendAt: send.sendAt, channel: send.mailboxId, explanation },
+      },
+      created ? 202 : 200,
+    );
   });
 
   app.get('/sends/:id', async (c) => {
     const send = await findSend(deps.db, c.req.param('id'));
     if (!send || send.userId !== c.get('user').id) throw new ApiError(404, 'send-not-found', 'No such send.');
-    return c.json({ send: { id: send.id, status: send.status, sendAt: send.sendAt, submittedAt: send.submittedAt, error: send.lastError, to: send.to, subject: send.subject, bounces: await listBouncesForSend(deps.db, send.id) } });
+    return c.json({
+      send: {
+        id: send.id,
+        status: send.status,
+        sendAt: send.sendAt,
+        submittedAt: send.submittedAt,
+        error: send.lastError,
+        to: send.to,
+        subject: send.subject,
+        bounces: await listBouncesForSend(deps.db, send.id),
+      },
+    });
   });
 
   app.route('/', feedRoute(deps));
   return app;
 }
 
-const publicTemplate = (t: { id: string; name: string; subject: string; body: string }) => ({ id: t.id, name: t.name, subject: t.subject, body: t.body });
+const publicTemplate = (t: { id: string; name: string; subject: string; body: string }) => ({
+  id: t.id,
+  name: t.name,
+  subject: t.subject,
+  body: t.body,
+});

@@ -9,8 +9,12 @@ export function* eventDeliveries(events: EventRow[]): Generator<DeliveryEvent> {
     if (event.type === 'send.submitted') yield { type: 'sent', sendId: event.sendId, at };
     if (event.type === 'bounce') {
       yield {
-        type: 'bounced', sendId: event.sendId, at, recipient: event.recipient ?? '',
-        hard: (event.detail.hard as boolean | null) ?? null, delayed: event.detail.action === 'delayed',
+        type: 'bounced',
+        sendId: event.sendId,
+        at,
+        recipient: event.recipient ?? '',
+        hard: (event.detail.hard as boolean | null) ?? null,
+        delayed: event.detail.action === 'delayed',
       };
     }
   }

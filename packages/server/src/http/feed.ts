@@ -5,13 +5,21 @@ import { listEvents } from '../store/events';
 import type { ApiDeps, ApiEnv } from './context';
 
 export const publicEvent = (e: EventRow) => ({
-  id: e.id, type: e.type, at: e.at.toISOString(), sendId: e.sendId, templateId: e.templateId, recipient: e.recipient, detail: e.detail,
+  id: e.id,
+  type: e.type,
+  at: e.at.toISOString(),
+  sendId: e.sendId,
+  templateId: e.templateId,
+  recipient: e.recipient,
+  detail: e.detail,
 });
 
 /** Live feed over server-sent events: replays recent events (or those after Last-Event-ID), then streams. */
 export function feedRoute(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
-  app.get('/feed/recent', async (c) => c.json({ events: (await listEvents(deps.db, c.get('user').id, 0, 50)).map(publicEvent).reverse() }));
+  app.get('/feed/recent', async (c) =>
+    c.json({ events: (await listEvents(deps.db, c.get('user').id, 0, 50)).map(publicEvent).reverse() }),
+  );
   app.get('/feed', (c) => {
     const user = c.get('user');
     const after = Number(c.req.header('last-event-id') ?? 0) || 0;
@@ -26,7 +34,11 @@ export function feedRoute(deps: ApiDeps): Hono<ApiEnv> {
       let lastId = after;
       for (const event of await listEvents(deps.db, user.id, after, after ? 500 : 20)) {
         lastId = event.id;
-        await stream.writeSSE({ id: String(event.id), event: 'message', data: JSON.stringify(publicEvent(event)) });
+        await stream.writeSSE({
+          id: String(event.id),
+          event: 'message',
+          data: JSON.stringify(publicEvent(event)),
+        });
       }
       while (!stream.aborted) {
         const event = queue.shift();
@@ -41,7 +53,11 @@ export function feedRoute(deps: ApiDeps): Hono<ApiEnv> {
         }
         if (event.id <= lastId) continue;
         lastId = event.id;
-        await stream.writeSSE({ id: String(event.id), event: 'message', data: JSON.stringify(publicEvent(event)) });
+        await stream.writeSSE({
+          id: String(event.id),
+          event: 'message',
+          data: JSON.stringify(publicEvent(event)),
+        });
       }
       unsubscribe();
     });

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 
-const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sendwell — ${title}</title>
+const page = (
+  title: string,
+  body: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sendwell — ${title}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:3rem auto;line-height:1.5;color:#1b1b1b}</style></head>
 <body><h1>${title}</h1>${body}<p><a href="/">Sendwell</a></p></body></html>`;
 
@@ -22,6 +25,7 @@ marks your mail read). Tokens are verified on every request and never logged. Yo
 /** The support, privacy and terms pages the manifests link to. */
 export function infoPages(): Hono {
   const app = new Hono();
-  for (const [path, [title, body]] of Object.entries(PAGES)) app.get(`/${path}`, (c) => c.html(page(title, body)));
+  for (const [path, [title, body]] of Object.entries(PAGES))
+    app.get(`/${path}`, (c) => c.html(page(title, body)));
   return app;
 }

@@ -3,7 +3,8 @@ import type { ServerConfig } from '../config/config';
 /** What `npm start` opens: where to go next. */
 export function landingPage(config: ServerConfig): string {
   const base = config.baseUrl;
-  const link = (path: string, text: string) => `<li><a href="${base}${path}">${text}</a> <code>${base}${path}</code></li>`;
+  const link = (path: string, text: string) =>
+    `<li><a href="${base}${path}">${text}</a> <code>${base}${path}</code></li>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sendwell</title>
 <style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:3rem auto;line-height:1.5;color:#1b1b1b}code{color:#555}</style></head>
 <body><h1>Sendwell</h1>

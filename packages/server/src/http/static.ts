@@ -19,15 +19,22 @@ export function staticRoutes(config: ServerConfig): Hono {
   app.get('/outlook', (c) => c.redirect('/outlook/taskpane.html'));
   app.use('/outlook/*', async (c, next) => {
     if (!existsSync(OUTLOOK_DIST)) {
-      return c.text('The Outlook pane is not built yet: run `pnpm build` (npm start does this for you).', 503);
+      return c.text(
+        'The Outlook pane is not built yet: run `pnpm build` (npm start does this for you).',
+        503,
+      );
     }
-    return serveStatic({ root: OUTLOOK_DIST, rewriteRequestPath: (p) => p.replace(/^\/outlook/, '') })(c, next);
+    return serveStatic({ root: OUTLOOK_DIST, rewriteRequestPath: (p) => p.replace(/^\/outlook/, '') })(
+      c,
+      next,
+    );
   });
   app.use('/assets/*', serveStatic({ root: ASSETS, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
   app.get('/manifests/:kind/:file', (c) => {
     const files = renderManifests({ baseUrl: config.baseUrl }) as Record<string, string>;
     const body = files[`${c.req.param('kind')}/${c.req.param('file')}`];
-    if (body === undefined) return c.json({ error: { code: 'not-found', message: 'No such manifest.' } }, 404);
+    if (body === undefined)
+      return c.json({ error: { code: 'not-found', message: 'No such manifest.' } }, 404);
     const type = c.req.param('file').endsWith('.xml') ? 'application/xml' : 'application/json';
     return c.body(body, 200, { 'content-type': `${type}; charset=utf-8` });
   });

@@ -10,7 +10,8 @@ export interface GraphMailboxOptions {
 }
 
 const SELECT = 'id,subject,from,receivedDateTime,internetMessageHeaders';
-const recipients = (list: string[] | undefined) => (list ?? []).map((address) => ({ emailAddress: { address } }));
+const recipients = (list: string[] | undefined) =>
+  (list ?? []).map((address) => ({ emailAddress: { address } }));
 
 /** Exchange Online through Microsoft Graph: `POST /me/sendMail`, inbox delta, `$value` for MIME. */
 export class GraphMailbox implements MailboxPort {
@@ -51,7 +52,11 @@ export class GraphMailbox implements MailboxPort {
     if (response.status === 202) return { status: 'submitted' };
     const detail = await errorDetail(response);
     if (response.status === 429) {
-      return { status: 'throttled', retryAfterSeconds: Number(response.headers.get('retry-after') ?? 60) || 60, detail };
+      return {
+        status: 'throttled',
+        retryAfterSeconds: Number(response.headers.get('retry-after') ?? 60) || 60,
+        detail,
+      };
     }
     return { status: 'failed', retryable: response.status >= 500, detail };
   }
@@ -78,7 +83,9 @@ export class GraphMailbox implements MailboxPort {
 
   async findSent(sendwellId: string): Promise<boolean> {
     const filter = `internetMessageHeaders/any(h:h/name eq 'X-Sendwell-Id' and h/value eq '${sendwellId.replace(/'/g, "''")}')`;
-    const response = await this.#request(`/me/mailFolders/sentitems/messages?$select=id&$filter=${encodeURIComponent(filter)}`);
+    const response = await this.#request(
+      `/me/mailFolders/sentitems/messages?$select=id&$filter=${encodeURIComponent(filter)}`,
+    );
     if (!response.ok) throw new Error(`Graph sent-items lookup failed: ${await errorDetail(response)}`);
     const page = (await response.json()) as { value?: unknown[] };
     return (page.value ?? []).length > 0;
@@ -106,7 +113,9 @@ function toEntry(item: GraphMessage): InboxEntry {
     subject: item.subject ?? '',
     from: from ? `${from.name ?? ''} <${from.address ?? ''}>` : '',
     receivedAt: item.receivedDateTime ?? '',
-    headers: Object.fromEntries((item.internetMessageHeaders ?? []).map((h) => [h.name.toLowerCase(), h.value])),
+    headers: Object.fromEntries(
+      (item.internetMessageHeaders ?? []).map((h) => [h.name.toLowerCase(), h.value]),
+    ),
   };
 }
 
@@ -114,7 +123,8 @@ async function errorDetail(response: Response): Promise<string> {
   const text = await response.text().catch(() => '');
   try {
     const parsed = JSON.parse(text) as { error?: { code?: string; message?: string } };
-    if (parsed.error) return `${response.status} ${parsed.error.code ?? ''}: ${parsed.error.message ?? ''}`.trim();
+    if (parsed.error)
+      return `${response.status} ${parsed.error.code ?? ''}: ${parsed.error.message ?? ''}`.trim();
   } catch {}
   return `${response.status} ${text.slice(0, 200)}`;
 }

@@ -41,9 +41,17 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
     async channel(userId) {
       try {
         const d = await channelFor(o.db, await requireUser(o.db, userId), 'gmail');
-        return { available: true, label: d.channel.label, address: d.channel.address, profileId: d.channel.profileId, forced: d.forced, explanation: d.explanation };
+        return {
+          available: true,
+          label: d.channel.label,
+          address: d.channel.address,
+          profileId: d.channel.profileId,
+          forced: d.forced,
+          explanation: d.explanation,
+        };
       } catch (error) {
-        if (error instanceof ApiError && error.status === 409) return { available: false, explanation: error.message };
+        if (error instanceof ApiError && error.status === 409)
+          return { available: false, explanation: error.message };
         throw error;
       }
     },
@@ -53,21 +61,32 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
       const now = o.clock.now();
       const history = await listReservations(o.db, d.channel.id, new Date(now.getTime() - 86_400_000));
       const snap = quotaSnapshot(getProfile(d.channel.profileId), history, now);
-      const paused = mailbox?.pausedUntil && mailbox.pausedUntil > now ? mailbox.pausedUntil.toISOString() : null;
+      const paused =
+        mailbox?.pausedUntil && mailbox.pausedUntil > now ? mailbox.pausedUntil.toISOString() : null;
       // Every Gmail profile has a daily message limit, so the null ("no such window") case does not arise here.
       return {
-        profileId: d.channel.profileId, usedMessages: snap.used.messages, limitMessages: snap.limits.messages ?? 0,
-        remainingMessages: snap.remaining.messages ?? 0, nextFreeAt: snap.nextFreeAt ? snap.nextFreeAt.toISOString() : null,
-        pausedUntil: paused, queued: await countQueued(o.db, d.channel.id),
+        profileId: d.channel.profileId,
+        usedMessages: snap.used.messages,
+        limitMessages: snap.limits.messages ?? 0,
+        remainingMessages: snap.remaining.messages ?? 0,
+        nextFreeAt: snap.nextFreeAt ? snap.nextFreeAt.toISOString() : null,
+        pausedUntil: paused,
+        queued: await countQueued(o.db, d.channel.id),
       };
     },
     async templates(userId) {
       const user = await requireUser(o.db, userId);
-      return (await listTemplates(o.db, user.tenantId)).map((t) => ({ id: t.id, name: t.name, subject: t.subject, body: t.body }));
+      return (await listTemplates(o.db, user.tenantId)).map((t) => ({
+        id: t.id,
+        name: t.name,
+        subject: t.subject,
+        body: t.body,
+      }));
     },
     async templateAnalytics(userId, templateId) {
       const user = await requireUser(o.db, userId);
-      if (!(await findTemplate(o.db, user.tenantId, templateId))) throw new ApiError(404, 'template-not-found', 'No such template.');
+      if (!(await findTemplate(o.db, user.tenantId, templateId)))
+        throw new ApiError(404, 'template-not-found', 'No such template.');
       return { templateId, ...countDeliveries(eventDeliveries(await listTemplateEvents(o.db, templateId))) };
     },
     async createSend(userId, request) {
@@ -76,16 +95,34 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
         const { send, explanation } = await createSend(
           { db: o.db, clock: o.clock, hub: o.hub, wake: o.wakeSender },
           user,
-          { host: 'gmail', to: request.to, cc: request.cc ?? [], bcc: request.bcc ?? [], subject: request.subject, body: request.body, templateId: request.templateId ?? null, idempotencyKey: request.idempotencyKey },
+          {
+            host: 'gmail',
+            to: request.to,
+            cc: request.cc ?? [],
+            bcc: request.bcc ?? [],
+            subject: request.subject,
+            body: request.body,
+            templateId: request.templateId ?? null,
+            idempotencyKey: request.idempotencyKey,
+          },
         );
-        return { outcome: 'queued', sendId: send.id, status: send.status, sendAt: send.sendAt.toISOString(), explanation };
+        return {
+          outcome: 'queued',
+          sendId: send.id,
+          status: send.status,
+          sendAt: send.sendAt.toISOString(),
+          explanation,
+        };
       } catch (error) {
-        if (error instanceof ApiError) return { outcome: 'rejected', code: error.code, message: error.message };
+        if (error instanceof ApiError)
+          return { outcome: 'rejected', code: error.code, message: error.message };
         throw error;
       }
     },
     async recentFeed(userId, limit) {
-      return (await listEvents(o.db, userId, 0, limit)).reverse().map((e) => publicEvent(e) as unknown as FeedItem);
+      return (await listEvents(o.db, userId, 0, limit))
+        .reverse()
+        .map((e) => publicEvent(e) as unknown as FeedItem);
     },
   };
 }

@@ -11,7 +11,13 @@ const PROVIDER_LABEL: Record<ProviderKind, string> = {
 };
 
 export function mailboxChannel(mailbox: MailboxRow): ChannelConfig {
-  return { id: mailbox.id, kind: mailbox.provider, address: mailbox.address, profileId: mailbox.profileId, label: PROVIDER_LABEL[mailbox.provider] };
+  return {
+    id: mailbox.id,
+    kind: mailbox.provider,
+    address: mailbox.address,
+    profileId: mailbox.profileId,
+    label: PROVIDER_LABEL[mailbox.provider],
+  };
 }
 
 export async function senderIdentity(db: Db, user: UserRow): Promise<SenderIdentity> {

@@ -9,12 +9,36 @@ import { FeedHub } from './feedHub';
 import { type SendRequest, createSend } from './sends';
 
 const USERS = [
-  { id: 'ava', email: 'ava@contoso.test', name: 'Ava Reyes', provider: 'exchange' as const, tenantId: 't-contoso', mailboxId: 'mbx-ava', legacy: false },
-  { id: 'gus', email: 'gus@acme.test', name: 'Gus Ibarra', provider: 'gmail' as const, tenantId: 't-acme', mailboxId: 'mbx-gus', legacy: false },
+  {
+    id: 'ava',
+    email: 'ava@contoso.test',
+    name: 'Ava Reyes',
+    provider: 'exchange' as const,
+    tenantId: 't-contoso',
+    mailboxId: 'mbx-ava',
+    legacy: false,
+  },
+  {
+    id: 'gus',
+    email: 'gus@acme.test',
+    name: 'Gus Ibarra',
+    provider: 'gmail' as const,
+    tenantId: 't-acme',
+    mailboxId: 'mbx-gus',
+    legacy: false,
+  },
 ];
 
 const request = (key: string, extra: Partial<SendRequest> = {}): SendRequest => ({
-  host: 'outlook', to: ['pat@example.com'], cc: [], bcc: [], subject: 'Hi', body: '<p>Hi</p>', templateId: null, idempotencyKey: key, ...extra,
+  host: 'outlook',
+  to: ['pat@example.com'],
+  cc: [],
+  bcc: [],
+  subject: 'Hi',
+  body: '<p>Hi</p>',
+  templateId: null,
+  idempotencyKey: key,
+  ...extra,
 });
 
 describe.each(TEST_ENGINES)('createSend on %s', (engine) => {
@@ -30,7 +54,9 @@ describe.each(TEST_ENGINES)('createSend on %s', (engine) => {
 
   it('never overspends a mailbox budget under concurrent requests', async () => {
     const ava = (await findUser(db, 'ava'))!;
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => createSend(deps(), ava, request(`burst-${i}-xxxxxxxx`))));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => createSend(deps(), ava, request(`burst-${i}-xxxxxxxx`))),
+    );
     const times = results.map((r) => r.send.sendAt.getTime()).sort((a, b) => a - b);
     const perMinute = getProfile('exchange-online').windows.find((w) => w.id === 'messages-per-minute')!;
     for (const start of times) {
@@ -43,14 +69,20 @@ describe.each(TEST_ENGINES)('createSend on %s', (engine) => {
   it('returns the same send for the same idempotency key', async () => {
     const ava = (await findUser(db, 'ava'))!;
     const first = await createSend(deps(), ava, request('same-key-123456'));
-    const again = await Promise.all([createSend(deps(), ava, request('same-key-123456')), createSend(deps(), ava, request('same-key-123456'))]);
+    const again = await Promise.all([
+      createSend(deps(), ava, request('same-key-123456')),
+      createSend(deps(), ava, request('same-key-123456')),
+    ]);
     expect(again.map((r) => r.send.id)).toEqual([first.send.id, first.send.id]);
     expect(again.every((r) => !r.created)).toBe(true);
   });
 
   it('forces the native channel: an Outlook send from a Gmail-only rep is refused, not rerouted', async () => {
     const gus = (await findUser(db, 'gus'))!;
-    await expect(createSend(deps(), gus, request('gus-outlook-1234'))).rejects.toMatchObject({ status: 409, code: 'no-native-mailbox' });
+    await expect(createSend(deps(), gus, request('gus-outlook-1234'))).rejects.toMatchObject({
+      status: 409,
+      code: 'no-native-mailbox',
+    });
     const viaGmail = await createSend(deps(), gus, request('gus-gmail-12345', { host: 'gmail' }));
     expect(viaGmail.send.mailboxId).toBe('mbx-gus');
   });
@@ -58,13 +90,17 @@ describe.each(TEST_ENGINES)('createSend on %s', (engine) => {
   it('rejects a message with more recipients than the provider allows per message', async () => {
     const gus = (await findUser(db, 'gus'))!;
     const to = Array.from({ length: 101 }, (_, i) => `r${i}@example.com`);
-    const error = await createSend(deps(), gus, request('too-many-12345', { host: 'gmail', to })).catch((e: unknown) => e);
+    const error = await createSend(deps(), gus, request('too-many-12345', { host: 'gmail', to })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(422);
   });
 
   it('rejects a template from another tenant', async () => {
     const gus = (await findUser(db, 'gus'))!;
-    await expect(createSend(deps(), gus, request('cross-tenant-1', { host: 'gmail', templateId: 't-contoso-intro' }))).rejects.toMatchObject({ code: 'template-not-found' });
+    await expect(
+      createSend(deps(), gus, request('cross-tenant-1', { host: 'gmail', templateId: 't-contoso-intro' })),
+    ).rejects.toMatchObject({ code: 'template-not-found' });
   });
 });

@@ -38,9 +38,14 @@ const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1
  * mailbox row is locked, so concurrent requests from two devices can never overspend one budget),
  * and records the outbox row. The same idempotency key returns the same send.
  */
-export async function createSend(deps: SendDeps, user: UserRow, request: SendRequest): Promise<{ send: SendRow; explanation: string; created: boolean }> {
+export async function createSend(
+  deps: SendDeps,
+  user: UserRow,
+  request: SendRequest,
+): Promise<{ send: SendRow; explanation: string; created: boolean }> {
   const existing = await findSendByKey(deps.db, user.id, request.idempotencyKey);
-  if (existing) return { send: existing, explanation: 'Already queued with this idempotency key.', created: false };
+  if (existing)
+    return { send: existing, explanation: 'Already queued with this idempotency key.', created: false };
   const decision = await channelFor(deps.db, user, request.host);
   if (request.templateId && !(await findTemplate(deps.db, user.tenantId, request.templateId))) {
     throw new ApiError(404, 'template-not-found', `No template ${request.templateId} in your team.`);
@@ -67,20 +72,39 @@ export async function createSend(deps: SendDeps, user: UserRow, request: SendReq
     const send = await insertScheduledSend(
       tx,
       {
-        id, userId: user.id, mailboxId: mailbox.id, host: request.host, templateId: request.templateId,
-        idempotencyKey: request.idempotencyKey, messageId: `${id}@sendwell.local`, from: mailbox.address,
-        to: request.to.map((a) => a.toLowerCase()), cc: request.cc.map((a) => a.toLowerCase()),
-        bcc: request.bcc.map((a) => a.toLowerCase()), subject: request.subject, body: request.body, sendAt: plan.sendAt,
+        id,
+        userId: user.id,
+        mailboxId: mailbox.id,
+        host: request.host,
+        templateId: request.templateId,
+        idempotencyKey: request.idempotencyKey,
+        messageId: `${id}@sendwell.local`,
+        from: mailbox.address,
+        to: request.to.map((a) => a.toLowerCase()),
+        cc: request.cc.map((a) => a.toLowerCase()),
+        bcc: request.bcc.map((a) => a.toLowerCase()),
+        subject: request.subject,
+        body: request.body,
+        sendAt: plan.sendAt,
       },
       { recipients: recipients.length, external },
     );
     const event = await insertEvent(tx, {
-      userId: user.id, type: 'send.queued', sendId: id, templateId: request.templateId, recipient: null,
-      detail: { sendAt: plan.sendAt.toISOString(), reason: plan.reason, to: send.to }, at: now,
+      userId: user.id,
+      type: 'send.queued',
+      sendId: id,
+      templateId: request.templateId,
+      recipient: null,
+      detail: { sendAt: plan.sendAt.toISOString(), reason: plan.reason, to: send.to },
+      at: now,
     });
     return { send, reason: plan.reason, created: true, event };
   });
   if ('event' in result && result.event) deps.hub.publish(result.event);
   if (result.created) deps.wake();
-  return { send: result.send, explanation: `${decision.explanation} ${result.reason}`.trim(), created: result.created };
+  return {
+    send: result.send,
+    explanation: `${decision.explanation} ${result.reason}`.trim(),
+    created: result.created,
+  };
 }

@@ -20,16 +20,27 @@ export async function insertBounce(db: Db, bounce: NewBounce): Promise<boolean> 
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      on conflict (mailbox_id, provider_message_id, recipient) do nothing returning id`,
     [
-      bounce.mailboxId, bounce.providerMessageId, bounce.sendId, bounce.recipient, bounce.action, bounce.status,
-      bounce.hard, bounce.reason, bounce.diagnostic, bounce.at,
+      bounce.mailboxId,
+      bounce.providerMessageId,
+      bounce.sendId,
+      bounce.recipient,
+      bounce.action,
+      bounce.status,
+      bounce.hard,
+      bounce.reason,
+      bounce.diagnostic,
+      bounce.at,
     ],
   );
   return rows.length > 0;
 }
 
 export async function listBouncesForSend(db: Db, sendId: string) {
-  return db.query<{ recipient: string; action: string | null; status: string | null; hard: boolean | null; reason: string | null }>(
-    'select recipient, action, status, hard, reason from bounces where send_id = $1 order by id',
-    [sendId],
-  );
+  return db.query<{
+    recipient: string;
+    action: string | null;
+    status: string | null;
+    hard: boolean | null;
+    reason: string | null;
+  }>('select recipient, action, status, hard, reason from bounces where send_id = $1 order by id', [sendId]);
 }

@@ -4,7 +4,10 @@ import { type SendRow, toSend } from './rows';
 export type NewSend = Omit<SendRow, 'status' | 'attempts' | 'lastError' | 'submittedAt'>;
 
 export async function findSendByKey(db: Db, userId: string, idempotencyKey: string): Promise<SendRow | null> {
-  const [row] = await db.query('select * from sends where user_id = $1 and idempotency_key = $2', [userId, idempotencyKey]);
+  const [row] = await db.query('select * from sends where user_id = $1 and idempotency_key = $2', [
+    userId,
+    idempotencyKey,
+  ]);
   return row ? toSend(row) : null;
 }
 
@@ -13,13 +16,25 @@ export async function findSend(db: Db, id: string): Promise<SendRow | null> {
   return row ? toSend(row) : null;
 }
 
-export async function findSendByMessageId(db: Db, mailboxId: string, messageId: string): Promise<SendRow | null> {
-  const [row] = await db.query('select * from sends where mailbox_id = $1 and message_id = $2', [mailboxId, messageId]);
+export async function findSendByMessageId(
+  db: Db,
+  mailboxId: string,
+  messageId: string,
+): Promise<SendRow | null> {
+  const [row] = await db.query('select * from sends where mailbox_id = $1 and message_id = $2', [
+    mailboxId,
+    messageId,
+  ]);
   return row ? toSend(row) : null;
 }
 
 /** The latest submitted send from this mailbox that had `recipient` among its addressees. */
-export async function findSendByRecipient(db: Db, mailboxId: string, recipient: string, before: Date): Promise<SendRow | null> {
+export async function findSendByRecipient(
+  db: Db,
+  mailboxId: string,
+  recipient: string,
+  before: Date,
+): Promise<SendRow | null> {
   const [row] = await db.query(
     `select * from sends where mailbox_id = $1 and status = 'submitted' and submitted_at <= $3
        and (to_addrs ? $2 or cc_addrs ? $2 or bcc_addrs ? $2)
@@ -30,19 +45,36 @@ export async function findSendByRecipient(db: Db, mailboxId: string, recipient: 
 }
 
 /** Inserts a scheduled send and its throttle reservation; call inside the mailbox-locking transaction. */
-export async function insertScheduledSend(tx: Db, send: NewSend, reservation: { recipients: number; external: number }): Promise<SendRow> {
+export async function insertScheduledSend(
+  tx: Db,
+  send: NewSend,
+  reservation: { recipients: number; external: number },
+): Promise<SendRow> {
   const [row] = await tx.query(
     `insert into sends (id, user_id, mailbox_id, host, template_id, idempotency_key, message_id, from_addr,
        to_addrs, cc_addrs, bcc_addrs, subject, body, status, send_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'scheduled', $14) returning *`,
     [
-      send.id, send.userId, send.mailboxId, send.host, send.templateId, send.idempotencyKey, send.messageId, send.from,
-      JSON.stringify(send.to), JSON.stringify(send.cc), JSON.stringify(send.bcc), send.subject, send.body, send.sendAt,
+      send.id,
+      send.userId,
+      send.mailboxId,
+      send.host,
+      send.templateId,
+      send.idempotencyKey,
+      send.messageId,
+      send.from,
+      JSON.stringify(send.to),
+      JSON.stringify(send.cc),
+      JSON.stringify(send.bcc),
+      send.subject,
+      send.body,
+      send.sendAt,
     ],
   );
-  await tx.query('insert into reservations (mailbox_id, send_id, at, recipients, external) values ($1, $2, $3, $4, $5)', [
-    send.mailboxId, send.id, send.sendAt, reservation.recipients, reservation.external,
-  ]);
+  await tx.query(
+    'insert into reservations (mailbox_id, send_id, at, recipients, external) values ($1, $2, $3, $4, $5)',
+    [send.mailboxId, send.id, send.sendAt, reservation.recipients, reservation.external],
+  );
   return toSend(row!);
 }
 
@@ -58,12 +90,19 @@ export async function listReservations(db: Db, mailboxId: string, since: Date): 
     'select at, recipients, external from reservations where mailbox_id = $1 and at >= $2 order by at',
     [mailboxId, since],
   );
-  return rows.map((r) => ({ at: new Date(r.at), recipients: Number(r.recipients), external: Number(r.external) }));
+  return rows.map((r) => ({
+    at: new Date(r.at),
+    recipients: Number(r.recipients),
+    external: Number(r.external),
+  }));
 }
 
 /** Moves a send's reservation (a reschedule after a provider pause keeps the budget honest). */
 export async function rescheduleSend(db: Db, id: string, sendAt: Date, error: string | null): Promise<void> {
-  await db.query(`update sends set status = 'retry', send_at = $2, claimed_until = null, last_error = $3 where id = $1`, [id, sendAt, error]);
+  await db.query(
+    `update sends set status = 'retry', send_at = $2, claimed_until = null, last_error = $3 where id = $1`,
+    [id, sendAt, error],
+  );
   await db.query('update reservations set at = $2 where send_id = $1', [id, sendAt]);
 }
 
@@ -93,11 +132,17 @@ export async function claimDueSends(db: Db, now: Date, leaseMs: number, limit = 
 }
 
 export async function markSubmitted(db: Db, id: string, at: Date): Promise<void> {
-  await db.query(`update sends set status = 'submitted', submitted_at = $2, claimed_until = null, last_error = null where id = $1`, [id, at]);
+  await db.query(
+    `update sends set status = 'submitted', submitted_at = $2, claimed_until = null, last_error = null where id = $1`,
+    [id, at],
+  );
 }
 
 export async function markFailed(db: Db, id: string, error: string): Promise<void> {
-  await db.query(`update sends set status = 'failed', claimed_until = null, last_error = $2 where id = $1`, [id, error]);
+  await db.query(`update sends set status = 'failed', claimed_until = null, last_error = $2 where id = $1`, [
+    id,
+    error,
+  ]);
   // A permanently failed send frees its slot in the budget.
   await db.query('delete from reservations where send_id = $1', [id]);
 }

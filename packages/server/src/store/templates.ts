@@ -3,7 +3,9 @@ import { type TemplateRow, toTemplate } from './rows';
 
 /** Templates are shared within a tenant and never visible across tenants. */
 export async function listTemplates(db: Db, tenantId: string): Promise<TemplateRow[]> {
-  return (await db.query('select * from templates where tenant_id = $1 order by name, id', [tenantId])).map(toTemplate);
+  return (await db.query('select * from templates where tenant_id = $1 order by name, id', [tenantId])).map(
+    toTemplate,
+  );
 }
 
 export async function findTemplate(db: Db, tenantId: string, id: string): Promise<TemplateRow | null> {

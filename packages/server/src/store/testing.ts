@@ -8,7 +8,9 @@ import { migrate } from './migrations';
  * at a server (CI starts one). Each opened database is fresh: PGlite in memory, PostgreSQL as a new
  * database dropped on close.
  */
-export const TEST_ENGINES: ('pglite' | 'postgres')[] = process.env.SENDWELL_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const TEST_ENGINES: ('pglite' | 'postgres')[] = process.env.SENDWELL_TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 export async function openTestDb(engine: 'pglite' | 'postgres'): Promise<Db> {
   if (engine === 'pglite') {

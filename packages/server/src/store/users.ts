@@ -7,11 +7,21 @@ export async function upsertUser(db: Db, user: UserRow): Promise<void> {
     `insert into users (id, email, name, tenant_id, legacy, default_channel) values ($1, $2, $3, $4, $5, $6)
      on conflict (id) do update set email = excluded.email, name = excluded.name, tenant_id = excluded.tenant_id,
        legacy = excluded.legacy, default_channel = excluded.default_channel`,
-    [user.id, user.email, user.name, user.tenantId, user.legacy, user.defaultChannel ? JSON.stringify(user.defaultChannel) : null],
+    [
+      user.id,
+      user.email,
+      user.name,
+      user.tenantId,
+      user.legacy,
+      user.defaultChannel ? JSON.stringify(user.defaultChannel) : null,
+    ],
   );
 }
 
-export async function upsertMailbox(db: Db, mailbox: Omit<MailboxRow, 'pausedUntil' | 'pauseReason' | 'scanCursor'>): Promise<void> {
+export async function upsertMailbox(
+  db: Db,
+  mailbox: Omit<MailboxRow, 'pausedUntil' | 'pauseReason' | 'scanCursor'>,
+): Promise<void> {
   await db.query(
     `insert into mailboxes (id, user_id, provider, address, profile_id) values ($1, $2, $3, $4, $5)
      on conflict (id) do update set address = excluded.address, profile_id = excluded.profile_id`,
@@ -58,6 +68,13 @@ export async function saveScanCursor(db: Db, id: string, cursor: string): Promis
   await db.query('update mailboxes set scan_cursor = $2 where id = $1', [id, cursor]);
 }
 
-export async function setDefaultChannel(db: Db, userId: string, channel: ChannelConfig | null): Promise<void> {
-  await db.query('update users set default_channel = $2 where id = $1', [userId, channel ? JSON.stringify(channel) : null]);
+export async function setDefaultChannel(
+  db: Db,
+  userId: string,
+  channel: ChannelConfig | null,
+): Promise<void> {
+  await db.query('update users set default_channel = $2 where id = $1', [
+    userId,
+    channel ? JSON.stringify(channel) : null,
+  ]);
 }

@@ -21,9 +21,17 @@ export class FakeMailbox implements MailboxPort {
     return next ?? { status: 'submitted' };
   }
 
-  deliverToInbox(raw: string, headers: Record<string, string> = {}, from = 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>', subject = 'Delivery Status Notification (Failure)'): void {
+  deliverToInbox(
+    raw: string,
+    headers: Record<string, string> = {},
+    from = 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+    subject = 'Delivery Status Notification (Failure)',
+  ): void {
     const id = `msg-${this.inbox.length + 1}`;
-    this.inbox.push({ entry: { providerMessageId: id, from, subject, receivedAt: new Date(0).toISOString(), headers }, raw });
+    this.inbox.push({
+      entry: { providerMessageId: id, from, subject, receivedAt: new Date(0).toISOString(), headers },
+      raw,
+    });
   }
 
   async listInboxChanges(cursor: string | null): Promise<InboxPage> {
@@ -44,7 +52,14 @@ export class FakeMailbox implements MailboxPort {
 }
 
 /** An RFC 3464 failure notice for one recipient, returning the original's headers. */
-export function dsnFor(options: { recipient: string; status: string; diagnostic: string; sendwellId: string; messageId: string; action?: string }): string {
+export function dsnFor(options: {
+  recipient: string;
+  status: string;
+  diagnostic: string;
+  sendwellId: string;
+  messageId: string;
+  action?: string;
+}): string {
   return [
     'From: Mail Delivery Subsystem <mailer-daemon@example.net>',
     'To: ava@contoso.test',

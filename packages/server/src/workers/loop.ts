@@ -7,7 +7,12 @@ export interface Loop {
 }
 
 /** Runs `round` every `intervalMs`, never two rounds at once; errors are logged, never fatal. */
-export function startLoop(name: string, intervalMs: number, round: () => Promise<unknown>, logger: Logger): Loop {
+export function startLoop(
+  name: string,
+  intervalMs: number,
+  round: () => Promise<unknown>,
+  logger: Logger,
+): Loop {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -26,7 +31,10 @@ export function startLoop(name: string, intervalMs: number, round: () => Promise
     running = round()
       .then(
         () => undefined,
-        (error: unknown) => logger.error(`${name} round failed`, { detail: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          logger.error(`${name} round failed`, {
+            detail: error instanceof Error ? error.message : String(error),
+          }),
       )
       .finally(() => {
         running = null;

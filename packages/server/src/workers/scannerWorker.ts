@@ -31,7 +31,10 @@ export async function scanAllOnce(deps: ScannerDeps): Promise<number> {
     try {
       found += await scanMailbox(deps, mailbox);
     } catch (error) {
-      deps.logger.warn('scan failed', { mailboxId: mailbox.id, detail: error instanceof Error ? error.message : String(error) });
+      deps.logger.warn('scan failed', {
+        mailboxId: mailbox.id,
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   return found;
@@ -51,22 +54,44 @@ export async function scanMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promi
   return found;
 }
 
-async function recordBounce(deps: ScannerDeps, mailbox: MailboxRow, noticeId: string, report: BounceReport): Promise<number> {
+async function recordBounce(
+  deps: ScannerDeps,
+  mailbox: MailboxRow,
+  noticeId: string,
+  report: BounceReport,
+): Promise<number> {
   const at = deps.clock.now();
   let recorded = 0;
   for (const recipient of report.recipients) {
     const send = await attribute(deps.db, mailbox, report, recipient.address, at);
     const isNew = await insertBounce(deps.db, {
-      mailboxId: mailbox.id, providerMessageId: noticeId, sendId: send?.id ?? null, recipient: recipient.address,
-      action: recipient.action, status: recipient.status, hard: recipient.hard, reason: recipient.reason,
-      diagnostic: recipient.diagnostic, at,
+      mailboxId: mailbox.id,
+      providerMessageId: noticeId,
+      sendId: send?.id ?? null,
+      recipient: recipient.address,
+      action: recipient.action,
+      status: recipient.status,
+      hard: recipient.hard,
+      reason: recipient.reason,
+      diagnostic: recipient.diagnostic,
+      at,
     });
     if (!isNew) continue;
     recorded++;
     await recordEvent(deps.db, deps.hub, {
-      userId: mailbox.userId, type: 'bounce', sendId: send?.id ?? null, templateId: send?.templateId ?? null,
+      userId: mailbox.userId,
+      type: 'bounce',
+      sendId: send?.id ?? null,
+      templateId: send?.templateId ?? null,
       recipient: recipient.address,
-      detail: { action: recipient.action, status: recipient.status, hard: recipient.hard, reason: recipient.reason, diagnostic: recipient.diagnostic, subject: send?.subject ?? null },
+      detail: {
+        action: recipient.action,
+        status: recipient.status,
+        hard: recipient.hard,
+        reason: recipient.reason,
+        diagnostic: recipient.diagnostic,
+        subject: send?.subject ?? null,
+      },
       at,
     });
   }
@@ -74,7 +99,13 @@ async function recordBounce(deps: ScannerDeps, mailbox: MailboxRow, noticeId: st
 }
 
 /** Which of our emails the notice is about: our header, else the Message-ID, else recipient + time. */
-async function attribute(db: Db, mailbox: MailboxRow, report: BounceReport, recipient: string, at: Date): Promise<SendRow | null> {
+async function attribute(
+  db: Db,
+  mailbox: MailboxRow,
+  report: BounceReport,
+  recipient: string,
+  at: Date,
+): Promise<SendRow | null> {
   const headerId = report.originalHeaders?.['x-sendwell-id'];
   if (headerId) {
     const send = await findSend(db, headerId.trim());
@@ -92,7 +123,12 @@ async function quotaPause(deps: ScannerDeps, mailbox: MailboxRow, detail: string
   const until = new Date(now.getTime() + QUOTA_PAUSE_MS);
   await pauseMailbox(deps.db, mailbox.id, until, detail);
   await recordEvent(deps.db, deps.hub, {
-    userId: mailbox.userId, type: 'throttle.paused', sendId: null, templateId: null, recipient: null,
-    detail: { until: until.toISOString(), reason: detail }, at: now,
+    userId: mailbox.userId,
+    type: 'throttle.paused',
+    sendId: null,
+    templateId: null,
+    recipient: null,
+    detail: { until: until.toISOString(), reason: detail },
+    at: now,
   });
 }

@@ -38,12 +38,19 @@ async function deliver(deps: SenderDeps, send: SendRow): Promise<void> {
   try {
     if (send.attempts > 1 && (await mailbox.findSent(send.id))) return submitted(deps, send);
     const result = await mailbox.send({
-      sendwellId: send.id, messageId: send.messageId, from: send.from, to: send.to, cc: send.cc, bcc: send.bcc,
-      subject: send.subject, html: send.body,
+      sendwellId: send.id,
+      messageId: send.messageId,
+      from: send.from,
+      to: send.to,
+      cc: send.cc,
+      bcc: send.bcc,
+      subject: send.subject,
+      html: send.body,
     });
     if (result.status === 'submitted') return submitted(deps, send);
     if (result.status === 'throttled') return throttled(deps, send, result.retryAfterSeconds, result.detail);
-    if (result.retryable && send.attempts < (deps.maxAttempts ?? 5)) return retryLater(deps, send, result.detail);
+    if (result.retryable && send.attempts < (deps.maxAttempts ?? 5))
+      return retryLater(deps, send, result.detail);
     return failed(deps, send, result.detail);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
@@ -57,8 +64,13 @@ async function submitted(deps: SenderDeps, send: SendRow) {
   const at = deps.clock.now();
   await markSubmitted(deps.db, send.id, at);
   await recordEvent(deps.db, deps.hub, {
-    userId: send.userId, type: 'send.submitted', sendId: send.id, templateId: send.templateId, recipient: null,
-    detail: { to: send.to, subject: send.subject }, at,
+    userId: send.userId,
+    type: 'send.submitted',
+    sendId: send.id,
+    templateId: send.templateId,
+    recipient: null,
+    detail: { to: send.to, subject: send.subject },
+    at,
   });
 }
 
@@ -68,8 +80,13 @@ async function throttled(deps: SenderDeps, send: SendRow, retryAfterSeconds: num
   await pauseMailbox(deps.db, send.mailboxId, until, detail);
   await rescheduleSend(deps.db, send.id, until, detail);
   await recordEvent(deps.db, deps.hub, {
-    userId: send.userId, type: 'throttle.paused', sendId: send.id, templateId: send.templateId, recipient: null,
-    detail: { until: until.toISOString(), reason: detail }, at: now,
+    userId: send.userId,
+    type: 'throttle.paused',
+    sendId: send.id,
+    templateId: send.templateId,
+    recipient: null,
+    detail: { until: until.toISOString(), reason: detail },
+    at: now,
   });
 }
 
@@ -81,7 +98,12 @@ async function retryLater(deps: SenderDeps, send: SendRow, detail: string) {
 async function failed(deps: SenderDeps, send: SendRow, detail: string) {
   await markFailed(deps.db, send.id, detail);
   await recordEvent(deps.db, deps.hub, {
-    userId: send.userId, type: 'send.failed', sendId: send.id, templateId: send.templateId, recipient: null,
-    detail: { error: detail }, at: deps.clock.now(),
+    userId: send.userId,
+    type: 'send.failed',
+    sendId: send.id,
+    templateId: send.templateId,
+    recipient: null,
+    detail: { error: detail },
+    at: deps.clock.now(),
   });
 }

@@ -12,7 +12,17 @@ import { FakeMailbox, dsnFor } from '../testing/fakeMailbox';
 import { scanAllOnce } from './scannerWorker';
 import { sendDueOnce } from './senderWorker';
 
-const USERS = [{ id: 'ava', email: 'ava@contoso.test', name: 'Ava Reyes', provider: 'exchange' as const, tenantId: 't1', mailboxId: 'mbx-ava', legacy: false }];
+const USERS = [
+  {
+    id: 'ava',
+    email: 'ava@contoso.test',
+    name: 'Ava Reyes',
+    provider: 'exchange' as const,
+    tenantId: 't1',
+    mailboxId: 'mbx-ava',
+    legacy: false,
+  },
+];
 
 describe.each(TEST_ENGINES)('outbox and scanner workers on %s', (engine) => {
   let db: Db;
@@ -24,7 +34,14 @@ describe.each(TEST_ENGINES)('outbox and scanner workers on %s', (engine) => {
   const queue = async (to: string) => {
     const user = (await findUser(db, 'ava'))!;
     const { send } = await createSend({ db, clock, hub, wake: () => {} }, user, {
-      host: 'outlook', to: [to], cc: [], bcc: [], subject: 'Hi', body: '<p>Hi</p>', templateId: 't1-intro', idempotencyKey: `key-${engine}-${++keyCounter}-xxxx`,
+      host: 'outlook',
+      to: [to],
+      cc: [],
+      bcc: [],
+      subject: 'Hi',
+      body: '<p>Hi</p>',
+      templateId: 't1-intro',
+      idempotencyKey: `key-${engine}-${++keyCounter}-xxxx`,
     });
     return send;
   };
@@ -63,28 +80,47 @@ describe.each(TEST_ENGINES)('outbox and scanner workers on %s', (engine) => {
 
   it('pauses the mailbox and reschedules on a provider throttle', async () => {
     const send = await queue('lee@example.com');
-    mailbox.nextResults = [{ status: 'throttled', retryAfterSeconds: 120, detail: '429 ApplicationThrottled' }];
+    mailbox.nextResults = [
+      { status: 'throttled', retryAfterSeconds: 120, detail: '429 ApplicationThrottled' },
+    ];
     clock.set(send.sendAt);
     await sendDueOnce(deps());
     const after = (await findSend(db, send.id))!;
     expect(after.status).toBe('retry');
     expect(after.sendAt.getTime()).toBe(send.sendAt.getTime() + 120_000);
-    expect((await findMailbox(db, 'mbx-ava'))!.pausedUntil!.getTime()).toBeGreaterThanOrEqual(after.sendAt.getTime());
+    expect((await findMailbox(db, 'mbx-ava'))!.pausedUntil!.getTime()).toBeGreaterThanOrEqual(
+      after.sendAt.getTime(),
+    );
   });
 
   it('attributes a bounce to the send through X-Sendwell-Id and counts it once across rescans', async () => {
     const send = await queue('ghost@bounce.test');
     clock.set(send.sendAt);
     await sendDueOnce(deps());
-    const dsn = dsnFor({ recipient: 'ghost@bounce.test', status: '5.1.1', diagnostic: '550 5.1.1 user unknown', sendwellId: send.id, messageId: 'not-ours@example' });
+    const dsn = dsnFor({
+      recipient: 'ghost@bounce.test',
+      status: '5.1.1',
+      diagnostic: '550 5.1.1 user unknown',
+      sendwellId: send.id,
+      messageId: 'not-ours@example',
+    });
     mailbox.deliverToInbox(dsn);
-    mailbox.deliverToInbox('From: friend@example.com\r\nSubject: lunch?\r\n\r\nSee you at noon.', {}, 'Friend <friend@example.com>', 'lunch?');
+    mailbox.deliverToInbox(
+      'From: friend@example.com\r\nSubject: lunch?\r\n\r\nSee you at noon.',
+      {},
+      'Friend <friend@example.com>',
+      'lunch?',
+    );
     expect(await scanAllOnce(deps())).toBe(1);
     expect(mailbox.rawFetches).toBe(1); // the ordinary email never cost a download
     expect(await scanAllOnce(deps())).toBe(0);
     const bounces = (await listEvents(db, 'ava', 0, 100)).filter((e) => e.type === 'bounce');
     expect(bounces).toHaveLength(1);
-    expect(bounces[0]).toMatchObject({ sendId: send.id, recipient: 'ghost@bounce.test', templateId: 't1-intro' });
+    expect(bounces[0]).toMatchObject({
+      sendId: send.id,
+      recipient: 'ghost@bounce.test',
+      templateId: 't1-intro',
+    });
     expect(bounces[0]!.detail).toMatchObject({ hard: true, reason: 'userunknown', status: '5.1.1' });
   });
 });
