@@ -1,7 +1,7 @@
 /** The SMTP command a failure happened at, read from the error text (`in reply to RCPT TO command`...). */
 
 const DETECTABLE: [RegExp, string][] = [
-  [/\b(HELO|EHLO)\b/g, 'EHLO'],
+  [/\b(HELO|EHLO)\b|refused to talk to me|after initial connection|greeting/g, 'HELO'],
   [/\bSTARTTLS\b/g, 'STARTTLS'],
   [/\bAUTH (PLAIN|LOGIN|CRAM-|DIGEST-)/g, 'AUTH'],
   [/\bMAIL F(ROM)?\b/gi, 'MAIL'],
@@ -10,7 +10,7 @@ const DETECTABLE: [RegExp, string][] = [
   [/\bXFORWARD\b/g, 'XFORWARD'],
 ];
 /** Cheap pre-check: no command word at all means nothing to look for. */
-const ANY_COMMAND = /HELO|EHLO|STARTTLS|AUTH|MAIL|RCPT|DATA|XFORWARD/i;
+const ANY_COMMAND = /HELO|EHLO|STARTTLS|AUTH|MAIL|RCPT|DATA|XFORWARD|refused to talk|initial connection|greeting/i;
 
 /**
  * The last command named in the text wins ("after RCPT TO ... in reply to end of DATA" means DATA).

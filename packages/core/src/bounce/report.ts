@@ -39,7 +39,8 @@ function toRow(address: string, r: DecodedRecipient, kind: Decoded['kind'], cont
   // A terse diagnostic ("550 5.0.0") says nothing; the notice's own words often do.
   if ((reason === 'onhold' || reason === 'undefined') && context) {
     const second = classifyReason({ ...facts, diagnostic: `${diagnostic ?? ''} ${context}`, context: null });
-    if (second !== 'onhold' && second !== 'undefined') reason = second;
+    // The notice's general words can say what went wrong, not who filtered what.
+    if (second !== 'onhold' && second !== 'undefined' && second !== 'filtered') reason = second;
   }
   return { address, action, status, hard: isHardBounce(reason, status, replyCode), reason, diagnostic };
 }

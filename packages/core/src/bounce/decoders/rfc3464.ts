@@ -99,15 +99,36 @@ function enrichFromText(recipient: DecodedRecipient, readable: string): void {
   if (command && !recipient.command) recipient.command = command;
 }
 
-/** From the first line naming the address to the next blank line (bounded). */
+/**
+ * The paragraph about one recipient: from a line naming the address to the next blank line or the
+ * next line that starts with another address (bounded). Of the places the address appears, the
+ * first whose paragraph holds an SMTP answer or an error wins.
+ */
 function paragraphAbout(text: string, address: string): string | null {
-  const at = text.toLowerCase().indexOf(address.toLowerCase());
-  if (at < 0) return null;
-  const start = text.lastIndexOf('\n', at) + 1;
-  const blank = text.slice(start).search(/\n\s*\n/);
-  const end = blank < 0 ? Math.min(text.length, start + 2000) : start + Math.min(blank, 2000);
-  const paragraph = text.slice(start, end).replace(/\s+/g, ' ').trim();
-  return paragraph.length > address.length + 3 ? paragraph : null;
+  const lower = text.toLowerCase();
+  const needle = address.toLowerCase();
+  let best: string | null = null;
+  for (let at = lower.indexOf(needle), seen = 0; at >= 0 && seen < 6; at = lower.indexOf(needle, at + needle.length), seen++) {
+    const paragraph = paragraphFrom(text, text.lastIndexOf('\n', at) + 1, needle);
+    if (paragraph.length <= address.length + 3) continue;
+    if (SMTP_RESPONSE.test(paragraph) || ERRORISH.test(paragraph)) return paragraph;
+    if (!best || paragraph.length > best.length) best = paragraph;
+  }
+  return best;
+}
+
+const ERRORISH = /unknown|refused|rejected|denied|failed|full|quota|does ?n[o']t exist|no such|deferred|timed? ?out|unable|invalid/i;
+
+function paragraphFrom(text: string, start: number, needle: string): string {
+  const lines = text.slice(start, start + 2000).split('\n');
+  const kept: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (!line.trim()) break;
+    const other = /^\s*<?([^\s<>@]+@[^\s<>:]+?)>?[:.,\s]/.exec(line)?.[1]?.toLowerCase();
+    if (i > 0 && other && other !== needle) break;
+    kept.push(line);
+  }
+  return kept.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -73,7 +73,7 @@ const SECOND_LOOK: [BounceReason, Phrase[]][] = [
 function isUserUnknown(f: Facts): boolean {
   if (f.decoderReason === 'userunknown') return true;
   if (f.byStatus === 'userunknown') {
-    return ![NO_RELAYING, BLOCKED, MAILBOX_FULL, HAS_MOVED, NOT_ACCEPT].some((list) => says(f, list)) && !rejectedText(f);
+    return ![NO_RELAYING, BLOCKED, MAILBOX_FULL, HAS_MOVED, NOT_ACCEPT, SPEEDING, TOO_MANY_CONN].some((list) => says(f, list)) && !rejectedText(f);
   }
   // Sisimai's rule: the wording alone counts only at RCPT; after DATA (or with no command known)
   // "unknown user" from a filter is `filtered`. Kept for comparability with Sisimai's figures.
@@ -145,9 +145,11 @@ function anotherOne(f: Facts): BounceReason | null {
   if (cls === '5.6' || cls === '4.6') return 'contenterror';
   if (cls === '5.7' || cls === '4.7') return 'securityerror';
   if (f.diagnosticType?.startsWith('X-UNIX')) return 'mailererror';
-  if (says(f, SYNTAX_ERROR)) return 'syntaxerror';
+  if (says(f, SYNTAX_ERROR) || /^50[0-4]$/.test(f.replyCode ?? '')) return 'syntaxerror';
   if (f.action === 'delayed') return 'expired';
   if (f.command === 'EHLO' || f.command === 'HELO') return 'blocked';
+  // A lookup that failed for now is a network error (a permanent one is hostunknown, above).
+  if (f.status?.startsWith('4') && says(f, HOST_UNKNOWN)) return 'networkerror';
   return null;
 }
 

@@ -15,11 +15,16 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
   { pattern: /quotaexceededexception|mapiexceptionshutoffquotaexceeded|mailbox full; storedrv/, reason: 'mailboxfull' },
   { pattern: /5\.2\.12[12]\b|recipient'?s? (message )?rate limit|receiving (mail|messages) at a rate|mailbox .*receiving too many/, reason: 'speeding' },
   { pattern: /5\.4\.31[0-6]\b.*dns domain .*does not exist|dns domain .* does not exist/, reason: 'hostunknown' },
+  { pattern: /5\.4\.31[0-6]\b.*dns query failed/, reason: 'networkerror' },
   { pattern: /5\.4\.300\b|message expired/, reason: 'expired' },
   { pattern: /5\.4\.14\b|hop count exceeded/, reason: 'networkerror' },
   { pattern: /5\.7\.(509|510|515)\b|dmarc/, reason: 'authfailure' },
   { pattern: /5\.7\.(60[6-9]|6[1-4]\d)\b|banned sending ip|5\.7\.75[01]\b/, reason: 'blocked' },
   { pattern: /5\.7\.(520|511)\b.*(spam|content)|message blocked by spam filter/, reason: 'spamdetected' },
+  // Yahoo's deferral for volume or complaints (its postmaster pages call it a reputation issue).
+  { pattern: /\[tss04\]/, reason: 'badreputation' },
+  // Facebook's refusal by the recipient's own settings.
+  { pattern: /refused due to recipient preferences/, reason: 'filtered' },
   // Gmail help-article markers.
   { pattern: /[?&]p=nosuchuser\b|wasn't delivered to \S+ because the address couldn't be found/, reason: 'userunknown' },
   { pattern: /[?&]p=overquota(temp)?\b|account that you tried to reach is over quota/, reason: 'mailboxfull' },

@@ -11,7 +11,7 @@ export const BLOCKED: Phrase[] = [
   /use the smtp server of your isp/, /\bopen proxy\b/, /after initial connection/, /service not available, closing transmission channel/,
   /\bextreme bad ip\b/, /\bnot allowed to (connect|send mail from)\b/, /too many (spams|unwanted messages) from/,
   /(sending|you are sending) spam|currently sending spam/, /looks suspiciously like spammer/, /temporarily deferred due to .*complaints/,
-  /requires confirmation|confirm this mail server/, /not passed validation/, /was blocked by /, /refused - see http|blocked - see http/,
+  /requires confirmation|confirm this mail server/, /not passed validation/, /\bnot accepting connections\b/, /was blocked by /, /refused - see http|blocked - see http/,
   /no access from mail server/, /\bmay not be mail exchanger\b/, /\bsender ip address rejected\b/, /domain does not exist:/,
   /no matches to nameserver query/, /error: no valid recipients from /, /host network not allowed/, /invalid ip for sending/,
   / said: 550 blocked/, /\(.*@.*:blocked\)/, /abus detecte/, /has been rejected/,
@@ -48,7 +48,7 @@ export const SPAM_DETECTED: Phrase[] = [
   /\bcontent filter\b/, /\bmessage content rejected\b|\bunacceptable content\b|\bbanned content\b|\bmail content denied\b/,
   /\brecurrent pattern detection\b/, /\bspam-?like\b/, /\buribl\b/, /\bprobability of being spam\b/, /\bantispam\b/,
   /\bour system has detected that this message is\b/, /\bmessage filtered\b/, /\bgreylisted\b.*\btry again/, /\bspamprofiler\b/,
-  /\bblacklisted url\b/, /\b554 5\.7\.0 reject, id=/, /rejected for policy reasons/, /sender domain listed at /, /spam points/,
+  /\bblacklisted url\b/, /\b554 5\.7\.0 reject, id=/, /message rejected for policy reasons/, /sender domain listed at /, /spam points/,
   /mail score \(.* over /, /rejecting mail content/,
 ];
 
@@ -71,7 +71,7 @@ export const VIRUS_DETECTED: Phrase[] = [/\bvirus\b|\bmalware\b|\binfected\b|\bt
 export const SECURITY_ERROR: Phrase[] = [
   /\bauthentication (credentials invalid|failure|failed|required|turned on)\b/, /unauthenticated senders/, /\bnot authori[sz]ed to (send|perform)/,
   /verification failure/, /insecure mail relay/, /executable files are not allowed/, /dead domain/, /not subscribed to ses/,
-  /you don't authenticate/, /authentification (invalide|requise)/,
+  /you don't authenticate/, /authentification (invalide|requise)/, /turn on smtp authentication|smtp authentication (is )?required/,
 ];
 
 export const NO_RELAYING: Phrase[] = [

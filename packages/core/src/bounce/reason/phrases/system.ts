@@ -9,7 +9,7 @@ export const HOST_UNKNOWN: Phrase[] = [
 
 export const NETWORK_ERROR: Phrase[] = [
   /could not connect and send/, /dns records for the destination computer could not be found/, /\b(mail )?(forwarding |routing )?loop\b.{0,20}\b(for|detected|count|exceeded)?/,
-  /hop count exceeded|too many hops/, /host is unreachable|no route to host/, /host name lookup failure|host not found, try again/,
+  /hop count exceeded|too many hops/, /\bdns (error|query failed|lookup failed)|\bnxdomain\b|lookup of \S+ (failed|responded)/, /host is unreachable|no route to host/, /host name lookup failure|host not found, try again/,
   /malformed (or unexpected )?name server reply/, /message (is )?looping/, /unable to resolve route|unrouteable mail domain/,
 ];
 
@@ -24,7 +24,7 @@ export const SYSTEM_ERROR: Phrase[] = [
 export const SYSTEM_FULL: Phrase[] = [/\bmail system full\b|\bsystem (storage|disk) (is )?full\b|\bspool (is )?full\b|insufficient system storage/];
 
 export const NOT_ACCEPT: Phrase[] = [
-  /does not accept mail|nullmx|null mx/, /mail receiving disabled/, /name server: \.: host not found/, /no mx record found for domain=/,
+  /does not accept mail|nullmx|null mx/, /no mx (record )?found for domain/, /mail receiving disabled/, /name server: \.: host not found/, /no mx record found for domain=/,
   /no route for current request/, /smtp protocol returned a permanent error/,
 ];
 
@@ -47,12 +47,12 @@ export const EXCEED_LIMIT: Phrase[] = [/message length exceeds administrative li
 export const TOO_MANY_CONN: Phrase[] = [
   /\btoo many (connections|concurrent smtp connections|errors from your ip|recipients|smtp sessions)\b/, /maximum connection limit/,
   /connection rate limit exceeded/, /per-domain connection limit/, /max emails per hour/, /throttling failure/, /trop de connexions/,
-  /numerous attempts to deliver this message/,
+  /numerous attempts to deliver this message/, /\b(ip|connection) frequency limited\b/,
 ];
 
-export const SPEEDING: Phrase[] = [/temporarily rate limited/, /please try again slower/, /receiving mail at a rate that prevents/];
+export const SPEEDING: Phrase[] = [/temporarily rate limited/, /please try again slower/, /receiving mail at a rate that prevents/, /too many recipients this hour/];
 
-export const SYNTAX_ERROR: Phrase[] = [/\bsyntax error\b/, /\b(command )?unrecognized( command)?\b/, /bad sequence of commands/];
+export const SYNTAX_ERROR: Phrase[] = [/\bsyntax error\b/, /\b(command )?unrecognized( command)?\b/, /(bad|improper) sequence of commands/, /command (parameter )?not implemented/];
 
 export const CONTENT_ERROR: Phrase[] = [
   /duplicate header/, /header size exceeds/, /improper use of 8-bit data in message header/, /header size, or recipient list, exceeds/,
