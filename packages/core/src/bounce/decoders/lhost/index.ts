@@ -3,6 +3,7 @@ import { Activehunter } from './activehunter';
 import { AmazonSES } from './amazonses';
 import { Biglobe } from './biglobe';
 import { Domino } from './domino';
+import { Courier } from './courier';
 import { DragonFly } from './dragonfly';
 import { Exchange2003 } from './exchange2003';
 import { Exchange2007 } from './exchange2007';
@@ -19,6 +20,7 @@ import { KDDI } from './kddi';
 import { MailFoundry } from './mailfoundry';
 import { MailMarshalSMTP } from './mailmarshal';
 import { MessageLog } from './messagelog';
+import { MessagingServer } from './messagingserver';
 import { MFILTER } from './mfilter';
 import { Mimecast } from './mimecast';
 import { Notes } from './notes';
@@ -42,5 +44,5 @@ import { Zoho } from './zoho';
  */
 export const LHOST_DECODERS: Decoder[] = [
   AmazonSES, GoogleGroups, Gmail, GoogleWorkspace, Mimecast, X3, EZweb, FML, Verizon, ApacheJames, InterScanMSS, Domino, Zoho, EinsUndEins, GMX, MFILTER, IMailServer, Exchange2003, Exchange2007, DragonFly, KDDI,
-  Notes, X1, X2, X6, Activehunter, Biglobe, MailFoundry, MailMarshalSMTP, MessageLog, OpenSMTPD, Exim, Qmail, Postfix, Sendmail, V5sendmail,
+  Notes, X1, X2, X6, Activehunter, Biglobe, MailFoundry, MailMarshalSMTP, MessageLog, MessagingServer, Courier, OpenSMTPD, Exim, Qmail, Postfix, Sendmail, V5sendmail,
 ];
