@@ -53,6 +53,15 @@ describe('describeFeedEvent for server events', () => {
       'Sending paused by the provider',
       /^until .+ · 429 Retry-After 3600$/,
     ],
+    [
+      {
+        type: 'send.queued',
+        at: '2026-03-02T09:00:00Z',
+        detail: { sendAt: '2026-03-02T09:00:00.400Z', reason: 'Sends now.' },
+      },
+      'Queued',
+      /^Sends now\.$/,
+    ],
   ])('%j', (partial, title, detail) => {
     const view = describeFeedEvent({ at: now.toISOString(), ...partial }, now);
     expect(view.title).toBe(title);

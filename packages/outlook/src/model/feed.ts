@@ -95,7 +95,11 @@ export function describeFeedEvent(event: FeedEvent, now: Date = new Date(event.a
       return {
         tone: 'info',
         title: `Queued${to}`,
-        detail: joined(detail.sendAt && `sends ${at(detail.sendAt)}`, detail.reason, detail.message),
+        detail: joined(
+          laterThan(event.at, detail.sendAt) && `sends ${at(detail.sendAt)}`,
+          detail.reason,
+          detail.message,
+        ),
       };
     case 'send.submitted':
       return { tone: 'success', title: `Sent${to}`, detail: joined(detail.subject, detail.message) };
