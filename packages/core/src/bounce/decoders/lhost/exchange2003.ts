@@ -7,9 +7,11 @@ import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely,
  * followed by indented error lines ending in an `MSEXCH:` diagnostic with an X.400-style code in
  * parentheses. Those codes are Exchange's own; the ones with a known meaning set the reason.
  */
-const START = /did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:/i;
+const START = /did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:|Did not reach the following recipient:(?=[ \t]*\S+@)/i;
 const END = /^-{5,}|^Received: |^Content-Type: message\/rfc822/m;
 const HEAD = /^\s*(\S{1,256}@\S{1,255}) on .{5,80}$/;
+/** Some servers put the one recipient on the marker line itself, with no date. */
+const INLINE = /Did not reach the following recipient:[ \t]*(\S{1,256}@\S{1,255})[ \t]*$/im;
 
 /** MSEXCH codes whose meaning is fixed: the recipient does not exist. */
 const CODE_REASONS: Record<string, 'userunknown'> = { '000C05A6': 'userunknown', '000C0595': 'userunknown' };
@@ -48,5 +50,8 @@ export const Exchange2003 = safely('Exchange2003', (m) => {
   if (!isExchange2003(m)) return null;
   const body = scanText(m.body);
   const errors = section(body, START, END) ?? '';
-  return bounce('Exchange2003', recipients(errors), originalMessageId(m, END));
+  const found = recipients(errors);
+  const inline = INLINE.exec(body.slice(0, 6000));
+  if (!found.length && inline) found.push(recipientFrom(findAddress(inline[1]), oneLine(errors), { action: 'failed' }));
+  return bounce('Exchange2003', found, originalMessageId(m, END));
 });

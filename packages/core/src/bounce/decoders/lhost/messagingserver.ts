@@ -18,7 +18,11 @@ const DELAYED = /^Your message (?:has been delayed|is being delayed|has not yet 
 function recipients(text: string, delayed: boolean): DecodedRecipient[] {
   const blocks = text.split(/^\s*Recipient address:\s*/im).slice(1, MAX_RECIPIENTS + 1);
   return blocks.map((block) => {
-    const address = findAddress(block.split('\n')[0]);
+    const first = block.split('\n')[0] ?? '';
+    const original = /^\s*Original address:\s*(.*)$/im.exec(block)?.[1];
+    // "@relay:user@host" (a source route) or a dotless host is the MTA's internal form.
+    const internal = first.includes(':') || !/@[^\s.]+\.[^\s]+/.test(first);
+    const address = findAddress(internal && original ? original : first);
     const reason = /^\s*Reason:\s*(.*)$/im.exec(block)?.[1] ?? '';
     const code = /^\s*Diagnostic code:\s*(?:smtp;\s*)?(.*)$/im.exec(block)?.[1] ?? '';
     return recipientFrom(address, oneLine(code || reason), { action: delayed ? 'delayed' : 'failed' });

@@ -176,7 +176,8 @@ export function bounce(decoder: string, recipients: DecodedRecipient[], messageI
 export function hasUsableDeliveryStatus(message: BounceMessage): boolean {
   const ds = message.deliveryStatus;
   if (!ds) return false;
-  return /^(?:Final|Original)-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?[^\s@<>;]{1,256}@[^\s@<>]{1,255}/im.test(scanText(ds));
+  // A source route ("@relay:user@host") or a dotless host is not an address we sent to.
+  return /^Final-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?[^\s@<>;:]{1,256}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}>?[ \t]*$/im.test(scanText(ds));
 }
 
 /**
