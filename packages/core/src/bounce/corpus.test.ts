@@ -22,8 +22,8 @@ for (const row of rows) {
 }
 const read = (row: TruthRow) => parseBounce(readFileSync(join(corpus, row.file)));
 
-/** Whole strict set: the floors under the Done-when targets that the engine holds today. */
-const OVERALL = { recall: 0.98, recipientsExact: 0.97, status: 0.95, hard: 0.93, reason: 0.84, messageId: 0.96 };
+/** Whole strict set: ratchet floors at (or near) the Done-when targets, which the engine now holds. */
+const OVERALL = { recall: 0.99, recipientsExact: 0.98, status: 0.98, hard: 0.95, reason: 0.9, messageId: 0.97 };
 
 const GROUP_FLOOR = 0.6;
 
