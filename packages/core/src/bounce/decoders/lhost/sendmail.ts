@@ -1,7 +1,7 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
 import { dsnFields } from './dsn-fields';
 import {
-  bounce, findAddress, findStatus, hasUsableDeliveryStatus, oneLine, originalMessageId, recipientFrom, safely,
+  reasonFrom, type ReasonTable, bounce, findAddress, findStatus, hasUsableDeliveryStatus, oneLine, originalMessageId, recipientFrom, safely,
   scanText, section, MAX_RECIPIENTS,
 } from './util';
 
@@ -14,6 +14,13 @@ import {
 const LIST = /^\s*-{5} The following addresses had (?:permanent fatal errors|transient non-fatal errors) -{5}\s*$/m;
 const TRANSCRIPT = /^\s*-{5} Transcript of (?:the )?session follows -{5}\s*$/m;
 const END = /^\s*-{5} .{0,40}(?:message|headers) follows? -{5}|^Reporting-MTA:|^--[^\s-]\S*$|^\s*$\n^\s*$/im;
+
+/** Sentences of sendmail and its local delivery agent (mail.local), not of the remote server. */
+const SENDMAIL_REASONS: ReasonTable = [
+  [/Message could not be delivered for \d+ (?:days|hours)/i, 'expired'],
+  [/mail\.local: unknown user:/i, 'userunknown'],
+  [/mail\.local: .{0,80}(?:quota exceeded|mailbox full)/i, 'mailboxfull'],
+];
 
 /** A forwarded bounce quotes every line with "> "; read it as the original text. */
 function unquote(body: string): string {
@@ -49,8 +56,8 @@ function recipients(m: BounceMessage, body: string): DecodedRecipient[] {
     // The report's own Status wins; the transcript's last reply is the next best.
     const dsn = dsnFields(dsnText, current.address);
     const status = dsn.status ?? findStatus(transcript) ?? findStatus(text);
-    const expired = /Message could not be delivered for \d+ (?:days|hours)/i.test(transcript) ? 'expired' : undefined;
-    out.push(recipientFrom(current.address, text, { action: transient ? 'delayed' : 'failed', status, reason: expired }));
+    const reason = reasonFrom(transcript, SENDMAIL_REASONS);
+    out.push(recipientFrom(current.address, text, { action: transient ? 'delayed' : 'failed', status, reason }));
   };
   for (const line of list.split('\n')) {
     const address = listAddress(line, dsnText);
