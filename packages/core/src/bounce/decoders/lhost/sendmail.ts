@@ -57,7 +57,9 @@ function recipients(m: BounceMessage, body: string): DecodedRecipient[] {
     const dsn = dsnFields(dsnText, current.address);
     const status = dsn.status ?? findStatus(transcript) ?? findStatus(text);
     const reason = reasonFrom(transcript, SENDMAIL_REASONS);
-    out.push(recipientFrom(current.address, text, { action: transient ? 'delayed' : 'failed', status, reason }));
+    // The last command sendmail sent (">>> RCPT To:<x>") is the one the reply refused.
+    const sent = [...transcript.matchAll(/>>> (RCPT|MAIL|DATA|EHLO|HELO)\b/gi)].pop()?.[1]?.toUpperCase();
+    out.push(recipientFrom(current.address, text, { action: transient ? 'delayed' : 'failed', status, reason, command: sent }));
   };
   for (const line of list.split('\n')) {
     const address = listAddress(line, dsnText);
