@@ -17,9 +17,11 @@ const ACTIONS: Record<string, DeliveryAction> = {
 export const rfc3464: Decoder = {
   name: 'RFC3464',
   decode(message) {
+    const inline = message.deliveryStatus === null;
     const fields = message.deliveryStatus ?? inlineDeliveryStatus(message.body);
     if (!fields) return null;
-    const recipients = readRecipients(fields);
+    // Pasted fields count only with an Action or Status: a read receipt has Final-Recipient too.
+    const recipients = readRecipients(fields).filter((r) => !inline || r.action || r.status);
     if (!recipients.length) return null;
     const readable = readablePart(message.body, '\n--- message/');
     for (const r of recipients) enrichFromText(r, readable);
