@@ -1,7 +1,7 @@
 /**
  * Test-only support: the benchmark corpus rows of one Sisimai decoder family, and a check that a
  * decoder reads them as the truth says. Reading files is passed in, so this module stays free of
- * `node:*` imports (core is platform-free; only *.test.ts files touch node:fs).
+ * platform imports (core is platform-free; only *.test.ts files read files).
  */
 import { expect } from 'vitest';
 import { assemble, buildBounceMessage } from '../../message';
