@@ -7,6 +7,12 @@ import { findReplyCode, findStatusCode, isStatusCode, preferStatus } from './sta
 import type { BouncedRecipient, BounceReport, DeliveryAction } from './types';
 
 /** Turn one decoder's result into the public per-recipient rows (status, reason, hard/soft). */
+/**
+ * Wording of a "still trying" notice. Without it, a notice that gives no Action is a failure: an MTA
+ * that gave up after retrying (4xx status and all) reports `failed`, reason `expired`.
+ */
+const STILL_TRYING = /\b(delivery (is )?delayed|has been delayed|(will|to) (continue to be attempted|retry|keep trying|be retried)|still trying|hasn't been delivered yet|not yet been delivered|warning: (message|could not send))/i;
+
 export function toRecipients(decoded: Decoded, context = ''): BouncedRecipient[] {
   const seen = new Set<string>();
   const rows: BouncedRecipient[] = [];
@@ -14,18 +20,18 @@ export function toRecipients(decoded: Decoded, context = ''): BouncedRecipient[]
     const address = cleanAddress(recipient.address) ?? recipient.address.trim().toLowerCase();
     if (!address || seen.has(address)) continue;
     seen.add(address);
-    rows.push(toRow(address, recipient, decoded.kind, context));
+    rows.push(toRow(address, recipient, decoded.kind, context, STILL_TRYING.test(context)));
     if (rows.length >= MAX_RECIPIENTS) break;
   }
   return rows;
 }
 
-function toRow(address: string, r: DecodedRecipient, kind: Decoded['kind'], context: string): BouncedRecipient {
+function toRow(address: string, r: DecodedRecipient, kind: Decoded['kind'], context: string, stillTrying: boolean): BouncedRecipient {
   const diagnostic = r.diagnostic ? r.diagnostic.replace(/\s+/g, ' ').trim().slice(0, MAX_DIAGNOSTIC_CHARS) : null;
   const replyCode = r.replyCode ?? findReplyCode(diagnostic);
   const fieldStatus = isStatusCode(r.status) ? r.status : null;
   const status = preferStatus(fieldStatus, findStatusCode(diagnostic), replyCode);
-  const action = actionOf(r.action, status, kind);
+  const action = actionOf(r.action, status, kind, stillTrying);
   if (kind !== 'bounce') {
     const reason = kind === 'feedback' ? 'feedback' : kind === 'auto-reply' ? 'vacation' : kind === 'delivered' ? 'delivered' : r.reason ?? null;
     return { address, action, status, hard: null, reason, diagnostic };
@@ -45,11 +51,11 @@ function toRow(address: string, r: DecodedRecipient, kind: Decoded['kind'], cont
   return { address, action, status, hard: isHardBounce(reason, status, replyCode), reason, diagnostic };
 }
 
-function actionOf(action: DeliveryAction | undefined, status: string | null, kind: Decoded['kind']): DeliveryAction | null {
+function actionOf(action: DeliveryAction | undefined, status: string | null, kind: Decoded['kind'], stillTrying: boolean): DeliveryAction | null {
   if (action) return action;
   if (kind === 'delivered') return 'delivered';
   if (kind !== 'bounce') return null;
-  return status?.startsWith('4') ? 'delayed' : 'failed';
+  return stillTrying && !status?.startsWith('5') ? 'delayed' : 'failed';
 }
 
 /** The report's kind follows its recipients: a DSN whose every row was delivered is `delivered`. */
