@@ -23,6 +23,8 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
   { pattern: /5\.7\.(520|511)\b.*(spam|content)|message blocked by spam filter/, reason: 'spamdetected' },
   // Yahoo's deferral for volume or complaints (its postmaster pages call it a reputation issue).
   { pattern: /\[tss04\]/, reason: 'badreputation' },
+  // Orange (France Telecom) numbers its refusals; 506 is its spam filter.
+  { pattern: /\bofr_?506\b|mail rejete\. mail rejected\. .*\[506\]/, reason: 'spamdetected' },
   // Facebook's refusal by the recipient's own settings.
   { pattern: /refused due to recipient preferences/, reason: 'filtered' },
   // Gmail help-article markers.

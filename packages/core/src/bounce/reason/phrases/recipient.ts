@@ -42,7 +42,7 @@ export const SUSPEND: Phrase[] = [
   /\b(suspended|disabled|deactivated|inactive|archived) (account|mailbox|user|recipient)\b/, /\bis currently suspended/,
   /has been (temporarily )?suspended/, / temporar(il)?y (locked|inactive)/, /mailbox unavailable or access denied/,
   /email account that you tried to reach is (disabled|inactive)/, /recipient suspend the service/, /user or domain is disabled/,
-  /boite du destinataire archivee/, /this address no longer accepts mail/,
+  /boite du destinataire archivee/, /this address no longer accepts mail/, /\b(recipient|user)('s)? (account|mailbox) is blocked\b/,
 ];
 
 /** The mailbox moved and mail is not forwarded. */
