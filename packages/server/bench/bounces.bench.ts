@@ -8,7 +8,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BounceReport, parseBounce } from '@sendwell/core';
-import { scoreRow, strictRows, summarise, type RowScore, type TruthRow } from '../../core/src/bounce/scoring/score';
+import {
+  type RowScore,
+  scoreRow,
+  strictRows,
+  summarise,
+  type TruthRow,
+} from '../../core/src/bounce/scoring/score';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const WARM_PASSES = Number(process.env.SENDWELL_BENCH_PASSES ?? 3);
@@ -42,7 +48,10 @@ const byteBlob = process.env.SENDWELL_BENCH_BYTE_BLOB === '1';
 if (byteBlob) installByteBlob();
 
 async function main(): Promise<void> {
-  const all = readFileSync(join(corpus, 'truth.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TruthRow);
+  const all = readFileSync(join(corpus, 'truth.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as TruthRow);
   const rows = strictRows(all);
   const inputs = all.map((row) => ({ row, raw: readFileSync(join(corpus, row.file)) }));
 
@@ -71,30 +80,55 @@ async function main(): Promise<void> {
     ourDecoders.set(row.file, report.decoder ?? '-');
   });
   if (byteBlob) {
-    console.log(`byte-blob speed: first pass ${(inputs.length / seconds).toFixed(0)} messages/s, warm ${(inputs.length / warmSeconds).toFixed(0)} messages/s`);
+    console.log(
+      `byte-blob speed: first pass ${(inputs.length / seconds).toFixed(0)} messages/s, warm ${(inputs.length / warmSeconds).toFixed(0)} messages/s`,
+    );
     return;
   }
   print(summarise(scores), scores, ourDecoders, inputs.length, { cold: seconds, warm: warmSeconds });
   printByteBlobSpeed();
-  if (process.argv.includes('--misses')) printMisses(scores, rows, reports, inputs.map((i) => i.row.file));
+  if (process.argv.includes('--misses'))
+    printMisses(
+      scores,
+      rows,
+      reports,
+      inputs.map((i) => i.row.file),
+    );
 }
 
 /** The same run in a fresh process with the byte-concatenating Blob (see installByteBlob). */
 function printByteBlobSpeed(): void {
-  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1).filter((a) => a !== '--misses')], {
-    env: { ...process.env, SENDWELL_BENCH_BYTE_BLOB: '1' },
-    encoding: 'utf8',
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, ...process.argv.slice(1).filter((a) => a !== '--misses')],
+    {
+      env: { ...process.env, SENDWELL_BENCH_BYTE_BLOB: '1' },
+      encoding: 'utf8',
+    },
+  );
   const line = child.stdout?.split('\n').find((l) => l.startsWith('byte-blob speed'));
-  console.log(line ? `${line} (fresh process; Node's slow Blob.arrayBuffer replaced by a byte concatenation)` : 'byte-blob speed: not measured');
+  console.log(
+    line
+      ? `${line} (fresh process; Node's slow Blob.arrayBuffer replaced by a byte concatenation)`
+      : 'byte-blob speed: not measured',
+  );
 }
 
 function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
-function print(s: ReturnType<typeof summarise>, scores: RowScore[], ours: Map<string, string>, files: number, time: { cold: number; warm: number }): void {
-  const fp = Object.entries(s.falsePositives).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+function print(
+  s: ReturnType<typeof summarise>,
+  scores: RowScore[],
+  ours: Map<string, string>,
+  files: number,
+  time: { cold: number; warm: number },
+): void {
+  const fp =
+    Object.entries(s.falsePositives)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none';
   const fpTotal = Object.values(s.falsePositives).reduce((a, b) => a + b, 0);
   console.log(`bounce corpus: ${corpus}`);
   console.log(`strict set: ${s.bounces} bounces, ${s.nonBounces} non-bounces\n`);
@@ -105,29 +139,49 @@ function print(s: ReturnType<typeof summarise>, scores: RowScore[], ours: Map<st
   console.log(`hard/soft            ${pct(s.hard)}`);
   console.log(`reason               ${pct(s.reason)}`);
   console.log(`original Message-ID  ${pct(s.messageId)}`);
-  console.log(`speed (first pass)   ${(files / time.cold).toFixed(0)} messages/s (${files} files in ${time.cold.toFixed(2)} s, cold, one process)`);
-  console.log(`speed (warm)         ${(files / time.warm).toFixed(0)} messages/s (median of ${WARM_PASSES} more passes in the same process)\n`);
+  console.log(
+    `speed (first pass)   ${(files / time.cold).toFixed(0)} messages/s (${files} files in ${time.cold.toFixed(2)} s, cold, one process)`,
+  );
+  console.log(
+    `speed (warm)         ${(files / time.warm).toFixed(0)} messages/s (median of ${WARM_PASSES} more passes in the same process)\n`,
+  );
   console.log('truth decoder          files  detected  recipients  reason   our decoders');
   const byDecoder = Object.entries(s.perDecoder).sort((a, b) => b[1].files - a[1].files);
   for (const [name, d] of byDecoder) {
     const mine = new Map<string, number>();
-    for (const sc of scores) if (sc.decoder === name) mine.set(ours.get(sc.file) ?? '-', (mine.get(ours.get(sc.file) ?? '-') ?? 0) + 1);
-    const used = [...mine.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}:${v}`).join(' ');
-    console.log(`${name.padEnd(22)} ${String(d.files).padStart(5)}  ${pct(d.detected / d.files).padStart(8)}  ${pct(d.recipients / d.files).padStart(10)}  ${pct(d.reason / d.files).padStart(6)}   ${used}`);
+    for (const sc of scores)
+      if (sc.decoder === name)
+        mine.set(ours.get(sc.file) ?? '-', (mine.get(ours.get(sc.file) ?? '-') ?? 0) + 1);
+    const used = [...mine.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k}:${v}`)
+      .join(' ');
+    console.log(
+      `${name.padEnd(22)} ${String(d.files).padStart(5)}  ${pct(d.detected / d.files).padStart(8)}  ${pct(d.recipients / d.files).padStart(10)}  ${pct(d.reason / d.files).padStart(6)}   ${used}`,
+    );
   }
 }
 
 /** `--misses`: one line per wrong answer, for working on the engine (never used by the engine). */
-function printMisses(scores: RowScore[], rows: TruthRow[], reports: Awaited<ReturnType<typeof parseBounce>>[], files: string[]): void {
+function printMisses(
+  scores: RowScore[],
+  rows: TruthRow[],
+  reports: Awaited<ReturnType<typeof parseBounce>>[],
+  files: string[],
+): void {
   const byFile = new Map(rows.map((r) => [r.file, r]));
   for (const s of scores) {
-    const bad = Object.entries(s).filter(([k, v]) => v === false && k !== 'falsePositive').map(([k]) => k);
+    const bad = Object.entries(s)
+      .filter(([k, v]) => v === false && k !== 'falsePositive')
+      .map(([k]) => k);
     if (s.falsePositive) bad.push('falsePositive');
     if (!bad.length) continue;
     const t = byFile.get(s.file);
     const r = reports[files.indexOf(s.file)];
     const first = r?.recipients[0];
-    console.log(`${s.file} [${bad.join(',')}] truth=${t?.recipients.join(',')} ${t?.status} ${t?.reason} ${t?.hard} ${t?.original_message_id ?? ''} | ours=${r?.kind} ${r?.recipients.map((x) => x.address).join(',')} ${first?.status} ${first?.reason} ${first?.hard} ${r?.originalMessageId ?? ''} (${r?.decoder})`);
+    console.log(
+      `${s.file} [${bad.join(',')}] truth=${t?.recipients.join(',')} ${t?.status} ${t?.reason} ${t?.hard} ${t?.original_message_id ?? ''} | ours=${r?.kind} ${r?.recipients.map((x) => x.address).join(',')} ${first?.status} ${first?.reason} ${first?.hard} ${r?.originalMessageId ?? ''} (${r?.decoder})`,
+    );
   }
 }
 

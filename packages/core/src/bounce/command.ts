@@ -10,7 +10,8 @@ const DETECTABLE: [RegExp, string][] = [
   [/\bXFORWARD\b/g, 'XFORWARD'],
 ];
 /** Cheap pre-check: no command word at all means nothing to look for. */
-const ANY_COMMAND = /HELO|EHLO|STARTTLS|AUTH|MAIL|RCPT|DATA|XFORWARD|refused to talk|initial connection|greeting/i;
+const ANY_COMMAND =
+  /HELO|EHLO|STARTTLS|AUTH|MAIL|RCPT|DATA|XFORWARD|refused to talk|initial connection|greeting/i;
 
 /**
  * The last command named in the text wins ("after RCPT TO ... in reply to end of DATA" means DATA).
@@ -33,5 +34,7 @@ export function findCommand(text: string | null | undefined): string | null {
 function isInsideWord(text: string, at: number, length: number): boolean {
   const before = text[at - 1] ?? ' ';
   const after = text[at + length] ?? ' ';
-  return /[A-Za-z0-9@._-]/.test(before) && before !== ' ' ? true : /[@.][A-Za-z0-9]/.test(after + (text[at + length + 1] ?? ''));
+  return /[A-Za-z0-9@._-]/.test(before) && before !== ' '
+    ? true
+    : /[@.][A-Za-z0-9]/.test(after + (text[at + length + 1] ?? ''));
 }

@@ -1,13 +1,18 @@
 import type { BounceMessage, Decoder } from './decoders/contract';
+import { MAX_CONTEXT_CHARS } from './limits';
 import { buildBounceMessage } from './message';
 import { originalHeaders, originalMessageId } from './original';
 import { orderDecoders, runDecoders } from './pipeline';
 import { findQuotaSignal } from './quota';
-import { MAX_CONTEXT_CHARS } from './limits';
 import { reportKind, toRecipients } from './report';
 import type { BounceReport } from './types';
 
-const NOT_A_BOUNCE: BounceReport = { kind: 'not-bounce', recipients: [], originalMessageId: null, decoder: null };
+const NOT_A_BOUNCE: BounceReport = {
+  kind: 'not-bounce',
+  recipients: [],
+  originalMessageId: null,
+  decoder: null,
+};
 
 /**
  * Parse one raw RFC 5322 message into a bounce report. Never throws on hostile input: anything that

@@ -49,9 +49,14 @@ export function cleanAddress(value: string | undefined | null): string | null {
   if (semi >= 0 && semi < 12) text = text.slice(semi + 1);
   const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(text);
   if (angle) text = angle[1] as string;
-  const found = /[^\s<>"'(),;:[\]]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]/.exec(text.replace(/^["']|["']$/g, ''));
+  const found = /[^\s<>"'(),;:[\]]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]/.exec(
+    text.replace(/^["']|["']$/g, ''),
+  );
   if (!found) return null;
-  return found[0].replace(/^[.'"`]+/, '').replace(/\.+$/, '').toLowerCase();
+  return found[0]
+    .replace(/^[.'"`]+/, '')
+    .replace(/\.+$/, '')
+    .toLowerCase();
 }
 
 /** `SMTP; 550 5.1.1 ...` → `550 5.1.1 ...` */

@@ -23,8 +23,20 @@ function expectBounded(report: BounceReport): void {
 }
 
 const SEEDS = [
-  gmailDsn({ recipient: 'a@example.net', action: 'failed', status: '5.1.1', summary: 'Address not found', diagnostic: '550 5.1.1 user unknown' }),
-  exchangeNdr({ recipient: 'b@example.net', action: 'failed', status: '5.2.2', summary: 'Mailbox full', diagnostic: '554 5.2.2 mailbox full' }),
+  gmailDsn({
+    recipient: 'a@example.net',
+    action: 'failed',
+    status: '5.1.1',
+    summary: 'Address not found',
+    diagnostic: '550 5.1.1 user unknown',
+  }),
+  exchangeNdr({
+    recipient: 'b@example.net',
+    action: 'failed',
+    status: '5.2.2',
+    summary: 'Mailbox full',
+    diagnostic: '554 5.2.2 mailbox full',
+  }),
 ];
 
 /** Byte-level mutations of a real notice: cut, duplicate, overwrite and splice. */
@@ -32,7 +44,20 @@ const mutation = fc.oneof(
   fc.record({ op: fc.constant('cut' as const), at: fc.nat(), length: fc.nat(4000) }),
   fc.record({ op: fc.constant('dup' as const), at: fc.nat(), length: fc.nat(4000) }),
   fc.record({ op: fc.constant('put' as const), at: fc.nat(), bytes: fc.uint8Array({ maxLength: 64 }) }),
-  fc.record({ op: fc.constant('text' as const), at: fc.nat(), text: fc.constantFrom('\r\n\r\n', '--', 'Content-Type: message/delivery-status\r\n', '=?x?Q?', 'boundary="', '\u0000', 'Final-Recipient: rfc822; <<@>>\r\n', 'Status: 9.9.9999\r\n') }),
+  fc.record({
+    op: fc.constant('text' as const),
+    at: fc.nat(),
+    text: fc.constantFrom(
+      '\r\n\r\n',
+      '--',
+      'Content-Type: message/delivery-status\r\n',
+      '=?x?Q?',
+      'boundary="',
+      '\u0000',
+      'Final-Recipient: rfc822; <<@>>\r\n',
+      'Status: 9.9.9999\r\n',
+    ),
+  }),
 );
 
 type Mutation = { op: string; at: number; length?: number; bytes?: Uint8Array; text?: string };
@@ -41,9 +66,11 @@ function applyMutations(seed: string, ops: Mutation[]): Uint8Array {
   let bytes: Uint8Array = new TextEncoder().encode(seed);
   for (const m of ops) {
     const at = bytes.length ? m.at % bytes.length : 0;
-    if (m.op === 'cut') bytes = concat(bytes.subarray(0, at), bytes.subarray(Math.min(bytes.length, at + (m.length ?? 0))));
+    if (m.op === 'cut')
+      bytes = concat(bytes.subarray(0, at), bytes.subarray(Math.min(bytes.length, at + (m.length ?? 0))));
     else if (m.op === 'dup') bytes = concat(bytes.subarray(0, at + (m.length ?? 0)), bytes.subarray(at));
-    else if (m.op === 'put') bytes = concat(bytes.subarray(0, at), m.bytes ?? new Uint8Array(), bytes.subarray(at));
+    else if (m.op === 'put')
+      bytes = concat(bytes.subarray(0, at), m.bytes ?? new Uint8Array(), bytes.subarray(at));
     else bytes = concat(bytes.subarray(0, at), new TextEncoder().encode(m.text ?? ''), bytes.subarray(at));
   }
   return bytes;
@@ -61,7 +88,16 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 
 /** A random MIME tree: multiparts of report parts, text in odd charsets and encodings, nested messages. */
 const leaf = fc.record({
-  type: fc.constantFrom('text/plain', 'text/html', 'message/delivery-status', 'text/rfc822-headers', 'message/rfc822', 'message/feedback-report', 'application/octet-stream', 'image/png'),
+  type: fc.constantFrom(
+    'text/plain',
+    'text/html',
+    'message/delivery-status',
+    'text/rfc822-headers',
+    'message/rfc822',
+    'message/feedback-report',
+    'application/octet-stream',
+    'image/png',
+  ),
   charset: fc.constantFrom('utf-8', 'iso-2022-jp', 'x-unknown-charset', 'iso-8859-1', 'shift_jis', ''),
   encoding: fc.constantFrom('7bit', 'base64', 'quoted-printable', 'x-uuencode', ''),
   body: fc.string({ maxLength: 300 }),
@@ -72,7 +108,10 @@ const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     leaf.map((l) => ({ leaf: l }) as Tree),
-    fc.record({ children: fc.array(tie('node'), { maxLength: 4 }), subtype: fc.constantFrom('mixed', 'report; report-type=delivery-status', 'alternative', 'related') }) as fc.Arbitrary<Tree>,
+    fc.record({
+      children: fc.array(tie('node'), { maxLength: 4 }),
+      subtype: fc.constantFrom('mixed', 'report; report-type=delivery-status', 'alternative', 'related'),
+    }) as fc.Arbitrary<Tree>,
   ),
 })).node;
 
@@ -92,25 +131,36 @@ function render(node: Tree): string {
 describe('hostile input', () => {
   it('never throws on mutated notices and keeps its output bounded', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...SEEDS), fc.array(mutation, { minLength: 1, maxLength: 8 }), async (seed, ops) => {
-        expectBounded(await parseBounce(applyMutations(seed, ops)));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...SEEDS),
+        fc.array(mutation, { minLength: 1, maxLength: 8 }),
+        async (seed, ops) => {
+          expectBounded(await parseBounce(applyMutations(seed, ops)));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('never throws on random MIME trees', async () => {
     await fc.assert(
-      fc.asyncProperty(tree, fc.constantFrom('Undeliverable: x', 'Delivery Status Notification (Failure)', 'hello', ''), async (root, subject) => {
-        const raw = `From: MAILER-DAEMON@example.org\r\nSubject: ${subject}\r\nMIME-Version: 1.0\r\n${render(root)}`;
-        expectBounded(await parseBounce(raw));
-      }),
+      fc.asyncProperty(
+        tree,
+        fc.constantFrom('Undeliverable: x', 'Delivery Status Notification (Failure)', 'hello', ''),
+        async (root, subject) => {
+          const raw = `From: MAILER-DAEMON@example.org\r\nSubject: ${subject}\r\nMIME-Version: 1.0\r\n${render(root)}`;
+          expectBounded(await parseBounce(raw));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('reads a 30 MB message without throwing', async () => {
-    const filler = 'x'.repeat(76).concat('\r\n').repeat(Math.ceil((30 * 1024 * 1024) / 78));
+    const filler = 'x'
+      .repeat(76)
+      .concat('\r\n')
+      .repeat(Math.ceil((30 * 1024 * 1024) / 78));
     const raw = SEEDS[0]?.replace('Hi there', filler) ?? '';
     expect(raw.length).toBeGreaterThan(30 * 1024 * 1024);
     const report = await parseBounce(raw);
@@ -120,8 +170,13 @@ describe('hostile input', () => {
 
   it('survives 1,000-deep multipart nesting', async () => {
     let body = 'Content-Type: text/plain\r\n\r\nUser unknown\r\n';
-    for (let i = 0; i < 1000; i++) body = `Content-Type: multipart/mixed; boundary="n${i}"\r\n\r\n--n${i}\r\n${body}--n${i}--\r\n`;
-    expectBounded(await parseBounce(`From: MAILER-DAEMON@example.org\r\nSubject: Returned mail\r\nMIME-Version: 1.0\r\n${body}`));
+    for (let i = 0; i < 1000; i++)
+      body = `Content-Type: multipart/mixed; boundary="n${i}"\r\n\r\n--n${i}\r\n${body}--n${i}--\r\n`;
+    expectBounded(
+      await parseBounce(
+        `From: MAILER-DAEMON@example.org\r\nSubject: Returned mail\r\nMIME-Version: 1.0\r\n${body}`,
+      ),
+    );
   });
 
   it('survives 1,000-deep message/rfc822 nesting', async () => {
@@ -132,8 +187,16 @@ describe('hostile input', () => {
 
   it.each([
     ['broken base64', 'Content-Transfer-Encoding: base64', '%%%%not base64!!!===\r\nQUJD\r\n=\r\n'],
-    ['broken quoted-printable', 'Content-Transfer-Encoding: quoted-printable', '=ZZ=\r\n=4=\r\nsoft break=\r\n=E3=81'],
-    ['unknown charset', 'Content-Type: message/delivery-status; charset=x-klingon', '\xff\xfe Final-Recipient: rfc822; a@b.example\r\nStatus: 5.1.1\r\n'],
+    [
+      'broken quoted-printable',
+      'Content-Transfer-Encoding: quoted-printable',
+      '=ZZ=\r\n=4=\r\nsoft break=\r\n=E3=81',
+    ],
+    [
+      'unknown charset',
+      'Content-Type: message/delivery-status; charset=x-klingon',
+      '\xff\xfe Final-Recipient: rfc822; a@b.example\r\nStatus: 5.1.1\r\n',
+    ],
   ])('survives %s in a delivery-status part', async (_name, header, content) => {
     const raw = `From: MAILER-DAEMON@example.org\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary="z"\r\n\r\n--z\r\nContent-Type: message/delivery-status\r\n${header}\r\n\r\n${content}\r\n--z--\r\n`;
     expectBounded(await parseBounce(raw));

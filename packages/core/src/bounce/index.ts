@@ -1,2 +1,2 @@
-export * from './types';
 export { parseBounce } from './engine';
+export * from './types';

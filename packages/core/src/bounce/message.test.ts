@@ -36,13 +36,20 @@ describe('buildBounceMessage', () => {
     expect(m.header('SUBJECT')).toBe(m.subject);
     expect(m.deliveryStatus?.trim()).toBe('Final-Recipient: rfc822; a@example.net\nStatus: 5.1.1');
     expect(m.returnedMessage).toMatch(/^Message-ID: <m1@example\.com>\nSubject: hi\n\nbody of the original/);
-    expect(m.parts.map((p) => p.contentType)).toEqual(['text/plain', 'message/delivery-status', 'message/rfc822']);
-    expect(m.body).toMatch(/^Café: the mail system could not deliver\n+--- message\/delivery-status ---\nFinal-Recipient/);
+    expect(m.parts.map((p) => p.contentType)).toEqual([
+      'text/plain',
+      'message/delivery-status',
+      'message/rfc822',
+    ]);
+    expect(m.body).toMatch(
+      /^Café: the mail system could not deliver\n+--- message\/delivery-status ---\nFinal-Recipient/,
+    );
     expect(m.body).not.toContain('\r');
   });
 
   it('reads text/rfc822-headers as the returned message and HTML-only notices as text', async () => {
-    const raw = 'Content-Type: multipart/mixed; boundary=z\r\n\r\n--z\r\nContent-Type: text/html\r\n\r\n<p>User&nbsp;unknown</p><br>x\r\n--z\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-Id: <h@x>\r\n--z--\r\n';
+    const raw =
+      'Content-Type: multipart/mixed; boundary=z\r\n\r\n--z\r\nContent-Type: text/html\r\n\r\n<p>User&nbsp;unknown</p><br>x\r\n--z\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-Id: <h@x>\r\n--z--\r\n';
     const m = await buildBounceMessage(new TextEncoder().encode(raw));
     expect(m.returnedMessage?.trim()).toBe('Message-Id: <h@x>');
     expect(m.body).toMatch(/User unknown/);
@@ -50,7 +57,8 @@ describe('buildBounceMessage', () => {
 
   it('falls back to a plain header/body split when MIME parsing is refused', async () => {
     let body = 'Content-Type: text/plain\r\n\r\nUser unknown\r\n';
-    for (let i = 0; i < 300; i++) body = `Content-Type: multipart/mixed; boundary="n${i}"\r\n\r\n--n${i}\r\n${body}--n${i}--\r\n`;
+    for (let i = 0; i < 300; i++)
+      body = `Content-Type: multipart/mixed; boundary="n${i}"\r\n\r\n--n${i}\r\n${body}--n${i}--\r\n`;
     const m = await buildBounceMessage(`Subject: deep\r\n${body}`);
     expect(m.subject).toBe('deep');
     expect(m.body).toContain('User unknown');

@@ -1,5 +1,5 @@
-import PostalMime, { decodeWords } from 'postal-mime';
 import type { Attachment, Email, Header } from 'postal-mime';
+import PostalMime, { decodeWords } from 'postal-mime';
 import type { BounceMessage } from './decoders/contract';
 import { MAX_HEADER_VALUE_CHARS, MAX_INPUT_BYTES, MAX_MIME_DEPTH, MAX_PART_CHARS } from './limits';
 import { htmlToText } from './text';
@@ -32,7 +32,9 @@ export async function buildBounceMessage(raw: Uint8Array | string): Promise<Boun
     }).parse(input);
     const message = fromEmail(email);
     // A multipart whose boundary never appears leaves postal-mime with nothing: read it as text.
-    return message.parts.length ? message : withHeaders(message.headers, fromUnparsed(typeof input === 'string' ? input : utf8.decode(input)));
+    return message.parts.length
+      ? message
+      : withHeaders(message.headers, fromUnparsed(typeof input === 'string' ? input : utf8.decode(input)));
   } catch {
     return fromUnparsed(typeof input === 'string' ? input : utf8.decode(input));
   }

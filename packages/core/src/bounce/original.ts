@@ -39,6 +39,8 @@ function cleanId(value: string | undefined | null): string | null {
 
 /** Text bounces paste the original after a divider; find where a header block starts. */
 function headerishTail(body: string): string | null {
-  const at = body.search(/^(Return-Path|Received|Message-I[dD]|From|Date|Subject|To|MIME-Version|DKIM-Signature|X-[A-Za-z-]+):[ \t]/m);
+  const at = body.search(
+    /^(Return-Path|Received|Message-I[dD]|From|Date|Subject|To|MIME-Version|DKIM-Signature|X-[A-Za-z-]+):[ \t]/m,
+  );
   return at < 0 ? null : body.slice(at, at + 64 * 1024);
 }

@@ -10,16 +10,36 @@ import { rfc3834 } from './decoders/rfc3834';
  * first, so the likeliest decoder runs before the generic ones (decoders still check the format).
  */
 const HINTS: { header: 'subject' | 'from'; pattern: RegExp; decoders: string[] }[] = [
-  { header: 'subject', pattern: /^undeliverable|^undelivered mail returned|^non[- ]?deliver/i, decoders: ['Exchange2007', 'Exchange2003', 'Postfix', 'MessagingServer', 'Office365'] },
+  {
+    header: 'subject',
+    pattern: /^undeliverable|^undelivered mail returned|^non[- ]?deliver/i,
+    decoders: ['Exchange2007', 'Exchange2003', 'Postfix', 'MessagingServer', 'Office365'],
+  },
   { header: 'subject', pattern: /^mail delivery failed|^warning: message .* delayed/i, decoders: ['Exim'] },
   { header: 'subject', pattern: /^failure notice/i, decoders: ['qmail', 'Yahoo', 'Biglobe', 'X4', 'X2'] },
-  { header: 'subject', pattern: /^returned mail|^warning: could not send message/i, decoders: ['Sendmail', 'V5sendmail', 'Verizon'] },
-  { header: 'subject', pattern: /^delivery status notification/i, decoders: ['Gmail', 'GoogleWorkspace', 'RFC3464'] },
+  {
+    header: 'subject',
+    pattern: /^returned mail|^warning: could not send message/i,
+    decoders: ['Sendmail', 'V5sendmail', 'Verizon'],
+  },
+  {
+    header: 'subject',
+    pattern: /^delivery status notification/i,
+    decoders: ['Gmail', 'GoogleWorkspace', 'RFC3464'],
+  },
   { header: 'subject', pattern: /^delivery status notification \(failure\)/i, decoders: ['Gmail'] },
   { header: 'subject', pattern: /^delivery failure/i, decoders: ['Domino', 'Notes', 'MailMarshalSMTP'] },
   { header: 'subject', pattern: /^address not found|google groups/i, decoders: ['GoogleGroups'] },
-  { header: 'from', pattern: /mailer-daemon@(googlemail|gmail)\.com/i, decoders: ['Gmail', 'GoogleWorkspace'] },
-  { header: 'from', pattern: /postmaster@.*(outlook|hotmail|live|msn)\.com|microsoftexchange/i, decoders: ['Exchange2007', 'Office365', 'Outlook'] },
+  {
+    header: 'from',
+    pattern: /mailer-daemon@(googlemail|gmail)\.com/i,
+    decoders: ['Gmail', 'GoogleWorkspace'],
+  },
+  {
+    header: 'from',
+    pattern: /postmaster@.*(outlook|hotmail|live|msn)\.com|microsoftexchange/i,
+    decoders: ['Exchange2007', 'Office365', 'Outlook'],
+  },
   { header: 'from', pattern: /amazonses\.com/i, decoders: ['AmazonSES'] },
 ];
 
@@ -35,8 +55,10 @@ export function orderDecoders(message: BounceMessage, lhost: readonly Decoder[] 
   const all = [...lhost, ...STANDARD_TAIL];
   const ordered: Decoder[] = [];
   // A feedback report is never anything else: ARF goes first so no text decoder claims it.
-  if (message.feedbackReport || /report-type\s*=\s*"?feedback-report/i.test(message.header('content-type'))) ordered.push(arf);
-  for (const decoder of all) if (hinted.has(decoder.name) && !ordered.includes(decoder)) ordered.push(decoder);
+  if (message.feedbackReport || /report-type\s*=\s*"?feedback-report/i.test(message.header('content-type')))
+    ordered.push(arf);
+  for (const decoder of all)
+    if (hinted.has(decoder.name) && !ordered.includes(decoder)) ordered.push(decoder);
   for (const decoder of all) if (!ordered.includes(decoder)) ordered.push(decoder);
   return ordered;
 }

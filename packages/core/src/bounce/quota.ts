@@ -6,10 +6,25 @@ import type { SendingQuotaSignal } from './types';
  * pauses the mailbox on them instead of counting a bounce.
  */
 const SIGNALS: { provider: SendingQuotaSignal['provider']; pattern: RegExp }[] = [
-  { provider: 'gmail', pattern: /you have reached a limit for sending mail|daily user sending limit exceeded|daily sending quota exceeded/i },
-  { provider: 'exchange', pattern: /5\.7\.233\b|tenant (has )?exceeded (its|the) .{0,40}(limit|rate)|external recipient rate limit/i },
-  { provider: 'exchange', pattern: /5\.1\.90\b|(message|recipient) rate limit (was )?(exceeded|reached)|exceeded (its|the|your) (daily )?(sending|recipient|message) (limit|rate)|sending (limit|quota) (was |has been )?exceeded|submission quota|submissionquotaexceeded|recipient rate limit/i },
-  { provider: 'exchange', pattern: /5\.7\.70[58]\b|tenant has exceeded threshold|access denied, traffic not accepted from this ip/i },
+  {
+    provider: 'gmail',
+    pattern:
+      /you have reached a limit for sending mail|daily user sending limit exceeded|daily sending quota exceeded/i,
+  },
+  {
+    provider: 'exchange',
+    pattern:
+      /5\.7\.233\b|tenant (has )?exceeded (its|the) .{0,40}(limit|rate)|external recipient rate limit/i,
+  },
+  {
+    provider: 'exchange',
+    pattern:
+      /5\.1\.90\b|(message|recipient) rate limit (was )?(exceeded|reached)|exceeded (its|the|your) (daily )?(sending|recipient|message) (limit|rate)|sending (limit|quota) (was |has been )?exceeded|submission quota|submissionquotaexceeded|recipient rate limit/i,
+  },
+  {
+    provider: 'exchange',
+    pattern: /5\.7\.70[58]\b|tenant has exceeded threshold|access denied, traffic not accepted from this ip/i,
+  },
 ];
 
 export function findQuotaSignal(message: BounceMessage): SendingQuotaSignal | null {
@@ -22,7 +37,10 @@ export function findQuotaSignal(message: BounceMessage): SendingQuotaSignal | nu
 }
 
 /** An Exchange-looking code in a notice from Google is still Google's (and the other way round). */
-function refineProvider(provider: SendingQuotaSignal['provider'], message: BounceMessage): SendingQuotaSignal['provider'] {
+function refineProvider(
+  provider: SendingQuotaSignal['provider'],
+  message: BounceMessage,
+): SendingQuotaSignal['provider'] {
   const origin = `${message.from} ${message.header('x-ms-exchange-organization-scl')} ${message.header('x-gm-message-state')}`;
   if (/google|gmail/i.test(origin)) return 'gmail';
   if (/outlook|microsoft|exchange|\d/i.test(origin) && provider === 'exchange') return 'exchange';
@@ -32,5 +50,9 @@ function refineProvider(provider: SendingQuotaSignal['provider'], message: Bounc
 function lineAround(text: string, index: number): string {
   const start = text.lastIndexOf('\n', index) + 1;
   const end = text.indexOf('\n', index);
-  return text.slice(start, end < 0 ? undefined : end).replace(/\s+/g, ' ').trim().slice(0, 300);
+  return text
+    .slice(start, end < 0 ? undefined : end)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
 }

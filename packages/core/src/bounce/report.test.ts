@@ -6,9 +6,24 @@ const textNotice = (body: string) =>
 
 describe('action of a notice that gives none', () => {
   it.each([
-    ['gave up after retrying → failed, expired', "<a@example.net>:\r\nConnection timed out. (#4.4.1)\r\nI'm not going to try again; this message has been in the queue too long.", 'failed', 'expired'],
-    ['still trying → delayed', '<a@example.net>:\r\n421 4.4.1 Connection timed out. Delivery will continue to be attempted.', 'delayed', 'expired'],
-    ['permanent → failed', '<a@example.net>:\r\n550 5.1.1 <a@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO command)', 'failed', 'userunknown'],
+    [
+      'gave up after retrying → failed, expired',
+      "<a@example.net>:\r\nConnection timed out. (#4.4.1)\r\nI'm not going to try again; this message has been in the queue too long.",
+      'failed',
+      'expired',
+    ],
+    [
+      'still trying → delayed',
+      '<a@example.net>:\r\n421 4.4.1 Connection timed out. Delivery will continue to be attempted.',
+      'delayed',
+      'expired',
+    ],
+    [
+      'permanent → failed',
+      '<a@example.net>:\r\n550 5.1.1 <a@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+      'failed',
+      'userunknown',
+    ],
   ])('%s', async (_label, body, action, reason) => {
     const report = await parseBounce(textNotice(body));
     expect(report.kind).toBe('bounce');

@@ -1,5 +1,5 @@
-import type { BounceMessage, Decoded, DecodedRecipient } from './decoders/contract';
 import { findCommand } from './command';
+import type { BounceMessage, Decoded, DecodedRecipient } from './decoders/contract';
 import { cleanAddress } from './fields';
 import { MAX_DIAGNOSTIC_CHARS, MAX_RECIPIENTS } from './limits';
 import { classifyReason, isHardBounce } from './reason/classify';
@@ -11,7 +11,8 @@ import type { BouncedRecipient, BounceReport, DeliveryAction } from './types';
  * Wording of a "still trying" notice. Without it, a notice that gives no Action is a failure: an MTA
  * that gave up after retrying (4xx status and all) reports `failed`, reason `expired`.
  */
-const STILL_TRYING = /\b(delivery (is )?delayed|has been delayed|(will|to) (continue to be attempted|retry|keep trying|be retried)|still trying|hasn't been delivered yet|not yet been delivered|warning: (message|could not send))/i;
+const STILL_TRYING =
+  /\b(delivery (is )?delayed|has been delayed|(will|to) (continue to be attempted|retry|keep trying|be retried)|still trying|hasn't been delivered yet|not yet been delivered|warning: (message|could not send))/i;
 
 export function toRecipients(decoded: Decoded, context = ''): BouncedRecipient[] {
   const seen = new Set<string>();
@@ -26,19 +27,40 @@ export function toRecipients(decoded: Decoded, context = ''): BouncedRecipient[]
   return rows;
 }
 
-function toRow(address: string, r: DecodedRecipient, kind: Decoded['kind'], context: string, stillTrying: boolean): BouncedRecipient {
-  const diagnostic = r.diagnostic ? r.diagnostic.replace(/\s+/g, ' ').trim().slice(0, MAX_DIAGNOSTIC_CHARS) : null;
+function toRow(
+  address: string,
+  r: DecodedRecipient,
+  kind: Decoded['kind'],
+  context: string,
+  stillTrying: boolean,
+): BouncedRecipient {
+  const diagnostic = r.diagnostic
+    ? r.diagnostic.replace(/\s+/g, ' ').trim().slice(0, MAX_DIAGNOSTIC_CHARS)
+    : null;
   const replyCode = r.replyCode ?? findReplyCode(diagnostic);
   const fieldStatus = isStatusCode(r.status) ? r.status : null;
   const status = preferStatus(fieldStatus, findStatusCode(diagnostic), replyCode);
   const action = actionOf(r.action, status, kind, stillTrying);
   if (kind !== 'bounce') {
-    const reason = kind === 'feedback' ? 'feedback' : kind === 'auto-reply' ? 'vacation' : kind === 'delivered' ? 'delivered' : r.reason ?? null;
+    const reason =
+      kind === 'feedback'
+        ? 'feedback'
+        : kind === 'auto-reply'
+          ? 'vacation'
+          : kind === 'delivered'
+            ? 'delivered'
+            : (r.reason ?? null);
     return { address, action, status, hard: null, reason, diagnostic };
   }
   const command = r.command?.toUpperCase() || findCommand(diagnostic);
   const facts = {
-    status, diagnostic, action, command, replyCode, decoderReason: r.reason ?? null, diagnosticType: r.diagnosticType?.toUpperCase() ?? null,
+    status,
+    diagnostic,
+    action,
+    command,
+    replyCode,
+    decoderReason: r.reason ?? null,
+    diagnosticType: r.diagnosticType?.toUpperCase() ?? null,
     context,
   };
   let reason = classifyReason(facts);
@@ -51,7 +73,12 @@ function toRow(address: string, r: DecodedRecipient, kind: Decoded['kind'], cont
   return { address, action, status, hard: isHardBounce(reason, status, replyCode), reason, diagnostic };
 }
 
-function actionOf(action: DeliveryAction | undefined, status: string | null, kind: Decoded['kind'], stillTrying: boolean): DeliveryAction | null {
+function actionOf(
+  action: DeliveryAction | undefined,
+  status: string | null,
+  kind: Decoded['kind'],
+  stillTrying: boolean,
+): DeliveryAction | null {
   if (action) return action;
   if (kind === 'delivered') return 'delivered';
   if (kind !== 'bounce') return null;

@@ -28,7 +28,10 @@ export function findStatusCode(text: string | null | undefined): string | null {
     else specific.push(code);
   }
   if (vague) specific.push(vague);
-  return specific.reduce<string | null>((chosen, code) => (chosen ? preferStatus(chosen, code, null) : code), null);
+  return specific.reduce<string | null>(
+    (chosen, code) => (chosen ? preferStatus(chosen, code, null) : code),
+    null,
+  );
 }
 
 /** The first SMTP reply code (e.g. `550`) in a text, or null. */
@@ -48,7 +51,11 @@ export function isPseudoStatus(value: string | null | undefined): boolean {
  * wins, and a reply code's class breaks ties between classes (a `Status: 5.0.0` with
  * `550 5.1.1 user unknown` means 5.1.1).
  */
-export function preferStatus(field: string | null, inText: string | null, reply: string | null): string | null {
+export function preferStatus(
+  field: string | null,
+  inText: string | null,
+  reply: string | null,
+): string | null {
   if (!field) return inText;
   if (!inText || field === inText) return field;
   const replyClass = reply?.[0];

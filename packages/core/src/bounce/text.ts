@@ -16,7 +16,10 @@ export function htmlToText(html: string): string {
 
 function decodeEntity(whole: string, code: string): string {
   if (code[0] === '#') {
-    const n = code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number.parseInt(code.slice(1), 10);
+    const n =
+      code[1] === 'x' || code[1] === 'X'
+        ? Number.parseInt(code.slice(2), 16)
+        : Number.parseInt(code.slice(1), 10);
     return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole;
   }
   return ENTITIES[code.toLowerCase()] ?? whole;

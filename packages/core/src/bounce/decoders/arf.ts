@@ -1,5 +1,5 @@
-import { readablePart } from '../text';
 import { cleanAddress, readFieldBlocks, readHeaderBlock } from '../fields';
+import { readablePart } from '../text';
 import type { Decoder } from './contract';
 
 /**
@@ -13,8 +13,11 @@ export const arf: Decoder = {
     const report = message.feedbackReport;
     if (!report && !reportType) return null;
     const fields = new Map<string, string>();
-    for (const block of readFieldBlocks(report ?? '')) for (const [k, v] of block) if (!fields.has(k)) fields.set(k, v);
-    const returned = message.returnedMessage ? readHeaderBlock(message.returnedMessage) : new Map<string, string>();
+    for (const block of readFieldBlocks(report ?? ''))
+      for (const [k, v] of block) if (!fields.has(k)) fields.set(k, v);
+    const returned = message.returnedMessage
+      ? readHeaderBlock(message.returnedMessage)
+      : new Map<string, string>();
     const address =
       cleanAddress(fields.get('original-rcpt-to')) ??
       cleanAddress(fields.get('removal-recipient')) ??
@@ -24,7 +27,9 @@ export const arf: Decoder = {
     return {
       decoder: 'ARF',
       kind: 'feedback',
-      recipients: address ? [{ address, reason: 'feedback', diagnostic: feedbackDiagnostic(message.body) }] : [],
+      recipients: address
+        ? [{ address, reason: 'feedback', diagnostic: feedbackDiagnostic(message.body) }]
+        : [],
       ...(messageId ? { originalMessageId: messageId } : {}),
     };
   },

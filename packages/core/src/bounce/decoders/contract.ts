@@ -1,4 +1,4 @@
-import type { DeliveryAction, MessageKind, BounceReason } from '../types';
+import type { BounceReason, DeliveryAction, MessageKind } from '../types';
 
 /**
  * What every decoder sees: one message, already MIME-parsed by postal-mime and flattened into the

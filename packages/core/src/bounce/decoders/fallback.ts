@@ -1,5 +1,5 @@
-import { readablePart } from '../text';
 import { cleanAddress } from '../fields';
+import { readablePart } from '../text';
 import type { BounceMessage, DecodedRecipient, Decoder } from './contract';
 import { looksLikeNotice } from './notice-hints';
 
@@ -26,7 +26,10 @@ export const textFallback: Decoder = {
 
 function headerRecipients(message: BounceMessage): string[] {
   const values = message.headers.get('x-failed-recipients') ?? [];
-  return values.flatMap((v) => v.split(',')).map((v) => cleanAddress(v)).filter((a): a is string => !!a);
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => cleanAddress(v))
+    .filter((a): a is string => !!a);
 }
 
 /** The readable text only: not the machine-readable parts nor the returned original. */
@@ -45,13 +48,22 @@ function withDiagnostics(addresses: string[], text: string): DecodedRecipient[] 
 
 function scanText(message: BounceMessage): DecodedRecipient[] {
   const text = readable(message);
-  const ignore = new Set([message.header('to'), message.from, message.header('reply-to')].map((v) => cleanAddress(v)).filter(Boolean));
+  const ignore = new Set(
+    [message.header('to'), message.from, message.header('reply-to')]
+      .map((v) => cleanAddress(v))
+      .filter(Boolean),
+  );
   const lines = text.split('\n');
   const out: DecodedRecipient[] = [];
   lines.forEach((line, i) => {
     for (const match of line.matchAll(ADDRESS)) {
       const address = cleanAddress(match[1]);
-      if (!address || ignore.has(address) || /^(mailer-daemon|postmaster|root|noreply|no-reply)@/i.test(address)) continue;
+      if (
+        !address ||
+        ignore.has(address) ||
+        /^(mailer-daemon|postmaster|root|noreply|no-reply)@/i.test(address)
+      )
+        continue;
       if (out.some((r) => r.address === address)) continue;
       const around = lines.slice(Math.max(0, i - 1), i + 3).join(' ');
       if (!ERROR_WORDS.test(around)) continue;
@@ -64,6 +76,9 @@ function scanText(message: BounceMessage): DecodedRecipient[] {
 function errorNear(text: string, address: string): string | undefined {
   const at = text.toLowerCase().indexOf(address);
   if (at < 0) return undefined;
-  const around = text.slice(Math.max(0, at - 200), at + 400).replace(/\s+/g, ' ').trim();
+  const around = text
+    .slice(Math.max(0, at - 200), at + 400)
+    .replace(/\s+/g, ' ')
+    .trim();
   return ERROR_WORDS.test(around) ? around : undefined;
 }

@@ -1,13 +1,19 @@
+import { findCommand } from '../command';
+import { cleanAddress, type FieldBlock, readFieldBlocks, stripDiagnosticType } from '../fields';
+import { findReplyCode, findStatusCode, isStatusCode } from '../status-code';
 import { readablePart } from '../text';
 import type { DeliveryAction } from '../types';
-import { findCommand } from '../command';
-import { cleanAddress, readFieldBlocks, stripDiagnosticType, type FieldBlock } from '../fields';
-import { findReplyCode, findStatusCode, isStatusCode } from '../status-code';
-import type { BounceMessage, Decoded, DecodedRecipient, Decoder } from './contract';
+import type { Decoded, DecodedRecipient, Decoder } from './contract';
 
 const ACTIONS: Record<string, DeliveryAction> = {
-  failed: 'failed', failure: 'failed', delayed: 'delayed', delivered: 'delivered', deliverable: 'delivered',
-  relayed: 'relayed', expanded: 'expanded', expired: 'failed',
+  failed: 'failed',
+  failure: 'failed',
+  delayed: 'delayed',
+  delivered: 'delivered',
+  deliverable: 'delivered',
+  relayed: 'relayed',
+  expanded: 'expanded',
+  expired: 'failed',
 };
 
 /**
@@ -48,7 +54,8 @@ function recipientOf(block: FieldBlock): DecodedRecipient | null {
   const address = final ?? original ?? actual;
   if (!address) return null;
   const recipient: DecodedRecipient = { address };
-  const alias = original && original !== address ? original : actual && actual !== address ? actual : undefined;
+  const alias =
+    original && original !== address ? original : actual && actual !== address ? actual : undefined;
   if (alias) recipient.alias = alias;
   const action = ACTIONS[(block.get('action') ?? '').toLowerCase().split(/[\s(]/)[0] ?? ''];
   if (action) recipient.action = action;
@@ -73,7 +80,8 @@ function statusField(value: string | undefined): string | undefined {
 }
 
 function diagnosticOf(block: FieldBlock): string | undefined {
-  const raw = block.get('diagnostic-code') ?? block.get('x-diagnostic-code') ?? block.get('x-postfix-diagnostic-code');
+  const raw =
+    block.get('diagnostic-code') ?? block.get('x-diagnostic-code') ?? block.get('x-postfix-diagnostic-code');
   if (!raw) return undefined;
   const text = stripDiagnosticType(raw).text.replace(/\s+/g, ' ').trim();
   return text || undefined;
@@ -81,10 +89,11 @@ function diagnosticOf(block: FieldBlock): string | undefined {
 
 function diagnosticTypeOf(block: FieldBlock): string | undefined {
   const raw = block.get('diagnostic-code');
-  return raw ? stripDiagnosticType(raw).type ?? undefined : undefined;
+  return raw ? (stripDiagnosticType(raw).type ?? undefined) : undefined;
 }
 
-const SMTP_RESPONSE = /\bsaid:|in reply to|remote server returned|\b[245]\d\d[ -][245]\.\d|^\s*\d{3}[ -]|error:|reason:/im;
+const SMTP_RESPONSE =
+  /\bsaid:|in reply to|remote server returned|\b[245]\d\d[ -][245]\.\d|^\s*\d{3}[ -]|error:|reason:/im;
 
 /**
  * Many MTAs (Postfix, Sendmail, Exchange, OpenSMTPD, PowerMTA) write the remote server's full answer
@@ -94,7 +103,10 @@ const SMTP_RESPONSE = /\bsaid:|in reply to|remote server returned|\b[245]\d\d[ -
 function enrichFromText(recipient: DecodedRecipient, readable: string): void {
   const paragraph = paragraphAbout(readable, recipient.address);
   if (!paragraph) return;
-  if (!recipient.diagnostic || (SMTP_RESPONSE.test(paragraph) && paragraph.length > recipient.diagnostic.length)) {
+  if (
+    !recipient.diagnostic ||
+    (SMTP_RESPONSE.test(paragraph) && paragraph.length > recipient.diagnostic.length)
+  ) {
     recipient.diagnostic = paragraph;
   }
   const command = findCommand(paragraph);
@@ -110,7 +122,11 @@ function paragraphAbout(text: string, address: string): string | null {
   const lower = text.toLowerCase();
   const needle = address.toLowerCase();
   let best: string | null = null;
-  for (let at = lower.indexOf(needle), seen = 0; at >= 0 && seen < 6; at = lower.indexOf(needle, at + needle.length), seen++) {
+  for (
+    let at = lower.indexOf(needle), seen = 0;
+    at >= 0 && seen < 6;
+    at = lower.indexOf(needle, at + needle.length), seen++
+  ) {
     const paragraph = paragraphFrom(text, text.lastIndexOf('\n', at) + 1, needle);
     if (paragraph.length <= address.length + 3) continue;
     if (SMTP_RESPONSE.test(paragraph) || ERRORISH.test(paragraph)) return paragraph;
@@ -119,7 +135,8 @@ function paragraphAbout(text: string, address: string): string | null {
   return best;
 }
 
-const ERRORISH = /unknown|refused|rejected|denied|failed|full|quota|does ?n[o']t exist|no such|deferred|timed? ?out|unable|invalid/i;
+const ERRORISH =
+  /unknown|refused|rejected|denied|failed|full|quota|does ?n[o']t exist|no such|deferred|timed? ?out|unable|invalid/i;
 
 function paragraphFrom(text: string, start: number, needle: string): string {
   const lines = text.slice(start, start + 2000).split('\n');
@@ -154,9 +171,5 @@ function inlineDeliveryStatus(body: string): string | null {
   const at = body.search(/^\s*(Final|Original)-Recipient\s*:/im);
   if (at < 0) return null;
   const start = body.lastIndexOf('\n\n', at);
-  return body.slice(start < 0 ? 0 : start, at + 20000).replace(/^[ \t]+(?=[A-Za-z-]+:)/gm, '');
-}
-
-export function hasDeliveryStatus(message: BounceMessage): boolean {
-  return message.deliveryStatus !== null;
+  return body.slice(Math.max(start, 0), at + 20000).replace(/^[ \t]+(?=[A-Za-z-]+:)/gm, '');
 }

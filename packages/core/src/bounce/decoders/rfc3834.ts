@@ -1,5 +1,5 @@
-import { readablePart } from '../text';
 import { cleanAddress } from '../fields';
+import { readablePart } from '../text';
 import type { BounceMessage, Decoder } from './contract';
 import { looksLikeNotice } from './notice-hints';
 
@@ -26,7 +26,8 @@ export function isAutoReply(message: BounceMessage): boolean {
   const autoSubmitted = message.header('auto-submitted').toLowerCase();
   if (autoSubmitted.startsWith('auto-replied')) return true;
   if (autoSubmitted.startsWith('auto-generated')) return false;
-  if (message.header('x-autoreply') || message.header('x-autorespond') || message.header('x-autoreply-from')) return true;
+  if (message.header('x-autoreply') || message.header('x-autorespond') || message.header('x-autoreply-from'))
+    return true;
   if (/auto[_-]?reply/i.test(message.header('precedence'))) return true;
   if (/^auto[ -]?repl/i.test(message.header('x-auto-response-suppress'))) return false;
   return AUTO_SUBJECT.test(message.subject.trim());

@@ -1,7 +1,36 @@
 import type { BounceReason, DeliveryAction } from '../types';
-import { AUTH_FAILURE, BAD_REPUTATION, BLOCKED, NO_RELAYING, NOT_COMPLIANT_RFC, NOT_REJECTED, POLICY_VIOLATION, REJECTED, REQUIRE_PTR, SECURITY_ERROR, SPAM_DETECTED, VIRUS_DETECTED } from './phrases/policy';
+import {
+  AUTH_FAILURE,
+  BAD_REPUTATION,
+  BLOCKED,
+  NO_RELAYING,
+  NOT_COMPLIANT_RFC,
+  NOT_REJECTED,
+  POLICY_VIOLATION,
+  REJECTED,
+  REQUIRE_PTR,
+  SECURITY_ERROR,
+  SPAM_DETECTED,
+  VIRUS_DETECTED,
+} from './phrases/policy';
 import { FILTERED, HAS_MOVED, MAILBOX_FULL, SUSPEND, USER_UNKNOWN } from './phrases/recipient';
-import { CONTENT_ERROR, EXCEED_LIMIT, EXPIRED, FAILED_STARTTLS, HOST_UNKNOWN, MAILER_ERROR, MESG_TOO_BIG, NETWORK_ERROR, NOT_ACCEPT, SPEEDING, SYNTAX_ERROR, SYSTEM_ERROR, SYSTEM_FULL, TOO_MANY_CONN, VACATION } from './phrases/system';
+import {
+  CONTENT_ERROR,
+  EXCEED_LIMIT,
+  EXPIRED,
+  FAILED_STARTTLS,
+  HOST_UNKNOWN,
+  MAILER_ERROR,
+  MESG_TOO_BIG,
+  NETWORK_ERROR,
+  NOT_ACCEPT,
+  SPEEDING,
+  SYNTAX_ERROR,
+  SYSTEM_ERROR,
+  SYSTEM_FULL,
+  TOO_MANY_CONN,
+  VACATION,
+} from './phrases/system';
 import { includesAny, type Phrase } from './phrases/types';
 import { providerReason } from './providers';
 import { reasonForStatus } from './status-map';
@@ -24,7 +53,14 @@ export interface ReasonFacts {
 
 /** Reasons a decoder may be unsure of: the text and status get a second look. */
 const RETRY: ReadonlySet<BounceReason> = new Set([
-  'undefined', 'onhold', 'systemerror', 'securityerror', 'expired', 'networkerror', 'hostunknown', 'userunknown',
+  'undefined',
+  'onhold',
+  'systemerror',
+  'securityerror',
+  'expired',
+  'networkerror',
+  'hostunknown',
+  'userunknown',
 ]);
 const BEFORE_DATA = new Set(['CONN', 'EHLO', 'HELO', 'MAIL', 'RCPT']);
 
@@ -36,23 +72,47 @@ type Probe = (f: Facts) => boolean;
 
 const says = (f: Facts, list: Phrase[]) => includesAny(f.text, list);
 /** The common probe: the decoder said so, the status code says so, or the text does. */
-const plain = (reason: BounceReason, list: Phrase[], useStatus = true): Probe => (f) =>
-  f.decoderReason === reason || (useStatus && f.byStatus === reason) || says(f, list);
+const plain =
+  (reason: BounceReason, list: Phrase[], useStatus = true): Probe =>
+  (f) =>
+    f.decoderReason === reason || (useStatus && f.byStatus === reason) || says(f, list);
 
 const PROBES: [BounceReason, Probe][] = [
-  ['mailboxfull', (f) => f.decoderReason === 'mailboxfull' || f.byStatus === 'mailboxfull' || (f.byStatus !== 'systemfull' && says(f, MAILBOX_FULL))],
-  ['mesgtoobig', (f) => f.decoderReason === 'mesgtoobig' || f.byStatus === 'mesgtoobig' || (f.byStatus !== 'exceedlimit' && f.status !== '5.2.3' && says(f, MESG_TOO_BIG))],
+  [
+    'mailboxfull',
+    (f) =>
+      f.decoderReason === 'mailboxfull' ||
+      f.byStatus === 'mailboxfull' ||
+      (f.byStatus !== 'systemfull' && says(f, MAILBOX_FULL)),
+  ],
+  [
+    'mesgtoobig',
+    (f) =>
+      f.decoderReason === 'mesgtoobig' ||
+      f.byStatus === 'mesgtoobig' ||
+      (f.byStatus !== 'exceedlimit' && f.status !== '5.2.3' && says(f, MESG_TOO_BIG)),
+  ],
   ['exceedlimit', plain('exceedlimit', EXCEED_LIMIT)],
   ['suspend', (f) => f.decoderReason === 'suspend' || f.replyCode === '525' || says(f, SUSPEND)],
   ['hasmoved', plain('hasmoved', HAS_MOVED, false)],
-  ['norelaying', (f) => f.decoderReason === 'norelaying' || (!['CONN', 'EHLO', 'HELO'].includes(f.command ?? '') && says(f, NO_RELAYING))],
+  [
+    'norelaying',
+    (f) =>
+      f.decoderReason === 'norelaying' ||
+      (!['CONN', 'EHLO', 'HELO'].includes(f.command ?? '') && says(f, NO_RELAYING)),
+  ],
   ['authfailure', plain('authfailure', AUTH_FAILURE)],
   ['userunknown', isUserUnknown],
   ['filtered', isFiltered],
   ['requireptr', plain('requireptr', REQUIRE_PTR)],
   ['notcompliantrfc', plain('notcompliantrfc', NOT_COMPLIANT_RFC, false)],
   ['badreputation', plain('badreputation', BAD_REPUTATION, false)],
-  ['contenterror', (f) => f.decoderReason === 'contenterror' || (!isSpam(f) && (f.byStatus === 'contenterror' || says(f, CONTENT_ERROR)))],
+  [
+    'contenterror',
+    (f) =>
+      f.decoderReason === 'contenterror' ||
+      (!isSpam(f) && (f.byStatus === 'contenterror' || says(f, CONTENT_ERROR))),
+  ],
   ['rejected', isRejected],
   ['hostunknown', isHostUnknown],
   ['spamdetected', isSpam],
@@ -63,17 +123,34 @@ const PROBES: [BounceReason, Probe][] = [
 
 /** Text-only second look, for notices whose status says little. */
 const SECOND_LOOK: [BounceReason, Phrase[]][] = [
-  ['mailboxfull', MAILBOX_FULL], ['authfailure', AUTH_FAILURE], ['badreputation', BAD_REPUTATION], ['speeding', SPEEDING],
-  ['spamdetected', SPAM_DETECTED], ['virusdetected', VIRUS_DETECTED], ['policyviolation', POLICY_VIOLATION],
-  ['norelaying', NO_RELAYING], ['systemerror', SYSTEM_ERROR], ['networkerror', NETWORK_ERROR], ['suspend', SUSPEND],
-  ['contenterror', CONTENT_ERROR], ['systemfull', SYSTEM_FULL], ['notaccept', NOT_ACCEPT], ['expired', EXPIRED],
-  ['failedstarttls', FAILED_STARTTLS], ['securityerror', SECURITY_ERROR], ['mailererror', MAILER_ERROR],
+  ['mailboxfull', MAILBOX_FULL],
+  ['authfailure', AUTH_FAILURE],
+  ['badreputation', BAD_REPUTATION],
+  ['speeding', SPEEDING],
+  ['spamdetected', SPAM_DETECTED],
+  ['virusdetected', VIRUS_DETECTED],
+  ['policyviolation', POLICY_VIOLATION],
+  ['norelaying', NO_RELAYING],
+  ['systemerror', SYSTEM_ERROR],
+  ['networkerror', NETWORK_ERROR],
+  ['suspend', SUSPEND],
+  ['contenterror', CONTENT_ERROR],
+  ['systemfull', SYSTEM_FULL],
+  ['notaccept', NOT_ACCEPT],
+  ['expired', EXPIRED],
+  ['failedstarttls', FAILED_STARTTLS],
+  ['securityerror', SECURITY_ERROR],
+  ['mailererror', MAILER_ERROR],
 ];
 
 function isUserUnknown(f: Facts): boolean {
   if (f.decoderReason === 'userunknown') return true;
   if (f.byStatus === 'userunknown') {
-    return ![NO_RELAYING, BLOCKED, MAILBOX_FULL, HAS_MOVED, NOT_ACCEPT, SPEEDING, TOO_MANY_CONN].some((list) => says(f, list)) && !rejectedText(f);
+    return (
+      ![NO_RELAYING, BLOCKED, MAILBOX_FULL, HAS_MOVED, NOT_ACCEPT, SPEEDING, TOO_MANY_CONN].some((list) =>
+        says(f, list),
+      ) && !rejectedText(f)
+    );
   }
   // Sisimai's rule: the wording alone counts only at RCPT; after DATA (or with no command known)
   // "unknown user" from a filter is `filtered`. Kept for comparability with Sisimai's figures.
@@ -92,7 +169,12 @@ function isRejected(f: Facts): boolean {
   const matches = () => rejectedText(f);
   if (f.command === 'MAIL') return matches();
   if (f.command === 'DATA') return f.byStatus !== 'userunknown' && matches();
-  const weak = !f.byStatus || f.byStatus === 'onhold' || f.byStatus === 'undefined' || f.byStatus === 'securityerror' || f.byStatus === 'systemerror';
+  const weak =
+    !f.byStatus ||
+    f.byStatus === 'onhold' ||
+    f.byStatus === 'undefined' ||
+    f.byStatus === 'securityerror' ||
+    f.byStatus === 'systemerror';
   return weak && matches();
 }
 
@@ -134,7 +216,8 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
 }
 
 function anotherOne(f: Facts): BounceReason | null {
-  if (f.decoderReason && f.decoderReason !== 'undefined' && f.decoderReason !== 'onhold') return f.decoderReason;
+  if (f.decoderReason && f.decoderReason !== 'undefined' && f.decoderReason !== 'onhold')
+    return f.decoderReason;
   const byStatus = f.byStatus;
   const smtp = !f.diagnosticType || f.diagnosticType === 'SMTP';
   if (byStatus && !RETRY.has(byStatus) && smtp) return byStatus;

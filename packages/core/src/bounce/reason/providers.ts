@@ -8,13 +8,34 @@ import type { BounceReason } from '../types';
  */
 const RULES: { pattern: RegExp; reason: BounceReason }[] = [
   // Sender-side quota and rate limits (also reported as a quota signal on the report).
-  { pattern: /5\.7\.233\b|5\.1\.90\b|submissionquotaexceeded|submission quota exceeded|5\.7\.70[58]\b|tenant has exceeded|reached a limit for sending mail|daily user sending limit|daily sending quota/, reason: 'ratelimited' },
+  {
+    pattern:
+      /5\.7\.233\b|5\.1\.90\b|submissionquotaexceeded|submission quota exceeded|5\.7\.70[58]\b|tenant has exceeded|reached a limit for sending mail|daily user sending limit|daily sending quota/,
+    reason: 'ratelimited',
+  },
   // Exchange Online.
-  { pattern: /resolver\.adr\.recipient ?notfound|recipient not found by smtp address lookup|5\.1\.10\b.*not found/, reason: 'userunknown' },
-  { pattern: /resolver\.adr\.exrecipnotfound|5\.1\.351\b|unknown recipient or mailbox unavailable/, reason: 'userunknown' },
-  { pattern: /quotaexceededexception|mapiexceptionshutoffquotaexceeded|mailbox full; storedrv/, reason: 'mailboxfull' },
-  { pattern: /5\.2\.12[12]\b|recipient'?s? (message )?rate limit|receiving (mail|messages) at a rate|mailbox .*receiving too many/, reason: 'speeding' },
-  { pattern: /5\.4\.31[0-6]\b.*dns domain .*does not exist|dns domain .* does not exist/, reason: 'hostunknown' },
+  {
+    pattern:
+      /resolver\.adr\.recipient ?notfound|recipient not found by smtp address lookup|5\.1\.10\b.*not found/,
+    reason: 'userunknown',
+  },
+  {
+    pattern: /resolver\.adr\.exrecipnotfound|5\.1\.351\b|unknown recipient or mailbox unavailable/,
+    reason: 'userunknown',
+  },
+  {
+    pattern: /quotaexceededexception|mapiexceptionshutoffquotaexceeded|mailbox full; storedrv/,
+    reason: 'mailboxfull',
+  },
+  {
+    pattern:
+      /5\.2\.12[12]\b|recipient'?s? (message )?rate limit|receiving (mail|messages) at a rate|mailbox .*receiving too many/,
+    reason: 'speeding',
+  },
+  {
+    pattern: /5\.4\.31[0-6]\b.*dns domain .*does not exist|dns domain .* does not exist/,
+    reason: 'hostunknown',
+  },
   { pattern: /5\.4\.31[0-6]\b.*dns query failed/, reason: 'networkerror' },
   { pattern: /5\.4\.300\b|message expired/, reason: 'expired' },
   { pattern: /5\.4\.14\b|hop count exceeded/, reason: 'networkerror' },
@@ -28,8 +49,14 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
   // Facebook's refusal by the recipient's own settings.
   { pattern: /refused due to recipient preferences/, reason: 'filtered' },
   // Gmail help-article markers.
-  { pattern: /[?&]p=nosuchuser\b|wasn't delivered to \S+ because the address couldn't be found/, reason: 'userunknown' },
-  { pattern: /[?&]p=overquota(temp)?\b|account that you tried to reach is over quota/, reason: 'mailboxfull' },
+  {
+    pattern: /[?&]p=nosuchuser\b|wasn't delivered to \S+ because the address couldn't be found/,
+    reason: 'userunknown',
+  },
+  {
+    pattern: /[?&]p=overquota(temp)?\b|account that you tried to reach is over quota/,
+    reason: 'mailboxfull',
+  },
   { pattern: /[?&]p=disableduser\b|account that you tried to reach is disabled/, reason: 'suspend' },
   { pattern: /[?&]p=unsolicitedmessageerror\b|[?&]p=unsolicitedrateerror\b/, reason: 'blocked' },
   { pattern: /[?&]p=utf8|[?&]p=rfcmessagenoncompliant/, reason: 'notcompliantrfc' },

@@ -4,24 +4,58 @@ import { canonicalReason, scoreRow, strictRows, summarise, type TruthRow } from 
 
 function truth(over: Partial<TruthRow> = {}): TruthRow {
   return {
-    file: 'x.eml', kind: 'bounce', is_bounce: true, recipients: ['a@example.jp'], recipients_alt: ['alias@example.jp'],
-    reason: 'userunknown', status: '5.1.1', status_is_pseudo: false, hard: true, decoder: 'Postfix',
-    original_message_id: 'id@example.org', duplicate_of: null, ambiguous: false,
-    per_recipient: [{ recipient: 'a@example.jp', alt: [{ status: '5.0.0', reason: 'filtered', hard: false }] }],
+    file: 'x.eml',
+    kind: 'bounce',
+    is_bounce: true,
+    recipients: ['a@example.jp'],
+    recipients_alt: ['alias@example.jp'],
+    reason: 'userunknown',
+    status: '5.1.1',
+    status_is_pseudo: false,
+    hard: true,
+    decoder: 'Postfix',
+    original_message_id: 'id@example.org',
+    duplicate_of: null,
+    ambiguous: false,
+    per_recipient: [
+      { recipient: 'a@example.jp', alt: [{ status: '5.0.0', reason: 'filtered', hard: false }] },
+    ],
     ...over,
   };
 }
-function report(over: Partial<BounceReport> = {}, recipient: Partial<BounceReport['recipients'][number]> = {}): BounceReport {
+function report(
+  over: Partial<BounceReport> = {},
+  recipient: Partial<BounceReport['recipients'][number]> = {},
+): BounceReport {
   return {
-    kind: 'bounce', originalMessageId: 'id@example.org', decoder: 'RFC3464',
-    recipients: [{ address: 'a@example.jp', action: 'failed', status: '5.1.1', hard: true, reason: 'userunknown', diagnostic: null, ...recipient }],
+    kind: 'bounce',
+    originalMessageId: 'id@example.org',
+    decoder: 'RFC3464',
+    recipients: [
+      {
+        address: 'a@example.jp',
+        action: 'failed',
+        status: '5.1.1',
+        hard: true,
+        reason: 'userunknown',
+        diagnostic: null,
+        ...recipient,
+      },
+    ],
     ...over,
   };
 }
 
 describe('scoreRow', () => {
   it('counts an exact answer on every measure', () => {
-    expect(scoreRow(truth(), report())).toMatchObject({ detected: true, recipientsExact: true, status: true, hard: true, reason: true, messageId: true });
+    expect(scoreRow(truth(), report())).toMatchObject({
+      detected: true,
+      recipientsExact: true,
+      status: true,
+      hard: true,
+      reason: true,
+      messageId: true,
+    });
   });
 
   it.each([
@@ -47,13 +81,20 @@ describe('scoreRow', () => {
   it('maps renamed Sisimai reasons', () => {
     expect(canonicalReason('speeding')).toBe('ratelimited');
     expect(canonicalReason('mesgtoobig')).toBe(canonicalReason('emailtoolarge'));
-    expect(scoreRow(truth({ reason: 'toomanyconn', per_recipient: [] }), report({}, { reason: 'ratelimited' })).reason).toBe(true);
+    expect(
+      scoreRow(truth({ reason: 'toomanyconn', per_recipient: [] }), report({}, { reason: 'ratelimited' }))
+        .reason,
+    ).toBe(true);
   });
 });
 
 describe('strictRows and summarise', () => {
   it('drops ambiguous rows and duplicates', () => {
-    const rows = [truth(), truth({ file: 'd', duplicate_of: 'x.eml' }), truth({ file: 'a', ambiguous: true })];
+    const rows = [
+      truth(),
+      truth({ file: 'd', duplicate_of: 'x.eml' }),
+      truth({ file: 'a', ambiguous: true }),
+    ];
     expect(strictRows(rows).map((r) => r.file)).toEqual(['x.eml']);
   });
 

@@ -15,7 +15,14 @@ export interface TruthRow {
   original_message_id: string | null;
   duplicate_of: string | null;
   ambiguous: boolean;
-  per_recipient?: { recipient: string; alias?: string; status?: string; reason?: string; hard?: boolean; alt?: { status?: string; reason?: string; hard?: boolean }[] }[];
+  per_recipient?: {
+    recipient: string;
+    alias?: string;
+    status?: string;
+    reason?: string;
+    hard?: boolean;
+    alt?: { status?: string; reason?: string; hard?: boolean }[];
+  }[];
 }
 
 /** The strict set: rows neither ambiguous nor a byte-identical duplicate. */
@@ -24,7 +31,12 @@ export function strictRows(rows: TruthRow[]): TruthRow[] {
 }
 
 /** Sisimai renamed some reasons after the truth was made; compare in the new vocabulary. */
-const RENAMED: Record<string, string> = { toomanyconn: 'ratelimited', speeding: 'ratelimited', mesgtoobig: 'emailtoolarge', exceedlimit: 'emailtoolarge' };
+const RENAMED: Record<string, string> = {
+  toomanyconn: 'ratelimited',
+  speeding: 'ratelimited',
+  mesgtoobig: 'emailtoolarge',
+  exceedlimit: 'emailtoolarge',
+};
 export function canonicalReason(reason: string | null | undefined): string | null {
   if (!reason) return null;
   return RENAMED[reason] ?? reason;
@@ -71,12 +83,22 @@ function oneOf<T>(ours: T | null | undefined, accepted: (T | undefined)[]): bool
 }
 
 function pickFirst(truth: TruthRow, report: BounceReport) {
-  const wanted = new Set([truth.recipients[0], truth.per_recipient?.[0]?.alias].filter(Boolean).map((a) => a?.toLowerCase()));
+  const wanted = new Set(
+    [truth.recipients[0], truth.per_recipient?.[0]?.alias].filter(Boolean).map((a) => a?.toLowerCase()),
+  );
   return report.recipients.find((r) => wanted.has(r.address.toLowerCase())) ?? report.recipients[0];
 }
 
 function recipientsMatch(truth: TruthRow, report: BounceReport): boolean {
-  const accepted = new Set([...truth.recipients, ...(truth.recipients_alt ?? []), ...(truth.per_recipient ?? []).map((p) => p.alias ?? '')].filter(Boolean).map((a) => a.toLowerCase()));
+  const accepted = new Set(
+    [
+      ...truth.recipients,
+      ...(truth.recipients_alt ?? []),
+      ...(truth.per_recipient ?? []).map((p) => p.alias ?? ''),
+    ]
+      .filter(Boolean)
+      .map((a) => a.toLowerCase()),
+  );
   const ours = new Set(report.recipients.map((r) => r.address.toLowerCase()));
   if (ours.size !== new Set(truth.recipients.map((a) => a.toLowerCase())).size) return false;
   for (const address of ours) if (!accepted.has(address)) return false;
@@ -115,10 +137,12 @@ export function summarise(scores: RowScore[]): Summary {
   };
   const bounceRows = scores.filter((s) => s.recipientsExact !== null);
   const falsePositives: Record<string, number> = {};
-  for (const s of scores) if (s.falsePositive) falsePositives[s.truthKind] = (falsePositives[s.truthKind] ?? 0) + 1;
+  for (const s of scores)
+    if (s.falsePositive) falsePositives[s.truthKind] = (falsePositives[s.truthKind] ?? 0) + 1;
   const perDecoder: Summary['perDecoder'] = {};
   for (const s of scores) {
-    const row = (perDecoder[s.decoder] ??= { files: 0, detected: 0, recipients: 0, reason: 0 });
+    const row = perDecoder[s.decoder] ?? { files: 0, detected: 0, recipients: 0, reason: 0 };
+    perDecoder[s.decoder] = row;
     row.files++;
     if (s.detected === true || (s.detected === null && !s.falsePositive)) row.detected++;
     if (s.recipientsExact !== false) row.recipients++;

@@ -1,65 +1,154 @@
 import type { Phrase } from './types';
 
 export const HOST_UNKNOWN: Phrase[] = [
-  /\b(host|domain)( name)? (unknown|not found|does not exist|is not reachable|unreachable)\b/, /\bunknown (host|domain)\b/,
-  /\bno such domain\b/, /\bunroute?able address\b/, /name or service not known/, /domain must exist/, /host or domain name not found/,
-  /mail domain mentioned in email address is unknown/, /unknown domain name/, /the account or domain may not exist/,
+  /\b(host|domain)( name)? (unknown|not found|does not exist|is not reachable|unreachable)\b/,
+  /\bunknown (host|domain)\b/,
+  /\bno such domain\b/,
+  /\bunroute?able address\b/,
+  /name or service not known/,
+  /domain must exist/,
+  /host or domain name not found/,
+  /mail domain mentioned in email address is unknown/,
+  /unknown domain name/,
+  /the account or domain may not exist/,
   /\b553 .* does not exist/,
 ];
 
 export const NETWORK_ERROR: Phrase[] = [
-  /could not connect and send/, /dns records for the destination computer could not be found/, /\b(mail )?(forwarding |routing )?loop\b.{0,20}\b(for|detected|count|exceeded)?/,
-  /hop count exceeded|too many hops/, /\bdns (error|query failed|lookup failed)|\bnxdomain\b|lookup of \S+ (failed|responded)/, /host is unreachable|no route to host/, /host name lookup failure|host not found, try again/,
-  /malformed (or unexpected )?name server reply/, /message (is )?looping/, /unable to resolve route|unrouteable mail domain/,
+  /could not connect and send/,
+  /dns records for the destination computer could not be found/,
+  /\b(mail )?(forwarding |routing )?loop\b.{0,20}\b(for|detected|count|exceeded)?/,
+  /hop count exceeded|too many hops/,
+  /\bdns (error|query failed|lookup failed)|\bnxdomain\b|lookup of \S+ (failed|responded)/,
+  /host is unreachable|no route to host/,
+  /host name lookup failure|host not found, try again/,
+  /malformed (or unexpected )?name server reply/,
+  /message (is )?looping/,
+  /unable to resolve route|unrouteable mail domain/,
 ];
 
 export const SYSTEM_ERROR: Phrase[] = [
   /forwarding loop broken|would create a mail loop|loops back to myself|loop was found in the mail exchanger/,
-  /can't create user output file/, /could not load drd/, /internal (server )?error/, /interrupted system call/,
-  /error while being processed/, /(local|mail system|server|system) config(uration)? error/, /local error in processing/,
-  /queue file write error/, /no mdb/, /misconfigured/, /service (currently )?unavailable/, /temporary local problem/,
-  /timeout waiting for input/, /transaction failed /, /unable to connect .*daemon/,
+  /can't create user output file/,
+  /could not load drd/,
+  /internal (server )?error/,
+  /interrupted system call/,
+  /error while being processed/,
+  /(local|mail system|server|system) config(uration)? error/,
+  /local error in processing/,
+  /queue file write error/,
+  /no mdb/,
+  /misconfigured/,
+  /service (currently )?unavailable/,
+  /temporary local problem/,
+  /timeout waiting for input/,
+  /transaction failed /,
+  /unable to connect .*daemon/,
 ];
 
-export const SYSTEM_FULL: Phrase[] = [/\bmail system full\b|\bsystem (storage|disk) (is )?full\b|\bspool (is )?full\b|insufficient system storage/];
+export const SYSTEM_FULL: Phrase[] = [
+  /\bmail system full\b|\bsystem (storage|disk) (is )?full\b|\bspool (is )?full\b|insufficient system storage/,
+];
 
 export const NOT_ACCEPT: Phrase[] = [
-  /does not accept mail|nullmx|null mx/, /no mx (record )?found for domain/, /mail receiving disabled/, /name server: \.: host not found/, /no mx record found for domain=/,
-  /no route for current request/, /smtp protocol returned a permanent error/,
+  /does not accept mail|nullmx|null mx/,
+  /no mx (record )?found for domain/,
+  /mail receiving disabled/,
+  /name server: \.: host not found/,
+  /no mx record found for domain=/,
+  /no route for current request/,
+  /smtp protocol returned a permanent error/,
 ];
 
 export const EXPIRED: Phrase[] = [
-  /connection timed out/, /could not find a gateway for/, /delivery attempts will continue/, /delivery (time )?expired/,
-  /failed to deliver to domain /, /giving up on/, /failing for a long time/, /has been delayed/, /not been collected after/,
-  /message expired/, /message timed out/, /retry time not reached/, /server did not respond/, /in the queue too long/,
-  /after multiple retries/, /allowed queue period/, /could not be delivered for .*days/, /could not be delivered for more than/,
+  /connection timed out/,
+  /could not find a gateway for/,
+  /delivery attempts will continue/,
+  /delivery (time )?expired/,
+  /failed to deliver to domain /,
+  /giving up on/,
+  /failing for a long time/,
+  /has been delayed/,
+  /not been collected after/,
+  /message expired/,
+  /message timed out/,
+  /retry time not reached/,
+  /server did not respond/,
+  /in the queue too long/,
+  /after multiple retries/,
+  /allowed queue period/,
+  /could not be delivered for .*days/,
+  /could not be delivered for more than/,
 ];
 
-export const MAILER_ERROR: Phrase[] = [/ \|\| exit /, /procmail: |bin\/procmail|bin\/maidrop/, /command (failed|died with status|output)/, /mailer error/, /pipe to \|\//, /x-unix; /];
+export const MAILER_ERROR: Phrase[] = [
+  / \|\| exit /,
+  /procmail: |bin\/procmail|bin\/maidrop/,
+  /command (failed|died with status|output)/,
+  /mailer error/,
+  /pipe to \|\//,
+  /x-unix; /,
+];
 
 export const MESG_TOO_BIG: Phrase[] = [
-  /\bmessage (file |size |length )?(is )?too (big|large)\b/, /\b(exceeded|exceeds) (the )?maximum (inbound|incoming)? ?message size/,
-  /\bmax(imum)? message size exceeded\b/, /\bmessage size exceeds\b/, /\bsize limit\b/, /line limit exceeded/, /taille limite du message/,
+  /\bmessage (file |size |length )?(is )?too (big|large)\b/,
+  /\b(exceeded|exceeds) (the )?maximum (inbound|incoming)? ?message size/,
+  /\bmax(imum)? message size exceeded\b/,
+  /\bmessage size exceeds\b/,
+  /\bsize limit\b/,
+  /line limit exceeded/,
+  /taille limite du message/,
 ];
 
 export const EXCEED_LIMIT: Phrase[] = [/message length exceeds administrative limit/];
 
 export const TOO_MANY_CONN: Phrase[] = [
-  /\btoo many (connections|concurrent smtp connections|errors from your ip|recipients|smtp sessions)\b/, /maximum connection limit/,
-  /connection rate limit exceeded/, /per-domain connection limit/, /max emails per hour/, /throttling failure/, /trop de connexions/,
-  /numerous attempts to deliver this message/, /\b(ip|connection) frequency limited\b/,
+  /\btoo many (connections|concurrent smtp connections|errors from your ip|recipients|smtp sessions)\b/,
+  /maximum connection limit/,
+  /connection rate limit exceeded/,
+  /per-domain connection limit/,
+  /max emails per hour/,
+  /throttling failure/,
+  /trop de connexions/,
+  /numerous attempts to deliver this message/,
+  /\b(ip|connection) frequency limited\b/,
 ];
 
-export const SPEEDING: Phrase[] = [/temporarily rate limited/, /please try again slower/, /receiving mail at a rate that prevents/, /too many recipients this hour/];
+export const SPEEDING: Phrase[] = [
+  /temporarily rate limited/,
+  /please try again slower/,
+  /receiving mail at a rate that prevents/,
+  /too many recipients this hour/,
+];
 
-export const SYNTAX_ERROR: Phrase[] = [/\bsyntax error\b/, /\b(command )?unrecognized( command)?\b/, /(bad|improper) sequence of commands/, /command (parameter )?not implemented/];
+export const SYNTAX_ERROR: Phrase[] = [
+  /\bsyntax error\b/,
+  /\b(command )?unrecognized( command)?\b/,
+  /(bad|improper) sequence of commands/,
+  /command (parameter )?not implemented/,
+];
 
 export const CONTENT_ERROR: Phrase[] = [
-  /duplicate header/, /header size exceeds/, /improper use of 8-bit data in message header/, /header size, or recipient list, exceeds/,
-  /mime complexity/, /too many received: headers/, /invalid mime headers/, /improperly-formatted binary content/, /unnecessary base64 encoding/,
+  /duplicate header/,
+  /header size exceeds/,
+  /improper use of 8-bit data in message header/,
+  /header size, or recipient list, exceeds/,
+  /mime complexity/,
+  /too many received: headers/,
+  /invalid mime headers/,
+  /improperly-formatted binary content/,
+  /unnecessary base64 encoding/,
 ];
 
-export const FAILED_STARTTLS: Phrase[] = [/\bstarttls\b/, /\brequiretls\b/, /\btls (negotiation|handshake) failed\b/];
+export const FAILED_STARTTLS: Phrase[] = [
+  /\bstarttls\b/,
+  /\brequiretls\b/,
+  /\btls (negotiation|handshake) failed\b/,
+];
 
 /** Out-of-office wording in a diagnostic (Sisimai turns these into `vacation`). */
-export const VACATION: Phrase[] = [/\b(i am|i'm) (away|out of (the )?office)\b/, /\bout of (the )?office\b/, /\bon vacation\b/];
+export const VACATION: Phrase[] = [
+  /\b(i am|i'm) (away|out of (the )?office)\b/,
+  /\bout of (the )?office\b/,
+  /\bon vacation\b/,
+];
