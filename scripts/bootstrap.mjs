@@ -8,12 +8,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager.split(
+  '@',
+)[1];
 const RESULTS = join(ROOT, '.sendwell', 'test-results');
 const CHROMIUM = process.env.SENDWELL_CHROMIUM ?? '/usr/bin/chromium';
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }
@@ -39,7 +46,9 @@ const mustPnpm = (args, options) => must(PNPM, [...PNPM_ARGS, ...args], options)
 
 function install() {
   // pnpm 12 ignores the machine's npmrc nodedir; native builds (if any) need the local headers.
-  mustPnpm(['install', '--frozen-lockfile'], { env: { npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr', CI: 'true' } });
+  mustPnpm(['install', '--frozen-lockfile'], {
+    env: { npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr', CI: 'true' },
+  });
 }
 
 function ensureChromium() {
@@ -73,12 +82,24 @@ function test() {
     }
   };
   step('typecheck', pnpm(['exec', 'tsc', '-b']));
-  step('lint', pnpm(['exec', 'biome', 'lint', '.']));
-  step('unit and integration tests', pnpm(['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${join(RESULTS, 'vitest.json')}`]));
+  step('lint and format', pnpm(['exec', 'biome', 'check', '.']));
+  step(
+    'unit and integration tests',
+    pnpm([
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${join(RESULTS, 'vitest.json')}`,
+    ]),
+  );
   step('build', pnpm(['build']));
   let e2e = null;
   if (ensureChromium()) {
-    const status = pnpm(['--filter', '@sendwell/e2e', 'test'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(RESULTS, 'playwright.json') } });
+    const status = pnpm(['--filter', '@sendwell/e2e', 'test'], {
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(RESULTS, 'playwright.json') },
+    });
     step('e2e', status);
     e2e = readJson(join(RESULTS, 'playwright.json'));
   } else {
@@ -89,7 +110,9 @@ function test() {
   const failures = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
   const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
   if (failed && failures === 0) console.error('A test step failed outside the counted tests (see above).');
-  console.log(`\n${passed} passed, ${failures + (failed && failures === 0 ? 1 : 0)} failed, ${skipped} skipped`);
+  console.log(
+    `\n${passed} passed, ${failures + (failed && failures === 0 ? 1 : 0)} failed, ${skipped} skipped`,
+  );
   process.exit(failed ? 1 : 0);
 }
 

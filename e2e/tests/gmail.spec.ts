@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 
 // A rep in the sandbox Gmail window: the compose card inserts a template and queues the send through
 // Gmail; the bounce shows in the homepage card's recent activity and the template's analytics.
-test('Gmail add-on: send, bounce in recent activity, template analytics 2 sent / 1 bounced', async ({ page }) => {
+test('Gmail add-on: send, bounce in recent activity, template analytics 2 sent / 1 bounced', async ({
+  page,
+}) => {
   await page.goto('/sandbox/gmail');
   await expect(page.getByTestId('user-picker')).toHaveAttribute('data-state', 'ready');
   await page.getByTestId('user-picker').selectOption('ivy');
@@ -28,11 +30,16 @@ test('Gmail add-on: send, bounce in recent activity, template analytics 2 sent /
 
   await page.getByTestId('trigger-home').click();
   await expect(page.getByTestId('card')).toHaveAttribute('data-card-name', 'home');
-  const bounce = page.getByTestId('feed-item').filter({ hasText: 'nobody@bounce.test' }).filter({ hasText: /bounce/i });
+  const bounce = page
+    .getByTestId('feed-item')
+    .filter({ hasText: 'nobody@bounce.test' })
+    .filter({ hasText: /bounce/i });
   await expect(async () => {
     await page.getByTestId('refresh').click();
     await expect(card).toHaveAttribute('data-state', 'ready');
     await expect(bounce.first()).toBeVisible({ timeout: 1_000 });
-    await expect(page.getByTestId('template-analytics').filter({ hasText: '2 sent · 1 bounced' })).toHaveCount(1, { timeout: 1_000 });
+    await expect(
+      page.getByTestId('template-analytics').filter({ hasText: '2 sent · 1 bounced' }),
+    ).toHaveCount(1, { timeout: 1_000 });
   }).toPass({ timeout: 40_000 });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 // Tests beside the code may use Node (they run in vitest), so only non-test sources are checked.
 const ROOT = new URL('.', import.meta.url).pathname;
 const ALLOWED_PACKAGES = new Set(['postal-mime', 'zod']);
-const FORBIDDEN_GLOBALS = /(?<![.\w])(?:Buffer|process\.|require\(|document\.|window\.|globalThis\.Office|Office\.context)/;
+const FORBIDDEN_GLOBALS =
+  /(?<![.\w])(?:Buffer|process\.|require\(|document\.|window\.|globalThis\.Office|Office\.context)/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -24,7 +25,11 @@ describe('core is platform-free', () => {
   });
 
   it.each(files)('%s imports only relative modules and allowed packages', (_name, text) => {
-    const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+    const specifiers = [
+      ...text.matchAll(
+        /(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+      ),
+    ].map((m) => m[1] ?? m[2]!);
     const external = specifiers.filter((s) => !s.startsWith('.'));
     expect(external.filter((s) => !ALLOWED_PACKAGES.has(s.split('/')[0]!))).toEqual([]);
   });

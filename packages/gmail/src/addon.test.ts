@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createGmailAddon } from './addon';
-import type { AddonResponse, Card } from './cards/types';
 import { allWidgets, buttonActions, widgetById } from './cards/cardTestUtils';
+import type { AddonResponse, Card } from './cards/types';
 import { createFakeAddonDeps, type FakeAddonState } from './testing/fakeDeps';
 import { createTestGoogle } from './testing/googleTokens';
 
@@ -27,7 +27,11 @@ interface Post {
 
 async function post({ query, email = 'rep@example.com', system, body = {} }: Post) {
   const authorization = system === null ? undefined : `Bearer ${system ?? (await google.systemToken())}`;
-  const event = { commonEventObject: { hostApp: 'GMAIL' }, ...body, authorizationEventObject: { userIdToken: await google.userToken(email) } };
+  const event = {
+    commonEventObject: { hostApp: 'GMAIL' },
+    ...body,
+    authorizationEventObject: { userIdToken: await google.userToken(email) },
+  };
   const res = await app.request(`/addon?${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
@@ -72,7 +76,11 @@ describe('security', () => {
   });
 
   it('rejects a malformed event', async () => {
-    const res = await app.request('/addon?t=home', { method: 'POST', body: '{"gmail":{"toRecipients":"x"}}', headers: { authorization: `Bearer ${await google.systemToken()}` } });
+    const res = await app.request('/addon?t=home', {
+      method: 'POST',
+      body: '{"gmail":{"toRecipients":"x"}}',
+      headers: { authorization: `Bearer ${await google.systemToken()}` },
+    });
     expect(res.status).toBe(400);
   });
 
@@ -85,43 +93,77 @@ describe('security', () => {
 describe('homepage and refresh', () => {
   it.each(['t=home', 't=open'])('%s shows channel, templates with analytics and the feed', async (query) => {
     state.feed.push(
-      { type: 'send.submitted', at: '2026-03-02T10:00:00Z', recipient: 'a@bounce.test', templateId: 't-intro', detail: {} },
-      { type: 'bounce', at: '2026-03-02T10:01:00Z', recipient: 'a@bounce.test', templateId: 't-intro', detail: { hard: true, reason: 'userunknown', status: '5.1.1' } },
+      {
+        type: 'send.submitted',
+        at: '2026-03-02T10:00:00Z',
+        recipient: 'a@bounce.test',
+        templateId: 't-intro',
+        detail: {},
+      },
+      {
+        type: 'bounce',
+        at: '2026-03-02T10:01:00Z',
+        recipient: 'a@bounce.test',
+        templateId: 't-intro',
+        detail: { hard: true, reason: 'userunknown', status: '5.1.1' },
+      },
     );
     const card = shownCard((await post({ query })).json);
     expect(widgetById(card, 'channel')).toMatchObject({ decoratedText: { text: 'Gmail — your mailbox' } });
-    expect(widgetById(card, 'template-analytics--t-intro')).toMatchObject({ decoratedText: { text: '1 sent · 1 bounced' } });
-    expect(widgetById(card, 'feed-item--0')).toMatchObject({ decoratedText: { topLabel: 'Bounce · hard · 10:01', bottomLabel: 'userunknown 5.1.1' } });
+    expect(widgetById(card, 'template-analytics--t-intro')).toMatchObject({
+      decoratedText: { text: '1 sent · 1 bounced' },
+    });
+    expect(widgetById(card, 'feed-item--0')).toMatchObject({
+      decoratedText: { topLabel: 'Bounce · hard · 10:01', bottomLabel: 'userunknown 5.1.1' },
+    });
   });
 
   it('refresh answers an updateCard with the new feed', async () => {
     const before = shownCard((await post({ query: 't=home' })).json);
     expect(widgetById(before, 'feed-empty')).toBeDefined();
-    state.feed.push({ type: 'bounce', at: '2026-03-02T10:01:00Z', recipient: 'x@full.test', detail: { hard: false, reason: 'mailboxfull' } });
+    state.feed.push({
+      type: 'bounce',
+      at: '2026-03-02T10:01:00Z',
+      recipient: 'x@full.test',
+      detail: { hard: false, reason: 'mailboxfull' },
+    });
     const result = await post({ query: 't=action&a=refresh' });
     expect(result.json.renderActions.action?.navigations?.[0]).toHaveProperty('updateCard');
-    expect(widgetById(shownCard(result.json), 'feed-item--0')).toMatchObject({ decoratedText: { text: 'x@full.test' } });
+    expect(widgetById(shownCard(result.json), 'feed-item--0')).toMatchObject({
+      decoratedText: { text: 'x@full.test' },
+    });
   });
 });
 
 describe('compose', () => {
   it('shows the picker, the draft recipients and both buttons', async () => {
-    const card = shownCard((await post({ query: 't=compose', body: compose(['Ada Lovelace <ada@example.com>']) })).json);
+    const card = shownCard(
+      (await post({ query: 't=compose', body: compose(['Ada Lovelace <ada@example.com>']) })).json,
+    );
     expect(widgetById(card, 'template-picker')).toBeDefined();
     expect(JSON.stringify(allWidgets(card))).toContain('Ada Lovelace &lt;ada@example.com&gt;');
     expect(buttonActions(card).map((b) => b.action)).toEqual(['insert-template', 'send-with-sendwell']);
   });
 
   it('inserts the merged template into the draft', async () => {
-    const result = await post({ query: 't=action&a=insert-template', body: compose(['Ada Lovelace <ada@example.com>'], 't-intro') });
+    const result = await post({
+      query: 't=action&a=insert-template',
+      body: compose(['Ada Lovelace <ada@example.com>'], 't-intro'),
+    });
     expect(result.json.renderActions.hostAppAction?.gmailAction.updateDraftActionMarkup).toEqual({
-      updateBody: { insertContents: [{ content: '<p>Hi Ada, quick intro.</p>', contentType: 'MUTABLE_HTML' }], type: 'IN_PLACE_INSERT' },
+      updateBody: {
+        insertContents: [{ content: '<p>Hi Ada, quick intro.</p>', contentType: 'MUTABLE_HTML' }],
+        type: 'IN_PLACE_INSERT',
+      },
       updateSubject: { subject: 'Hello Ada' },
     });
   });
 
   it('warns about merge fields it could not fill on insert', async () => {
-    const result = await post({ query: 't=action&a=insert-template', body: compose(['ada@example.com'], 't-intro') });
+    const result = await post({
+      query: 't=action&a=insert-template',
+      body: compose(['ada@example.com'], 't-intro'),
+    });
     expect(result.json.renderActions.action?.notification?.text).toContain('recipient.firstName');
   });
 
@@ -130,7 +172,12 @@ describe('compose', () => {
     const first = await post({ query: 't=action&a=send-with-sendwell', body });
     await post({ query: 't=action&a=send-with-sendwell', body });
     expect(state.sends).toHaveLength(1);
-    expect(state.sends[0]).toMatchObject({ userId: 'u-gmail', to: ['ada@example.com', 'bob@example.com'], subject: 'Hello Ada', templateId: 't-intro' });
+    expect(state.sends[0]).toMatchObject({
+      userId: 'u-gmail',
+      to: ['ada@example.com', 'bob@example.com'],
+      subject: 'Hello Ada',
+      templateId: 't-intro',
+    });
     expect(first.json.renderActions.action?.notification?.text).toBe('Queued: Hello Ada');
     expect(widgetById(shownCard(first.json), 'send-status')).toBeDefined();
   });
@@ -146,15 +193,24 @@ describe('compose', () => {
 
   it('shows the server rejection on the card', async () => {
     state.rejectSends = { code: 'too-many-recipients', message: 'At most 100 recipients per message.' };
-    const result = await post({ query: 't=action&a=send-with-sendwell', body: compose(['bob@example.com'], 't-plain') });
-    expect(widgetById(shownCard(result.json), 'send-error')).toMatchObject({ textParagraph: { text: 'At most 100 recipients per message.' } });
+    const result = await post({
+      query: 't=action&a=send-with-sendwell',
+      body: compose(['bob@example.com'], 't-plain'),
+    });
+    expect(widgetById(shownCard(result.json), 'send-error')).toMatchObject({
+      textParagraph: { text: 'At most 100 recipients per message.' },
+    });
   });
 });
 
 describe('granular consent', () => {
   const scope = (name: string) => `https://www.googleapis.com/auth/${name}`;
   it.each<[string, string[], string[] | null]>([
-    ['t=compose', [scope('gmail.addons.execute'), scope('userinfo.email')], [scope('gmail.addons.current.action.compose')]],
+    [
+      't=compose',
+      [scope('gmail.addons.execute'), scope('userinfo.email')],
+      [scope('gmail.addons.current.action.compose')],
+    ],
     ['t=home', [scope('gmail.addons.execute'), scope('userinfo.email')], null],
   ])('%s with %j', async (query, authorizedScopes, requested) => {
     const event = {

@@ -1,11 +1,16 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { missingScopes, requiredScopes } from './auth/scopes';
-import { createGoogleTokenChecks, GoogleAuthError, type GoogleIdentity, type GoogleTokenChecks } from './auth/verifyGoogleRequest';
+import {
+  createGoogleTokenChecks,
+  GoogleAuthError,
+  type GoogleIdentity,
+  type GoogleTokenChecks,
+} from './auth/verifyGoogleRequest';
 import { pushCard, updateCard } from './cards/responses';
 import type { AddonResponse } from './cards/types';
 import type { GmailAddonDeps } from './deps';
-import { addonEventSchema, utcOffsetMinutes, type AddonEvent } from './event';
+import { type AddonEvent, addonEventSchema, utcOffsetMinutes } from './event';
 import { onCompose, onInsertTemplate, onSendWithSendwell } from './handlers/compose';
 import type { AddonContext } from './handlers/context';
 import { onHome, onRefresh } from './handlers/home';
@@ -34,16 +39,22 @@ function handlerFor(trigger: string | undefined, action: string | undefined): Ha
 type Authenticated = { ok: true; identity: GoogleIdentity } | { ok: false; response: Response };
 
 /** Google first (system token), then consent (granular scopes), then the user (user ID token). */
-async function authenticate(c: Context, checks: GoogleTokenChecks, event: AddonEvent): Promise<Authenticated> {
+async function authenticate(
+  c: Context,
+  checks: GoogleTokenChecks,
+  event: AddonEvent,
+): Promise<Authenticated> {
   try {
     await checks.system(c.req.header('authorization'));
     const required = requiredScopes(c.req.query('t') ?? '', c.req.query('a'));
     const missing = missingScopes(required, event.authorizationEventObject?.authorizedScopes);
     // Gmail asks the user for these and re-runs the request once granted.
-    if (missing.length) return { ok: false, response: c.json({ requesting_google_scopes: { scopes: missing } }) };
+    if (missing.length)
+      return { ok: false, response: c.json({ requesting_google_scopes: { scopes: missing } }) };
     return { ok: true, identity: await checks.user(event.authorizationEventObject?.userIdToken) };
   } catch (error) {
-    if (error instanceof GoogleAuthError) return { ok: false, response: fail(c, 401, error.code, error.message) };
+    if (error instanceof GoogleAuthError)
+      return { ok: false, response: fail(c, 401, error.code, error.message) };
     throw error;
   }
 }
@@ -56,13 +67,20 @@ async function authenticate(c: Context, checks: GoogleTokenChecks, event: AddonE
 export function createGmailAddon(deps: GmailAddonDeps): Hono {
   const checks = createGoogleTokenChecks(deps.auth);
   const app = new Hono();
-  app.use('/addon', bodyLimit({ maxSize: 256 * 1024, onError: (c) => fail(c, 413, 'body-too-large', 'Event body is too large.') }));
+  app.use(
+    '/addon',
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) => fail(c, 413, 'body-too-large', 'Event body is too large.'),
+    }),
+  );
 
   app.post('/addon', async (c) => {
     const handler = handlerFor(c.req.query('t'), c.req.query('a'));
     if (!handler) return fail(c, 400, 'unknown-trigger', 'Unknown trigger or action.');
     const parsed = addonEventSchema.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) return fail(c, 400, 'invalid-event', 'The body is not a Workspace add-on event object.');
+    if (!parsed.success)
+      return fail(c, 400, 'invalid-event', 'The body is not a Workspace add-on event object.');
     const event = parsed.data;
     const auth = await authenticate(c, checks, event);
     if (!auth.ok) return auth.response;
@@ -76,7 +94,11 @@ export function createGmailAddon(deps: GmailAddonDeps): Hono {
 
   app.onError((error, c) => {
     // The message and route only: events carry tokens, so they are never logged.
-    deps.logger?.error('gmail add-on request failed', { trigger: c.req.query('t'), action: c.req.query('a'), error: error.message });
+    deps.logger?.error('gmail add-on request failed', {
+      trigger: c.req.query('t'),
+      action: c.req.query('a'),
+      error: error.message,
+    });
     return fail(c, 500, 'internal', 'The add-on could not answer; try again.');
   });
   return app;

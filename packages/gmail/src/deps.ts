@@ -9,7 +9,14 @@ export interface AddonUser {
 
 /** The channel a Gmail send will use (GET /api/channel?host=gmail). */
 export type ChannelView =
-  | { available: true; label: string; address: string; profileId: ProfileId; forced: boolean; explanation: string }
+  | {
+      available: true;
+      label: string;
+      address: string;
+      profileId: ProfileId;
+      forced: boolean;
+      explanation: string;
+    }
   | { available: false; explanation: string };
 
 /** Today's budget for the mailbox (GET /api/quota?host=gmail), reduced to what the card shows. */
@@ -66,7 +73,13 @@ export interface FeedItem {
    * Bounces: `hard`, `reason` (Sisimai name), `status`, `action` ('failed' | 'delayed'); sends: `to`,
    * `subject`, `sendAt`, `error`; throttle: `until`, `reason`. Everything is optional.
    */
-  detail: { hard?: boolean | null; reason?: string | null; status?: string | null; action?: string | null; message?: string } & Record<string, unknown>;
+  detail: {
+    hard?: boolean | null;
+    reason?: string | null;
+    status?: string | null;
+    action?: string | null;
+    message?: string;
+  } & Record<string, unknown>;
 }
 
 /**

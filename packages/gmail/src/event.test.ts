@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addonEventSchema, draftRecipients, formValue, parameter, parseRecipient, utcOffsetMinutes } from './event';
+import {
+  addonEventSchema,
+  draftRecipients,
+  formValue,
+  parameter,
+  parseRecipient,
+  utcOffsetMinutes,
+} from './event';
 
 describe('parseRecipient', () => {
   it.each([
@@ -19,7 +26,10 @@ describe('event accessors', () => {
     commonEventObject: {
       hostApp: 'GMAIL',
       timeZone: { id: 'Europe/Berlin', offset: 3_600_000 },
-      formInputs: { templateId: { stringInputs: { value: ['t-2'] } }, empty: { stringInputs: { value: [''] } } },
+      formInputs: {
+        templateId: { stringInputs: { value: ['t-2'] } },
+        empty: { stringInputs: { value: [''] } },
+      },
       parameters: { session: 's-1' },
     },
     gmail: { toRecipients: ['Ada Lovelace <ada@example.com>', 'junk'], ccRecipients: ['cc@example.com'] },

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { MergeRecipient } from '@sendwell/core';
+import { z } from 'zod';
 
 const formInputSchema = z.looseObject({
   stringInputs: z.object({ value: z.array(z.string()) }).optional(),

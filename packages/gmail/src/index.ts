@@ -1,19 +1,25 @@
-export { createGmailAddon, ACTIONS } from './addon';
-export type * from './deps';
+export { ACTIONS, createGmailAddon } from './addon';
+export { missingScopes, requiredScopes, SCOPES } from './auth/scopes';
 export {
   createGoogleRequestVerifier,
   createGoogleTokenChecks,
-  type GoogleTokenChecks,
-  GoogleAuthError,
   type GoogleAuthConfig,
+  GoogleAuthError,
   type GoogleIdentity,
   type GoogleRequestVerifier,
+  type GoogleTokenChecks,
 } from './auth/verifyGoogleRequest';
 export type { AddonResponse, Card } from './cards/types';
-export { createFakeAddonDeps, defaultFakeState, type FakeAddonState } from './testing/fakeDeps';
-export { GmailApiMailbox, defaultMessageIdFor, PREFILTER_HEADERS, GOOGLE_ROOT_URL, type GmailApiMailboxOptions } from './mailbox/gmailApiMailbox';
+export type * from './deps';
+export {
+  defaultMessageIdFor,
+  GmailApiMailbox,
+  type GmailApiMailboxOptions,
+  GOOGLE_ROOT_URL,
+  PREFILTER_HEADERS,
+} from './mailbox/gmailApiMailbox';
 export { classifySendError } from './mailbox/gmailErrors';
 export { buildMime, toRaw } from './mailbox/mime';
-export { createTestGoogle } from './testing/googleTokens';
+export { createFakeAddonDeps, defaultFakeState, type FakeAddonState } from './testing/fakeDeps';
 export { FakeGmailApi } from './testing/fakeGmailApi';
-export { SCOPES, requiredScopes, missingScopes } from './auth/scopes';
+export { createTestGoogle } from './testing/googleTokens';

@@ -5,7 +5,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { silentLogger } from '@sendwell/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config/config';
-import { SANDBOX_API_AUDIENCE, type Sendwell, createSendwell } from './sendwell';
+import { createSendwell, SANDBOX_API_AUDIENCE, type Sendwell } from './sendwell';
 
 // The walking skeleton in one process: a real HTTP server, sandbox Graph/Gmail over HTTP, the outbox
 // and scanner workers driven round by round.

@@ -1,6 +1,6 @@
 import type { Clock, Logger, MailboxPort } from '@sendwell/core';
 import { systemClock } from '@sendwell/core';
-import { GmailApiMailbox, createGmailAddon } from '@sendwell/gmail';
+import { createGmailAddon, GmailApiMailbox } from '@sendwell/gmail';
 import { createSandbox } from '@sendwell/sandbox';
 import { Hono } from 'hono';
 import { apiTokenFor, verifyApiToken } from './auth/apiTokens';
@@ -11,18 +11,18 @@ import { apiRoutes } from './http/api';
 import { errorResponse } from './http/errors';
 import { staticRoutes } from './http/static';
 import { consoleLogger } from './logger';
+import { GraphMailbox } from './mailboxes/graphMailbox';
 import { seedUsers } from './seed';
 import { ApiError } from './services/errors';
 import { FeedHub } from './services/feedHub';
 import { gmailAddonDeps } from './services/gmailDeps';
-import { GraphMailbox } from './mailboxes/graphMailbox';
 import { type Db, openDb } from './store/db';
 import { migrate } from './store/migrations';
 import type { MailboxRow, UserRow } from './store/rows';
 import { findUser, findUserByEmail } from './store/users';
+import { type Loop, startLoop } from './workers/loop';
 import { scanAllOnce } from './workers/scannerWorker';
 import { sendDueOnce } from './workers/senderWorker';
-import { type Loop, startLoop } from './workers/loop';
 
 /** The audience our API accepts on Microsoft access tokens (the add-in's app id URI). */
 export const SANDBOX_API_AUDIENCE = 'api://sendwell';

@@ -1,7 +1,14 @@
 /** Events that move a template's or campaign step's counters. */
 export type DeliveryEvent =
   | { type: 'sent'; sendId: string; at: string }
-  | { type: 'bounced'; sendId: string; at: string; recipient: string; hard: boolean | null; delayed: boolean };
+  | {
+      type: 'bounced';
+      sendId: string;
+      at: string;
+      recipient: string;
+      hard: boolean | null;
+      delayed: boolean;
+    };
 
 export interface DeliveryCounters {
   sent: number;
@@ -12,7 +19,13 @@ export interface DeliveryCounters {
   delayed: number;
 }
 
-export const emptyCounters = (): DeliveryCounters => ({ sent: 0, bounced: 0, hardBounced: 0, softBounced: 0, delayed: 0 });
+export const emptyCounters = (): DeliveryCounters => ({
+  sent: 0,
+  bounced: 0,
+  hardBounced: 0,
+  softBounced: 0,
+  delayed: 0,
+});
 
 /**
  * Fold events into counters. A send counts as bounced once, however many notices arrive for it (a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChannelConfig, type SenderIdentity, resolveChannel } from './resolveChannel';
+import { type ChannelConfig, resolveChannel, type SenderIdentity } from './resolveChannel';
 
 const exchange: ChannelConfig = {
   id: 'mbx-x',

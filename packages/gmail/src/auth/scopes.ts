@@ -9,7 +9,8 @@ const COMPOSE_ACTIONS = new Set(['insert-template', 'send-with-sendwell']);
 
 /** Scopes a trigger/action needs: every request needs the user's email (the user ID token). */
 export function requiredScopes(trigger: string, action: string | undefined): string[] {
-  const composing = trigger === 'compose' || (trigger === 'action' && action !== undefined && COMPOSE_ACTIONS.has(action));
+  const composing =
+    trigger === 'compose' || (trigger === 'action' && action !== undefined && COMPOSE_ACTIONS.has(action));
   return composing ? [SCOPES.execute, SCOPES.email, SCOPES.compose] : [SCOPES.execute, SCOPES.email];
 }
 

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { ManualClock } from '@sendwell/core';
-import { createGoogleRequestVerifier, GoogleAuthError, type GoogleAuthConfig } from './verifyGoogleRequest';
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGoogleRequestVerifier, type GoogleAuthConfig, GoogleAuthError } from './verifyGoogleRequest';
 
 const ENDPOINT = 'https://sendwell.example/gmail/addon';
 const CLIENT_ID = 'addon-client-id';
@@ -71,7 +71,9 @@ describe('createGoogleRequestVerifier', () => {
   });
 
   it('ignores a query string on the system token audience', async () => {
-    await expect(attempt({ aud: `${ENDPOINT}?t=home` }, {})).resolves.toMatchObject({ email: 'rep@example.com' });
+    await expect(attempt({ aud: `${ENDPOINT}?t=home` }, {})).resolves.toMatchObject({
+      email: 'rep@example.com',
+    });
   });
 
   it.each<[string, TokenSpec | null, TokenSpec | null, string]>([
@@ -96,13 +98,17 @@ describe('createGoogleRequestVerifier', () => {
   it('rejects a malformed Authorization header', async () => {
     const verify = createGoogleRequestVerifier(config());
     const userIdToken = await sign(userDefaults);
-    await expect(verify({ authorization: 'Basic abc', userIdToken })).rejects.toMatchObject({ code: 'missing-system-token' });
+    await expect(verify({ authorization: 'Basic abc', userIdToken })).rejects.toMatchObject({
+      code: 'missing-system-token',
+    });
   });
 
   it('never puts the token into the error message', async () => {
     const token = await sign({ ...systemDefaults, aud: 'https://evil.example' });
     const verify = createGoogleRequestVerifier(config());
-    const failure = (await verify({ authorization: `Bearer ${token}`, userIdToken: token }).catch((e: unknown) => e)) as Error;
+    const failure = (await verify({ authorization: `Bearer ${token}`, userIdToken: token }).catch(
+      (e: unknown) => e,
+    )) as Error;
     expect(failure.message).not.toContain(token.split('.')[1]!);
   });
 });

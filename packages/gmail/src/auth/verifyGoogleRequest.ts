@@ -1,5 +1,5 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Clock } from '@sendwell/core';
+import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 
 export interface GoogleAuthConfig {
   /** Google's `https://www.googleapis.com/oauth2/v3/certs` in production, the sandbox's locally. */
@@ -26,7 +26,11 @@ export interface GoogleIdentity {
   subject: string;
 }
 
-export type GoogleAuthFailure = 'missing-system-token' | 'invalid-system-token' | 'missing-user-token' | 'invalid-user-token';
+export type GoogleAuthFailure =
+  | 'missing-system-token'
+  | 'invalid-system-token'
+  | 'missing-user-token'
+  | 'invalid-user-token';
 
 /** Thrown when a request is not provably from Google on behalf of a verified user. Never carries a token. */
 export class GoogleAuthError extends Error {
@@ -77,11 +81,13 @@ export function createGoogleTokenChecks(config: GoogleAuthConfig): GoogleTokenCh
   return {
     async system(authorization) {
       const token = bearer(authorization);
-      if (!token) throw new GoogleAuthError('missing-system-token', 'Missing Authorization: Bearer system ID token.');
+      if (!token)
+        throw new GoogleAuthError('missing-system-token', 'Missing Authorization: Bearer system ID token.');
       await checkSystemToken(config, () => verifyToken(token));
     },
     async user(userIdToken) {
-      if (!userIdToken) throw new GoogleAuthError('missing-user-token', 'Missing authorizationEventObject.userIdToken.');
+      if (!userIdToken)
+        throw new GoogleAuthError('missing-user-token', 'Missing authorizationEventObject.userIdToken.');
       return checkUserToken(config, () => verifyToken(userIdToken));
     },
   };
@@ -119,13 +125,17 @@ async function checkSystemToken(config: GoogleAuthConfig, verify: () => Promise<
   if (!audienceMatches(payload, list(config.systemAudience), true)) {
     throw new GoogleAuthError(code, 'System ID token has the wrong audience.');
   }
-  if (payload.email_verified !== true) throw new GoogleAuthError(code, 'System ID token email is not verified.');
+  if (payload.email_verified !== true)
+    throw new GoogleAuthError(code, 'System ID token email is not verified.');
   if (config.serviceAccountEmail && payload.email !== config.serviceAccountEmail) {
     throw new GoogleAuthError(code, 'System ID token is not from the add-on service account.');
   }
 }
 
-async function checkUserToken(config: GoogleAuthConfig, verify: () => Promise<JWTPayload>): Promise<GoogleIdentity> {
+async function checkUserToken(
+  config: GoogleAuthConfig,
+  verify: () => Promise<JWTPayload>,
+): Promise<GoogleIdentity> {
   const code = 'invalid-user-token';
   const payload = await verified(code, verify);
   if (!audienceMatches(payload, list(config.userAudience), false)) {

@@ -13,7 +13,10 @@ export function widgetById(card: Card, id: string): Widget | undefined {
 export function buttonActions(card: Card): { action: string; disabled: boolean }[] {
   return allWidgets(card).flatMap((widget) =>
     'buttonList' in widget
-      ? widget.buttonList.buttons.map((b) => ({ action: new URL(b.onClick.action.function).searchParams.get('a') ?? '', disabled: b.disabled === true }))
+      ? widget.buttonList.buttons.map((b) => ({
+          action: new URL(b.onClick.action.function).searchParams.get('a') ?? '',
+          disabled: b.disabled === true,
+        }))
       : [],
   );
 }

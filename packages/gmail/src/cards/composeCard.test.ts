@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelView, TemplateView } from '../deps';
 import { buttonActions, widgetById } from './cardTestUtils';
-import { composeCard, type ComposeCardData } from './composeCard';
+import { type ComposeCardData, composeCard } from './composeCard';
 
-const gmail: ChannelView = { available: true, label: 'Gmail', address: 'rep@example.com', profileId: 'gmail-workspace', forced: true, explanation: 'Sent through Gmail — your mailbox.' };
+const gmail: ChannelView = {
+  available: true,
+  label: 'Gmail',
+  address: 'rep@example.com',
+  profileId: 'gmail-workspace',
+  forced: true,
+  explanation: 'Sent through Gmail — your mailbox.',
+};
 const templates: TemplateView[] = [
   { id: 't-1', name: 'Intro', subject: 's', body: 'b' },
   { id: 't-2', name: 'Follow-up', subject: 's', body: 'b' },
@@ -48,7 +55,11 @@ describe('composeCard', () => {
   });
 
   it('shows the draft audience and carries the session on the buttons', () => {
-    const card = composeCard(data({ recipients: { to: [ada, { email: 'bob@example.com' }], cc: [{ email: 'c@example.com' }], bcc: [] } }));
+    const card = composeCard(
+      data({
+        recipients: { to: [ada, { email: 'bob@example.com' }], cc: [{ email: 'c@example.com' }], bcc: [] },
+      }),
+    );
     expect(widgetById(card, 'draft-recipients')).toMatchObject({
       decoratedText: { text: 'Ada Lovelace &lt;ada@example.com&gt;, bob@example.com', bottomLabel: 'Cc 1' },
     });
@@ -59,6 +70,8 @@ describe('composeCard', () => {
     [{ kind: 'queued' as const, text: 'Queued 1 email' }, 'send-status'],
     [{ kind: 'error' as const, text: 'Quota exhausted' }, 'send-error'],
   ])('shows the send outcome %#', (status, id) => {
-    expect(widgetById(composeCard(data({ status })), id)).toMatchObject({ textParagraph: { text: status.text } });
+    expect(widgetById(composeCard(data({ status })), id)).toMatchObject({
+      textParagraph: { text: status.text },
+    });
   });
 });

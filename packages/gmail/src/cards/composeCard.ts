@@ -1,8 +1,8 @@
 import type { MergeRecipient } from '@sendwell/core';
 import type { ChannelView, QuotaView, TemplateView } from '../deps';
 import type { DraftRecipients } from '../event';
-import { channelWidgets } from './homeCard';
 import { quotaText } from './format';
+import { channelWidgets } from './homeCard';
 import type { Card, CardSection, Widget } from './types';
 import { button, buttonList, decorated, escapeText, paragraph } from './widgets';
 
@@ -29,7 +29,8 @@ export function formatRecipient(recipient: MergeRecipient): string {
 }
 
 function templatePicker(data: ComposeCardData): Widget {
-  if (!data.templates.length) return paragraph('No templates yet. Create one in Sendwell first.', 'templates-empty');
+  if (!data.templates.length)
+    return paragraph('No templates yet. Create one in Sendwell first.', 'templates-empty');
   const selected = data.selectedTemplateId ?? data.templates[0]!.id;
   return {
     id: 'template-picker',
@@ -44,8 +45,14 @@ function templatePicker(data: ComposeCardData): Widget {
 
 function recipientsWidget(recipients: DraftRecipients): Widget {
   const { to, cc, bcc } = recipients;
-  if (!to.length) return paragraph('Add recipients to the draft: merge fields come from the first one.', 'draft-recipients');
-  const extra = [cc.length ? `Cc ${cc.length}` : '', bcc.length ? `Bcc ${bcc.length}` : ''].filter(Boolean).join(' · ');
+  if (!to.length)
+    return paragraph(
+      'Add recipients to the draft: merge fields come from the first one.',
+      'draft-recipients',
+    );
+  const extra = [cc.length ? `Cc ${cc.length}` : '', bcc.length ? `Bcc ${bcc.length}` : '']
+    .filter(Boolean)
+    .join(' · ');
   return decorated('draft-recipients', {
     topLabel: 'To (merge fields from the first)',
     text: escapeText(to.map(formatRecipient).join(', ')),
@@ -57,11 +64,16 @@ function actionsWidget(data: ComposeCardData): Widget {
   const parameters = { session: data.session };
   const send = button(data.addonUrl, 'Send with Sendwell', 'send-with-sendwell', parameters);
   const ready = data.templates.length > 0 && data.recipients.to.length > 0 && data.channel.available;
-  return buttonList([button(data.addonUrl, 'Insert template', 'insert-template', parameters), ready ? send : { ...send, disabled: true }]);
+  return buttonList([
+    button(data.addonUrl, 'Insert template', 'insert-template', parameters),
+    ready ? send : { ...send, disabled: true },
+  ]);
 }
 
 function statusSection(status: ComposeStatus): CardSection {
-  return { widgets: [paragraph(escapeText(status.text), status.kind === 'queued' ? 'send-status' : 'send-error')] };
+  return {
+    widgets: [paragraph(escapeText(status.text), status.kind === 'queued' ? 'send-status' : 'send-error')],
+  };
 }
 
 /** The compose card: template picker, the draft's recipients, insert/send, and the channel used. */
@@ -73,7 +85,10 @@ export function composeCard(data: ComposeCardData): Card {
     header: { title: 'Sendwell', subtitle: 'Insert a template or send it through your Gmail' },
     sections: [
       ...(data.status ? [statusSection(data.status)] : []),
-      { header: 'Template', widgets: [templatePicker(data), recipientsWidget(data.recipients), actionsWidget(data)] },
+      {
+        header: 'Template',
+        widgets: [templatePicker(data), recipientsWidget(data.recipients), actionsWidget(data)],
+      },
       { header: 'Sending', widgets: sending },
     ],
   };

@@ -20,8 +20,10 @@ export function analyticsDetail(stats: TemplateAnalyticsView): string {
 
 export function quotaText(quota: QuotaView, offsetMinutes: number): DecoratedText {
   const notes = [quota.queued ? `${quota.queued} queued` : null];
-  if (quota.pausedUntil) notes.push(`paused by the provider until ${formatTime(quota.pausedUntil, offsetMinutes)}`);
-  else if (quota.remainingMessages <= 0 && quota.nextFreeAt) notes.push(`next slot ${formatTime(quota.nextFreeAt, offsetMinutes)}`);
+  if (quota.pausedUntil)
+    notes.push(`paused by the provider until ${formatTime(quota.pausedUntil, offsetMinutes)}`);
+  else if (quota.remainingMessages <= 0 && quota.nextFreeAt)
+    notes.push(`next slot ${formatTime(quota.nextFreeAt, offsetMinutes)}`);
   const bottom = notes.filter(Boolean).join(' · ');
   return {
     topLabel: "Today's quota",
@@ -38,11 +40,14 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 /** Who a send event is about: its recipient, else the `to` list the server puts in `detail`. */
 function audience(item: FeedItem): string {
   if (item.recipient) return escapeText(item.recipient);
-  const to = Array.isArray(item.detail.to) ? item.detail.to.filter((a): a is string => typeof a === 'string') : [];
+  const to = Array.isArray(item.detail.to)
+    ? item.detail.to.filter((a): a is string => typeof a === 'string')
+    : [];
   return escapeText(to.join(', '));
 }
 
-const withBottom = (text: DecoratedText, bottom: string): DecoratedText => (bottom ? { ...text, bottomLabel: escapeText(bottom) } : text);
+const withBottom = (text: DecoratedText, bottom: string): DecoratedText =>
+  bottom ? { ...text, bottomLabel: escapeText(bottom) } : text;
 
 /** How one feed event reads in "Recent activity"; bounces show recipient, hard/soft and reason. */
 export function feedItemText(item: FeedItem, offsetMinutes: number): DecoratedText {
@@ -53,7 +58,11 @@ export function feedItemText(item: FeedItem, offsetMinutes: number): DecoratedTe
     case 'bounce': {
       const reason = [d.reason, d.status].filter(Boolean).join(' ');
       const kind = BOUNCE_KIND(d.hard, d.action === 'delayed');
-      return { topLabel: `Bounce · ${kind} · ${time}`, text: who || 'unknown recipient', bottomLabel: escapeText(reason || 'no reason given') };
+      return {
+        topLabel: `Bounce · ${kind} · ${time}`,
+        text: who || 'unknown recipient',
+        bottomLabel: escapeText(reason || 'no reason given'),
+      };
     }
     case 'send.queued': {
       const sendAt = str(d.sendAt) ? `sends at ${formatTime(str(d.sendAt), offsetMinutes)}` : '';
@@ -62,10 +71,16 @@ export function feedItemText(item: FeedItem, offsetMinutes: number): DecoratedTe
     case 'send.submitted':
       return withBottom({ topLabel: `Sent · ${time}`, text: who || 'email sent' }, str(d.subject));
     case 'send.failed':
-      return withBottom({ topLabel: `Failed · ${time}`, text: who || 'email not sent' }, str(d.error) || str(d.message));
+      return withBottom(
+        { topLabel: `Failed · ${time}`, text: who || 'email not sent' },
+        str(d.error) || str(d.message),
+      );
     case 'throttle.paused': {
       const until = str(d.until) ? ` until ${formatTime(str(d.until), offsetMinutes)}` : '';
-      return withBottom({ topLabel: `Paused · ${time}`, text: `Sending paused by the provider${until}` }, str(d.reason) || str(d.message));
+      return withBottom(
+        { topLabel: `Paused · ${time}`, text: `Sending paused by the provider${until}` },
+        str(d.reason) || str(d.message),
+      );
     }
     case 'throttle.resumed':
       return withBottom({ topLabel: `Resumed · ${time}`, text: 'Sending resumed' }, str(d.message));

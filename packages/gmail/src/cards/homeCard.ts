@@ -19,7 +19,11 @@ const PLAIN_GMAIL_EXPLANATION = 'Sent through Gmail — your mailbox.';
 
 export function channelWidgets(channel: ChannelView): Widget[] {
   if (!channel.available) return [paragraph(escapeText(channel.explanation), 'channel-unavailable')];
-  const main = decorated('channel', { topLabel: 'Sends go through', text: 'Gmail — your mailbox', bottomLabel: escapeText(channel.address) });
+  const main = decorated('channel', {
+    topLabel: 'Sends go through',
+    text: 'Gmail — your mailbox',
+    bottomLabel: escapeText(channel.address),
+  });
   // Only an override (e.g. "not your default channel (Custom SMTP)") needs its explanation shown.
   if (channel.explanation.trim() === PLAIN_GMAIL_EXPLANATION) return [main];
   return [main, paragraph(escapeText(channel.explanation), 'channel-explanation')];
@@ -33,11 +37,16 @@ function templateSection(data: HomeCardData): CardSection {
       bottomLabel: analyticsDetail(analytics),
     }),
   );
-  return { header: 'Templates', widgets: widgets.length ? widgets : [paragraph('No templates yet.', 'templates-empty')] };
+  return {
+    header: 'Templates',
+    widgets: widgets.length ? widgets : [paragraph('No templates yet.', 'templates-empty')],
+  };
 }
 
 function feedSection(data: HomeCardData): CardSection {
-  const items = data.feed.map((item, index) => decorated(widgetId('feed-item', String(index)), feedItemText(item, data.offsetMinutes)));
+  const items = data.feed.map((item, index) =>
+    decorated(widgetId('feed-item', String(index)), feedItemText(item, data.offsetMinutes)),
+  );
   return {
     header: 'Recent activity',
     widgets: [
@@ -53,6 +62,10 @@ export function homeCard(data: HomeCardData): Card {
   return {
     name: 'home',
     header: { title: 'Sendwell', subtitle: data.email },
-    sections: [{ header: 'Sending', widgets: [...channelWidgets(data.channel), ...quota] }, templateSection(data), feedSection(data)],
+    sections: [
+      { header: 'Sending', widgets: [...channelWidgets(data.channel), ...quota] },
+      templateSection(data),
+      feedSection(data),
+    ],
   };
 }

@@ -8,7 +8,12 @@ export function pushCard(card: Card): AddonResponse {
 /** Action answer: replace the current card, optionally with a toast. */
 export function updateCard(card: Card, notification?: string): AddonResponse {
   return {
-    renderActions: { action: { navigations: [{ updateCard: card }], ...(notification ? { notification: { text: notification } } : {}) } },
+    renderActions: {
+      action: {
+        navigations: [{ updateCard: card }],
+        ...(notification ? { notification: { text: notification } } : {}),
+      },
+    },
   };
 }
 
@@ -17,9 +22,15 @@ export function notify(text: string): AddonResponse {
 }
 
 /** Insert HTML at the cursor of the open draft (and set the subject); a toast may ride along. */
-export function updateDraft(insert: { html: string; subject?: string }, notification?: string): AddonResponse {
+export function updateDraft(
+  insert: { html: string; subject?: string },
+  notification?: string,
+): AddonResponse {
   const markup: DraftUpdate = {
-    updateBody: { insertContents: [{ content: insert.html, contentType: 'MUTABLE_HTML' }], type: 'IN_PLACE_INSERT' },
+    updateBody: {
+      insertContents: [{ content: insert.html, contentType: 'MUTABLE_HTML' }],
+      type: 'IN_PLACE_INSERT',
+    },
     ...(insert.subject !== undefined ? { updateSubject: { subject: insert.subject } } : {}),
   };
   return {

@@ -78,7 +78,10 @@ export interface Notification {
 }
 
 export interface DraftUpdate {
-  updateBody?: { insertContents: { content: string; contentType: 'MUTABLE_HTML' | 'IMMUTABLE_HTML' | 'TEXT' }[]; type: 'IN_PLACE_INSERT' };
+  updateBody?: {
+    insertContents: { content: string; contentType: 'MUTABLE_HTML' | 'IMMUTABLE_HTML' | 'TEXT' }[];
+    type: 'IN_PLACE_INSERT';
+  };
   updateSubject?: { subject: string };
 }
 

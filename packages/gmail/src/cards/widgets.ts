@@ -14,17 +14,34 @@ export function actionUrl(addonUrl: string, name: string): string {
   return url.toString();
 }
 
-export function button(addonUrl: string, text: string, action: string, parameters: Record<string, string> = {}): Button {
+export function button(
+  addonUrl: string,
+  text: string,
+  action: string,
+  parameters: Record<string, string> = {},
+): Button {
   const list: ActionParameter[] = Object.entries(parameters).map(([key, value]) => ({ key, value }));
   return {
     text,
-    onClick: { action: { function: actionUrl(addonUrl, action), loadIndicator: 'SPINNER', ...(list.length ? { parameters: list } : {}) } },
+    onClick: {
+      action: {
+        function: actionUrl(addonUrl, action),
+        loadIndicator: 'SPINNER',
+        ...(list.length ? { parameters: list } : {}),
+      },
+    },
   };
 }
 
 export const buttonList = (buttons: Button[]): Widget => ({ buttonList: { buttons } });
-export const paragraph = (text: string, id?: string): Widget => ({ ...(id ? { id } : {}), textParagraph: { text } });
-export const decorated = (id: string, text: DecoratedText): Widget => ({ id, decoratedText: { wrapText: true, ...text } });
+export const paragraph = (text: string, id?: string): Widget => ({
+  ...(id ? { id } : {}),
+  textParagraph: { text },
+});
+export const decorated = (id: string, text: DecoratedText): Widget => ({
+  id,
+  decoratedText: { wrapText: true, ...text },
+});
 export const divider = (): Widget => ({ divider: {} });
 
 /** Card text fields accept a small HTML subset, so anything from users is escaped. */

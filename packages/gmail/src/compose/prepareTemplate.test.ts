@@ -4,19 +4,40 @@ import type { DraftRecipients } from '../event';
 import { prepareInsert, prepareSend } from './prepareTemplate';
 
 const templates: TemplateView[] = [
-  { id: 't-1', name: 'Intro', subject: 'Hi {{recipient.firstName}}', body: '<p>Hello {{recipient.firstName}} {{recipient.lastName}}</p>' },
+  {
+    id: 't-1',
+    name: 'Intro',
+    subject: 'Hi {{recipient.firstName}}',
+    body: '<p>Hello {{recipient.firstName}} {{recipient.lastName}}</p>',
+  },
   { id: 't-2', name: 'Plain', subject: 'Quick question', body: '<p>Are you free?</p>' },
 ];
 const ada = { email: 'ada@example.com', displayName: 'Ada Lovelace' };
 const bare = { email: 'bob@example.com' };
-const draft = (to: DraftRecipients['to'], cc: DraftRecipients['cc'] = []): DraftRecipients => ({ to, cc, bcc: [] });
+const draft = (to: DraftRecipients['to'], cc: DraftRecipients['cc'] = []): DraftRecipients => ({
+  to,
+  cc,
+  bcc: [],
+});
 
 describe('prepareInsert', () => {
   it.each([
     ['t-1', [ada], 'Hi Ada', '<p>Hello Ada Lovelace</p>', []],
     [undefined, [ada], 'Hi Ada', '<p>Hello Ada Lovelace</p>', []],
-    ['t-1', [bare], 'Hi {{recipient.firstName}}', '<p>Hello {{recipient.firstName}} {{recipient.lastName}}</p>', ['recipient.firstName', 'recipient.lastName']],
-    ['t-1', [], 'Hi {{recipient.firstName}}', '<p>Hello {{recipient.firstName}} {{recipient.lastName}}</p>', ['recipient.firstName', 'recipient.lastName']],
+    [
+      't-1',
+      [bare],
+      'Hi {{recipient.firstName}}',
+      '<p>Hello {{recipient.firstName}} {{recipient.lastName}}</p>',
+      ['recipient.firstName', 'recipient.lastName'],
+    ],
+    [
+      't-1',
+      [],
+      'Hi {{recipient.firstName}}',
+      '<p>Hello {{recipient.firstName}} {{recipient.lastName}}</p>',
+      ['recipient.firstName', 'recipient.lastName'],
+    ],
     ['t-2', [bare], 'Quick question', '<p>Are you free?</p>', []],
   ])('template %s for %j', (id, to, subject, html, missing) => {
     const result = prepareInsert(templates, id, draft(to));
@@ -36,7 +57,12 @@ describe('prepareSend', () => {
     const result = prepareSend(templates, 't-1', draft([ada, bare], [{ email: 'cc@example.com' }]), 's-1');
     expect(result).toMatchObject({
       outcome: 'ready',
-      value: { to: ['ada@example.com', 'bob@example.com'], cc: ['cc@example.com'], subject: 'Hi Ada', templateId: 't-1' },
+      value: {
+        to: ['ada@example.com', 'bob@example.com'],
+        cc: ['cc@example.com'],
+        subject: 'Hi Ada',
+        templateId: 't-1',
+      },
     });
   });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mergeTemplate, type MergeRecipient } from '@sendwell/core';
+import { type MergeRecipient, mergeTemplate } from '@sendwell/core';
 import type { SendRequest, TemplateView } from '../deps';
 import type { DraftRecipients } from '../event';
 
@@ -26,15 +26,31 @@ export function mergeFor(template: TemplateView, recipient: MergeRecipient | und
 }
 
 /** Insert: always possible once a template exists; missing fields stay visible for the rep to fill. */
-export function prepareInsert(templates: TemplateView[], templateId: string | undefined, recipients: DraftRecipients): Prepared<MergedTemplate> {
+export function prepareInsert(
+  templates: TemplateView[],
+  templateId: string | undefined,
+  recipients: DraftRecipients,
+): Prepared<MergedTemplate> {
   const template = pickTemplate(templates, templateId);
-  if (!template) return { outcome: 'blocked', message: templateId ? 'That template no longer exists.' : 'Pick a template first.' };
+  if (!template)
+    return {
+      outcome: 'blocked',
+      message: templateId ? 'That template no longer exists.' : 'Pick a template first.',
+    };
   return { outcome: 'ready', value: mergeFor(template, recipients.to[0]) };
 }
 
 function idempotencyKey(session: string, templateId: string, recipients: DraftRecipients): string {
-  const audience = [recipients.to, recipients.cc, recipients.bcc].map((list) => list.map((r) => r.email.toLowerCase()).sort().join(','));
-  const digest = createHash('sha256').update(JSON.stringify([templateId, audience])).digest('hex').slice(0, 24);
+  const audience = [recipients.to, recipients.cc, recipients.bcc].map((list) =>
+    list
+      .map((r) => r.email.toLowerCase())
+      .sort()
+      .join(','),
+  );
+  const digest = createHash('sha256')
+    .update(JSON.stringify([templateId, audience]))
+    .digest('hex')
+    .slice(0, 24);
   return `gmail-compose:${session}:${digest}`;
 }
 
@@ -48,12 +64,16 @@ export function prepareSend(
   recipients: DraftRecipients,
   session: string,
 ): Prepared<SendRequest> {
-  if (!recipients.to.length) return { outcome: 'blocked', message: 'Add at least one recipient to the draft first.' };
+  if (!recipients.to.length)
+    return { outcome: 'blocked', message: 'Add at least one recipient to the draft first.' };
   const insert = prepareInsert(templates, templateId, recipients);
   if (insert.outcome === 'blocked') return insert;
   const merged = insert.value;
   if (merged.missing.length) {
-    return { outcome: 'blocked', message: `Missing merge fields for ${recipients.to[0]!.email}: ${merged.missing.join(', ')}. Add the recipient's name to the draft.` };
+    return {
+      outcome: 'blocked',
+      message: `Missing merge fields for ${recipients.to[0]!.email}: ${merged.missing.join(', ')}. Add the recipient's name to the draft.`,
+    };
   }
   const emails = (list: MergeRecipient[]) => list.map((r) => r.email);
   return {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { composeCard, TEMPLATE_INPUT, type ComposeStatus } from '../cards/composeCard';
+import { type ComposeStatus, composeCard, TEMPLATE_INPUT } from '../cards/composeCard';
 import { plural } from '../cards/format';
 import { notify, pushCard, updateCard, updateDraft } from '../cards/responses';
 import type { AddonResponse, Card } from '../cards/types';
 import { prepareInsert, prepareSend } from '../compose/prepareTemplate';
 import { draftRecipients, formValue, parameter } from '../event';
-import { orNull, type AddonContext } from './context';
+import { type AddonContext, orNull } from './context';
 
 async function loadComposeCard(ctx: AddonContext, session: string, status?: ComposeStatus): Promise<Card> {
   const { deps, user, event } = ctx;
@@ -40,7 +40,9 @@ export async function onInsertTemplate(ctx: AddonContext): Promise<AddonResponse
   const prepared = prepareInsert(templates, formValue(ctx.event, TEMPLATE_INPUT), draftRecipients(ctx.event));
   if (prepared.outcome === 'blocked') return notify(prepared.message);
   const { html, subject, missing } = prepared.value;
-  const warning = missing.length ? `Fill in by hand: ${missing.join(', ')} (no value for the first recipient).` : undefined;
+  const warning = missing.length
+    ? `Fill in by hand: ${missing.join(', ')} (no value for the first recipient).`
+    : undefined;
   return updateDraft({ html, subject }, warning);
 }
 
@@ -49,14 +51,26 @@ export async function onSendWithSendwell(ctx: AddonContext): Promise<AddonRespon
   const { deps, user } = ctx;
   const session = sessionOf(ctx);
   const templates = await deps.templates(user.userId);
-  const prepared = prepareSend(templates, formValue(ctx.event, TEMPLATE_INPUT), draftRecipients(ctx.event), session);
+  const prepared = prepareSend(
+    templates,
+    formValue(ctx.event, TEMPLATE_INPUT),
+    draftRecipients(ctx.event),
+    session,
+  );
   if (prepared.outcome === 'blocked') return notify(prepared.message);
   const result = await deps.createSend(user.userId, prepared.value);
   if (result.outcome === 'rejected') {
-    return updateCard(await loadComposeCard(ctx, session, { kind: 'error', text: result.message }), `Not sent: ${result.message}`);
+    return updateCard(
+      await loadComposeCard(ctx, session, { kind: 'error', text: result.message }),
+      `Not sent: ${result.message}`,
+    );
   }
-  const count = prepared.value.to.length + (prepared.value.cc?.length ?? 0) + (prepared.value.bcc?.length ?? 0);
+  const count =
+    prepared.value.to.length + (prepared.value.cc?.length ?? 0) + (prepared.value.bcc?.length ?? 0);
   const text = `Queued for ${plural(count, 'recipient')} through your Gmail. ${result.explanation}`.trim();
   // A new session after a successful send: sending again from this card is a new, deliberate send.
-  return updateCard(await loadComposeCard(ctx, randomUUID(), { kind: 'queued', text }), `Queued: ${prepared.value.subject}`);
+  return updateCard(
+    await loadComposeCard(ctx, randomUUID(), { kind: 'queued', text }),
+    `Queued: ${prepared.value.subject}`,
+  );
 }

@@ -1,8 +1,7 @@
 import { homeCard } from '../cards/homeCard';
 import { pushCard, updateCard } from '../cards/responses';
-import type { Card } from '../cards/types';
-import type { AddonResponse } from '../cards/types';
-import { orNull, type AddonContext } from './context';
+import type { AddonResponse, Card } from '../cards/types';
+import { type AddonContext, orNull } from './context';
 
 export const FEED_LIMIT = 10;
 
@@ -14,9 +13,20 @@ export async function loadHomeCard({ deps, user, offsetMinutes }: AddonContext):
     deps.recentFeed(user.userId, FEED_LIMIT),
   ]);
   const withAnalytics = await Promise.all(
-    templates.map(async (template) => ({ template, analytics: await deps.templateAnalytics(user.userId, template.id) })),
+    templates.map(async (template) => ({
+      template,
+      analytics: await deps.templateAnalytics(user.userId, template.id),
+    })),
   );
-  return homeCard({ addonUrl: deps.addonUrl, email: user.email, channel, quota, templates: withAnalytics, feed, offsetMinutes });
+  return homeCard({
+    addonUrl: deps.addonUrl,
+    email: user.email,
+    channel,
+    quota,
+    templates: withAnalytics,
+    feed,
+    offsetMinutes,
+  });
 }
 
 /** Homepage and message-open triggers. */

@@ -1,5 +1,5 @@
-import { paragraph, escapeText } from '../cards/widgets';
 import type { Card } from '../cards/types';
+import { escapeText, paragraph } from '../cards/widgets';
 
 /** Shown when the Google account is verified but has no Sendwell user. */
 export function notConnectedCard(email: string): Card {
@@ -9,7 +9,10 @@ export function notConnectedCard(email: string): Card {
     sections: [
       {
         widgets: [
-          paragraph(`${escapeText(email)} has no Sendwell account yet. Ask your Sendwell admin to add it, then reopen the add-on.`, 'not-connected'),
+          paragraph(
+            `${escapeText(email)} has no Sendwell account yet. Ask your Sendwell admin to add it, then reopen the add-on.`,
+            'not-connected',
+          ),
         ],
       },
     ],

@@ -14,7 +14,14 @@ const clock = new ManualClock('2026-03-02T10:00:00Z');
 async function start(limits?: Parameters<typeof createSandbox>[0]['limits']): Promise<void> {
   let handler: Hono | null = null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: (req) => (handler ? handler.fetch(req) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve(
+      {
+        fetch: (req) => (handler ? handler.fetch(req) : new Response('starting', { status: 503 })),
+        port: 0,
+        hostname: '127.0.0.1',
+      },
+      () => resolve(s),
+    );
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sandbox`;
   sandbox = createSandbox({ baseUrl, clock, noticeDelayMs: 1000, ...(limits ? { limits } : {}) });
@@ -24,11 +31,24 @@ async function start(limits?: Parameters<typeof createSandbox>[0]['limits']): Pr
 
 const gus = () => {
   const user = sandbox.users.find((u) => u.provider === 'gmail')!;
-  return { user, mailbox: new GmailApiMailbox({ address: user.email, rootUrl: sandbox.google.rootUrl, getToken: async () => sandbox.issueGoogleAccessToken(user.id), clock }) };
+  return {
+    user,
+    mailbox: new GmailApiMailbox({
+      address: user.email,
+      rootUrl: sandbox.google.rootUrl,
+      getToken: async () => sandbox.issueGoogleAccessToken(user.id),
+      clock,
+    }),
+  };
 };
 
 const message = (from: string, sendwellId: string, to: string[]): OutgoingMessage => ({
-  sendwellId, messageId: `${sendwellId}@sendwell.local`, from, to, subject: 'Grüße aus dem Test', html: '<p>Hello</p>',
+  sendwellId,
+  messageId: `${sendwellId}@sendwell.local`,
+  from,
+  to,
+  subject: 'Grüße aus dem Test',
+  html: '<p>Hello</p>',
 });
 
 afterEach(() => close());
@@ -39,7 +59,9 @@ describe('GmailApiMailbox against the sandbox Gmail API', () => {
   it('sends, reconciles by Message-ID, and scans the bounce notice back with its pre-filter headers', async () => {
     const { user, mailbox } = gus();
     const first = await mailbox.listInboxChanges(null);
-    expect(await mailbox.send(message(user.email, 'snd-1', ['nobody@bounce.test']))).toMatchObject({ status: 'submitted' });
+    expect(await mailbox.send(message(user.email, 'snd-1', ['nobody@bounce.test']))).toMatchObject({
+      status: 'submitted',
+    });
     expect(await mailbox.findSent('snd-1')).toBe(true);
     expect(await mailbox.findSent('snd-2')).toBe(false);
 
@@ -68,7 +90,9 @@ describe('GmailApiMailbox at the sandbox daily limit', () => {
 
   it('answers throttled with the retry time Gmail gives', async () => {
     const { user, mailbox } = gus();
-    expect(await mailbox.send(message(user.email, 'snd-1', ['ada@example.test']))).toMatchObject({ status: 'submitted' });
+    expect(await mailbox.send(message(user.email, 'snd-1', ['ada@example.test']))).toMatchObject({
+      status: 'submitted',
+    });
     const result = await mailbox.send(message(user.email, 'snd-2', ['ada@example.test']));
     expect(result).toMatchObject({ status: 'throttled' });
     // The window frees 24 h after the first send (rounded up: never retry early).

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock, type OutgoingMessage } from '@sendwell/core';
 import PostalMime from 'postal-mime';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGmailApi } from '../testing/fakeGmailApi';
 import { GmailApiMailbox } from './gmailApiMailbox';
 
@@ -16,7 +16,12 @@ beforeEach(() => {
   fake.requests.length = 0;
   fake.faults.length = 0;
   fake.oldestHistoryId = 0;
-  mailbox = new GmailApiMailbox({ address: 'rep@example.com', rootUrl: fake.rootUrl, getToken: async () => TOKEN, clock });
+  mailbox = new GmailApiMailbox({
+    address: 'rep@example.com',
+    rootUrl: fake.rootUrl,
+    getToken: async () => TOKEN,
+    clock,
+  });
 });
 
 const outgoing: OutgoingMessage = {
@@ -41,7 +46,11 @@ describe('GmailApiMailbox.send', () => {
   it('sends raw MIME with our headers through the prefixed rootUrl with the bearer token', async () => {
     const result = await mailbox.send(outgoing);
     expect(result).toEqual({ status: 'submitted', providerMessageId: fake.messages[0]!.id });
-    expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/sandbox/google/gmail/v1/users/me/messages/send', authorization: `Bearer ${TOKEN}` });
+    expect(fake.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/sandbox/google/gmail/v1/users/me/messages/send',
+      authorization: `Bearer ${TOKEN}`,
+    });
     const parsed = await PostalMime.parse(Buffer.from(fake.messages[0]!.raw, 'base64url'));
     expect(parsed.subject).toBe('Grüße');
     expect(parsed.messageId).toBe('<send-1@sendwell.local>');
@@ -50,9 +59,31 @@ describe('GmailApiMailbox.send', () => {
   });
 
   it.each([
-    [{ status: 429, body: { error: { code: 429, message: 'User-rate limit exceeded (Mail sending)', errors: [{ reason: 'rateLimitExceeded' }] } }, headers: { 'retry-after': '120' } }, { status: 'throttled', retryAfterSeconds: 120 }],
-    [{ status: 400, body: { error: { code: 400, message: 'Invalid To header', errors: [{ reason: 'invalidArgument' }] } } }, { status: 'failed', retryable: false }],
-    [{ status: 503, body: { error: { code: 503, message: 'Backend Error' } } }, { status: 'failed', retryable: true }],
+    [
+      {
+        status: 429,
+        body: {
+          error: {
+            code: 429,
+            message: 'User-rate limit exceeded (Mail sending)',
+            errors: [{ reason: 'rateLimitExceeded' }],
+          },
+        },
+        headers: { 'retry-after': '120' },
+      },
+      { status: 'throttled', retryAfterSeconds: 120 },
+    ],
+    [
+      {
+        status: 400,
+        body: { error: { code: 400, message: 'Invalid To header', errors: [{ reason: 'invalidArgument' }] } },
+      },
+      { status: 'failed', retryable: false },
+    ],
+    [
+      { status: 503, body: { error: { code: 503, message: 'Backend Error' } } },
+      { status: 'failed', retryable: true },
+    ],
   ])('maps provider error %# without retrying the POST', async (fault, expected) => {
     fake.faults.push(fault);
     expect(await mailbox.send(outgoing)).toMatchObject(expected);
@@ -80,7 +111,10 @@ describe('GmailApiMailbox.listInboxChanges', () => {
         from: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
         subject: 'Delivery Status Notification (Failure)',
         receivedAt: '2026-03-02T09:00:00.000Z',
-        headers: expect.objectContaining({ 'x-failed-recipients': 'nobody@bounce.test', 'content-type': expect.stringContaining('multipart/report') }),
+        headers: expect.objectContaining({
+          'x-failed-recipients': 'nobody@bounce.test',
+          'content-type': expect.stringContaining('multipart/report'),
+        }),
       },
     ]);
     const second = fake.deliver('From: ada@example.com\r\nSubject: Re: hi\r\n\r\nThanks');

@@ -1,12 +1,27 @@
 import { auth, gmail, type gmail_v1 } from '@googleapis/gmail';
-import { systemClock, type Clock, type InboxEntry, type InboxPage, type MailboxPort, type OutgoingMessage, type SubmitResult } from '@sendwell/core';
+import {
+  type Clock,
+  type InboxEntry,
+  type InboxPage,
+  type MailboxPort,
+  type OutgoingMessage,
+  type SubmitResult,
+  systemClock,
+} from '@sendwell/core';
 import { classifySendError, errorFacts } from './gmailErrors';
 import { buildMime, fromRaw, toRaw } from './mime';
 
 export const GOOGLE_ROOT_URL = 'https://gmail.googleapis.com/';
 
 /** Headers the scanner's cheap pre-filter needs before deciding to fetch raw MIME. */
-export const PREFILTER_HEADERS = ['From', 'Subject', 'Content-Type', 'X-Failed-Recipients', 'Auto-Submitted', 'Message-ID'];
+export const PREFILTER_HEADERS = [
+  'From',
+  'Subject',
+  'Content-Type',
+  'X-Failed-Recipients',
+  'Auto-Submitted',
+  'Message-ID',
+];
 
 /** The server's Message-ID convention for a send (`<sendwellId>@sendwell.local`); findSent searches by it. */
 export const defaultMessageIdFor = (sendwellId: string): string => `${sendwellId}@sendwell.local`;
@@ -49,7 +64,10 @@ export class GmailApiMailbox implements MailboxPort {
   async #client(): Promise<{ api: gmail_v1.Gmail; call: { rootUrl: string } }> {
     const oauth = new auth.OAuth2();
     oauth.setCredentials({ access_token: await this.#options.getToken() });
-    return { api: gmail({ version: 'v1', auth: oauth, rootUrl: this.#rootUrl }), call: { rootUrl: this.#rootUrl } };
+    return {
+      api: gmail({ version: 'v1', auth: oauth, rootUrl: this.#rootUrl }),
+      call: { rootUrl: this.#rootUrl },
+    };
   }
 
   async send(message: OutgoingMessage): Promise<SubmitResult> {
@@ -57,7 +75,10 @@ export class GmailApiMailbox implements MailboxPort {
     const { api, call } = await this.#client();
     try {
       // `requestBody.raw`, never a media upload: uploads ignore rootUrl and would go to Google.
-      const { data } = await api.users.messages.send({ userId: USER, requestBody: { raw: toRaw(mime) } }, call);
+      const { data } = await api.users.messages.send(
+        { userId: USER, requestBody: { raw: toRaw(mime) } },
+        call,
+      );
       return data.id ? { status: 'submitted', providerMessageId: data.id } : { status: 'submitted' };
     } catch (error) {
       return classifySendError(error, this.#clock.now());
@@ -78,7 +99,10 @@ export class GmailApiMailbox implements MailboxPort {
 
   async getRawMessage(providerMessageId: string): Promise<Uint8Array> {
     const { api, call } = await this.#client();
-    const { data } = await api.users.messages.get({ userId: USER, id: providerMessageId, format: 'raw' }, call);
+    const { data } = await api.users.messages.get(
+      { userId: USER, id: providerMessageId, format: 'raw' },
+      call,
+    );
     return fromRaw(data.raw ?? '');
   }
 
@@ -89,7 +113,10 @@ export class GmailApiMailbox implements MailboxPort {
   async findSent(sendwellId: string): Promise<boolean> {
     const messageId = (this.#options.messageIdFor ?? defaultMessageIdFor)(sendwellId);
     const { api, call } = await this.#client();
-    const { data } = await api.users.messages.list({ userId: USER, q: `in:sent rfc822msgid:${messageId}`, maxResults: 1 }, call);
+    const { data } = await api.users.messages.list(
+      { userId: USER, q: `in:sent rfc822msgid:${messageId}`, maxResults: 1 },
+      call,
+    );
     return (data.messages?.length ?? 0) > 0;
   }
 
@@ -101,7 +128,10 @@ export class GmailApiMailbox implements MailboxPort {
     let pageToken: string | undefined;
     do {
       const q = `in:inbox ${this.#options.backfillQuery ?? 'newer_than:1d'}`;
-      const { data } = await api.users.messages.list({ userId: USER, q, maxResults: 500, ...(pageToken ? { pageToken } : {}) }, call);
+      const { data } = await api.users.messages.list(
+        { userId: USER, q, maxResults: 500, ...(pageToken ? { pageToken } : {}) },
+        call,
+      );
       ids.push(...(data.messages ?? []).map((m) => m.id).filter((id): id is string => !!id));
       pageToken = data.nextPageToken ?? undefined;
     } while (pageToken);
@@ -115,7 +145,13 @@ export class GmailApiMailbox implements MailboxPort {
     let pageToken: string | undefined;
     do {
       const { data } = await api.users.history.list(
-        { userId: USER, startHistoryId: cursor, historyTypes: ['messageAdded'], labelId: 'INBOX', ...(pageToken ? { pageToken } : {}) },
+        {
+          userId: USER,
+          startHistoryId: cursor,
+          historyTypes: ['messageAdded'],
+          labelId: 'INBOX',
+          ...(pageToken ? { pageToken } : {}),
+        },
         call,
       );
       for (const record of data.history ?? []) {
@@ -142,7 +178,10 @@ export class GmailApiMailbox implements MailboxPort {
 
   async #metadata(api: gmail_v1.Gmail, call: { rootUrl: string }, id: string): Promise<InboxEntry | null> {
     try {
-      const { data } = await api.users.messages.get({ userId: USER, id, format: 'metadata', metadataHeaders: PREFILTER_HEADERS }, call);
+      const { data } = await api.users.messages.get(
+        { userId: USER, id, format: 'metadata', metadataHeaders: PREFILTER_HEADERS },
+        call,
+      );
       return toEntry(data);
     } catch (error) {
       if (errorFacts(error).status === 404) return null; // deleted between the listing and now
@@ -154,7 +193,8 @@ export class GmailApiMailbox implements MailboxPort {
 export function toEntry(message: gmail_v1.Schema$Message): InboxEntry {
   const headers: Record<string, string> = {};
   for (const header of message.payload?.headers ?? []) {
-    if (header.name && header.value !== undefined && header.value !== null) headers[header.name.toLowerCase()] = header.value;
+    if (header.name && header.value !== undefined && header.value !== null)
+      headers[header.name.toLowerCase()] = header.value;
   }
   const millis = Number(message.internalDate ?? 0);
   return {

@@ -9,7 +9,8 @@ export interface GmailErrorFacts {
 }
 
 type Obj = Record<string, unknown>;
-const obj = (value: unknown): Obj | undefined => (value && typeof value === 'object' ? (value as Obj) : undefined);
+const obj = (value: unknown): Obj | undefined =>
+  value && typeof value === 'object' ? (value as Obj) : undefined;
 
 function headerValue(headers: unknown, name: string): string | null {
   if (!headers) return null;
@@ -27,20 +28,33 @@ export function errorFacts(error: unknown): GmailErrorFacts {
   const status = typeof statusValue === 'number' ? statusValue : Number(statusValue) || null;
   return {
     status,
-    reason: typeof first?.reason === 'string' ? first.reason : typeof envelope?.status === 'string' ? envelope.status : null,
+    reason:
+      typeof first?.reason === 'string'
+        ? first.reason
+        : typeof envelope?.status === 'string'
+          ? envelope.status
+          : null,
     message: String(envelope?.message ?? e.message ?? 'Gmail API request failed'),
     retryAfterHeader: headerValue(response?.headers, 'retry-after'),
   };
 }
 
-const QUOTA_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'quotaExceeded', 'dailyLimitExceeded', 'RESOURCE_EXHAUSTED']);
+const QUOTA_REASONS = new Set([
+  'rateLimitExceeded',
+  'userRateLimitExceeded',
+  'quotaExceeded',
+  'dailyLimitExceeded',
+  'RESOURCE_EXHAUSTED',
+]);
 const DAY_SECONDS = 24 * 60 * 60;
 
 /** Seconds to wait: Retry-After (seconds or date), else "Retry after <ISO time>" in the message. */
 export function retryAfterSeconds(facts: GmailErrorFacts, now: Date, fallback: number): number {
   const header = facts.retryAfterHeader?.trim();
   if (header && /^\d+$/.test(header)) return Number(header);
-  const at = header ? Date.parse(header) : Date.parse(/Retry after (\S+?)[).,]?(?:\s|$)/i.exec(facts.message)?.[1] ?? '');
+  const at = header
+    ? Date.parse(header)
+    : Date.parse(/Retry after (\S+?)[).,]?(?:\s|$)/i.exec(facts.message)?.[1] ?? '');
   if (!Number.isNaN(at)) return Math.max(1, Math.ceil((at - now.getTime()) / 1000));
   return fallback;
 }
@@ -56,11 +70,19 @@ const isSendingLimit = (facts: GmailErrorFacts): boolean =>
  */
 export function classifySendError(error: unknown, now: Date): SubmitResult {
   const facts = errorFacts(error);
-  const detail = `${facts.status ?? 'network'} ${facts.reason ?? ''} ${facts.message}`.replace(/\s+/g, ' ').trim();
+  const detail = `${facts.status ?? 'network'} ${facts.reason ?? ''} ${facts.message}`
+    .replace(/\s+/g, ' ')
+    .trim();
   const limit = isSendingLimit(facts);
-  const quota = facts.status === 429 || (facts.status === 403 && facts.reason !== null && QUOTA_REASONS.has(facts.reason));
+  const quota =
+    facts.status === 429 ||
+    (facts.status === 403 && facts.reason !== null && QUOTA_REASONS.has(facts.reason));
   if (quota || (facts.status === 400 && limit)) {
-    return { status: 'throttled', retryAfterSeconds: retryAfterSeconds(facts, now, limit ? DAY_SECONDS : 60), detail };
+    return {
+      status: 'throttled',
+      retryAfterSeconds: retryAfterSeconds(facts, now, limit ? DAY_SECONDS : 60),
+      detail,
+    };
   }
   if (facts.status === null || facts.status === 401 || facts.status === 408 || facts.status >= 500) {
     return { status: 'failed', retryable: true, detail };

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import PostalMime from 'postal-mime';
-import { buildMime, encodeHeaderWord, formatMailDate, fromRaw, toRaw, type MimeMessage } from './mime';
+import { describe, expect, it } from 'vitest';
+import { buildMime, encodeHeaderWord, formatMailDate, fromRaw, type MimeMessage, toRaw } from './mime';
 
 const base: MimeMessage = {
   from: 'rep@example.com',
@@ -38,7 +38,15 @@ describe('buildMime', () => {
 
   it.each<[string, Partial<MimeMessage>]>([
     ['plain', {}],
-    ['utf-8 subject and body, cc and bcc', { subject: 'Grüße aus Köln — 🚀', html: '<p>Schöne Grüße</p>', cc: ['c@example.com'], bcc: ['b@example.com'] }],
+    [
+      'utf-8 subject and body, cc and bcc',
+      {
+        subject: 'Grüße aus Köln — 🚀',
+        html: '<p>Schöne Grüße</p>',
+        cc: ['c@example.com'],
+        bcc: ['b@example.com'],
+      },
+    ],
   ])('round-trips through a MIME parser: %s', async (_name, change) => {
     const message = { ...base, ...change };
     const raw = toRaw(buildMime(message));

@@ -22,7 +22,10 @@ function headersOf(raw: string): { name: string; value: string }[] {
   return head
     .replace(/\r?\n[ \t]+/g, ' ')
     .split(/\r?\n/)
-    .map((line) => ({ name: line.slice(0, line.indexOf(':')), value: line.slice(line.indexOf(':') + 1).trim() }));
+    .map((line) => ({
+      name: line.slice(0, line.indexOf(':')),
+      value: line.slice(line.indexOf(':') + 1).trim(),
+    }));
 }
 
 /**
@@ -68,10 +71,15 @@ export class FakeGmailApi {
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
-    this.requests.push({ method: req.method ?? '', path: url.pathname, authorization: req.headers.authorization });
+    this.requests.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      authorization: req.headers.authorization,
+    });
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const reply = this.faults.shift() ?? this.#route(req.method ?? 'GET', url, Buffer.concat(chunks).toString('utf8'));
+    const reply =
+      this.faults.shift() ?? this.#route(req.method ?? 'GET', url, Buffer.concat(chunks).toString('utf8'));
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   }
@@ -84,8 +92,15 @@ export class FakeGmailApi {
       const id = this.#store((JSON.parse(body) as { raw: string }).raw, ['SENT'], Date.now());
       return { status: 200, body: { id, threadId: id, labelIds: ['SENT'] } };
     }
-    if (path === 'profile') return { status: 200, body: { emailAddress: 'rep@example.com', historyId: String(this.historyId) } };
-    if (path === 'messages') return { status: 200, body: { messages: this.#search(url.searchParams.get('q') ?? '').map((m) => ({ id: m.id, threadId: m.id })) } };
+    if (path === 'profile')
+      return { status: 200, body: { emailAddress: 'rep@example.com', historyId: String(this.historyId) } };
+    if (path === 'messages')
+      return {
+        status: 200,
+        body: {
+          messages: this.#search(url.searchParams.get('q') ?? '').map((m) => ({ id: m.id, threadId: m.id })),
+        },
+      };
     if (path === 'history') return this.#history(Number(url.searchParams.get('startHistoryId')));
     const message = this.messages.find((m) => `messages/${m.id}` === path);
     return message ? { status: 200, body: this.#format(message, url.searchParams) } : notFound();
@@ -97,19 +112,29 @@ export class FakeGmailApi {
     return this.messages.filter((m) => {
       if (!m.labelIds.includes(label)) return false;
       if (!msgId) return true;
-      return headersOf(m.raw).some((h) => h.name.toLowerCase() === 'message-id' && h.value.replace(/[<>]/g, '') === msgId);
+      return headersOf(m.raw).some(
+        (h) => h.name.toLowerCase() === 'message-id' && h.value.replace(/[<>]/g, '') === msgId,
+      );
     });
   }
 
   #history(start: number): FakeReply {
     if (start < this.oldestHistoryId) return notFound();
     const added = this.messages.filter((m) => m.historyId > start);
-    const history = added.map((m) => ({ id: String(m.historyId), messagesAdded: [{ message: { id: m.id, labelIds: m.labelIds } }] }));
+    const history = added.map((m) => ({
+      id: String(m.historyId),
+      messagesAdded: [{ message: { id: m.id, labelIds: m.labelIds } }],
+    }));
     return { status: 200, body: { history, historyId: String(this.historyId) } };
   }
 
   #format(message: FakeMessage, params: URLSearchParams): unknown {
-    const common = { id: message.id, threadId: message.id, labelIds: message.labelIds, internalDate: String(message.internalDate) };
+    const common = {
+      id: message.id,
+      threadId: message.id,
+      labelIds: message.labelIds,
+      internalDate: String(message.internalDate),
+    };
     if (params.get('format') === 'raw') return { ...common, raw: message.raw };
     const wanted = params.getAll('metadataHeaders').map((h) => h.toLowerCase());
     const headers = headersOf(message.raw).filter((h) => wanted.includes(h.name.toLowerCase()));
@@ -118,5 +143,8 @@ export class FakeGmailApi {
 }
 
 function notFound(): FakeReply {
-  return { status: 404, body: { error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } } };
+  return {
+    status: 404,
+    body: { error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } },
+  };
 }

@@ -19,7 +19,10 @@ async function devToken(kind, audience) {
 
 /** Split a recipient field on commas outside quotes. */
 function recipients(text) {
-  return text.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function formInputs() {
@@ -38,12 +41,16 @@ function gmailContext() {
     const [to, cc, bcc] = ['draft-to', 'draft-cc', 'draft-bcc'].map((id) => recipients($(id).value));
     return { toRecipients: to, ccRecipients: cc, bccRecipients: bcc };
   }
-  if (state.trigger === 'open') return { messageId: 'msg-f:1', threadId: 'thread-f:1', accessToken: 'previewer-message-token' };
+  if (state.trigger === 'open')
+    return { messageId: 'msg-f:1', threadId: 'thread-f:1', accessToken: 'previewer-message-token' };
   return undefined;
 }
 
 async function buildEvent(audience, parameters) {
-  const [userIdToken, systemIdToken] = await Promise.all([devToken('google-id', config.userAudience), devToken('google-system-id', audience)]);
+  const [userIdToken, systemIdToken] = await Promise.all([
+    devToken('google-id', config.userAudience),
+    devToken('google-system-id', audience),
+  ]);
   const userOAuthToken = await devToken('google-access').catch(() => undefined);
   const params = Object.fromEntries((parameters ?? []).map((p) => [p.key, p.value]));
   const event = {
@@ -51,7 +58,10 @@ async function buildEvent(audience, parameters) {
       hostApp: 'GMAIL',
       platform: 'WEB',
       userLocale: navigator.language,
-      timeZone: { id: Intl.DateTimeFormat().resolvedOptions().timeZone, offset: -new Date().getTimezoneOffset() * 60_000 },
+      timeZone: {
+        id: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        offset: -new Date().getTimezoneOffset() * 60_000,
+      },
       formInputs: formInputs(),
       parameters: params,
     },
@@ -75,7 +85,8 @@ async function callAddon(functionUrl, parameters) {
       body: JSON.stringify(event),
     });
     const json = await res.json().catch(() => null);
-    if (!res.ok) throw new Error(`The add-on answered ${res.status}: ${json?.error?.message ?? 'no details'}`);
+    if (!res.ok)
+      throw new Error(`The add-on answered ${res.status}: ${json?.error?.message ?? 'no details'}`);
     apply(json);
   } catch (error) {
     showError(error.message);
@@ -117,7 +128,10 @@ function showCard() {
 
 function apply(response) {
   const scopes = response?.requesting_google_scopes;
-  if (scopes) return toast(`The add-on asks for more access: ${scopes.all_scopes ? 'all scopes' : (scopes.scopes ?? []).join(', ')}`);
+  if (scopes)
+    return toast(
+      `The add-on asks for more access: ${scopes.all_scopes ? 'all scopes' : (scopes.scopes ?? []).join(', ')}`,
+    );
   const { action, hostAppAction } = unwrapResponse(response);
   if (action?.navigations?.length) {
     state.stack = navigate(state.stack, action.navigations);
@@ -132,7 +146,7 @@ function apply(response) {
 /** Gmail sanitises inserted HTML; the previewer at least drops scripts and inline handlers. */
 function safeFragment(html) {
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  doc.querySelectorAll('script,iframe,object,embed,style,link,meta').forEach((el) => el.remove());
+  for (const el of doc.querySelectorAll('script,iframe,object,embed,style,link,meta')) el.remove();
   for (const el of doc.body.querySelectorAll('*')) {
     for (const attr of [...el.attributes]) {
       if (/^on/i.test(attr.name) || /^\s*javascript:/i.test(attr.value)) el.removeAttribute(attr.name);
@@ -155,7 +169,8 @@ function insertIntoBody(content, contentType, type) {
 }
 
 function applyDraftUpdate(update) {
-  for (const item of update.updateBody?.insertContents ?? []) insertIntoBody(item.content, item.contentType, update.updateBody.type);
+  for (const item of update.updateBody?.insertContents ?? [])
+    insertIntoBody(item.content, item.contentType, update.updateBody.type);
   if (update.updateSubject) $('draft-subject').value = update.updateSubject.subject ?? '';
   const list = (entries) => (entries ?? []).map((r) => r.email).join(', ');
   if (update.updateToRecipients) $('draft-to').value = list(update.updateToRecipients.toRecipients);
@@ -176,13 +191,16 @@ function fireTrigger(trigger) {
 async function loadUsers() {
   const res = await fetch(`${config.devBase}/users`);
   const body = await res.json();
-  const users = (Array.isArray(body) ? body : body.users ?? []).filter((u) => u.provider === 'gmail');
-  $('user-picker').innerHTML = users.map((u) => `<option value="${u.id}">${u.name} &lt;${u.email}&gt;</option>`).join('');
+  const users = (Array.isArray(body) ? body : (body.users ?? [])).filter((u) => u.provider === 'gmail');
+  $('user-picker').innerHTML = users
+    .map((u) => `<option value="${u.id}">${u.name} &lt;${u.email}&gt;</option>`)
+    .join('');
   $('user-picker').dataset.state = 'ready';
 }
 
 function wire() {
-  for (const trigger of ['home', 'compose', 'open']) $(`trigger-${trigger}`).addEventListener('click', () => fireTrigger(trigger));
+  for (const trigger of ['home', 'compose', 'open'])
+    $(`trigger-${trigger}`).addEventListener('click', () => fireTrigger(trigger));
   $('card-host').addEventListener('click', (event) => {
     const el = event.target.closest('[data-action-index]');
     if (!el || el.disabled || state.busy) return;
@@ -192,7 +210,8 @@ function wire() {
   });
   document.addEventListener('selectionchange', () => {
     const selection = document.getSelection();
-    if (selection?.rangeCount && $('draft-body').contains(selection.anchorNode)) state.range = selection.getRangeAt(0).cloneRange();
+    if (selection?.rangeCount && $('draft-body').contains(selection.anchorNode))
+      state.range = selection.getRangeAt(0).cloneRange();
   });
   $('notification').addEventListener('click', () => ($('notification').hidden = true));
 }

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
 import { cardPreviewerRoutes } from './index';
 
-const app = new Hono().route('/sandbox/gmail', cardPreviewerRoutes({ addonUrl: 'http://127.0.0.1:4000/gmail/addon' }));
+const app = new Hono().route(
+  '/sandbox/gmail',
+  cardPreviewerRoutes({ addonUrl: 'http://127.0.0.1:4000/gmail/addon' }),
+);
 
 describe('cardPreviewerRoutes', () => {
   it('serves the page with the draft, triggers and card host', async () => {
@@ -10,7 +13,17 @@ describe('cardPreviewerRoutes', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await res.text();
-    for (const id of ['user-picker', 'trigger-home', 'trigger-compose', 'trigger-open', 'draft-to', 'draft-subject', 'draft-body', 'card-host', 'notification']) {
+    for (const id of [
+      'user-picker',
+      'trigger-home',
+      'trigger-compose',
+      'trigger-open',
+      'draft-to',
+      'draft-subject',
+      'draft-body',
+      'card-host',
+      'notification',
+    ]) {
       expect(html).toContain(`data-testid="${id}"`);
     }
     expect(html).toContain('<script type="module" src="/sandbox/gmail/client.js">');
@@ -18,7 +31,10 @@ describe('cardPreviewerRoutes', () => {
   });
 
   it('escapes the embedded config', async () => {
-    const evil = new Hono().route('/g', cardPreviewerRoutes({ addonUrl: 'http://x/</script><script>alert(1)</script>' }));
+    const evil = new Hono().route(
+      '/g',
+      cardPreviewerRoutes({ addonUrl: 'http://x/</script><script>alert(1)</script>' }),
+    );
     const html = await (await evil.request('/g')).text();
     expect(html).not.toContain('</script><script>alert(1)');
   });

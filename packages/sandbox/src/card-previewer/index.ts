@@ -16,8 +16,15 @@ const CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self
 
 /** The Gmail add-on card previewer page, mounted by createSandbox at /sandbox/gmail. */
 export function cardPreviewerRoutes(options: CardPreviewerOptions): Hono {
-  const scripts: Record<string, string> = { 'client.js': asset('client.js'), 'render.js': asset('render.js') };
-  const config = { addonUrl: options.addonUrl, devBase: options.devBase ?? '/sandbox/dev', ...(options.userAudience ? { userAudience: options.userAudience } : {}) };
+  const scripts: Record<string, string> = {
+    'client.js': asset('client.js'),
+    'render.js': asset('render.js'),
+  };
+  const config = {
+    addonUrl: options.addonUrl,
+    devBase: options.devBase ?? '/sandbox/dev',
+    ...(options.userAudience ? { userAudience: options.userAudience } : {}),
+  };
   const app = new Hono();
   app.get('/', (c) => {
     const base = c.req.path.replace(/\/+$/, '');

@@ -9,7 +9,11 @@ export function sanitizeCardText(text) {
 }
 
 export function escapeAttr(value) {
-  return String(value ?? '').replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** `feed-item--3` → test id `feed-item`, key `3`. */
@@ -29,7 +33,10 @@ export function actionTestId(onClick, text) {
       // not a URL: fall through to the text
     }
   }
-  return String(text ?? 'button').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return String(text ?? 'button')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function testIdAttrs(widget, fallback) {
@@ -61,12 +68,20 @@ function renderSelection(widget) {
   const attrs = testIdAttrs(widget, s.name);
   const items = s.items ?? [];
   if (s.type === 'DROPDOWN' || !s.type) {
-    const options = items.map((i) => `<option value="${escapeAttr(i.value)}"${i.selected ? ' selected' : ''}>${sanitizeCardText(i.text)}</option>`).join('');
+    const options = items
+      .map(
+        (i) =>
+          `<option value="${escapeAttr(i.value)}"${i.selected ? ' selected' : ''}>${sanitizeCardText(i.text)}</option>`,
+      )
+      .join('');
     return `<label class="w-selection">${sanitizeCardText(s.label)}<select data-input-name="${name}"${attrs}>${options}</select></label>`;
   }
   const type = s.type === 'RADIO_BUTTON' ? 'radio' : 'checkbox';
   const boxes = items
-    .map((i) => `<label><input type="${type}" name="${name}" data-input-name="${name}" value="${escapeAttr(i.value)}"${i.selected ? ' checked' : ''}>${sanitizeCardText(i.text)}</label>`)
+    .map(
+      (i) =>
+        `<label><input type="${type}" name="${name}" data-input-name="${name}" value="${escapeAttr(i.value)}"${i.selected ? ' checked' : ''}>${sanitizeCardText(i.text)}</label>`,
+    )
     .join('');
   return `<fieldset class="w-selection"${attrs}><legend>${sanitizeCardText(s.label)}</legend>${boxes}</fieldset>`;
 }
@@ -74,18 +89,21 @@ function renderSelection(widget) {
 function renderTextInput(widget) {
   const t = widget.textInput;
   const common = `data-input-name="${escapeAttr(t.name)}"${testIdAttrs(widget, t.name)}`;
-  const field = t.type === 'MULTIPLE_LINE'
-    ? `<textarea ${common}>${escapeAttr(t.value ?? '')}</textarea>`
-    : `<input type="text" ${common} value="${escapeAttr(t.value ?? '')}">`;
+  const field =
+    t.type === 'MULTIPLE_LINE'
+      ? `<textarea ${common}>${escapeAttr(t.value ?? '')}</textarea>`
+      : `<input type="text" ${common} value="${escapeAttr(t.value ?? '')}">`;
   return `<label class="w-text-input">${sanitizeCardText(t.label)}${field}</label>`;
 }
 
 function renderWidget(widget, actions) {
-  if (widget.textParagraph) return `<p class="w-paragraph"${testIdAttrs(widget)}>${sanitizeCardText(widget.textParagraph.text)}</p>`;
+  if (widget.textParagraph)
+    return `<p class="w-paragraph"${testIdAttrs(widget)}>${sanitizeCardText(widget.textParagraph.text)}</p>`;
   if (widget.decoratedText) return renderDecorated(widget, actions);
   if (widget.selectionInput) return renderSelection(widget);
   if (widget.textInput) return renderTextInput(widget);
-  if (widget.buttonList) return `<div class="w-buttons"${testIdAttrs(widget)}>${widget.buttonList.buttons.map((b) => renderButton(b, actions)).join('')}</div>`;
+  if (widget.buttonList)
+    return `<div class="w-buttons"${testIdAttrs(widget)}>${widget.buttonList.buttons.map((b) => renderButton(b, actions)).join('')}</div>`;
   if (widget.divider) return '<hr class="w-divider">';
   const kind = Object.keys(widget).find((k) => k !== 'id' && k !== 'horizontalAlignment') ?? 'unknown';
   return `<div class="w-unsupported">Unsupported widget: ${escapeAttr(kind)}</div>`;
@@ -102,11 +120,16 @@ export function renderCard(card) {
     : '';
   const sections = (card.sections ?? [])
     .map((section) => {
-      const title = section.header ? `<h3 class="section-header">${sanitizeCardText(section.header)}</h3>` : '';
+      const title = section.header
+        ? `<h3 class="section-header">${sanitizeCardText(section.header)}</h3>`
+        : '';
       return `<section class="card-section">${title}${(section.widgets ?? []).map((w) => renderWidget(w, actions)).join('')}</section>`;
     })
     .join('');
-  return { html: `<div class="card" data-testid="card" data-card-name="${escapeAttr(card.name ?? '')}">${header}${sections}</div>`, actions };
+  return {
+    html: `<div class="card" data-testid="card" data-card-name="${escapeAttr(card.name ?? '')}">${header}${sections}</div>`,
+    actions,
+  };
 }
 
 /** Normalises any add-on answer to `{ action, hostAppAction }` (with or without `renderActions`). */
@@ -119,7 +142,11 @@ export function unwrapResponse(response) {
 
 /** `updateDraftActionMarkup` from either host-action spelling. */
 export function draftUpdateOf(hostAppAction) {
-  return hostAppAction?.gmailAction?.updateDraftActionMarkup ?? hostAppAction?.editorAction?.updateDraftActionMarkup ?? null;
+  return (
+    hostAppAction?.gmailAction?.updateDraftActionMarkup ??
+    hostAppAction?.editorAction?.updateDraftActionMarkup ??
+    null
+  );
 }
 
 /** Applies navigations to a card stack and returns the new stack. */

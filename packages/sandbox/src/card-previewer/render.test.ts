@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { actionTestId, draftUpdateOf, navigate, renderCard, sanitizeCardText, splitWidgetId, unwrapResponse } from './render.js';
+import {
+  actionTestId,
+  draftUpdateOf,
+  navigate,
+  renderCard,
+  sanitizeCardText,
+  splitWidgetId,
+  unwrapResponse,
+} from './render.js';
 
 const ADDON = 'https://sendwell.example/gmail/addon';
-const onClick = (name: string) => ({ action: { function: `${ADDON}?t=action&a=${name}`, parameters: [{ key: 'session', value: 's1' }] } });
+const onClick = (name: string) => ({
+  action: { function: `${ADDON}?t=action&a=${name}`, parameters: [{ key: 'session', value: 's1' }] },
+});
 
 const card = {
   name: 'compose',
@@ -11,16 +21,41 @@ const card = {
     {
       header: 'Template',
       widgets: [
-        { id: 'template-picker', selectionInput: { name: 'templateId', label: 'Template', type: 'DROPDOWN', items: [{ text: 'Intro', value: 't-1', selected: false }, { text: 'Plain', value: 't-2', selected: true }] } },
+        {
+          id: 'template-picker',
+          selectionInput: {
+            name: 'templateId',
+            label: 'Template',
+            type: 'DROPDOWN',
+            items: [
+              { text: 'Intro', value: 't-1', selected: false },
+              { text: 'Plain', value: 't-2', selected: true },
+            ],
+          },
+        },
         { textInput: { name: 'note', label: 'Note', value: 'a "quoted" <value>' } },
-        { buttonList: { buttons: [{ text: 'Insert template', onClick: onClick('insert-template') }, { text: 'Send with Sendwell', onClick: onClick('send-with-sendwell'), disabled: true }] } },
+        {
+          buttonList: {
+            buttons: [
+              { text: 'Insert template', onClick: onClick('insert-template') },
+              { text: 'Send with Sendwell', onClick: onClick('send-with-sendwell'), disabled: true },
+            ],
+          },
+        },
         { divider: {} },
       ],
     },
     {
       header: 'Recent activity',
       widgets: [
-        { id: 'feed-item--0', decoratedText: { topLabel: 'Bounce · hard', text: 'nobody@bounce.test', bottomLabel: 'userunknown 5.1.1' } },
+        {
+          id: 'feed-item--0',
+          decoratedText: {
+            topLabel: 'Bounce · hard',
+            text: 'nobody@bounce.test',
+            bottomLabel: 'userunknown 5.1.1',
+          },
+        },
         { id: 'template-analytics--t-1', decoratedText: { topLabel: 'Intro', text: '5 sent · 2 bounced' } },
         { textParagraph: { text: '<b>Bold</b> and &lt;escaped&gt; and <img src=x onerror=alert(1)>' } },
         { grid: {} },
@@ -37,7 +72,10 @@ describe('renderCard', () => {
     ['header', '<div class="card-title">Sendwell</div>'],
     ['template picker', '<select data-input-name="templateId" data-testid="template-picker">'],
     ['selected option', '<option value="t-2" selected>Plain</option>'],
-    ['text input by name, escaped value', 'data-input-name="note" data-testid="note" value="a &quot;quoted&quot; &lt;value&gt;"'],
+    [
+      'text input by name, escaped value',
+      'data-input-name="note" data-testid="note" value="a &quot;quoted&quot; &lt;value&gt;"',
+    ],
     ['insert button', 'data-testid="insert-template" data-action-index="0">Insert template</button>'],
     ['disabled send button', 'data-testid="send-with-sendwell" data-action-index="1" disabled>'],
     ['feed item with key', 'data-testid="feed-item" data-key="0"'],

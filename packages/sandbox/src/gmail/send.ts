@@ -51,8 +51,7 @@ function normalize(raw: string, user: SandboxUser, now: Date): { raw: string; he
   // Assumed: a From that is not the account (and no send-as alias exists here) is replaced by the account.
   const own = from?.address.toLowerCase() === user.email;
   const kept = headers.filter((h) => !/^from$/i.test(h.name) || own);
-  if (!own)
-    kept.unshift({ name: 'From', value: formatMailbox({ name: user.name, address: user.email }) });
+  if (!own) kept.unshift({ name: 'From', value: formatMailbox({ name: user.name, address: user.email }) });
   if (!headerValue(kept, 'Date')) kept.push({ name: 'Date', value: rfc5322Date(now) });
   if (!headerValue(kept, 'Message-ID')) kept.push({ name: 'Message-ID', value: providerMessageId('gmail') });
   return {

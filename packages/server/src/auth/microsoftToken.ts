@@ -1,4 +1,4 @@
-import { type JWTPayload, createRemoteJWKSet, jwtVerify } from 'jose';
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 
 export interface MicrosoftTokenConfig {
   jwksUrl: string;

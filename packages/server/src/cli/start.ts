@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../config/config';
 import { createSendwell } from '../sendwell';
-import { UsageError, parseArgs, stringFlag } from './args';
+import { parseArgs, stringFlag, type UsageError } from './args';
 
 const USAGE = 'usage: sendwell start [--port N] [--data-dir DIR] [--database-url URL]';
 

@@ -10,8 +10,8 @@ import { countQueued, findSend, listReservations } from '../store/sends';
 import { findTemplate, insertTemplate, listTemplates } from '../store/templates';
 import { findMailbox, listMailboxes } from '../store/users';
 import type { ApiDeps, ApiEnv } from './context';
-import { feedRoute } from './feed';
 import { eventDeliveries } from './eventDeliveries';
+import { feedRoute } from './feed';
 
 const host = z.enum(['outlook', 'gmail', 'web']);
 const address = z.string().trim().toLowerCase().pipe(z.email());

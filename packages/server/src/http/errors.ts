@@ -1,7 +1,7 @@
+import type { Logger } from '@sendwell/core';
 import type { Context } from 'hono';
 import { ZodError } from 'zod';
 import { ApiError } from '../services/errors';
-import type { Logger } from '@sendwell/core';
 
 /** Every failure leaves as `{error: {code, message}}`; unknown ones are logged and become a 500. */
 export function errorResponse(error: unknown, c: Context, logger: Logger) {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { EventRow } from '../store/rows';
 import { listEvents } from '../store/events';
+import type { EventRow } from '../store/rows';
 import type { ApiDeps, ApiEnv } from './context';
 
 export const publicEvent = (e: EventRow) => ({

@@ -1,12 +1,12 @@
-import { ManualClock, getProfile } from '@sendwell/core';
+import { getProfile, ManualClock } from '@sendwell/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../store/db';
-import { findUser } from '../store/users';
-import { TEST_ENGINES, openTestDb } from '../store/testing';
 import { seedUsers } from '../seed';
+import type { Db } from '../store/db';
+import { openTestDb, TEST_ENGINES } from '../store/testing';
+import { findUser } from '../store/users';
 import { ApiError } from './errors';
 import { FeedHub } from './feedHub';
-import { type SendRequest, createSend } from './sends';
+import { createSend, type SendRequest } from './sends';
 
 const USERS = [
   {

@@ -1,6 +1,6 @@
 import type { ChannelConfig } from '@sendwell/core';
 import type { Db } from './db';
-import { type MailboxRow, type UserRow, toMailbox, toUser } from './rows';
+import { type MailboxRow, toMailbox, toUser, type UserRow } from './rows';
 
 export async function upsertUser(db: Db, user: UserRow): Promise<void> {
   await db.query(

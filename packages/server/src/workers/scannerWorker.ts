@@ -1,11 +1,11 @@
 import type { BounceReport, Clock, Logger, MailboxPort } from '@sendwell/core';
 import { parseBounce } from '@sendwell/core';
+import type { FeedHub } from '../services/feedHub';
 import { insertBounce } from '../store/bounces';
 import type { Db } from '../store/db';
 import type { MailboxRow, SendRow } from '../store/rows';
 import { findSend, findSendByMessageId, findSendByRecipient } from '../store/sends';
 import { listMailboxes, pauseMailbox, saveScanCursor } from '../store/users';
-import type { FeedHub } from '../services/feedHub';
 import { isBounceCandidate } from './bounceCandidate';
 import { recordEvent } from './recordEvent';
 

@@ -1,9 +1,9 @@
 import type { Clock, Logger, MailboxPort } from '@sendwell/core';
+import type { FeedHub } from '../services/feedHub';
 import type { Db } from '../store/db';
 import type { MailboxRow, SendRow } from '../store/rows';
 import { claimDueSends, markFailed, markSubmitted, rescheduleSend } from '../store/sends';
 import { findMailbox, pauseMailbox } from '../store/users';
-import type { FeedHub } from '../services/feedHub';
 import { recordEvent } from './recordEvent';
 
 export interface SenderDeps {

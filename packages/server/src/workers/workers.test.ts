@@ -6,9 +6,9 @@ import { createSend } from '../services/sends';
 import type { Db } from '../store/db';
 import { listEvents } from '../store/events';
 import { findSend } from '../store/sends';
-import { TEST_ENGINES, openTestDb } from '../store/testing';
+import { openTestDb, TEST_ENGINES } from '../store/testing';
 import { findMailbox, findUser } from '../store/users';
-import { FakeMailbox, dsnFor } from '../testing/fakeMailbox';
+import { dsnFor, FakeMailbox } from '../testing/fakeMailbox';
 import { scanAllOnce } from './scannerWorker';
 import { sendDueOnce } from './senderWorker';
 

@@ -1,4 +1,13 @@
-import { bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  MAX_RECIPIENTS,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * ActiveHunter (TransWARE): a Sendmail look-alike with "----- The following addresses had
@@ -16,7 +25,10 @@ export const Activehunter = safely('Activehunter', (m) => {
   const list = (section(body, LIST, TRANSCRIPT) ?? '').split('\n').filter((l) => /^>>> \S+@/.test(l.trim()));
   if (!list.length) return null;
   const diagnostic = section(body, TRANSCRIPT, END) ?? '';
-  const addresses = [...new Set(list.map((l) => findAddress(l.trim().slice(4).split(/\s/)[0])))].slice(0, MAX_RECIPIENTS);
+  const addresses = [...new Set(list.map((l) => findAddress(l.trim().slice(4).split(/\s/)[0])))].slice(
+    0,
+    MAX_RECIPIENTS,
+  );
   const recipients = addresses.filter(Boolean).map((a) => recipientFrom(a, diagnostic, { action: 'failed' }));
   return bounce('Activehunter', recipients, originalMessageId(m, END));
 });

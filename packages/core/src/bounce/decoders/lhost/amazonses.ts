@@ -7,7 +7,12 @@ import { findAddress, findStatus, MAX_RECIPIENTS, recipientFrom, safely, scanTex
  * SNS's unsubscribe footer. Bounce → failed recipients with status and diagnostic; Complaint → a
  * feedback report; Delivery → a delivered notice. JSON.parse is the only parser used.
  */
-interface SesRecipient { emailAddress?: string; action?: string; status?: string; diagnosticCode?: string }
+interface SesRecipient {
+  emailAddress?: string;
+  action?: string;
+  status?: string;
+  diagnosticCode?: string;
+}
 interface SesEvent {
   notificationType?: string;
   eventType?: string;
@@ -45,7 +50,8 @@ function bounced(event: SesEvent): DecodedRecipient[] {
     const diagnostic = String(r.diagnosticCode ?? '').replace(/^smtp;\s*/i, '');
     const status = findStatus(String(r.status ?? '')) ?? undefined;
     return recipientFrom(findAddress(String(r.emailAddress ?? '')), diagnostic, {
-      action: transient ? 'delayed' : 'failed', status,
+      action: transient ? 'delayed' : 'failed',
+      status,
     });
   });
 }
@@ -56,14 +62,18 @@ function toDecoded(event: SesEvent): Decoded | null {
   const base = messageId ? { originalMessageId: messageId } : {};
   if (type === 'Bounce') return { decoder: 'AmazonSES', kind: 'bounce', recipients: bounced(event), ...base };
   if (type === 'Complaint') {
-    const recipients = (event.complaint?.complainedRecipients ?? []).slice(0, MAX_RECIPIENTS)
+    const recipients = (event.complaint?.complainedRecipients ?? [])
+      .slice(0, MAX_RECIPIENTS)
       .map((r) => ({ address: findAddress(String(r.emailAddress ?? '')), reason: 'feedback' as const }));
     return { decoder: 'AmazonSES', kind: 'feedback', recipients, ...base };
   }
   if (type === 'Delivery') {
     const response = String(event.delivery?.smtpResponse ?? '');
-    const recipients = (event.delivery?.recipients ?? []).slice(0, MAX_RECIPIENTS)
-      .map((a) => recipientFrom(findAddress(String(a)), response, { action: 'delivered', reason: 'delivered' }));
+    const recipients = (event.delivery?.recipients ?? [])
+      .slice(0, MAX_RECIPIENTS)
+      .map((a) =>
+        recipientFrom(findAddress(String(a)), response, { action: 'delivered', reason: 'delivered' }),
+      );
     return { decoder: 'AmazonSES', kind: 'delivered', recipients, ...base };
   }
   return null;

@@ -1,4 +1,13 @@
-import { bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  MAX_RECIPIENTS,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * BIGLOBE (and NEC mail servers of the same template): "----- The following addresses had delivery
@@ -11,8 +20,13 @@ const END = /^-{10,}\s*$/m;
 export const Biglobe = safely('Biglobe', (m) => {
   const body = scanText(m.body);
   if (!LIST.test(body.slice(0, 4000)) || !INFO.test(body)) return null;
-  const list = (section(body, LIST, INFO) ?? '').split('\n').map((l) => findAddress(l)).filter(Boolean);
+  const list = (section(body, LIST, INFO) ?? '')
+    .split('\n')
+    .map((l) => findAddress(l))
+    .filter(Boolean);
   const diagnostic = section(body, INFO, END) ?? '';
-  const recipients = [...new Set(list)].slice(0, MAX_RECIPIENTS).map((a) => recipientFrom(a, diagnostic, { action: 'failed' }));
+  const recipients = [...new Set(list)]
+    .slice(0, MAX_RECIPIENTS)
+    .map((a) => recipientFrom(a, diagnostic, { action: 'failed' }));
   return bounce('Biglobe', recipients, originalMessageId(m, END));
 });

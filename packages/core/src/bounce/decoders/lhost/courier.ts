@@ -9,7 +9,8 @@ import { bounce, hasUsableDeliveryStatus, originalMessageId, safely, scanText, s
  * are warnings: the recipients are `delayed`.
  */
 const MARKER = /running the Courier mail server/i;
-const START = /^Your message to the following recipients (?:cannot be delivered|has not been delivered yet|was delayed):\s*$/im;
+const START =
+  /^Your message to the following recipients (?:cannot be delivered|has not been delivered yet|was delayed):\s*$/im;
 const END = /^-{20,}\s*$/m;
 const DELAYED = /DELAYS IN DELIVERING YOUR MESSAGE|This is a warning message only/i;
 
@@ -19,7 +20,9 @@ export const Courier = safely('Courier', (m) => {
   const delayed = DELAYED.test(body.slice(0, 4000));
   const recipients = recipientsOf(section(body, START, END) ?? '').map((r) => {
     // The last ">>> COMMAND" before the reply is the one that failed.
-    const sent = [...(r.diagnostic ?? '').matchAll(/(?:^|\s)>>> (RCPT|MAIL|DATA|EHLO|HELO)\b/gi)].pop()?.[1]?.toUpperCase();
+    const sent = [...(r.diagnostic ?? '').matchAll(/(?:^|\s)>>> (RCPT|MAIL|DATA|EHLO|HELO)\b/gi)]
+      .pop()?.[1]
+      ?.toUpperCase();
     const command = sent ?? r.command;
     return { ...r, action: delayed ? ('delayed' as const) : r.action, ...(command ? { command } : {}) };
   });

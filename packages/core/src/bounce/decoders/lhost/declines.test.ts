@@ -9,11 +9,18 @@ import { buildBounceMessage } from '../../message';
 import { LHOST_DECODERS } from './index';
 import { CORPUS_DIR } from './test-corpus';
 
-interface Row { file: string; kind: string; decoder: string; duplicate_of: string | null }
+interface Row {
+  file: string;
+  kind: string;
+  decoder: string;
+  duplicate_of: string | null;
+}
 
 function rows(): Row[] {
   try {
-    return readFileSync(`${CORPUS_DIR}truth.jsonl`, 'utf8').split('\n').filter(Boolean)
+    return readFileSync(`${CORPUS_DIR}truth.jsonl`, 'utf8')
+      .split('\n')
+      .filter(Boolean)
       .map((l) => JSON.parse(l) as Row)
       .filter((r) => r.kind !== 'bounce' && !r.duplicate_of);
   } catch {
@@ -28,7 +35,8 @@ describe('text decoders on non-bounces', () => {
     const message = await buildBounceMessage(readFileSync(`${CORPUS_DIR}${row.file}`));
     for (const decoder of LHOST_DECODERS) {
       const decoded = decoder.decode(message);
-      if (decoder.name === 'AmazonSES' && row.decoder === 'AmazonSES') expect(decoded?.kind).toBe(KIND[row.kind]);
+      if (decoder.name === 'AmazonSES' && row.decoder === 'AmazonSES')
+        expect(decoded?.kind).toBe(KIND[row.kind]);
       else expect(decoded, decoder.name).toBeNull();
     }
   });

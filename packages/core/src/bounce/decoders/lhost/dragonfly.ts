@@ -1,4 +1,14 @@
-import { reasonFrom, type ReasonTable, bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section } from './util';
+import {
+  bounce,
+  findAddress,
+  originalMessageId,
+  type ReasonTable,
+  reasonFrom,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * DragonFly Mail Agent (dma): "This is the DragonFly Mail Agent ... There was an error delivering
@@ -22,6 +32,9 @@ export const DragonFly = safely('DragonFly', (m) => {
   const address = start ? findAddress(start[1]) : '';
   if (!address) return null;
   const diagnostic = section(body, START, END) ?? '';
-  const recipient = recipientFrom(address, diagnostic, { action: 'failed', reason: reasonFrom(diagnostic, DMA_REASONS) });
+  const recipient = recipientFrom(address, diagnostic, {
+    action: 'failed',
+    reason: reasonFrom(diagnostic, DMA_REASONS),
+  });
   return bounce('DragonFly', [recipient], originalMessageId(m, END));
 });

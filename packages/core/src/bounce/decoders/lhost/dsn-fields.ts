@@ -10,9 +10,13 @@ export function dsnFields(
   options: { sameRecipient?: boolean } = {},
 ): { status?: string; diagnostic?: string; action?: string } {
   if (!deliveryStatus) return {};
-  const blocks = scanText(deliveryStatus).split(/\n\s*\n/).slice(0, 200);
+  const blocks = scanText(deliveryStatus)
+    .split(/\n\s*\n/)
+    .slice(0, 200);
   const wanted = address.toLowerCase();
-  const named = blocks.find((b) => /^(?:Final|Original)-Recipient:/im.test(b) && b.toLowerCase().includes(wanted));
+  const named = blocks.find(
+    (b) => /^(?:Final|Original)-Recipient:/im.test(b) && b.toLowerCase().includes(wanted),
+  );
   // Without `sameRecipient`, a report about one recipient is taken to be about this one.
   const block = named ?? (options.sameRecipient ? undefined : blocks.find((b) => /^Status:/im.test(b)));
   if (!block) return {};

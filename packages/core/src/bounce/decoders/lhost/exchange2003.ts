@@ -1,5 +1,15 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
-import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  MAX_RECIPIENTS,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * Exchange Server 5.5/2000/2003 NDR: "Your message ... did not reach the following recipient(s):"
@@ -7,7 +17,8 @@ import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely,
  * followed by indented error lines ending in an `MSEXCH:` diagnostic with an X.400-style code in
  * parentheses. Those codes are Exchange's own; the ones with a known meaning set the reason.
  */
-const START = /did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:|Did not reach the following recipient:(?=[ \t]*\S+@)/i;
+const START =
+  /did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:|Did not reach the following recipient:(?=[ \t]*\S+@)/i;
 const END = /^-{5,}|^Received: |^Content-Type: message\/rfc822/m;
 const HEAD = /^\s*(\S{1,256}@\S{1,255}) on .{5,80}$/;
 /** Some servers put the one recipient on the marker line itself, with no date. */
@@ -19,7 +30,8 @@ const CODE_REASONS: Record<string, 'userunknown'> = { '000C05A6': 'userunknown',
 function isExchange2003(m: BounceMessage): boolean {
   const head = m.body.slice(0, 6000);
   if (!START.test(head)) return false;
-  const exchangy = /Exchange|Internet Mail Service/i.test(m.header('x-mailer')) || m.headers.has('x-ms-embedded-report');
+  const exchangy =
+    /Exchange|Internet Mail Service/i.test(m.header('x-mailer')) || m.headers.has('x-ms-embedded-report');
   return /^Undeliverable:/i.test(m.subject) || /\bMSEXCH:/.test(head) || exchangy;
 }
 
@@ -52,6 +64,7 @@ export const Exchange2003 = safely('Exchange2003', (m) => {
   const errors = section(body, START, END) ?? '';
   const found = recipients(errors);
   const inline = INLINE.exec(body.slice(0, 6000));
-  if (!found.length && inline) found.push(recipientFrom(findAddress(inline[1]), oneLine(errors), { action: 'failed' }));
+  if (!found.length && inline)
+    found.push(recipientFrom(findAddress(inline[1]), oneLine(errors), { action: 'failed' }));
   return bounce('Exchange2003', found, originalMessageId(m, END));
 });

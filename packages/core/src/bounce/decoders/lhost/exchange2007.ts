@@ -1,7 +1,15 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
 import {
-  bounce, findAddress, hasUsableDeliveryStatus, oneLine, originalMessageId, recipientFrom, safely, scanText, section,
+  bounce,
+  findAddress,
+  hasUsableDeliveryStatus,
   MAX_RECIPIENTS,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
 } from './util';
 
 /**
@@ -12,9 +20,11 @@ import {
  * RESOLVER.ADR.RecipNotFound; not found ##", "Remote Server returned '550 5.1.10 ...'", or a
  * dated "Server at X returned '...'" retry log), up to "Original message headers:".
  */
-const MARKER = /Delivery (?:has failed|is delayed) to these recipients or (?:groups|distribution lists):|Diagnostic information for administrators:/i;
+const MARKER =
+  /Delivery (?:has failed|is delayed) to these recipients or (?:groups|distribution lists):|Diagnostic information for administrators:/i;
 /** Exchange's delay notice: it is still retrying. */
-const DELAYED = /Delivery is delayed to these recipients or groups:|hasn't been delivered yet|couldn't be delivered yet|will keep trying|will continue to try/i;
+const DELAYED =
+  /Delivery is delayed to these recipients or groups:|hasn't been delivered yet|couldn't be delivered yet|will keep trying|will continue to try/i;
 const DIAGNOSTIC = /^Diagnostic information for administrators:\s*$/im;
 const END = /^Original message headers:\s*$|^-{3} message\/rfc822 -{3}$/im;
 const ADDRESS_LINE = /^<?([^\s<>()@]{1,256}@[^\s<>()@]{1,255}?)>?(?:\s*\(.*\))?\s*$/;

@@ -1,6 +1,15 @@
 import type { BounceReason } from '../../types';
 import type { BounceMessage, DecodedRecipient } from '../contract';
-import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  MAX_RECIPIENTS,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+} from './util';
 
 /**
  * au by KDDI EZweb (ezweb.ne.jp) "Mail System Error - Returned Mail": Japanese and English
@@ -23,7 +32,12 @@ function isEZweb(m: BounceMessage): boolean {
 
 function recipients(text: string): DecodedRecipient[] {
   const reason = SENTENCE_REASONS.find(([re]) => re.test(text))?.[1];
-  const sentences = oneLine(text.split('\n').filter((l) => /^[\x20-\x7e]+$/.test(l) && !ADDRESS_LINE.test(l)).join(' '));
+  const sentences = oneLine(
+    text
+      .split('\n')
+      .filter((l) => /^[\x20-\x7e]+$/.test(l) && !ADDRESS_LINE.test(l))
+      .join(' '),
+  );
   const found = new Map<string, string[]>();
   let current: string[] | null = null;
   for (const line of text.split('\n')) {
@@ -36,10 +50,19 @@ function recipients(text: string): DecodedRecipient[] {
     } else if (current && /^\s*(?:>>>|<<<)/.test(line)) current.push(line.trim());
   }
   return [...found].map(([address, lines]) => {
-    const command = /^>>> (RCPT|MAIL|DATA)/i.exec(lines.find((l) => l.startsWith('>>>')) ?? '')?.[1]?.toUpperCase();
+    const command = /^>>> (RCPT|MAIL|DATA)/i
+      .exec(lines.find((l) => l.startsWith('>>>')) ?? '')?.[1]
+      ?.toUpperCase();
     // With no SMTP exchange, "rejected by a remote mail server" is EZweb's own domain filter.
-    const filtered = !lines.length && /Each of the following recipients was rejected/i.test(sentences) ? 'filtered' : undefined;
-    return recipientFrom(address, lines.length ? lines.join(' ') : sentences, { action: 'failed', reason: reason ?? filtered, command });
+    const filtered =
+      !lines.length && /Each of the following recipients was rejected/i.test(sentences)
+        ? 'filtered'
+        : undefined;
+    return recipientFrom(address, lines.length ? lines.join(' ') : sentences, {
+      action: 'failed',
+      reason: reason ?? filtered,
+      command,
+    });
   });
 }
 

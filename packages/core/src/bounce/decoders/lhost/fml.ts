@@ -25,7 +25,11 @@ export const FML = safely('FML', (m) => {
     const address = findAddress(hit?.[1]);
     if (!hit || !address) continue;
     const sentence = oneLine(body.slice(hit.index, hit.index + 300).split(/\n\s*\n/)[0] ?? '');
-    return bounce('FML', [recipientFrom(address, sentence, { action: 'failed', reason: c.reason })], originalMessageId(m));
+    return bounce(
+      'FML',
+      [recipientFrom(address, sentence, { action: 'failed', reason: c.reason })],
+      originalMessageId(m),
+    );
   }
   return null;
 });

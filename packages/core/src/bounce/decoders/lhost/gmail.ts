@@ -1,7 +1,16 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
 import {
-  reasonFrom, type ReasonTable, bounce, findAddress, isMailerDaemon, originalMessageId, recipientFrom, safely, scanText, section,
+  bounce,
+  findAddress,
+  isMailerDaemon,
   MAX_RECIPIENTS,
+  originalMessageId,
+  type ReasonTable,
+  reasonFrom,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
 } from './util';
 
 /**
@@ -11,7 +20,8 @@ import {
  * "----- Original message -----". Gmail tags the answer with "(state N)", the SMTP state it was
  * in; that tells the failed command.
  */
-const MARKER = /Delivery to the following recipients? (?:failed permanently|has been delayed|have been delayed|failed temporarily):/i;
+const MARKER =
+  /Delivery to the following recipients? (?:failed permanently|has been delayed|have been delayed|failed temporarily):/i;
 const DETAILS = /Technical details of (?:permanent|temporary) failure:/i;
 const END = /^-{3,} ?(?:Original message|Message header follows) ?-{3,}/im;
 const DELAYED = /has been delayed:|have been delayed:|Message will be retried/i;
@@ -21,7 +31,10 @@ const STATE_COMMANDS: Record<string, string> = { '6': 'MAIL', '13': 'EHLO', '14'
 
 const GMAIL_REASONS: ReasonTable = [
   // Gmail's own sentences: it retried and gave up, or it is still retrying.
-  [/The recipient server did not accept our requests to connect|Message will be retried for \d+ more day/i, 'expired'],
+  [
+    /The recipient server did not accept our requests to connect|Message will be retried for \d+ more day/i,
+    'expired',
+  ],
   [/Remote server does not support TLS/i, 'failedstarttls'],
   [/DNS Error: Domain name not found/i, 'hostunknown'],
 ];
@@ -58,7 +71,11 @@ export const Gmail = safely('Gmail', (m) => {
   const state = /\(state (\d{1,2})\)/.exec(diagnostic)?.[1];
   const command = state ? STATE_COMMANDS[state] : undefined;
   const recipients: DecodedRecipient[] = listedAddresses(body).map((address) =>
-    recipientFrom(address, diagnostic, { action, command, reason: reasonFrom(`${diagnostic} ${body.slice(0, 1000)}`, GMAIL_REASONS) }),
+    recipientFrom(address, diagnostic, {
+      action,
+      command,
+      reason: reasonFrom(`${diagnostic} ${body.slice(0, 1000)}`, GMAIL_REASONS),
+    }),
   );
   const inReplyTo = /<([^<>\s]{1,500})>/.exec(m.header('in-reply-to'))?.[1];
   return bounce('Gmail', recipients, originalMessageId(m, END) ?? inReplyTo);

@@ -1,5 +1,16 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
-import { reasonFrom, type ReasonTable, bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  MAX_RECIPIENTS,
+  originalMessageId,
+  type ReasonTable,
+  reasonFrom,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * GMX / mail.com and 1&1 (EinsUndEins, kundenserver.de): an Exim-like opening, then each failed
@@ -10,7 +21,8 @@ import { reasonFrom, type ReasonTable, bounce, findAddress, originalMessageId, r
  */
 const START = /The following address(?:\(es\)|es)?\s+failed:\s*\n/i;
 const END = /^--- The header of the original message is following\. ---/im;
-const HEAD = /^(?:"([^"\s]{1,256}@[^"\s]{1,255})"|<([^<>\s]{1,256}@[^<>\s]{1,255})>|([^<>"\s:]{1,256}@[^<>"\s:]{1,255})):?$/;
+const HEAD =
+  /^(?:"([^"\s]{1,256}@[^"\s]{1,255})"|<([^<>\s]{1,256}@[^<>\s]{1,255})>|([^<>"\s:]{1,256}@[^<>"\s:]{1,255})):?$/;
 const LABEL = /^(?:Reason:|For the following reason:)$/i;
 
 const GMX_REASONS: ReasonTable = [
@@ -23,10 +35,16 @@ function recipients(errors: string): DecodedRecipient[] {
   for (const raw of errors.split('\n')) {
     const line = raw.trim();
     const head = HEAD.exec(line);
-    if (head && out.length < MAX_RECIPIENTS) out.push({ address: findAddress(`<${head[1] ?? head[2] ?? head[3]}>`), lines: [] });
+    if (head && out.length < MAX_RECIPIENTS)
+      out.push({ address: findAddress(`<${head[1] ?? head[2] ?? head[3]}>`), lines: [] });
     else if (line && !LABEL.test(line)) out[out.length - 1]?.lines.push(line);
   }
-  return out.map((r) => recipientFrom(r.address, r.lines.join(' '), { action: 'failed', reason: reasonFrom(r.lines.join(' '), GMX_REASONS) }));
+  return out.map((r) =>
+    recipientFrom(r.address, r.lines.join(' '), {
+      action: 'failed',
+      reason: reasonFrom(r.lines.join(' '), GMX_REASONS),
+    }),
+  );
 }
 
 function decodeLayout(name: string, m: BounceMessage) {
@@ -37,5 +55,7 @@ function decodeLayout(name: string, m: BounceMessage) {
 
 const ONE_AND_ONE = /kundenserver|1and1|1und1|ionos/i;
 
-export const EinsUndEins = safely('EinsUndEins', (m) => (ONE_AND_ONE.test(m.from) ? decodeLayout('EinsUndEins', m) : null));
+export const EinsUndEins = safely('EinsUndEins', (m) =>
+  ONE_AND_ONE.test(m.from) ? decodeLayout('EinsUndEins', m) : null,
+);
 export const GMX = safely('GMX', (m) => decodeLayout('GMX', m));

@@ -1,5 +1,13 @@
 import type { BounceMessage } from '../contract';
-import { bounce, failedRecipientsHeader, oneLine, originalMessageId, recipientFrom, safely, scanText } from './util';
+import {
+  bounce,
+  failedRecipientsHeader,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+} from './util';
 
 /**
  * Google Groups' refusal to post ("the group you tried to contact may not exist, or you may not
@@ -22,7 +30,12 @@ export const GoogleGroups = safely('GoogleGroups', (m) => {
   const end = END.exec(body);
   const text = oneLine(end ? body.slice(0, end.index) : body.slice(0, 2000));
   const recipients = groups.map((address) =>
-    recipientFrom(address, text, { action: 'failed', reason: 'rejected', status: undefined, replyCode: undefined }),
+    recipientFrom(address, text, {
+      action: 'failed',
+      reason: 'rejected',
+      status: undefined,
+      replyCode: undefined,
+    }),
   );
   return bounce('GoogleGroups', recipients, originalMessageId(m, END));
 });

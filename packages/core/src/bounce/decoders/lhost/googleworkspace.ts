@@ -1,7 +1,15 @@
 import type { BounceMessage } from '../contract';
 import {
-  bounce, failedRecipientsHeader, findAddress, hasUsableDeliveryStatus, oneLine, originalMessageId, recipientFrom,
-  safely, scanText, section,
+  bounce,
+  failedRecipientsHeader,
+  findAddress,
+  hasUsableDeliveryStatus,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
 } from './util';
 
 /**
@@ -16,7 +24,11 @@ const RESPONSE = /^The response(?: from the remote server)? was:\s*$/im;
 const NAMED = /(?:wasn't delivered to|was not delivered to|to) (\S{1,256}@[^\s,]{1,255}?)\.?(?:\s|$)/i;
 
 function isWorkspace(m: BounceMessage): boolean {
-  return /@(?:googlemail|gmail|google)\.com/i.test(m.from) && HEADLINE.test(m.body.slice(0, 2000)) && !hasUsableDeliveryStatus(m);
+  return (
+    /@(?:googlemail|gmail|google)\.com/i.test(m.from) &&
+    HEADLINE.test(m.body.slice(0, 2000)) &&
+    !hasUsableDeliveryStatus(m)
+  );
 }
 
 function returnedTo(m: BounceMessage): string {
@@ -32,9 +44,15 @@ export const GoogleWorkspace = safely('GoogleWorkspace', (m) => {
   const address = findAddress(NAMED.exec(intro)?.[1]) || returnedTo(m) || failedRecipientsHeader(m)[0] || '';
   if (!address) return null;
   const diagnostic = response || intro;
-  const delayed = /^\*\* (?:Delivery delayed|Message delayed|Delivery incomplete) \*\*/im.test(body.slice(0, 2000));
+  const delayed = /^\*\* (?:Delivery delayed|Message delayed|Delivery incomplete) \*\*/im.test(
+    body.slice(0, 2000),
+  );
   const inReplyTo = /<([^<>\s]{1,500})>/.exec(m.header('in-reply-to'))?.[1];
   // Gmail refusing to relay for a misconfigured "Send mail as" alias: the sender was rejected.
   const reason = /'Send mail as'/i.test(intro) ? 'rejected' : undefined;
-  return bounce('GoogleWorkspace', [recipientFrom(address, diagnostic, { action: delayed ? 'delayed' : 'failed', reason })], originalMessageId(m) ?? inReplyTo);
+  return bounce(
+    'GoogleWorkspace',
+    [recipientFrom(address, diagnostic, { action: delayed ? 'delayed' : 'failed', reason })],
+    originalMessageId(m) ?? inReplyTo,
+  );
 });

@@ -17,15 +17,24 @@ const SEEDS = [
   'Delivery to the following recipient failed permanently:\n\n     d@example.net\n\nTechnical details of permanent failure:\n550 5.1.1 no (state 14).\n\n----- Original message -----\n',
   '   ----- Transcript of session follows -----\n>>> RCPT To:<e@example.net>\n<<< 550 no\n550 <e@example.net>... User unknown\n   ----- Unsent message follows -----\nTo: e@example.net\n',
   '   ----- The following addresses had permanent fatal errors -----\n<f@example.net>\n    (reason: 550 5.1.1 unknown)\n\n   ----- Transcript of session follows -----\n550 5.1.1 <f@example.net>... User unknown\n',
-  'Delivery has failed to these recipients or groups:\n\ng@example.net\n\nDiagnostic information for administrators:\n\nGenerating server: x\n\ng@example.net\nRemote Server returned \'550 5.1.10 RESOLVER.ADR.RecipientNotFound\'\n\nOriginal message headers:\n',
+  "Delivery has failed to these recipients or groups:\n\ng@example.net\n\nDiagnostic information for administrators:\n\nGenerating server: x\n\ng@example.net\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound'\n\nOriginal message headers:\n",
   '{"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bouncedRecipients":[{"emailAddress":"h@example.net","status":"5.1.1"}]}}\n--\n',
   '    Hi!\n    This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.\n    An error has occurred while attempting to deliver a message for\n    the following list of recipients:\n\ni@example.net: 550 5.1.1 no\n\n    Below is a copy of the original message:\n',
 ];
 
-const FROMS = ['Mail Delivery System <MAILER-DAEMON@example.org>', 'mailer-daemon@googlemail.com', 'no-reply@sns.amazonaws.com', 'postmaster@ezweb.ne.jp'];
+const FROMS = [
+  'Mail Delivery System <MAILER-DAEMON@example.org>',
+  'mailer-daemon@googlemail.com',
+  'no-reply@sns.amazonaws.com',
+  'postmaster@ezweb.ne.jp',
+];
 
 function message(body: string, from: string, subject: string): BounceMessage {
-  const headers = new Map([['from', [from]], ['subject', [subject]], ['x-failed-recipients', ['z@example.net']]]);
+  const headers = new Map([
+    ['from', [from]],
+    ['subject', [subject]],
+    ['x-failed-recipients', ['z@example.net']],
+  ]);
   return assemble(headers, [{ contentType: 'text/plain', text: body }]);
 }
 
@@ -41,14 +50,19 @@ const edit = fc.record({ at: fc.nat(), cut: fc.nat(200), text: fc.string({ maxLe
 describe('text decoders on hostile input', () => {
   it('never throw on mutated notices', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SEEDS), fc.constantFrom(...FROMS), fc.array(edit, { maxLength: 8 }), (seed, from, edits) => {
-        let body = seed;
-        for (const e of edits) {
-          const at = e.at % (body.length + 1);
-          body = body.slice(0, at) + e.text + body.slice(at + e.cut);
-        }
-        runAll(message(body, from, 'Mail delivery failed: returning message to sender'));
-      }),
+      fc.property(
+        fc.constantFrom(...SEEDS),
+        fc.constantFrom(...FROMS),
+        fc.array(edit, { maxLength: 8 }),
+        (seed, from, edits) => {
+          let body = seed;
+          for (const e of edits) {
+            const at = e.at % (body.length + 1);
+            body = body.slice(0, at) + e.text + body.slice(at + e.cut);
+          }
+          runAll(message(body, from, 'Mail delivery failed: returning message to sender'));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -57,8 +71,14 @@ describe('text decoders on hostile input', () => {
     ['a 200k-character line of dotted digits', '5.'.repeat(100_000)],
     ['a 200k-character local part with no domain', `${'a'.repeat(200_000)}@`],
     ['long runs of blank lines and spaces', `${' \n'.repeat(50_000)}x`],
-    ['more recipients than the limit', `The following address(es) failed:\n${'  x@example.net\n    550 no\n'.repeat(MAX_RECIPIENTS + 50)}`],
-    ['qmail heads beyond the limit', `This is the qmail-send program at x.\n${Array.from({ length: 700 }, (_, i) => `<u${i}@example.net>:\nno\n`).join('')}`],
+    [
+      'more recipients than the limit',
+      `The following address(es) failed:\n${'  x@example.net\n    550 no\n'.repeat(MAX_RECIPIENTS + 50)}`,
+    ],
+    [
+      'qmail heads beyond the limit',
+      `This is the qmail-send program at x.\n${Array.from({ length: 700 }, (_, i) => `<u${i}@example.net>:\nno\n`).join('')}`,
+    ],
     ['unterminated markers', SEEDS.map((s) => s.slice(0, s.length / 2)).join('\n')],
   ])('stays bounded on %s', (_name, body) => {
     for (const from of FROMS) runAll(message(body, from, 'Undeliverable: x'));

@@ -1,5 +1,16 @@
 import type { DecodedRecipient } from '../contract';
-import { reasonFrom, type ReasonTable, bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, section } from './util';
+import {
+  bounce,
+  findAddress,
+  oneLine,
+  originalMessageId,
+  type ReasonTable,
+  reasonFrom,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * Ipswitch IMail Server: "Undeliverable Mail" from the postmaster, one `Reason sentence: address`
@@ -22,7 +33,10 @@ function recipients(text: string): DecodedRecipient[] {
   const out: DecodedRecipient[] = [];
   const undeliverable = UNDELIVERABLE.exec(text);
   if (undeliverable) {
-    const rest = oneLine(text.slice(undeliverable.index + undeliverable[0].length)).replace(/\b[245]\d\d-/g, '');
+    const rest = oneLine(text.slice(undeliverable.index + undeliverable[0].length)).replace(
+      /\b[245]\d\d-/g,
+      '',
+    );
     out.push(recipientFrom(findAddress(undeliverable[1]), rest, { action: 'failed' }));
     return out;
   }
@@ -30,7 +44,12 @@ function recipients(text: string): DecodedRecipient[] {
     const m = REASON_LINE.exec(line.trim());
     if (!m) continue;
     // "Delivery failed N attempts" is IMail giving up after retrying: a failure, not a delay.
-    out.push(recipientFrom(findAddress(m[2]), line.trim(), { action: 'failed', reason: reasonFrom(line.trim(), IMAIL_REASONS) }));
+    out.push(
+      recipientFrom(findAddress(m[2]), line.trim(), {
+        action: 'failed',
+        reason: reasonFrom(line.trim(), IMAIL_REASONS),
+      }),
+    );
   }
   return out;
 }

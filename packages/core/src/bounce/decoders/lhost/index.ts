@@ -2,8 +2,8 @@ import type { Decoder } from '../contract';
 import { Activehunter } from './activehunter';
 import { AmazonSES } from './amazonses';
 import { Biglobe } from './biglobe';
-import { Domino } from './domino';
 import { Courier } from './courier';
+import { Domino } from './domino';
 import { DragonFly } from './dragonfly';
 import { Exchange2003 } from './exchange2003';
 import { Exchange2007 } from './exchange2007';
@@ -43,6 +43,42 @@ import { Zoho } from './zoho';
  * layout itself, so the order below is enough.
  */
 export const LHOST_DECODERS: Decoder[] = [
-  AmazonSES, GoogleGroups, Gmail, GoogleWorkspace, Mimecast, X3, EZweb, FML, Verizon, ApacheJames, InterScanMSS, Domino, Zoho, EinsUndEins, GMX, MFILTER, IMailServer, Exchange2003, Exchange2007, DragonFly, KDDI,
-  Notes, X1, X2, X6, Activehunter, Biglobe, MailFoundry, MailMarshalSMTP, MessageLog, MessagingServer, Courier, OpenSMTPD, Exim, Qmail, Postfix, Sendmail, V5sendmail,
+  AmazonSES,
+  GoogleGroups,
+  Gmail,
+  GoogleWorkspace,
+  Mimecast,
+  X3,
+  EZweb,
+  FML,
+  Verizon,
+  ApacheJames,
+  InterScanMSS,
+  Domino,
+  Zoho,
+  EinsUndEins,
+  GMX,
+  MFILTER,
+  IMailServer,
+  Exchange2003,
+  Exchange2007,
+  DragonFly,
+  KDDI,
+  Notes,
+  X1,
+  X2,
+  X6,
+  Activehunter,
+  Biglobe,
+  MailFoundry,
+  MailMarshalSMTP,
+  MessageLog,
+  MessagingServer,
+  Courier,
+  OpenSMTPD,
+  Exim,
+  Qmail,
+  Postfix,
+  Sendmail,
+  V5sendmail,
 ];

@@ -1,4 +1,12 @@
-import { bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  MAX_RECIPIENTS,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+} from './util';
 
 /**
  * Trend Micro InterScan MSS / Messaging Security Suite: either the SMTP exchange it failed on
@@ -20,14 +28,23 @@ export const InterScanMSS = safely('InterScanMSS', (m) => {
     const address = findAddress(hit[2]);
     if (!address || out.size >= MAX_RECIPIENTS) continue;
     const reply = /^Received >>> (.*)$/m.exec(text.slice((hit.index ?? 0) + hit[0].length))?.[1] ?? '';
-    out.set(address, recipientFrom(address, reply, { action: 'failed', command: hit[1]?.startsWith('RCPT') ? 'RCPT' : hit[1]?.startsWith('MAIL') ? 'MAIL' : 'DATA' }));
+    out.set(
+      address,
+      recipientFrom(address, reply, {
+        action: 'failed',
+        command: hit[1]?.startsWith('RCPT') ? 'RCPT' : hit[1]?.startsWith('MAIL') ? 'MAIL' : 'DATA',
+      }),
+    );
   }
   for (const hit of text.matchAll(UNABLE)) {
     const address = findAddress(hit[1]);
     if (address && !out.has(address) && out.size < MAX_RECIPIENTS) {
       const line = /^.*Unable to deliver message to.*$/m.exec(text.slice(hit.index ?? 0))?.[0] ?? '';
       // InterScan's own sentence: the domain's server refused the recipient(s).
-      out.set(address, recipientFrom(address, line.replace(/^Reason:\s*/, ''), { action: 'failed', reason: 'userunknown' }));
+      out.set(
+        address,
+        recipientFrom(address, line.replace(/^Reason:\s*/, ''), { action: 'failed', reason: 'userunknown' }),
+      );
     }
   }
   return bounce('InterScanMSS', [...out.values()], originalMessageId(m, END));

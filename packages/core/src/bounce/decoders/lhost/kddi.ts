@@ -15,5 +15,9 @@ export const KDDI = safely('KDDI', (m) => {
   if (!address) return null;
   const diagnostic = section(body, TO, END) ?? '';
   const reason = /mailbox is full/i.test(diagnostic) ? 'mailboxfull' : undefined;
-  return bounce('KDDI', [recipientFrom(address, diagnostic, { action: 'failed', reason })], originalMessageId(m, END));
+  return bounce(
+    'KDDI',
+    [recipientFrom(address, diagnostic, { action: 'failed', reason })],
+    originalMessageId(m, END),
+  );
 });

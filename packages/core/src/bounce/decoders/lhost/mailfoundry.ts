@@ -14,5 +14,11 @@ export const MailFoundry = safely('MailFoundry', (m) => {
   if (!to || !REASON.test(body)) return null;
   const diagnostic = section(body, REASON, END) ?? '';
   const address = findAddress(to[1]);
-  return address ? bounce('MailFoundry', [recipientFrom(address, diagnostic, { action: 'failed' })], originalMessageId(m, END)) : null;
+  return address
+    ? bounce(
+        'MailFoundry',
+        [recipientFrom(address, diagnostic, { action: 'failed' })],
+        originalMessageId(m, END),
+      )
+    : null;
 });

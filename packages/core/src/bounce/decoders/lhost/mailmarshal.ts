@@ -1,4 +1,13 @@
-import { bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  MAX_RECIPIENTS,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * Trustwave MailMarshal SMTP: "Your message: ... Could not be delivered because of" the reply,
@@ -12,7 +21,12 @@ export const MailMarshalSMTP = safely('MailMarshalSMTP', (m) => {
   const body = scanText(m.body);
   if (!BECAUSE.test(body.slice(0, 4000)) || !AFFECTED.test(body)) return null;
   const diagnostic = section(body, BECAUSE, AFFECTED) ?? '';
-  const list = (section(body, AFFECTED, END) ?? '').split('\n').map((l) => findAddress(l)).filter(Boolean);
-  const recipients = [...new Set(list)].slice(0, MAX_RECIPIENTS).map((a) => recipientFrom(a, diagnostic, { action: 'failed' }));
+  const list = (section(body, AFFECTED, END) ?? '')
+    .split('\n')
+    .map((l) => findAddress(l))
+    .filter(Boolean);
+  const recipients = [...new Set(list)]
+    .slice(0, MAX_RECIPIENTS)
+    .map((a) => recipientFrom(a, diagnostic, { action: 'failed' }));
   return bounce('MailMarshalSMTP', recipients, originalMessageId(m, END));
 });

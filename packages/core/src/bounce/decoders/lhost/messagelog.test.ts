@@ -23,6 +23,8 @@ describe('MessageLog', () => {
   });
 
   it('declines other notices', () => {
-    expect(MessageLog.decode(assemble(new Map(), [{ contentType: 'text/plain', text: 'Hello\n' }]))).toBeNull();
+    expect(
+      MessageLog.decode(assemble(new Map(), [{ contentType: 'text/plain', text: 'Hello\n' }])),
+    ).toBeNull();
   });
 });

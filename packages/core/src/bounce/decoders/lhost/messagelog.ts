@@ -1,4 +1,14 @@
-import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  MAX_RECIPIENTS,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * A boxed "message log" notice (Sisimai reads it in its RFC 3464 fallback): "|--- Message log
@@ -17,7 +27,10 @@ export const MessageLog = safely('MessageLog', (m) => {
   for (const line of (section(body, FAILED, TEXT) ?? '').split('\n').slice(0, MAX_RECIPIENTS)) {
     const hit = /^\s*(\S{1,256}@\S{1,255})\s+\.\.\.\s*(.*)$/.exec(line);
     const reason = /^unknown host/i.test(hit?.[2] ?? '') ? 'hostunknown' : undefined;
-    if (hit) recipients.push(recipientFrom(findAddress(hit[1]), oneLine(`${log} ${line}`), { action: 'failed', reason }));
+    if (hit)
+      recipients.push(
+        recipientFrom(findAddress(hit[1]), oneLine(`${log} ${line}`), { action: 'failed', reason }),
+      );
   }
   return bounce('MessageLog', recipients, originalMessageId(m, TEXT));
 });

@@ -3,7 +3,9 @@ import { describe, it } from 'vitest';
 import { MessagingServer } from './messagingserver';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['MessagingServer'], { withoutDeliveryStatus: true });
+const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['MessagingServer'], {
+  withoutDeliveryStatus: true,
+});
 
 describe('MessagingServer', () => {
   it.each(cases)('$file', (c) => expectDecodes(MessagingServer, (p) => readFileSync(p), c));

@@ -1,4 +1,13 @@
-import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, section } from './util';
+import {
+  bounce,
+  findAddress,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * Digital Arts m-FILTER: a Japanese notice ("このメールは「m-FILTER」が自動的に生成して送信しています")
@@ -17,8 +26,16 @@ export const MFILTER = safely('mFILTER', (m) => {
   if (!MARKER.test(body.slice(0, 2000)) && !(SERVER.test(body) && COMMAND.test(body))) return null;
   const list = section(body, LIST_START, SERVER) ?? section(body, /^/, SERVER) ?? '';
   const reply = oneLine(section(body, SERVER, COMMAND) ?? '');
-  const command = oneLine(section(body, COMMAND, ORIGINAL) ?? '').split(' ')[0]?.toUpperCase() || undefined;
-  const addresses = list.split('\n').map((l) => (/^\S+@\S+$/.test(l.trim()) ? findAddress(l) : '')).filter(Boolean);
-  const recipients = [...new Set(addresses)].map((a) => recipientFrom(a, reply, { action: 'failed', command }));
+  const command =
+    oneLine(section(body, COMMAND, ORIGINAL) ?? '')
+      .split(' ')[0]
+      ?.toUpperCase() || undefined;
+  const addresses = list
+    .split('\n')
+    .map((l) => (/^\S+@\S+$/.test(l.trim()) ? findAddress(l) : ''))
+    .filter(Boolean);
+  const recipients = [...new Set(addresses)].map((a) =>
+    recipientFrom(a, reply, { action: 'failed', command }),
+  );
   return bounce('mFILTER', recipients, originalMessageId(m, ORIGINAL));
 });

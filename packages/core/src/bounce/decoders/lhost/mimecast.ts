@@ -1,4 +1,13 @@
-import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, section } from './util';
+import {
+  bounce,
+  findAddress,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * Mimecast's "automated alert notification": "An email that you attempted to send to the following
@@ -18,5 +27,9 @@ export const Mimecast = safely('Mimecast', (m) => {
   const problem = oneLine((section(body, PROBLEM, MORE) ?? '').replace(/^\s*--\s*/gm, ''));
   const more = oneLine((section(body, MORE, END) ?? '').replace(/^\s*--\s*/gm, ''));
   const reason = /Recipient email address is possibly incorrect/i.test(problem) ? 'userunknown' : undefined;
-  return bounce('Mimecast', [recipientFrom(address, more || problem, { action: 'failed', reason })], originalMessageId(m));
+  return bounce(
+    'Mimecast',
+    [recipientFrom(address, more || problem, { action: 'failed', reason })],
+    originalMessageId(m),
+  );
 });

@@ -1,4 +1,14 @@
-import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  MAX_RECIPIENTS,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * Lotus Notes SMTP MTA: "------- Failure Reasons --------", the reason sentence (often Japanese)
@@ -13,11 +23,17 @@ const NOT_LISTED = /not listed in (?:public Name & Address Book|Domino Directory
 export const Notes = safely('Notes', (m) => {
   const body = scanText(m.body);
   if (!START.test(body.slice(0, 4000))) return null;
-  const lines = (section(body, START, END) ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = (section(body, START, END) ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const addresses = lines.filter((l) => /^<?\S+@\S+>?$/.test(l)).map((l) => findAddress(l));
   const reason = oneLine(lines.filter((l) => !/^<?\S+@\S+>?$/.test(l)).join(' '));
   const recipients = [...new Set(addresses)].slice(0, MAX_RECIPIENTS).map((a) =>
-    recipientFrom(a, reason, { action: 'failed', reason: NOT_LISTED.test(reason) ? 'userunknown' : undefined }),
+    recipientFrom(a, reason, {
+      action: 'failed',
+      reason: NOT_LISTED.test(reason) ? 'userunknown' : undefined,
+    }),
   );
   return bounce('Notes', recipients, originalMessageId(m, END));
 });

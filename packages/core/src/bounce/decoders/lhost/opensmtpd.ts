@@ -1,6 +1,18 @@
 import type { DecodedRecipient } from '../contract';
 import { dsnFields } from './dsn-fields';
-import { reasonFrom, type ReasonTable, bounce, findAddress, findStatus, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  findStatus,
+  MAX_RECIPIENTS,
+  originalMessageId,
+  type ReasonTable,
+  reasonFrom,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * OpenSMTPD: "This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail. An error has occurred
@@ -26,7 +38,9 @@ const SMTPD_REASONS: ReasonTable = [
 export const OpenSMTPD = safely('OpenSMTPD', (m) => {
   const body = scanText(m.body);
   if (!MARKER.test(body.slice(0, 2000))) return null;
-  const delayed = /notification: (?:delayed|warning)|A message is delayed|temporary failure report/i.test(`${m.subject}\n${body.slice(0, 3000)}`);
+  const delayed = /notification: (?:delayed|warning)|A message is delayed|temporary failure report/i.test(
+    `${m.subject}\n${body.slice(0, 3000)}`,
+  );
   const recipients: DecodedRecipient[] = [];
   const list = section(body, START, END) ?? '';
   const note = NOTE.exec(list);
@@ -36,11 +50,13 @@ export const OpenSMTPD = safely('OpenSMTPD', (m) => {
     const address = findAddress(hit[1]);
     const text = hit[2] ?? '';
     const dsn = dsnFields(m.deliveryStatus, address);
-    recipients.push(recipientFrom(address, text, {
-      action: delayed ? 'delayed' : 'failed',
-      reason: reasonFrom(text, SMTPD_REASONS),
-      status: findStatus(text) ? undefined : dsn.status,
-    }));
+    recipients.push(
+      recipientFrom(address, text, {
+        action: delayed ? 'delayed' : 'failed',
+        reason: reasonFrom(text, SMTPD_REASONS),
+        status: findStatus(text) ? undefined : dsn.status,
+      }),
+    );
   }
   return bounce('OpenSMTPD', recipients, originalMessageId(m, END));
 });

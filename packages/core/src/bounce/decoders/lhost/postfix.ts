@@ -1,5 +1,15 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
-import { bounce, findAddress, hasUsableDeliveryStatus, oneLine, originalMessageId, recipientFrom, safely, scanText, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  hasUsableDeliveryStatus,
+  MAX_RECIPIENTS,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+} from './util';
 
 /**
  * Postfix's notice when it carries no usable delivery-status part (old Postfix, notices nested in
@@ -8,7 +18,8 @@ import { bounce, findAddress, hasUsableDeliveryStatus, oneLine, originalMessageI
  * whose last `Out: 4xx/5xx` line is the error. Postfix notices with a delivery-status part are
  * left to the RFC 3464 decoder, which reads the same facts from structured fields.
  */
-const MARKER = /This is the (?:Postfix program|mail system) at host|^\s*The (?:Postfix program|mail system)\s*$|^Transcript of session follows\./im;
+const MARKER =
+  /This is the (?:Postfix program|mail system) at host|^\s*The (?:Postfix program|mail system)\s*$|^Transcript of session follows\./im;
 const SUBJECT = /^Undelivered Mail Returned to Sender|^Postfix SMTP server: errors from/i;
 const HEAD = /^<([^\s<>]{1,256}@[^\s<>]{1,255})>/;
 const END = /^-{3,}|^Content-Description:|^For other details, see/m;
@@ -27,11 +38,17 @@ function paragraphs(body: string): DecodedRecipient[] {
     const head = HEAD.exec(line);
     if (!head) continue;
     const text = [line.slice(head[0].length)];
-    for (let next = lines[i + 1]; next !== undefined && /^\s+\S/.test(next) && !END.test(next); next = lines[i + 1]) {
+    for (
+      let next = lines[i + 1];
+      next !== undefined && /^\s+\S/.test(next) && !END.test(next);
+      next = lines[i + 1]
+    ) {
       text.push(next);
       i++;
     }
-    const diagnostic = oneLine(text.join(' ')).replace(/^\(expanded from <[^>]*>\)/, '').replace(/^:\s*/, '');
+    const diagnostic = oneLine(text.join(' '))
+      .replace(/^\(expanded from <[^>]*>\)/, '')
+      .replace(/^:\s*/, '');
     const address = findAddress(`<${head[1]}>`);
     const command = /\(in reply to (RCPT TO|MAIL FROM|DATA|end of DATA|HELO|EHLO)\b/i.exec(diagnostic)?.[1];
     if (out.some((r) => r.address === address)) continue;
@@ -52,13 +69,20 @@ function commandName(said: string | undefined): string | undefined {
 /** "Transcript of session follows.": the recipients are the RCPT TO lines, the error the last 4xx/5xx. */
 function transcript(body: string): DecodedRecipient[] {
   const lines = body.split('\n').slice(0, 2000);
-  const rcpts = lines.filter((l) => /^\s*In:\s+RCPT TO:/i.test(l)).map((l) => findAddress(l)).filter(Boolean);
+  const rcpts = lines
+    .filter((l) => /^\s*In:\s+RCPT TO:/i.test(l))
+    .map((l) => findAddress(l))
+    .filter(Boolean);
   let error = -1;
-  lines.forEach((l, i) => { if (/^\s*Out:\s+[45]\d\d\b/.test(l)) error = i; });
+  lines.forEach((l, i) => {
+    if (/^\s*Out:\s+[45]\d\d\b/.test(l)) error = i;
+  });
   if (!rcpts.length || error < 0) return [];
   let command = '';
   for (let i = error; i >= 0 && !command; i--) command = /^\s*In:\s+(\w+)/.exec(lines[i] ?? '')?.[1] ?? '';
-  const context = lines.slice(Math.max(0, error - 1), error + 1).map((l) => l.replace(/^\s*(?:In|Out):\s*/, ''));
+  const context = lines
+    .slice(Math.max(0, error - 1), error + 1)
+    .map((l) => l.replace(/^\s*(?:In|Out):\s*/, ''));
   return [...new Set(rcpts)].map((a) =>
     recipientFrom(a, context.join(' '), { action: 'failed', command: commandName(command) }),
   );

@@ -1,5 +1,16 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
-import { reasonFrom, type ReasonTable, bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  MAX_RECIPIENTS,
+  originalMessageId,
+  type ReasonTable,
+  reasonFrom,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * qmail-send's "failure notice" and the qmail-derived templates that keep its layout (Yahoo!'s
@@ -8,8 +19,10 @@ import { reasonFrom, type ReasonTable, bounce, findAddress, originalMessageId, r
  * it, and "--- Below this line is a copy of the message." at the end. qmail's own codes come as
  * "(#5.1.1)"; the remote server's status, when quoted, is preferred.
  */
-const MARKER = /This is the qmail-send program at|I'm afraid I wasn't able to deliver your message|Sorry, we were unable to deliver your message to the following address|Your mail message to the following address\(es\) could not be delivered/i;
-const END = /^--- (?:Below this line is a copy|Enclosed is a copy|Enclosed are the original headers|Below this line is the original)/im;
+const MARKER =
+  /This is the qmail-send program at|I'm afraid I wasn't able to deliver your message|Sorry, we were unable to deliver your message to the following address|Your mail message to the following address\(es\) could not be delivered/i;
+const END =
+  /^--- (?:Below this line is a copy|Enclosed is a copy|Enclosed are the original headers|Below this line is the original)/im;
 const HEAD = /^<([^\s<>]{1,256}@[^\s<>]{1,255})>:?[ \t]*(.*)$/;
 
 function isQmail(m: BounceMessage): boolean {
@@ -37,7 +50,9 @@ export function recipientsOf(errors: string): DecodedRecipient[] {
   const flush = () => {
     if (current && !out.some((r) => r.address === current!.address)) {
       const text = current.lines.join(' ');
-      out.push(recipientFrom(current.address, text, { action: 'failed', reason: reasonFrom(text, QMAIL_REASONS) }));
+      out.push(
+        recipientFrom(current.address, text, { action: 'failed', reason: reasonFrom(text, QMAIL_REASONS) }),
+      );
     }
   };
   for (const line of errors.split('\n')) {

@@ -1,8 +1,19 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
 import { dsnFields } from './dsn-fields';
 import {
-  reasonFrom, type ReasonTable, bounce, findAddress, findStatus, hasUsableDeliveryStatus, oneLine, originalMessageId, recipientFrom, safely,
-  scanText, section, MAX_RECIPIENTS,
+  bounce,
+  findAddress,
+  findStatus,
+  hasUsableDeliveryStatus,
+  MAX_RECIPIENTS,
+  oneLine,
+  originalMessageId,
+  type ReasonTable,
+  reasonFrom,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
 } from './util';
 
 /**
@@ -11,7 +22,8 @@ import {
  * addresses had permanent fatal errors -----", `<address>` lines with "(reason: ...)" under them,
  * then "----- Transcript of session follows -----" with the SMTP exchange.
  */
-const LIST = /^\s*-{5} The following addresses had (?:permanent fatal errors|transient non-fatal errors) -{5}\s*$/m;
+const LIST =
+  /^\s*-{5} The following addresses had (?:permanent fatal errors|transient non-fatal errors) -{5}\s*$/m;
 const TRANSCRIPT = /^\s*-{5} Transcript of (?:the )?session follows -{5}\s*$/m;
 const END = /^\s*-{5} .{0,40}(?:message|headers) follows? -{5}|^Reporting-MTA:|^--[^\s-]\S*$|^\s*$\n^\s*$/im;
 
@@ -38,7 +50,9 @@ function listAddress(line: string, dsn: string | null): string {
   const token = /^\s*<?([^\s<>()]{1,300})>?\s*$/.exec(line)?.[1];
   if (!token) return '';
   if (token.includes('@')) return findAddress(token);
-  const finals = [...(dsn ?? '').matchAll(/^Final-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?([^\s<>;]+@[^\s<>;]+)/gim)].map((f) => f[1] ?? '');
+  const finals = [
+    ...(dsn ?? '').matchAll(/^Final-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?([^\s<>;]+@[^\s<>;]+)/gim),
+  ].map((f) => f[1] ?? '');
   const wanted = token.toLowerCase();
   return findAddress(finals.find((f) => f.toLowerCase().startsWith(`${wanted}@`)) ?? finals[0]);
 }
@@ -59,7 +73,14 @@ function recipients(m: BounceMessage, body: string): DecodedRecipient[] {
     const reason = reasonFrom(transcript, SENDMAIL_REASONS);
     // The last command sendmail sent (">>> RCPT To:<x>") is the one the reply refused.
     const sent = [...transcript.matchAll(/>>> (RCPT|MAIL|DATA|EHLO|HELO)\b/gi)].pop()?.[1]?.toUpperCase();
-    out.push(recipientFrom(current.address, text, { action: transient ? 'delayed' : 'failed', status, reason, command: sent }));
+    out.push(
+      recipientFrom(current.address, text, {
+        action: transient ? 'delayed' : 'failed',
+        status,
+        reason,
+        command: sent,
+      }),
+    );
   };
   for (const line of list.split('\n')) {
     const address = listAddress(line, dsnText);

@@ -5,11 +5,10 @@
  */
 import { expect } from 'vitest';
 import { assemble, buildBounceMessage } from '../../message';
-import type { BounceMessage } from '../contract';
-import type { Decoder } from '../contract';
+import type { BounceMessage, Decoder } from '../contract';
 
-
-export const CORPUS_DIR = new URL('../../../../../../../shared/bench-data/bounces/', import.meta.url).pathname;
+export const CORPUS_DIR = new URL('../../../../../../../shared/bench-data/bounces/', import.meta.url)
+  .pathname;
 
 interface TruthRow {
   file: string;
@@ -42,14 +41,21 @@ export function corpusCases(
   } catch {
     return [];
   }
-  const rows = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as TruthRow);
+  const rows = text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as TruthRow);
   return rows
     .filter((r) => decoders.includes(r.decoder) && !r.ambiguous && !r.duplicate_of)
     .filter((r) => !options.withoutDeliveryStatus || !r.dsn.has_delivery_status_part)
     .map((r) => ({
       file: r.file,
       recipients: r.recipients,
-      accepted: [...r.recipients, ...r.recipients_alt, ...r.per_recipient.map((p) => p.alias).filter(Boolean)],
+      accepted: [
+        ...r.recipients,
+        ...r.recipients_alt,
+        ...r.per_recipient.map((p) => p.alias).filter(Boolean),
+      ],
       statuses: r.per_recipient.map((p) => (r.status_is_pseudo || !p.status ? null : p.status)),
     }));
 }
@@ -84,5 +90,7 @@ export async function expectDecodes(
 function rawTextFallback(message: BounceMessage, raw: Uint8Array): BounceMessage {
   const text = new TextDecoder().decode(raw).replace(/\r\n?/g, '\n');
   const split = text.indexOf('\n\n');
-  return assemble(message.headers, [{ contentType: 'text/plain', text: split < 0 ? '' : text.slice(split + 2) }]);
+  return assemble(message.headers, [
+    { contentType: 'text/plain', text: split < 0 ? '' : text.slice(split + 2) },
+  ]);
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../message';
-import { findAddress, findCommand, findReplyCode, findStatus, hasUsableDeliveryStatus, originalMessageId, reasonFrom, section } from './util';
+import {
+  findAddress,
+  findCommand,
+  findReplyCode,
+  findStatus,
+  hasUsableDeliveryStatus,
+  originalMessageId,
+  reasonFrom,
+  section,
+} from './util';
 
 describe('findStatus', () => {
   it.each([
@@ -55,7 +64,10 @@ describe('section', () => {
 
 describe('reasonFrom', () => {
   it('takes the first matching row', () => {
-    const table = [[/timeout/i, 'expired'], [/time/i, 'systemerror']] as const;
+    const table = [
+      [/timeout/i, 'expired'],
+      [/time/i, 'systemerror'],
+    ] as const;
     expect(reasonFrom('retry timeout exceeded', table)).toBe('expired');
     expect(reasonFrom('nothing', table)).toBeUndefined();
   });
@@ -66,15 +78,21 @@ describe('originalMessageId / hasUsableDeliveryStatus', () => {
     assemble(new Map(), [{ contentType: 'text/plain', text }, ...extra]);
 
   it('prefers the returned part, then the innermost inline message/rfc822', () => {
-    expect(originalMessageId(message('x', [{ contentType: 'message/rfc822', text: 'Message-ID: <a@b>\n' }]))).toBe('a@b');
+    expect(
+      originalMessageId(message('x', [{ contentType: 'message/rfc822', text: 'Message-ID: <a@b>\n' }])),
+    ).toBe('a@b');
     const nested = 'Message-Id: <outer@x>\nContent-Type: message/rfc822\n\nMessage-ID: <inner@y>\n';
     expect(originalMessageId(message(nested))).toBe('inner@y');
   });
 
   it('counts a report as usable only when it names a full address', () => {
     const report = (text: string) => message('x', [{ contentType: 'message/delivery-status', text }]);
-    expect(hasUsableDeliveryStatus(report('Final-Recipient: rfc822; a@example.net\nStatus: 5.1.1\n'))).toBe(true);
-    expect(hasUsableDeliveryStatus(report('Final-Recipient: RFC822; @mx.example.org\nStatus: 5.1.2\n'))).toBe(false);
+    expect(hasUsableDeliveryStatus(report('Final-Recipient: rfc822; a@example.net\nStatus: 5.1.1\n'))).toBe(
+      true,
+    );
+    expect(hasUsableDeliveryStatus(report('Final-Recipient: RFC822; @mx.example.org\nStatus: 5.1.2\n'))).toBe(
+      false,
+    );
     expect(hasUsableDeliveryStatus(message('x'))).toBe(false);
   });
 });

@@ -13,12 +13,11 @@ export { MAX_SCAN_CHARS, oneLine, scanText } from './text';
 /** Most recipients one notice may yield (guards loops over hostile input). */
 export const MAX_RECIPIENTS = 500;
 
-const ADDRESS_RE = /[^\s<>()\[\]"',;:]{1,256}@[a-z0-9][a-z0-9._-]{0,253}[a-z0-9]/i;
+const ADDRESS_RE = /[^\s<>()[\]"',;:]{1,256}@[a-z0-9][a-z0-9._-]{0,253}[a-z0-9]/i;
 const ANGLE_ADDRESS_RE = /<([^\s<>@]{1,256}@[^\s<>]{1,255})>/;
 // Not part of a longer dotted number (an IP address): no digit or ".digit" on either side.
 const STATUS_RE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\d|\.\d)/;
 const REPLY_RE = /(?<![\w.#-])([245][0-9]{2})(?=[ \t\-:;,]|$)/m;
-
 
 /** First e-mail address in the text (angle-bracketed ones first), lower-cased, or ''. */
 /** Longest text one address search scans: addresses sit near the start of the line they are on. */
@@ -29,7 +28,12 @@ export function findAddress(input: string | undefined): string {
   const text = input.length > MAX_ADDRESS_SCAN ? input.slice(0, MAX_ADDRESS_SCAN) : input;
   const angled = ANGLE_ADDRESS_RE.exec(text);
   const found = angled ? angled[1] : ADDRESS_RE.exec(text)?.[0];
-  return found ? found.replace(/^mailto:/i, '').replace(/[.]+$/, '').toLowerCase() : '';
+  return found
+    ? found
+        .replace(/^mailto:/i, '')
+        .replace(/[.]+$/, '')
+        .toLowerCase()
+    : '';
 }
 
 export function findStatus(text: string): string | undefined {
@@ -44,7 +48,10 @@ export function findReplyCode(text: string): string | undefined {
 const COMMANDS: [RegExp, string][] = [
   [/\bRCPT[ _]TO\b|\bRCPT\b|does not like recipient/i, 'RCPT'],
   [/\bMAIL[ _]FROM\b|sender was rejected/i, 'MAIL'],
-  [/\bend of data\b|\bafter DATA\b|\bDATA command\b|\bfailed after I sent the message\b|\bdata\s*$|\bin reply to end of data\b/im, 'DATA'],
+  [
+    /\bend of data\b|\bafter DATA\b|\bDATA command\b|\bfailed after I sent the message\b|\bdata\s*$|\bin reply to end of data\b/im,
+    'DATA',
+  ],
   [/\bEHLO\b/, 'EHLO'],
   [/\bHELO\b/, 'HELO'],
   [/\bmy name was rejected\b/, 'EHLO'],
@@ -55,7 +62,6 @@ export function findCommand(text: string): string | undefined {
   for (const [re, command] of COMMANDS) if (re.test(text)) return command;
   return undefined;
 }
-
 
 /** A recipient with status, reply code and command read from its diagnostic text. */
 export function recipientFrom(
@@ -95,7 +101,8 @@ export function section(text: string, start: RegExp, end?: RegExp): string | nul
 
 const MESSAGE_ID_RE = /^Message-I[Dd]:[ \t]*(?:\r?\n[ \t]+)?<?([^\s<>]{1,500}?)>?[ \t]*$/im;
 
-const NESTED_ORIGINAL_RE = /^Content-Type:[ \t]*(?:message\/rfc822|text\/rfc822-headers|message\/global)\b/gim;
+const NESTED_ORIGINAL_RE =
+  /^Content-Type:[ \t]*(?:message\/rfc822|text\/rfc822-headers|message\/global)\b/gim;
 
 function lastIndexOf(text: string, re: RegExp): number {
   let last = -1;
@@ -177,7 +184,9 @@ export function hasUsableDeliveryStatus(message: BounceMessage): boolean {
   const ds = message.deliveryStatus;
   if (!ds) return false;
   // A source route ("@relay:user@host") or a dotless host is not an address we sent to.
-  return /^Final-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?[^\s@<>;:]{1,256}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}>?[ \t]*$/im.test(scanText(ds));
+  return /^Final-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?[^\s@<>;:]{1,256}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}>?[ \t]*$/im.test(
+    scanText(ds),
+  );
 }
 
 /**
@@ -200,7 +209,9 @@ export function reasonFrom(text: string, table: ReasonTable): BounceReason | und
 function fillStatusFromReport(message: BounceMessage, recipients: DecodedRecipient[]): void {
   if (recipients.every((r) => r.status)) return;
   const inline = /^(?:> ?)?Final-Recipient:/im.exec(scanText(message.body));
-  const report = message.deliveryStatus ?? (inline ? message.body.slice(Math.max(0, inline.index - 2000)).replace(/^> ?/gm, '') : null);
+  const report =
+    message.deliveryStatus ??
+    (inline ? message.body.slice(Math.max(0, inline.index - 2000)).replace(/^> ?/gm, '') : null);
   if (!report) return;
   // One recipient and one report block are about the same delivery even when the report names it
   // differently (Exim's "save to /path" or an alias).

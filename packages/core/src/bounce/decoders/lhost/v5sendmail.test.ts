@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'vitest';
-import { V5sendmail } from './v5sendmail';
 import { corpusCases, expectDecodes } from './test-corpus';
+import { V5sendmail } from './v5sendmail';
 
 const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['V5sendmail']);
 

@@ -1,5 +1,17 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
-import { bounce, findAddress, hasUsableDeliveryStatus, findReplyCode, oneLine, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  findReplyCode,
+  hasUsableDeliveryStatus,
+  MAX_RECIPIENTS,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * Old Sendmail (V5, and V8 without a DSN part): "----- Transcript of session follows -----", the
@@ -9,7 +21,8 @@ import { bounce, findAddress, hasUsableDeliveryStatus, findReplyCode, oneLine, o
  * the recipient.
  */
 const START = /^\s*-{3,} Transcript of session follows -{3,}/m;
-const END = /^\s*-{3,} (?:Unsent message follows|Original message follows|Message header follows|Returned message follows)/im;
+const END =
+  /^\s*-{3,} (?:Unsent message follows|Original message follows|Message header follows|Returned message follows)/im;
 const ADDRESS_LINE = /^(\d{3})[ -]<([^\s<>]{1,256}@[^\s<>]{1,255})>\.\.\.\s*(.*)$/;
 
 function isV5(m: BounceMessage): boolean {
@@ -17,7 +30,10 @@ function isV5(m: BounceMessage): boolean {
   return START.test(m.body.slice(0, 8000)) && END.test(m.body);
 }
 
-interface State { command?: string; reply: string[] }
+interface State {
+  command?: string;
+  reply: string[];
+}
 
 function fromTranscript(text: string): DecodedRecipient[] {
   const out = new Map<string, DecodedRecipient>();
@@ -43,7 +59,8 @@ function add(out: Map<string, DecodedRecipient>, address: string, state: State, 
   const text = oneLine([...state.reply, line].join(' '));
   const command = state.command === 'QUIT' ? undefined : state.command;
   if (!known) out.set(address, recipientFrom(address, text, { action: 'failed', command }));
-  else if (line && !known.diagnostic?.includes(line.trim())) known.diagnostic = oneLine(`${known.diagnostic ?? ''} ${line}`);
+  else if (line && !known.diagnostic?.includes(line.trim()))
+    known.diagnostic = oneLine(`${known.diagnostic ?? ''} ${line}`);
 }
 
 /** A "Deferred" transcript with no address: the notice is about the returned message's To:. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'vitest';
-import { Verizon } from './verizon';
 import { corpusCases, expectDecodes } from './test-corpus';
+import { Verizon } from './verizon';
 
 const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['Verizon']);
 

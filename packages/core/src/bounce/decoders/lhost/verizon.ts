@@ -1,5 +1,14 @@
 import type { BounceMessage } from '../contract';
-import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, section } from './util';
+import {
+  bounce,
+  findAddress,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * Apache James' notice (used by Verizon's vtext.com SMS gateway, among others): "Error: <text>",
@@ -20,7 +29,11 @@ function james(name: string, m: BounceMessage) {
   if (!address) return null;
   // Verizon's gateway says "Invalid user address" only for a number it does not serve.
   const reason = name === 'Verizon' && /Invalid user address/i.test(error) ? 'userunknown' : undefined;
-  return bounce(name, [recipientFrom(address, oneLine(`${error} ${reply}`), { action: 'failed', reason })], originalMessageId(m));
+  return bounce(
+    name,
+    [recipientFrom(address, oneLine(`${error} ${reply}`), { action: 'failed', reason })],
+    originalMessageId(m),
+  );
 }
 
 function mms(m: BounceMessage) {
@@ -30,10 +43,14 @@ function mms(m: BounceMessage) {
   const address = findAddress(/^To:\s*(.*)$/m.exec(original)?.[1]);
   const error = /^Error:\s*(.*)$/m.exec(body)?.[1] ?? '';
   const reason = /No valid recipients/i.test(error) ? 'userunknown' : undefined;
-  return address ? bounce('Verizon', [recipientFrom(address, error, { action: 'failed', reason })], originalMessageId(m)) : null;
+  return address
+    ? bounce('Verizon', [recipientFrom(address, error, { action: 'failed', reason })], originalMessageId(m))
+    : null;
 }
 
 const VERIZON = /[@.](?:vtext|vzwpix)\.com\b/i;
 
-export const Verizon = safely('Verizon', (m) => (VERIZON.test(m.from) ? mms(m) ?? james('Verizon', m) : null));
+export const Verizon = safely('Verizon', (m) =>
+  VERIZON.test(m.from) ? (mms(m) ?? james('Verizon', m)) : null,
+);
 export const ApacheJames = safely('ApacheJames', (m) => james('ApacheJames', m));

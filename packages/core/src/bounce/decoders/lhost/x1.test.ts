@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'vitest';
-import { X1 } from './x1';
 import { corpusCases, expectDecodes } from './test-corpus';
+import { X1 } from './x1';
 
 const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['X1']);
 

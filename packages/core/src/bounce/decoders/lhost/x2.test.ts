@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'vitest';
-import { X2 } from './x2';
 import { corpusCases, expectDecodes } from './test-corpus';
+import { X2 } from './x2';
 
 const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['X2']);
 

@@ -1,6 +1,15 @@
-import { recipientsOf } from './qmail';
 import type { DecodedRecipient } from '../contract';
-import { bounce, findAddress, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import { recipientsOf } from './qmail';
+import {
+  bounce,
+  findAddress,
+  MAX_RECIPIENTS,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * "X2": a qmail-derived provider template ("Message from example.com. Unable to deliver message to
@@ -25,7 +34,12 @@ function notice(body: string): DecodedRecipient[] {
     const rest = body.slice((hit.index ?? 0) + hit[0].length);
     const block = rest.split(/^Delivery failed:|^\s*$\n^\s*$/m)[0] ?? '';
     const step = /^STEP:\s*(\w+)/m.exec(block)?.[1]?.toUpperCase();
-    out.push(recipientFrom(findAddress(hit[1]), block.replace(/^STEP:.*$/m, ''), { action: 'failed', command: step }));
+    out.push(
+      recipientFrom(findAddress(hit[1]), block.replace(/^STEP:.*$/m, ''), {
+        action: 'failed',
+        command: step,
+      }),
+    );
   }
   return out;
 }

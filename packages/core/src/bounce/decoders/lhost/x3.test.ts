@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'vitest';
-import { X3 } from './x3';
 import { corpusCases, expectDecodes } from './test-corpus';
+import { X3 } from './x3';
 
 const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['X3']);
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'vitest';
-import { X6 } from './x6';
 import { corpusCases, expectDecodes } from './test-corpus';
+import { X6 } from './x6';
 
 const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['X6']);
 

@@ -1,5 +1,15 @@
 import type { DecodedRecipient } from '../contract';
-import { bounce, findAddress, oneLine, originalMessageId, recipientFrom, safely, scanText, section, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  MAX_RECIPIENTS,
+  oneLine,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * "X6" (Sisimai's label): "We had trouble delivering your message. Full details follow:", a count

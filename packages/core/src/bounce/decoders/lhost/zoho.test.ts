@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'vitest';
-import { Zoho } from './zoho';
 import { corpusCases, expectDecodes } from './test-corpus';
+import { Zoho } from './zoho';
 
 const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['Zoho']);
 

@@ -1,5 +1,14 @@
 import type { DecodedRecipient } from '../contract';
-import { bounce, findAddress, isMailerDaemon, originalMessageId, recipientFrom, safely, scanText, MAX_RECIPIENTS } from './util';
+import {
+  bounce,
+  findAddress,
+  isMailerDaemon,
+  MAX_RECIPIENTS,
+  originalMessageId,
+  recipientFrom,
+  safely,
+  scanText,
+} from './util';
 
 /**
  * Zoho Mail: `address Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 text` lines after the
@@ -19,11 +28,19 @@ function recipients(body: string): DecodedRecipient[] {
       const text = (failed[2] ?? '').replace(/ERROR_CODE :/g, '').replace(/,\s*,/g, ',');
       // Zoho's "Host not reachable" comes after its retries ran out: expired.
       const reason = /Host not reachable/i.test(text) ? 'expired' : undefined;
-      out.push(recipientFrom(findAddress(failed[1]), text, { action: delayed ? 'delayed' : 'failed', reason }));
+      out.push(
+        recipientFrom(findAddress(failed[1]), text, { action: delayed ? 'delayed' : 'failed', reason }),
+      );
       continue;
     }
     const delay = DELAY_LINE.exec(line.trim());
-    if (delay) out.push(recipientFrom(findAddress(delay[1]), `${delay[2] ?? ''} ${delay[3]}`, { action: 'delayed', reason: 'expired' }));
+    if (delay)
+      out.push(
+        recipientFrom(findAddress(delay[1]), `${delay[2] ?? ''} ${delay[3]}`, {
+          action: 'delayed',
+          reason: 'expired',
+        }),
+      );
   }
   return out;
 }
