@@ -1,4 +1,5 @@
 export * from './analytics';
+export * from './api';
 export * from './bounce';
 export * from './channel';
 export * from './ports';

@@ -1,4 +1,4 @@
-import type { Clock, Logger, ProfileId } from '@sendwell/core';
+import type { Clock, FeedEvent, Logger, ProfileId, TemplateAnalytics } from '@sendwell/core';
 import type { GoogleAuthConfig } from './auth/verifyGoogleRequest';
 
 /** The Sendwell user behind a verified Google identity. */
@@ -38,14 +38,8 @@ export interface TemplateView {
   body: string;
 }
 
-export interface TemplateAnalyticsView {
-  templateId: string;
-  sent: number;
-  bounced: number;
-  hardBounced: number;
-  softBounced: number;
-  delayed: number;
-}
+/** `GET /api/templates/:id/analytics` (one shape for every front end). */
+export type TemplateAnalyticsView = TemplateAnalytics;
 
 export interface SendRequest {
   to: string[];
@@ -62,25 +56,9 @@ export type SendOutcome =
   | { outcome: 'queued'; sendId: string; status: string; sendAt: string | null; explanation: string }
   | { outcome: 'rejected'; code: string; message: string };
 
-/** One live-feed event (the SSE `data` object of GET /api/feed). */
-export interface FeedItem {
-  type: 'send.queued' | 'send.submitted' | 'send.failed' | 'bounce' | 'throttle.paused' | 'throttle.resumed';
-  at: string;
-  sendId?: string;
-  recipient?: string;
-  templateId?: string;
-  /**
-   * Bounces: `hard`, `reason` (Sisimai name), `status`, `action` ('failed' | 'delayed'); sends: `to`,
-   * `subject`, `sendAt`, `error`; throttle: `until`, `reason`. Everything is optional.
-   */
-  detail: {
-    hard?: boolean | null;
-    reason?: string | null;
-    status?: string | null;
-    action?: string | null;
-    message?: string;
-  } & Record<string, unknown>;
-}
+/** One live-feed event (core's `FeedEvent`, the SSE `data` of GET /api/feed); ids are optional for cards. */
+export type FeedItem = Pick<FeedEvent, 'type' | 'at' | 'detail'> &
+  Partial<Pick<FeedEvent, 'id' | 'sendId' | 'recipient' | 'templateId'>>;
 
 /**
  * Everything the add-on needs from the rest of Sendwell, as plain async functions the server

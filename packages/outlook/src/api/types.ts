@@ -1,5 +1,9 @@
 /** Shapes of the Sendwell HTTP API the pane uses (docs/contracts.md, "Server HTTP API"). */
 
+import type { FeedEventType, TemplateAnalytics } from '@sendwell/core';
+
+export type { FeedEventType, TemplateAnalytics } from '@sendwell/core';
+
 export interface ChannelInfo {
   channel: { kind: string; label: string; address: string; profileId: string };
   forced: boolean;
@@ -39,15 +43,6 @@ export interface Template {
   body: string;
 }
 
-export interface TemplateAnalytics {
-  templateId: string;
-  sent: number;
-  bounced: number;
-  hardBounced: number;
-  softBounced: number;
-  delayed: number;
-}
-
 export interface SendRequest {
   host: 'outlook';
   to: string[];
@@ -67,23 +62,18 @@ export interface SendAccepted {
   explanation?: string;
 }
 
-export type FeedEventType =
-  | 'send.queued'
-  | 'send.submitted'
-  | 'send.failed'
-  | 'bounce'
-  | 'throttle.paused'
-  | 'throttle.resumed';
-
-/** `detail` is free-form on the wire; for bounces we read hard/reason/status from it when present. */
+/**
+ * The pane's reading of a feed event (core's `FeedEvent` is what the server sends). Deliberately
+ * looser: the pane renders whatever arrives, even from an older or newer server.
+ */
 export interface FeedEvent {
   /** The server's event id (also the SSE id); lets the pane drop events replayed on reconnect. */
   id?: string | number;
   type: FeedEventType | (string & {});
   at: string;
-  sendId?: string;
-  recipient?: string;
-  templateId?: string;
+  sendId?: string | null;
+  recipient?: string | null;
+  templateId?: string | null;
   detail?: unknown;
 }
 

@@ -1,12 +1,14 @@
+import type { FeedEvent, FeedEventType } from '@sendwell/core';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { listEvents } from '../store/events';
 import type { EventRow } from '../store/rows';
 import type { ApiDeps, ApiEnv } from './context';
 
-export const publicEvent = (e: EventRow) => ({
+export const publicEvent = (e: EventRow): FeedEvent => ({
   id: e.id,
-  type: e.type,
+  // Stored types are the feed's types: only the workers and the send service write events.
+  type: e.type as FeedEventType,
   at: e.at.toISOString(),
   sendId: e.sendId,
   templateId: e.templateId,
