@@ -3,7 +3,6 @@
  * score it against truth.jsonl (strict set; rules in the corpus README). The corpus folder is
  * `<repo>/../shared/bench-data/bounces`, or `SENDWELL_BOUNCE_CORPUS`.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,33 +18,6 @@ import {
 const here = dirname(fileURLToPath(import.meta.url));
 const WARM_PASSES = Number(process.env.SENDWELL_BENCH_PASSES ?? 3);
 const corpus = process.env.SENDWELL_BOUNCE_CORPUS ?? resolve(here, '../../../../shared/bench-data/bounces');
-
-/**
- * postal-mime finishes every MIME part through `new Blob(chunks).arrayBuffer()`, which Node 20
- * implements slowly (over half the engine's time here; browsers are fast). `SENDWELL_BENCH_BYTE_BLOB=1`
- * swaps in a Blob that only concatenates bytes, in this process only, to show the engine's own speed.
- */
-function installByteBlob(): void {
-  const encoder = new TextEncoder();
-  class ByteBlob {
-    readonly #parts: Uint8Array[];
-    constructor(chunks: (Uint8Array | string)[] = []) {
-      this.#parts = chunks.map((c) => (typeof c === 'string' ? encoder.encode(c) : c));
-    }
-    async arrayBuffer(): Promise<ArrayBuffer> {
-      const out = new Uint8Array(this.#parts.reduce((n, p) => n + p.byteLength, 0));
-      let at = 0;
-      for (const part of this.#parts) {
-        out.set(part, at);
-        at += part.byteLength;
-      }
-      return out.buffer;
-    }
-  }
-  (globalThis as { Blob: unknown }).Blob = ByteBlob;
-}
-const byteBlob = process.env.SENDWELL_BENCH_BYTE_BLOB === '1';
-if (byteBlob) installByteBlob();
 
 async function main(): Promise<void> {
   const all = readFileSync(join(corpus, 'truth.jsonl'), 'utf8')
@@ -79,14 +51,7 @@ async function main(): Promise<void> {
     scores.push(scoreRow(row, report));
     ourDecoders.set(row.file, report.decoder ?? '-');
   });
-  if (byteBlob) {
-    console.log(
-      `byte-blob speed: first pass ${(inputs.length / seconds).toFixed(0)} messages/s, warm ${(inputs.length / warmSeconds).toFixed(0)} messages/s`,
-    );
-    return;
-  }
   print(summarise(scores), scores, ourDecoders, inputs.length, { cold: seconds, warm: warmSeconds });
-  printByteBlobSpeed();
   if (process.argv.includes('--misses'))
     printMisses(
       scores,
@@ -94,24 +59,6 @@ async function main(): Promise<void> {
       reports,
       inputs.map((i) => i.row.file),
     );
-}
-
-/** The same run in a fresh process with the byte-concatenating Blob (see installByteBlob). */
-function printByteBlobSpeed(): void {
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, ...process.argv.slice(1).filter((a) => a !== '--misses')],
-    {
-      env: { ...process.env, SENDWELL_BENCH_BYTE_BLOB: '1' },
-      encoding: 'utf8',
-    },
-  );
-  const line = child.stdout?.split('\n').find((l) => l.startsWith('byte-blob speed'));
-  console.log(
-    line
-      ? `${line} (fresh process; Node's slow Blob.arrayBuffer replaced by a byte concatenation)`
-      : 'byte-blob speed: not measured',
-  );
 }
 
 function pct(x: number): string {
