@@ -98,6 +98,37 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('streams new events to the live feed, replaying what a reconnect missed', async () => {
+    const token = sendwell.apiTokenFor('eli');
+    const controller = new AbortController();
+    const response = await fetch(`${base}/api/feed?access_token=${token}`, { signal: controller.signal });
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    await api('/sends', token, {
+      method: 'POST',
+      body: JSON.stringify({
+        host: 'outlook',
+        to: ['feed@example.com'],
+        subject: 'Feed',
+        body: 'b',
+        idempotencyKey: 'feed-check-1',
+      }),
+    });
+    let text = '';
+    while (!/"type":"send.queued"/.test(text)) text += decoder.decode((await reader.read()).value);
+    controller.abort();
+    const lastId = /id: (\d+)/.exec(text)![1]!;
+    const replay = await fetch(`${base}/api/feed?access_token=${token}`, {
+      headers: { 'last-event-id': String(Number(lastId) - 1) },
+    });
+    const replayReader = replay.body!.getReader();
+    const first = decoder.decode((await replayReader.read()).value);
+    await replayReader.cancel();
+    expect(first).toContain(`id: ${lastId}`);
+    expect(first).toContain('feed@example.com');
+  });
+
   it('keeps tenants apart: another rep cannot read a send or a template analytics of ava', async () => {
     const ava = sendwell.apiTokenFor('ava');
     const gus = sendwell.apiTokenFor('gus');

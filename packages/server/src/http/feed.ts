@@ -16,6 +16,9 @@ export const publicEvent = (e: EventRow): FeedEvent => ({
   detail: e.detail,
 });
 
+const POLL_MS = 2_000;
+const HEARTBEAT_MS = 15_000;
+
 /** Live feed over server-sent events: replays recent events (or those after Last-Event-ID), then streams. */
 export function feedRoute(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
@@ -26,40 +29,34 @@ export function feedRoute(deps: ApiDeps): Hono<ApiEnv> {
     const user = c.get('user');
     const after = Number(c.req.header('last-event-id') ?? 0) || 0;
     return streamSSE(c, async (stream) => {
-      const queue: EventRow[] = [];
+      // The events table is the source of truth: the in-process hub only wakes the loop early, and the
+      // poll picks up events written by other server instances sharing the database.
       let wake: (() => void) | null = null;
-      const unsubscribe = deps.hub.subscribe(user.id, (event) => {
-        queue.push(event);
-        wake?.();
-      });
-      stream.onAbort(unsubscribe);
+      const unsubscribe = deps.hub.subscribe(user.id, () => wake?.());
+      stream.onAbort(() => wake?.());
       let lastId = after;
-      for (const event of await listEvents(deps.db, user.id, after, after ? 500 : 20)) {
-        lastId = event.id;
-        await stream.writeSSE({
-          id: String(event.id),
-          event: 'message',
-          data: JSON.stringify(publicEvent(event)),
-        });
-      }
+      let quietSince = Date.now();
+      let backlog = after ? 500 : 20;
       while (!stream.aborted) {
-        const event = queue.shift();
-        if (!event) {
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            setTimeout(resolve, 15_000); // heartbeat keeps proxies from closing an idle stream
+        for (const event of await listEvents(deps.db, user.id, lastId, backlog)) {
+          lastId = event.id;
+          quietSince = Date.now();
+          await stream.writeSSE({
+            id: String(event.id),
+            event: 'message',
+            data: JSON.stringify(publicEvent(event)),
           });
-          wake = null;
-          if (!queue.length && !stream.aborted) await stream.writeSSE({ event: 'ping', data: '{}' });
-          continue;
         }
-        if (event.id <= lastId) continue;
-        lastId = event.id;
-        await stream.writeSSE({
-          id: String(event.id),
-          event: 'message',
-          data: JSON.stringify(publicEvent(event)),
+        backlog = 500;
+        if (Date.now() - quietSince >= HEARTBEAT_MS) {
+          quietSince = Date.now();
+          await stream.writeSSE({ event: 'ping', data: '{}' }); // keeps proxies from closing an idle stream
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, POLL_MS);
         });
+        wake = null;
       }
       unsubscribe();
     });
