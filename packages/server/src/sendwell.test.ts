@@ -55,6 +55,14 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
     expect((await api('/me', graphToken)).status).toBe(401);
   });
 
+  it('answers unknown routes with JSON', async () => {
+    const response = await fetch(`${base}/api/nope`, {
+      headers: { authorization: `Bearer ${sendwell.apiTokenFor('ava')}` },
+    });
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.code).toBe('not-found');
+  });
+
   it('validates input at the edge with a clear error', async () => {
     const response = await api('/sends', sendwell.apiTokenFor('ava'), {
       method: 'POST',

@@ -116,6 +116,9 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const workerDeps = { db, clock, hub, logger, mailboxFor };
   const app = new Hono();
   app.onError((error, c) => errorResponse(error, c, logger));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
+  );
   app.route('/api', apiRoutes({ db, clock, hub, logger, authenticate, wakeSender: () => sender?.wake() }));
   app.route(
     '/gmail',
