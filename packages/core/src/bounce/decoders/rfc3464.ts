@@ -30,7 +30,10 @@ export const rfc3464: Decoder = {
     const recipients = readRecipients(fields).filter((r) => !inline || r.action || r.status);
     if (!recipients.length) return null;
     const readable = readablePart(message.body, '\n--- message/');
-    for (const r of recipients) enrichFromText(r, readable);
+    for (const r of recipients) {
+      enrichFromText(r, readable);
+      r.diagnostic = wholeReply(r.diagnostic, readable);
+    }
     const command = transcriptCommand(readable);
     if (command) for (const r of recipients) r.command ??= command;
     return { decoder: 'RFC3464', kind: kindOf(recipients), recipients };
@@ -114,6 +117,28 @@ function enrichFromText(recipient: DecodedRecipient, readable: string): void {
 }
 
 /**
+ * Sendmail's Diagnostic-Code keeps only the first line of a multi-line reply (`550-5.7.1 ...`); its
+ * transcript (`<<< 550-5.7.1 ...`) has the rest, which is where the reason often is ("... DMARC
+ * policy"). Join the reply's lines, each without its code prefix.
+ */
+function wholeReply(diagnostic: string | undefined, readable: string): string | undefined {
+  if (!diagnostic || !/^\d{3}-/.test(diagnostic)) return diagnostic;
+  const at = readable.indexOf(`<<< ${diagnostic.slice(0, 40)}`);
+  if (at < 0) return diagnostic;
+  const parts: string[] = [];
+  for (const line of readable
+    .slice(at, at + 4000)
+    .split('\n')
+    .slice(0, 30)) {
+    const m = /^<<< (\d{3})([- ])(?:[245]\.\d{1,3}\.\d{1,3} )?(.*)$/.exec(line.trim());
+    if (!m) break;
+    parts.push(parts.length ? (m[3] ?? '') : line.trim().slice(4));
+    if (m[2] === ' ') break;
+  }
+  return parts.length > 1 ? parts.join(' ').replace(/\s+/g, ' ').trim() : diagnostic;
+}
+
+/**
  * The paragraph about one recipient: from a line naming the address to the next blank line or the
  * next line that starts with another address (bounded). Of the places the address appears, the
  * first whose paragraph holds an SMTP answer or an error wins.
@@ -143,7 +168,11 @@ function paragraphFrom(text: string, start: number, needle: string): string {
   const kept: string[] = [];
   for (const [i, line] of lines.entries()) {
     if (!line.trim()) break;
-    const other = /^\s*<?([^\s<>@]+@[^\s<>:]+?)>?[:.,\s]/.exec(line)?.[1]?.toLowerCase();
+    // Greedy up to the address's end, then trailing dots off: `<a@b.example>... User Unknown`.
+    const other = /^\s*<?([^\s<>@]+@[^\s<>:,]+)/
+      .exec(line)?.[1]
+      ?.replace(/[.>]+$/, '')
+      .toLowerCase();
     if (i > 0 && other && other !== needle) break;
     kept.push(line);
   }

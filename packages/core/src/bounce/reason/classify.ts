@@ -202,7 +202,11 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   if (facts.decoderReason && !RETRY.has(facts.decoderReason)) return facts.decoderReason;
   if (facts.status?.startsWith('2.')) return 'delivered';
   const text = (facts.diagnostic ?? '').toLowerCase();
-  const byProvider = providerReason(text) ?? providerReason((facts.context ?? '').toLowerCase());
+  // The notice's own template ("address not found") speaks for the recipient only when the remote
+  // server's answer gives no specific status: a relayed "5.1.8 Sender address rejected" wins over it.
+  const generic = !facts.status || /^\d\.0\.0$/.test(facts.status);
+  const byProvider =
+    providerReason(text) ?? (generic ? providerReason((facts.context ?? '').toLowerCase()) : null);
   if (byProvider) return byProvider;
   const f: Facts = { ...facts, text, byStatus: reasonForStatus(facts.status) };
   const smtp = !facts.diagnosticType || facts.diagnosticType === 'SMTP';
@@ -221,6 +225,9 @@ function anotherOne(f: Facts): BounceReason | null {
   const byStatus = f.byStatus;
   const smtp = !f.diagnosticType || f.diagnosticType === 'SMTP';
   if (byStatus && !RETRY.has(byStatus) && smtp) return byStatus;
+  // A local delivery agent that names its program's failure (`X-UNIX; procmail: ...`, "Command
+  // output:") is a mailer error, even when the text also has a system-error phrase.
+  if (f.diagnosticType?.startsWith('X-UNIX') && says(f, MAILER_ERROR)) return 'mailererror';
   const found = SECOND_LOOK.find(([, list]) => says(f, list))?.[0];
   if (found) return found;
   if (byStatus) return byStatus;

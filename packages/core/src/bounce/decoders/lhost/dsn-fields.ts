@@ -8,7 +8,7 @@ export function dsnFields(
   deliveryStatus: string | null,
   address: string,
   options: { sameRecipient?: boolean } = {},
-): { status?: string; diagnostic?: string; action?: string } {
+): { status?: string; diagnostic?: string; diagnosticType?: string; action?: string } {
   if (!deliveryStatus) return {};
   const blocks = scanText(deliveryStatus)
     .split(/\n\s*\n/)
@@ -27,6 +27,7 @@ export function dsnFields(
   return {
     status,
     diagnostic: diagnostic ? oneLine(diagnostic.replace(/^smtp;\s*/i, '')) : undefined,
+    diagnosticType: /^([a-z][\w-]{0,20})\s*;/i.exec(diagnostic ?? '')?.[1]?.toUpperCase(),
     action: field('Action')?.toLowerCase(),
   };
 }

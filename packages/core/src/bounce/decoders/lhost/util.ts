@@ -204,10 +204,10 @@ export function reasonFrom(text: string, table: ReasonTable): BounceReason | und
 /**
  * Many text notices also carry the report fields, as a delivery-status part or (forwarded,
  * quoted, broken MIME) inline in the body. A recipient whose text gave no status takes the
- * Status of its own Final-Recipient block there.
+ * Status (and Diagnostic-Code type) of its own Final-Recipient block there.
  */
 function fillStatusFromReport(message: BounceMessage, recipients: DecodedRecipient[]): void {
-  if (recipients.every((r) => r.status)) return;
+  if (recipients.every((r) => r.status && r.diagnosticType)) return;
   const inline = /^(?:> ?)?Final-Recipient:/im.exec(scanText(message.body));
   const report =
     message.deliveryStatus ??
@@ -217,8 +217,10 @@ function fillStatusFromReport(message: BounceMessage, recipients: DecodedRecipie
   // differently (Exim's "save to /path" or an alias).
   const oneToOne = recipients.length === 1 && (report.match(/^Final-Recipient:/gim) ?? []).length === 1;
   for (const r of recipients) {
-    if (r.status) continue;
-    const status = dsnFields(report, r.address, { sameRecipient: !oneToOne }).status;
-    if (status) r.status = status;
+    if (r.status && r.diagnosticType) continue;
+    const dsn = dsnFields(report, r.address, { sameRecipient: !oneToOne });
+    r.status ??= dsn.status;
+    // A local delivery agent's failure (`X-UNIX; procmail: ...`) is a mailer error, not an SMTP reply.
+    r.diagnosticType ??= dsn.diagnosticType;
   }
 }

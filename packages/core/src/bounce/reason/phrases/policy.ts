@@ -37,6 +37,8 @@ export const BLOCKED: Phrase[] = [
   /no matches to nameserver query/,
   /error: no valid recipients from /,
   /host network not allowed/,
+  // Outlook.com's SC-00x family: the sending IP sent too much unwanted mail.
+  /messages from \S+ weren't sent|unwanted messages have been sent from/,
   /invalid ip for sending/,
   / said: 550 blocked/,
   /\(.*@.*:blocked\)/,
@@ -142,6 +144,8 @@ export const AUTH_FAILURE: Phrase[] = [
   /doesn't meet the authentication requirements/,
   /not allowed to send (mail\.|from <)/,
   /spf\.pobox\.com/,
+  // Gmail's refusal of unauthenticated mail (SPF/DKIM), worded without naming either.
+  /does not have authentication information|fails? to pass authentication checks/,
 ];
 
 export const REQUIRE_PTR: Phrase[] = [
@@ -196,4 +200,6 @@ export const NOT_COMPLIANT_RFC: Phrase[] = [
   /duplicate header/,
   /not rfc ?5322 compliant|rfcmessagenoncompliant/,
   / multiple .* header/,
+  // RFC 5322 allows several From: addresses only with a Sender:; Gmail refuses them.
+  /multiple addresses in from:?/,
 ];

@@ -37,6 +37,7 @@ export const USER_UNKNOWN: Phrase[] = [
   /\bnot (an )?e-?mail address(es)?\b/,
   /spectator does not exist/,
   /can't accept user/,
+  /\bthis user doesn'?t have an? \S+ account\b/,
   /no valid recipients/,
 ];
 
