@@ -36,12 +36,74 @@ describe('classifyReason', () => {
       null,
       'userunknown',
     ],
+    [
+      '4.0.0',
+      "DNS type 'mx' lookup of example.org responded with code NOERROR: returned Null MX",
+      null,
+      'notaccept',
+    ],
+    [
+      '5.7.1',
+      '550-5.7.1 This message does not have authentication information or fails to pass authentication checks. To best protect our users from spam, the message has been blocked.',
+      'DATA',
+      'authfailure',
+    ],
+    [
+      '5.7.1',
+      '550-5.7.1 [192.0.2.1 13] Messages with multiple addresses in From: header',
+      'DATA',
+      'notcompliantrfc',
+    ],
+    ['5.0.0', "554 delivery error: dd This user doesn't have a example.com account", 'RCPT', 'userunknown'],
+    [
+      null,
+      "550 SC-001 Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider.",
+      'MAIL',
+      'blocked',
+    ],
+    [
+      '5.0.0',
+      'Group rejected your message due to spam classification. Set up SPF records for your domain.',
+      null,
+      'spamdetected',
+    ],
     [null, 'Something odd happened', null, 'onhold'],
     [null, '', null, 'undefined'],
   ])('%s %s (%s) → %s', (status, diagnostic, command, reason) => {
     expect(classifyReason({ status, diagnostic, command, action: 'failed', decoderReason: null })).toBe(
       reason,
     );
+  });
+
+  it('reads a relaying template only when the remote answer has no specific status', () => {
+    const context = "Your message wasn't delivered to a@example.jp because the address couldn't be found.";
+    const facts = { command: null, action: 'failed' as const, decoderReason: null, context };
+    expect(
+      classifyReason({ ...facts, status: '5.1.8', diagnostic: '501 5.1.8 Sender address rejected' }),
+    ).toBe('rejected');
+    expect(classifyReason({ ...facts, status: '5.0.0', diagnostic: '550 5.0.0 Rejected' })).toBe(
+      'userunknown',
+    );
+  });
+
+  it('keeps expired when the format and an x.4.7 status both say the MTA gave up', () => {
+    const diagnostic =
+      'Deferred: Connection refused by [192.0.2.1] Message could not be delivered for 5 days';
+    const facts = { diagnostic, command: null, action: 'failed' as const };
+    expect(classifyReason({ ...facts, status: '4.4.7', decoderReason: 'expired' })).toBe('expired');
+    expect(classifyReason({ ...facts, status: '4.4.7', decoderReason: null })).toBe('blocked');
+  });
+
+  it('calls a local mailer program failure a mailer error, and a non-SMTP no-such-domain hostunknown', () => {
+    const base = { command: null, action: 'failed' as const, decoderReason: null, diagnosticType: 'X-UNIX' };
+    const procmail = "can't create user output file. Command output: procmail: Lock failure on mailbox.lock";
+    expect(classifyReason({ ...base, status: '5.2.0', diagnostic: procmail })).toBe('mailererror');
+    expect(classifyReason({ ...base, status: '5.3.0', diagnostic: 'Insufficient permission' })).not.toBe(
+      'mailererror',
+    );
+    expect(
+      classifyReason({ ...base, diagnosticType: 'UNKNOWN', status: '5.0.0', diagnostic: 'No such domain.' }),
+    ).toBe('hostunknown');
   });
 
   it('keeps a decoder reason that is specific, and looks again at a weak one', () => {

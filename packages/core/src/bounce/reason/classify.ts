@@ -200,6 +200,9 @@ function isSpam(f: Facts): boolean {
 /** Decide the Sisimai reason for one recipient. */
 export function classifyReason(facts: ReasonFacts): BounceReason {
   if (facts.decoderReason && !RETRY.has(facts.decoderReason)) return facts.decoderReason;
+  // The format says the MTA gave up after retrying and the status agrees (x.4.7): the text is only
+  // the last attempt's error ("Connection refused"), not the reason the message was returned.
+  if (facts.decoderReason === 'expired' && /^[45]\.4\.7$/.test(facts.status ?? '')) return 'expired';
   if (facts.status?.startsWith('2.')) return 'delivered';
   const text = (facts.diagnostic ?? '').toLowerCase();
   // The notice's own template ("address not found") speaks for the recipient only when the remote
@@ -230,6 +233,8 @@ function anotherOne(f: Facts): BounceReason | null {
   if (f.diagnosticType?.startsWith('X-UNIX') && says(f, MAILER_ERROR)) return 'mailererror';
   const found = SECOND_LOOK.find(([, list]) => says(f, list))?.[0];
   if (found) return found;
+  // "No such domain" under a non-SMTP diagnostic type (a local MTA's own lookup) is still permanent.
+  if (!smtp && f.status?.startsWith('5') && says(f, HOST_UNKNOWN)) return 'hostunknown';
   if (byStatus) return byStatus;
   const cls = f.status?.slice(0, 3);
   if (cls === '5.6' || cls === '4.6') return 'contenterror';

@@ -38,6 +38,8 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
   },
   { pattern: /5\.4\.31[0-6]\b.*dns query failed/, reason: 'networkerror' },
   { pattern: /5\.4\.300\b|message expired/, reason: 'expired' },
+  // RFC 7505 null MX: the domain says it takes no mail (Gmail words it "returned Null MX").
+  { pattern: /\bnull ?mx\b|\brfc ?7505\b/, reason: 'notaccept' },
   { pattern: /5\.4\.14\b|hop count exceeded/, reason: 'networkerror' },
   { pattern: /5\.7\.(509|510|515)\b|dmarc/, reason: 'authfailure' },
   { pattern: /5\.7\.(60[6-9]|6[1-4]\d)\b|banned sending ip|5\.7\.75[01]\b/, reason: 'blocked' },

@@ -137,7 +137,8 @@ export const SPAM_DETECTED: Phrase[] = [
 ];
 
 export const AUTH_FAILURE: Phrase[] = [
-  /\bspf\b.{0,40}\b(fail|violation|check|record|settings)|sender policy framework/,
+  // "SPF ... fail/check": advice to "set up SPF records" is not a failure report.
+  /\bspf\b.{0,40}\b(fail|violation|check|settings)|sender policy framework/,
   /\bdmarc\b/,
   /\bdkim\b.{0,30}\bfail/,
   /required authentication level/,
