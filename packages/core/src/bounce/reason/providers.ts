@@ -1,4 +1,5 @@
 import type { BounceReason } from '../types';
+import { aupCodeReason } from './aup-codes';
 
 /**
  * Provider-specific codes the generic status table gets wrong (Sisimai's "rhost" idea): Exchange
@@ -67,5 +68,5 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
 /** A reason a provider's own code or wording pins down, or null. */
 export function providerReason(diagnostic: string): BounceReason | null {
   if (!diagnostic) return null;
-  return RULES.find((rule) => rule.pattern.test(diagnostic))?.reason ?? null;
+  return RULES.find((rule) => rule.pattern.test(diagnostic))?.reason ?? aupCodeReason(diagnostic);
 }

@@ -1,0 +1,44 @@
+import type { BounceReason } from '../types';
+
+/**
+ * Cable providers' "AUP#" refusal codes, from their published error-code pages (Sisimai's rhost
+ * tables read the same pages). Spectrum/Charter numbers its codes (`AUP#In-1310`, `AUP#O-1000`) in
+ * ranges; Cox names them (`AUP#CXBL`, `AUP#CDRBL`, `AUP#IPBL0001`). Matched on the lower-cased text.
+ */
+const SPECTRUM_RANGES: [number, number, BounceReason][] = [
+  [1000, 1000, 'blocked'], // sending IP blocked for suspicious activity
+  [1010, 1080, 'rejected'], // sending account blocked or limited
+  [1090, 1090, 'systemerror'],
+  [1100, 1150, 'requireptr'], // no full-circle (reverse) DNS for the IP
+  [1160, 1190, 'policyviolation'], // against the domain's security policies
+  [1200, 1250, 'blocked'], // Cloudmark CSI / Spamhaus listings
+  [1260, 1260, 'networkerror'], // IPv6 not accepted
+  [1300, 1340, 'toomanyconn'], // concurrent / total connection limits
+  [1350, 1490, 'speeding'], // message and recipient volume limits
+  [1500, 1520, 'rejected'], // sending as another address or domain
+  [1530, 1530, 'mesgtoobig'],
+  [1560, 1560, 'policyviolation'], // too many invalid recipients
+  [1540, 1580, 'speeding'], // too many messages or recipients per session or period
+];
+
+const COX: [RegExp, BounceReason][] = [
+  [/^(cxbl|cdrbl|ipbl\d+)$/, 'blocked'],
+  [/^cxdns$/, 'requireptr'],
+  [/^cxsndr$/, 'authfailure'],
+  [/^cxsmtp$/, 'rejected'],
+  [/^(cxcnct|cxmxrt)$/, 'toomanyconn'],
+  [/^(cxthrt|cxmj)$/, 'securityerror'],
+  [/^urlbl\d+$/, 'spamdetected'],
+];
+
+export function aupCodeReason(text: string): BounceReason | null {
+  const at = text.indexOf('aup#');
+  if (at < 0) return null;
+  const code = /^aup#([a-z0-9-]{2,16})/.exec(text.slice(at, at + 24))?.[1] ?? '';
+  const numbered = /^(?:in?|o(?:ut)?)-?(\d{4})$/.exec(code)?.[1];
+  if (numbered) {
+    const n = Number(numbered);
+    return SPECTRUM_RANGES.find(([from, to]) => n >= from && n <= to)?.[2] ?? null;
+  }
+  return COX.find(([pattern]) => pattern.test(code))?.[1] ?? null;
+}
