@@ -1,5 +1,5 @@
 import type { BounceReason } from '../types';
-import { aupCodeReason } from './aup-codes';
+import { aupCodeReason, orangeCodeReason } from './provider-codes';
 
 /**
  * Provider-specific codes the generic status table gets wrong (Sisimai's "rhost" idea): Exchange
@@ -47,8 +47,6 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
   { pattern: /5\.7\.(520|511)\b.*(spam|content)|message blocked by spam filter/, reason: 'spamdetected' },
   // Yahoo's deferral for volume or complaints (its postmaster pages call it a reputation issue).
   { pattern: /\[tss04\]/, reason: 'badreputation' },
-  // Orange (France Telecom) numbers its refusals; 506 is its spam filter.
-  { pattern: /\bofr_?506\b|mail rejete\. mail rejected\. .*\[506\]/, reason: 'spamdetected' },
   // Facebook's refusal by the recipient's own settings.
   { pattern: /refused due to recipient preferences/, reason: 'filtered' },
   // Gmail help-article markers.
@@ -68,5 +66,9 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
 /** A reason a provider's own code or wording pins down, or null. */
 export function providerReason(diagnostic: string): BounceReason | null {
   if (!diagnostic) return null;
-  return RULES.find((rule) => rule.pattern.test(diagnostic))?.reason ?? aupCodeReason(diagnostic);
+  return (
+    RULES.find((rule) => rule.pattern.test(diagnostic))?.reason ??
+    aupCodeReason(diagnostic) ??
+    orangeCodeReason(diagnostic)
+  );
 }

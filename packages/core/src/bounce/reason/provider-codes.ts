@@ -1,6 +1,9 @@
 import type { BounceReason } from '../types';
 
 /**
+ * Providers that number their refusals, from their published error-code pages (Sisimai's rhost
+ * tables read the same pages). A code holds on notices never seen before, where the wording does not.
+ *
  * Cable providers' "AUP#" refusal codes, from their published error-code pages (Sisimai's rhost
  * tables read the same pages). Spectrum/Charter numbers its codes (`AUP#In-1310`, `AUP#O-1000`) in
  * ranges; Cox names them (`AUP#CXBL`, `AUP#CDRBL`, `AUP#IPBL0001`). Matched on the lower-cased text.
@@ -41,4 +44,39 @@ export function aupCodeReason(text: string): BounceReason | null {
     return SPECTRUM_RANGES.find(([from, to]) => n >= from && n <= to)?.[2] ?? null;
   }
   return COX.find(([pattern]) => pattern.test(code))?.[1] ?? null;
+}
+
+/**
+ * Orange and La Poste (France) end each refusal with a labelled code: `OFR005_505 [505]`,
+ * `LPN007_416`, `OFR_416`; the last three digits say why (postmastery.com / smtpfieldmanual.com
+ * list them).
+ */
+const ORANGE: Record<string, BounceReason> = {
+  '101': 'blocked', // IP on a blocklist (Spamhaus)
+  '102': 'blocked', // IP blocked for spam (Cloudmark, Senderscore)
+  '103': 'blocked',
+  '104': 'toomanyconn',
+  '305': 'securityerror', // invalid authentication code
+  '401': 'authfailure', // SPF
+  '402': 'securityerror', // authentication required
+  '403': 'rejected', // invalid sender
+  '405': 'rejected',
+  '415': 'rejected',
+  '416': 'userunknown', // invalid recipient
+  '417': 'mailboxfull',
+  '420': 'suspend', // archived recipient
+  '421': 'rejected', // MAIL FROM not owned by the user
+  '426': 'suspend', // recipient account blocked
+  '505': 'systemerror', // service refused, try later (after DATA)
+  '506': 'spamdetected',
+  '510': 'blocked',
+  '514': 'mesgtoobig',
+  '517': 'authfailure', // DMARC
+  '630': 'policyviolation',
+  '999': 'blocked',
+};
+
+export function orangeCodeReason(text: string): BounceReason | null {
+  const code = /\b(?:ofr|lpn|lpnaaa|ouk)\d{0,3}_(\d{3})\b/.exec(text)?.[1];
+  return code ? (ORANGE[code] ?? null) : null;
 }

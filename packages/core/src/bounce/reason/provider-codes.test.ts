@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aupCodeReason } from './aup-codes';
+import { aupCodeReason, orangeCodeReason } from './provider-codes';
 
 describe('aupCodeReason', () => {
   it.each([
@@ -20,5 +20,22 @@ describe('aupCodeReason', () => {
     expect(aupCodeReason('550 user unknown')).toBeNull();
     expect(aupCodeReason('550 aup#zz')).toBeNull();
     expect(aupCodeReason('550 aup#in-9999')).toBeNull();
+  });
+});
+
+describe('orangeCodeReason', () => {
+  it.each([
+    ['421 4.2.0 service refuse. service refused, please try later. ofr005_505 [505]', 'systemerror'],
+    ['554 5.7.1 <x.example.net>: client host rejected: #216 lpn lpn000_630', 'policyviolation'],
+    ['550 5.5.0 adresse destinataire invalide. invalid recipient. lpn007_416', 'userunknown'],
+    ['552 5.1.1 boite du destinataire pleine. recipient overquota. ofr_417 [417]', 'mailboxfull'],
+    ['mail rejete. mail rejected. ofr_506 [506]', 'spamdetected'],
+  ])('%s → %s', (text, reason) => {
+    expect(orangeCodeReason(text)).toBe(reason);
+  });
+
+  it('says nothing for an unknown code or no code', () => {
+    expect(orangeCodeReason('service refused, please try later. lpn006_107')).toBeNull();
+    expect(orangeCodeReason('550 user unknown')).toBeNull();
   });
 });
