@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aupCodeReason, orangeCodeReason } from './provider-codes';
+import { aupCodeReason, orangeCodeReason, remoteHostReason } from './provider-codes';
 
 describe('aupCodeReason', () => {
   it.each([
@@ -37,5 +37,16 @@ describe('orangeCodeReason', () => {
   it('says nothing for an unknown code or no code', () => {
     expect(orangeCodeReason('service refused, please try later. lpn006_107')).toBeNull();
     expect(orangeCodeReason('550 user unknown')).toBeNull();
+  });
+});
+
+describe('remoteHostReason', () => {
+  it('reads Mimecast wording only from a Mimecast host', () => {
+    const said = 'host us-smtp-inbound-1.mimecast.com[192.0.2.1] said: 554 host network not allowed';
+    expect(remoteHostReason(said)).toBe('policyviolation');
+    expect(remoteHostReason('host mx.example.com[192.0.2.1] said: 554 host network not allowed')).toBeNull();
+    expect(remoteHostReason('host eu.mimecast.com said: 550 invalid recipient <a@example.com>')).toBe(
+      'userunknown',
+    );
   });
 });

@@ -80,3 +80,26 @@ export function orangeCodeReason(text: string): BounceReason | null {
   const code = /\b(?:ofr|lpn|lpnaaa|ouk)\d{0,3}_(\d{3})\b/.exec(text)?.[1];
   return code ? (ORANGE[code] ?? null) : null;
 }
+
+/**
+ * Mimecast's documented refusals ("Mimecast SMTP Error Codes"), read only when the answer came from
+ * a Mimecast host (`host us-smtp-inbound-1.mimecast.com[...] said: ...`): the same words from
+ * another server mean what the generic classifier says they mean.
+ */
+const MIMECAST: [RegExp, BounceReason][] = [
+  [/host network,? not allowed|anti-spoofing policy|content examination policy/, 'policyviolation'],
+  [/(spf|dkim|dmarc) sender invalid/, 'authfailure'],
+  [/local ct ip reputation/, 'badreputation'],
+  [/administrative prohibition envelope blocked|envelope blocked - user|blocked senders/, 'rejected'],
+  [/ip temporarily blacklisted|sender address blocked/, 'blocked'],
+  [/maximum email size exceeded/, 'mesgtoobig'],
+  [/this route requires (encryption|tls|high-strength)/, 'failedstarttls'],
+  [/mail loop detected/, 'networkerror'],
+  [/open relay (is )?not allowed/, 'norelaying'],
+  [/\binvalid recipient\b/, 'userunknown'],
+];
+
+export function remoteHostReason(text: string): BounceReason | null {
+  if (!/\bmimecast\.com\b/.test(text)) return null;
+  return MIMECAST.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}

@@ -1,5 +1,5 @@
 import type { BounceReason } from '../types';
-import { aupCodeReason, orangeCodeReason } from './provider-codes';
+import { aupCodeReason, orangeCodeReason, remoteHostReason } from './provider-codes';
 
 /**
  * Provider-specific codes the generic status table gets wrong (Sisimai's "rhost" idea): Exchange
@@ -69,6 +69,7 @@ export function providerReason(diagnostic: string): BounceReason | null {
   return (
     RULES.find((rule) => rule.pattern.test(diagnostic))?.reason ??
     aupCodeReason(diagnostic) ??
-    orangeCodeReason(diagnostic)
+    orangeCodeReason(diagnostic) ??
+    remoteHostReason(diagnostic)
   );
 }

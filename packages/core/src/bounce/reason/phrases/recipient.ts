@@ -38,6 +38,8 @@ export const USER_UNKNOWN: Phrase[] = [
   /spectator does not exist/,
   /can't accept user/,
   /\bthis user doesn'?t have an? \S+ account\b/,
+  // Postfix's bare refusal of the recipient itself, nothing else said.
+  /recipient address rejected\.? \(in reply to rcpt to command\)/,
   /no valid recipients/,
 ];
 
