@@ -63,4 +63,14 @@ describe('buildBounceMessage', () => {
     expect(m.subject).toBe('deep');
     expect(m.body).toContain('User unknown');
   });
+
+  it('reads a message whose lines end with a lone CR (old Mac mail)', async () => {
+    const raw =
+      'From: MAILER-DAEMON@example.net\rSubject: Undelivered Mail\r\rThe mail to <a@example.jp> failed.\r';
+    for (const input of [raw, new TextEncoder().encode(raw)]) {
+      const m = await buildBounceMessage(input);
+      expect(m.subject).toBe('Undelivered Mail');
+      expect(m.body).toContain('The mail to <a@example.jp> failed.');
+    }
+  });
 });

@@ -23,7 +23,7 @@ const utf8 = new TextDecoder('utf-8');
  * header block plus text body, which is still enough for most text-format decoders.
  */
 export async function buildBounceMessage(raw: Uint8Array | string): Promise<BounceMessage> {
-  const input = clampInput(raw);
+  const input = crOnlyToLf(clampInput(raw));
   try {
     const email = await new PostalMime({
       forceRfc822Attachments: true,
@@ -43,6 +43,18 @@ export async function buildBounceMessage(raw: Uint8Array | string): Promise<Boun
 function clampInput(raw: Uint8Array | string): Uint8Array | string {
   if (typeof raw === 'string') return raw.length > MAX_INPUT_BYTES ? raw.slice(0, MAX_INPUT_BYTES) : raw;
   return raw.byteLength > MAX_INPUT_BYTES ? raw.subarray(0, MAX_INPUT_BYTES) : raw;
+}
+
+/**
+ * Old Mac mail stores end lines with a lone CR; postal-mime splits on LF only, so such a message
+ * would be one long header line. A message with CRs and no LF at all gets LFs instead.
+ */
+function crOnlyToLf(input: Uint8Array | string): Uint8Array | string {
+  if (typeof input === 'string') {
+    return !input.includes('\n') && input.includes('\r') ? input.replace(/\r/g, '\n') : input;
+  }
+  if (input.includes(0x0a) || !input.includes(0x0d)) return input;
+  return input.map((byte) => (byte === 0x0d ? 0x0a : byte));
 }
 
 function fromEmail(email: Email): BounceMessage {

@@ -25,7 +25,8 @@ const HINTS: { header: 'subject' | 'from'; pattern: RegExp; decoders: string[] }
   {
     header: 'subject',
     pattern: /^delivery status notification/i,
-    decoders: ['Gmail', 'GoogleWorkspace', 'RFC3464'],
+    // OpenSMTPD's Subject too: its decoder reads the code from the text when Status says 5.0.0.
+    decoders: ['Gmail', 'GoogleWorkspace', 'OpenSMTPD', 'RFC3464'],
   },
   { header: 'subject', pattern: /^delivery status notification \(failure\)/i, decoders: ['Gmail'] },
   { header: 'subject', pattern: /^delivery failure/i, decoders: ['Domino', 'Notes', 'MailMarshalSMTP'] },

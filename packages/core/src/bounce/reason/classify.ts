@@ -159,6 +159,8 @@ function isUserUnknown(f: Facts): boolean {
 
 function isFiltered(f: Facts): boolean {
   if (f.decoderReason === 'filtered') return true;
+  // A decoder that read the MTA's own "unknown host" sentence knows better than recipient wording.
+  if (f.decoderReason === 'hostunknown') return false;
   if (f.byStatus === 'filtered') return says(f, USER_UNKNOWN) || says(f, FILTERED);
   if (f.command && BEFORE_DATA.has(f.command)) return false;
   return says(f, FILTERED) || says(f, USER_UNKNOWN);
