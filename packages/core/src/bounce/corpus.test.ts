@@ -28,14 +28,14 @@ for (const row of rows) {
 }
 const read = (row: TruthRow) => parseBounce(readFileSync(join(corpus, row.file)));
 
-/** Whole strict set: ratchet floors at (or near) the Done-when targets, which the engine now holds. */
+/** Whole strict set: ratchet floors just under the figures the engine now holds (README). */
 const OVERALL = {
   recall: 0.99,
-  recipientsExact: 0.98,
-  status: 0.98,
-  hard: 0.95,
-  reason: 0.9,
-  messageId: 0.97,
+  recipientsExact: 0.99,
+  status: 0.99,
+  hard: 0.975,
+  reason: 0.955,
+  messageId: 0.98,
 };
 
 const GROUP_FLOOR = 0.6;
