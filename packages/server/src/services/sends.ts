@@ -3,7 +3,7 @@ import type { Clock, Host } from '@sendwell/core';
 import { getProfile, planSend } from '@sendwell/core';
 import type { Db } from '../store/db';
 import { insertEvent } from '../store/events';
-import type { SendRow, UserRow } from '../store/rows';
+import type { EventRow, SendRow, UserRow } from '../store/rows';
 import { findSendByKey, insertScheduledSend, listReservations } from '../store/sends';
 import { findTemplate } from '../store/templates';
 import { lockMailbox } from '../store/users';
@@ -33,6 +33,13 @@ export interface SendDeps {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
+type Queued =
+  | { created: false; send: SendRow; reason: string }
+  | { created: true; send: SendRow; reason: string; event: EventRow };
+
+const ALREADY = 'Already queued with this idempotency key.';
+const lower = (addresses: string[]) => addresses.map((a) => a.toLowerCase());
+
 /**
  * Queues one compose send: resolves the forced channel, reserves a throttle slot atomically (the
  * mailbox row is locked, so concurrent requests from two devices can never overspend one budget),
@@ -44,67 +51,45 @@ export async function createSend(
   request: SendRequest,
 ): Promise<{ send: SendRow; explanation: string; created: boolean }> {
   const existing = await findSendByKey(deps.db, user.id, request.idempotencyKey);
-  if (existing)
-    return { send: existing, explanation: 'Already queued with this idempotency key.', created: false };
+  if (existing) return { send: existing, explanation: ALREADY, created: false };
   const decision = await channelFor(deps.db, user, request.host);
   if (request.templateId && !(await findTemplate(deps.db, user.tenantId, request.templateId))) {
     throw new ApiError(404, 'template-not-found', `No template ${request.templateId} in your team.`);
   }
-  const recipients = [...request.to, ...request.cc, ...request.bcc].map((a) => a.toLowerCase());
-  const senderDomain = domainOf(decision.channel.address);
-  const external = recipients.filter((a) => domainOf(a) !== senderDomain).length;
-  const result = await deps.db.transaction(async (tx) => {
-    const again = await findSendByKey(tx, user.id, request.idempotencyKey);
-    if (again) return { send: again, reason: 'Already queued with this idempotency key.', created: false };
-    const mailbox = await lockMailbox(tx, decision.channel.id);
-    if (!mailbox) throw new ApiError(409, 'no-native-mailbox', 'The mailbox for this channel is gone.');
-    const now = deps.clock.now();
-    const history = await listReservations(tx, mailbox.id, new Date(now.getTime() - DAY_MS));
-    const plan = planSend({
-      profile: getProfile(mailbox.profileId),
-      history,
-      request: { recipients: recipients.length, external },
-      now,
-      pausedUntil: mailbox.pausedUntil,
-    });
-    if (plan.outcome === 'rejected') throw new ApiError(422, plan.code, plan.message);
-    const id = randomUUID();
-    const send = await insertScheduledSend(
-      tx,
-      {
-        id,
-        userId: user.id,
-        mailboxId: mailbox.id,
-        host: request.host,
-        templateId: request.templateId,
-        idempotencyKey: request.idempotencyKey,
-        messageId: `${id}@sendwell.local`,
-        from: mailbox.address,
-        to: request.to.map((a) => a.toLowerCase()),
-        cc: request.cc.map((a) => a.toLowerCase()),
-        bcc: request.bcc.map((a) => a.toLowerCase()),
-        subject: request.subject,
-        body: request.body,
-        sendAt: plan.sendAt,
-      },
-      { recipients: recipients.length, external },
-    );
-    const event = await insertEvent(tx, {
-      userId: user.id,
-      type: 'send.queued',
-      sendId: id,
-      templateId: request.templateId,
-      recipient: null,
-      detail: { sendAt: plan.sendAt.toISOString(), reason: plan.reason, to: send.to },
-      at: now,
-    });
-    return { send, reason: plan.reason, created: true, event };
+  const queued = await deps.db.transaction((tx) => reserveAndQueue(tx, deps.clock, user, request, decision.channel.id));
+  if (queued.created) {
+    deps.hub.publish(queued.event);
+    deps.wake();
+  }
+  return { send: queued.send, explanation: `${decision.explanation} ${queued.reason}`.trim(), created: queued.created };
+}
+
+/** Inside the transaction: lock the mailbox, plan the slot against its reservations, insert. */
+async function reserveAndQueue(tx: Db, clock: Clock, user: UserRow, request: SendRequest, mailboxId: string): Promise<Queued> {
+  const again = await findSendByKey(tx, user.id, request.idempotencyKey);
+  if (again) return { created: false, send: again, reason: ALREADY };
+  const mailbox = await lockMailbox(tx, mailboxId);
+  if (!mailbox) throw new ApiError(409, 'no-native-mailbox', 'The mailbox for this channel is gone.');
+  const [to, cc, bcc] = [lower(request.to), lower(request.cc), lower(request.bcc)];
+  const senderDomain = domainOf(mailbox.address);
+  const counts = { recipients: to.length + cc.length + bcc.length, external: [...to, ...cc, ...bcc].filter((a) => domainOf(a) !== senderDomain).length };
+  const now = clock.now();
+  const history = await listReservations(tx, mailbox.id, new Date(now.getTime() - DAY_MS));
+  const plan = planSend({ profile: getProfile(mailbox.profileId), history, request: counts, now, pausedUntil: mailbox.pausedUntil });
+  if (plan.outcome === 'rejected') throw new ApiError(422, plan.code, plan.message);
+  const id = randomUUID();
+  const send = await insertScheduledSend(
+    tx,
+    {
+      id, userId: user.id, mailboxId: mailbox.id, host: request.host, templateId: request.templateId,
+      idempotencyKey: request.idempotencyKey, messageId: `${id}@sendwell.local`, from: mailbox.address,
+      to, cc, bcc, subject: request.subject, body: request.body, sendAt: plan.sendAt,
+    },
+    counts,
+  );
+  const event = await insertEvent(tx, {
+    userId: user.id, type: 'send.queued', sendId: id, templateId: request.templateId, recipient: null,
+    detail: { sendAt: plan.sendAt.toISOString(), reason: plan.reason, to }, at: now,
   });
-  if ('event' in result && result.event) deps.hub.publish(result.event);
-  if (result.created) deps.wake();
-  return {
-    send: result.send,
-    explanation: `${decision.explanation} ${result.reason}`.trim(),
-    created: result.created,
-  };
+  return { created: true, send, reason: plan.reason, event };
 }
