@@ -41,6 +41,14 @@ export function readHeaderBlock(text: string): FieldBlock {
   return readFieldBlocks(head)[0] ?? new Map();
 }
 
+/**
+ * An address in text. Domain labels may be internationalised (RFC 6531/6532: `josé@bücher.example`,
+ * `田中@例え.example`), but the last label must be ASCII, so text written right after an address
+ * (`user@example.jpへ`) is not taken as part of its domain.
+ */
+const ADDRESS =
+  /[^\s<>"'(),;:[\]]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)*[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]/u;
+
 /** `rfc822; User@Example.com` → `user@example.com` (angle brackets, quotes and type removed). */
 export function cleanAddress(value: string | undefined | null): string | null {
   if (!value) return null;
@@ -49,9 +57,7 @@ export function cleanAddress(value: string | undefined | null): string | null {
   if (semi >= 0 && semi < 12) text = text.slice(semi + 1);
   const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(text);
   if (angle) text = angle[1] as string;
-  const found = /[^\s<>"'(),;:[\]]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]/.exec(
-    text.replace(/^["']|["']$/g, ''),
-  );
+  const found = ADDRESS.exec(text.replace(/^["']|["']$/g, ''));
   if (!found) return null;
   return found[0]
     .replace(/^[.'"`]+/, '')

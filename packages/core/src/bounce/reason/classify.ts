@@ -32,6 +32,7 @@ import {
   VACATION,
 } from './phrases/system';
 import { includesAny, type Phrase } from './phrases/types';
+import { ownProviderReason } from './provider-codes';
 import { providerReason } from './providers';
 import { reasonForStatus } from './status-map';
 
@@ -213,6 +214,10 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   const byProvider =
     providerReason(text) ?? (generic ? providerReason((facts.context ?? '').toLowerCase()) : null);
   if (byProvider) return byProvider;
+  if (!facts.command) {
+    const own = ownProviderReason(text);
+    if (own) return own;
+  }
   const f: Facts = { ...facts, text, byStatus: reasonForStatus(facts.status) };
   const smtp = !facts.diagnosticType || facts.diagnosticType === 'SMTP';
   const probed = smtp ? PROBES.find(([, probe]) => probe(f))?.[0] : undefined;

@@ -99,7 +99,48 @@ const MIMECAST: [RegExp, BounceReason][] = [
   [/\binvalid recipient\b/, 'userunknown'],
 ];
 
+/**
+ * Barracuda Email Security Service's refusals ("Barracuda Campus: bounce reasons"), read only when
+ * a Barracuda host answered: its `(address:blocked)` verdict is its spam and virus filter's.
+ */
+const BARRACUDA: [RegExp, BounceReason][] = [
+  [/blocked using barracuda reputation|barracudacentral\.org/, 'blocked'],
+  [/permanent failure for one or more recipients \([^)]*:\s*blocked\)/, 'spamdetected'],
+];
+
 export function remoteHostReason(text: string): BounceReason | null {
-  if (!/\bmimecast\.com\b/.test(text)) return null;
-  return MIMECAST.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+  if (/\bmimecast\.com\b/.test(text)) return MIMECAST.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+  if (/\bbarracuda(networks)?\.com\b/.test(text))
+    return BARRACUDA.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+  return null;
+}
+
+/**
+ * Yahoo's bracketed codes (Yahoo Sender Hub, "SMTP Error Codes": postmaster.yahooinc.com/error-codes).
+ * `[TSS04]` defers for volume or complaints (a reputation issue); `[TSS09]` says every message from
+ * the IP will be permanently deferred; the `[BLnn]` codes name the blocklist the IP is on.
+ */
+const YAHOO: Record<string, BounceReason> = {
+  tss04: 'badreputation',
+  tss09: 'blocked',
+  bl21: 'blocked',
+  bl22: 'blocked',
+  bl23: 'blocked',
+};
+
+export function yahooCodeReason(text: string): BounceReason | null {
+  const code = /\[(tss\d\d|bl\d\d)\]/.exec(text)?.[1];
+  return code ? (YAHOO[code] ?? null) : null;
+}
+
+/**
+ * Wording only the recipient's own provider uses about its own users, when no SMTP transcript says
+ * at which command it was given (Yahoo's own failure notice: "554 delivery error: dd This user
+ * doesn't have a yahoo.com account", Yahoo Help SLN3444). With a transcript, the generic rules
+ * (RCPT → userunknown, after DATA → filtered) decide as Sisimai does.
+ */
+export function ownProviderReason(text: string): BounceReason | null {
+  return /delivery error: dd (this user doesn't have a \S+ account|not a valid recipient)/.test(text)
+    ? 'userunknown'
+    : null;
 }

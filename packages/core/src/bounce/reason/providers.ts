@@ -1,5 +1,5 @@
 import type { BounceReason } from '../types';
-import { aupCodeReason, orangeCodeReason, remoteHostReason } from './provider-codes';
+import { aupCodeReason, orangeCodeReason, remoteHostReason, yahooCodeReason } from './provider-codes';
 
 /**
  * Provider-specific codes the generic status table gets wrong (Sisimai's "rhost" idea): Exchange
@@ -24,6 +24,11 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
     pattern: /resolver\.adr\.exrecipnotfound|5\.1\.351\b|unknown recipient or mailbox unavailable/,
     reason: 'userunknown',
   },
+  // Directory-Based Edge Blocking: Exchange Online refuses an address its tenant does not have
+  // ("5.4.1 Recipient address rejected: Access denied", Microsoft's NDR list).
+  { pattern: /5\.4\.1\b.{0,80}recipient address rejected: access denied/, reason: 'userunknown' },
+  // RFC 5321's own 550 text, which Outlook.com and many servers answer for a missing mailbox.
+  { pattern: /requested action not taken: mailbox unavailable/, reason: 'userunknown' },
   {
     pattern: /quotaexceededexception|mapiexceptionshutoffquotaexceeded|mailbox full; storedrv/,
     reason: 'mailboxfull',
@@ -45,8 +50,9 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
   { pattern: /5\.7\.(509|510|515)\b|dmarc/, reason: 'authfailure' },
   { pattern: /5\.7\.(60[6-9]|6[1-4]\d)\b|banned sending ip|5\.7\.75[01]\b/, reason: 'blocked' },
   { pattern: /5\.7\.(520|511)\b.*(spam|content)|message blocked by spam filter/, reason: 'spamdetected' },
-  // Yahoo's deferral for volume or complaints (its postmaster pages call it a reputation issue).
-  { pattern: /\[tss04\]/, reason: 'badreputation' },
+  // Gmail's rate limit for senders whose mail looks unsolicited (4.7.28, UnsolicitedRateLimitError):
+  // a reputation verdict, like Microsoft's 4.7.650 "rate limited due to IP reputation".
+  { pattern: /\b4\.7\.28\b|[?&]p=unsolicitedratelimiterror\b/, reason: 'badreputation' },
   // Facebook's refusal by the recipient's own settings.
   { pattern: /refused due to recipient preferences/, reason: 'filtered' },
   // Gmail help-article markers.
@@ -69,6 +75,7 @@ export function providerReason(diagnostic: string): BounceReason | null {
   return (
     RULES.find((rule) => rule.pattern.test(diagnostic))?.reason ??
     aupCodeReason(diagnostic) ??
+    yahooCodeReason(diagnostic) ??
     orangeCodeReason(diagnostic) ??
     remoteHostReason(diagnostic)
   );

@@ -1,0 +1,144 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBounce } from './engine';
+import type { BounceReason, DeliveryAction, MessageKind } from './types';
+
+/**
+ * Notices the corpus does not have: today's providers and gateways, written from their documented
+ * layouts (each fixture's `Comments:` header says which). The engine never sees the file names; the
+ * table only holds what a careful reader of each notice would answer. Every bounce fixture returns
+ * the original `<unseen-NN@mail.example.com>` with `X-Sendwell-Id: sw_unseen_NN`.
+ */
+const DIR = join(__dirname, 'fixtures', 'unseen');
+const read = (file: string) => readFileSync(join(DIR, file));
+
+type Quota = 'gmail' | 'exchange' | null;
+/**
+ * file, recipient, action, status (or the statuses accepted: a notice with no enhanced code has
+ * none), reason, hard, quota signal
+ */
+type Row = [string, string, DeliveryAction, string | (string | null)[], BounceReason, boolean, Quota];
+
+const to = 'prospect@example.net';
+const BOUNCES: Row[] = [
+  // Microsoft 365 / Exchange Online and Outlook.com
+  ['m365-recipnotfound-5.1.1.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
+  ['m365-enhanced-5.1.1.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
+  ['m365-notauthorized-5.7.1.eml', 'sales@example.net', 'failed', '5.7.1', 'securityerror', false, null],
+  ['m365-traffic-not-accepted-5.7.708.eml', to, 'failed', '5.7.708', 'ratelimited', false, 'exchange'],
+  ['m365-dmarc-reject-5.7.509.eml', to, 'failed', '5.7.509', 'authfailure', false, null],
+  ['m365-delay-4.4.7.eml', to, 'delayed', '4.4.7', 'expired', false, null],
+  ['m365-expired-4.4.7.eml', to, 'failed', '4.4.7', 'expired', false, null],
+  ['m365-access-denied-5.4.1.eml', 'nobody@example.net', 'failed', '5.4.1', 'userunknown', true, null],
+  [
+    'm365-group-restricted-5.7.133.eml',
+    'allstaff@example.net',
+    'failed',
+    '5.7.133',
+    'securityerror',
+    false,
+    null,
+  ],
+  ['m365-submission-quota-5.2.2.eml', to, 'failed', '5.2.2', 'ratelimited', false, 'exchange'],
+  [
+    'outlookcom-mailbox-unavailable-5.5.0.eml',
+    'prospect@hotmail.example',
+    'failed',
+    '5.5.0',
+    'userunknown',
+    true,
+    null,
+  ],
+  ['outlookcom-blocklist-s3140.eml', 'prospect@hotmail.example', 'failed', '5.7.1', 'blocked', false, null],
+  ['outlookcom-consumer-ndr-5.4.310.eml', to, 'failed', '5.4.310', 'hostunknown', true, null],
+  // Gmail / Google Workspace
+  ['gmail-nosuchuser-5.1.1.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
+  ['gmail-inbox-full-5.2.2.eml', to, 'failed', '5.2.2', 'mailboxfull', false, null],
+  ['gmail-unauthenticated-5.7.26.eml', to, 'failed', '5.7.26', 'authfailure', false, null],
+  ['gmail-ratelimited-4.7.28.eml', to, 'delayed', '4.7.28', 'badreputation', false, null],
+  ['gmail-too-large-5.3.4.eml', to, 'failed', '5.3.4', 'mesgtoobig', false, null],
+  ['gmail-low-reputation-5.7.1.eml', to, 'failed', '5.7.1', 'badreputation', false, null],
+  ['gmail-blocked-content-5.7.0.eml', to, 'failed', '5.7.0', 'policyviolation', false, null],
+  ['gmail-sending-limit-5.4.5.eml', to, 'failed', '5.4.5', 'ratelimited', false, 'gmail'],
+  ['gmail-ptr-5.7.25.eml', to, 'failed', '5.7.25', 'requireptr', false, null],
+  // Yahoo / AOL, iCloud
+  ['yahoo-dd-no-account-554.eml', 'prospect@yahoo.example', 'failed', [null], 'userunknown', true, null],
+  ['yahoo-tss04-delay-4.7.0.eml', 'prospect@yahoo.example', 'delayed', '4.7.0', 'badreputation', false, null],
+  ['yahoo-tss09-5.7.2.eml', 'prospect@yahoo.example', 'failed', '5.7.2', 'blocked', false, null],
+  ['aol-exim-user-unknown.eml', 'prospect@aol.example', 'failed', '5.1.1', 'userunknown', true, null],
+  ['icloud-user-unknown-5.1.1.eml', 'prospect@icloud.example', 'failed', '5.1.1', 'userunknown', true, null],
+  ['icloud-blocked-5.7.1.eml', 'prospect@icloud.example', 'failed', '5.7.1', 'blocked', false, null],
+  // Security gateways
+  ['proofpoint-policy-5.7.1.eml', to, 'failed', '5.7.1', 'policyviolation', false, null],
+  ['mimecast-envelope-blocked.eml', to, 'failed', '5.0.0', 'rejected', false, null],
+  ['barracuda-blocked.eml', to, 'failed', '5.0.0', 'spamdetected', false, null],
+  ['ironport-address-rejected-5.1.0.eml', to, 'failed', '5.1.0', 'userunknown', true, null],
+  ['ironport-own-dsn-5.1.0.eml', to, 'failed', ['5.1.0', '5.1.1'], 'userunknown', true, null],
+  // Hosted mail and MTAs, SMTPUTF8
+  ['zoho-invalid-address.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
+  [
+    'fastmail-user-unknown-5.1.1.eml',
+    'prospect@fastmail.example',
+    'failed',
+    '5.1.1',
+    'userunknown',
+    true,
+    null,
+  ],
+  ['sendmail-dsn-dmarc-5.7.1.eml', to, 'failed', '5.7.1', 'authfailure', false, null],
+  ['exim-utf8-user-unknown.eml', 'josé.müller@bücher.example', 'failed', '5.1.1', 'userunknown', true, null],
+  ['postfix-global-dsn-utf8.eml', '田中@例え.example', 'failed', '5.1.1', 'userunknown', true, null],
+  [
+    'postfix-smtputf8-required-5.6.7.eml',
+    'andré@example.net',
+    'failed',
+    '5.6.7',
+    'contenterror',
+    false,
+    null,
+  ],
+  // Sending services
+  ['amazonses-mailbox-full-5.2.2.eml', to, 'failed', '5.2.2', 'mailboxfull', false, null],
+  ['sendgrid-relay-user-unknown.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
+];
+
+/** Look-alikes that must not be called bounces, with what they are. */
+const NOT_BOUNCES: [string, MessageKind][] = [
+  ['not-outlook-automatic-reply.eml', 'auto-reply'],
+  ['not-gmail-vacation-responder.eml', 'auto-reply'],
+  ['not-outlook-read-receipt.eml', 'not-bounce'],
+  ['not-delivery-success-dsn.eml', 'delivered'],
+  ['not-newsletter-undeliverable.eml', 'not-bounce'],
+  // An automatic answer (Auto-Submitted: auto-replied), though not a vacation one.
+  ['not-challenge-response.eml', 'auto-reply'],
+  ['not-forwarded-bounce.eml', 'not-bounce'],
+];
+
+describe('unseen notices (beyond the corpus)', () => {
+  it('has a table row for every fixture file', () => {
+    const listed = new Set([...BOUNCES.map((row) => row[0]), ...NOT_BOUNCES.map((row) => row[0])]);
+    const files = readdirSync(DIR).filter((file) => file.endsWith('.eml'));
+    expect(files.filter((file) => !listed.has(file))).toEqual([]);
+    expect([...listed].filter((file) => !files.includes(file))).toEqual([]);
+  });
+
+  it.each(BOUNCES)('%s', async (file, address, action, status, reason, hard, quota) => {
+    const report = await parseBounce(read(file));
+    const id = /-(\d+)@/.exec(report.originalMessageId ?? '')?.[1];
+    expect(report.kind).toBe('bounce');
+    expect(report.originalMessageId).toMatch(/^unseen-\d+@mail\.example\.com$/);
+    expect(report.originalHeaders?.['x-sendwell-id']).toBe(`sw_unseen_${id}`);
+    expect(report.recipients.map((r) => r.address)).toEqual([address]);
+    const [r] = report.recipients;
+    expect({ action: r.action, reason: r.reason, hard: r.hard }).toEqual({ action, reason, hard });
+    expect([status].flat()).toContain(r.status);
+    expect(report.quotaSignal?.provider ?? null).toBe(quota);
+  });
+
+  it.each(NOT_BOUNCES)('%s is not a bounce', async (file, kind) => {
+    const report = await parseBounce(read(file));
+    expect(report.kind).toBe(kind);
+    expect(report.quotaSignal ?? null).toBeNull();
+  });
+});
