@@ -1,4 +1,5 @@
 import type { BounceMessage, Decoder } from './decoders/contract';
+import { isForwardedByPerson } from './decoders/notice-hints';
 import { MAX_CONTEXT_CHARS } from './limits';
 import { buildBounceMessage } from './message';
 import { originalHeaders, originalMessageId } from './original';
@@ -35,6 +36,7 @@ function readableText(message: BounceMessage): string {
 }
 
 export function analyseMessage(message: BounceMessage, decoders?: readonly Decoder[]): BounceReport {
+  if (isForwardedByPerson(message)) return { ...NOT_A_BOUNCE };
   const decoded = runDecoders(message, decoders ?? orderDecoders(message));
   if (!decoded) return { ...NOT_A_BOUNCE };
   const recipients = toRecipients(decoded, readableText(message));

@@ -66,6 +66,8 @@ export function preferStatus(
   if (field.endsWith('.0.0')) return inText.endsWith('.0.0') ? field : inText;
   if (/\.0$|^\d\.0\./.test(field) && !/\.0$|^\d\.0\./.test(inText)) return inText;
   if (inText.endsWith('.0.0')) return field;
+  // An expiry's Status (4.4.7) is more specific than a generic x.y.0 from the last attempt.
+  if (field === '4.4.7' && /\.0$/.test(inText)) return field;
   if (['4.4.7', '4.7.0'].includes(field) || field.startsWith('5.3.')) return inText;
   if (/^\d\.5\.[1245]$/.test(field)) return inText;
   if (field === '5.1.1') return /\.0$|^5\.5\./.test(inText) ? field : inText;

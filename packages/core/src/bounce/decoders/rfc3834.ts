@@ -25,7 +25,9 @@ export function isAutoReply(message: BounceMessage): boolean {
   if (looksLikeNotice(message) || message.deliveryStatus) return false;
   const autoSubmitted = message.header('auto-submitted').toLowerCase();
   if (autoSubmitted.startsWith('auto-replied')) return true;
-  if (autoSubmitted.startsWith('auto-generated')) return false;
+  // Outlook's out-of-office replies say `auto-generated` and "Automatic reply:"; other
+  // auto-generated mail (digests, alerts) is not an auto-reply.
+  if (autoSubmitted.startsWith('auto-generated')) return AUTO_SUBJECT.test(message.subject.trim());
   if (message.header('x-autoreply') || message.header('x-autorespond') || message.header('x-autoreply-from'))
     return true;
   if (/auto[_-]?reply/i.test(message.header('precedence'))) return true;
