@@ -41,6 +41,7 @@ const BOUNCES: Row[] = [
     false,
     null,
   ],
+  ['m365-recipient-throttled-5.2.121.eml', to, 'failed', '5.2.121', 'speeding', false, null],
   ['m365-submission-quota-5.2.2.eml', to, 'failed', '5.2.2', 'ratelimited', false, 'exchange'],
   [
     'outlookcom-mailbox-unavailable-5.5.0.eml',
@@ -62,6 +63,15 @@ const BOUNCES: Row[] = [
   ['gmail-low-reputation-5.7.1.eml', to, 'failed', '5.7.1', 'badreputation', false, null],
   ['gmail-blocked-content-5.7.0.eml', to, 'failed', '5.7.0', 'policyviolation', false, null],
   ['gmail-sending-limit-5.4.5.eml', to, 'failed', '5.4.5', 'ratelimited', false, 'gmail'],
+  [
+    'gmail-domain-not-found.eml',
+    'prospect@no-such-domain.example',
+    'failed',
+    '5.1.2',
+    'hostunknown',
+    true,
+    null,
+  ],
   ['gmail-ptr-5.7.25.eml', to, 'failed', '5.7.25', 'requireptr', false, null],
   // Yahoo / AOL, iCloud
   ['yahoo-dd-no-account-554.eml', 'prospect@yahoo.example', 'failed', [null], 'userunknown', true, null],
@@ -72,6 +82,8 @@ const BOUNCES: Row[] = [
   ['icloud-blocked-5.7.1.eml', 'prospect@icloud.example', 'failed', '5.7.1', 'blocked', false, null],
   // Security gateways
   ['proofpoint-policy-5.7.1.eml', to, 'failed', '5.7.1', 'policyviolation', false, null],
+  ['proofpoint-ip-blocked.eml', to, 'failed', '5.0.0', 'blocked', false, null],
+  ['mimecast-invalid-recipient.eml', to, 'failed', '5.0.0', 'userunknown', true, null],
   ['mimecast-envelope-blocked.eml', to, 'failed', '5.0.0', 'rejected', false, null],
   ['barracuda-blocked.eml', to, 'failed', '5.0.0', 'spamdetected', false, null],
   ['ironport-address-rejected-5.1.0.eml', to, 'failed', '5.1.0', 'userunknown', true, null],
