@@ -144,8 +144,8 @@ describe('unseen notices (beyond the corpus)', () => {
     expect(report.originalHeaders?.['x-sendwell-id']).toBe(`sw_unseen_${id}`);
     expect(report.recipients.map((r) => r.address)).toEqual([address]);
     const [r] = report.recipients;
-    expect({ action: r.action, reason: r.reason, hard: r.hard }).toEqual({ action, reason, hard });
-    expect([status].flat()).toContain(r.status);
+    expect({ action: r?.action, reason: r?.reason, hard: r?.hard }).toEqual({ action, reason, hard });
+    expect([status].flat()).toContain(r?.status);
     expect(report.quotaSignal?.provider ?? null).toBe(quota);
   });
 
