@@ -21,99 +21,88 @@ type Quota = 'gmail' | 'exchange' | null;
 type Row = [string, string, DeliveryAction, string | (string | null)[], BounceReason, boolean, Quota];
 
 const to = 'prospect@example.net';
+const yahoo = 'prospect@yahoo.example';
+// biome-ignore format: one fixture per line reads as a table
 const BOUNCES: Row[] = [
-  // Microsoft 365 / Exchange Online and Outlook.com
+  // Microsoft 365 / Exchange Online
   ['m365-recipnotfound-5.1.1.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
   ['m365-enhanced-5.1.1.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
+  ['m365-html-only-no-report.eml', to, 'failed', '5.1.10', 'userunknown', true, null],
+  ['m365-german-unzustellbar.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
   ['m365-notauthorized-5.7.1.eml', 'sales@example.net', 'failed', '5.7.1', 'securityerror', false, null],
   ['m365-traffic-not-accepted-5.7.708.eml', to, 'failed', '5.7.708', 'ratelimited', false, 'exchange'],
   ['m365-dmarc-reject-5.7.509.eml', to, 'failed', '5.7.509', 'authfailure', false, null],
+  ['m365-spf-5.7.23.eml', to, 'failed', '5.7.23', 'authfailure', false, null],
   ['m365-delay-4.4.7.eml', to, 'delayed', '4.4.7', 'expired', false, null],
   // An expiry may report its Status (4.4.7) or, as Sisimai does, the last attempt's code.
   ['m365-expired-4.4.7.eml', to, 'failed', ['4.4.7', '4.3.2'], 'expired', false, null],
+  ['m365-expired-connection-refused-5.4.316.eml', to, 'failed', '5.4.316', 'expired', false, null],
   ['m365-access-denied-5.4.1.eml', 'nobody@example.net', 'failed', '5.4.1', 'userunknown', true, null],
-  [
-    'm365-group-restricted-5.7.133.eml',
-    'allstaff@example.net',
-    'failed',
-    '5.7.133',
-    'securityerror',
-    false,
-    null,
-  ],
-  ['m365-recipient-throttled-5.2.121.eml', to, 'failed', '5.2.121', 'speeding', false, null],
+  ['m365-group-restricted-5.7.133.eml', 'allstaff@example.net', 'failed', '5.7.133', 'rejected', false, null],
+  ['m365-external-forwarding-5.7.520.eml', to, 'failed', '5.7.520', 'securityerror', false, null],
   ['m365-submission-quota-5.2.2.eml', to, 'failed', '5.2.2', 'ratelimited', false, 'exchange'],
-  [
-    'outlookcom-mailbox-unavailable-5.5.0.eml',
-    'prospect@hotmail.example',
-    'failed',
-    '5.5.0',
-    'userunknown',
-    true,
-    null,
-  ],
+  ['m365-daily-recipient-limit-5.1.90.eml', to, 'failed', '5.1.90', 'ratelimited', false, 'exchange'],
+  ['m365-recipient-throttled-5.2.121.eml', to, 'failed', '5.2.121', 'speeding', false, null],
+  // Outlook.com / Hotmail
+  ['outlookcom-mailbox-unavailable-5.5.0.eml', 'prospect@hotmail.example', 'failed', '5.5.0', 'userunknown', true, null],
   ['outlookcom-blocklist-s3140.eml', 'prospect@hotmail.example', 'failed', '5.7.1', 'blocked', false, null],
   ['outlookcom-consumer-ndr-5.4.310.eml', to, 'failed', '5.4.310', 'hostunknown', true, null],
   // Gmail / Google Workspace
   ['gmail-nosuchuser-5.1.1.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
   ['gmail-inbox-full-5.2.2.eml', to, 'failed', '5.2.2', 'mailboxfull', false, null],
+  ['gmail-disabled-5.2.1.eml', to, 'failed', '5.2.1', 'suspend', false, null],
   ['gmail-unauthenticated-5.7.26.eml', to, 'failed', '5.7.26', 'authfailure', false, null],
-  ['gmail-ratelimited-4.7.28.eml', to, 'delayed', '4.7.28', 'badreputation', false, null],
+  ['gmail-ratelimited-4.7.28.eml', to, 'delayed', '4.7.28', 'blocked', false, null],
   ['gmail-too-large-5.3.4.eml', to, 'failed', '5.3.4', 'mesgtoobig', false, null],
   ['gmail-low-reputation-5.7.1.eml', to, 'failed', '5.7.1', 'badreputation', false, null],
+  // The corpus labels Gmail's "content presents a potential security issue" policyviolation.
   ['gmail-blocked-content-5.7.0.eml', to, 'failed', '5.7.0', 'policyviolation', false, null],
+  ['gmail-gcdp-policy-5.7.1.eml', to, 'failed', '5.7.1', 'policyviolation', false, null],
   ['gmail-sending-limit-5.4.5.eml', to, 'failed', '5.4.5', 'ratelimited', false, 'gmail'],
-  [
-    'gmail-domain-not-found.eml',
-    'prospect@no-such-domain.example',
-    'failed',
-    '5.1.2',
-    'hostunknown',
-    true,
-    null,
-  ],
   ['gmail-ptr-5.7.25.eml', to, 'failed', '5.7.25', 'requireptr', false, null],
-  // Yahoo / AOL, iCloud
-  ['yahoo-dd-no-account-554.eml', 'prospect@yahoo.example', 'failed', [null], 'userunknown', true, null],
-  ['yahoo-tss04-delay-4.7.0.eml', 'prospect@yahoo.example', 'delayed', '4.7.0', 'badreputation', false, null],
-  ['yahoo-tss09-5.7.2.eml', 'prospect@yahoo.example', 'failed', '5.7.2', 'blocked', false, null],
+  // Gmail says 4.0.0 for a domain that does not resolve; the corpus labels it networkerror.
+  ['gmail-domain-not-found.eml', 'prospect@no-such-domain.example', 'failed', '4.0.0', 'networkerror', false, null],
+  ['gmail-delay-no-connect-4.4.1.eml', to, 'delayed', '4.4.1', 'expired', false, null],
+  // Yahoo / AOL, iCloud, GMX
+  ['yahoo-dd-no-account-554.eml', yahoo, 'failed', [null], 'userunknown', true, null],
+  ['yahoo-tss04-delay-4.7.0.eml', yahoo, 'delayed', '4.7.0', 'badreputation', false, null],
+  ['yahoo-tss09-5.7.2.eml', yahoo, 'failed', '5.7.2', 'rejected', false, null],
+  ['yahoo-policy-5.7.9.eml', yahoo, 'failed', '5.7.9', 'policyviolation', false, null],
+  ['yahoo-unauthenticated-5.7.9.eml', yahoo, 'failed', '5.7.9', 'authfailure', false, null],
   ['aol-exim-user-unknown.eml', 'prospect@aol.example', 'failed', '5.1.1', 'userunknown', true, null],
   ['icloud-user-unknown-5.1.1.eml', 'prospect@icloud.example', 'failed', '5.1.1', 'userunknown', true, null],
   ['icloud-blocked-5.7.1.eml', 'prospect@icloud.example', 'failed', '5.7.1', 'blocked', false, null],
+  ['gmx-mailbox-unavailable-5.1.1.eml', 'prospect@gmx.example', 'failed', '5.1.1', 'userunknown', true, null],
   // Security gateways
   ['proofpoint-policy-5.7.1.eml', to, 'failed', '5.7.1', 'policyviolation', false, null],
   ['proofpoint-ip-blocked.eml', to, 'failed', '5.0.0', 'blocked', false, null],
-  ['mimecast-invalid-recipient.eml', to, 'failed', '5.0.0', 'userunknown', true, null],
   ['mimecast-envelope-blocked.eml', to, 'failed', '5.0.0', 'rejected', false, null],
+  ['mimecast-invalid-recipient.eml', to, 'failed', '5.0.0', 'userunknown', true, null],
   ['barracuda-blocked.eml', to, 'failed', '5.0.0', 'spamdetected', false, null],
   ['ironport-address-rejected-5.1.0.eml', to, 'failed', '5.1.0', 'userunknown', true, null],
   ['ironport-own-dsn-5.1.0.eml', to, 'failed', ['5.1.0', '5.1.1'], 'userunknown', true, null],
   // Hosted mail and MTAs, SMTPUTF8
   ['zoho-invalid-address.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
-  [
-    'fastmail-user-unknown-5.1.1.eml',
-    'prospect@fastmail.example',
-    'failed',
-    '5.1.1',
-    'userunknown',
-    true,
-    null,
-  ],
+  ['fastmail-user-unknown-5.1.1.eml', 'prospect@fastmail.example', 'failed', '5.1.1', 'userunknown', true, null],
   ['sendmail-dsn-dmarc-5.7.1.eml', to, 'failed', '5.7.1', 'authfailure', false, null],
+  ['exim-delay-warning.eml', to, 'delayed', '4.2.2', 'mailboxfull', false, null],
   ['exim-utf8-user-unknown.eml', 'josé.müller@bücher.example', 'failed', '5.1.1', 'userunknown', true, null],
   ['postfix-global-dsn-utf8.eml', '田中@例え.example', 'failed', '5.1.1', 'userunknown', true, null],
-  [
-    'postfix-smtputf8-required-5.6.7.eml',
-    'andré@example.net',
-    'failed',
-    '5.6.7',
-    'contenterror',
-    false,
-    null,
-  ],
+  ['postfix-smtputf8-required-5.6.7.eml', 'andré@example.net', 'failed', '5.6.7', 'contenterror', false, null],
   // Sending services
   ['amazonses-mailbox-full-5.2.2.eml', to, 'failed', '5.2.2', 'mailboxfull', false, null],
   ['sendgrid-relay-user-unknown.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
+];
+
+/** Notices about several recipients: each keeps its own status and reason. */
+const MULTI: [string, [string, string, BounceReason, boolean][]][] = [
+  [
+    'm365-two-recipients.eml',
+    [
+      ['ann@example.net', '5.1.10', 'userunknown', true],
+      ['bob@example.org', '5.2.2', 'mailboxfull', false],
+    ],
+  ],
 ];
 
 /** Look-alikes that must not be called bounces, with what they are. */
@@ -130,7 +119,7 @@ const NOT_BOUNCES: [string, MessageKind][] = [
 
 describe('unseen notices (beyond the corpus)', () => {
   it('has a table row for every fixture file', () => {
-    const listed = new Set([...BOUNCES.map((row) => row[0]), ...NOT_BOUNCES.map((row) => row[0])]);
+    const listed = new Set([...BOUNCES, ...MULTI, ...NOT_BOUNCES].map((row) => row[0]));
     const files = readdirSync(DIR).filter((file) => file.endsWith('.eml'));
     expect(files.filter((file) => !listed.has(file))).toEqual([]);
     expect([...listed].filter((file) => !files.includes(file))).toEqual([]);
@@ -147,6 +136,14 @@ describe('unseen notices (beyond the corpus)', () => {
     expect({ action: r?.action, reason: r?.reason, hard: r?.hard }).toEqual({ action, reason, hard });
     expect([status].flat()).toContain(r?.status);
     expect(report.quotaSignal?.provider ?? null).toBe(quota);
+  });
+
+  it.each(MULTI)('%s', async (file, rows) => {
+    const report = await parseBounce(read(file));
+    expect(report.kind).toBe('bounce');
+    expect(report.originalMessageId).toMatch(/^unseen-\d+@mail\.example\.com$/);
+    const got = report.recipients.map((r) => [r.address, r.status, r.reason, r.hard]);
+    expect(got).toEqual(rows);
   });
 
   it.each(NOT_BOUNCES)('%s is not a bounce', async (file, kind) => {

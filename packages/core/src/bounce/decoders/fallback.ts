@@ -20,6 +20,7 @@ export const textFallback: Decoder = {
     const failed = headerRecipients(message);
     const found = failed.length ? withDiagnostics(failed, readable(message)) : scanText(message);
     if (!found.length) return null;
+    if (found.length === 1) withRemoteAnswer(found[0] as DecodedRecipient, readable(message));
     return { decoder: 'TextFallback', kind: 'bounce', recipients: found.slice(0, MAX_FALLBACK_RECIPIENTS) };
   },
 };
@@ -71,6 +72,20 @@ function scanText(message: BounceMessage): DecodedRecipient[] {
     }
   });
   return out;
+}
+
+/**
+ * The remote server's answer, where a notice labels it ("Reported error:", "Remote Server returned",
+ * "The response was:"): Exchange's NDR card and Gmail's notice put it apart from the recipient's line.
+ */
+const LABELLED_ANSWER =
+  /(?:reported error|remote server returned|the response (?:from the remote server )?was)\s*:?\s*'?([245]\d\d[ -][^\n']{3,400})/i;
+
+/** A single recipient whose words carry no SMTP code gets the notice's labelled answer. */
+function withRemoteAnswer(recipient: DecodedRecipient, text: string): void {
+  if (recipient.diagnostic && /\b[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\b/.test(recipient.diagnostic)) return;
+  const answer = LABELLED_ANSWER.exec(text)?.[1]?.trim();
+  if (answer) recipient.diagnostic = recipient.diagnostic ? `${answer} ${recipient.diagnostic}` : answer;
 }
 
 function errorNear(text: string, address: string): string | undefined {

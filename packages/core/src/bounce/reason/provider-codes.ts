@@ -117,12 +117,13 @@ export function remoteHostReason(text: string): BounceReason | null {
 
 /**
  * Yahoo's bracketed codes (Yahoo Sender Hub, "SMTP Error Codes": postmaster.yahooinc.com/error-codes).
- * `[TSS04]` defers for volume or complaints (a reputation issue); `[TSS09]` says every message from
- * the IP will be permanently deferred; the `[BLnn]` codes name the blocklist the IP is on.
+ * `[TSS04]` defers for volume or complaints (a reputation issue); `[TSS09]`/`[TSS11]` say every
+ * message from the IP will be permanently deferred (the sender is refused); the `[BLnn]` codes name the blocklist the IP is on.
  */
 const YAHOO: Record<string, BounceReason> = {
   tss04: 'badreputation',
-  tss09: 'blocked',
+  tss09: 'rejected', // "will be permanently deferred", as [TSS11]
+  tss11: 'rejected',
   bl21: 'blocked',
   bl22: 'blocked',
   bl23: 'blocked',

@@ -1,5 +1,6 @@
 import type { BounceReason } from '../types';
 import { aupCodeReason, orangeCodeReason, remoteHostReason, yahooCodeReason } from './provider-codes';
+import { outlookCodeReason, PROVIDER_WORDING } from './provider-wording';
 
 /**
  * Provider-specific codes the generic status table gets wrong (Sisimai's "rhost" idea): Exchange
@@ -47,12 +48,9 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
   // RFC 7505 null MX: the domain says it takes no mail (Gmail words it "returned Null MX").
   { pattern: /\bnull ?mx\b|\brfc ?7505\b/, reason: 'notaccept' },
   { pattern: /5\.4\.14\b|hop count exceeded/, reason: 'networkerror' },
-  { pattern: /5\.7\.(509|510|515)\b|dmarc/, reason: 'authfailure' },
+  { pattern: /5\.7\.(509|515)\b|dmarc/, reason: 'authfailure' },
   { pattern: /5\.7\.(60[6-9]|6[1-4]\d)\b|banned sending ip|5\.7\.75[01]\b/, reason: 'blocked' },
   { pattern: /5\.7\.(520|511)\b.*(spam|content)|message blocked by spam filter/, reason: 'spamdetected' },
-  // Gmail's rate limit for senders whose mail looks unsolicited (4.7.28, UnsolicitedRateLimitError):
-  // a reputation verdict, like Microsoft's 4.7.650 "rate limited due to IP reputation".
-  { pattern: /\b4\.7\.28\b|[?&]p=unsolicitedratelimiterror\b/, reason: 'badreputation' },
   // Facebook's refusal by the recipient's own settings.
   { pattern: /refused due to recipient preferences/, reason: 'filtered' },
   // Gmail help-article markers.
@@ -74,6 +72,8 @@ export function providerReason(diagnostic: string): BounceReason | null {
   if (!diagnostic) return null;
   return (
     RULES.find((rule) => rule.pattern.test(diagnostic))?.reason ??
+    PROVIDER_WORDING.find((rule) => rule.pattern.test(diagnostic))?.reason ??
+    outlookCodeReason(diagnostic) ??
     aupCodeReason(diagnostic) ??
     yahooCodeReason(diagnostic) ??
     orangeCodeReason(diagnostic) ??
