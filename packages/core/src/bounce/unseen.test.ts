@@ -71,7 +71,10 @@ const BOUNCES: Row[] = [
   ['yahoo-unauthenticated-5.7.9.eml', yahoo, 'failed', '5.7.9', 'authfailure', false, null],
   ['aol-exim-user-unknown.eml', 'prospect@aol.example', 'failed', '5.1.1', 'userunknown', true, null],
   ['icloud-user-unknown-5.1.1.eml', 'prospect@icloud.example', 'failed', '5.1.1', 'userunknown', true, null],
-  ['icloud-blocked-5.7.1.eml', 'prospect@icloud.example', 'failed', '5.7.1', 'blocked', false, null],
+  ['icloud-blocked-5.7.0.eml', 'prospect@icloud.example', 'failed', '5.7.0', 'blocked', false, null],
+  ['icloud-local-policy-cs01.eml', 'prospect@icloud.example', 'failed', '5.7.1', 'policyviolation', false, null],
+  ['icloud-excessive-volume-4.7.1.eml', 'prospect@icloud.example', 'delayed', '4.7.1', 'speeding', false, null],
+  ['icloud-inactive-5.1.1.eml', 'prospect@icloud.example', 'failed', '5.1.1', 'userunknown', true, null],
   ['gmx-mailbox-unavailable-5.1.1.eml', 'prospect@gmx.example', 'failed', '5.1.1', 'userunknown', true, null],
   // Security gateways
   ['proofpoint-policy-5.7.1.eml', to, 'failed', '5.7.1', 'policyviolation', false, null],

@@ -4,7 +4,7 @@ import type { BounceReason } from '../types';
  * Refusals in the words the big mailbox providers publish for them, each mapped to the reason its
  * documentation gives. Sources: Microsoft's "Email non-delivery reports and SMTP errors in Exchange
  * Online" and Outlook.com's postmaster troubleshooting codes; Google's "Gmail SMTP errors and
- * codes" (support.google.com/a/answer/3726730); Yahoo's Sender Hub "SMTP error codes". Matched on
+ * codes" (support.google.com/a/answer/3726730); Yahoo's Sender Hub "SMTP error codes"; Apple's iCloud Mail postmaster page. Matched on
  * the lower-cased diagnostic, after the provider rules of `providers.ts`.
  */
 export const PROVIDER_WORDING: { pattern: RegExp; reason: BounceReason }[] = [
@@ -62,6 +62,10 @@ export const PROVIDER_WORDING: { pattern: RegExp; reason: BounceReason }[] = [
     reason: 'failedstarttls',
   },
   { pattern: /message exceeded 50 hops/, reason: 'networkerror' },
+  // Apple iCloud Mail (support.apple.com/102322).
+  { pattern: /deferred due to excessive volume/, reason: 'speeding' },
+  { pattern: /failing both spf and dkim/, reason: 'authfailure' },
+  { pattern: /recipient no longer on server/, reason: 'hasmoved' },
   // Yahoo.
   { pattern: /will be permanently deferred/, reason: 'rejected' },
   {
