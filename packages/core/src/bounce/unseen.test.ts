@@ -112,6 +112,7 @@ const MULTI: [string, [string, string, BounceReason, boolean][]][] = [
 const NOT_BOUNCES: [string, MessageKind][] = [
   ['not-outlook-automatic-reply.eml', 'auto-reply'],
   ['not-gmail-vacation-responder.eml', 'auto-reply'],
+  ['not-outlook-automatische-antwort.eml', 'auto-reply'],
   ['not-outlook-read-receipt.eml', 'not-bounce'],
   ['not-delivery-success-dsn.eml', 'delivered'],
   ['not-newsletter-undeliverable.eml', 'not-bounce'],

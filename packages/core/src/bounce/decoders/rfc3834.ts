@@ -4,7 +4,7 @@ import type { BounceMessage, Decoder } from './contract';
 import { looksLikeNotice } from './notice-hints';
 
 const AUTO_SUBJECT =
-  /^(auto(matic)?[ -]?(reply|response|antwort|risposta|r[ée]ponse)|auto:|out of (the )?office|vacation|abwesenheit|away from|i am (away|out)|r[ée]ponse automatique|respuesta autom[aá]tica|risposta automatica|automatisch antwoord)/i;
+  /^(auto(matic)?[ -]?(reply|response|antwort|risposta|r[ée]ponse)|auto:|out of (the )?office|vacation|abwesenheit|away from|i am (away|out)|r[ée]ponse automatique|respuesta autom[aá]tica|risposta automatica|automatisch antwoord|automatische antwort|abwesenheitsnotiz|resposta autom[aá]tica|automaattinen vastaus|automatiskt svar|automatisk svar)/i;
 
 /** RFC 3834 automatic responses (out-of-office / vacation replies). */
 export const rfc3834: Decoder = {
