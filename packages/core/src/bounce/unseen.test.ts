@@ -87,6 +87,8 @@ const BOUNCES: Row[] = [
   // Hosted mail and MTAs, SMTPUTF8
   ['zoho-invalid-address.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
   ['fastmail-user-unknown-5.1.1.eml', 'prospect@fastmail.example', 'failed', '5.1.1', 'userunknown', true, null],
+  ['hmailserver-user-unknown.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
+  ['mdaemon-permanent-failure.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
   ['sendmail-dsn-dmarc-5.7.1.eml', to, 'failed', '5.7.1', 'authfailure', false, null],
   ['exim-delay-warning.eml', to, 'delayed', '4.2.2', 'mailboxfull', false, null],
   ['exim-utf8-user-unknown.eml', 'josé.müller@bücher.example', 'failed', '5.1.1', 'userunknown', true, null],
@@ -134,11 +136,13 @@ describe('unseen notices (beyond the corpus)', () => {
   });
 
   it.each(BOUNCES)('%s', async (file, address, action, status, reason, hard, quota) => {
-    const report = await parseBounce(read(file));
-    const id = /-(\d+)@/.exec(report.originalMessageId ?? '')?.[1];
+    const raw = read(file);
+    const report = await parseBounce(raw);
     expect(report.kind).toBe('bounce');
-    expect(report.originalMessageId).toMatch(/^unseen-\d+@mail\.example\.com$/);
-    expect(report.originalHeaders?.['x-sendwell-id']).toBe(`sw_unseen_${id}`);
+    // A notice that returns the original (all but hMailServer's) must give its Message-ID.
+    const id = /<unseen-(\d+)@mail\.example\.com>/.exec(raw.toString('utf8'))?.[1];
+    expect(report.originalMessageId).toBe(id ? `unseen-${id}@mail.example.com` : null);
+    if (id) expect(report.originalHeaders?.['x-sendwell-id']).toBe(`sw_unseen_${id}`);
     expect(report.recipients.map((r) => r.address)).toEqual([address]);
     const [r] = report.recipients;
     expect({ action: r?.action, reason: r?.reason, hard: r?.hard }).toEqual({ action, reason, hard });

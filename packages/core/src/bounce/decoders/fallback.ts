@@ -76,10 +76,10 @@ function scanText(message: BounceMessage): DecodedRecipient[] {
 
 /**
  * The remote server's answer, where a notice labels it ("Reported error:", "Remote Server returned",
- * "The response was:"): Exchange's NDR card and Gmail's notice put it apart from the recipient's line.
+ * hMailServer's "Remote server replied:", "The response was:"): Exchange's NDR card and Gmail's notice put it apart from the recipient's line.
  */
 const LABELLED_ANSWER =
-  /(?:reported error|remote server returned|the response (?:from the remote server )?was)\s*:?\s*'?([245]\d\d[ -][^\n']{3,400})/i;
+  /(?:reported error|remote server (?:returned|replied)|the response (?:from the remote server )?was)\s*:?\s*'?([245]\d\d[ -][^\n']{3,400})/i;
 
 /** A single recipient whose words carry no SMTP code gets the notice's labelled answer. */
 function withRemoteAnswer(recipient: DecodedRecipient, text: string): void {
