@@ -46,8 +46,9 @@ export function readHeaderBlock(text: string): FieldBlock {
  * `田中@例え.example`), but the last label must be ASCII, so text written right after an address
  * (`user@example.jpへ`) is not taken as part of its domain.
  */
+// Bounded (RFC 5321 lengths: 64-octet labels, a few labels per domain) so hostile text stays linear.
 const ADDRESS =
-  /[^\s<>"'(),;:[\]]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)*[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]/u;
+  /[^\s<>"'(),;:[\]]{1,256}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?\.){0,16}[A-Za-z0-9][A-Za-z0-9-]{0,62}[A-Za-z0-9]/u;
 
 /** `rfc822; User@Example.com` → `user@example.com` (angle brackets, quotes and type removed). */
 export function cleanAddress(value: string | undefined | null): string | null {

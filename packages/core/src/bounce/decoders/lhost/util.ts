@@ -16,7 +16,7 @@ export const MAX_RECIPIENTS = 500;
 // Domain labels may be internationalised (RFC 6531: `josé@bücher.example`); the last one must be
 // ASCII so that text written right after an address is not read as part of it.
 const ADDRESS_RE =
-  /[^\s<>()[\]"',;:]{1,256}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}_-]{0,62}[\p{L}\p{N}])?\.{1,2}){0,126}[a-z0-9][a-z0-9_-]{0,62}[a-z0-9]/iu;
+  /[^\s<>()[\]"',;:]{1,256}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}_-]{0,62}[\p{L}\p{N}])?\.{1,2}){0,16}[a-z0-9][a-z0-9_-]{0,62}[a-z0-9]/iu;
 const ANGLE_ADDRESS_RE = /<([^\s<>@]{1,256}@[^\s<>]{1,255})>/;
 // Not part of a longer dotted number (an IP address): no digit or ".digit" on either side.
 const STATUS_RE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\d|\.\d)/;
