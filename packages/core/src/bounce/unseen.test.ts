@@ -76,6 +76,8 @@ const BOUNCES: Row[] = [
   ['icloud-excessive-volume-4.7.1.eml', 'prospect@icloud.example', 'delayed', '4.7.1', 'speeding', false, null],
   ['icloud-inactive-5.1.1.eml', 'prospect@icloud.example', 'failed', '5.1.1', 'userunknown', true, null],
   ['gmx-mailbox-unavailable-5.1.1.eml', 'prospect@gmx.example', 'failed', '5.1.1', 'userunknown', true, null],
+  ['godaddy-spamhaus-ib104.eml', to, 'failed', '5.0.0', 'blocked', false, null],
+  ['godaddy-spf-ib508.eml', to, 'failed', '5.0.0', 'authfailure', false, null],
   // Security gateways
   ['proofpoint-policy-5.7.1.eml', to, 'failed', '5.7.1', 'policyviolation', false, null],
   ['proofpoint-ip-blocked.eml', to, 'failed', '5.0.0', 'blocked', false, null],

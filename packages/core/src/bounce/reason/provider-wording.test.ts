@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ownProviderReason, remoteHostReason, yahooCodeReason } from './provider-codes';
-import { outlookCodeReason } from './provider-wording';
+import { godaddyCodeReason, outlookCodeReason } from './provider-wording';
 import { providerReason } from './providers';
 
 describe('providerReason: published provider wording', () => {
@@ -68,5 +68,27 @@ describe('Yahoo, Barracuda and Outlook.com codes', () => {
       ownProviderReason("554 delivery error: dd this user doesn't have a yahoo.com account (a@yahoo.com)"),
     ).toBe('userunknown');
     expect(ownProviderReason('554 delivery error: message refused')).toBeNull();
+  });
+});
+
+describe('godaddyCodeReason', () => {
+  it.each([
+    [
+      '554 this ip has been temporarily blocked for attempting to send too many messages containing content judged to be spam. ib110',
+      'blocked',
+    ],
+    [
+      '552 this message has been rejected due to content judged to be spam by the internet community. ib212',
+      'spamdetected',
+    ],
+    ['421 temporarily rejected. reverse dns for this ip failed. ib108', 'requireptr'],
+    ['550 this ip has sent too many messages this hour. ib504', 'speeding'],
+  ])('%s → %s', (text, reason) => {
+    expect(godaddyCodeReason(text)).toBe(reason);
+  });
+
+  it('says nothing without a known code', () => {
+    expect(godaddyCodeReason('550 user unknown')).toBeNull();
+    expect(godaddyCodeReason('550 rejected ib999')).toBeNull();
   });
 });

@@ -97,3 +97,37 @@ export function outlookCodeReason(text: string): BounceReason | null {
   const code = /\b(rp|sc|dy|ou)-00\d\b/.exec(text)?.[0];
   return code ? (OUTLOOK_CODES[code] ?? null) : null;
 }
+
+/**
+ * GoDaddy's numbered refusals ("IB" codes, GoDaddy Help: "Fix rejected email with a bounce
+ * error", article 40685), written at the end of its answers: `554 ... Spamhaus ... IB104`.
+ */
+const GODADDY: Record<string, BounceReason> = {
+  ib007: 'toomanyconn', // too many sessions from this IP
+  ib101: 'speeding', // queue busy, try later
+  ib103: 'badreputation', // poor Cloudmark CSI reputation
+  ib104: 'blocked', // Spamhaus SBL
+  ib105: 'blocked', // Spamhaus XBL
+  ib106: 'blocked', // Spamhaus PBL
+  ib108: 'requireptr',
+  ib110: 'blocked', // blocked for an hour: too much spam
+  ib111: 'blocked',
+  ib112: 'blocked', // blocked: too many invalid recipients
+  ib113: 'blocked',
+  ib212: 'spamdetected',
+  ib401: 'securityerror', // authentication not allowed on inbound servers
+  ib501: 'notcompliantrfc', // blank From:
+  ib502: 'notcompliantrfc', // IP address as From:
+  ib504: 'speeding', // too many messages this hour
+  ib506: 'rejected', // From: domain invalid
+  ib508: 'authfailure', // SPF
+  ib510: 'speeding', // too many messages per session
+  ib605: 'toomanyconn', // too many recipients
+  ib607: 'speeding', // too many recipients this hour
+  ib705: 'virusdetected',
+};
+
+export function godaddyCodeReason(text: string): BounceReason | null {
+  const code = /\bib\d{3}\b/.exec(text)?.[0];
+  return code ? (GODADDY[code] ?? null) : null;
+}

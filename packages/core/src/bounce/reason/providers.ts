@@ -1,6 +1,6 @@
 import type { BounceReason } from '../types';
 import { aupCodeReason, orangeCodeReason, remoteHostReason, yahooCodeReason } from './provider-codes';
-import { outlookCodeReason, PROVIDER_WORDING } from './provider-wording';
+import { godaddyCodeReason, outlookCodeReason, PROVIDER_WORDING } from './provider-wording';
 
 /**
  * Provider-specific codes the generic status table gets wrong (Sisimai's "rhost" idea): Exchange
@@ -74,6 +74,7 @@ export function providerReason(diagnostic: string): BounceReason | null {
     RULES.find((rule) => rule.pattern.test(diagnostic))?.reason ??
     PROVIDER_WORDING.find((rule) => rule.pattern.test(diagnostic))?.reason ??
     outlookCodeReason(diagnostic) ??
+    godaddyCodeReason(diagnostic) ??
     aupCodeReason(diagnostic) ??
     yahooCodeReason(diagnostic) ??
     orangeCodeReason(diagnostic) ??
