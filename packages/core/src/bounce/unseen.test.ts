@@ -88,6 +88,7 @@ const BOUNCES: Row[] = [
   ['ironport-own-dsn-5.1.0.eml', to, 'failed', ['5.1.0', '5.1.1'], 'userunknown', true, null],
   // Hosted mail and MTAs, SMTPUTF8
   ['zoho-invalid-address.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
+  ['zoho-rejected-by-domain-5.4.1.eml', 'prospect@zoho.example', 'failed', '5.4.1', 'rejected', false, null],
   ['fastmail-user-unknown-5.1.1.eml', 'prospect@fastmail.example', 'failed', '5.1.1', 'userunknown', true, null],
   ['hmailserver-user-unknown.eml', to, 'failed', '5.1.1', 'userunknown', true, null],
   ['mdaemon-permanent-failure.eml', to, 'failed', '5.1.1', 'userunknown', true, null],

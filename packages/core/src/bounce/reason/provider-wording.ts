@@ -4,7 +4,7 @@ import type { BounceReason } from '../types';
  * Refusals in the words the big mailbox providers publish for them, each mapped to the reason its
  * documentation gives. Sources: Microsoft's "Email non-delivery reports and SMTP errors in Exchange
  * Online" and Outlook.com's postmaster troubleshooting codes; Google's "Gmail SMTP errors and
- * codes" (support.google.com/a/answer/3726730); Yahoo's Sender Hub "SMTP error codes"; Apple's iCloud Mail postmaster page. Matched on
+ * codes" (support.google.com/a/answer/3726730); Yahoo's Sender Hub "SMTP error codes"; Apple's iCloud Mail postmaster page; Zoho Mail's error list. Matched on
  * the lower-cased diagnostic, after the provider rules of `providers.ts`.
  */
 export const PROVIDER_WORDING: { pattern: RegExp; reason: BounceReason }[] = [
@@ -66,6 +66,17 @@ export const PROVIDER_WORDING: { pattern: RegExp; reason: BounceReason }[] = [
   { pattern: /deferred due to excessive volume/, reason: 'speeding' },
   { pattern: /failing both spf and dkim/, reason: 'authfailure' },
   { pattern: /recipient no longer on server/, reason: 'hasmoved' },
+  // Zoho Mail (its spam-reason help page and SMTP error list).
+  {
+    pattern: /email cannot be delivered\. reason: email flagged as spam|mail rejected by destination domain/,
+    reason: 'rejected',
+  },
+  { pattern: /greylisted, try again after some time/, reason: 'blocked' },
+  // Outlook.com.
+  {
+    pattern: /could not be delivered to the recipient because the domain is not reachable/,
+    reason: 'hostunknown',
+  },
   // Yahoo.
   { pattern: /will be permanently deferred/, reason: 'rejected' },
   {
