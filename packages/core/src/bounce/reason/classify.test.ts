@@ -153,3 +153,34 @@ describe('isHardBounce', () => {
     expect(isHardBounce(reason, status, null)).toBe(hard);
   });
 });
+
+describe("a provider's own wording and its own host", () => {
+  const dd =
+    "554 delivery error: dd This user doesn't have a yahoo.com account (a@yahoo.com) [0] - mta1061.mail.ne1.yahoo.com";
+  const facts = (command: string | null, context: string) => ({
+    status: '5.0.0',
+    diagnostic: dd,
+    action: 'failed' as const,
+    command,
+    decoderReason: null,
+    context,
+  });
+
+  it.each([
+    ['no transcript', null, 'Sorry, we were unable to deliver your message', 'userunknown'],
+    [
+      "Yahoo's own MX answered after DATA",
+      'DATA',
+      '... while talking to mta6.am0.yahoodns.net.: >>> DATA',
+      'userunknown',
+    ],
+    [
+      'another host answered after DATA',
+      'DATA',
+      '... while talking to mx.example.net.: >>> DATA',
+      'filtered',
+    ],
+  ] as const)('%s', (_label, command, context, reason) => {
+    expect(classifyReason(facts(command, context))).toBe(reason);
+  });
+});

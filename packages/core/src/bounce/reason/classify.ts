@@ -214,7 +214,9 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   const byProvider =
     providerReason(text) ?? (generic ? providerReason((facts.context ?? '').toLowerCase()) : null);
   if (byProvider) return byProvider;
-  if (!facts.command) {
+  // The provider's own wording speaks for itself when no transcript names the command, or when the
+  // provider's own inbound host answered (Yahoo's MX hosts are *.yahoodns.net).
+  if (!facts.command || /\.yahoodns\.net\b/i.test(facts.context ?? '')) {
     const own = ownProviderReason(text);
     if (own) return own;
   }
