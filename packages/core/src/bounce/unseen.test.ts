@@ -124,6 +124,7 @@ const NOT_BOUNCES: [string, MessageKind][] = [
   // An automatic answer (Auto-Submitted: auto-replied), though not a vacation one.
   ['not-challenge-response.eml', 'auto-reply'],
   ['not-forwarded-bounce.eml', 'not-bounce'],
+  ['not-reply-quoting-ndr.eml', 'not-bounce'],
   ['not-outlook-recall.eml', 'not-bounce'],
   ['not-m365-quarantine-notice.eml', 'not-bounce'],
   ['not-google-groups-moderation.eml', 'not-bounce'],
