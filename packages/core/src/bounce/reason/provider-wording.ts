@@ -1,11 +1,13 @@
 import type { BounceReason } from '../types';
 
 /**
- * Refusals in the words the big mailbox providers publish for them, each labelled as Sisimai's rhost
- * tables label the same published code (the corpus and unseen notices are scored in its vocabulary). Sources: Microsoft's "Email non-delivery reports and SMTP errors in Exchange
- * Online" and Outlook.com's postmaster troubleshooting codes; Google's "Gmail SMTP errors and
- * codes" (support.google.com/a/answer/3726730); Yahoo's Sender Hub "SMTP error codes"; Apple's iCloud Mail postmaster page; Zoho Mail's error list. Matched on
- * the lower-cased diagnostic, after the provider rules of `providers.ts`.
+ * Refusals in the words the big mailbox providers publish for them, each labelled as Sisimai's
+ * rhost tables label the same published code (the corpus and unseen notices are scored in its
+ * vocabulary). Sources: Microsoft's "Email non-delivery reports and SMTP errors in Exchange Online"
+ * and Outlook.com's postmaster troubleshooting codes; Google's "Gmail SMTP errors and codes"
+ * (support.google.com/a/answer/3726730); Yahoo's Sender Hub "SMTP error codes"; Apple's iCloud Mail
+ * postmaster page; Zoho Mail's error list. Matched on the lower-cased diagnostic, after the
+ * provider rules of `providers.ts`.
  */
 export const PROVIDER_WORDING: { pattern: RegExp; reason: BounceReason }[] = [
   // Microsoft: a group or mailbox that takes mail only from authenticated (internal) or listed
