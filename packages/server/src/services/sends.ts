@@ -56,40 +56,77 @@ export async function createSend(
   if (request.templateId && !(await findTemplate(deps.db, user.tenantId, request.templateId))) {
     throw new ApiError(404, 'template-not-found', `No template ${request.templateId} in your team.`);
   }
-  const queued = await deps.db.transaction((tx) => reserveAndQueue(tx, deps.clock, user, request, decision.channel.id));
+  const queued = await deps.db.transaction((tx) =>
+    reserveAndQueue(tx, deps.clock, user, request, decision.channel.id),
+  );
   if (queued.created) {
     deps.hub.publish(queued.event);
     deps.wake();
   }
-  return { send: queued.send, explanation: `${decision.explanation} ${queued.reason}`.trim(), created: queued.created };
+  return {
+    send: queued.send,
+    explanation: `${decision.explanation} ${queued.reason}`.trim(),
+    created: queued.created,
+  };
 }
 
 /** Inside the transaction: lock the mailbox, plan the slot against its reservations, insert. */
-async function reserveAndQueue(tx: Db, clock: Clock, user: UserRow, request: SendRequest, mailboxId: string): Promise<Queued> {
+async function reserveAndQueue(
+  tx: Db,
+  clock: Clock,
+  user: UserRow,
+  request: SendRequest,
+  mailboxId: string,
+): Promise<Queued> {
   const again = await findSendByKey(tx, user.id, request.idempotencyKey);
   if (again) return { created: false, send: again, reason: ALREADY };
   const mailbox = await lockMailbox(tx, mailboxId);
   if (!mailbox) throw new ApiError(409, 'no-native-mailbox', 'The mailbox for this channel is gone.');
   const [to, cc, bcc] = [lower(request.to), lower(request.cc), lower(request.bcc)];
   const senderDomain = domainOf(mailbox.address);
-  const counts = { recipients: to.length + cc.length + bcc.length, external: [...to, ...cc, ...bcc].filter((a) => domainOf(a) !== senderDomain).length };
+  const counts = {
+    recipients: to.length + cc.length + bcc.length,
+    external: [...to, ...cc, ...bcc].filter((a) => domainOf(a) !== senderDomain).length,
+  };
   const now = clock.now();
   const history = await listReservations(tx, mailbox.id, new Date(now.getTime() - DAY_MS));
-  const plan = planSend({ profile: getProfile(mailbox.profileId), history, request: counts, now, pausedUntil: mailbox.pausedUntil });
+  const plan = planSend({
+    profile: getProfile(mailbox.profileId),
+    history,
+    request: counts,
+    now,
+    pausedUntil: mailbox.pausedUntil,
+  });
   if (plan.outcome === 'rejected') throw new ApiError(422, plan.code, plan.message);
   const id = randomUUID();
   const send = await insertScheduledSend(
     tx,
     {
-      id, userId: user.id, mailboxId: mailbox.id, host: request.host, templateId: request.templateId,
-      idempotencyKey: request.idempotencyKey, messageId: `${id}@sendwell.local`, from: mailbox.address,
-      to, cc, bcc, subject: request.subject, body: request.body, sendAt: plan.sendAt,
+      id,
+      userId: user.id,
+      mailboxId: mailbox.id,
+      host: request.host,
+      templateId: request.templateId,
+      idempotencyKey: request.idempotencyKey,
+      messageId: `${id}@sendwell.local`,
+      from: mailbox.address,
+      to,
+      cc,
+      bcc,
+      subject: request.subject,
+      body: request.body,
+      sendAt: plan.sendAt,
     },
     counts,
   );
   const event = await insertEvent(tx, {
-    userId: user.id, type: 'send.queued', sendId: id, templateId: request.templateId, recipient: null,
-    detail: { sendAt: plan.sendAt.toISOString(), reason: plan.reason, to }, at: now,
+    userId: user.id,
+    type: 'send.queued',
+    sendId: id,
+    templateId: request.templateId,
+    recipient: null,
+    detail: { sendAt: plan.sendAt.toISOString(), reason: plan.reason, to },
+    at: now,
   });
   return { created: true, send, reason: plan.reason, event };
 }
