@@ -20,6 +20,10 @@ function wrapClient(client: pg.PoolClient): Db {
 
 export async function openPostgres(databaseUrl: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle client whose server connection dies (restart, failover, a forced drop) emits 'error';
+  // unhandled, that would crash the process. The pool replaces the client, and the next query that
+  // needs the server reports the failure where it can be handled.
+  pool.on('error', () => {});
   await pool.query('select 1');
   return {
     engine: 'postgres',
