@@ -106,6 +106,31 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('counts a mailbox-full bounce as soft and a delay notice as delayed, not bounced', async () => {
+    const token = sendwell.apiTokenFor('eli');
+    const template = (await (await api('/templates', token)).json()).templates[1];
+    for (const to of ['kim@full.test', 'lee@delay.test']) {
+      const body = {
+        host: 'outlook',
+        to: [to],
+        subject: 'Hi',
+        body: '<p>Hi</p>',
+        templateId: template.id,
+        idempotencyKey: `soft-${to}`,
+      };
+      expect((await api('/sends', token, { method: 'POST', body: JSON.stringify(body) })).status).toBe(202);
+    }
+    await expect
+      .poll(
+        async () => {
+          await sendwell.runWorkersOnce();
+          return (await api(`/templates/${template.id}/analytics`, token)).json();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toMatchObject({ sent: 2, bounced: 1, hardBounced: 0, softBounced: 1, delayed: 1 });
+  });
+
   it('streams new events to the live feed, replaying what a reconnect missed', async () => {
     const token = sendwell.apiTokenFor('eli');
     const controller = new AbortController();
