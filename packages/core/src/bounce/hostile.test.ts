@@ -168,6 +168,40 @@ describe('hostile input', () => {
     expect(report.kind).toBe('bounce');
   });
 
+  // Shapes that once cost time quadratic in their length (a line-anchored `^\s*` pattern over a run of
+  // blank lines: 1 MB took minutes; an address pattern over `a@a@a@…`: 6 s; lower-casing the whole text
+  // once per recipient of a 500-recipient DSN). They now run in well under a second; the timeout is a
+  // coarse guard with two orders of magnitude of headroom, not a speed measurement (see bench:bounces).
+  const NOTICE = 'From: MAILER-DAEMON@example.org\r\nSubject: Undelivered Mail Returned to Sender\r\n';
+  it.each([
+    ['1 MB of blank lines', '\n'],
+    ['1 MB of whitespace-only lines', ' \u00a0\n'],
+    ['1 MB of U+2028 line separators', '\u2028'],
+    ['512 KB of "a@"', 'a@'],
+    ['512 KB of "5.5."', '5.5.'],
+  ])('stays linear on %s', { timeout: 20_000 }, async (name, unit) => {
+    const size = (name.startsWith('1 MB') ? 1024 : 512) * 1024;
+    const raw = `${NOTICE}Content-Type: text/plain; charset=utf-8\r\n\r\nThis is the mail system.\n<u@example.com>: 550 5.1.1 unknown\n${unit.repeat(size / unit.length)}x\n`;
+    const report = await parseBounce(raw);
+    expectBounded(report);
+    expect(report.recipients.map((r) => r.address)).toContain('u@example.com');
+  });
+
+  it('stays linear on a delivery-status report listing 500 recipients', { timeout: 20_000 }, async () => {
+    const blocks = Array.from(
+      { length: 500 },
+      (_, i) => `Final-Recipient: rfc822; u${i}@example.com\nAction: failed\nStatus: 5.1.1\n`,
+    );
+    const readable = Array.from(
+      { length: 500 },
+      (_, i) => `<u${i}@example.com>: 550 5.1.1 unknown user ${'x'.repeat(900)}`,
+    ).join('\n');
+    const raw = `${NOTICE}MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n${readable}\n--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.org\n\n${blocks.join('\n')}\n--b--\r\n`;
+    const report = await parseBounce(raw);
+    expectBounded(report);
+    expect(report.recipients).toHaveLength(500);
+  });
+
   it('survives 1,000-deep multipart nesting', async () => {
     let body = 'Content-Type: text/plain\r\n\r\nUser unknown\r\n';
     for (let i = 0; i < 1000; i++)

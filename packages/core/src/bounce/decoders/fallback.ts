@@ -5,7 +5,7 @@ import { looksLikeNotice } from './notice-hints';
 
 const ERROR_WORDS =
   /unknown|full|quota|not found|does ?n[o']t exist|no such|rejected|refused|denied|failed|failure|unable|invalid|error|blocked|expired|couldn't|could not|undeliverable|unavailable|disabled|suspended|not accept|permanent|over the limit|too (big|large)|timed? ?out|\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b/i;
-const ADDRESS = /<?([^\s<>"'(),;:[\]]+@[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,})>?/g;
+const ADDRESS = /<?([^\s<>"'(),;:[\]@]{1,64}@[A-Za-z0-9][A-Za-z0-9.-]{0,253}\.[A-Za-z]{2,63})>?/g; // bounded (RFC 5321): linear on hostile text
 const MAX_FALLBACK_RECIPIENTS = 20;
 
 /**

@@ -30,8 +30,10 @@ export const rfc3464: Decoder = {
     const recipients = readRecipients(fields).filter((r) => !inline || r.action || r.status);
     if (!recipients.length) return null;
     const readable = readablePart(message.body, '\n--- message/');
+    // Lower-cased once per notice, not once per recipient: a notice may list hundreds of them.
+    const readableLower = readable.toLowerCase();
     for (const r of recipients) {
-      enrichFromText(r, readable);
+      enrichFromText(r, readable, readableLower);
       r.diagnostic = wholeReply(r.diagnostic, readable);
     }
     const command = transcriptCommand(readable);
@@ -103,8 +105,8 @@ const SMTP_RESPONSE =
  * next to the recipient in the readable part, and the DSN fields carry less. Take that paragraph as
  * the diagnostic when it holds an SMTP answer (or there is no Diagnostic-Code), and the command it names.
  */
-function enrichFromText(recipient: DecodedRecipient, readable: string): void {
-  const paragraph = paragraphAbout(readable, recipient.address);
+function enrichFromText(recipient: DecodedRecipient, readable: string, readableLower: string): void {
+  const paragraph = paragraphAbout(readable, readableLower, recipient.address);
   if (!paragraph) return;
   if (
     !recipient.diagnostic ||
@@ -143,8 +145,7 @@ function wholeReply(diagnostic: string | undefined, readable: string): string | 
  * next line that starts with another address (bounded). Of the places the address appears, the
  * first whose paragraph holds an SMTP answer or an error wins.
  */
-function paragraphAbout(text: string, address: string): string | null {
-  const lower = text.toLowerCase();
+function paragraphAbout(text: string, lower: string, address: string): string | null {
   const needle = address.toLowerCase();
   let best: string | null = null;
   for (

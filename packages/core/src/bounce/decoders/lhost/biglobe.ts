@@ -13,9 +13,9 @@ import {
  * BIGLOBE (and NEC mail servers of the same template): "----- The following addresses had delivery
  * problems -----", the addresses, then "----- Non-delivered information -----" and the reason.
  */
-const LIST = /^\s*-{5} The following addresses had delivery problems -{5}\s*$/m;
-const INFO = /^\s*-{5} Non-delivered information -{5}\s*$/m;
-const END = /^-{10,}\s*$/m;
+const LIST = /^[ \t]*-{5} The following addresses had delivery problems -{5}[ \t]*$/m;
+const INFO = /^[ \t]*-{5} Non-delivered information -{5}[ \t]*$/m;
+const END = /^-{10,}[ \t]*$/m;
 
 export const Biglobe = safely('Biglobe', (m) => {
   const body = scanText(m.body);
