@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
@@ -53,6 +54,40 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
     expect((await (await api('/me', good)).json()).user.email).toBe('ava@contoso.test');
     const graphToken = await sendwell.sandbox!.issueMicrosoftToken('ava', 'https://graph.microsoft.com');
     expect((await api('/me', graphToken)).status).toBe(401);
+  });
+
+  it('refuses an oversized body with a JSON 413 before reading it all', async () => {
+    const huge = JSON.stringify({
+      host: 'outlook',
+      to: ['a@example.com'],
+      subject: 's',
+      body: 'x'.repeat(3 * 1024 * 1024),
+      idempotencyKey: 'too-big-1',
+    });
+    // Its own connection: the server answers before the upload ends and closes that socket.
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        `${base}/api/sends`,
+        {
+          method: 'POST',
+          agent: false,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(huge),
+            authorization: `Bearer ${sendwell.apiTokenFor('ava')}`,
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(huge);
+    });
+    expect(status).toBe(413);
+    expect(JSON.parse(body).error.code).toBe('body-too-large');
   });
 
   it('answers unknown routes with JSON', async () => {

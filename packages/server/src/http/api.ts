@@ -1,5 +1,6 @@
 import { countDeliveries, getProfile, quotaSnapshot } from '@sendwell/core';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ApiError } from '../services/errors';
 import { channelFor } from '../services/identity';
@@ -31,9 +32,24 @@ const templateBody = z.object({
   body: z.string().max(1_000_000),
 });
 const DAY_MS = 86_400_000;
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
+  // A body is at most a 1 MB HTML draft plus its envelope; refuse more before reading it all.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'body-too-large',
+          `Request bodies are limited to ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+        );
+      },
+    }),
+  );
   app.use('*', async (c, next) => {
     const header = c.req.header('authorization');
     const token =
