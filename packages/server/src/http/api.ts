@@ -1,17 +1,15 @@
-import { countDeliveries, getProfile, quotaSnapshot } from '@sendwell/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ApiError } from '../services/errors';
 import { channelFor } from '../services/identity';
+import { quotaFor, templateAnalytics } from '../services/readModels';
 import { createSend } from '../services/sends';
 import { listBouncesForSend } from '../store/bounces';
-import { listTemplateEvents } from '../store/events';
-import { countQueued, findSend, listReservations } from '../store/sends';
-import { findTemplate, insertTemplate, listTemplates } from '../store/templates';
-import { findMailbox, listMailboxes } from '../store/users';
+import { findSend } from '../store/sends';
+import { insertTemplate, listTemplates } from '../store/templates';
+import { listMailboxes } from '../store/users';
 import type { ApiDeps, ApiEnv } from './context';
-import { eventDeliveries } from './eventDeliveries';
 import { feedRoute } from './feed';
 
 const host = z.enum(['outlook', 'gmail', 'web']);
@@ -31,7 +29,6 @@ const templateBody = z.object({
   subject: z.string().max(998),
   body: z.string().max(1_000_000),
 });
-const DAY_MS = 86_400_000;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
@@ -89,22 +86,9 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
     });
   });
 
-  app.get('/quota', async (c) => {
-    const decision = await channelFor(deps.db, c.get('user'), host.parse(c.req.query('host') ?? 'web'));
-    const mailbox = await findMailbox(deps.db, decision.channel.id);
-    if (!mailbox) throw new ApiError(404, 'mailbox-not-found', 'No mailbox for this channel.');
-    const now = deps.clock.now();
-    const history = await listReservations(deps.db, mailbox.id, new Date(now.getTime() - DAY_MS));
-    const snapshot = quotaSnapshot(getProfile(mailbox.profileId), history, now);
-    const paused = mailbox.pausedUntil && mailbox.pausedUntil > now ? mailbox.pausedUntil : null;
-    return c.json({
-      profileId: mailbox.profileId,
-      ...snapshot,
-      pausedUntil: paused,
-      pauseReason: paused ? mailbox.pauseReason : null,
-      queued: await countQueued(deps.db, mailbox.id),
-    });
-  });
+  app.get('/quota', async (c) =>
+    c.json(await quotaFor(deps.db, deps.clock, c.get('user'), host.parse(c.req.query('host') ?? 'web'))),
+  );
 
   app.get('/templates', async (c) =>
     c.json({ templates: (await listTemplates(deps.db, c.get('user').tenantId)).map(publicTemplate) }),
@@ -118,12 +102,9 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
     return c.json({ template: publicTemplate(template) }, 201);
   });
 
-  app.get('/templates/:id/analytics', async (c) => {
-    const template = await findTemplate(deps.db, c.get('user').tenantId, c.req.param('id'));
-    if (!template) throw new ApiError(404, 'template-not-found', 'No such template in your team.');
-    const counters = countDeliveries(eventDeliveries(await listTemplateEvents(deps.db, template.id)));
-    return c.json({ templateId: template.id, ...counters });
-  });
+  app.get('/templates/:id/analytics', async (c) =>
+    c.json(await templateAnalytics(deps.db, c.get('user'), c.req.param('id'))),
+  );
 
   app.post('/sends', async (c) => {
     const input = sendBody.parse(await c.req.json());

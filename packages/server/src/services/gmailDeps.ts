@@ -1,16 +1,14 @@
 import type { Clock } from '@sendwell/core';
-import { countDeliveries, getProfile, quotaSnapshot } from '@sendwell/core';
 import type { FeedItem, GmailAddonDeps, GoogleAuthConfig } from '@sendwell/gmail';
-import { eventDeliveries } from '../http/eventDeliveries';
 import { publicEvent } from '../http/feed';
 import type { Db } from '../store/db';
-import { listEvents, listTemplateEvents } from '../store/events';
-import { countQueued, listReservations } from '../store/sends';
-import { findTemplate, listTemplates } from '../store/templates';
-import { findMailbox, findUser, findUserByEmail } from '../store/users';
+import { listEvents } from '../store/events';
+import { listTemplates } from '../store/templates';
+import { findUser, findUserByEmail } from '../store/users';
 import { ApiError } from './errors';
 import type { FeedHub } from './feedHub';
 import { channelFor } from './identity';
+import { quotaFor, templateAnalytics } from './readModels';
 import { createSend } from './sends';
 
 export interface GmailDepsOptions {
@@ -56,22 +54,16 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
       }
     },
     async quota(userId) {
-      const d = await channelFor(o.db, await requireUser(o.db, userId), 'gmail');
-      const mailbox = await findMailbox(o.db, d.channel.id);
-      const now = o.clock.now();
-      const history = await listReservations(o.db, d.channel.id, new Date(now.getTime() - 86_400_000));
-      const snap = quotaSnapshot(getProfile(d.channel.profileId), history, now);
-      const paused =
-        mailbox?.pausedUntil && mailbox.pausedUntil > now ? mailbox.pausedUntil.toISOString() : null;
+      const q = await quotaFor(o.db, o.clock, await requireUser(o.db, userId), 'gmail');
       // Every Gmail profile has a daily message limit, so the null ("no such window") case does not arise here.
       return {
-        profileId: d.channel.profileId,
-        usedMessages: snap.used.messages,
-        limitMessages: snap.limits.messages ?? 0,
-        remainingMessages: snap.remaining.messages ?? 0,
-        nextFreeAt: snap.nextFreeAt ? snap.nextFreeAt.toISOString() : null,
-        pausedUntil: paused,
-        queued: await countQueued(o.db, d.channel.id),
+        profileId: q.profileId,
+        usedMessages: q.used.messages,
+        limitMessages: q.limits.messages ?? 0,
+        remainingMessages: q.remaining.messages ?? 0,
+        nextFreeAt: q.nextFreeAt ? q.nextFreeAt.toISOString() : null,
+        pausedUntil: q.pausedUntil ? q.pausedUntil.toISOString() : null,
+        queued: q.queued,
       };
     },
     async templates(userId) {
@@ -84,10 +76,7 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
       }));
     },
     async templateAnalytics(userId, templateId) {
-      const user = await requireUser(o.db, userId);
-      if (!(await findTemplate(o.db, user.tenantId, templateId)))
-        throw new ApiError(404, 'template-not-found', 'No such template.');
-      return { templateId, ...countDeliveries(eventDeliveries(await listTemplateEvents(o.db, templateId))) };
+      return templateAnalytics(o.db, await requireUser(o.db, userId), templateId);
     },
     async createSend(userId, request) {
       try {

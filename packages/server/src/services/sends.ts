@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, Host } from '@sendwell/core';
-import { getProfile, planSend } from '@sendwell/core';
+import { DAY_MS, getProfile, planSend } from '@sendwell/core';
 import type { Db } from '../store/db';
 import { insertEvent } from '../store/events';
 import type { EventRow, SendRow, UserRow } from '../store/rows';
@@ -30,7 +30,6 @@ export interface SendDeps {
   wake(): void;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
 type Queued =
