@@ -1,1 +1,2 @@
+export * from './sendRequest';
 export * from './wire';

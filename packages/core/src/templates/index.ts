@@ -1,1 +1,3 @@
 export * from './merge';
+export * from './personalise';
+export * from './stamp';

@@ -1,0 +1,90 @@
+import { type MergeFormat, type MergeRecipient, mergeTemplate, unfilledTags } from './merge';
+
+/** The draft as it will be sent: what the rep sees, read at click time. */
+export interface DraftContent {
+  to: MergeRecipient[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+  format: MergeFormat;
+}
+
+/** One message that will go out, exactly as it will read. */
+export interface PersonalisedMessage {
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+  /** Which person a per-recipient message was merged for; null for `one`. */
+  mergedFor: string | null;
+}
+
+export type Personalised =
+  | { outcome: 'ready'; messages: PersonalisedMessage[] }
+  | {
+      outcome: 'refused';
+      code: 'unfilled-tags' | 'missing-values' | 'each-with-copies';
+      message: string;
+      /** The tags left unfilled, or the recipients whose values are missing. */
+      details: string[];
+    };
+
+const addressesOf = (recipients: readonly MergeRecipient[]) => recipients.map((r) => r.email);
+
+function asOne(draft: DraftContent): Personalised {
+  const tags = unfilledTags(`${draft.subject}\n${draft.body}`);
+  if (tags.length)
+    return {
+      outcome: 'refused',
+      code: 'unfilled-tags',
+      message: `Not sent: the draft still has unfilled fields (${tags.join(', ')}). Insert the template again or fill them in.`,
+      details: tags,
+    };
+  const message = { ...draft, to: addressesOf(draft.to), mergedFor: null };
+  return { outcome: 'ready', messages: [message] };
+}
+
+function asEach(draft: DraftContent): Personalised {
+  if (draft.cc.length || draft.bcc.length)
+    return {
+      outcome: 'refused',
+      code: 'each-with-copies',
+      message:
+        'Not sent: "one email each" goes to the To recipients only; remove Cc and Bcc, or send one email to everyone.',
+      details: [...draft.cc, ...draft.bcc],
+    };
+  const messages: PersonalisedMessage[] = [];
+  const lacking: string[] = [];
+  for (const recipient of draft.to) {
+    const subject = mergeTemplate(draft.subject, recipient, 'text');
+    const body = mergeTemplate(draft.body, recipient, draft.format);
+    const left = unfilledTags(`${subject.text}\n${body.text}`);
+    if (left.length) lacking.push(`${recipient.email} (${left.join(', ')})`);
+    messages.push({
+      to: [recipient.email],
+      cc: [],
+      bcc: [],
+      subject: subject.text,
+      body: body.text,
+      mergedFor: recipient.email,
+    });
+  }
+  if (lacking.length)
+    return {
+      outcome: 'refused',
+      code: 'missing-values',
+      message: `Not sent: no value to fill for ${lacking.join('; ')}. Add a fallback like {{recipient.firstName|there}} or a name to the address.`,
+      details: lacking,
+    };
+  return { outcome: 'ready', messages };
+}
+
+/**
+ * Turn a draft into the messages that will go out. Nothing with an unfilled tag is ever returned as
+ * ready: the rep gets a refusal that names what is missing instead.
+ */
+export function personalise(draft: DraftContent, mode: 'one' | 'each'): Personalised {
+  return mode === 'each' ? asEach(draft) : asOne(draft);
+}
