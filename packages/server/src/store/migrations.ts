@@ -102,6 +102,18 @@ create table bounces (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'roles and template scopes',
+    // Templates existing before scopes were shared by the whole team, so they stay team templates.
+    // Deleted templates are kept (sends and analytics refer to them) but no longer listed.
+    sql: `
+alter table users add column role text not null default 'rep' check (role in ('rep', 'admin'));
+alter table templates add column scope text not null default 'team' check (scope in ('personal', 'team'));
+alter table templates add column updated_at timestamptz not null default now();
+alter table templates add column deleted_at timestamptz;
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {
