@@ -1,7 +1,7 @@
 /**
  * `pnpm bench:bounces`: run the bounce engine over the Sisimai-derived corpus in one process and
  * score it against truth.jsonl (strict set; rules in the corpus README). The corpus folder is
- * `<repo>/../shared/bench-data/bounces`, or `SENDWELL_BOUNCE_CORPUS`.
+ * `bench-data/bounces` in the repository (vendored, BSD-2), or `SENDWELL_BOUNCE_CORPUS`.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,7 +17,7 @@ import {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const WARM_PASSES = Number(process.env.SENDWELL_BENCH_PASSES ?? 3);
-const corpus = process.env.SENDWELL_BOUNCE_CORPUS ?? resolve(here, '../../../../shared/bench-data/bounces');
+const corpus = process.env.SENDWELL_BOUNCE_CORPUS ?? resolve(here, '../../../bench-data/bounces');
 
 async function main(): Promise<void> {
   const all = readFileSync(join(corpus, 'truth.jsonl'), 'utf8')

@@ -1,25 +1,17 @@
 /**
- * The benchmark corpus (shared/bench-data/bounces, Sisimai's set-of-emails) as test tables, grouped
+ * The benchmark corpus (bench-data/bounces in the repository, Sisimai's set-of-emails) as test tables, grouped
  * by the truth's decoder. Expectations come from truth.jsonl only; the engine never sees file names.
  * Floors are ratchets: raise them as the engine improves, never lower them to make a test pass.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBounce } from './engine';
 import { scoreRow, strictRows, summarise, type TruthRow } from './scoring/score';
+import { CORPUS_DIR as corpus, readTruthRows } from './test-corpus-dir';
 
-const corpus =
-  process.env.SENDWELL_BOUNCE_CORPUS ?? resolve(__dirname, '../../../../../shared/bench-data/bounces');
-const present = existsSync(join(corpus, 'truth.jsonl'));
-const rows: TruthRow[] = present
-  ? strictRows(
-      readFileSync(join(corpus, 'truth.jsonl'), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l)),
-    )
-  : [];
+// Throws (failing this file loudly) when the vendored corpus is missing.
+const rows: TruthRow[] = strictRows(readTruthRows<TruthRow>());
 
 const groups = new Map<string, TruthRow[]>();
 for (const row of rows) {
@@ -40,7 +32,7 @@ const OVERALL = {
 
 const GROUP_FLOOR = 0.6;
 
-describe.skipIf(!present)('bounce corpus (strict set)', () => {
+describe('bounce corpus (strict set)', () => {
   it('holds the overall floors and calls no non-bounce a bounce', async () => {
     const scores = [];
     for (const row of rows) scores.push(scoreRow(row, await read(row)));

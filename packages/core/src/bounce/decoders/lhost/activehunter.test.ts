@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { Activehunter } from './activehunter';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['Activehunter']);
+const cases = corpusCases(['Activehunter']);
 
 describe('Activehunter', () => {
   it.each(cases)('$file', (c) => expectDecodes(Activehunter, (p) => readFileSync(p), c));

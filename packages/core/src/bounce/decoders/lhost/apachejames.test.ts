@@ -8,9 +8,7 @@ const NOTICE = `Error: Invalid user address\n\nError message below:\n550 - Reque
 
 // The truth for this sample lists `00000000000@` (11 zeros); the notice's own "RCPT TO:" line
 // says `000000000000@` (12). The decoder reports what the notice says, so the row is left out.
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['ApacheJames']).filter(
-  (c) => !c.file.endsWith('lhost-apachejames-01.eml'),
-);
+const cases = corpusCases(['ApacheJames']).filter((c) => !c.file.endsWith('lhost-apachejames-01.eml'));
 
 describe('ApacheJames', () => {
   it('reads the RCPT TO address of the notice', () => {

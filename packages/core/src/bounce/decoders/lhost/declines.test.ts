@@ -4,10 +4,11 @@
  * AmazonSES, which reports its own feedback and delivery events with that kind.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBounceMessage } from '../../message';
+import { CORPUS_DIR, readTruthRows } from '../../test-corpus-dir';
 import { LHOST_DECODERS } from './index';
-import { CORPUS_DIR } from './test-corpus';
 
 interface Row {
   file: string;
@@ -17,22 +18,14 @@ interface Row {
 }
 
 function rows(): Row[] {
-  try {
-    return readFileSync(`${CORPUS_DIR}truth.jsonl`, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as Row)
-      .filter((r) => r.kind !== 'bounce' && !r.duplicate_of);
-  } catch {
-    return [];
-  }
+  return readTruthRows<Row>().filter((r) => r.kind !== 'bounce' && !r.duplicate_of);
 }
 
 const KIND: Record<string, string> = { feedback: 'feedback', delivered: 'delivered' };
 
 describe('text decoders on non-bounces', () => {
   it.each(rows())('$file ($kind)', async (row) => {
-    const message = await buildBounceMessage(readFileSync(`${CORPUS_DIR}${row.file}`));
+    const message = await buildBounceMessage(readFileSync(join(CORPUS_DIR, row.file)));
     for (const decoder of LHOST_DECODERS) {
       const decoded = decoder.decode(message);
       if (decoder.name === 'AmazonSES' && row.decoder === 'AmazonSES')

@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { DragonFly } from './dragonfly';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['DragonFly']);
+const cases = corpusCases(['DragonFly']);
 
 describe('DragonFly', () => {
   it.each(cases)('$file', (c) => expectDecodes(DragonFly, (p) => readFileSync(p), c));

@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { EinsUndEins } from './gmx';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['EinsUndEins']);
+const cases = corpusCases(['EinsUndEins']);
 
 describe('EinsUndEins', () => {
   it.each(cases)('$file', (c) => expectDecodes(EinsUndEins, (p) => readFileSync(p), c));

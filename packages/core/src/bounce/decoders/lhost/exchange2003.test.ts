@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { Exchange2003 } from './exchange2003';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['Exchange2003']);
+const cases = corpusCases(['Exchange2003']);
 
 describe('Exchange2003', () => {
   it.each(cases)('$file', (c) => expectDecodes(Exchange2003, (p) => readFileSync(p), c));

@@ -5,7 +5,7 @@ import { Exchange2007 } from './exchange2007';
 import { corpusCases, expectDecodes } from './test-corpus';
 
 // Exchange notices that carry a delivery-status part are the RFC 3464 decoder's.
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['Exchange2007'], { withoutDeliveryStatus: true });
+const cases = corpusCases(['Exchange2007'], { withoutDeliveryStatus: true });
 
 /** Exchange Online's readable NDR text, as documented ("Diagnostic information for administrators"). */
 function ndr(summary: string, rows: [string, string][], subject = 'Undeliverable: Quick question') {

@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { Exim } from './exim';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['Exim']);
+const cases = corpusCases(['Exim']);
 
 describe('Exim', () => {
   it.each(cases)('$file', (c) => expectDecodes(Exim, (p) => readFileSync(p), c));

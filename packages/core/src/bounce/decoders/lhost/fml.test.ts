@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { FML } from './fml';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['FML']);
+const cases = corpusCases(['FML']);
 
 describe('FML', () => {
   it.each(cases)('$file', (c) => expectDecodes(FML, (p) => readFileSync(p), c));

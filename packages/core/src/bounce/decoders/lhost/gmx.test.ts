@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { GMX } from './gmx';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['GMX']);
+const cases = corpusCases(['GMX']);
 
 describe('GMX', () => {
   it.each(cases)('$file', (c) => expectDecodes(GMX, (p) => readFileSync(p), c));

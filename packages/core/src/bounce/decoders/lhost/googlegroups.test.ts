@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { GoogleGroups } from './googlegroups';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['GoogleGroups']);
+const cases = corpusCases(['GoogleGroups']);
 
 describe('GoogleGroups', () => {
   it.each(cases)('$file', (c) => expectDecodes(GoogleGroups, (p) => readFileSync(p), c));

@@ -4,7 +4,7 @@ import { assemble } from '../../message';
 import { GoogleWorkspace } from './googleworkspace';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['GoogleWorkspace']);
+const cases = corpusCases(['GoogleWorkspace']);
 
 /** Gmail's current notice as text only (e.g. a client that kept just the readable part). */
 function notice(headline: string, sentence: string, response: string) {

@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { IMailServer } from './imailserver';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['IMailServer']);
+const cases = corpusCases(['IMailServer']);
 
 describe('IMailServer', () => {
   it.each(cases)('$file', (c) => expectDecodes(IMailServer, (p) => readFileSync(p), c));

@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { InterScanMSS } from './interscanmss';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['InterScanMSS']);
+const cases = corpusCases(['InterScanMSS']);
 
 describe('InterScanMSS', () => {
   it.each(cases)('$file', (c) => expectDecodes(InterScanMSS, (p) => readFileSync(p), c));

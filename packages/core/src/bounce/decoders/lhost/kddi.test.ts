@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { KDDI } from './kddi';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['KDDI']);
+const cases = corpusCases(['KDDI']);
 
 describe('KDDI', () => {
   it.each(cases)('$file', (c) => expectDecodes(KDDI, (p) => readFileSync(p), c));

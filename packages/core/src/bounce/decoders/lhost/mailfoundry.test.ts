@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { MailFoundry } from './mailfoundry';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['MailFoundry']);
+const cases = corpusCases(['MailFoundry']);
 
 describe('MailFoundry', () => {
   it.each(cases)('$file', (c) => expectDecodes(MailFoundry, (p) => readFileSync(p), c));

@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { MailMarshalSMTP } from './mailmarshal';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['MailMarshalSMTP']);
+const cases = corpusCases(['MailMarshalSMTP']);
 
 describe('MailMarshalSMTP', () => {
   it.each(cases)('$file', (c) => expectDecodes(MailMarshalSMTP, (p) => readFileSync(p), c));

@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { MessagingServer } from './messagingserver';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['MessagingServer'], {
+const cases = corpusCases(['MessagingServer'], {
   withoutDeliveryStatus: true,
 });
 

@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { MFILTER } from './mfilter';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['mFILTER']);
+const cases = corpusCases(['mFILTER']);
 
 describe('MFILTER', () => {
   it.each(cases)('$file', (c) => expectDecodes(MFILTER, (p) => readFileSync(p), c));

@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { Notes } from './notes';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['Notes']);
+const cases = corpusCases(['Notes']);
 
 describe('Notes', () => {
   it.each(cases)('$file', (c) => expectDecodes(Notes, (p) => readFileSync(p), c));

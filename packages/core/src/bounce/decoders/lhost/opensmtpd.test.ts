@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { OpenSMTPD } from './opensmtpd';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['OpenSMTPD']);
+const cases = corpusCases(['OpenSMTPD']);
 
 describe('OpenSMTPD', () => {
   it.each(cases)('$file', (c) => expectDecodes(OpenSMTPD, (p) => readFileSync(p), c));

@@ -4,7 +4,7 @@ import { Postfix } from './postfix';
 import { corpusCases, expectDecodes } from './test-corpus';
 
 // Only the Postfix notices without a delivery-status part are this decoder's; the rest go to RFC 3464.
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['Postfix'], { withoutDeliveryStatus: true });
+const cases = corpusCases(['Postfix'], { withoutDeliveryStatus: true });
 
 describe('Postfix (text)', () => {
   it.each(cases)('$file', (c) => expectDecodes(Postfix, (p) => readFileSync(p), c));

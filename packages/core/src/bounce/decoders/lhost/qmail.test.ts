@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { Qmail } from './qmail';
 import { corpusCases, expectDecodes } from './test-corpus';
 
-const cases = corpusCases((p) => readFileSync(p, 'utf8'), ['qmail']);
+const cases = corpusCases(['qmail']);
 
 describe('Qmail', () => {
   it.each(cases)('$file', (c) => expectDecodes(Qmail, (p) => readFileSync(p), c));

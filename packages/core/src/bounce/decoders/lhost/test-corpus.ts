@@ -3,12 +3,11 @@
  * decoder reads them as the truth says. Reading files is passed in, so this module stays free of
  * platform imports (core is platform-free; only *.test.ts files read files).
  */
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { assemble, buildBounceMessage } from '../../message';
+import { CORPUS_DIR, readTruthRows } from '../../test-corpus-dir';
 import type { BounceMessage, Decoder } from '../contract';
-
-export const CORPUS_DIR = new URL('../../../../../../../shared/bench-data/bounces/', import.meta.url)
-  .pathname;
 
 interface TruthRow {
   file: string;
@@ -30,22 +29,15 @@ export interface CorpusCase {
   statuses: (string | null)[];
 }
 
+/**
+ * The corpus rows of these decoder families. A missing corpus throws (see test-corpus-dir.ts), and
+ * so does a family with no rows: a decoder test with an empty table would pass on nothing.
+ */
 export function corpusCases(
-  readText: (path: string) => string,
   decoders: string[],
   options: { withoutDeliveryStatus?: boolean } = {},
 ): CorpusCase[] {
-  let text: string;
-  try {
-    text = readText(`${CORPUS_DIR}truth.jsonl`);
-  } catch {
-    return [];
-  }
-  const rows = text
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as TruthRow);
-  return rows
+  const cases = readTruthRows<TruthRow>()
     .filter((r) => decoders.includes(r.decoder) && !r.ambiguous && !r.duplicate_of)
     .filter((r) => !options.withoutDeliveryStatus || !r.dsn.has_delivery_status_part)
     .map((r) => ({
@@ -58,6 +50,8 @@ export function corpusCases(
       ],
       statuses: r.per_recipient.map((p) => (r.status_is_pseudo || !p.status ? null : p.status)),
     }));
+  if (!cases.length) throw new Error(`No corpus rows for ${decoders.join(', ')} in ${CORPUS_DIR}`);
+  return cases;
 }
 
 export async function expectDecodes(
@@ -65,7 +59,7 @@ export async function expectDecodes(
   readBytes: (path: string) => Uint8Array,
   c: CorpusCase,
 ): Promise<void> {
-  const raw = readBytes(`${CORPUS_DIR}${c.file}`);
+  const raw = readBytes(join(CORPUS_DIR, c.file));
   let message = await buildBounceMessage(raw);
   if (!message.body.trim()) message = rawTextFallback(message, raw);
   const decoded = decoder.decode(message);
