@@ -5,3 +5,4 @@ export * from './channel';
 export * from './ports';
 export * from './templates';
 export * from './throttle';
+export * from './voice';

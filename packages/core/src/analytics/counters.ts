@@ -1,6 +1,8 @@
+import type { AnalyticsCounts } from '../api/wire';
+
 /** Events that move a template's or campaign step's counters. */
 export type DeliveryEvent =
-  | { type: 'sent'; sendId: string; at: string }
+  | { type: 'sent'; sendId: string; at: string /** To + Cc + Bcc of the message. */; recipients: number }
   | {
       type: 'bounced';
       sendId: string;
@@ -10,43 +12,65 @@ export type DeliveryEvent =
       delayed: boolean;
     };
 
-export interface DeliveryCounters {
-  sent: number;
-  /** Emails with at least one failed (not merely delayed) recipient. */
-  bounced: number;
-  hardBounced: number;
-  softBounced: number;
-  delayed: number;
-}
-
-export const emptyCounters = (): DeliveryCounters => ({
-  sent: 0,
-  bounced: 0,
-  hardBounced: 0,
-  softBounced: 0,
-  delayed: 0,
+export const emptyCounts = (): AnalyticsCounts => ({
+  messages: 0,
+  recipients: 0,
+  messagesBounced: 0,
+  recipientsBounced: 0,
+  recipientsHardBounced: 0,
+  recipientsSoftBounced: 0,
+  recipientsDelayed: 0,
 });
 
+/** What we know of one recipient of one message: failed (hard, soft, unknown) or only delayed. */
+type RecipientFate = { failed: true; hard: boolean | null } | { failed: false };
+
 /**
- * Fold events into counters. A send counts as bounced once, however many notices arrive for it (a
- * delay notice followed by a failure is one bounce, and a retried scan must not double count).
+ * Fold events into counts, messages and recipients apart: one message to two recipients with one
+ * bounce is "1 message · 2 recipients · 1 recipient bounced", never "1 sent · 1 bounced". Each
+ * recipient counts once however many notices arrive (a delay then a failure is one failure; a
+ * rescanned notice is not counted twice); a hard verdict wins over an unclassified or soft one.
  */
-export function countDeliveries(events: Iterable<DeliveryEvent>): DeliveryCounters {
-  const counters = emptyCounters();
-  const sent = new Set<string>();
-  const failed = new Map<string, boolean | null>();
-  const delayed = new Set<string>();
+export function countDeliveries(events: Iterable<DeliveryEvent>): AnalyticsCounts {
+  const counts = emptyCounts();
+  const sent = new Map<string, number>();
+  const fates = new Map<string, Map<string, RecipientFate>>();
   for (const event of events) {
-    if (event.type === 'sent') sent.add(event.sendId);
-    else if (event.delayed) delayed.add(event.sendId);
-    else if (!failed.has(event.sendId) || event.hard) failed.set(event.sendId, event.hard);
+    if (event.type === 'sent') {
+      sent.set(event.sendId, event.recipients);
+      continue;
+    }
+    const perSend = fates.get(event.sendId) ?? new Map<string, RecipientFate>();
+    fates.set(event.sendId, perSend);
+    const key = event.recipient.toLowerCase();
+    perSend.set(key, merge(perSend.get(key), event));
   }
-  counters.sent = sent.size;
-  counters.bounced = failed.size;
-  for (const hard of failed.values()) {
-    if (hard) counters.hardBounced++;
-    else counters.softBounced++;
+  for (const recipients of sent.values()) {
+    counts.messages++;
+    counts.recipients += recipients;
   }
-  counters.delayed = [...delayed].filter((id) => !failed.has(id)).length;
-  return counters;
+  for (const perSend of fates.values()) {
+    let anyFailed = false;
+    for (const fate of perSend.values()) {
+      if (!fate.failed) {
+        counts.recipientsDelayed++;
+        continue;
+      }
+      anyFailed = true;
+      counts.recipientsBounced++;
+      if (fate.hard === true) counts.recipientsHardBounced++;
+      if (fate.hard === false) counts.recipientsSoftBounced++;
+    }
+    if (anyFailed) counts.messagesBounced++;
+  }
+  return counts;
+}
+
+function merge(
+  known: RecipientFate | undefined,
+  event: Extract<DeliveryEvent, { type: 'bounced' }>,
+): RecipientFate {
+  if (event.delayed) return known ?? { failed: false };
+  if (known?.failed && (known.hard === true || event.hard === null)) return known;
+  return { failed: true, hard: event.hard };
 }

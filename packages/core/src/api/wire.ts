@@ -1,13 +1,98 @@
-import type { DeliveryCounters } from '../analytics/counters';
+import type { ChannelOverride } from '../channel/resolveChannel';
+import type { ChannelKind, ProfileId } from '../channel/types';
+import type { Metric } from '../throttle/types';
 
 /**
  * Shapes on the wire of Sendwell's HTTP API that more than one front end reads. One definition, so
  * the Outlook pane, the Gmail add-on and the server cannot drift apart.
  */
 
-/** `GET /api/templates/:id/analytics`. */
-export interface TemplateAnalytics extends DeliveryCounters {
+/** `GET /api/channel?host=…`: the channel a send from that host uses. */
+export interface ChannelInfo {
+  channel: { kind: ChannelKind; label: string; address: string; profileId: ProfileId };
+  forced: boolean;
+  /** English sentence for logs and old clients; front ends word the channel with the voice. */
+  explanation: string;
+  /** Which default channel a forced native send bypasses; null when none (show no override note). */
+  override: ChannelOverride | null;
+}
+
+/** One rolling window of the mailbox's profile: the provider's ceiling, our target and what is used. */
+export interface QuotaWindowInfo {
+  id: string;
+  /** The provider's limit in English words, e.g. "30 messages a minute" (the voice words its own). */
+  label: string;
+  metric: Metric;
+  windowMs: number;
+  /** The provider's published figure. */
+  ceiling: number;
+  /** The fraction of the ceiling Sendwell aims for (0.9: stop at 90%). */
+  margin: number;
+  /** Where Sendwell stops: floor(ceiling × margin). */
+  target: number;
+  used: number;
+  remaining: number;
+}
+
+/**
+ * `GET /api/quota?host=…`: today's budget of the mailbox. `When` is `string` on the wire (ISO 8601);
+ * the server builds it with `Date`s, which JSON turns into the same strings.
+ */
+export interface QuotaInfo<When = string> {
+  profileId: ProfileId;
+  /** The provider as people know it: "Gmail", "Exchange Online". */
+  providerName: string;
+  /** Rolling 24 h counts (queued reservations included). */
+  used: Record<Metric, number>;
+  /** Our daily target per count (the tightest day window); null where the provider sets none. */
+  limits: Record<Metric, number | null>;
+  remaining: Record<Metric, number | null>;
+  windows: QuotaWindowInfo[];
+  /** When the next one-recipient send fits; null when one fits now. */
+  nextFreeAt: When | null;
+  pausedUntil: When | null;
+  /** The provider's words for a pause (e.g. a 429's text), when paused. */
+  pauseReason: string | null;
+  queued: number;
+}
+
+/** Messages and recipients of a template's sends, counted separately. */
+export interface AnalyticsCounts {
+  /** Messages submitted to the provider. */
+  messages: number;
+  /** Recipients (To + Cc + Bcc) of those messages. */
+  recipients: number;
+  /** Messages with at least one recipient that failed (not merely delayed). */
+  messagesBounced: number;
+  /** Recipients that failed: hard + soft + unclassified. */
+  recipientsBounced: number;
+  recipientsHardBounced: number;
+  recipientsSoftBounced: number;
+  /** Recipients with a delay notice and no failure (yet). */
+  recipientsDelayed: number;
+}
+
+/**
+ * `GET /api/templates/:id/analytics`: the team's sends of the template (everyone in the tenant) and
+ * the asking rep's own, so no front end shows team figures as if they were the rep's.
+ */
+export interface TemplateAnalytics {
   templateId: string;
+  team: AnalyticsCounts;
+  mine: AnalyticsCounts;
+  /**
+   * @deprecated The team's counts under the old names, kept only until both front ends read `team`
+   * and `mine` through the voice; they will be removed.
+   */
+  sent?: number;
+  /** @deprecated see `sent` */
+  bounced?: number;
+  /** @deprecated see `sent` */
+  hardBounced?: number;
+  /** @deprecated see `sent` */
+  softBounced?: number;
+  /** @deprecated see `sent` */
+  delayed?: number;
 }
 
 export type FeedEventType =
@@ -24,6 +109,8 @@ export interface FeedEvent {
   id: number;
   type: FeedEventType;
   at: string;
+  /** Whose event it is (the feed's "mine" filter); a teammate's in the team scope. */
+  userId?: string;
   sendId: string | null;
   recipient: string | null;
   templateId: string | null;

@@ -57,6 +57,17 @@ describe('resolveChannel', () => {
   });
 
   it.each([
+    ['outlook', identity(smtp, [exchange]), { defaultChannel: { kind: 'custom-smtp', label: smtp.label } }],
+    ['gmail', identity(legacy, [gmail]), { defaultChannel: { kind: 'legacy-hosted', label: legacy.label } }],
+    ['outlook', identity(exchange, [exchange]), null],
+    ['outlook', identity(null, [exchange]), null],
+    ['gmail', identity(gmail, [gmail]), null],
+    ['web', identity(smtp, [exchange]), null],
+  ] as const)('%s with default %j reports the override as data: %j', (host, who, override) => {
+    expect(resolveChannel(host, who)).toMatchObject({ outcome: 'resolved', override });
+  });
+
+  it.each([
     ['outlook', identity(smtp, [gmail]), 'no-native-mailbox'],
     ['gmail', identity(null, [exchange]), 'no-native-mailbox'],
     ['web', identity(null, [exchange]), 'no-default-channel'],

@@ -18,8 +18,23 @@ export interface SenderIdentity {
   nativeMailboxes: Partial<Record<ProviderKind, ChannelConfig>>;
 }
 
+/**
+ * A native send that bypasses the rep's default channel says which one, as data: front ends show the
+ * override note when this is non-null and never by comparing sentences.
+ */
+export interface ChannelOverride {
+  defaultChannel: { kind: ChannelKind; label: string };
+}
+
 export type ChannelDecision =
-  | { outcome: 'resolved'; channel: ChannelConfig; forced: boolean; explanation: string }
+  | {
+      outcome: 'resolved';
+      channel: ChannelConfig;
+      forced: boolean;
+      explanation: string;
+      /** Non-null only when a forced native send does not use the identity's default channel. */
+      override: ChannelOverride | null;
+    }
   | { outcome: 'unavailable'; reason: 'no-native-mailbox' | 'no-default-channel'; explanation: string };
 
 const HOST_PROVIDER: Record<Exclude<Host, 'web'>, ProviderKind> = { outlook: 'exchange', gmail: 'gmail' };
@@ -45,6 +60,7 @@ export function resolveChannel(host: Host, identity: SenderIdentity): ChannelDec
       channel,
       forced: false,
       explanation: `Web sends use your default channel (${channel.label}).`,
+      override: null,
     };
   }
   const provider = HOST_PROVIDER[host];
@@ -58,9 +74,12 @@ export function resolveChannel(host: Host, identity: SenderIdentity): ChannelDec
   }
   const hostName = host === 'outlook' ? 'Outlook' : 'Gmail';
   const fallback = identity.defaultChannel;
-  const explanation =
+  const override: ChannelOverride | null =
     fallback && fallback.kind !== provider
-      ? `Sends from ${hostName} always go through your own ${PROVIDER_NAME[provider]} mailbox, not your default channel (${fallback.label}).`
-      : `Sends from ${hostName} always go through your own ${PROVIDER_NAME[provider]} mailbox.`;
-  return { outcome: 'resolved', channel: native, forced: true, explanation };
+      ? { defaultChannel: { kind: fallback.kind, label: fallback.label } }
+      : null;
+  const explanation = override
+    ? `Sends from ${hostName} always go through your own ${PROVIDER_NAME[provider]} mailbox, not your default channel (${override.defaultChannel.label}).`
+    : `Sends from ${hostName} always go through your own ${PROVIDER_NAME[provider]} mailbox.`;
+  return { outcome: 'resolved', channel: native, forced: true, explanation, override };
 }

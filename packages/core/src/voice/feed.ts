@@ -1,0 +1,169 @@
+import type { FeedEvent } from '../api/wire';
+import type { FeedFilter, FeedRow, RecipientOutcome, SendPhase, SendRow } from './types';
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+// A later phase never goes back: a late-arriving "queued" does not undo "sent".
+const PHASE_RANK: Record<SendPhase, number> = { queued: 0, sent: 1, failed: 2 };
+
+/**
+ * Fold feed events into rows: ONE row per send that updates through its life (queued → sent →
+ * each recipient's bounce or delay, or failed), and pauses, resumes and unattributed bounces as rows
+ * of their own. Pure and order-proof: events are de-duplicated by id and applied in id order, so a
+ * replay on reconnect or an out-of-order delivery gives the same rows. Newest row first, by when the
+ * row started, so a row that updates stays where it is.
+ */
+export function foldFeed(events: readonly FeedEvent[]): FeedRow[] {
+  const unique = new Map<number, FeedEvent>();
+  for (const event of events) unique.set(event.id, event);
+  const ordered = [...unique.values()].sort((a, b) => a.id - b.id);
+  const rows = new Map<string, FeedRow>();
+  for (const event of ordered) {
+    const key = event.sendId ? `send:${event.sendId}` : `event:${event.id}`;
+    const row = event.sendId ? applyToSend(rows.get(key) as SendRow | undefined, event) : standalone(event);
+    if (row) rows.set(key, row);
+  }
+  return [...rows.values()].sort(
+    (a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt) || (b.key < a.key ? -1 : 1),
+  );
+}
+
+/** Keep the rows a reader asked for: their own or the team's, and optionally only those with a bounce. */
+export function filterFeed(rows: readonly FeedRow[], filter: FeedFilter): FeedRow[] {
+  return rows.filter((row) => {
+    if (filter.scope === 'mine' && row.userId !== null && row.userId !== filter.userId) return false;
+    if (!filter.bouncesOnly) return true;
+    if (row.kind === 'bounce') return row.recipient.state === 'bounced';
+    return row.kind === 'send' && row.recipients.some((r) => r.state === 'bounced');
+  });
+}
+
+function base(event: FeedEvent, key: string) {
+  return { key, userId: event.userId ?? null, startedAt: event.at, updatedAt: event.at };
+}
+
+function standalone(event: FeedEvent): FeedRow | null {
+  const key = `event:${event.id}`;
+  const d = event.detail;
+  switch (event.type) {
+    case 'throttle.paused':
+      return { ...base(event, key), kind: 'pause', until: str(d.until), reason: str(d.reason) };
+    case 'throttle.resumed':
+      return { ...base(event, key), kind: 'resume', reason: str(d.reason) };
+    case 'bounce':
+      return event.recipient ? { ...base(event, key), kind: 'bounce', recipient: outcomeOf(event) } : null;
+    default:
+      return null; // a send event without a send id carries nothing to show
+  }
+}
+
+function emptySend(event: FeedEvent, sendId: string): SendRow {
+  return {
+    ...base(event, `send:${sendId}`),
+    kind: 'send',
+    sendId,
+    templateId: event.templateId,
+    to: [],
+    subject: null,
+    phase: 'queued',
+    queuedAt: null,
+    sendAt: null,
+    slotReason: null,
+    sentAt: null,
+    failedAt: null,
+    error: null,
+    recipients: [],
+  };
+}
+
+function applyToSend(existing: SendRow | undefined, event: FeedEvent): SendRow {
+  const row = { ...(existing ?? emptySend(event, event.sendId!)) };
+  if (Date.parse(event.at) < Date.parse(row.startedAt)) row.startedAt = event.at;
+  if (Date.parse(event.at) > Date.parse(row.updatedAt)) row.updatedAt = event.at;
+  row.userId ??= event.userId ?? null;
+  row.templateId ??= event.templateId;
+  const d = event.detail;
+  if (strings(d.to).length) row.to = strings(d.to);
+  row.subject = str(d.subject) ?? row.subject;
+  switch (event.type) {
+    case 'send.queued':
+      row.queuedAt = event.at;
+      row.sendAt = str(d.sendAt);
+      row.slotReason = str(d.reason);
+      break;
+    case 'send.submitted':
+      row.sentAt = event.at;
+      row.phase = advance(row.phase, 'sent');
+      break;
+    case 'send.failed':
+      row.failedAt = event.at;
+      row.error = str(d.error) ?? str(d.message);
+      row.phase = advance(row.phase, 'failed');
+      break;
+    case 'bounce':
+      // A notice proves the message left, even if its "sent" event has not arrived yet.
+      row.phase = advance(row.phase, 'sent');
+      if (event.recipient) row.recipients = withOutcome(row.recipients, outcomeOf(event));
+      break;
+    case 'throttle.paused':
+    case 'throttle.resumed':
+      break; // shown as their own rows only when not tied to a send (see standalone)
+  }
+  row.recipients = withListed(row.recipients, row.to);
+  return row;
+}
+
+const advance = (from: SendPhase, to: SendPhase): SendPhase =>
+  PHASE_RANK[to] > PHASE_RANK[from] ? to : from;
+
+function outcomeOf(event: FeedEvent): RecipientOutcome {
+  const d = event.detail;
+  const delayed = d.action === 'delayed' || d.delayed === true;
+  return {
+    address: event.recipient ?? '',
+    state: delayed ? 'delayed' : 'bounced',
+    hard: delayed ? null : (d.hard ?? null),
+    reason: str(d.reason),
+    status: str(d.status),
+    retryUntil: str(d.retryUntil) ?? str(d.willRetryUntil),
+    at: event.at,
+  };
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** A failure outranks a delay for the same recipient; a later delay never hides an earlier bounce. */
+function withOutcome(list: RecipientOutcome[], next: RecipientOutcome): RecipientOutcome[] {
+  const known = list.find((r) => same(r.address, next.address));
+  if (!known) return [...list, next];
+  const keep = known.state === 'bounced' && next.state !== 'bounced';
+  const merged = keep
+    ? known
+    : { ...next, hard: next.hard ?? (known.state === 'bounced' ? known.hard : null) };
+  return list.map((r) => (r === known ? merged : r));
+}
+
+/** Every addressee shows, with "sent" until a notice says otherwise. */
+function withListed(list: RecipientOutcome[], to: string[]): RecipientOutcome[] {
+  const missing = to.filter((address) => !list.some((r) => same(r.address, address)));
+  const added = missing.map(
+    (address): RecipientOutcome => ({
+      address,
+      state: 'sent',
+      hard: null,
+      reason: null,
+      status: null,
+      retryUntil: null,
+      at: null,
+    }),
+  );
+  const all = [...list, ...added];
+  // Keep the `to` order the rep typed, then anyone only a notice named.
+  const rank = (r: RecipientOutcome) => {
+    const i = to.findIndex((a) => same(a, r.address));
+    return i === -1 ? to.length : i;
+  };
+  return all.sort((a, b) => rank(a) - rank(b));
+}

@@ -1,0 +1,73 @@
+import type { QuotaInfo, QuotaWindowInfo } from '../api/wire';
+import { DAY_MS, MINUTE_MS } from '../throttle/profiles';
+import type { Metric } from '../throttle/types';
+import type { Speaker } from './speaker';
+import type { Instant, QuotaWords } from './types';
+
+const METRICS: readonly Metric[] = ['messages', 'recipients', 'external'];
+const HOUR_MS = 60 * MINUTE_MS;
+
+/**
+ * A mailbox's budget in words: used of OUR target (not the provider's ceiling), then the provider's
+ * ceiling and why Sendwell stops short, short windows, the next slot and any pause.
+ */
+export function quotaWords(s: Speaker, q: QuotaInfo<Instant>): QuotaWords {
+  const lines = METRICS.flatMap((metric) => {
+    const target = q.limits[metric];
+    if (target === null || target === undefined) {
+      return metric === 'messages'
+        ? [s.t('quota.usedNoLimit.messages', { used: s.number(q.used.messages) })]
+        : [];
+    }
+    return [s.t(`quota.used.${metric}`, { used: s.number(q.used[metric]), target: s.number(target) })];
+  });
+  return {
+    headline: lines[0]!,
+    lines,
+    ceiling: ceilingText(s, q),
+    windows: q.windows.filter((w) => w.windowMs < DAY_MS).map((w) => windowText(s, q.providerName, w)),
+    nextSlot: nextSlotText(s, q.nextFreeAt),
+    paused: pauseText(s, q),
+    queued: q.queued > 0 ? s.t('quota.queued', { n: s.number(q.queued) }) : null,
+  };
+}
+
+/** The tightest day window with a margin: the provider's figure, ours, and why ours is lower. */
+function ceilingText(s: Speaker, q: QuotaInfo<Instant>): string | null {
+  const day = q.windows
+    .filter((w) => w.windowMs === DAY_MS && w.target < w.ceiling)
+    .sort((a, b) => METRICS.indexOf(a.metric) - METRICS.indexOf(b.metric))[0];
+  if (!day) return null;
+  return s.t('quota.ceiling', {
+    provider: q.providerName,
+    ceiling: `${s.number(day.ceiling)} ${s.t(`quota.unit.${day.metric}`)}`,
+    percent: s.percent(day.margin),
+    target: s.number(day.target),
+  });
+}
+
+function windowText(s: Speaker, provider: string, w: QuotaWindowInfo): string {
+  const key = w.windowMs <= MINUTE_MS ? 'minute' : w.windowMs <= HOUR_MS ? 'hour' : 'day';
+  const unit = s.t(`quota.unit.${w.metric}`);
+  return s.t(`quota.window.${key}`, {
+    used: s.number(w.used),
+    target: `${s.number(w.target)} ${unit}`,
+    provider,
+    ceiling: s.number(w.ceiling),
+  });
+}
+
+function nextSlotText(s: Speaker, next: Instant | null): string {
+  const waitMs = next ? new Date(next).getTime() - s.clock.now().getTime() : 0;
+  if (!next || waitMs <= 0) return s.t('quota.freeNow');
+  if (waitMs < 60_000) return s.t('quota.nextSlotIn', { seconds: Math.ceil(waitMs / 1000) });
+  return s.t('quota.nextSlotAt', { time: s.time(next) });
+}
+
+function pauseText(s: Speaker, q: QuotaInfo<Instant>): string | null {
+  if (!q.pausedUntil || new Date(q.pausedUntil) <= s.clock.now()) return null;
+  const params = { provider: q.providerName, time: s.time(q.pausedUntil) };
+  return q.pauseReason
+    ? s.t('quota.pausedWhy', { ...params, reason: q.pauseReason })
+    : s.t('quota.paused', params);
+}

@@ -1,0 +1,159 @@
+import type { AnalyticsCounts, ChannelInfo, TemplateAnalytics } from '../api/wire';
+import type { Host, ProviderKind } from '../channel/types';
+import { reasonWords } from './reasons';
+import type { Speaker } from './speaker';
+import type {
+  AnalyticsScope,
+  ChannelWords,
+  FeedRow,
+  Line,
+  RecipientOutcome,
+  RowWords,
+  SendRow,
+} from './types';
+
+const HOST_NAME: Record<Exclude<Host, 'web'>, string> = { outlook: 'Outlook', gmail: 'Gmail' };
+const PROVIDER_NAME: Record<ProviderKind, string> = { exchange: 'Exchange Online', gmail: 'Gmail' };
+const HOST_PROVIDER: Record<Exclude<Host, 'web'>, ProviderKind> = { outlook: 'exchange', gmail: 'gmail' };
+
+export function channelWords(s: Speaker, info: ChannelInfo, host: Host): ChannelWords {
+  const forced =
+    host !== 'web' && info.forced
+      ? s.t('channel.forced', { host: HOST_NAME[host], provider: PROVIDER_NAME[HOST_PROVIDER[host]] })
+      : null;
+  return {
+    title: s.t('channel.title', { label: info.channel.label }),
+    address: info.channel.address,
+    forced,
+    override: info.override ? s.t('channel.override', { label: info.override.defaultChannel.label }) : null,
+  };
+}
+
+/** Why a host cannot send (the 409 `no-native-mailbox` / `no-default-channel`), in the rep's language. */
+export function unavailableWords(
+  s: Speaker,
+  reason: 'no-native-mailbox' | 'no-default-channel',
+  host: Host,
+): string {
+  if (reason === 'no-default-channel' || host === 'web') return s.t('channel.noDefaultChannel');
+  return s.t('channel.noNativeMailbox', {
+    host: HOST_NAME[host],
+    provider: PROVIDER_NAME[HOST_PROVIDER[host]],
+  });
+}
+
+/** One recipient's fate: a delay never borrows the "expired" reason, so it never reads as a failure. */
+export function outcomeWords(s: Speaker, r: RecipientOutcome): Line {
+  const withStatus = (text: string) => (r.status ? s.t('outcome.status', { text, status: r.status }) : text);
+  switch (r.state) {
+    case 'sent':
+      return { tone: 'success', text: s.t('outcome.sent', { address: r.address }) };
+    case 'delayed':
+      return {
+        tone: 'warning',
+        text: r.retryUntil
+          ? s.t('outcome.delayedUntil', { address: r.address, time: s.time(r.retryUntil) })
+          : s.t('outcome.delayed', { address: r.address }),
+      };
+    case 'bounced': {
+      const key =
+        r.hard === true ? 'outcome.hard' : r.hard === false ? 'outcome.soft' : 'outcome.unclassified';
+      return {
+        tone: 'error',
+        text: withStatus(s.t(key, { address: r.address, reason: reasonWords(s, r.reason) })),
+      };
+    }
+  }
+}
+
+/** The send's status line for where it is in its life; it is rebuilt from the row, so never stale. */
+export function sendStatus(s: Speaker, row: SendRow): Line {
+  switch (row.phase) {
+    case 'failed':
+      return {
+        tone: 'error',
+        text: row.error
+          ? s.t('send.failed', { time: s.time(row.failedAt ?? row.updatedAt), error: row.error })
+          : s.t('send.failedNoError', { time: s.time(row.failedAt ?? row.updatedAt) }),
+      };
+    case 'sent':
+      return { tone: 'success', text: s.t('send.sent', { time: s.time(row.sentAt ?? row.updatedAt) }) };
+    case 'queued': {
+      const later = row.sendAt && new Date(row.sendAt) > s.clock.now();
+      return {
+        tone: 'info',
+        text: later ? s.t('send.queuedFor', { time: s.time(row.sendAt!) }) : s.t('send.queuedNow'),
+      };
+    }
+  }
+}
+
+function sendRowWords(s: Speaker, row: SendRow): RowWords {
+  const to = row.to.length ? row.to.join(s.t('list.comma')) : s.t('send.noRecipient');
+  const status = sendStatus(s, row);
+  const news = row.recipients.filter((r) => r.state !== 'sent');
+  const bounced = news.filter((r) => r.state === 'bounced').length;
+  const delayed = news.length - bounced;
+  const tone = bounced ? 'error' : delayed ? 'warning' : status.tone;
+  return {
+    tone,
+    title: s.t(`send.title.${row.phase}`, { to }),
+    detail:
+      s.join(
+        bounced > 0 && s.count('outcome.summary.bounced', bounced),
+        delayed > 0 && s.count('outcome.summary.delayed', delayed),
+      ) || null,
+    status: status.text,
+    recipients: news.map((r) => outcomeWords(s, r)),
+    time: s.time(row.updatedAt),
+  };
+}
+
+/** A feed row in the rep's words. */
+export function rowWords(s: Speaker, row: FeedRow): RowWords {
+  const time = s.time(row.updatedAt);
+  switch (row.kind) {
+    case 'send':
+      return sendRowWords(s, row);
+    case 'pause': {
+      const title = row.until
+        ? s.t('feed.pausedUntil', { time: s.time(row.until) })
+        : s.t('feed.pausedNoUntil');
+      return { tone: 'warning', title, detail: row.reason, status: title, recipients: [], time };
+    }
+    case 'resume': {
+      const title = s.t('feed.resumed');
+      return { tone: 'success', title, detail: row.reason, status: title, recipients: [], time };
+    }
+    case 'bounce': {
+      const line = outcomeWords(s, row.recipient);
+      const title = s.t('feed.strayBounce', { address: row.recipient.address });
+      return { tone: line.tone, title, detail: null, status: line.text, recipients: [line], time };
+    }
+  }
+}
+
+/** "Team · 1 message to 2 recipients · 1 recipient bounced" — scope always said, units never mixed. */
+export function analyticsWords(s: Speaker, a: TemplateAnalytics, scope: AnalyticsScope): string {
+  const c: AnalyticsCounts = a[scope];
+  const who = s.t(`analytics.scope.${scope}`);
+  if (c.messages === 0 && c.recipientsBounced === 0) return s.t('analytics.none', { scope: who });
+  return s.join(
+    s.t('analytics.summary', {
+      scope: who,
+      messages: s.count('count.messages', c.messages),
+      recipients: s.count('count.recipients', c.recipients),
+    }),
+    c.recipientsBounced > 0 && s.count('analytics.bounced', c.recipientsBounced),
+    c.recipientsDelayed > 0 && s.count('analytics.delayed', c.recipientsDelayed),
+  );
+}
+
+/** "1 hard · 0 soft · 0 delayed (recipients)". */
+export function analyticsDetailWords(s: Speaker, c: AnalyticsCounts): string {
+  return s.t('analytics.detail', {
+    hard: s.number(c.recipientsHardBounced),
+    soft: s.number(c.recipientsSoftBounced),
+    delayed: s.number(c.recipientsDelayed),
+  });
+}
