@@ -5,6 +5,13 @@ import type { SearchView } from './query';
 
 export type Format = 'full' | 'metadata' | 'minimal' | 'raw';
 
+/** What a message resource and a search view are made from: a filed message or a draft's message. */
+export type MessageView = Pick<
+  StoredMessage,
+  'id' | 'threadId' | 'labelIds' | 'raw' | 'historyId' | 'receivedAt' | 'internetMessageId' | 'subject'
+> &
+  Pick<StoredMessage, 'from' | 'to' | 'cc'>;
+
 interface Payload {
   partId: string;
   mimeType: string;
@@ -31,7 +38,7 @@ function payloadOf(part: MimePart, partId: string, withBodies: boolean): Payload
   return payload;
 }
 
-function bodyText(message: StoredMessage): string {
+function bodyText(message: MessageView): string {
   const tree = parseMimeTree(message.raw);
   const plain = findPart(tree, 'text/plain');
   if (plain) return partText(plain);
@@ -39,7 +46,7 @@ function bodyText(message: StoredMessage): string {
   return html ? partText(html).replace(/<style[\s\S]*?<\/style>|<[^>]+>/g, ' ') : '';
 }
 
-function snippet(message: StoredMessage): string {
+function snippet(message: MessageView): string {
   return bodyText(message)
     .replace(/&nbsp;/g, ' ')
     .replace(/\s+/g, ' ')
@@ -49,7 +56,7 @@ function snippet(message: StoredMessage): string {
 
 /** A users.messages resource in the requested format (Gmail API reference for users.messages.get). */
 export function messageResource(
-  message: StoredMessage,
+  message: MessageView,
   format: Format,
   metadataHeaders: string[],
 ): Record<string, unknown> {
@@ -74,7 +81,7 @@ export function messageResource(
 }
 
 /** The fields `q` searches, lowercased. */
-export function searchViewOf(message: StoredMessage): SearchView {
+export function searchViewOf(message: MessageView): SearchView {
   const show = (m: { name: string; address: string }) => `${m.name} <${m.address}>`.toLowerCase();
   const to = message.to.map(show).join(', ');
   const from = show(message.from);

@@ -2,10 +2,11 @@ import { type Context, Hono } from 'hono';
 import type { SandboxContext } from '../context';
 import { WindowsByKey } from '../limits/window';
 import type { SandboxUser } from '../users';
+import { draftRoutes } from './drafts';
 import { googleError, NOT_FOUND_MESSAGE, UNAUTHENTICATED_MESSAGE } from './errors';
 import { type Format, messageResource, searchViewOf } from './messageResource';
 import { compileQuery } from './query';
-import { gmailSendHandler } from './send';
+import { gmailSendHandler, gmailSubmitter } from './send';
 
 type Env = { Variables: { user: SandboxUser } };
 
@@ -30,10 +31,10 @@ export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
   const app = new Hono<Env>();
   const quota = new WindowsByKey(60_000, ctx.limits.gmail.quotaUnitsPerMinute);
 
-  const charge = (method: keyof typeof UNITS) => async (c: Context<Env>, next: () => Promise<void>) => {
+  const chargeUnits = (units: number) => async (c: Context<Env>, next: () => Promise<void>) => {
     const window = quota.get(c.var.user.mailboxId);
     const now = ctx.clock.now();
-    if (!window.fits(now, UNITS[method]!)) {
+    if (!window.fits(now, units)) {
       return googleError(
         c,
         429,
@@ -43,10 +44,11 @@ export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
         'usageLimits',
       );
     }
-    window.add(now, UNITS[method]!);
+    window.add(now, units);
     await next();
     return undefined;
   };
+  const charge = (method: keyof typeof UNITS) => chargeUnits(UNITS[method]!);
 
   for (const prefix of ['/gmail/v1/users/:userId/*', '/upload/gmail/v1/users/:userId/*']) {
     app.use(prefix, async (c, next) => {
@@ -77,8 +79,10 @@ export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
       historyId: String(box.historyId),
     });
   });
-  app.post('/gmail/v1/users/:userId/messages/send', charge('send'), gmailSendHandler(ctx, false));
-  app.post('/upload/gmail/v1/users/:userId/messages/send', charge('send'), gmailSendHandler(ctx, true));
+  const submit = gmailSubmitter(ctx);
+  app.post('/gmail/v1/users/:userId/messages/send', charge('send'), gmailSendHandler(submit, false));
+  app.post('/upload/gmail/v1/users/:userId/messages/send', charge('send'), gmailSendHandler(submit, true));
+  app.route('/', draftRoutes(ctx, chargeUnits, submit));
 
   app.get('/gmail/v1/users/:userId/messages', charge('list'), (c) => {
     const matcher = compileQuery(c.req.query('q'), ctx.clock.now());

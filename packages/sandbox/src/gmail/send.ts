@@ -16,7 +16,7 @@ import {
 import type { SandboxUser } from '../users';
 import { googleError } from './errors';
 
-type Env = { Variables: { user: SandboxUser } };
+export type Env = { Variables: { user: SandboxUser } };
 type Read = { ok: true; raw: string } | { ok: false; message: string };
 
 const RAW_REQUIRED = "'raw' RFC822 payload message string or uploading message via /upload/* URL required";
@@ -44,7 +44,7 @@ async function readMessage(c: Context<Env>, upload: boolean): Promise<Read> {
 }
 
 /** Gmail stamps From (the account), Date and Message-ID when the client leaves them out. */
-function normalize(raw: string, user: SandboxUser, now: Date): { raw: string; headers: Header[] } {
+export function normalize(raw: string, user: SandboxUser, now: Date): { raw: string; headers: Header[] } {
   const { head, body } = splitHeadBody(raw.replace(/\r?\n/g, CRLF));
   const headers = parseHeaderBlock(head);
   const from = parseAddressList(headerValue(headers, 'From'))[0];
@@ -60,25 +60,27 @@ function normalize(raw: string, user: SandboxUser, now: Date): { raw: string; he
   };
 }
 
-/** users.messages.send: limits as Gmail applies them to API sends, then the post office. */
-export function gmailSendHandler(ctx: SandboxContext, upload: boolean) {
+/** Submits one RFC 822 message as the user: Gmail's checks and limits, then the post office. */
+export type GmailSubmit = (c: Context<Env>, raw: string) => Response | Promise<Response>;
+
+/**
+ * Gmail's send path, shared by users.messages.send and users.drafts.send (one set of daily
+ * windows per mailbox, as Gmail counts every send the same way).
+ */
+export function gmailSubmitter(ctx: SandboxContext): GmailSubmit {
   const { gmail } = ctx.limits;
   const messagesPerDay = new WindowsByKey(24 * 3600_000, gmail.messagesPerDay);
   const recipientsPerDay = new WindowsByKey(24 * 3600_000, gmail.recipientsPerDay);
   const overLimitSince = new Map<string, number>();
-  return async (c: Context<Env>) => {
+  return (c, rawText) => {
     const user = c.var.user;
     const now = ctx.clock.now();
-    const read = await readMessage(c, upload);
-    if (!read.ok) return googleError(c, 400, 'invalidArgument', read.message);
-    const { raw, headers } = normalize(read.raw, user, now);
+    const { raw, headers } = normalize(rawText, user, now);
     const recipients = ['To', 'Cc', 'Bcc'].flatMap((n) =>
       parseAddressList(headerValue(headers, n)).map((m) => m.address),
     );
     if (recipients.length === 0) return googleError(c, 400, 'invalidArgument', 'Recipient address required');
-    const bad = ['To', 'Cc', 'Bcc'].find((n) =>
-      parseAddressList(headerValue(headers, n)).some((m) => !VALID_ADDRESS.test(m.address)),
-    );
+    const bad = invalidHeader(headers);
     if (bad) return googleError(c, 400, 'invalidArgument', `Invalid ${bad} header`);
     if (recipients.length > gmail.recipientsPerMessage) {
       // Assumed wording; the limit (100 recipients per API message) is Google's (gmail-addon.md §3.1).
@@ -122,5 +124,21 @@ export function gmailSendHandler(ctx: SandboxContext, upload: boolean) {
       overSendingLimit: !fits,
     })!;
     return c.json({ id: sent.id, threadId: sent.threadId, labelIds: sent.labelIds });
+  };
+}
+
+/** The first address header (To, Cc, Bcc) holding something that is not an address, as Gmail names it. */
+export function invalidHeader(headers: Header[]): string | undefined {
+  return ['To', 'Cc', 'Bcc'].find((n) =>
+    parseAddressList(headerValue(headers, n)).some((m) => !VALID_ADDRESS.test(m.address)),
+  );
+}
+
+/** users.messages.send: the message from `{raw}` or an upload, then Gmail's send path. */
+export function gmailSendHandler(submit: GmailSubmit, upload: boolean) {
+  return async (c: Context<Env>) => {
+    const read = await readMessage(c, upload);
+    if (!read.ok) return googleError(c, 400, 'invalidArgument', read.message);
+    return submit(c, read.raw);
   };
 }
