@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_BODY_CHARS } from './limits';
 import { buildBounceMessage } from './message';
 
 const REPORT = [
@@ -72,5 +73,17 @@ describe('buildBounceMessage', () => {
       expect(m.subject).toBe('Undelivered Mail');
       expect(m.body).toContain('The mail to <a@example.jp> failed.');
     }
+  });
+});
+
+describe('body bound', () => {
+  it('clips the joined body at MAX_BODY_CHARS however many parts a message has', async () => {
+    const types = ['text/plain', 'message/delivery-status', 'message/feedback-report', 'text/rfc822-headers'];
+    const part = (type: string, n: number) =>
+      `--b\r\nContent-Type: ${type}\r\n\r\nX-Filler-${n}: ${'x'.repeat(400_000)}\r\n`;
+    const raw = `From: x@example.com\r\nSubject: parts\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; boundary="b"\r\n\r\n${types.map(part).join('')}--b--\r\n`;
+    const message = await buildBounceMessage(raw);
+    expect(message.parts.length).toBeGreaterThanOrEqual(3);
+    expect(message.body.length).toBe(MAX_BODY_CHARS);
   });
 });

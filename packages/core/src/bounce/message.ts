@@ -1,7 +1,13 @@
 import type { Attachment, Email, Header } from 'postal-mime';
 import PostalMime, { decodeWords } from 'postal-mime';
 import type { BounceMessage } from './decoders/contract';
-import { MAX_HEADER_VALUE_CHARS, MAX_INPUT_BYTES, MAX_MIME_DEPTH, MAX_PART_CHARS } from './limits';
+import {
+  MAX_BODY_CHARS,
+  MAX_HEADER_VALUE_CHARS,
+  MAX_INPUT_BYTES,
+  MAX_MIME_DEPTH,
+  MAX_PART_CHARS,
+} from './limits';
 import { htmlToText } from './text';
 
 const DELIVERY_STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
@@ -100,7 +106,9 @@ export function assemble(
     header,
     subject: header('subject'),
     from: header('from'),
-    body: sections.join('\n'),
+    // Each part is clipped already; many parts together are clipped again, so the decoders' and the
+    // classifier's scans stay bounded however a hostile message is split.
+    body: sections.join('\n').slice(0, MAX_BODY_CHARS),
     parts,
     deliveryStatus: statuses.length ? statuses.join('\n') : null,
     feedbackReport: feedback.length ? feedback.join('\n') : null,

@@ -41,11 +41,6 @@ export function findReplyCode(text: string | null | undefined): string | null {
   return match ? (match[1] as string) : null;
 }
 
-/** A Sisimai-internal pseudo status (`X.0.9xx` or `X.9.xxx`), never one read from a message. */
-export function isPseudoStatus(value: string | null | undefined): boolean {
-  return !!value && (/^\d\.0\.9\d\d$/.test(value) || /^\d\.9\.\d+$/.test(value));
-}
-
 /**
  * Choose between the Status: field and the code written in the diagnostic. The more specific one
  * wins, and a reply code's class breaks ties between classes (a `Status: 5.0.0` with

@@ -25,11 +25,6 @@ function decodeEntity(whole: string, code: string): string {
   return ENTITIES[code.toLowerCase()] ?? whole;
 }
 
-/** Collapse whitespace to single spaces and trim. */
-export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** The readable text of a flattened body: everything before the first `--- <type> ---` section. */
 export function readablePart(body: string, marker = '\n--- '): string {
   const end = body.indexOf(marker);

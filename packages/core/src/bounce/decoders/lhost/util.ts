@@ -1,3 +1,4 @@
+import { MAX_RECIPIENTS } from '../../limits';
 import type { BounceReason } from '../../types';
 import type { BounceMessage, Decoded, DecodedRecipient } from '../contract';
 import { dsnFields } from './dsn-fields';
@@ -10,8 +11,8 @@ export { MAX_SCAN_CHARS, oneLine, scanText } from './text';
  * quantifiers, and every input is sliced to a bounded length before matching.
  */
 
-/** Most recipients one notice may yield (guards loops over hostile input). */
-export const MAX_RECIPIENTS = 500;
+/** Most recipients one notice may yield (guards loops over hostile input): the engine's own limit. */
+export { MAX_RECIPIENTS };
 
 // Domain labels may be internationalised (RFC 6531: `josé@bücher.example`); the last one must be
 // ASCII so that text written right after an address is not read as part of it.
