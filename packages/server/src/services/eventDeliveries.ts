@@ -1,12 +1,13 @@
 import type { DeliveryEvent } from '@sendwell/core';
-import type { EventRow } from '../store/rows';
+import type { TemplateEventRow } from '../store/events';
 
 /** Stored events → the analytics fold's input. Bounces we could not attribute to a send are skipped. */
-export function* eventDeliveries(events: EventRow[]): Generator<DeliveryEvent> {
+export function* eventDeliveries(events: TemplateEventRow[]): Generator<DeliveryEvent> {
   for (const event of events) {
     if (!event.sendId) continue;
     const at = event.at.toISOString();
-    if (event.type === 'send.submitted') yield { type: 'sent', sendId: event.sendId, at };
+    if (event.type === 'send.submitted')
+      yield { type: 'sent', sendId: event.sendId, at, recipients: event.recipients };
     if (event.type === 'bounce') {
       yield {
         type: 'bounced',

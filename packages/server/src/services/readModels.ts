@@ -4,6 +4,7 @@ import {
   DAY_MS,
   getProfile,
   type Host,
+  type QuotaInfo,
   quotaSnapshot,
   type TemplateAnalytics,
 } from '@sendwell/core';
@@ -17,24 +18,36 @@ import { ApiError } from './errors';
 import { eventDeliveries } from './eventDeliveries';
 import { channelFor } from './identity';
 
-/** Today's budget of the mailbox a send from `host` would use: the API's and the add-on's quota view. */
-export async function quotaFor(db: Db, clock: Clock, user: UserRow, host: Host) {
+/**
+ * Today's budget of the mailbox a send from `host` would use: the API's and the add-on's quota view.
+ * Each window carries the provider's ceiling, our margin and target, so the voice can say "412 of 1,800
+ * · Gmail allows 2,000; Sendwell stops at 90%" without knowing the profiles.
+ */
+export async function quotaFor(db: Db, clock: Clock, user: UserRow, host: Host): Promise<QuotaInfo<Date>> {
   const decision = await channelFor(db, user, host);
   const mailbox = await findMailbox(db, decision.channel.id);
   if (!mailbox) throw new ApiError(404, 'mailbox-not-found', 'No mailbox for this channel.');
   const now = clock.now();
   const history = await listReservations(db, mailbox.id, new Date(now.getTime() - DAY_MS));
   const paused = mailbox.pausedUntil && mailbox.pausedUntil > now ? mailbox.pausedUntil : null;
+  const profile = getProfile(mailbox.profileId);
+  const snapshot = quotaSnapshot(profile, history, now, { pausedUntil: paused });
+  const margins = new Map(profile.windows.map((w) => [w.id, w.margin]));
   return {
     profileId: mailbox.profileId,
-    ...quotaSnapshot(getProfile(mailbox.profileId), history, now),
+    providerName: profile.name,
+    ...snapshot,
+    windows: snapshot.windows.map((w) => ({ ...w, margin: margins.get(w.id) ?? 1 })),
     pausedUntil: paused,
     pauseReason: paused ? mailbox.pauseReason : null,
     queued: await countQueued(db, mailbox.id),
   };
 }
 
-/** Sent/bounced counters of one template of the user's team; 404 for another team's template. */
+/**
+ * Delivery counts of one template of the user's team, for the team and for the user, messages and
+ * recipients apart; 404 for another team's template.
+ */
 export async function templateAnalytics(
   db: Db,
   user: UserRow,
@@ -43,5 +56,18 @@ export async function templateAnalytics(
   if (!(await findTemplate(db, user.tenantId, templateId))) {
     throw new ApiError(404, 'template-not-found', 'No such template in your team.');
   }
-  return { templateId, ...countDeliveries(eventDeliveries(await listTemplateEvents(db, templateId))) };
+  const events = await listTemplateEvents(db, templateId);
+  const team = countDeliveries(eventDeliveries(events));
+  const mine = countDeliveries(eventDeliveries(events.filter((e) => e.userId === user.id)));
+  return {
+    templateId,
+    team,
+    mine,
+    // Deprecated flat names (the team's figures) until both front ends read team/mine via the voice.
+    sent: team.messages,
+    bounced: team.messagesBounced,
+    hardBounced: team.recipientsHardBounced,
+    softBounced: team.recipientsSoftBounced,
+    delayed: team.recipientsDelayed,
+  };
 }

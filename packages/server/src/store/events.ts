@@ -29,10 +29,53 @@ export async function listEvents(db: Db, userId: string, afterId = 0, limit = 50
   return rows.map(toEvent).reverse();
 }
 
-export async function listTemplateEvents(db: Db, templateId: string): Promise<EventRow[]> {
+/** A template's delivery event with the recipient count (To + Cc + Bcc) of its send. */
+export interface TemplateEventRow extends EventRow {
+  recipients: number;
+}
+
+/** Sent and bounce events of one template, with each send's recipient count, oldest first. */
+export async function listTemplateEvents(db: Db, templateId: string): Promise<TemplateEventRow[]> {
   const rows = await db.query(
-    `select * from events where template_id = $1 and type in ('send.submitted', 'bounce') order by id`,
+    `select e.*, coalesce(jsonb_array_length(s.to_addrs) + jsonb_array_length(s.cc_addrs)
+            + jsonb_array_length(s.bcc_addrs), 0) as recipients
+       from events e left join sends s on s.id = e.send_id
+      where e.template_id = $1 and e.type in ('send.submitted', 'bounce') order by e.id`,
     [templateId],
   );
-  return rows.map(toEvent);
+  return rows.map((r) => ({ ...toEvent(r), recipients: Number(r.recipients) }));
+}
+
+export interface FeedQuery {
+  /** The reader. */
+  userId: string;
+  /** `team`: every user of the reader's tenant (never another tenant's); `mine`: the reader's own. */
+  scope: 'mine' | 'team';
+  /** Only the events of sends with a bounce notice, and unattributed bounces. */
+  bouncesOnly?: boolean;
+  /** Only events after this id (the SSE stream's Last-Event-ID). */
+  afterId?: number;
+  limit: number;
+}
+
+/**
+ * Recent feed events, oldest first. The limit counts events; the client folds them into one row per
+ * send (core `foldFeed`). With `bouncesOnly`, every event of a send that bounced comes along, so its
+ * row still shows the whole life (queued, sent, each recipient's outcome).
+ */
+export async function listFeedEvents(db: Db, query: FeedQuery): Promise<EventRow[]> {
+  const who =
+    query.scope === 'team'
+      ? 'e.user_id in (select id from users where tenant_id = (select tenant_id from users where id = $1))'
+      : 'e.user_id = $1';
+  const bounced = query.bouncesOnly
+    ? `and (e.type = 'bounce' and coalesce(e.detail->>'action', '') <> 'delayed'
+            or e.send_id in (select send_id from events b where b.type = 'bounce' and b.send_id is not null
+                                and coalesce(b.detail->>'action', '') <> 'delayed'))`
+    : '';
+  const rows = await db.query(
+    `select e.* from events e where ${who} and e.id > $3 ${bounced} order by e.id desc limit $2`,
+    [query.userId, query.limit, query.afterId ?? 0],
+  );
+  return rows.map(toEvent).reverse();
 }
