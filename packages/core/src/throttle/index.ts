@@ -1,6 +1,5 @@
 export type { EffectiveBatch } from './batch';
 export { effectiveBatch } from './batch';
-export { formatWhen } from './explain';
 export type { Forecast, ForecastItem, ForecastOptions } from './forecast';
 export { forecast } from './forecast';
 export type { WindowPeak } from './peaks';

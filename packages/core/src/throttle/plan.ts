@@ -18,14 +18,14 @@ import {
  */
 export function planSend(input: PlanInput): PlanResult {
   const planner = createPlanner(input.profile, input.history, input.batch ?? null);
-  return planner.plan(input.request, input.now, input.pausedUntil ?? null, input.timeZone);
+  return planner.plan(input.request, input.now, input.pausedUntil ?? null);
 }
 
 export interface Planner {
   readonly batch: EffectiveBatch | null;
-  plan(request: SendRequest, now: Date, pausedUntil?: Date | null, timeZone?: string): PlanResult;
+  plan(request: SendRequest, now: Date, pausedUntil?: Date | null): PlanResult;
   /** Plans and records the reservation (for forecasts and simulations). */
-  reserve(request: SendRequest, now: Date, pausedUntil?: Date | null, timeZone?: string): PlanResult;
+  reserve(request: SendRequest, now: Date, pausedUntil?: Date | null): PlanResult;
 }
 
 /**
@@ -42,12 +42,7 @@ export function createPlanner(
   const ledger = new Ledger(windows, history, profile.minIntervalMs);
   const batchText = clamped ? describeBatch(profile, clamped) : undefined;
 
-  const plan = (
-    request: SendRequest,
-    now: Date,
-    pausedUntil?: Date | null,
-    timeZone?: string,
-  ): PlanResult => {
+  const plan = (request: SendRequest, now: Date, pausedUntil?: Date | null): PlanResult => {
     validateRequest(request);
     const impossible = rejection(profile, request);
     if (impossible) return impossible;
@@ -56,7 +51,7 @@ export function createPlanner(
     const from = Math.max(nowMs, pauseMs);
     const fromReason: LimitedBy = pauseMs > nowMs ? 'pause' : 'none';
     const slot = ledger.plan(request, from, fromReason);
-    const reason = explainSlot({ profile, now: nowMs, slot, timeZone, batchText });
+    const reason = explainSlot({ profile, now: nowMs, slot, batchText });
     return {
       outcome: 'slot',
       sendAt: new Date(slot.at),
@@ -70,8 +65,8 @@ export function createPlanner(
   return {
     batch: clamped,
     plan,
-    reserve(request, now, pausedUntil, timeZone) {
-      const result = plan(request, now, pausedUntil, timeZone);
+    reserve(request, now, pausedUntil) {
+      const result = plan(request, now, pausedUntil);
       if (result.outcome === 'slot') ledger.reserve(result.sendAt.getTime(), request);
       return result;
     },

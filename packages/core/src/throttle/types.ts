@@ -79,8 +79,6 @@ export interface PlanInput {
   now: Date;
   batch?: BatchSetting | null;
   pausedUntil?: Date | null;
-  /** IANA zone for the times in `reason` ("Next slot 09:14"); UTC when absent. */
-  timeZone?: string;
 }
 
 export type PlanResult =
