@@ -1,2 +1,3 @@
+export * from './quotaInfo';
 export * from './sendRequest';
 export * from './wire';

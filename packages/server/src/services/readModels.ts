@@ -5,6 +5,7 @@ import {
   getProfile,
   type Host,
   type QuotaInfo,
+  quotaInfo,
   quotaSnapshot,
   type TemplateAnalytics,
 } from '@sendwell/core';
@@ -32,16 +33,12 @@ export async function quotaFor(db: Db, clock: Clock, user: UserRow, host: Host):
   const paused = mailbox.pausedUntil && mailbox.pausedUntil > now ? mailbox.pausedUntil : null;
   const profile = getProfile(mailbox.profileId);
   const snapshot = quotaSnapshot(profile, history, now, { pausedUntil: paused });
-  const margins = new Map(profile.windows.map((w) => [w.id, w.margin]));
-  return {
-    profileId: mailbox.profileId,
-    providerName: profile.name,
-    ...snapshot,
-    windows: snapshot.windows.map((w) => ({ ...w, margin: margins.get(w.id) ?? 1 })),
+  const extras = {
     pausedUntil: paused,
-    pauseReason: paused ? mailbox.pauseReason : null,
+    pauseReason: mailbox.pauseReason,
     queued: await countQueued(db, mailbox.id),
   };
+  return quotaInfo(profile, snapshot, extras, (at) => at);
 }
 
 /**
