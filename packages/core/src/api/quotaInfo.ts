@@ -3,8 +3,8 @@ import type { ThrottleProfile } from '../throttle/types';
 import type { QuotaInfo } from './wire';
 
 /** What the server knows beside the snapshot: the mailbox's pause and its queue. */
-export interface QuotaExtras<When> {
-  pausedUntil: When | null;
+export interface QuotaExtras {
+  pausedUntil: Date | null;
   pauseReason: string | null;
   queued: number;
 }
@@ -16,7 +16,7 @@ export interface QuotaExtras<When> {
 export function quotaInfo<When>(
   profile: ThrottleProfile,
   snapshot: QuotaSnapshot,
-  extras: QuotaExtras<When>,
+  extras: QuotaExtras,
   toWhen: (at: Date) => When,
 ): QuotaInfo<When> {
   const margins = new Map(profile.windows.map((w) => [w.id, w.margin]));
@@ -28,7 +28,7 @@ export function quotaInfo<When>(
     remaining: snapshot.remaining,
     windows: snapshot.windows.map((w) => ({ ...w, margin: margins.get(w.id) ?? 1 })),
     nextFreeAt: snapshot.nextFreeAt ? toWhen(snapshot.nextFreeAt) : null,
-    pausedUntil: extras.pausedUntil,
+    pausedUntil: extras.pausedUntil ? toWhen(extras.pausedUntil) : null,
     pauseReason: extras.pausedUntil ? extras.pauseReason : null,
     queued: extras.queued,
   };

@@ -78,7 +78,7 @@ export const en = {
   'reason.systemfull': 'recipient’s mail server is full',
   'reason.speeding': 'sending too fast',
   'reason.failedstarttls': 'secure connection (STARTTLS) failed',
-  'reason.delivered': 'delivered',
+  'reason.delivered': 'delivered after all',
   'reason.vacation': 'automatic reply',
   'reason.feedback': 'marked as spam by the recipient',
   'reason.ratelimited': 'rate limited',

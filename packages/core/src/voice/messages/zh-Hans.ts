@@ -71,7 +71,7 @@ export const zhHans: Messages = {
   'reason.systemfull': '收件方邮件服务器已满',
   'reason.speeding': '发送过快',
   'reason.failedstarttls': '安全连接（STARTTLS）失败',
-  'reason.delivered': '已送达',
+  'reason.delivered': '最终已送达',
   'reason.vacation': '自动回复',
   'reason.feedback': '被收件人标记为垃圾邮件',
   'reason.ratelimited': '发送频率受限',
