@@ -132,7 +132,7 @@ export function draftRoutes(
   });
 
   app.get(`${base}/:id`, charge(5), (c) => {
-    const draft = store.find(c.var.user.mailboxId, c.req.param('id'));
+    const draft = store.find(c.var.user.mailboxId, c.req.param('id') ?? '');
     if (!draft) return googleError(c, 404, 'notFound', NOT_FOUND_MESSAGE);
     const format = (c.req.query('format') ?? 'full').toLowerCase();
     if (!FORMATS.includes(format))
@@ -154,7 +154,7 @@ export function draftRoutes(
   });
 
   app.put(`${base}/:id`, charge(15), async (c) => {
-    const draft = store.find(c.var.user.mailboxId, c.req.param('id'));
+    const draft = store.find(c.var.user.mailboxId, c.req.param('id') ?? '');
     if (!draft) return googleError(c, 404, 'notFound', NOT_FOUND_MESSAGE);
     const body = await readDraftBody(c);
     if (!body.ok) return googleError(c, 400, 'invalidArgument', body.message);
@@ -168,7 +168,7 @@ export function draftRoutes(
   });
 
   app.delete(`${base}/:id`, charge(10), (c) => {
-    if (!store.remove(c.var.user.mailboxId, c.req.param('id')))
+    if (!store.remove(c.var.user.mailboxId, c.req.param('id') ?? ''))
       return googleError(c, 404, 'notFound', NOT_FOUND_MESSAGE);
     return c.body(null, 204);
   });
