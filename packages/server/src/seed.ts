@@ -1,5 +1,6 @@
 import type { ProfileId } from '@sendwell/core';
 import type { Db } from './store/db';
+import type { UserRole } from './store/rows';
 import { insertTemplate, listTemplates } from './store/templates';
 import { upsertMailbox, upsertUser } from './store/users';
 
@@ -33,6 +34,14 @@ const DEMO_TEMPLATES = [
   },
 ];
 
+/**
+ * The first sandbox user of each team is its admin (ava, lou, gus): someone in every team can
+ * change the team templates, and the others show what a rep may and may not do.
+ */
+export function seedRole(users: readonly SeedUser[], user: SeedUser): UserRole {
+  return users.find((u) => u.tenantId === user.tenantId)?.id === user.id ? 'admin' : 'rep';
+}
+
 /** Sandbox users become Sendwell users with their native mailbox; each tenant gets demo templates once. */
 export async function seedUsers(db: Db, users: readonly SeedUser[]): Promise<void> {
   for (const user of users) {
@@ -43,6 +52,7 @@ export async function seedUsers(db: Db, users: readonly SeedUser[]): Promise<voi
       tenantId: user.tenantId,
       legacy: user.legacy,
       defaultChannel: null,
+      role: seedRole(users, user),
     });
     await upsertMailbox(db, {
       id: user.mailboxId,
@@ -52,7 +62,8 @@ export async function seedUsers(db: Db, users: readonly SeedUser[]): Promise<voi
       profileId: PROFILE[user.provider],
     });
   }
-  const owners = new Map(users.map((u) => [u.tenantId, u.id]));
+  // Team templates belong to the team's admin.
+  const owners = new Map(users.filter((u) => seedRole(users, u) === 'admin').map((u) => [u.tenantId, u.id]));
   for (const [tenantId, ownerId] of owners) {
     if ((await listTemplates(db, tenantId)).length > 0) continue;
     for (const t of DEMO_TEMPLATES) {
@@ -60,6 +71,7 @@ export async function seedUsers(db: Db, users: readonly SeedUser[]): Promise<voi
         id: `${tenantId}-${t.key}`,
         tenantId,
         ownerId,
+        scope: 'team',
         name: t.name,
         subject: t.subject,
         body: t.body,

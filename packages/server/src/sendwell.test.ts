@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
-import { silentLogger } from '@sendwell/core';
+import { emailAddressSchema, silentLogger } from '@sendwell/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config/config';
 import { createSendwell, SANDBOX_API_AUDIENCE, type Sendwell } from './sendwell';
@@ -106,7 +106,10 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.error.code).toBe('invalid-request');
-    expect(body.error.message).toMatch(/to\.0|subject|idempotencyKey/);
+    // In words a rep can act on: the bad address named, no field paths (the paths are in details).
+    expect(body.error.message).toContain(emailAddressSchema.safeParse('not an address').error!.issues[0]!.message);
+    expect(body.error.message).not.toMatch(/to\.0/);
+    expect(body.error.details).toContainEqual(expect.objectContaining({ path: 'to.0' }));
   });
 
   it('sends through the native mailbox, reads the bounce back and counts it', async () => {

@@ -1,6 +1,7 @@
 import { DEMO_USERS } from '@sendwell/sandbox';
 import { apiTokenFor } from '../auth/apiTokens';
 import { loadConfig, loadSecret } from '../config/config';
+import { seedRole } from '../seed';
 import { parseArgs, stringFlag } from './args';
 
 const USAGE = 'usage: sendwell sandbox users --json [--data-dir DIR]';
@@ -21,6 +22,7 @@ export async function run(args: string[]): Promise<number> {
     provider: u.provider,
     mailboxId: u.mailboxId,
     legacy: u.legacy,
+    role: seedRole(DEMO_USERS, u),
     apiToken: apiTokenFor(secret, u.id),
   }));
   if (parsed.flags.has('json')) {

@@ -1,34 +1,27 @@
+import { HOSTS } from '@sendwell/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ApiError } from '../services/errors';
 import { channelFor } from '../services/identity';
 import { quotaFor, templateAnalytics } from '../services/readModels';
-import { createSend } from '../services/sends';
+import { type AcceptedSend, createSend } from '../services/sends';
+import {
+  changeTemplate,
+  createTemplate,
+  listTemplatesFor,
+  publicTemplate,
+  removeTemplate,
+  templateFor,
+} from '../services/templates';
 import { listBouncesForSend } from '../store/bounces';
 import { findSend } from '../store/sends';
-import { insertTemplate, listTemplates } from '../store/templates';
 import { listMailboxes } from '../store/users';
+import { apiIndex } from './apiIndex';
 import type { ApiDeps, ApiEnv } from './context';
 import { feedRoute } from './feed';
 
-const host = z.enum(['outlook', 'gmail', 'web']);
-const address = z.string().trim().toLowerCase().pipe(z.email());
-const sendBody = z.object({
-  host,
-  to: z.array(address).min(1, 'at least one recipient'),
-  cc: z.array(address).default([]),
-  bcc: z.array(address).default([]),
-  subject: z.string().max(998),
-  body: z.string().max(1_000_000),
-  templateId: z.string().min(1).nullish(),
-  idempotencyKey: z.string().min(8).max(200),
-});
-const templateBody = z.object({
-  name: z.string().trim().min(1).max(200),
-  subject: z.string().max(998),
-  body: z.string().max(1_000_000),
-});
+const host = z.enum(HOSTS);
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
@@ -47,12 +40,19 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
       },
     }),
   );
+  // Before the token check: the index is how a newcomer finds out what needs one.
+  app.get('/', (c) => c.json(apiIndex()));
   app.use('*', async (c, next) => {
     const header = c.req.header('authorization');
     const token =
       header?.match(/^Bearer\s+(.+)$/i)?.[1] ??
       (c.req.path.endsWith('/feed') ? c.req.query('access_token') : undefined);
-    if (!token) throw new ApiError(401, 'unauthenticated', 'Sign in: send an Authorization: Bearer token.');
+    if (!token)
+      throw new ApiError(
+        401,
+        'unauthenticated',
+        'Sign in first: this route needs an Authorization: Bearer token (GET /api lists the routes).',
+      );
     c.set('user', await deps.authenticate(token));
     await next();
   });
@@ -61,7 +61,7 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const user = c.get('user');
     const mailboxes = await listMailboxes(deps.db, user.id);
     return c.json({
-      user: { id: user.id, email: user.email, name: user.name, legacy: user.legacy },
+      user: { id: user.id, email: user.email, name: user.name, legacy: user.legacy, role: user.role },
       mailboxes: mailboxes.map((m) => ({
         id: m.id,
         provider: m.provider,
@@ -83,6 +83,7 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
       },
       forced: decision.forced,
       explanation: decision.explanation,
+      override: decision.override,
     });
   });
 
@@ -90,16 +91,32 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
     c.json(await quotaFor(deps.db, deps.clock, c.get('user'), host.parse(c.req.query('host') ?? 'web'))),
   );
 
-  app.get('/templates', async (c) =>
-    c.json({ templates: (await listTemplates(deps.db, c.get('user').tenantId)).map(publicTemplate) }),
-  );
+  app.get('/templates', async (c) => {
+    const user = c.get('user');
+    const templates = await listTemplatesFor(deps.db, user);
+    return c.json({ templates: templates.map((t) => publicTemplate(t, user)) });
+  });
 
   app.post('/templates', async (c) => {
     const user = c.get('user');
-    const input = templateBody.parse(await c.req.json());
-    const template = { id: crypto.randomUUID(), tenantId: user.tenantId, ownerId: user.id, ...input };
-    await insertTemplate(deps.db, template);
-    return c.json({ template: publicTemplate(template) }, 201);
+    const template = await createTemplate(deps.db, user, await c.req.json());
+    return c.json({ template: publicTemplate(template, user) }, 201);
+  });
+
+  app.get('/templates/:id', async (c) => {
+    const user = c.get('user');
+    return c.json({ template: publicTemplate(await templateFor(deps.db, user, c.req.param('id')), user) });
+  });
+
+  app.patch('/templates/:id', async (c) => {
+    const user = c.get('user');
+    const template = await changeTemplate(deps.db, deps.clock, user, c.req.param('id'), await c.req.json());
+    return c.json({ template: publicTemplate(template, user) });
+  });
+
+  app.delete('/templates/:id', async (c) => {
+    await removeTemplate(deps.db, deps.clock, c.get('user'), c.req.param('id'));
+    return c.body(null, 204);
   });
 
   app.get('/templates/:id/analytics', async (c) =>
@@ -107,18 +124,13 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   );
 
   app.post('/sends', async (c) => {
-    const input = sendBody.parse(await c.req.json());
-    const { send, explanation, created } = await createSend(
+    const { sends, duplicate } = await createSend(
       { db: deps.db, clock: deps.clock, hub: deps.hub, wake: deps.wakeSender },
       c.get('user'),
-      { ...input, templateId: input.templateId ?? null },
+      await c.req.json(),
     );
-    return c.json(
-      {
-        send: { id: send.id, status: send.status, sendAt: send.sendAt, channel: send.mailboxId, explanation },
-      },
-      created ? 202 : 200,
-    );
+    const accepted = sends.map(publicSend);
+    return c.json({ send: accepted[0], sends: accepted, duplicate }, duplicate ? 200 : 202);
   });
 
   app.get('/sends/:id', async (c) => {
@@ -142,9 +154,12 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   return app;
 }
 
-const publicTemplate = (t: { id: string; name: string; subject: string; body: string }) => ({
-  id: t.id,
-  name: t.name,
-  subject: t.subject,
-  body: t.body,
+/** One accepted send as `POST /api/sends` answers it (`channel` is the mailbox id). */
+const publicSend = ({ send, explanation }: AcceptedSend) => ({
+  id: send.id,
+  status: send.status,
+  sendAt: send.sendAt,
+  channel: send.mailboxId,
+  explanation,
+  to: send.to,
 });

@@ -1,15 +1,20 @@
 import type { Logger } from '@sendwell/core';
 import type { Context } from 'hono';
 import { ZodError } from 'zod';
-import { ApiError } from '../services/errors';
+import { ApiError, describeIssues } from '../services/errors';
 
-/** Every failure leaves as `{error: {code, message}}`; unknown ones are logged and become a 500. */
+/**
+ * Every failure leaves as `{error: {code, message, details?}}` with a message a person can act on;
+ * unknown ones are logged and become a 500.
+ */
 export function errorResponse(error: unknown, c: Context, logger: Logger) {
-  if (error instanceof ApiError)
-    return c.json({ error: { code: error.code, message: error.message } }, error.status);
+  if (error instanceof ApiError) {
+    const details = error.details ? { details: error.details } : {};
+    return c.json({ error: { code: error.code, message: error.message, ...details } }, error.status);
+  }
   if (error instanceof ZodError) {
-    const message = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
-    return c.json({ error: { code: 'invalid-request', message } }, 400);
+    const { message, details } = describeIssues(error);
+    return c.json({ error: { code: 'invalid-request', message, details } }, 400);
   }
   if (error instanceof SyntaxError)
     return c.json({ error: { code: 'invalid-json', message: 'The body is not valid JSON.' } }, 400);

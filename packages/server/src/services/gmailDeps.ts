@@ -3,7 +3,7 @@ import type { FeedItem, GmailAddonDeps, GoogleAuthConfig } from '@sendwell/gmail
 import { publicEvent } from '../http/feed';
 import type { Db } from '../store/db';
 import { listEvents } from '../store/events';
-import { listTemplates } from '../store/templates';
+import { listVisibleTemplates } from '../store/templates';
 import { findUser, findUserByEmail } from '../store/users';
 import { ApiError } from './errors';
 import type { FeedHub } from './feedHub';
@@ -68,7 +68,7 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
     },
     async templates(userId) {
       const user = await requireUser(o.db, userId);
-      return (await listTemplates(o.db, user.tenantId)).map((t) => ({
+      return (await listVisibleTemplates(o.db, user)).map((t) => ({
         id: t.id,
         name: t.name,
         subject: t.subject,
@@ -81,20 +81,12 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
     async createSend(userId, request) {
       try {
         const user = await requireUser(o.db, userId);
-        const { send, explanation } = await createSend(
-          { db: o.db, clock: o.clock, hub: o.hub, wake: o.wakeSender },
-          user,
-          {
-            host: 'gmail',
-            to: request.to,
-            cc: request.cc ?? [],
-            bcc: request.bcc ?? [],
-            subject: request.subject,
-            body: request.body,
-            templateId: request.templateId ?? null,
-            idempotencyKey: request.idempotencyKey,
-          },
-        );
+        // createSend validates with core's send-request schema: the add-on's addresses are checked as the API's are.
+        const { sends } = await createSend({ db: o.db, clock: o.clock, hub: o.hub, wake: o.wakeSender }, user, {
+          ...request,
+          host: 'gmail',
+        });
+        const { send, explanation } = sends[0]!;
         return {
           outcome: 'queued',
           sendId: send.id,

@@ -1,4 +1,4 @@
-import { getProfile, ManualClock } from '@sendwell/core';
+import { getProfile, ManualClock, type SendRequestBody } from '@sendwell/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUsers } from '../seed';
 import type { Db } from '../store/db';
@@ -6,7 +6,7 @@ import { openTestDb, TEST_ENGINES } from '../store/testing';
 import { findUser } from '../store/users';
 import { ApiError } from './errors';
 import { FeedHub } from './feedHub';
-import { createSend, type SendRequest } from './sends';
+import { createSend } from './sends';
 
 const USERS = [
   {
@@ -29,7 +29,7 @@ const USERS = [
   },
 ];
 
-const request = (key: string, extra: Partial<SendRequest> = {}): SendRequest => ({
+const request = (key: string, extra: Partial<SendRequestBody> = {}): SendRequestBody => ({
   host: 'outlook',
   to: ['pat@example.com'],
   cc: [],
@@ -57,13 +57,13 @@ describe.each(TEST_ENGINES)('createSend on %s', (engine) => {
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) => createSend(deps(), ava, request(`burst-${i}-xxxxxxxx`))),
     );
-    const times = results.map((r) => r.send.sendAt.getTime()).sort((a, b) => a - b);
+    const times = results.map((r) => r.sends[0]!.send.sendAt.getTime()).sort((a, b) => a - b);
     const perMinute = getProfile('exchange-online').windows.find((w) => w.id === 'messages-per-minute')!;
     for (const start of times) {
       const inWindow = times.filter((t) => t >= start && t < start + perMinute.windowMs).length;
       expect(inWindow).toBeLessThanOrEqual(perMinute.target);
     }
-    expect(new Set(results.map((r) => r.send.id)).size).toBe(40);
+    expect(new Set(results.map((r) => r.sends[0]!.send.id)).size).toBe(40);
   });
 
   it('returns the same send for the same idempotency key', async () => {
@@ -73,8 +73,9 @@ describe.each(TEST_ENGINES)('createSend on %s', (engine) => {
       createSend(deps(), ava, request('same-key-123456')),
       createSend(deps(), ava, request('same-key-123456')),
     ]);
-    expect(again.map((r) => r.send.id)).toEqual([first.send.id, first.send.id]);
-    expect(again.every((r) => !r.created)).toBe(true);
+    const firstId = first.sends[0]!.send.id;
+    expect(again.map((r) => r.sends.map((s) => s.send.id))).toEqual([[firstId], [firstId]]);
+    expect(again.every((r) => r.duplicate)).toBe(true);
   });
 
   it('forces the native channel: an Outlook send from a Gmail-only rep is refused, not rerouted', async () => {
@@ -84,7 +85,7 @@ describe.each(TEST_ENGINES)('createSend on %s', (engine) => {
       code: 'no-native-mailbox',
     });
     const viaGmail = await createSend(deps(), gus, request('gus-gmail-12345', { host: 'gmail' }));
-    expect(viaGmail.send.mailboxId).toBe('mbx-gus');
+    expect(viaGmail.sends[0]!.send.mailboxId).toBe('mbx-gus');
   });
 
   it('rejects a message with more recipients than the provider allows per message', async () => {

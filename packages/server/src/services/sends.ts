@@ -1,26 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, Host } from '@sendwell/core';
-import { DAY_MS, getProfile, planSend } from '@sendwell/core';
+import type { Clock, Host, PersonalisedMessage, SendRequestBody } from '@sendwell/core';
+import { DAY_MS, getProfile, personalise, planSend, sendRequestSchema } from '@sendwell/core';
 import type { Db } from '../store/db';
 import { insertEvent } from '../store/events';
-import type { EventRow, SendRow, UserRow } from '../store/rows';
-import { findSendByKey, insertScheduledSend, listReservations } from '../store/sends';
-import { findTemplate } from '../store/templates';
+import type { EventRow, MailboxRow, SendRow, UserRow } from '../store/rows';
+import { insertScheduledSend, listReservations, listSendsForDraft } from '../store/sends';
+import { findVisibleTemplate } from '../store/templates';
 import { lockMailbox } from '../store/users';
-import { ApiError } from './errors';
+import { ApiError, parseOrRefuse } from './errors';
 import type { FeedHub } from './feedHub';
 import { channelFor } from './identity';
-
-export interface SendRequest {
-  host: Host;
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  subject: string;
-  body: string;
-  templateId: string | null;
-  idempotencyKey: string;
-}
 
 export interface SendDeps {
   db: Db;
@@ -30,58 +19,115 @@ export interface SendDeps {
   wake(): void;
 }
 
-const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-
-type Queued =
-  | { created: false; send: SendRow; reason: string }
-  | { created: true; send: SendRow; reason: string; event: EventRow };
-
-const ALREADY = 'Already queued with this idempotency key.';
-const lower = (addresses: string[]) => addresses.map((a) => a.toLowerCase());
+/** One outgoing message accepted into the outbox, with why it goes when it goes. */
+export interface AcceptedSend {
+  send: SendRow;
+  explanation: string;
+}
 
 /**
- * Queues one compose send: resolves the forced channel, reserves a throttle slot atomically (the
- * mailbox row is locked, so concurrent requests from two devices can never overspend one budget),
- * and records the outbox row. The same idempotency key returns the same send.
+ * What became of a draft: one accepted send per outgoing message (N for "one email each"), or, when
+ * the draft was sent before, those earlier sends and `duplicate: true` (nothing new is sent).
+ */
+export interface DraftOutcome {
+  sends: AcceptedSend[];
+  duplicate: boolean;
+}
+
+/** One message of the draft as it will be queued, with its own idempotency key. */
+interface OutgoingMessage extends PersonalisedMessage {
+  host: Host;
+  templateId: string | null;
+  idempotencyKey: string;
+}
+
+type Queued = { send: SendRow; reason: string; event: EventRow };
+
+const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+const ALREADY = 'This draft was already sent with Sendwell; nothing new was sent.';
+
+/**
+ * Queues a compose draft: validates it with core's one send-request schema (every send path comes
+ * through here, so every path checks addresses the same way), personalises it (refusing unfilled
+ * tags), resolves the forced channel, and reserves a throttle slot per outgoing message atomically
+ * (the mailbox row is locked, so concurrent requests from two devices can never overspend one
+ * budget). The idempotency key belongs to the draft: a second request for it sends nothing.
  */
 export async function createSend(
   deps: SendDeps,
   user: UserRow,
-  request: SendRequest,
-): Promise<{ send: SendRow; explanation: string; created: boolean }> {
-  const existing = await findSendByKey(deps.db, user.id, request.idempotencyKey);
-  if (existing) return { send: existing, explanation: ALREADY, created: false };
+  input: SendRequestBody,
+): Promise<DraftOutcome> {
+  const request = parseOrRefuse(sendRequestSchema, input, 'Not sent');
+  const earlier = await listSendsForDraft(deps.db, user.id, request.idempotencyKey);
+  if (earlier.length) return alreadySent(earlier);
+  const messages = outgoingMessages(request);
   const decision = await channelFor(deps.db, user, request.host);
-  if (request.templateId && !(await findTemplate(deps.db, user.tenantId, request.templateId))) {
-    throw new ApiError(404, 'template-not-found', `No template ${request.templateId} in your team.`);
+  const templateId = request.templateId ?? null;
+  if (templateId && !(await findVisibleTemplate(deps.db, user, templateId))) {
+    throw new ApiError(404, 'template-not-found', `Not sent: no template ${templateId} you can use.`);
   }
-  const queued = await deps.db.transaction((tx) =>
-    reserveAndQueue(tx, deps.clock, user, request, decision.channel.id),
+  const outcome = await deps.db.transaction(
+    async (tx): Promise<{ earlier: SendRow[] } | { queued: Queued[] }> => {
+      const mailbox = await lockMailbox(tx, decision.channel.id);
+      if (!mailbox) throw new ApiError(409, 'no-native-mailbox', 'The mailbox for this channel is gone.');
+      // Checked again under the lock: a concurrent request for the same draft may have just committed.
+      const again = await listSendsForDraft(tx, user.id, request.idempotencyKey);
+      if (again.length) return { earlier: again };
+      const queued: Queued[] = [];
+      for (const message of messages)
+        queued.push(await reserveAndQueue(tx, deps.clock, user, message, mailbox));
+      return { queued };
+    },
   );
-  if (queued.created) {
-    deps.hub.publish(queued.event);
-    deps.wake();
-  }
+  if ('earlier' in outcome) return alreadySent(outcome.earlier);
+  for (const { event } of outcome.queued) deps.hub.publish(event);
+  deps.wake();
   return {
-    send: queued.send,
-    explanation: `${decision.explanation} ${queued.reason}`.trim(),
-    created: queued.created,
+    duplicate: false,
+    sends: outcome.queued.map(({ send, reason }) => ({
+      send,
+      explanation: `${decision.explanation} ${reason}`.trim(),
+    })),
   };
 }
 
-/** Inside the transaction: lock the mailbox, plan the slot against its reservations, insert. */
+function alreadySent(sends: SendRow[]): DraftOutcome {
+  return { duplicate: true, sends: sends.map((send) => ({ send, explanation: ALREADY })) };
+}
+
+/** The draft as the messages that will go out, or a 422 with core's reason (unfilled tags, …). */
+function outgoingMessages(request: ReturnType<typeof sendRequestSchema.parse>): OutgoingMessage[] {
+  const names = new Map(Object.entries(request.displayNames).map(([a, n]) => [a.toLowerCase(), n]));
+  const draft = {
+    to: request.to.map((email) => ({ email, displayName: names.get(email) })),
+    cc: request.cc,
+    bcc: request.bcc,
+    subject: request.subject,
+    body: request.body,
+    // Bodies are HTML in both hosts: merged values are escaped, never markup.
+    format: 'html' as const,
+  };
+  const result = personalise(draft, request.personalise);
+  if (result.outcome === 'refused') throw new ApiError(422, result.code, result.message);
+  return result.messages.map((message) => ({
+    ...message,
+    host: request.host,
+    templateId: request.templateId ?? null,
+    idempotencyKey:
+      request.personalise === 'each' ? `${request.idempotencyKey}:${message.to[0]}` : request.idempotencyKey,
+  }));
+}
+
+/** Inside the locking transaction: plan this message's slot against the mailbox's reservations, insert. */
 async function reserveAndQueue(
   tx: Db,
   clock: Clock,
   user: UserRow,
-  request: SendRequest,
-  mailboxId: string,
+  request: OutgoingMessage,
+  mailbox: MailboxRow,
 ): Promise<Queued> {
-  const again = await findSendByKey(tx, user.id, request.idempotencyKey);
-  if (again) return { created: false, send: again, reason: ALREADY };
-  const mailbox = await lockMailbox(tx, mailboxId);
-  if (!mailbox) throw new ApiError(409, 'no-native-mailbox', 'The mailbox for this channel is gone.');
-  const [to, cc, bcc] = [lower(request.to), lower(request.cc), lower(request.bcc)];
+  const { to, cc, bcc } = request;
   const senderDomain = domainOf(mailbox.address);
   const counts = {
     recipients: to.length + cc.length + bcc.length,
@@ -127,5 +173,5 @@ async function reserveAndQueue(
     detail: { sendAt: plan.sendAt.toISOString(), reason: plan.reason, to },
     at: now,
   });
-  return { created: true, send, reason: plan.reason, event };
+  return { send, reason: plan.reason, event };
 }

@@ -1,5 +1,8 @@
 import type { ChannelConfig, ProfileId, ProviderKind } from '@sendwell/core';
 
+/** A rep sends and keeps personal templates; a team admin also creates and changes team templates. */
+export type UserRole = 'rep' | 'admin';
+
 export interface UserRow {
   id: string;
   email: string;
@@ -7,6 +10,7 @@ export interface UserRow {
   tenantId: string;
   legacy: boolean;
   defaultChannel: ChannelConfig | null;
+  role: UserRole;
 }
 
 export interface MailboxRow {
@@ -20,10 +24,14 @@ export interface MailboxRow {
   scanCursor: string | null;
 }
 
+/** `team` templates are shared by the tenant (admins change them); `personal` ones are their owner's. */
+export type TemplateScope = 'personal' | 'team';
+
 export interface TemplateRow {
   id: string;
   tenantId: string;
   ownerId: string;
+  scope: TemplateScope;
   name: string;
   subject: string;
   body: string;
@@ -74,6 +82,7 @@ export const toUser = (r: Raw): UserRow => ({
   tenantId: String(r.tenant_id),
   legacy: Boolean(r.legacy),
   defaultChannel: r.default_channel == null ? null : json<ChannelConfig>(r.default_channel),
+  role: r.role === 'admin' ? 'admin' : 'rep',
 });
 
 export const toMailbox = (r: Raw): MailboxRow => ({
@@ -91,6 +100,7 @@ export const toTemplate = (r: Raw): TemplateRow => ({
   id: String(r.id),
   tenantId: String(r.tenant_id),
   ownerId: String(r.owner_id),
+  scope: r.scope === 'personal' ? 'personal' : 'team',
   name: String(r.name),
   subject: String(r.subject),
   body: String(r.body),

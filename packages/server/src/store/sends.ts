@@ -11,6 +11,17 @@ export async function findSendByKey(db: Db, userId: string, idempotencyKey: stri
   return row ? toSend(row) : null;
 }
 
+/** Every send made from one draft: its own key (`one`) or its per-recipient keys `<key>:<address>` (`each`). */
+export async function listSendsForDraft(db: Db, userId: string, draftKey: string): Promise<SendRow[]> {
+  const rows = await db.query(
+    `select * from sends where user_id = $1
+       and (idempotency_key = $2 or left(idempotency_key, length($2) + 1) = $2 || ':')
+     order by send_at, id`,
+    [userId, draftKey],
+  );
+  return rows.map(toSend);
+}
+
 export async function findSend(db: Db, id: string): Promise<SendRow | null> {
   const [row] = await db.query('select * from sends where id = $1', [id]);
   return row ? toSend(row) : null;

@@ -4,9 +4,9 @@ import { type MailboxRow, toMailbox, toUser, type UserRow } from './rows';
 
 export async function upsertUser(db: Db, user: UserRow): Promise<void> {
   await db.query(
-    `insert into users (id, email, name, tenant_id, legacy, default_channel) values ($1, $2, $3, $4, $5, $6)
+    `insert into users (id, email, name, tenant_id, legacy, default_channel, role) values ($1, $2, $3, $4, $5, $6, $7)
      on conflict (id) do update set email = excluded.email, name = excluded.name, tenant_id = excluded.tenant_id,
-       legacy = excluded.legacy, default_channel = excluded.default_channel`,
+       legacy = excluded.legacy, default_channel = excluded.default_channel, role = excluded.role`,
     [
       user.id,
       user.email,
@@ -14,6 +14,7 @@ export async function upsertUser(db: Db, user: UserRow): Promise<void> {
       user.tenantId,
       user.legacy,
       user.defaultChannel ? JSON.stringify(user.defaultChannel) : null,
+      user.role,
     ],
   );
 }

@@ -33,7 +33,7 @@ describe.each(TEST_ENGINES)('outbox and scanner workers on %s', (engine) => {
   const deps = () => ({ db, clock, hub, logger: silentLogger, mailboxFor: () => mailbox });
   const queue = async (to: string) => {
     const user = (await findUser(db, 'ava'))!;
-    const { send } = await createSend({ db, clock, hub, wake: () => {} }, user, {
+    const { sends } = await createSend({ db, clock, hub, wake: () => {} }, user, {
       host: 'outlook',
       to: [to],
       cc: [],
@@ -43,7 +43,7 @@ describe.each(TEST_ENGINES)('outbox and scanner workers on %s', (engine) => {
       templateId: 't1-intro',
       idempotencyKey: `key-${engine}-${++keyCounter}-xxxx`,
     });
-    return send;
+    return sends[0]!.send;
   };
 
   beforeAll(async () => {

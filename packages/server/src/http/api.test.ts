@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { personalise, silentLogger } from '@sendwell/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config/config';
+import { createSendwell, type Sendwell } from '../sendwell';
+import { API_ROUTES } from './apiIndex';
+
+// The API as a client sees it, through the app's fetch (no worker runs: nothing here needs a provider).
+describe('the HTTP API', () => {
+  let sendwell: Sendwell;
+  const dataDir = mkdtempSync(join(tmpdir(), 'sendwell-api-'));
+
+  beforeAll(async () => {
+    sendwell = await createSendwell(loadConfig({ port: 0, dataDir }, {}), { logger: silentLogger });
+  });
+  afterAll(async () => {
+    await sendwell.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const api = (path: string, token: string | null, init: { method?: string; body?: unknown } = {}) =>
+    sendwell.app.request(`/api${path}`, {
+      method: init.method ?? 'GET',
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+  const draft = (key: string, extra: Record<string, unknown> = {}) => ({
+    host: 'outlook',
+    to: ['pat@example.com'],
+    subject: 'Hi',
+    body: '<p>Hi</p>',
+    idempotencyKey: key,
+    ...extra,
+  });
+
+  describe('GET /api (15)', () => {
+    it.each([
+      ['without a token', null],
+      ['with a token', 'ava'],
+    ])('answers the index of the routes %s', async (_label, user) => {
+      const response = await api('', user && sendwell.apiTokenFor(user));
+      expect(response.status).toBe(200);
+      const index = await response.json();
+      expect(index.routes).toEqual(API_ROUTES);
+      expect(index.routes).toContainEqual(expect.objectContaining({ method: 'POST', path: '/api/sends' }));
+    });
+
+    it('lists only routes that exist: every listed GET without parameters answers, none is a 404', async () => {
+      const token = sendwell.apiTokenFor('ava');
+      const plain = API_ROUTES.filter((r) => r.method === 'GET' && !r.path.includes(':') && r.path !== '/api/feed');
+      for (const route of plain) {
+        const path = route.path.replace(/^\/api/, '').replace(/\?host=.*$/, '?host=outlook');
+        expect({ route: route.path, status: (await api(path, token)).status }).toEqual({
+          route: route.path,
+          status: 200,
+        });
+      }
+    });
+  });
+
+  describe('POST /api/sends answers { send, sends, duplicate }', () => {
+    it('202 with each accepted send, then 200 and duplicate: true for the same draft, nothing new', async () => {
+      const token = sendwell.apiTokenFor('ava');
+      const first = await api('/sends', token, { method: 'POST', body: draft('answer-shape-1') });
+      expect(first.status).toBe(202);
+      const answer = await first.json();
+      expect(answer.duplicate).toBe(false);
+      expect(answer.sends).toHaveLength(1);
+      expect(answer.send).toEqual(answer.sends[0]);
+      expect(Object.keys(answer.send).sort()).toEqual(['channel', 'explanation', 'id', 'sendAt', 'status', 'to']);
+      expect(answer.send).toMatchObject({ status: 'scheduled', channel: 'mbx-ava', to: ['pat@example.com'] });
+
+      const again = await api('/sends', token, { method: 'POST', body: draft('answer-shape-1') });
+      expect(again.status).toBe(200);
+      const second = await again.json();
+      expect(second.duplicate).toBe(true);
+      expect(second.sends.map((s: { id: string }) => s.id)).toEqual([answer.send.id]);
+    });
+
+    it('"one email each" answers one accepted send per recipient', async () => {
+      const body = draft('answer-each-1', {
+        to: ['ada@example.com', 'bob@example.com'],
+        subject: 'For {{recipient.firstName|you}}',
+        personalise: 'each',
+      });
+      const response = await api('/sends', sendwell.apiTokenFor('ava'), { method: 'POST', body });
+      expect(response.status).toBe(202);
+      const answer = await response.json();
+      expect(answer.sends.map((s: { to: string[] }) => s.to)).toEqual([['ada@example.com'], ['bob@example.com']]);
+    });
+
+    it('refuses a draft with an unfilled tag with 422 and core’s code and message', async () => {
+      const body = draft('answer-unfilled-1', { body: '<p>Hi {{recipient.firstName}}</p>' });
+      const core = personalise(
+        { to: [{ email: 'pat@example.com' }], cc: [], bcc: [], subject: 'Hi', body: body.body, format: 'html' },
+        'one',
+      );
+      const response = await api('/sends', sendwell.apiTokenFor('ava'), { method: 'POST', body });
+      expect(response.status).toBe(422);
+      expect(core.outcome).toBe('refused');
+      if (core.outcome === 'refused')
+        expect((await response.json()).error).toEqual({ code: core.code, message: core.message });
+    });
+  });
+
+  describe('errors a person understands (7)', () => {
+    it.each([
+      ['no subject', draft('human-1', { subject: undefined })],
+      ['an unknown host', draft('human-2', { host: 'fax' })],
+      ['a number for a subject', draft('human-3', { subject: 42 })],
+      ['a short draft key', draft('x')],
+      ['no recipients', draft('human-5', { to: [] })],
+      ['a Cc that is not an address', draft('human-6', { cc: ['bob at example'] })],
+    ])('%s: a sentence, no JSON paths or zod wording', async (_label, body) => {
+      const response = await api('/sends', sendwell.apiTokenFor('ava'), { method: 'POST', body });
+      expect(response.status).toBe(400);
+      const { error } = await response.json();
+      expect(error.code).toBe('invalid-request');
+      expect(error.message).toMatch(/^Not sent: [A-Z"].+\.$/);
+      expect(error.message).not.toMatch(/\b(to|cc|bcc)\.\d|Invalid input|expected string|>=|<=/);
+    });
+
+    it('says what to do when no token is sent', async () => {
+      const { error } = await (await api('/me', null)).json();
+      expect(error.message).toMatch(/Sign in/);
+    });
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * `GET /api`: what a person (or a script) finds at the root of the API — every route, what it is
+ * for and whether it needs a token. The table in docs/contracts.md has the request and answer shapes.
+ */
+export const API_ROUTES = [
+  { method: 'GET', path: '/api', auth: false, purpose: 'This index of the routes.' },
+  { method: 'GET', path: '/api/me', auth: true, purpose: 'Who you are (role included) and your mailboxes.' },
+  {
+    method: 'GET',
+    path: '/api/channel?host=outlook|gmail|web',
+    auth: true,
+    purpose: 'The mailbox a send from this host goes through, and why.',
+  },
+  {
+    method: 'GET',
+    path: '/api/quota?host=…',
+    auth: true,
+    purpose: "Today's sending budget of that mailbox.",
+  },
+  { method: 'GET', path: '/api/templates', auth: true, purpose: 'Team templates and your personal ones.' },
+  {
+    method: 'POST',
+    path: '/api/templates',
+    auth: true,
+    purpose: 'Create a template (personal; team templates are for team admins).',
+  },
+  { method: 'GET', path: '/api/templates/:id', auth: true, purpose: 'One template.' },
+  {
+    method: 'PATCH',
+    path: '/api/templates/:id',
+    auth: true,
+    purpose: 'Change a template (your personal ones; team ones if you are a team admin).',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/templates/:id',
+    auth: true,
+    purpose: 'Delete a template (same rights as changing it).',
+  },
+  {
+    method: 'GET',
+    path: '/api/templates/:id/analytics',
+    auth: true,
+    purpose: 'How the messages sent with a template fared.',
+  },
+  {
+    method: 'POST',
+    path: '/api/sends',
+    auth: true,
+    purpose: 'Send a draft through your mailbox, throttled under its limits; once per draft.',
+  },
+  { method: 'GET', path: '/api/sends/:id', auth: true, purpose: 'One send: status, recipients, bounces.' },
+  { method: 'GET', path: '/api/feed', auth: true, purpose: 'Live feed of your sends (server-sent events).' },
+  { method: 'GET', path: '/api/feed/recent', auth: true, purpose: 'Recent feed events, newest first.' },
+] as const;
+
+export function apiIndex() {
+  return {
+    name: 'Sendwell API',
+    auth: 'Send Authorization: Bearer <token> (a Sendwell API token or a Microsoft access token for api://sendwell).',
+    errors: 'Failures answer {"error": {"code", "message", "details"?}} with a 4xx or 5xx status.',
+    // No public docs site yet: the contract table lives in the repository.
+    docs: 'docs/contracts.md, section "Server HTTP API", in the Sendwell repository',
+    routes: API_ROUTES,
+  };
+}

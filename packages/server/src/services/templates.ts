@@ -1,0 +1,118 @@
+import { type Clock, MERGE_FIELDS, unknownMergeFields } from '@sendwell/core';
+import { z } from 'zod';
+import type { Db } from '../store/db';
+import type { TemplateScope, UserRow } from '../store/rows';
+import {
+  deleteTemplate,
+  findTemplate,
+  insertTemplate,
+  listVisibleTemplates,
+  type OwnedTemplate,
+  updateTemplate,
+} from '../store/templates';
+import { ApiError, parseOrRefuse } from './errors';
+
+const fields = {
+  name: z.string().trim().min(1).max(200),
+  subject: z.string().max(998),
+  body: z.string().max(1_000_000),
+};
+const scope = z.enum(['personal', 'team']);
+/** `POST /api/templates`: a rep's new template is personal unless a team one is asked for. */
+const createSchema = z.object({ ...fields, scope: scope.default('personal') });
+/** `PATCH /api/templates/:id`: only the fields that change. */
+const patchSchema = z.object({ ...fields, scope }).partial();
+
+/** A template as the API shows it: whose it is, and whether this user may change it. */
+export function publicTemplate(template: OwnedTemplate, user: UserRow) {
+  return {
+    id: template.id,
+    name: template.name,
+    subject: template.subject,
+    body: template.body,
+    scope: template.scope,
+    owner: { id: template.ownerId, name: template.ownerName },
+    editable: refusal(user, template.scope, template) === null,
+  };
+}
+
+/** Why `user` may not create or change a template of `scope` (owned as `existing`), or null if they may. */
+function refusal(user: UserRow, scope: TemplateScope, existing?: OwnedTemplate): string | null {
+  if (scope === 'team')
+    return user.role === 'admin'
+      ? null
+      : 'Only a team admin can create, change or delete team templates. Save it as a personal template, or ask your admin.';
+  if (existing && existing.scope === 'personal' && existing.ownerId !== user.id)
+    return `This is ${existing.ownerName}'s personal template; only ${existing.ownerName} can change it.`;
+  return null;
+}
+
+function allow(user: UserRow, scope: TemplateScope, existing?: OwnedTemplate): void {
+  const reason = refusal(user, scope, existing);
+  if (reason) throw new ApiError(403, 'forbidden', reason);
+}
+
+/** Saving a field Sendwell cannot fill would send `{{…}}` to a customer later: refuse it now, by name. */
+function refuseUnknownFields(subject: string, body: string): void {
+  const unknown = unknownMergeFields(`${subject}\n${body}`);
+  if (!unknown.length) return;
+  const supported = MERGE_FIELDS.map((f) => `{{${f.name}}}`).join(', ');
+  const named = unknown.map((f) => `{{${f}}}`).join(', ');
+  throw new ApiError(
+    422,
+    'unknown-merge-field',
+    `Not saved: ${named} ${unknown.length > 1 ? 'are not merge fields' : 'is not a merge field'} Sendwell can fill. Use ${supported}.`,
+  );
+}
+
+export const listTemplatesFor = (db: Db, user: UserRow) => listVisibleTemplates(db, user);
+
+/** One template of the user's team; another person's personal template is theirs alone. */
+export async function templateFor(db: Db, user: UserRow, id: string): Promise<OwnedTemplate> {
+  const template = await findTemplate(db, user.tenantId, id);
+  if (!template) throw new ApiError(404, 'template-not-found', `No template ${id} in your team.`);
+  if (template.scope === 'personal' && template.ownerId !== user.id)
+    throw new ApiError(403, 'forbidden', `This is ${template.ownerName}'s personal template.`);
+  return template;
+}
+
+export async function createTemplate(db: Db, user: UserRow, input: unknown): Promise<OwnedTemplate> {
+  const fields = parseOrRefuse(createSchema, input, 'Not saved');
+  allow(user, fields.scope);
+  refuseUnknownFields(fields.subject, fields.body);
+  const template = { id: crypto.randomUUID(), tenantId: user.tenantId, ownerId: user.id, ...fields };
+  await insertTemplate(db, template);
+  return { ...template, ownerName: user.name };
+}
+
+export async function changeTemplate(
+  db: Db,
+  clock: Clock,
+  user: UserRow,
+  id: string,
+  input: unknown,
+): Promise<OwnedTemplate> {
+  const patch = parseOrRefuse(patchSchema, input, 'Not saved');
+  const existing = await findTemplate(db, user.tenantId, id);
+  if (!existing) throw new ApiError(404, 'template-not-found', `No template ${id} in your team.`);
+  allow(user, existing.scope, existing);
+  const next = { ...existing, ...patch };
+  // Moving a template between scopes needs the right to write both; a template made personal is the mover's.
+  if (next.scope !== existing.scope) allow(user, next.scope);
+  const owner = next.scope === 'personal' && existing.scope === 'team' ? user : null;
+  refuseUnknownFields(next.subject, next.body);
+  const changed = {
+    ...next,
+    ownerId: owner?.id ?? existing.ownerId,
+    ownerName: owner?.name ?? existing.ownerName,
+  };
+  await updateTemplate(db, id, changed, clock.now());
+  return changed;
+}
+
+export async function removeTemplate(db: Db, clock: Clock, user: UserRow, id: string): Promise<void> {
+  const existing = await findTemplate(db, user.tenantId, id);
+  if (!existing) throw new ApiError(404, 'template-not-found', `No template ${id} in your team.`);
+  allow(user, existing.scope, existing);
+  await deleteTemplate(db, id, clock.now());
+}
