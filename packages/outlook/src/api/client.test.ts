@@ -46,7 +46,7 @@ describe('createHttpApi', () => {
     expect(server.seen[0]!.authorization).toBe('Bearer tok-1');
   });
 
-  it('posts a send as JSON and returns the accepted send', async () => {
+  it('posts a send as JSON and returns the accepted sends', async () => {
     const send = {
       id: 's1',
       status: 'queued',
@@ -54,7 +54,10 @@ describe('createHttpApi', () => {
       channel: {},
       explanation: 'x',
     };
-    const server = fakeServer({ 'POST /api/sends': { status: 202, body: { send } } });
+    const second = { ...send, id: 's2' };
+    const server = fakeServer({
+      'POST /api/sends': { status: 202, body: { send, sends: [send, second], duplicate: false } },
+    });
     const api = createHttpApi({ baseUrl: '', getToken, fetch: server.fetch });
     const request = {
       host: 'outlook' as const,
@@ -63,8 +66,24 @@ describe('createHttpApi', () => {
       body: 'B',
       idempotencyKey: 'k1',
     };
-    expect(await api.createSend(request)).toEqual(send);
+    expect(await api.createSend(request)).toEqual({ send, sends: [send, second], duplicate: false });
     expect(server.seen[0]).toMatchObject({ method: 'POST', body: request });
+  });
+
+  it('reads a duplicate answer (HTTP 200): nothing new was sent', async () => {
+    const send = { id: 's1', status: 'submitted', sendAt: null };
+    const server = fakeServer({
+      'POST /api/sends': { status: 200, body: { send, sends: [send], duplicate: true } },
+    });
+    const api = createHttpApi({ baseUrl: '', getToken, fetch: server.fetch });
+    const request = {
+      host: 'outlook' as const,
+      to: ['a@b.test'],
+      subject: 'S',
+      body: 'B',
+      idempotencyKey: 'k1',
+    };
+    expect(await api.createSend(request)).toMatchObject({ duplicate: true, sends: [send] });
   });
 
   it.each([

@@ -4,7 +4,8 @@ import {
   type ChannelInfo,
   type QuotaInfo,
   type SendAccepted,
-  type SendRequest,
+  type SendRequestBody,
+  type SendsAnswer,
   type SendwellApi,
   type Template,
   type TemplateAnalytics,
@@ -36,6 +37,12 @@ export async function errorFrom(response: Response): Promise<ApiError> {
     `The server answered ${response.status} ${response.statusText}`.trim(),
     response.status,
   );
+}
+
+/** Tolerates a server from before `sends`/`duplicate` (one send, never a duplicate). */
+function readSendsAnswer(answer: Partial<SendsAnswer> & { send: SendAccepted }): SendsAnswer {
+  const sends = Array.isArray(answer.sends) && answer.sends.length ? answer.sends : [answer.send];
+  return { send: answer.send, sends, duplicate: answer.duplicate === true };
 }
 
 export function createHttpApi(options: HttpApiOptions): SendwellApi {
@@ -72,10 +79,11 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
     listTemplates: () => request<{ templates: Template[] }>('/api/templates').then((r) => r.templates),
     getTemplateAnalytics: (id) =>
       request<TemplateAnalytics>(`/api/templates/${encodeURIComponent(id)}/analytics`),
-    createSend: (body: SendRequest) =>
-      request<{ send: SendAccepted }>('/api/sends', { method: 'POST', body: JSON.stringify(body) }).then(
-        (r) => r.send,
-      ),
+    createSend: (body: SendRequestBody) =>
+      request<Partial<SendsAnswer> & { send: SendAccepted }>('/api/sends', {
+        method: 'POST',
+        body: JSON.stringify(body),
+      }).then(readSendsAnswer),
     subscribeFeed: (handlers) =>
       subscribeFeed(
         {

@@ -1,8 +1,8 @@
 /** Shapes of the Sendwell HTTP API the pane uses (docs/contracts.md, "Server HTTP API"). */
 
-import type { FeedEventType, TemplateAnalytics } from '@sendwell/core';
+import type { FeedEventType, SendRequestBody, TemplateAnalytics } from '@sendwell/core';
 
-export type { FeedEventType, TemplateAnalytics } from '@sendwell/core';
+export type { FeedEventType, SendRequestBody, TemplateAnalytics } from '@sendwell/core';
 
 export interface ChannelInfo {
   channel: { kind: string; label: string; address: string; profileId: string };
@@ -43,23 +43,25 @@ export interface Template {
   body: string;
 }
 
-export interface SendRequest {
-  host: 'outlook';
-  to: string[];
-  cc?: string[];
-  bcc?: string[];
-  subject: string;
-  body: string;
-  templateId?: string;
-  idempotencyKey: string;
-}
-
+/** One accepted send: one per outgoing message (N for "one email each"). */
 export interface SendAccepted {
   id: string;
   status: string;
   sendAt: string | null;
   channel?: unknown;
   explanation?: string;
+  /** The message's recipients (for "one email each", the one person it was merged for). */
+  to?: string[];
+}
+
+/**
+ * `POST /api/sends`: `sends` holds one accepted send per outgoing message, `send` the first;
+ * `duplicate` is true when this draft's idempotency key was used before (nothing new was sent).
+ */
+export interface SendsAnswer {
+  send: SendAccepted;
+  sends: SendAccepted[];
+  duplicate: boolean;
 }
 
 /**
@@ -102,6 +104,6 @@ export interface SendwellApi {
   getQuota(): Promise<QuotaInfo>;
   listTemplates(): Promise<Template[]>;
   getTemplateAnalytics(templateId: string): Promise<TemplateAnalytics>;
-  createSend(request: SendRequest): Promise<SendAccepted>;
+  createSend(request: SendRequestBody): Promise<SendsAnswer>;
   subscribeFeed(handlers: FeedHandlers): Unsubscribe;
 }

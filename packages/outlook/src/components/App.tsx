@@ -1,9 +1,13 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Clock } from '@sendwell/core';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type { SendwellApi } from '../api/types';
+import { useDraftState } from '../hooks/useDraftState';
 import { useFeed } from '../hooks/useFeed';
 import { useLoad } from '../hooks/useLoad';
+import { type Ticker, useNow } from '../hooks/useNow';
+import { useSendDraft } from '../hooks/useSendDraft';
+import { useTemplateInsert } from '../hooks/useTemplateInsert';
 import { checkHost } from '../model/host';
 import type { ComposeItem } from '../office/types';
 import { ChannelCard } from './ChannelCard';
@@ -17,7 +21,10 @@ export interface PaneDeps {
   item: ComposeItem;
   api: SendwellApi;
   clock: Clock;
+  /** Makes a draft's idempotency key, once per draft (it is then remembered with the draft). */
   newIdempotencyKey: () => string;
+  /** Re-derives times ("in 3 s") on every tick; every second unless a test drives it. */
+  ticker?: Ticker;
 }
 
 const useStyles = makeStyles({
@@ -29,52 +36,89 @@ const useStyles = makeStyles({
   },
 });
 
-export function App(props: { deps: PaneDeps }) {
+function PaneFrame(props: { item: ComposeItem; children: ReactNode }) {
   const styles = useStyles();
+  return (
+    <main className={styles.pane}>
+      <header>
+        <Caption1 as="h1" block style={{ margin: 0 }} data-testid="pane-user">
+          Sendwell for {props.item.userName} · {props.item.userEmail}
+        </Caption1>
+      </header>
+      {props.children}
+    </main>
+  );
+}
+
+/** Reload the quota once its next free slot has come, so "Next free slot in 2 s" never lingers. */
+function useQuotaRefresh(nextFreeAt: string | null, now: Date, reload: () => void) {
+  const reloadedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!nextFreeAt || reloadedFor.current === nextFreeAt) return;
+    if (new Date(nextFreeAt).getTime() > now.getTime()) return;
+    reloadedFor.current = nextFreeAt;
+    reload();
+  }, [nextFreeAt, now, reload]);
+}
+
+function Pane(props: { deps: PaneDeps }) {
   const { item, api, clock } = props.deps;
-  const host = checkHost(item.accountType);
   const channel = useLoad(() => api.getChannel());
   const quota = useLoad(() => api.getQuota());
   const templates = useLoad(() => api.listTemplates());
   const feed = useFeed(api);
-  const [insertedTemplateId, setInsertedTemplateId] = useState<string | undefined>();
+  const now = useNow(clock, props.deps.ticker);
+  const draft = useDraftState(item.memory, props.deps.newIdempotencyKey);
+  const insert = useTemplateInsert(item, draft.store);
+  const send = useSendDraft(props.deps, draft.store);
 
   const reloadQuota = quota.reload;
   useEffect(() => {
     if (feed.latest) reloadQuota(); // every send, bounce or pause moves the numbers
   }, [feed.latest, reloadQuota]);
+  useQuotaRefresh(quota.state === 'ready' ? quota.value.nextFreeAt : null, now, reloadQuota);
 
-  const blockedBecause = !host.supported
-    ? 'Sending is off for this account (see above).'
-    : channel.state === 'failed'
-      ? 'Sending is off until an Exchange Online mailbox is connected.'
-      : null;
-  const now = clock.now();
+  const blockedBecause =
+    channel.state === 'failed' ? 'Sending is off until an Exchange Online mailbox is connected.' : null;
   const feedEvents = useMemo(() => feed.entries.map((entry) => entry.event), [feed.entries]);
+  const templateList = templates.state === 'ready' ? templates.value : [];
   return (
-    <main className={styles.pane}>
-      <header>
-        <Caption1 block data-testid="pane-user">
-          Sendwell for {item.userName} · {item.userEmail}
-        </Caption1>
-      </header>
-      {!host.supported && <HostNotice check={host} />}
+    <PaneFrame item={item}>
       <ChannelCard channel={channel} userEmail={item.userEmail} />
       <QuotaCard quota={quota} now={now} />
       <TemplateSection
         api={api}
-        item={item}
         templates={templates}
         latestEvent={feed.latest}
-        onInserted={setInsertedTemplateId}
+        insert={insert}
+        onInserted={send.reset}
       />
       <SendPanel
-        deps={props.deps}
-        templateId={insertedTemplateId}
+        send={send}
+        draft={draft.state}
+        insert={insert}
+        templates={templateList}
+        close={item.close}
         blockedBecause={blockedBecause}
         events={feedEvents}
+        now={now}
       />
       <LiveFeed feed={feed} now={now} />
-    </main>
+    </PaneFrame>
   );
+}
+
+/**
+ * An account Sendwell cannot send from gets the explanation and what to do, and nothing else: no
+ * channel, quota or feed that would suggest otherwise (and no calls to the API).
+ */
+export function App(props: { deps: PaneDeps }) {
+  const host = checkHost(props.deps.item.accountType);
+  if (!host.supported)
+    return (
+      <PaneFrame item={props.deps.item}>
+        <HostNotice check={host} />
+      </PaneFrame>
+    );
+  return <Pane deps={props.deps} />;
 }

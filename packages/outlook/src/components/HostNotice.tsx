@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import type { HostCheck } from '../model/host';
 
 export function HostNotice(props: { check: Extract<HostCheck, { supported: false }> }) {
@@ -7,6 +7,9 @@ export function HostNotice(props: { check: Extract<HostCheck, { supported: false
       <MessageBarBody>
         <MessageBarTitle>{props.check.title}</MessageBarTitle>
         {props.check.explanation}
+        <Text block data-testid="host-what-to-do">
+          {props.check.whatToDo}
+        </Text>
       </MessageBarBody>
     </MessageBar>
   );

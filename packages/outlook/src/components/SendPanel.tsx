@@ -1,16 +1,56 @@
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { FeedEvent } from '../api/types';
-import { type SendDeps, type SendState, useSendDraft } from '../hooks/useSendDraft';
-import { describeAcceptedSend } from '../model/send';
+import type { FeedEvent, Template } from '../api/types';
+import type { SendState, useSendDraft } from '../hooks/useSendDraft';
+import type { useTemplateInsert } from '../hooks/useTemplateInsert';
+import type { DraftState } from '../model/draftState';
 import { ProblemBar } from './ProblemBar';
 import { Section } from './Section';
-import { SendOutcome } from './SendOutcome';
+import { AcceptedStatus, SentBefore } from './SendOutcome';
 
-function SendStatus(props: { send: SendState }) {
+interface StatusProps {
+  send: SendState;
+  draft: DraftState | null;
+  events: readonly FeedEvent[];
+  now: Date;
+  close: (() => void) | null;
+  onMergeAgain(): void;
+}
+
+function RecipientsChanged(props: {
+  send: Extract<SendState, { state: 'recipients-changed' }>;
+  onMergeAgain(): void;
+}) {
+  const { mergedFor, added, removed } = props.send;
+  const was = mergedFor ? `merged for ${mergedFor.displayName ?? mergedFor.email}` : 'not merged for anyone';
+  const changes = [
+    added.length && `added ${added.join(', ')}`,
+    removed.length && `removed ${removed.join(', ')}`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="send-status" data-state="recipients-changed">
+      <MessageBarBody>
+        <MessageBarTitle>Not sent: the recipients changed since Insert</MessageBarTitle>
+        The template was {was}
+        {changes ? ` (${changes})` : ''}. Merge it again for the people in To, check the draft, then Send.
+        <div>
+          <Button data-testid="merge-again" onClick={props.onMergeAgain}>
+            Merge again
+          </Button>
+        </div>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function SendStatus(props: StatusProps) {
   const { send } = props;
   switch (send.state) {
     case 'idle':
-      return null;
+      return props.draft?.sent ? (
+        <SentBefore sent={props.draft.sent} now={props.now} close={props.close} />
+      ) : null;
     case 'sending':
       return (
         <Caption1 data-testid="send-status" data-state="sending">
@@ -23,56 +63,59 @@ function SendStatus(props: { send: SendState }) {
           <MessageBarBody>{send.message}</MessageBarBody>
         </MessageBar>
       );
+    case 'recipients-changed':
+      return <RecipientsChanged send={send} onMergeAgain={props.onMergeAgain} />;
     case 'failed':
       return (
         <div data-testid="send-status" data-state="failed">
           <ProblemBar problem={send.problem} title="Not sent" />
         </div>
       );
-    case 'accepted': {
-      const view = describeAcceptedSend(send.send, send.at);
-      return (
-        <MessageBar
-          intent="success"
-          data-testid="send-status"
-          data-state={send.send.status}
-          data-send-id={send.send.id}
-        >
-          <MessageBarBody>
-            <MessageBarTitle>{view.title}</MessageBarTitle>
-            {view.detail} Sendwell sends it from your mailbox; you can discard this draft.
-          </MessageBarBody>
-        </MessageBar>
-      );
-    }
+    case 'accepted':
+      return <AcceptedStatus send={send} events={props.events} now={props.now} close={props.close} />;
   }
 }
 
 export interface SendPanelProps {
-  deps: SendDeps;
-  templateId: string | undefined;
+  send: ReturnType<typeof useSendDraft>;
+  draft: DraftState | null;
+  insert: ReturnType<typeof useTemplateInsert>;
+  templates: readonly Template[];
+  close: (() => void) | null;
   blockedBecause: string | null;
   /** Feed events, newest first, to follow the send after it is queued. */
   events: readonly FeedEvent[];
+  now: Date;
 }
 
 export function SendPanel(props: SendPanelProps) {
-  const { send, run } = useSendDraft(props.deps, props.templateId);
+  const { send, run, reset } = props.send;
+  const mergeAgain = async () => {
+    const templateId = props.draft?.insert?.stamp.templateId;
+    const template = props.templates.find((candidate) => candidate.id === templateId);
+    if (!template) return; // no longer in the list: the rep re-inserts one by hand
+    reset();
+    await props.insert.run(template);
+  };
   return (
     <Section title="Send">
       <Button
         appearance="primary"
         data-testid="send-button"
-        disabled={props.blockedBecause !== null || send.state === 'sending'}
+        disabled={props.blockedBecause !== null || send.state === 'sending' || props.draft === null}
         onClick={run}
       >
         Send with Sendwell
       </Button>
       {props.blockedBecause && <Caption1>{props.blockedBecause}</Caption1>}
-      <SendStatus send={send} />
-      {send.state === 'accepted' && (
-        <SendOutcome sendId={send.send.id} events={props.events} now={props.deps.clock.now()} />
-      )}
+      <SendStatus
+        send={send}
+        draft={props.draft}
+        events={props.events}
+        now={props.now}
+        close={props.close}
+        onMergeAgain={mergeAgain}
+      />
     </Section>
   );
 }

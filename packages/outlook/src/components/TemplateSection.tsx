@@ -2,8 +2,7 @@ import { Button, makeStyles, Select, Spinner, tokens } from '@fluentui/react-com
 import { useState } from 'react';
 import type { FeedEvent, SendwellApi, Template } from '../api/types';
 import type { Loaded } from '../hooks/useLoad';
-import { useTemplateInsert } from '../hooks/useTemplateInsert';
-import type { ComposeItem } from '../office/types';
+import type { useTemplateInsert } from '../hooks/useTemplateInsert';
 import { InsertStatus } from './InsertStatus';
 import { ProblemBar } from './ProblemBar';
 import { Section } from './Section';
@@ -16,16 +15,17 @@ const useStyles = makeStyles({
 
 export interface TemplateSectionProps {
   api: SendwellApi;
-  item: ComposeItem;
   templates: Loaded<Template[]>;
   latestEvent: FeedEvent | null;
-  onInserted(templateId: string): void;
+  insert: ReturnType<typeof useTemplateInsert>;
+  /** A new merge makes any earlier send answer stale (e.g. "recipients changed"). */
+  onInserted(): void;
 }
 
 export function TemplateSection(props: TemplateSectionProps) {
   const styles = useStyles();
   const [selectedId, setSelectedId] = useState('');
-  const { insert, run } = useTemplateInsert(props.item);
+  const { insert, run } = props.insert;
   const { templates } = props;
   if (templates.state === 'loading')
     return (
@@ -41,8 +41,8 @@ export function TemplateSection(props: TemplateSectionProps) {
     );
 
   const selected = templates.value.find((template) => template.id === selectedId);
-  const onInsert = async () => {
-    if (selected && (await run(selected))) props.onInserted(selected.id);
+  const insertWith = async (template: Template, choice?: 'one' | 'each') => {
+    if (await run(template, choice)) props.onInserted();
   };
   return (
     <Section title="Template">
@@ -64,7 +64,7 @@ export function TemplateSection(props: TemplateSectionProps) {
         <Button
           data-testid="insert-template"
           disabled={!selected || insert.state === 'inserting'}
-          onClick={onInsert}
+          onClick={() => selected && insertWith(selected)}
         >
           Insert
         </Button>
@@ -77,7 +77,7 @@ export function TemplateSection(props: TemplateSectionProps) {
           latestEvent={props.latestEvent}
         />
       )}
-      <InsertStatus insert={insert} />
+      <InsertStatus insert={insert} onChoose={(template, choice) => insertWith(template, choice)} />
     </Section>
   );
 }

@@ -1,43 +1,53 @@
 import type { Clock } from '@sendwell/core';
 import { useState } from 'react';
 import type { SendAccepted, SendwellApi } from '../api/types';
-import { buildSendRequest } from '../model/draft';
+import { checkDraft } from '../model/draft';
 import { type Problem, toProblem } from '../model/problem';
-import type { ComposeItem } from '../office/types';
+import type { ComposeItem, DraftRecipient } from '../office/types';
+import type { DraftStore } from './useDraftState';
 
 export type SendState =
   | { state: 'idle' }
   | { state: 'sending' }
-  | { state: 'accepted'; send: SendAccepted; at: Date }
+  /** The pane refused before posting: `message` says what to fix. */
   | { state: 'invalid'; message: string }
+  /** The To line changed since Insert merged the template: merge again first. */
+  | { state: 'recipients-changed'; added: string[]; removed: string[]; mergedFor: DraftRecipient | null }
+  /** The server took the draft; `duplicate` when this draft had been sent before (nothing new went out). */
+  | { state: 'accepted'; sends: SendAccepted[]; duplicate: boolean; at: Date }
   | { state: 'failed'; problem: Problem };
 
 export interface SendDeps {
   api: SendwellApi;
   item: ComposeItem;
   clock: Clock;
-  /** One fresh key per click: a retried request is deduplicated by the server, a new click is a new send. */
-  newIdempotencyKey: () => string;
 }
 
-export function useSendDraft(deps: SendDeps, templateId: string | undefined) {
+/** Read the draft at click time, check it, post it with the draft's own idempotency key. */
+export function useSendDraft(deps: SendDeps, store: DraftStore) {
   const [send, setSend] = useState<SendState>({ state: 'idle' });
   async function run() {
-    const idempotencyKey = deps.newIdempotencyKey();
     setSend({ state: 'sending' });
     try {
-      const [recipients, subject, body] = await Promise.all([
+      const [state, recipients, subject, body] = await Promise.all([
+        store.current(),
         deps.item.getRecipients(),
         deps.item.getSubject(),
         deps.item.getBody(),
       ]);
-      const checked = buildSendRequest({ recipients, subject, body }, { idempotencyKey, templateId });
-      if (!checked.ok) return setSend({ state: 'invalid', message: checked.message });
-      const accepted = await deps.api.createSend(checked.request);
-      setSend({ state: 'accepted', send: accepted, at: deps.clock.now() });
+      const checked = checkDraft({ recipients, subject, body }, state);
+      if (checked.outcome === 'invalid') return setSend({ state: 'invalid', message: checked.message });
+      if (checked.outcome === 'recipients-changed')
+        return setSend({ state: 'recipients-changed', ...checked });
+      const answer = await deps.api.createSend(checked.request);
+      const at = deps.clock.now();
+      const sendIds = answer.sends.map((accepted) => accepted.id);
+      await store.update((draft) => ({ ...draft, sent: draft.sent ?? { at: at.toISOString(), sendIds } }));
+      setSend({ state: 'accepted', sends: answer.sends, duplicate: answer.duplicate, at });
     } catch (error) {
       setSend({ state: 'failed', problem: toProblem(error) });
     }
   }
-  return { send, run };
+  const reset = () => setSend({ state: 'idle' });
+  return { send, run, reset };
 }

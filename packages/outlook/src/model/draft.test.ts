@@ -1,45 +1,102 @@
+import { personalise } from '@sendwell/core';
 import { describe, expect, it } from 'vitest';
-import { buildSendRequest, mergeForDraft } from './draft';
+import { checkDraft, type DraftContent } from './draft';
+import { type DraftState, newDraftState } from './draftState';
+import { planInsert } from './insert';
 
-describe('buildSendRequest', () => {
-  const recipients = { to: [{ email: 'a@x.test' }], cc: [], bcc: [{ email: 'b@x.test' }] };
-  it('leaves out empty cc and absent template', () => {
-    expect(buildSendRequest({ recipients, subject: 'S', body: 'B' }, { idempotencyKey: 'k' })).toEqual({
-      ok: true,
+const ada = { email: 'ada@acme.test', displayName: 'Ada Lovelace' };
+const bob = { email: 'bob@acme.test', displayName: 'Bob Byte' };
+const template = {
+  id: 't',
+  name: 'T',
+  subject: 'For {{recipient.firstName}}',
+  body: '<p>Hi {{recipient.firstName}}</p>',
+};
+
+function draft(to: DraftContent['recipients']['to'], subject = 'S', body = '<p>B</p>'): DraftContent {
+  return { recipients: { to, cc: [], bcc: [] }, subject, body };
+}
+
+function insertedFor(to: DraftContent['recipients']['to'], choice?: 'one' | 'each'): DraftState {
+  const plan = planInsert(template, { to, cc: [], bcc: [] }, choice);
+  if (plan.outcome !== 'ready') throw new Error(plan.outcome);
+  return {
+    ...newDraftState('draft-key-1'),
+    insert: { stamp: plan.stamp, subject: plan.subject, personal: true },
+  };
+}
+
+describe('checkDraft', () => {
+  it.each([
+    ['no To recipient', draft([]), 'no-recipient', /at least one recipient/],
+    [
+      'a bad address',
+      draft([{ email: 'ada@exam"ple.com' }]),
+      'addresses',
+      /"ada@exam"ple\.com" is not a valid/,
+    ],
+    ['no subject', draft([ada], '  '), 'no-subject', /subject/],
+    [
+      'an unfilled tag',
+      draft([ada], 'S', '<p>{{recipient.lastName}}</p>'),
+      'personalise',
+      /\{\{recipient\.lastName\}\}/,
+    ],
+  ])('refuses %s', (_case, content, reason, message) => {
+    const checked = checkDraft(content, newDraftState('draft-key-1'));
+    expect(checked).toMatchObject({ outcome: 'invalid', reason });
+    expect(checked.outcome === 'invalid' && checked.message).toMatch(message);
+  });
+
+  it("carries core's personalise refusal word for word", () => {
+    const content = draft([ada], 'S', '<p>{{x}}</p>');
+    const core = personalise(
+      { to: [ada], cc: [], bcc: [], subject: 'S', body: '<p>{{x}}</p>', format: 'html' },
+      'one',
+    );
+    expect(checkDraft(content, newDraftState('k-12345678'))).toMatchObject({
+      message: core.outcome === 'refused' ? core.message : 'n/a',
+    });
+  });
+
+  it("refuses 'each' when someone's value is missing, naming them", () => {
+    const noName = { email: 'nn@acme.test' };
+    const checked = checkDraft(
+      draft([ada, noName], template.subject, template.body),
+      insertedFor([ada, noName], 'each'),
+    );
+    expect(checked).toMatchObject({ outcome: 'invalid', reason: 'personalise' });
+    expect(checked.outcome === 'invalid' && checked.message).toContain('nn@acme.test');
+  });
+
+  it('sees that the To line changed since the merge', () => {
+    expect(checkDraft(draft([bob]), insertedFor([ada]))).toMatchObject({
+      outcome: 'recipients-changed',
+      added: ['bob@acme.test'],
+      removed: ['ada@acme.test'],
+      mergedFor: ada,
+    });
+  });
+
+  it("posts 'each' with the display names and the draft's key", () => {
+    const checked = checkDraft(
+      draft([ada, bob], template.subject, template.body),
+      insertedFor([ada, bob], 'each'),
+    );
+    expect(checked).toEqual({
+      outcome: 'ready',
       request: {
         host: 'outlook',
-        to: ['a@x.test'],
-        bcc: ['b@x.test'],
-        subject: 'S',
-        body: 'B',
-        idempotencyKey: 'k',
+        to: [ada.email, bob.email],
+        cc: [],
+        bcc: [],
+        subject: template.subject,
+        body: template.body,
+        idempotencyKey: 'draft-key-1',
+        personalise: 'each',
+        templateId: 't',
+        displayNames: { [ada.email]: 'Ada Lovelace', [bob.email]: 'Bob Byte' },
       },
-    });
-  });
-  it('refuses a draft without a subject', () => {
-    expect(buildSendRequest({ recipients, subject: '  ', body: 'B' }, { idempotencyKey: 'k' }).ok).toBe(
-      false,
-    );
-  });
-});
-
-describe('mergeForDraft', () => {
-  const template = {
-    id: 't',
-    name: 'T',
-    subject: 'For {{recipient.firstName}}',
-    body: '<p>{{recipient.name}} / {{recipient.lastName}}</p>',
-  };
-  it('merges from the first To recipient and lists fields it could not fill', () => {
-    const merged = mergeForDraft(template, {
-      to: [{ email: 'cher@x.test', displayName: 'Cher' }],
-      cc: [],
-      bcc: [],
-    });
-    expect(merged).toMatchObject({
-      subject: 'For Cher',
-      body: '<p>Cher / {{recipient.lastName}}</p>',
-      missing: ['recipient.lastName'],
     });
   });
 });

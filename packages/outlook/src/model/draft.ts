@@ -1,50 +1,84 @@
-import { mergeTemplate } from '@sendwell/core';
-import type { SendRequest, Template } from '../api/types';
+import { checkStamp, invalidAddresses, personalise, type SendRequestBody } from '@sendwell/core';
 import type { DraftRecipient, DraftRecipients } from '../office/types';
+import type { DraftState } from './draftState';
 
-export interface MergedTemplate {
-  subject: string;
-  body: string;
-  /** Merge fields left unfilled (e.g. no recipient yet), shown to the rep. */
-  missing: string[];
-  mergedFor: DraftRecipient | undefined;
-}
-
-/** Fields resolve from the first To recipient: a compose send is written to one prospect. */
-export function mergeForDraft(template: Template, recipients: DraftRecipients): MergedTemplate {
-  const recipient = recipients.to[0];
-  const subject = mergeTemplate(template.subject, recipient);
-  const body = mergeTemplate(template.body, recipient);
-  const missing = [...new Set([...subject.missing, ...body.missing])];
-  return { subject: subject.text, body: body.text, missing, mergedFor: recipient };
-}
-
+/** The draft as read from Outlook at click time: exactly what the rep sees. */
 export interface DraftContent {
   recipients: DraftRecipients;
   subject: string;
   body: string;
 }
 
-export type SendDraftCheck = { ok: true; request: SendRequest } | { ok: false; message: string };
+export type SendCheck =
+  /** Nothing is posted; `message` says what to fix. */
+  | {
+      outcome: 'invalid';
+      reason: 'no-recipient' | 'addresses' | 'no-subject' | 'personalise';
+      message: string;
+    }
+  /** The To line changed since Insert merged the template: merge again before sending. */
+  | {
+      outcome: 'recipients-changed';
+      added: string[];
+      removed: string[];
+      mergedFor: DraftRecipient | null;
+    }
+  | { outcome: 'ready'; request: SendRequestBody };
 
-const addresses = (list: DraftRecipient[]) => list.map((recipient) => recipient.email);
+const emailsOf = (list: readonly DraftRecipient[]) => list.map((recipient) => recipient.email);
 
-export function buildSendRequest(
-  draft: DraftContent,
-  options: { idempotencyKey: string; templateId?: string },
-): SendDraftCheck {
-  if (draft.recipients.to.length === 0)
-    return { ok: false, message: 'Add at least one recipient in To before sending.' };
-  if (!draft.subject.trim()) return { ok: false, message: 'Add a subject before sending.' };
-  const request: SendRequest = {
+function quoteList(addresses: readonly string[]): string {
+  return addresses.map((address) => `"${address}"`).join(', ');
+}
+
+function invalidMessage(bad: readonly string[]): string {
+  const verb = bad.length === 1 ? 'is not a valid email address' : 'are not valid email addresses';
+  return `Not sent: ${quoteList(bad)} ${verb}. Correct ${bad.length === 1 ? 'it' : 'them'} in To, Cc or Bcc.`;
+}
+
+/** Lower-case address → display name, for the server's per-person merge ("one email each"). */
+function displayNamesOf(to: readonly DraftRecipient[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const recipient of to)
+    if (recipient.displayName) names[recipient.email.toLowerCase()] = recipient.displayName;
+  return names;
+}
+
+/**
+ * Everything the pane checks before posting a draft, in the order a rep fixes things: recipients,
+ * their addresses, the subject, whom the merge was made for, then no unfilled tag may leave.
+ */
+export function checkDraft(draft: DraftContent, state: DraftState): SendCheck {
+  const { to, cc, bcc } = draft.recipients;
+  if (to.length === 0)
+    return {
+      outcome: 'invalid',
+      reason: 'no-recipient',
+      message: 'Add at least one recipient in To before sending.',
+    };
+  const bad = invalidAddresses([...emailsOf(to), ...emailsOf(cc), ...emailsOf(bcc)]);
+  if (bad.length) return { outcome: 'invalid', reason: 'addresses', message: invalidMessage(bad) };
+  if (!draft.subject.trim())
+    return { outcome: 'invalid', reason: 'no-subject', message: 'Add a subject before sending.' };
+  const stamp = state.insert?.stamp ?? null;
+  if (stamp?.mode === 'one' && state.insert?.personal) {
+    const check = checkStamp(stamp, to);
+    if (check.outcome === 'recipients-changed')
+      return { ...check, mergedFor: stamp.mergedFor ? { ...stamp.mergedFor } : null };
+  }
+  const mode = stamp?.mode ?? 'one';
+  const content = { to, cc: emailsOf(cc), bcc: emailsOf(bcc), subject: draft.subject, body: draft.body };
+  const personalised = personalise({ ...content, format: 'html' }, mode);
+  if (personalised.outcome === 'refused')
+    return { outcome: 'invalid', reason: 'personalise', message: personalised.message };
+  const request: SendRequestBody = {
     host: 'outlook',
-    to: addresses(draft.recipients.to),
-    subject: draft.subject,
-    body: draft.body,
-    idempotencyKey: options.idempotencyKey,
+    ...content,
+    to: emailsOf(to),
+    idempotencyKey: state.idempotencyKey,
+    personalise: mode,
   };
-  if (draft.recipients.cc.length) request.cc = addresses(draft.recipients.cc);
-  if (draft.recipients.bcc.length) request.bcc = addresses(draft.recipients.bcc);
-  if (options.templateId) request.templateId = options.templateId;
-  return { ok: true, request };
+  if (stamp) request.templateId = stamp.templateId;
+  if (mode === 'each') request.displayNames = displayNamesOf(to);
+  return { outcome: 'ready', request };
 }

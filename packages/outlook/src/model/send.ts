@@ -1,55 +1,38 @@
-import type { FeedEvent, SendAccepted } from '../api/types';
-import { describeFeedEvent } from './feed';
+import { reasonText } from './feed';
+import type { RecipientOutcome, SendLife } from './sendLife';
 import { formatWhen } from './time';
 
-export interface AcceptedSendView {
-  title: string;
-  /** The server's explanation: channel and throttle reasoning. */
-  detail: string | null;
+/** "in 12 min", "in 40 s": how long until `at`, from `now` (re-derived on every tick). */
+export function untilText(at: Date, now: Date): string {
+  const seconds = Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
+  if (seconds < 60) return `in ${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 60 ? `in ${minutes} min` : `in ${Math.round(minutes / 6) / 10} h`;
 }
 
-const STATUS_WORDS: Record<string, string> = {
-  queued: 'Queued',
-  scheduled: 'Queued',
-  sending: 'Sending',
-  submitted: 'Sent',
-  failed: 'Failed',
-};
-
-/** What the rep reads after "Send with Sendwell": queued to go now, or scheduled for a later slot. */
-export function describeAcceptedSend(send: SendAccepted, now: Date): AcceptedSendView {
-  const at = send.sendAt ? new Date(send.sendAt) : null;
-  const later = at !== null && at.getTime() > now.getTime() + 1000;
-  const status = STATUS_WORDS[send.status] ?? send.status;
-  const when = later ? `scheduled for ${formatWhen(at, now)}` : 'going out now';
-  const title = status === 'Queued' ? `${status} — ${when}` : status;
-  return { title, detail: send.explanation?.trim() || null };
+export function outcomeText(outcome: RecipientOutcome): string {
+  const why = [outcome.reason && reasonText(outcome.reason), outcome.status].filter(Boolean).join(', ');
+  if (outcome.state === 'delayed')
+    return `delivery to ${outcome.recipient} is delayed (not bounced yet)${why ? `: ${why}` : ''}`;
+  const kind = outcome.hard === true ? ' (hard)' : outcome.hard === false ? ' (soft)' : '';
+  return `${outcome.recipient} bounced${kind}${why ? `: ${why}` : ''}`;
 }
 
-export interface SendProgress {
-  state: 'submitted' | 'failed' | 'bounced' | 'delayed' | 'paused';
-  text: string;
-}
-
-/** What became of a send after it was queued, from the newest feed event about it (events newest first). */
-export function sendProgress(sendId: string, events: readonly FeedEvent[], now: Date): SendProgress | null {
-  const latest = events.find((event) => event.sendId === sendId && event.type !== 'send.queued');
-  if (!latest) return null;
-  const view = describeFeedEvent(latest, now);
-  const text = view.detail ? `${view.title} · ${view.detail}` : view.title;
-  switch (latest.type) {
-    case 'send.submitted':
-      return {
-        state: 'submitted',
-        text: `Sent from your mailbox at ${formatWhen(new Date(latest.at), now)}`,
-      };
-    case 'send.failed':
-      return { state: 'failed', text };
-    case 'bounce':
-      return { state: view.tone === 'warning' ? 'delayed' : 'bounced', text };
-    case 'throttle.paused':
-      return { state: 'paused', text };
-    default:
-      return null;
+/** One line for a send, as of `now`: queued → sent → bounced / failed. */
+export function lifeText(life: SendLife, now: Date): string {
+  switch (life.state) {
+    case 'queued':
+      return 'Queued — going out now';
+    case 'scheduled':
+      return `Queued — goes out at ${formatWhen(life.sendAt!, now)} (${untilText(life.sendAt!, now)})`;
+    case 'sent':
+      return life.sentAt
+        ? `Sent from your mailbox at ${formatWhen(life.sentAt, now)}`
+        : 'Sent from your mailbox';
+    case 'failed':
+      return `Not sent: ${life.error ?? 'the provider refused it'}`;
+    case 'bounced':
+    case 'delayed':
+      return `Sent, but ${life.outcomes.map(outcomeText).join('; ')}`;
   }
 }

@@ -37,12 +37,22 @@ export interface OfficeBody {
   setSelectedDataAsync(data: string, options: { coercionType: string }, callback: OfficeCallback<void>): void;
 }
 
+/** `item.sessionData` (Mailbox 1.11, compose): string values kept with this draft for this add-in. */
+export interface OfficeSessionData {
+  getAsync(name: string, callback: OfficeCallback<string>): void;
+  setAsync(name: string, value: string, callback: OfficeCallback<void>): void;
+}
+
 export interface OfficeComposeMessage {
   to: OfficeRecipients;
   cc: OfficeRecipients;
   bcc: OfficeRecipients;
   subject: OfficeSubject;
   body: OfficeBody;
+  /** Mailbox 1.11; absent in older clients. */
+  sessionData?: OfficeSessionData;
+  /** Mailbox 1.3, compose: closes the draft (Outlook asks to save or discard unsaved changes). */
+  close?(): void;
 }
 
 export interface OfficeUserProfile {
@@ -54,6 +64,9 @@ export interface OfficeUserProfile {
 export interface OfficeApi {
   onReady(): Promise<{ host: unknown; platform: unknown }>;
   context: {
+    /** The Office UI language, e.g. "en-US", "zh-CN". */
+    displayLanguage?: string;
+    requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
     mailbox?: {
       item?: OfficeComposeMessage | null;
       userProfile: OfficeUserProfile;

@@ -6,7 +6,13 @@ import type {
   OfficeEmailAddressDetails,
   OfficeUserProfile,
 } from './officeApi';
-import { type AccountType, type ComposeItem, type DraftRecipient, OfficeCallError } from './types';
+import {
+  type AccountType,
+  type ComposeItem,
+  type DraftMemory,
+  type DraftRecipient,
+  OfficeCallError,
+} from './types';
 
 export type TokenProvider = () => Promise<string>;
 
@@ -47,6 +53,41 @@ function toRecipient(details: OfficeEmailAddressDetails): DraftRecipient {
   return known ? { email: details.emailAddress, displayName: name } : { email: details.emailAddress };
 }
 
+/** The one session-data key the pane uses; its value is JSON the model reads (`model/draftState.ts`). */
+export const DRAFT_MEMORY_KEY = 'sendwell.draft';
+
+/** Lasts as long as the pane: for clients without sessionData (Mailbox < 1.11). */
+function paneMemory(): DraftMemory {
+  let value: string | null = null;
+  return {
+    persistent: false,
+    read: async () => value,
+    write: async (next) => {
+      value = next;
+    },
+  };
+}
+
+/**
+ * `item.sessionData` when the client has it. Outlook does not document what `getAsync` answers for a
+ * key never set, so a failure and an empty value both read as "nothing remembered".
+ */
+function draftMemory(office: OfficeApi, item: OfficeComposeMessage): DraftMemory {
+  const sessionData = item.sessionData;
+  const supported = office.context.requirements?.isSetSupported('Mailbox', '1.11') ?? false;
+  if (!supported || !sessionData) return paneMemory();
+  return {
+    persistent: true,
+    read: () =>
+      call<string>(office, 'sessionData.getAsync', (cb) => sessionData.getAsync(DRAFT_MEMORY_KEY, cb)).then(
+        (value) => (typeof value === 'string' && value ? value : null),
+        () => null,
+      ),
+    write: (value) =>
+      call<void>(office, 'sessionData.setAsync', (cb) => sessionData.setAsync(DRAFT_MEMORY_KEY, value, cb)),
+  };
+}
+
 export function officeComposeItem(office: OfficeApi, getAccessToken: TokenProvider): ComposeItem | null {
   const mailbox = office.context.mailbox;
   const item = mailbox?.item;
@@ -60,6 +101,9 @@ export function officeComposeItem(office: OfficeApi, getAccessToken: TokenProvid
     accountType: accountTypeOf(mailbox.userProfile),
     userEmail: mailbox.userProfile.emailAddress,
     userName: mailbox.userProfile.displayName,
+    displayLanguage: office.context.displayLanguage || 'en-US',
+    memory: draftMemory(office, item),
+    close: typeof item.close === 'function' ? () => item.close?.() : null,
     async getRecipients() {
       const [to, cc, bcc] = await Promise.all([
         recipients('to', item),

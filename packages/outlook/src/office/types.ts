@@ -17,10 +17,26 @@ export interface DraftRecipients {
 /** `Office.context.mailbox.userProfile.accountType`; `unknown` when the client does not report it. */
 export type AccountType = 'office365' | 'outlookCom' | 'enterprise' | 'gmail' | 'unknown';
 
+/**
+ * A small string remembered with this draft (Office `item.sessionData`), so a reopened pane knows what
+ * it did to the draft: the draft's idempotency key, the merge stamp, whether it was sent.
+ */
+export interface DraftMemory {
+  /** False where the host keeps nothing for the draft: the memory then lasts as long as the pane. */
+  readonly persistent: boolean;
+  read(): Promise<string | null>;
+  write(value: string): Promise<void>;
+}
+
 export interface ComposeItem {
   readonly accountType: AccountType;
   readonly userEmail: string;
   readonly userName: string;
+  /** Office's display language (BCP 47, e.g. "en-US"); the pane's words follow it. */
+  readonly displayLanguage: string;
+  readonly memory: DraftMemory;
+  /** Closes the draft's compose window (Outlook asks about unsaved changes); null where unsupported. */
+  readonly close: (() => void) | null;
   getRecipients(): Promise<DraftRecipients>;
   getSubject(): Promise<string>;
   setSubject(subject: string): Promise<void>;

@@ -1,4 +1,16 @@
-import type { AccountType, ComposeItem, DraftRecipients } from '../office/types';
+import type { AccountType, ComposeItem, DraftMemory, DraftRecipients } from '../office/types';
+
+/** The draft's session data, as Outlook keeps it for the item (it outlives one pane). */
+export class FakeDraftMemory implements DraftMemory {
+  persistent = true;
+  value: string | null = null;
+  async read() {
+    return this.value;
+  }
+  async write(value: string) {
+    this.value = value;
+  }
+}
 
 /** An in-memory draft: what the rep typed, and what the pane wrote into it. */
 export class FakeComposeItem implements ComposeItem {
@@ -6,6 +18,12 @@ export class FakeComposeItem implements ComposeItem {
   subject = '';
   body = '';
   readonly inserted: string[] = [];
+  displayLanguage = 'en-US';
+  readonly memory = new FakeDraftMemory();
+  closed = false;
+  close: (() => void) | null = () => {
+    this.closed = true;
+  };
 
   constructor(
     readonly accountType: AccountType = 'office365',

@@ -16,6 +16,11 @@ export class FakeOffice implements OfficeApi {
   bcc: OfficeEmailAddressDetails[] = [];
   subject = '';
   body = '';
+  /** `item.sessionData`, kept by the host for this draft (survives the pane closing). */
+  readonly sessionData = new Map<string, string>();
+  /** The highest Mailbox requirement set this fake client supports. */
+  mailboxVersion = 1.15;
+  closed = false;
   readonly calls: { method: string; coercionType?: string }[] = [];
   /** Make the next call to this method fail with this office.js error name. */
   failNext: { method: string; name: string; message: string } | null = null;
@@ -31,7 +36,14 @@ export class FakeOffice implements OfficeApi {
 
   constructor(options: { withItem?: boolean } = {}) {
     const item = options.withItem === false ? null : this.item();
-    this.context = { mailbox: { item, userProfile: this.userProfile } };
+    this.context = {
+      displayLanguage: 'en-US',
+      requirements: {
+        isSetSupported: (name, minVersion = '1.1') =>
+          name === 'Mailbox' && Number(minVersion) <= this.mailboxVersion,
+      },
+      mailbox: { item, userProfile: this.userProfile },
+    };
   }
 
   async onReady() {
@@ -63,6 +75,17 @@ export class FakeOffice implements OfficeApi {
           if (this.failNext?.method !== 'subject.setAsync') this.subject = subject;
           this.answer('subject.setAsync', cb, undefined);
         },
+      },
+      sessionData: {
+        getAsync: (name, cb) => this.answer('sessionData.getAsync', cb, this.sessionData.get(name) ?? ''),
+        setAsync: (name, value, cb) => {
+          if (this.failNext?.method !== 'sessionData.setAsync') this.sessionData.set(name, value);
+          this.answer('sessionData.setAsync', cb, undefined);
+        },
+      },
+      close: () => {
+        this.calls.push({ method: 'close' });
+        this.closed = true;
       },
       body: {
         getAsync: (coercionType, cb) => this.answer('body.getAsync', cb, this.body, coercionType),
