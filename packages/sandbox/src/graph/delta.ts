@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import type { SandboxContext } from '../context';
+import type { Folder, StoredMessage } from '../mail/store';
 import type { SandboxUser } from '../users';
 import { graphError } from './errors';
+import { expandedProperties, parseExpand } from './extendedProperties';
 import { messageJson, parseSelect } from './messageJson';
 
 /** Graph's page size for message delta when the client sends no `Prefer: odata.maxpagesize`. */
@@ -15,6 +17,10 @@ interface DeltaState {
   /** The round's snapshot: seq at the time the round started (skiptoken only). */
   upTo?: number;
   select?: string;
+  /** The round-one `$filter` and `$expand`, kept in the tokens like Graph keeps them in its links. */
+  filter?: string;
+  expand?: string;
+  folder?: Folder;
 }
 
 function encode(state: DeltaState): string {
@@ -35,16 +41,46 @@ function pageSize(prefer: string | undefined): number | null {
   return m ? Math.max(1, Math.min(1000, Number(m[1]))) : null;
 }
 
-/** GET /me/mailFolders/inbox/messages/delta — initial sync, then only what arrived since the deltaLink. */
-export function inboxDeltaHandler(ctx: SandboxContext) {
+/**
+ * Message delta allows `$filter` only on `receivedDateTime` with `ge` or `gt` (message-delta docs);
+ * anything else is refused like Graph refuses an unsupported filter.
+ */
+function parseDeltaFilter(filter: string | undefined): ((m: StoredMessage) => boolean) | null {
+  if (!filter) return () => true;
+  const m = /^receivedDateTime\s+(ge|gt)\s+(\S+)$/i.exec(filter.trim());
+  if (!m || Number.isNaN(Date.parse(m[2]!))) return null;
+  const at = Date.parse(m[2]!);
+  return m[1]!.toLowerCase() === 'ge'
+    ? (msg) => msg.receivedAt.getTime() >= at
+    : (msg) => msg.receivedAt.getTime() > at;
+}
+
+const DELTA_FOLDERS: Record<string, Folder> = { inbox: 'inbox', sentitems: 'sentitems' };
+
+/**
+ * GET /me/mailFolders/{inbox|sentitems}/messages/delta — initial sync, then only what arrived
+ * since the deltaLink; `$select`, `$filter` (receivedDateTime ge|gt), and `$expand` of one
+ * internet-header extended property.
+ */
+export function folderDeltaHandler(ctx: SandboxContext) {
   return (c: Context<{ Variables: { user: SandboxUser } }>) => {
     const user = c.var.user;
+    const folderName = c.req.param('folder')?.toLowerCase() ?? '';
+    const folder = DELTA_FOLDERS[folderName];
+    if (!folder) return graphError(c, 404, 'ErrorInvalidIdMalformed', 'Id is malformed.');
     const box = ctx.store.mailbox(user.mailboxId);
     const token = c.req.query('$skiptoken') ?? c.req.query('$deltatoken');
-    const state = token
+    const state: DeltaState | null = token
       ? decode(token)
-      : { mailbox: user.mailboxId, after: 0, select: c.req.query('$select') };
-    if (!state || state.mailbox !== user.mailboxId) {
+      : {
+          mailbox: user.mailboxId,
+          after: 0,
+          select: c.req.query('$select'),
+          filter: c.req.query('$filter'),
+          expand: c.req.query('$expand'),
+          folder,
+        };
+    if (!state || state.mailbox !== user.mailboxId || (state.folder ?? 'inbox') !== folder) {
       return graphError(c, 410, 'SyncStateNotFound', 'The sync state cannot be found. Resync is required.');
     }
     const select = parseSelect(state.select);
@@ -55,24 +91,50 @@ export function inboxDeltaHandler(ctx: SandboxContext) {
         'RequestBroker--ParseUri',
         `Could not find a property named '${select.unknown}' on type 'microsoft.graph.message'.`,
       );
+    const predicate = parseDeltaFilter(state.filter);
+    if (!predicate)
+      return graphError(
+        c,
+        400,
+        'ErrorInvalidUrlQueryFilter',
+        'The query filter contains one or more invalid nodes.',
+      );
+    const expand = parseExpand(state.expand);
+    if (expand === 'invalid')
+      return graphError(
+        c,
+        400,
+        'BadRequest',
+        'Parsing OData Select and Expand failed: the $expand is not supported.',
+      );
     const upTo = state.upTo ?? box.seq;
     const preferred = pageSize(c.req.header('prefer'));
     const size = preferred ?? DEFAULT_PAGE_SIZE;
-    const pending = box.messages.filter((m) => m.folder === 'inbox' && m.seq > state.after && m.seq <= upTo);
+    const pending = box.messages.filter(
+      (m) => m.folder === folder && m.seq > state.after && m.seq <= upTo && predicate(m),
+    );
     const page = pending.slice(0, size);
-    const link = `${ctx.baseUrl}/graph/v1.0/me/mailFolders/inbox/messages/delta`;
+    const link = `${ctx.baseUrl}/graph/v1.0/me/mailFolders/${folderName}/messages/delta`;
+    const keep = {
+      mailbox: user.mailboxId,
+      select: state.select,
+      filter: state.filter,
+      expand: state.expand,
+      folder,
+    };
     const body: Record<string, unknown> = {
       '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#Collection(message)`,
     };
     if (pending.length > page.length) {
       const last = page[page.length - 1]!;
-      body['@odata.nextLink'] =
-        `${link}?$skiptoken=${encode({ mailbox: user.mailboxId, after: last.seq, upTo, select: state.select })}`;
+      body['@odata.nextLink'] = `${link}?$skiptoken=${encode({ ...keep, after: last.seq, upTo })}`;
     } else {
-      body['@odata.deltaLink'] =
-        `${link}?$deltatoken=${encode({ mailbox: user.mailboxId, after: upTo, select: state.select })}`;
+      body['@odata.deltaLink'] = `${link}?$deltatoken=${encode({ ...keep, after: upTo })}`;
     }
-    body.value = page.map((m) => messageJson(m, user.mailboxId, select.properties));
+    body.value = page.map((m) => ({
+      ...messageJson(m, user.mailboxId, select.properties),
+      ...expandedProperties(m, expand),
+    }));
     if (preferred) c.header('Preference-Applied', `odata.maxpagesize=${preferred}`);
     return c.json(body);
   };

@@ -1,13 +1,16 @@
 import type { Context } from 'hono';
 import type { SandboxContext } from '../context';
 import type { Folder, StoredMessage } from '../mail/store';
-import { headerValue } from '../mime/headers';
 import type { SandboxUser } from '../users';
 import { graphError } from './errors';
+import {
+  expandedProperties,
+  internetHeaderName,
+  internetHeaderProperty,
+  parseExpand,
+  sameValue,
+} from './extendedProperties';
 import { messageJson, parseSelect } from './messageJson';
-
-/** MAPI's PS_INTERNET_HEADERS property set: how Graph filters on an internet header like x-sendwell-id. */
-const INTERNET_HEADERS_SET = '{00020386-0000-0000-C000-000000000046}';
 
 type Predicate = (m: StoredMessage) => boolean;
 
@@ -16,17 +19,22 @@ type Predicate = (m: StoredMessage) => boolean;
  * - `internetMessageId eq '<id@host>'`
  * - `singleValueExtendedProperties/any(ep: ep/id eq 'String {00020386-…} Name x-sendwell-id' and ep/value eq 'snd_1')`
  * - `receivedDateTime ge 2026-01-05T09:00:00Z` (also gt/le/lt), joined with `and`.
- * Anything else gets Graph's 400 (the real service supports far more).
+ * Anything else gets Graph's 400 `ErrorInvalidUrlQueryFilter` — notably a filter on
+ * `internetMessageHeaders`, which Graph cannot filter on (the real service supports far more).
  */
 export function parseFilter(filter: string): Predicate | null {
   const extended =
-    /^singleValueExtendedProperties\/any\(\s*(\w+)\s*:\s*\1\/id\s+eq\s+'String\s+(\{[0-9A-Fa-f-]+\})\s+Name\s+([^']+)'\s+and\s+\1\/value\s+eq\s+'((?:[^']|'')*)'\s*\)$/i.exec(
+    /^singleValueExtendedProperties\/any\(\s*(\w+)\s*:\s*\1\/id\s+eq\s+'([^']+)'\s+and\s+\1\/value\s+eq\s+'((?:[^']|'')*)'\s*\)$/i.exec(
       filter.trim(),
     );
   if (extended) {
-    const [, , set, name, value] = extended;
-    if (set!.toUpperCase() !== INTERNET_HEADERS_SET) return null;
-    return (m) => headerValue(m.headers, name!) === value!.replace(/''/g, "'");
+    const name = internetHeaderName(extended[2]!);
+    if (name === null) return null;
+    const wanted = extended[3]!.replace(/''/g, "'");
+    return (m) => {
+      const value = internetHeaderProperty(m, name);
+      return value !== undefined && sameValue(value, wanted);
+    };
   }
   const clauses = filter.split(/\s+and\s+/i).map(parseClause);
   if (clauses.some((p) => p === null)) return null;
@@ -73,6 +81,14 @@ export function folderListHandler(ctx: SandboxContext) {
         'ErrorInvalidUrlQueryFilter',
         'The query filter contains one or more invalid nodes.',
       );
+    const expand = parseExpand(c.req.query('$expand'));
+    if (expand === 'invalid')
+      return graphError(
+        c,
+        400,
+        'BadRequest',
+        'Parsing OData Select and Expand failed: the $expand is not supported.',
+      );
     const top = Math.max(1, Math.min(1000, Number(c.req.query('$top') ?? 10) || 10));
     const matches = ctx.store
       .mailbox(user.mailboxId)
@@ -80,7 +96,10 @@ export function folderListHandler(ctx: SandboxContext) {
       .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || b.seq - a.seq);
     return c.json({
       '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#users('${user.subject}')/mailFolders('${folder}')/messages`,
-      value: matches.slice(0, top).map((m) => messageJson(m, user.mailboxId, select.properties)),
+      value: matches.slice(0, top).map((m) => ({
+        ...messageJson(m, user.mailboxId, select.properties),
+        ...expandedProperties(m, expand),
+      })),
     });
   };
 }

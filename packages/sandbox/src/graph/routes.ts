@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { SandboxContext } from '../context';
 import type { SandboxUser } from '../users';
-import { inboxDeltaHandler } from './delta';
+import { folderDeltaHandler } from './delta';
 import { graphError } from './errors';
 import { folderListHandler } from './folderList';
 import { messageJson, parseSelect } from './messageJson';
@@ -55,7 +55,7 @@ export function graphRoutes(ctx: SandboxContext): Hono<Env> {
     });
   });
   app.post('/me/sendMail', sendMailHandler(ctx));
-  app.get('/me/mailFolders/inbox/messages/delta', inboxDeltaHandler(ctx));
+  app.get('/me/mailFolders/:folder/messages/delta', folderDeltaHandler(ctx));
   app.get('/me/mailFolders/:folder/messages', folderListHandler(ctx));
   app.get('/me/messages/:id', (c) => {
     const message = ctx.store.find(c.var.user.mailboxId, c.req.param('id'));

@@ -1,4 +1,5 @@
 import type { InboxEntry, InboxPage, MailboxPort, OutgoingMessage, SubmitResult } from '@sendwell/core';
+import { bare, SENDWELL_HEADER, type SentFolderPort, type SentItem, type SentPage } from './sentFolder';
 
 export interface GraphMailboxOptions {
   /** e.g. https://graph.microsoft.com/v1.0 (or the sandbox's). */
@@ -10,11 +11,18 @@ export interface GraphMailboxOptions {
 }
 
 const SELECT = 'id,subject,from,receivedDateTime,internetMessageHeaders';
+const SENT_SELECT = 'id,sentDateTime,internetMessageId,toRecipients,ccRecipients,bccRecipients';
+/**
+ * Our header as Exchange stores it: a named property in PS_INTERNET_HEADERS. Graph cannot filter on
+ * `internetMessageHeaders` (400 ErrorInvalidUrlQueryFilter); it filters and expands this property.
+ */
+const SENDWELL_PROPERTY = `String {00020386-0000-0000-C000-000000000046} Name ${SENDWELL_HEADER}`;
+const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const recipients = (list: string[] | undefined) =>
   (list ?? []).map((address) => ({ emailAddress: { address } }));
 
 /** Exchange Online through Microsoft Graph: `POST /me/sendMail`, inbox delta, `$value` for MIME. */
-export class GraphMailbox implements MailboxPort {
+export class GraphMailbox implements MailboxPort, SentFolderPort {
   readonly provider = 'exchange' as const;
   readonly address: string;
   #options: GraphMailboxOptions;
@@ -39,7 +47,7 @@ export class GraphMailbox implements MailboxPort {
         toRecipients: recipients(message.to),
         ccRecipients: recipients(message.cc),
         bccRecipients: recipients(message.bcc),
-        internetMessageHeaders: [{ name: 'X-Sendwell-Id', value: message.sendwellId }],
+        internetMessageHeaders: [{ name: SENDWELL_HEADER, value: message.sendwellId }],
       },
       saveToSentItems: true,
     };
@@ -67,7 +75,7 @@ export class GraphMailbox implements MailboxPort {
     while (url) {
       const response = await this.#request(url, { headers: { prefer: 'odata.maxpagesize=50' } });
       if (!response.ok) throw new Error(`Graph delta failed: ${await errorDetail(response)}`);
-      const page = (await response.json()) as GraphDeltaPage;
+      const page = (await response.json()) as GraphPage<GraphMessage>;
       for (const item of page.value ?? []) if (!item['@removed']) entries.push(toEntry(item));
       if (page['@odata.deltaLink']) return { entries, cursor: page['@odata.deltaLink'] };
       url = page['@odata.nextLink'] ?? null;
@@ -81,15 +89,68 @@ export class GraphMailbox implements MailboxPort {
     return new Uint8Array(await response.arrayBuffer());
   }
 
+  /**
+   * Sendwell's own message in Sent Items, found by our header's extended property. Exchange assigns
+   * the Message-ID of a sendMail message, so `internetMessageId` cannot identify it in advance.
+   */
   async findSent(sendwellId: string): Promise<boolean> {
-    const filter = `internetMessageHeaders/any(h:h/name eq 'X-Sendwell-Id' and h/value eq '${sendwellId.replace(/'/g, "''")}')`;
+    const filter = `singleValueExtendedProperties/any(ep: ep/id eq ${odataString(SENDWELL_PROPERTY)} and ep/value eq ${odataString(sendwellId)})`;
     const response = await this.#request(
-      `/me/mailFolders/sentitems/messages?$select=id&$filter=${encodeURIComponent(filter)}`,
+      `/me/mailFolders/sentitems/messages?$select=id&$top=1&$filter=${encodeURIComponent(filter)}`,
     );
     if (!response.ok) throw new Error(`Graph sent-items lookup failed: ${await errorDetail(response)}`);
     const page = (await response.json()) as { value?: unknown[] };
     return (page.value ?? []).length > 0;
   }
+
+  /** Sent Items delta (first round bounded by `since`), with our header expanded to tell our mail apart. */
+  async listSentChanges(cursor: string | null, since: Date): Promise<SentPage> {
+    const query = [
+      `$select=${SENT_SELECT}`,
+      `$filter=${encodeURIComponent(`receivedDateTime ge ${since.toISOString().replace(/\.\d+Z$/, 'Z')}`)}`,
+      `$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq ${odataString(SENDWELL_PROPERTY)})`)}`,
+    ].join('&');
+    let url: string | null = cursor ?? `/me/mailFolders/sentitems/messages/delta?${query}`;
+    const items: SentItem[] = [];
+    while (url) {
+      const response = await this.#request(url, { headers: { prefer: 'odata.maxpagesize=50' } });
+      if (!response.ok) throw new Error(`Graph sent-items delta failed: ${await errorDetail(response)}`);
+      const page = (await response.json()) as GraphPage<GraphSentMessage>;
+      for (const item of page.value ?? []) if (!item['@removed']) items.push(toSentItem(item));
+      if (page['@odata.deltaLink']) return { items, cursor: page['@odata.deltaLink'] };
+      url = page['@odata.nextLink'] ?? null;
+    }
+    throw new Error('Graph delta ended without a deltaLink');
+  }
+}
+
+type GraphRecipient = { emailAddress?: { address?: string } };
+interface GraphSentMessage {
+  id: string;
+  sentDateTime?: string;
+  internetMessageId?: string;
+  toRecipients?: GraphRecipient[];
+  ccRecipients?: GraphRecipient[];
+  bccRecipients?: GraphRecipient[];
+  singleValueExtendedProperties?: { id: string; value: string }[];
+  '@removed'?: unknown;
+}
+
+function toSentItem(item: GraphSentMessage): SentItem {
+  const recipients = [
+    ...(item.toRecipients ?? []),
+    ...(item.ccRecipients ?? []),
+    ...(item.bccRecipients ?? []),
+  ]
+    .map((r) => r.emailAddress?.address?.toLowerCase() ?? '')
+    .filter(Boolean);
+  return {
+    providerMessageId: item.id,
+    sentAt: new Date(item.sentDateTime ?? 0),
+    recipients,
+    sendwellId: item.singleValueExtendedProperties?.[0]?.value ?? null,
+    internetMessageId: bare(item.internetMessageId),
+  };
 }
 
 interface GraphMessage {
@@ -100,8 +161,8 @@ interface GraphMessage {
   internetMessageHeaders?: { name: string; value: string }[];
   '@removed'?: unknown;
 }
-interface GraphDeltaPage {
-  value?: GraphMessage[];
+interface GraphPage<T> {
+  value?: T[];
   '@odata.nextLink'?: string;
   '@odata.deltaLink'?: string;
 }

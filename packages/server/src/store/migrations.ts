@@ -114,6 +114,27 @@ alter table templates add column updated_at timestamptz not null default now();
 alter table templates add column deleted_at timestamptz;
 `,
   },
+  {
+    // Version 20 on: the throttle/outbox entries (other areas append their own numbers).
+    version: 20,
+    name: 'throttle: sent-elsewhere reservations, send attempts, team batch setting',
+    sql: `
+alter table reservations alter column send_id drop not null;
+alter table reservations add column provider_message_id text;
+create unique index reservations_provider_message on reservations(mailbox_id, provider_message_id);
+alter table mailboxes add column sent_cursor text;
+alter table sends add column started_at timestamptz;
+alter table sends add column check_failures integer not null default 0;
+create table team_settings (
+  tenant_id text primary key,
+  batch_size integer,
+  batch_every_seconds integer,
+  updated_by text references users(id),
+  updated_at timestamptz not null default now(),
+  check ((batch_size is null) = (batch_every_seconds is null))
+);
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

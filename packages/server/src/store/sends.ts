@@ -101,17 +101,20 @@ export async function listReservations(db: Db, mailboxId: string, since: Date): 
     'select at, recipients, external from reservations where mailbox_id = $1 and at >= $2 order by at',
     [mailboxId, since],
   );
-  return rows.map((r) => ({
-    at: new Date(r.at),
-    recipients: Number(r.recipients),
-    external: Number(r.external),
-  }));
+  return rows.map(toReservation);
 }
+
+const toReservation = (r: { at: Date | string; recipients: number; external: number }): ReservationRow => ({
+  at: new Date(r.at),
+  recipients: Number(r.recipients),
+  external: Number(r.external),
+});
 
 /** Moves a send's reservation (a reschedule after a provider pause keeps the budget honest). */
 export async function rescheduleSend(db: Db, id: string, sendAt: Date, error: string | null): Promise<void> {
   await db.query(
-    `update sends set status = 'retry', send_at = $2, claimed_until = null, last_error = $3 where id = $1`,
+    `update sends set status = 'retry', send_at = $2, claimed_until = null, started_at = null, last_error = $3
+     where id = $1`,
     [id, sendAt, error],
   );
   await db.query('update reservations set at = $2 where send_id = $1', [id, sendAt]);
@@ -120,20 +123,24 @@ export async function rescheduleSend(db: Db, id: string, sendAt: Date, error: st
 /**
  * Claims due sends for one worker. `for update skip locked` lets several server instances share one
  * PostgreSQL without two of them sending the same row; the lease lets another instance take over a
- * row whose worker died mid-send (it reconciles with Sent items first).
+ * row whose worker died mid-send (it reconciles with Sent items first). Sends of a paused mailbox
+ * are not claimed: they wait in the queue without a provider call. A claim is not an attempt:
+ * `attempts` counts provider submissions only (see `beginAttempt`).
  */
 export async function claimDueSends(db: Db, now: Date, leaseMs: number, limit = 10): Promise<SendRow[]> {
   return db.transaction(async (tx) => {
     const rows = await tx.query(
-      `select * from sends
-       where (status in ('scheduled', 'retry') and send_at <= $1) or (status = 'sending' and claimed_until < $1)
-       order by send_at limit $2 for update skip locked`,
+      `select s.* from sends s left join mailboxes m on m.id = s.mailbox_id
+       where ((s.status in ('scheduled', 'retry') and s.send_at <= $1)
+              or (s.status = 'sending' and s.claimed_until < $1))
+         and (m.paused_until is null or m.paused_until <= $1)
+       order by s.send_at, s.created_at, s.id limit $2 for update of s skip locked`,
       [now, limit],
     );
     const claimed: SendRow[] = [];
     for (const row of rows) {
       const [updated] = await tx.query(
-        `update sends set status = 'sending', claimed_until = $2, attempts = attempts + 1 where id = $1 returning *`,
+        `update sends set status = 'sending', claimed_until = $2, started_at = null where id = $1 returning *`,
         [row.id, new Date(now.getTime() + leaseMs)],
       );
       claimed.push(toSend(updated!));
@@ -142,9 +149,99 @@ export async function claimDueSends(db: Db, now: Date, leaseMs: number, limit = 
   });
 }
 
+/**
+ * Reservations that stand for mail that actually left (or may have left) the mailbox up to `now`:
+ * submitted sends, sends in flight at the provider (except `exceptSendId`), and mail sent outside
+ * Sendwell. The worker re-plans against these before it submits, so overdue sends are paced.
+ */
+export async function listActualReservations(
+  db: Db,
+  mailboxId: string,
+  since: Date,
+  now: Date,
+  exceptSendId: string,
+): Promise<ReservationRow[]> {
+  const rows = await db.query<{ at: Date | string; recipients: number; external: number }>(
+    `select r.at, r.recipients, r.external from reservations r left join sends s on s.id = r.send_id
+     where r.mailbox_id = $1 and r.at >= $2 and r.at <= $3
+       and (r.send_id is null or s.status = 'submitted'
+            or (s.status = 'sending' and s.started_at is not null and s.id <> $4))
+     order by r.at`,
+    [mailboxId, since, now, exceptSendId],
+  );
+  return rows.map(toReservation);
+}
+
+/** The worker is about to call the provider: count the attempt and hold the reservation at `at`. */
+export async function markAttemptStarted(tx: Db, id: string, at: Date): Promise<SendRow> {
+  const [row] = await tx.query(
+    `update sends set started_at = $2, attempts = attempts + 1, check_failures = 0 where id = $1 returning *`,
+    [id, at],
+  );
+  await tx.query('update reservations set at = $2 where send_id = $1', [id, at]);
+  return toSend(row!);
+}
+
+/**
+ * Puts a claimed send back in the queue without a provider call (paused mailbox, too soon for the
+ * windows or the pacing): no attempt is used up. The reservation moves with it.
+ */
+export async function deferSend(db: Db, id: string, sendAt: Date, why: string): Promise<void> {
+  await db.query(
+    `update sends set status = case when attempts = 0 then 'scheduled' else 'retry' end, send_at = $2,
+       claimed_until = null, started_at = null, last_error = $3 where id = $1`,
+    [id, sendAt, why],
+  );
+  await db.query('update reservations set at = $2 where send_id = $1', [id, sendAt]);
+}
+
+/**
+ * The provider refused to take the message for now (429): the attempt is given back, since
+ * nothing was sent and a busy provider must not use up the retry budget.
+ */
+export async function refundAttempt(db: Db, id: string): Promise<void> {
+  await db.query('update sends set attempts = greatest(attempts - 1, 0) where id = $1', [id]);
+}
+
+/**
+ * The Sent-items lookup before a retry failed: try again later, without spending an attempt. The
+ * delay grows with consecutive failed lookups (`delayMs(failures)`).
+ */
+export async function recordCheckFailure(
+  db: Db,
+  id: string,
+  now: Date,
+  error: string,
+  delayMs: (failures: number) => number,
+): Promise<Date> {
+  const [row] = await db.query<{ n: number }>(
+    'update sends set check_failures = check_failures + 1 where id = $1 returning check_failures as n',
+    [id],
+  );
+  const at = new Date(now.getTime() + delayMs(Number(row?.n ?? 1)));
+  await rescheduleSend(db, id, at, error);
+  return at;
+}
+
+/** Records mail the rep sent outside Sendwell (found in Sent items) as a reservation, once. */
+export async function insertSentElsewhere(
+  db: Db,
+  mailboxId: string,
+  providerMessageId: string,
+  reservation: ReservationRow,
+): Promise<boolean> {
+  const rows = await db.query(
+    `insert into reservations (mailbox_id, send_id, provider_message_id, at, recipients, external)
+     values ($1, null, $2, $3, $4, $5) on conflict (mailbox_id, provider_message_id) do nothing returning id`,
+    [mailboxId, providerMessageId, reservation.at, reservation.recipients, reservation.external],
+  );
+  return rows.length > 0;
+}
+
 export async function markSubmitted(db: Db, id: string, at: Date): Promise<void> {
   await db.query(
-    `update sends set status = 'submitted', submitted_at = $2, claimed_until = null, last_error = null where id = $1`,
+    `update sends set status = 'submitted', submitted_at = $2, claimed_until = null, last_error = null,
+       check_failures = 0 where id = $1`,
     [id, at],
   );
 }

@@ -65,6 +65,41 @@ export async function pauseMailbox(db: Db, id: string, until: Date, reason: stri
   );
 }
 
+/**
+ * Ends every pause whose time has come, once: the rows are cleared in the same statement that
+ * returns them, so two workers never both report the same resumption.
+ */
+export async function endElapsedPauses(
+  db: Db,
+  now: Date,
+): Promise<{ mailbox: MailboxRow; pausedUntil: Date; reason: string | null }[]> {
+  return db.transaction(async (tx) => {
+    const due = await tx.query(
+      'select * from mailboxes where paused_until <= $1 order by id for update skip locked',
+      [now],
+    );
+    const ended = [];
+    for (const row of due) {
+      const mailbox = toMailbox(row);
+      await tx.query('update mailboxes set paused_until = null, pause_reason = null where id = $1', [mailbox.id]);
+      ended.push({ mailbox, pausedUntil: mailbox.pausedUntil!, reason: mailbox.pauseReason });
+    }
+    return ended;
+  });
+}
+
+/** Where the Sent-items scan of this mailbox stopped (Graph deltaLink / Gmail historyId). */
+export async function loadSentCursor(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.query<{ sent_cursor: string | null }>('select sent_cursor from mailboxes where id = $1', [
+    id,
+  ]);
+  return row?.sent_cursor ?? null;
+}
+
+export async function saveSentCursor(db: Db, id: string, cursor: string): Promise<void> {
+  await db.query('update mailboxes set sent_cursor = $2 where id = $1', [id, cursor]);
+}
+
 export async function saveScanCursor(db: Db, id: string, cursor: string): Promise<void> {
   await db.query('update mailboxes set scan_cursor = $2 where id = $1', [id, cursor]);
 }

@@ -1,13 +1,16 @@
 import type { BounceReport, Clock, Logger, MailboxPort } from '@sendwell/core';
 import { parseBounce } from '@sendwell/core';
+import type { SentFolderPort } from '../mailboxes/sentFolder';
 import type { FeedHub } from '../services/feedHub';
 import { insertBounce } from '../store/bounces';
 import type { Db } from '../store/db';
 import type { MailboxRow, SendRow } from '../store/rows';
 import { findSend, findSendByMessageId, findSendByRecipient } from '../store/sends';
-import { listMailboxes, pauseMailbox, saveScanCursor } from '../store/users';
+import { listMailboxes, saveScanCursor } from '../store/users';
 import { isBounceCandidate } from './bounceCandidate';
+import { pauseForProvider, QUOTA_NOTICE_PAUSE_MS } from './pauses';
 import { recordEvent } from './recordEvent';
+import { asSentFolder, scanSentFolder } from './sentScanner';
 
 export interface ScannerDeps {
   db: Db;
@@ -15,15 +18,15 @@ export interface ScannerDeps {
   hub: FeedHub;
   logger: Logger;
   mailboxFor(mailbox: MailboxRow): MailboxPort;
+  /** The mailbox's Sent folder for the budget scan; by default the port itself when it can read it. */
+  sentFolderFor?(mailbox: MailboxRow): SentFolderPort | null;
 }
-
-/** How long a sending-quota notice pauses the mailbox (Gmail locks sending for up to 24 h). */
-const QUOTA_PAUSE_MS = 60 * 60 * 1000;
 
 /**
  * One incremental scan of every connected mailbox: only new inbox messages, header pre-filter, raw
- * MIME for candidates, the core bounce engine, then attribution to the email we sent. It never
- * deletes, moves or marks user mail read: it only reads.
+ * MIME for candidates, the core bounce engine, then attribution to the email we sent; and the Sent
+ * folder, so mail sent outside Sendwell counts against the budget. It never deletes, moves or marks
+ * user mail read: it only reads.
  */
 export async function scanAllOnce(deps: ScannerDeps): Promise<number> {
   let found = 0;
@@ -31,14 +34,19 @@ export async function scanAllOnce(deps: ScannerDeps): Promise<number> {
     try {
       found += await scanMailbox(deps, mailbox);
     } catch (error) {
-      deps.logger.warn('scan failed', {
-        mailboxId: mailbox.id,
-        detail: error instanceof Error ? error.message : String(error),
-      });
+      deps.logger.warn('scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
+    }
+    try {
+      const folder = deps.sentFolderFor?.(mailbox) ?? asSentFolder(deps.mailboxFor(mailbox));
+      if (folder) await scanSentFolder(deps, mailbox, folder);
+    } catch (error) {
+      deps.logger.warn('sent-folder scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
     }
   }
   return found;
 }
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function scanMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<number> {
   const port = deps.mailboxFor(mailbox);
@@ -118,17 +126,8 @@ async function attribute(
   return findSendByRecipient(db, mailbox.id, recipient.toLowerCase(), at);
 }
 
+/** A sending-quota notice: the provider has stopped this mailbox, so stop queuing into it. */
 async function quotaPause(deps: ScannerDeps, mailbox: MailboxRow, detail: string) {
-  const now = deps.clock.now();
-  const until = new Date(now.getTime() + QUOTA_PAUSE_MS);
-  await pauseMailbox(deps.db, mailbox.id, until, detail);
-  await recordEvent(deps.db, deps.hub, {
-    userId: mailbox.userId,
-    type: 'throttle.paused',
-    sendId: null,
-    templateId: null,
-    recipient: null,
-    detail: { until: until.toISOString(), reason: detail },
-    at: now,
-  });
+  const until = new Date(deps.clock.now().getTime() + QUOTA_NOTICE_PAUSE_MS);
+  await pauseForProvider(deps, mailbox, until, detail);
 }

@@ -2,8 +2,18 @@ import type { Clock, Logger, MailboxPort } from '@sendwell/core';
 import type { FeedHub } from '../services/feedHub';
 import type { Db } from '../store/db';
 import type { MailboxRow, SendRow } from '../store/rows';
-import { claimDueSends, markFailed, markSubmitted, rescheduleSend } from '../store/sends';
-import { findMailbox, pauseMailbox } from '../store/users';
+import {
+  claimDueSends,
+  deferSend,
+  markFailed,
+  markSubmitted,
+  recordCheckFailure,
+  refundAttempt,
+  rescheduleSend,
+} from '../store/sends';
+import { findMailbox } from '../store/users';
+import { gateAttempt, pausedNow, pauseNote } from './pacing';
+import { pauseForProvider, resumeEndedPauses } from './pauses';
 import { recordEvent } from './recordEvent';
 
 export interface SenderDeps {
@@ -14,29 +24,67 @@ export interface SenderDeps {
   mailboxFor(mailbox: MailboxRow): MailboxPort;
   /** How long a claimed send stays ours before another worker may take it over. */
   leaseMs?: number;
+  /** Provider submissions a send may use before it fails for good (lookups and 429s do not count). */
   maxAttempts?: number;
 }
 
-const backoffMs = (attempt: number) => Math.min(15 * 60_000, 5_000 * 2 ** (attempt - 1));
+export const DEFAULT_MAX_ATTEMPTS = 5;
+export const backoffMs = (attempt: number) => Math.min(15 * 60_000, 5_000 * 2 ** (attempt - 1));
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * The outbox sender: claims due sends and submits them through the mailbox's native channel. A send
- * that was tried before is first reconciled with Sent items, so a crash between "provider accepted"
- * and "we recorded it" never sends twice.
+ * The outbox sender: lifts pauses that ran out, claims due sends and submits them through the
+ * mailbox's native channel. A send that may have reached the provider before is first reconciled
+ * with Sent items, so a crash between "provider accepted" and "we recorded it" never sends twice.
  */
 export async function sendDueOnce(deps: SenderDeps): Promise<number> {
-  const now = deps.clock.now();
-  const claimed = await claimDueSends(deps.db, now, deps.leaseMs ?? 120_000);
+  await resumeEndedPauses(deps);
+  const claimed = await claimDueSends(deps.db, deps.clock.now(), deps.leaseMs ?? 120_000);
   for (const send of claimed) await deliver(deps, send);
   return claimed.length;
 }
 
 async function deliver(deps: SenderDeps, send: SendRow): Promise<void> {
   const mailboxRow = await findMailbox(deps.db, send.mailboxId);
-  if (!mailboxRow) return markFailed(deps.db, send.id, 'mailbox removed');
+  if (!mailboxRow) return failed(deps, send, 'The mailbox this send was queued for has been removed.');
+  // A pause set by an earlier send of this round: wait without calling the provider at all.
+  if (pausedNow(mailboxRow, deps.clock.now()))
+    return deferSend(deps.db, send.id, mailboxRow.pausedUntil!, pauseNote(mailboxRow));
   const mailbox = deps.mailboxFor(mailboxRow);
+  if (send.attempts > 0) {
+    const found = await reconcile(deps, mailbox, send);
+    if (found === 'unknown') return;
+    if (found) return submitted(deps, send);
+  }
+  const gate = await gateAttempt(deps.db, send, deps.clock.now());
+  if (!gate.go) {
+    if (gate.reason === 'mailbox-gone')
+      return failed(deps, send, 'The mailbox this send was queued for has been removed.');
+    return;
+  }
+  await attempt(deps, mailbox, gate.send);
+}
+
+/** Was this send already accepted by the provider? 'unknown' when the lookup itself failed. */
+async function reconcile(
+  deps: SenderDeps,
+  mailbox: MailboxPort,
+  send: SendRow,
+): Promise<boolean | 'unknown'> {
   try {
-    if (send.attempts > 1 && (await mailbox.findSent(send.id))) return submitted(deps, send);
+    return await mailbox.findSent(send.id);
+  } catch (error) {
+    const detail = `Could not check Sent items before retrying (${errorText(error)}); will check again.`;
+    deps.logger.warn('sent-items lookup failed', { sendId: send.id, detail });
+    // Sending without the check could send twice; failing would drop a send the provider never saw.
+    await recordCheckFailure(deps.db, send.id, deps.clock.now(), detail, backoffMs);
+    return 'unknown';
+  }
+}
+
+async function attempt(deps: SenderDeps, mailbox: MailboxPort, send: SendRow): Promise<void> {
+  const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  try {
     const result = await mailbox.send({
       sendwellId: send.id,
       messageId: send.messageId,
@@ -49,13 +97,12 @@ async function deliver(deps: SenderDeps, send: SendRow): Promise<void> {
     });
     if (result.status === 'submitted') return submitted(deps, send);
     if (result.status === 'throttled') return throttled(deps, send, result.retryAfterSeconds, result.detail);
-    if (result.retryable && send.attempts < (deps.maxAttempts ?? 5))
-      return retryLater(deps, send, result.detail);
+    if (result.retryable && send.attempts < maxAttempts) return retryLater(deps, send, result.detail);
     return failed(deps, send, result.detail);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorText(error);
     deps.logger.warn('send attempt crashed', { sendId: send.id, detail });
-    if (send.attempts < (deps.maxAttempts ?? 5)) return retryLater(deps, send, detail);
+    if (send.attempts < maxAttempts) return retryLater(deps, send, detail);
     return failed(deps, send, detail);
   }
 }
@@ -74,20 +121,15 @@ async function submitted(deps: SenderDeps, send: SendRow) {
   });
 }
 
+/** The provider said "not now": pause the mailbox, give the attempt back, wait for the pause to end. */
 async function throttled(deps: SenderDeps, send: SendRow, retryAfterSeconds: number, detail: string) {
-  const now = deps.clock.now();
-  const until = new Date(now.getTime() + Math.max(1, retryAfterSeconds) * 1000);
-  await pauseMailbox(deps.db, send.mailboxId, until, detail);
-  await rescheduleSend(deps.db, send.id, until, detail);
-  await recordEvent(deps.db, deps.hub, {
-    userId: send.userId,
-    type: 'throttle.paused',
+  const until = new Date(deps.clock.now().getTime() + Math.max(1, retryAfterSeconds) * 1000);
+  await pauseForProvider(deps, { id: send.mailboxId, userId: send.userId }, until, detail, {
     sendId: send.id,
     templateId: send.templateId,
-    recipient: null,
-    detail: { until: until.toISOString(), reason: detail },
-    at: now,
   });
+  await refundAttempt(deps.db, send.id);
+  await rescheduleSend(deps.db, send.id, until, detail);
 }
 
 async function retryLater(deps: SenderDeps, send: SendRow, detail: string) {

@@ -1,0 +1,69 @@
+import { DAY_MS, getProfile, planSend } from '@sendwell/core';
+import type { Db } from '../store/db';
+import type { MailboxRow, SendRow } from '../store/rows';
+import { deferSend, listActualReservations, markAttemptStarted } from '../store/sends';
+import { findMailboxTeamBatch } from '../store/teamSettings';
+import { lockMailbox } from '../store/users';
+
+const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+
+/** What one message costs in the throttle's windows: every recipient, and those outside the sender's domain. */
+export function reservationFor(addresses: string[], senderAddress: string) {
+  const senderDomain = domainOf(senderAddress);
+  return {
+    recipients: addresses.length,
+    external: addresses.filter((a) => domainOf(a) !== senderDomain).length,
+  };
+}
+
+export type Gate =
+  | { go: true; send: SendRow }
+  | { go: false; reason: 'paused' | 'paced' | 'mailbox-gone'; until: Date | null };
+
+/**
+ * The last check before a provider call, under the mailbox lock: a paused mailbox waits; otherwise
+ * the send is re-planned against what actually left the mailbox (submitted sends, sends in flight,
+ * mail sent outside Sendwell) with the same windows, pacing and team batch as at queue time. A send
+ * that became due while the server was down is therefore spread out instead of going back to back.
+ * When it may go, the attempt is counted and its reservation moves to now.
+ */
+export async function gateAttempt(db: Db, send: SendRow, now: Date): Promise<Gate> {
+  return db.transaction(async (tx) => {
+    const mailbox = await lockMailbox(tx, send.mailboxId);
+    if (!mailbox) return { go: false, reason: 'mailbox-gone', until: null };
+    if (mailbox.pausedUntil && mailbox.pausedUntil > now) {
+      await deferSend(tx, send.id, mailbox.pausedUntil, pauseNote(mailbox));
+      return { go: false, reason: 'paused', until: mailbox.pausedUntil };
+    }
+    const history = await listActualReservations(
+      tx,
+      mailbox.id,
+      new Date(now.getTime() - DAY_MS),
+      now,
+      send.id,
+    );
+    const plan = planSend({
+      profile: getProfile(mailbox.profileId),
+      history,
+      request: reservationFor([...send.to, ...send.cc, ...send.bcc], mailbox.address),
+      now,
+      batch: await findMailboxTeamBatch(tx, mailbox.id),
+    });
+    // A rejection cannot happen for a send that was accepted at queue time; let the provider judge it.
+    if (plan.outcome === 'slot' && plan.sendAt > now) {
+      await deferSend(tx, send.id, plan.sendAt, `Paced before sending: ${plan.reason}`);
+      return { go: false, reason: 'paced', until: plan.sendAt };
+    }
+    return { go: true, send: await markAttemptStarted(tx, send.id, now) };
+  });
+}
+
+/** Before the re-check: is the mailbox paused right now (no provider call at all, not even a lookup)? */
+export function pausedNow(mailbox: MailboxRow, now: Date): boolean {
+  return mailbox.pausedUntil !== null && mailbox.pausedUntil > now;
+}
+
+export function pauseNote(mailbox: MailboxRow): string {
+  const until = mailbox.pausedUntil?.toISOString() ?? 'later';
+  return `Waiting: the provider paused this mailbox until ${until}${mailbox.pauseReason ? ` (${mailbox.pauseReason})` : ''}.`;
+}
