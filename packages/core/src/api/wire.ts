@@ -54,6 +54,24 @@ export interface QuotaInfo<When = string> {
   /** The provider's words for a pause (e.g. a 429's text), when paused. */
   pauseReason: string | null;
   queued: number;
+  /** The team's batch setting as the planner applies it; null (or absent) when the team has none. */
+  batch?: BatchInfo | null;
+}
+
+/**
+ * The team's "batch of N every S seconds" (Marketo parity) and what the planner makes of it: a
+ * setting faster than the provider's per-minute limit is clamped, and the answer says so.
+ */
+export interface BatchInfo {
+  /** What the team admin set. */
+  requested: { size: number; everySeconds: number };
+  /** What the planner enforces. */
+  effective: { size: number; everySeconds: number };
+  clamped: boolean;
+  /** The provider window that forced the clamp; null when the setting fits as it is. */
+  clampedBy: { id: string; label: string; target: number } | null;
+  /** One English sentence for logs and old clients, e.g. why the setting was lowered. */
+  explanation: string;
 }
 
 /** Messages and recipients of a template's sends, counted separately. */

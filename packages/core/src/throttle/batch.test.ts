@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveBatch } from './batch';
+import { batchInfo, effectiveBatch } from './batch';
 import { getProfile } from './profiles';
 import { ThrottleInputError } from './types';
 
@@ -31,5 +31,28 @@ describe('effectiveBatch', () => {
     [{ size: 5, everySeconds: Number.NaN }],
   ])('rejects the nonsensical setting %o', (batch) => {
     expect(() => effectiveBatch(getProfile('exchange-online'), batch)).toThrow(ThrottleInputError);
+  });
+});
+
+describe('batchInfo', () => {
+  it('says which provider window lowered the setting', () => {
+    const info = batchInfo(getProfile('exchange-online'), { size: 25, everySeconds: 45 });
+    expect(info).toMatchObject({
+      requested: { size: 25, everySeconds: 45 },
+      effective: { size: 20, everySeconds: 45 },
+      clamped: true,
+      clampedBy: { id: expect.any(String), target: 27 },
+    });
+    expect(info.explanation).toContain(info.clampedBy!.label);
+    expect(info.explanation).toContain('25 every 45 seconds');
+  });
+
+  it('leaves a setting that fits alone', () => {
+    const info = batchInfo(getProfile('exchange-online'), { size: 10, everySeconds: 60 });
+    expect(info).toMatchObject({
+      clamped: false,
+      clampedBy: null,
+      effective: { size: 10, everySeconds: 60 },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { BatchInfo } from '../api/wire';
 import { windowLimit } from './profiles';
 import { type BatchSetting, ThrottleInputError, type ThrottleProfile, type WindowLimit } from './types';
 
@@ -64,4 +65,17 @@ function validateBatch(batch: BatchSetting): void {
     throw new ThrottleInputError(
       `batch must be a whole size >= 1 every > 0 seconds, got ${batch.size} every ${batch.everySeconds}`,
     );
+}
+
+/** The batch setting as the quota answer shows it: requested, effective, and why it was clamped. */
+export function batchInfo(profile: ThrottleProfile, batch: BatchSetting): BatchInfo {
+  const clamped = effectiveBatch(profile, batch);
+  const by = clamped.clampedBy;
+  return {
+    requested: { ...clamped.requested },
+    effective: { ...clamped.effective },
+    clamped: clamped.clamped,
+    clampedBy: by ? { id: by.id, label: by.label, target: by.target } : null,
+    explanation: describeBatch(profile, clamped),
+  };
 }

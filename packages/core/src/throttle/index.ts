@@ -1,5 +1,5 @@
 export type { EffectiveBatch } from './batch';
-export { effectiveBatch } from './batch';
+export { batchInfo, effectiveBatch } from './batch';
 export type { Forecast, ForecastItem, ForecastOptions } from './forecast';
 export { forecast } from './forecast';
 export type { WindowPeak } from './peaks';
