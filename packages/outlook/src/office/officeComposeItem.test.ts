@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeOffice } from '../testing/fakeOffice';
-import { officeComposeItem } from './officeComposeItem';
+import { DRAFT_MEMORY_KEY, officeComposeItem } from './officeComposeItem';
 import { OfficeCallError } from './types';
 
 const token = async () => 'tok';
@@ -70,5 +70,33 @@ describe('officeComposeItem', () => {
 
   it('has no compose item outside a compose window', () => {
     expect(officeComposeItem(new FakeOffice({ withItem: false }), token)).toBeNull();
+  });
+
+  it('remembers the draft in item.sessionData where the client has Mailbox 1.11', async () => {
+    const office = new FakeOffice();
+    const { item } = connected(office);
+    expect(item.memory.persistent).toBe(true);
+    expect(await item.memory.read()).toBeNull();
+    await item.memory.write('{"version":1}');
+    expect(office.sessionData.get(DRAFT_MEMORY_KEY)).toBe('{"version":1}');
+    expect(await connected(office).item.memory.read()).toBe('{"version":1}');
+  });
+
+  it('falls back to memory that lasts as long as the pane on older clients', async () => {
+    const office = new FakeOffice();
+    office.mailboxVersion = 1.1;
+    const { item } = connected(office);
+    expect(item.memory.persistent).toBe(false);
+    await item.memory.write('x');
+    expect(await item.memory.read()).toBe('x');
+    expect(office.sessionData.size).toBe(0);
+  });
+
+  it('closes the draft with item.close and reads the display language', () => {
+    const office = new FakeOffice();
+    const { item } = connected(office);
+    item.close?.();
+    expect(office.closed).toBe(true);
+    expect(item.displayLanguage).toBe('en-US');
   });
 });

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@sendwell/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fakeOfficeSource from '../../../sandbox/src/outlook-host/fakeOffice.js?raw';
 import hostSource from '../../../sandbox/src/outlook-host/host.js?raw';
@@ -17,8 +18,10 @@ const MARKUP = `
     <option value="office365">office365</option><option value="outlookCom">outlookCom</option>
   </select>
   <span data-testid="host-status"></span>
+  <main>
   <input data-testid="host-to"><input data-testid="host-cc"><input data-testid="host-bcc"><input data-testid="host-subject">
-  <div data-testid="host-body" contenteditable="true"></div>`;
+  <div data-testid="host-body" contenteditable="true"></div>
+  </main>`;
 
 const USERS = [
   { id: 'ava', email: 'ava@contoso.test', name: 'Ava Reyes', provider: 'exchange' },
@@ -130,5 +133,37 @@ describe('pane ↔ sandbox Outlook host', () => {
     await expect(item.setSubject('x'.repeat(300))).rejects.toMatchObject({
       officeErrorName: 'DataExceedsMaximumSize',
     });
+  });
+
+  it('remembers the draft state in session data, for a pane reopened on the same draft', async () => {
+    const first = await connectedPane();
+    expect(first.memory.persistent).toBe(true);
+    expect(await first.memory.read()).toBeNull();
+    await first.memory.write('{"version":1}');
+    const reopened = await connectedPane();
+    expect(await reopened.memory.read()).toBe('{"version":1}');
+  });
+
+  it("closes the draft through the host's compose window", async () => {
+    const item = await connectedPane();
+    expect(item.close).not.toBeNull();
+    item.close?.();
+    expect(document.querySelector('[data-testid="host-closed"]')).not.toBeNull();
+    expect(field('host-body')).toBeNull();
+  });
+
+  it('keeps merged names as text and never lets markup from a name run in the body', async () => {
+    const item = await connectedPane();
+    const name = '<img src=x onerror=alert(1)>';
+    await item.setBody(`<p>Hi ${escapeHtml(name)}</p>`);
+    expect(field('host-body').textContent).toBe(`Hi ${name}`);
+    await item.insertHtml('<p><img src="x" onerror="alert(1)"><script>alert(2)</script></p>');
+    const body = field('host-body');
+    expect(body.querySelector('[onerror]')).toBeNull();
+    expect(body.querySelector('script')).toBeNull();
+  });
+
+  it("reports Office's display language", async () => {
+    expect((await connectedPane()).displayLanguage).toBe('en-US');
   });
 });

@@ -104,9 +104,43 @@
       throw fail('DataExceedsMaximumSize', 'The data exceeds the maximum size.', 9000);
   }
 
+  /**
+   * `item.sessionData` (Mailbox 1.11): string pairs the host keeps with this draft for the add-in, so
+   * they outlive a pane that is closed and reopened. Outlook does not document what `getAsync`
+   * answers for a key never set; add-in code in the wild reads a success with no value, as here.
+   */
+  function sessionData(store) {
+    return {
+      getAsync(name, ...args) {
+        answer(args, () => (store.has(String(name)) ? store.get(String(name)) : undefined));
+      },
+      getAllAsync(...args) {
+        answer(args, () => Object.fromEntries(store));
+      },
+      setAsync(name, value, ...args) {
+        answer(args, () => {
+          store.set(String(name), String(value));
+        });
+      },
+      removeAsync(name, ...args) {
+        answer(args, () => {
+          store.delete(String(name));
+        });
+      },
+      clearAsync(...args) {
+        answer(args, () => store.clear());
+      },
+    };
+  }
+
   function composeItem(host) {
     return {
       itemType: 'message',
+      sessionData: sessionData(host.sessionData || new Map()),
+      /** Mailbox 1.3: closes the compose window (the host decides what closing looks like). */
+      close() {
+        if (typeof host.close === 'function') host.close();
+      },
       to: recipientsField(host, 'to'),
       cc: recipientsField(host, 'cc'),
       bcc: recipientsField(host, 'bcc'),
@@ -147,7 +181,7 @@
   /**
    * host = { fields: {readRecipients(field), readSubject(), writeSubject(s), readBody(kind), writeBody(data, kind),
    *          insertBody(data, kind)}, profile: {emailAddress, displayName, accountType}, isInternal(address),
-   *          ready: Promise }
+   *          ready: Promise, sessionData?: Map (kept by the host per draft), close?(), displayLanguage? }
    */
   function createFakeOffice(host) {
     const office = {
@@ -158,6 +192,7 @@
       MailboxEnums: { RecipientType: { User: 'user', ExternalUser: 'externalUser', Other: 'other' } },
       context: {
         platform: 'OfficeOnline',
+        displayLanguage: host.displayLanguage || 'en-US',
         requirements: {
           isSetSupported: (name, version) => name === 'Mailbox' && Number(version || '1.1') <= 1.15,
         },

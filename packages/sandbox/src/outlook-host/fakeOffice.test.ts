@@ -9,15 +9,24 @@ interface AsyncResult<T> {
   asyncContext?: unknown;
 }
 type Cb<T> = (result: AsyncResult<T>) => void;
+interface SessionData {
+  getAsync(name: string, cb: Cb<string | undefined>): void;
+  getAllAsync(cb: Cb<Record<string, string>>): void;
+  setAsync(name: string, value: string, cb: Cb<void>): void;
+  removeAsync(name: string, cb: Cb<void>): void;
+}
 interface FakeOffice {
   onReady(callback?: (info: unknown) => void): Promise<{ host: string; platform: string }>;
   CoercionType: { Html: string; Text: string };
   AsyncResultStatus: { Succeeded: string; Failed: string };
   context: {
+    displayLanguage: string;
     requirements: { isSetSupported(name: string, version?: string): boolean };
     mailbox: {
       userProfile: { emailAddress: string; displayName: string; accountType: string };
       item: {
+        sessionData: SessionData;
+        close(): void;
         to: {
           getAsync(cb: Cb<{ emailAddress: string; displayName: string; recipientType: string }[]>): void;
         };
@@ -49,13 +58,20 @@ interface Draft {
 const source = readFileSync(new URL('./fakeOffice.js', import.meta.url), 'utf8');
 
 /** Run the browser script against a plain object as `window`, with an in-memory compose window. */
-function fakeOfficeOver(draft: Draft, ready: Promise<unknown> = Promise.resolve()) {
+interface HostExtras {
+  sessionData?: Map<string, string>;
+  close?: () => void;
+  displayLanguage?: string;
+}
+
+function fakeOfficeOver(draft: Draft, ready: Promise<unknown> = Promise.resolve(), extras: HostExtras = {}) {
   const scope: { SendwellFakeOffice?: { createFakeOffice(host: unknown): FakeOffice } } = {};
   new Function('window', source)(scope);
   const profile = { emailAddress: 'ava@contoso.test', displayName: 'Ava Reyes', accountType: 'office365' };
   return scope.SendwellFakeOffice!.createFakeOffice({
     profile,
     ready,
+    ...extras,
     isInternal: (address: string) => address.endsWith('@contoso.test'),
     fields: {
       readRecipients: (field: 'to' | 'cc' | 'bcc') => draft[field],
@@ -147,5 +163,35 @@ describe('fake Office for the sandbox host', () => {
     });
     expect(office.context.requirements.isSetSupported('Mailbox', '1.15')).toBe(true);
     expect(office.context.requirements.isSetSupported('Mailbox', '1.16')).toBe(false);
+  });
+
+  it('keeps session data with the draft, for a pane opened later over the same compose window', async () => {
+    const kept = new Map<string, string>();
+    const first = fakeOfficeOver(emptyDraft(), Promise.resolve(), { sessionData: kept }).context.mailbox.item;
+    const never = await call<string | undefined>((cb) => first.sessionData.getAsync('sendwell.draft', cb));
+    expect([never.status, never.value]).toEqual(['succeeded', undefined]);
+    await call<void>((cb) => first.sessionData.setAsync('sendwell.draft', '{"k":1}', cb));
+    const reopened = fakeOfficeOver(emptyDraft(), Promise.resolve(), { sessionData: kept }).context.mailbox
+      .item;
+    expect(
+      (await call<string | undefined>((cb) => reopened.sessionData.getAsync('sendwell.draft', cb))).value,
+    ).toBe('{"k":1}');
+    expect((await call<Record<string, string>>((cb) => reopened.sessionData.getAllAsync(cb))).value).toEqual({
+      'sendwell.draft': '{"k":1}',
+    });
+    await call<void>((cb) => reopened.sessionData.removeAsync('sendwell.draft', cb));
+    expect(kept.size).toBe(0);
+  });
+
+  it("closes the compose window through the host, and reports the host's display language", () => {
+    let closed = 0;
+    const office = fakeOfficeOver(emptyDraft(), Promise.resolve(), {
+      close: () => closed++,
+      displayLanguage: 'zh-CN',
+    });
+    office.context.mailbox.item.close();
+    expect(closed).toBe(1);
+    expect(office.context.displayLanguage).toBe('zh-CN');
+    expect(fakeOfficeOver(emptyDraft()).context.displayLanguage).toBe('en-US');
   });
 });

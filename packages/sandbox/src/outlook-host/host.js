@@ -13,6 +13,9 @@
     timeZone: 'UTC',
   };
   const state = { user: null, users: [], problem: null, lastRange: null };
+  // This compose window's session data (office.js item.sessionData): it outlives the pane's reloads.
+  const sessionData = new Map();
+  const displayLanguage = query.get('lang') || 'en-US';
   const tokens = new Map();
 
   const domReady = new Promise((resolve) => {
@@ -46,6 +49,28 @@
     return byTestId('host-body');
   }
 
+  const UNSAFE_ELEMENTS = 'script, iframe, object, embed, frame, frameset, base, meta, link';
+
+  /**
+   * HTML as Outlook keeps it in a message body: no scripts, frames or event handlers. Parsed in an
+   * inert <template> (nothing loads, no handler runs), cleaned, then handed over as a fragment.
+   */
+  function sanitizedFragment(html) {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    for (const element of template.content.querySelectorAll(UNSAFE_ELEMENTS)) element.remove();
+    for (const element of template.content.querySelectorAll('*')) {
+      for (const attribute of [...element.attributes]) {
+        const name = attribute.name.toLowerCase();
+        const scriptUrl =
+          /^\s*(javascript|vbscript):/i.test(attribute.value) &&
+          /^(href|src|action|formaction|xlink:href)$/.test(name);
+        if (name.startsWith('on') || scriptUrl) element.removeAttribute(attribute.name);
+      }
+    }
+    return template.content;
+  }
+
   /** Insert at the caret the rep left in the body, else at the end, like Outlook's setSelectedDataAsync. */
   function insertBody(data, kind) {
     const body = bodyElement();
@@ -57,7 +82,7 @@
       range.collapse(false);
     }
     range.deleteContents();
-    const fragment = kind === 'html' ? range.createContextualFragment(data) : document.createTextNode(data);
+    const fragment = kind === 'html' ? sanitizedFragment(data) : document.createTextNode(data);
     const last = fragment.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? fragment.lastChild : fragment;
     range.insertNode(fragment);
     if (last) {
@@ -75,7 +100,7 @@
     },
     readBody: (kind) => (kind === 'text' ? bodyElement().textContent : bodyElement().innerHTML),
     writeBody: (data, kind) => {
-      if (kind === 'html') bodyElement().innerHTML = data;
+      if (kind === 'html') bodyElement().replaceChildren(sanitizedFragment(data));
       else bodyElement().textContent = data;
       state.lastRange = null;
     },
@@ -112,10 +137,29 @@
   }
 
   const ready = Promise.all([usersLoaded, domReady]);
+  /** item.close(): the compose window goes away; the sandbox says so and offers a new message. */
+  function closeDraft() {
+    const main = document.querySelector('main');
+    const notice = document.createElement('section');
+    notice.className = 'closed';
+    notice.dataset.testid = 'host-closed';
+    notice.setAttribute('aria-label', 'Message closed');
+    const text = document.createElement('p');
+    text.textContent = 'The message was closed by the add-in.';
+    const again = document.createElement('a');
+    again.href = location.href;
+    again.textContent = 'New message';
+    notice.append(text, again);
+    main.replaceChildren(notice);
+  }
+
   const Office = window.SendwellFakeOffice.createFakeOffice({
     fields,
     profile,
     ready,
+    sessionData,
+    displayLanguage,
+    close: closeDraft,
     isInternal: (address) => domain(address) === domain(profile.emailAddress),
   });
   window.__sendwellSandboxOffice = { version: 1, Office, getAccessToken };
@@ -150,6 +194,7 @@
     picker.value = state.user ? state.user.id : '';
     picker.addEventListener('change', () => {
       choose(picker.value);
+      sessionData.clear(); // another mailbox: not the draft the pane remembered
       showStatus();
       reloadPane(); // a new identity means a new token and profile: start the pane afresh
     });

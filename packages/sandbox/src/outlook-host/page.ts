@@ -27,7 +27,7 @@ const STYLE = `
   body { margin: 0; font: 14px 'Segoe UI', system-ui, sans-serif; color: #242424; background: #f5f5f5; height: 100vh; display: flex; flex-direction: column; }
   header { background: #0f6cbd; color: #fff; padding: 8px 16px; display: flex; gap: 16px; align-items: center; }
   header h1 { font-size: 16px; margin: 0; font-weight: 600; white-space: nowrap; }
-  header h1 small { font-weight: 400; opacity: .85; }
+  header h1 small { font-weight: 400; }
   header label { display: flex; gap: 6px; align-items: center; white-space: nowrap; }
   #host-status { font-size: 12px; opacity: .9; margin-left: auto; }
   #host-status[data-state=error] { background: #fde7e9; color: #a80000; padding: 2px 8px; border-radius: 4px; }
@@ -40,6 +40,7 @@ const STYLE = `
   .pane { width: 380px; display: flex; flex-direction: column; border-left: 1px solid #e0e0e0; background: #fff; }
   .pane-title { padding: 8px 12px; font-weight: 600; border-bottom: 1px solid #edebe9; }
   .pane iframe { flex: 1; border: 0; width: 100%; }
+  .closed { margin: 24px; padding: 16px; background: #fff; border: 1px solid #e0e0e0; border-radius: 4px; }
 `;
 
 const ACCOUNT_TYPES = [
@@ -75,7 +76,7 @@ export function hostPageHtml(base: string, config: HostPageConfig): string {
   <label>Account <select data-testid="host-account-type" aria-label="Account type">${options}</select></label>
   <span id="host-status" data-testid="host-status" data-state="loading">Loading sandbox users…</span>
 </header>
-<main>
+<main aria-label="Outlook compose window">
   <section class="compose" aria-label="New message">
     ${field('host-to', 'To', 'Ada Lovelace &lt;ada@prospect.test&gt;, …')}
     ${field('host-cc', 'Cc', '')}
