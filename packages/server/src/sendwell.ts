@@ -11,6 +11,7 @@ import { apiRoutes } from './http/api';
 import { errorResponse } from './http/errors';
 import { staticRoutes } from './http/static';
 import { consoleLogger } from './logger';
+import { GmailSentFolder } from './mailboxes/gmailSentFolder';
 import { GraphMailbox } from './mailboxes/graphMailbox';
 import { seedUsers } from './seed';
 import { ApiError } from './services/errors';
@@ -113,7 +114,15 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
 
   let sender: Loop | null = null;
   let scanner: Loop | null = null;
-  const workerDeps = { db, clock, hub, logger, mailboxFor };
+  // Gmail's Sent folder for the budget scan (GraphMailbox reads its own Sent Items).
+  const sentFolderFor = (row: MailboxRow) =>
+    row.provider === 'gmail'
+      ? new GmailSentFolder({
+          rootUrl: sandbox.google.rootUrl,
+          getToken: async () => sandbox.issueGoogleAccessToken(row.userId),
+        })
+      : null;
+  const workerDeps = { db, clock, hub, logger, mailboxFor, sentFolderFor };
   const app = new Hono();
   app.onError((error, c) => errorResponse(error, c, logger));
   app.notFound((c) =>

@@ -20,6 +20,7 @@ import { listMailboxes } from '../store/users';
 import { apiIndex } from './apiIndex';
 import type { ApiDeps, ApiEnv } from './context';
 import { feedRoute } from './feed';
+import { settingsRoutes } from './settings';
 
 const host = z.enum(HOSTS);
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -150,6 +151,7 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
     });
   });
 
+  app.route('/', settingsRoutes(deps));
   app.route('/', feedRoute(deps));
   return app;
 }

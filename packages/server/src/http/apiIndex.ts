@@ -52,6 +52,20 @@ export const API_ROUTES = [
   { method: 'GET', path: '/api/sends/:id', auth: true, purpose: 'One send: status, recipients, bounces.' },
   { method: 'GET', path: '/api/feed', auth: true, purpose: 'Live feed of your sends (server-sent events).' },
   { method: 'GET', path: '/api/feed/recent', auth: true, purpose: 'Recent feed events, newest first.' },
+  {
+    method: 'GET',
+    path: '/api/settings/throttle',
+    auth: true,
+    purpose:
+      "The team's batch setting (N emails every S seconds) and how each provider clamps it (team admins).",
+  },
+  {
+    method: 'PUT',
+    path: '/api/settings/throttle',
+    auth: true,
+    purpose:
+      'Set the team batch setting {batch: {size, everySeconds}} or clear it {batch: null} (team admins).',
+  },
 ] as const;
 
 export function apiIndex() {

@@ -1,4 +1,5 @@
 import {
+  batchInfo,
   type Clock,
   countDeliveries,
   DAY_MS,
@@ -13,6 +14,7 @@ import type { Db } from '../store/db';
 import { listTemplateEvents } from '../store/events';
 import type { UserRow } from '../store/rows';
 import { countQueued, listReservations } from '../store/sends';
+import { findTeamBatch } from '../store/teamSettings';
 import { findTemplate } from '../store/templates';
 import { findMailbox } from '../store/users';
 import { ApiError } from './errors';
@@ -38,7 +40,11 @@ export async function quotaFor(db: Db, clock: Clock, user: UserRow, host: Host):
     pauseReason: mailbox.pauseReason,
     queued: await countQueued(db, mailbox.id),
   };
-  return quotaInfo(profile, snapshot, extras, (at) => at);
+  const batch = await findTeamBatch(db, user.tenantId);
+  return {
+    ...quotaInfo(profile, snapshot, extras, (at) => at),
+    batch: batch ? batchInfo(profile, batch) : null,
+  };
 }
 
 /**

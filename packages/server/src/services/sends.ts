@@ -5,6 +5,7 @@ import type { Db } from '../store/db';
 import { insertEvent } from '../store/events';
 import type { EventRow, MailboxRow, SendRow, UserRow } from '../store/rows';
 import { insertScheduledSend, listReservations, listSendsForDraft } from '../store/sends';
+import { findTeamBatch } from '../store/teamSettings';
 import { findVisibleTemplate } from '../store/templates';
 import { lockMailbox } from '../store/users';
 import { ApiError, parseOrRefuse } from './errors';
@@ -141,6 +142,7 @@ async function reserveAndQueue(
     request: counts,
     now,
     pausedUntil: mailbox.pausedUntil,
+    batch: await findTeamBatch(tx, user.tenantId),
   });
   if (plan.outcome === 'rejected') throw new ApiError(422, plan.code, plan.message);
   const id = randomUUID();
