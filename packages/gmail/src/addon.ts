@@ -11,10 +11,12 @@ import { pushCard, updateCard } from './cards/responses';
 import type { AddonResponse } from './cards/types';
 import type { GmailAddonDeps } from './deps';
 import { type AddonEvent, addonEventSchema, utcOffsetMinutes } from './event';
-import { onCompose, onInsertTemplate, onSendWithSendwell } from './handlers/compose';
+import { onCompose, onComposeRefresh } from './handlers/compose';
 import type { AddonContext } from './handlers/context';
 import { onHome, onRefresh } from './handlers/home';
+import { onInsertTemplate } from './handlers/insert';
 import { notConnectedCard } from './handlers/notConnected';
+import { onSendDraft, onSendWithSendwell } from './handlers/send';
 
 type Handler = (ctx: AddonContext) => Promise<AddonResponse>;
 
@@ -26,6 +28,8 @@ export const ACTIONS: Record<string, Handler> = {
   refresh: onRefresh,
   'insert-template': onInsertTemplate,
   'send-with-sendwell': onSendWithSendwell,
+  'send-draft': onSendDraft,
+  'compose-refresh': onComposeRefresh,
 };
 
 const fail = (c: Context, status: 400 | 401 | 413 | 500, code: string, message: string) =>

@@ -1,4 +1,13 @@
-import type { Clock, FeedEvent, Logger, ProfileId, TemplateAnalytics } from '@sendwell/core';
+import type {
+  ChannelOverride,
+  Clock,
+  FeedEvent,
+  Logger,
+  MergeRecipient,
+  ProfileId,
+  SendRequestBody,
+  TemplateAnalytics,
+} from '@sendwell/core';
 import type { GoogleAuthConfig } from './auth/verifyGoogleRequest';
 
 /** The Sendwell user behind a verified Google identity. */
@@ -16,6 +25,8 @@ export type ChannelView =
       profileId: ProfileId;
       forced: boolean;
       explanation: string;
+      /** core's structured override (the default channel a Gmail send bypasses), or null: no note. */
+      override: ChannelOverride | null;
     }
   | { available: false; explanation: string };
 
@@ -41,20 +52,49 @@ export interface TemplateView {
 /** `GET /api/templates/:id/analytics` (one shape for every front end). */
 export type TemplateAnalyticsView = TemplateAnalytics;
 
-export interface SendRequest {
+/** A send request from the add-on: core's one send-request body; the host is always Gmail. */
+export type SendRequest = Omit<SendRequestBody, 'host'>;
+
+/** One message the outbox accepted (N of them for "one email each"). */
+export interface AcceptedSendView {
+  sendId: string;
+  status: string;
+  sendAt: string | null;
+  explanation: string;
   to: string[];
-  cc?: string[];
-  bcc?: string[];
-  subject: string;
-  body: string;
-  templateId?: string;
-  idempotencyKey: string;
 }
 
-/** What the server answered to a queued send; `rejected` carries the server's error code and text. */
+/**
+ * What the server answered (POST /api/sends): the accepted sends, `duplicate` when this draft's key
+ * was used before (nothing new was sent), or a refusal with the server's code and human message.
+ */
 export type SendOutcome =
-  | { outcome: 'queued'; sendId: string; status: string; sendAt: string | null; explanation: string }
+  | { outcome: 'accepted'; duplicate: boolean; sends: AcceptedSendView[] }
   | { outcome: 'rejected'; code: string; message: string };
+
+/** A draft as Gmail saved it, read with the rep's grant: what "Send with Sendwell" sends. */
+export interface SavedDraft {
+  id: string;
+  threadId: string;
+  to: MergeRecipient[];
+  cc: MergeRecipient[];
+  bcc: MergeRecipient[];
+  subject: string;
+  /** The HTML body (a plain-text draft is escaped into HTML). */
+  html: string;
+  /** When Gmail last saved it (ISO 8601). */
+  savedAt: string;
+}
+
+/** The rep's saved drafts in their Gmail (users.drafts), through their own grant. */
+export interface DraftsPort {
+  /** The newest saved drafts, newest first. */
+  recent(): Promise<SavedDraft[]>;
+  /** null when the draft is gone (sent or discarded). */
+  get(id: string): Promise<SavedDraft | null>;
+  /** Removes the draft once Sendwell has queued it; a draft already gone is fine. */
+  remove(id: string): Promise<void>;
+}
 
 /** One live-feed event (core's `FeedEvent`, the SSE `data` of GET /api/feed); ids are optional for cards. */
 export type FeedItem = Pick<FeedEvent, 'type' | 'at' | 'detail'> &
@@ -77,6 +117,10 @@ export interface GmailAddonDeps {
   templateAnalytics(userId: string, templateId: string): Promise<TemplateAnalyticsView>;
   /** Queue a send through the user's Gmail (host 'gmail'), as POST /api/sends does. */
   createSend(userId: string, request: SendRequest): Promise<SendOutcome>;
+  /** The sends already made from a draft's idempotency key (its own or `<key>:<address>`), oldest first. */
+  sendsForDraft(userId: string, idempotencyKey: string): Promise<AcceptedSendView[]>;
+  /** The rep's Gmail drafts through their grant; throws when they have no Gmail mailbox. */
+  drafts(userId: string): Promise<DraftsPort>;
   /** Newest first. */
   recentFeed(userId: string, limit: number): Promise<FeedItem[]>;
   clock?: Clock;

@@ -10,6 +10,7 @@ export {
   type GoogleTokenChecks,
 } from './auth/verifyGoogleRequest';
 export type { AddonResponse, Card } from './cards/types';
+export { channelViewOf } from './channelView';
 export type * from './deps';
 export {
   defaultMessageIdFor,
@@ -18,8 +19,9 @@ export {
   GOOGLE_ROOT_URL,
   PREFILTER_HEADERS,
 } from './mailbox/gmailApiMailbox';
+export { GmailDrafts, type GmailDraftsOptions } from './mailbox/gmailDrafts';
 export { classifySendError } from './mailbox/gmailErrors';
 export { buildMime, toRaw } from './mailbox/mime';
-export { createFakeAddonDeps, defaultFakeState, type FakeAddonState } from './testing/fakeDeps';
+export { createFakeAddonDeps, defaultFakeState, type FakeAddonState, fakeDrafts } from './testing/fakeDeps';
 export { FakeGmailApi } from './testing/fakeGmailApi';
 export { createTestGoogle } from './testing/googleTokens';

@@ -5,7 +5,7 @@ export const SCOPES = {
   email: 'https://www.googleapis.com/auth/userinfo.email',
 } as const;
 
-const COMPOSE_ACTIONS = new Set(['insert-template', 'send-with-sendwell']);
+const COMPOSE_ACTIONS = new Set(['insert-template', 'send-with-sendwell', 'send-draft', 'compose-refresh']);
 
 /** Scopes a trigger/action needs: every request needs the user's email (the user ID token). */
 export function requiredScopes(trigger: string, action: string | undefined): string[] {

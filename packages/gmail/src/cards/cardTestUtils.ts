@@ -1,22 +1,64 @@
-import type { Card, Widget } from './types';
+import type { AddonResponse, Button, Card, DecoratedText, SelectionInput, Widget } from './types';
 
-/** Every widget of a card, flattened (test helper). */
+/**
+ * Test helpers that find widgets the way a person does, by what the schema shows: a button's text,
+ * an input's `name`, a decorated text's `topLabel`, a paragraph's words (cards carry no widget ids).
+ */
 export function allWidgets(card: Card): Widget[] {
   return card.sections.flatMap((section) => section.widgets);
 }
 
-export function widgetById(card: Card, id: string): Widget | undefined {
-  return allWidgets(card).find((widget) => widget.id === id);
+export function decoratedByLabel(card: Card, topLabel: string): DecoratedText | undefined {
+  for (const w of allWidgets(card))
+    if ('decoratedText' in w && w.decoratedText.topLabel === topLabel) return w.decoratedText;
+  return undefined;
+}
+
+export function decoratedTexts(card: Card): DecoratedText[] {
+  return allWidgets(card).flatMap((w) => ('decoratedText' in w ? [w.decoratedText] : []));
+}
+
+export function inputByName(card: Card, name: string): SelectionInput | undefined {
+  for (const w of allWidgets(card))
+    if ('selectionInput' in w && w.selectionInput.name === name) return w.selectionInput;
+  return undefined;
+}
+
+export function paragraphs(card: Card): string[] {
+  return allWidgets(card).flatMap((w) => ('textParagraph' in w ? [w.textParagraph.text] : []));
+}
+
+export function buttons(card: Card): Button[] {
+  return allWidgets(card).flatMap((w) => ('buttonList' in w ? w.buttonList.buttons : []));
+}
+
+export function buttonByText(card: Card, text: string): Button | undefined {
+  return buttons(card).find((b) => b.text === text);
+}
+
+/** A button's callback as the add-on receives it: the action name (`a=`) and its parameters. */
+export function buttonAction(b: Button): {
+  action: string;
+  parameters: Record<string, string>;
+  disabled: boolean;
+} {
+  return {
+    action: new URL(b.onClick.action.function).searchParams.get('a') ?? '',
+    parameters: Object.fromEntries((b.onClick.action.parameters ?? []).map((p) => [p.key, p.value])),
+    disabled: b.disabled === true,
+  };
 }
 
 /** Action names (`a=`) of every button, in order. */
 export function buttonActions(card: Card): { action: string; disabled: boolean }[] {
-  return allWidgets(card).flatMap((widget) =>
-    'buttonList' in widget
-      ? widget.buttonList.buttons.map((b) => ({
-          action: new URL(b.onClick.action.function).searchParams.get('a') ?? '',
-          disabled: b.disabled === true,
-        }))
-      : [],
-  );
+  return buttons(card).map((b) => {
+    const { action, disabled } = buttonAction(b);
+    return { action, disabled };
+  });
+}
+
+/** The card an answer shows (pushCard or updateCard), or undefined. */
+export function shownCard(response: AddonResponse): Card | undefined {
+  const nav = response.renderActions.action?.navigations?.[0];
+  return nav ? ('pushCard' in nav ? nav.pushCard : nav.updateCard) : undefined;
 }

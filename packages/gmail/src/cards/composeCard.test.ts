@@ -1,31 +1,25 @@
+import { stampMerge } from '@sendwell/core';
 import { describe, expect, it } from 'vitest';
-import type { ChannelView, TemplateView } from '../deps';
-import { buttonActions, widgetById } from './cardTestUtils';
-import { type ComposeCardData, composeCard } from './composeCard';
+import { NO_TEMPLATE } from '../compose/prepareTemplate';
+import { defaultFakeState } from '../testing/fakeDeps';
+import { buttonAction, buttonActions, buttonByText, decoratedByLabel, inputByName } from './cardTestUtils';
+import { type ComposeCardData, composeCard, MODE_INPUT, TEMPLATE_INPUT } from './composeCard';
 
-const gmail: ChannelView = {
-  available: true,
-  label: 'Gmail',
-  address: 'rep@example.com',
-  profileId: 'gmail-workspace',
-  forced: true,
-  explanation: 'Sent through Gmail — your mailbox.',
-};
-const templates: TemplateView[] = [
-  { id: 't-1', name: 'Intro', subject: 's', body: 'b' },
-  { id: 't-2', name: 'Follow-up', subject: 's', body: 'b' },
-];
+const { templates, channel } = defaultFakeState();
 const ada = { email: 'ada@example.com', displayName: 'Ada Lovelace' };
+const bob = { email: 'bob@example.com' };
 
 function data(change: Partial<ComposeCardData> = {}): ComposeCardData {
   return {
     addonUrl: 'https://sendwell.example/gmail/addon',
     templates,
     selectedTemplateId: undefined,
+    insertMode: undefined,
     recipients: { to: [ada], cc: [], bcc: [] },
-    channel: gmail,
+    channel,
     quota: null,
     session: 's-1',
+    stamp: null,
     offsetMinutes: 0,
     ...change,
   };
@@ -33,19 +27,18 @@ function data(change: Partial<ComposeCardData> = {}): ComposeCardData {
 
 describe('composeCard', () => {
   it.each([
-    [undefined, 't-1'],
-    ['t-2', 't-2'],
-  ])('picker selects %s → %s', (selectedTemplateId, expected) => {
-    const picker = widgetById(composeCard(data({ selectedTemplateId })), 'template-picker');
-    const items = picker && 'selectionInput' in picker ? picker.selectionInput.items : [];
-    expect(items.filter((i) => i.selected).map((i) => i.value)).toEqual([expected]);
-    expect(picker).toMatchObject({ selectionInput: { name: 'templateId', type: 'DROPDOWN' } });
+    [undefined, NO_TEMPLATE],
+    ['t-plain', 't-plain'],
+    ['t-gone', NO_TEMPLATE],
+  ])('the picker offers "No template" first; %s selects %s', (selectedTemplateId, expected) => {
+    const picker = inputByName(composeCard(data({ selectedTemplateId })), TEMPLATE_INPUT);
+    expect(picker?.items[0]?.value).toBe(NO_TEMPLATE);
+    expect(picker?.items.filter((i) => i.selected).map((i) => i.value)).toEqual([expected]);
   });
 
   it.each<[string, Partial<ComposeCardData>, boolean]>([
-    ['ready', {}, false],
+    ['ready (even with no template: a hand-written draft sends)', { templates: [] }, false],
     ['no recipients', { recipients: { to: [], cc: [], bcc: [] } }, true],
-    ['no templates', { templates: [] }, true],
     ['no mailbox', { channel: { available: false, explanation: 'none' } }, true],
   ])('send button when %s (disabled=%s)', (_name, change, disabled) => {
     expect(buttonActions(composeCard(data(change)))).toEqual([
@@ -54,24 +47,32 @@ describe('composeCard', () => {
     ]);
   });
 
-  it('shows the draft audience and carries the session on the buttons', () => {
-    const card = composeCard(
-      data({
-        recipients: { to: [ada, { email: 'bob@example.com' }], cc: [{ email: 'c@example.com' }], bcc: [] },
-      }),
+  it.each([
+    [[ada, bob], 't-intro', true],
+    [[ada], 't-intro', false],
+    [[ada, bob], 't-plain', false],
+  ])('asks "one email each" or "merged for Ada" for %j with %s', (to, selectedTemplateId, shown) => {
+    const choice = inputByName(
+      composeCard(data({ recipients: { to, cc: [], bcc: [] }, selectedTemplateId })),
+      MODE_INPUT,
     );
-    expect(widgetById(card, 'draft-recipients')).toMatchObject({
-      decoratedText: { text: 'Ada Lovelace &lt;ada@example.com&gt;, bob@example.com', bottomLabel: 'Cc 1' },
-    });
-    expect(JSON.stringify(card)).toContain('{"key":"session","value":"s-1"}');
+    expect(choice !== undefined).toBe(shown);
+    if (choice)
+      expect(choice.items.map((i) => i.text)).toEqual([
+        'One email each, merged for each person',
+        'One email, merged for Ada Lovelace',
+      ]);
   });
 
-  it.each([
-    [{ kind: 'queued' as const, text: 'Queued 1 email' }, 'send-status'],
-    [{ kind: 'error' as const, text: 'Quota exhausted' }, 'send-error'],
-  ])('shows the send outcome %#', (status, id) => {
-    expect(widgetById(composeCard(data({ status })), id)).toMatchObject({
-      textParagraph: { text: status.text },
+  it('after Insert: remembers the merge on every action and offers Insert again', () => {
+    const stamp = stampMerge('t-intro', 'one', [ada], ada);
+    const card = composeCard(data({ stamp }));
+    expect(decoratedByLabel(card, 'Inserted')).toMatchObject({ text: 'Intro · merged for Ada Lovelace' });
+    const again = buttonByText(card, 'Insert again');
+    expect(again && buttonAction(again).parameters).toMatchObject({
+      again: '1',
+      stamp: JSON.stringify(stamp),
+      session: 's-1',
     });
   });
 });

@@ -1,93 +1,154 @@
-import type { MergeRecipient } from '@sendwell/core';
+import type { MergeRecipient, MergeStamp } from '@sendwell/core';
+import { encodeStamp, findTemplate, NO_TEMPLATE, needsModeChoice } from '../compose/prepareTemplate';
 import type { ChannelView, QuotaView, TemplateView } from '../deps';
 import type { DraftRecipients } from '../event';
 import { quotaText } from './format';
 import { channelWidgets } from './homeCard';
 import type { Card, CardSection, Widget } from './types';
-import { button, buttonList, decorated, escapeText, paragraph } from './widgets';
+import { action, button, buttonList, decorated, escapeText, paragraph } from './widgets';
 
-/** The outcome line shown after "Send with Sendwell". */
-export type ComposeStatus = { kind: 'queued' | 'error'; text: string };
+/** The outcome line shown after an action on the compose card. */
+export type ComposeStatus = { kind: 'queued' | 'error' | 'info'; text: string };
 
 export interface ComposeCardData {
   addonUrl: string;
   templates: TemplateView[];
   selectedTemplateId: string | undefined;
+  /** "One email each" or one merged email, when the template is personal and To has several people. */
+  insertMode: 'one' | 'each' | undefined;
   recipients: DraftRecipients;
   channel: ChannelView;
   quota: QuotaView | null;
-  /** Ties repeated clicks on this card's Send button to one idempotency key. */
+  /** Ties this card's actions together (one compose window). */
   session: string;
+  /** The last Insert: whom it was merged for. */
+  stamp: MergeStamp | null;
+  /** A draft this card already sent: Send again says so instead of sending. */
+  sentDraftId?: string;
   offsetMinutes: number;
   status?: ComposeStatus;
 }
 
 export const TEMPLATE_INPUT = 'templateId';
+export const MODE_INPUT = 'insertMode';
 
 export function formatRecipient(recipient: MergeRecipient): string {
   return recipient.displayName ? `${recipient.displayName} <${recipient.email}>` : recipient.email;
 }
 
-function templatePicker(data: ComposeCardData): Widget {
-  if (!data.templates.length)
-    return paragraph('No templates yet. Create one in Sendwell first.', 'templates-empty');
-  const selected = data.selectedTemplateId ?? data.templates[0]!.id;
+/** Parameters every compose action carries. */
+export function composeParameters(data: Pick<ComposeCardData, 'session' | 'stamp' | 'sentDraftId'>) {
   return {
-    id: 'template-picker',
+    session: data.session,
+    stamp: data.stamp ? encodeStamp(data.stamp) : undefined,
+    sentDraft: data.sentDraftId,
+  };
+}
+
+function templatePicker(data: ComposeCardData): Widget {
+  const selected = findTemplate(data.templates, data.selectedTemplateId)?.id ?? NO_TEMPLATE;
+  const items = [
+    {
+      text: 'No template (send the draft as written)',
+      value: NO_TEMPLATE,
+      selected: selected === NO_TEMPLATE,
+    },
+    ...data.templates.map((t) => ({ text: escapeText(t.name), value: t.id, selected: t.id === selected })),
+  ];
+  return {
     selectionInput: {
       name: TEMPLATE_INPUT,
       label: 'Template',
       type: 'DROPDOWN',
-      items: data.templates.map((t) => ({ text: t.name, value: t.id, selected: t.id === selected })),
+      items,
+      // Choosing a template re-renders the card, so the "one email each" choice can appear.
+      onChangeAction: action(data.addonUrl, 'compose-refresh', composeParameters(data)),
     },
   };
 }
 
+function modeChoice(data: ComposeCardData): Widget[] {
+  const template = findTemplate(data.templates, data.selectedTemplateId);
+  if (!needsModeChoice(template, data.recipients)) return [];
+  const first = data.recipients.to[0]!;
+  const name = escapeText(first.displayName ?? first.email);
+  const mode = data.insertMode ?? 'each';
+  return [
+    {
+      selectionInput: {
+        name: MODE_INPUT,
+        label: `${data.recipients.to.length} people in To`,
+        type: 'RADIO_BUTTON',
+        items: [
+          { text: 'One email each, merged for each person', value: 'each', selected: mode === 'each' },
+          { text: `One email, merged for ${name}`, value: 'one', selected: mode === 'one' },
+        ],
+      },
+    },
+  ];
+}
+
 function recipientsWidget(recipients: DraftRecipients): Widget {
   const { to, cc, bcc } = recipients;
-  if (!to.length)
-    return paragraph(
-      'Add recipients to the draft: merge fields come from the first one.',
-      'draft-recipients',
-    );
+  if (!to.length) return paragraph('Add recipients to the draft: a template is merged for them.');
   const extra = [cc.length ? `Cc ${cc.length}` : '', bcc.length ? `Bcc ${bcc.length}` : '']
     .filter(Boolean)
     .join(' · ');
-  return decorated('draft-recipients', {
-    topLabel: 'To (merge fields from the first)',
+  return decorated({
+    topLabel: 'To',
     text: escapeText(to.map(formatRecipient).join(', ')),
     ...(extra ? { bottomLabel: extra } : {}),
   });
 }
 
+function stampWidget(stamp: MergeStamp | null, templates: TemplateView[]): Widget[] {
+  if (!stamp) return [];
+  const name = templates.find((t) => t.id === stamp.templateId)?.name ?? 'A template';
+  const whom =
+    stamp.mode === 'each'
+      ? 'filled in for each person when sent'
+      : stamp.mergedFor
+        ? `merged for ${stamp.mergedFor.displayName ?? stamp.mergedFor.email}`
+        : 'nothing to merge';
+  return [decorated({ topLabel: 'Inserted', text: escapeText(`${name} · ${whom}`) })];
+}
+
 function actionsWidget(data: ComposeCardData): Widget {
-  const parameters = { session: data.session };
+  const parameters = composeParameters(data);
+  // Insert puts the template at the cursor, replacing a selection; once inserted, the button says
+  // so, and a second Insert asks the rep to select the old text first instead of adding it twice.
+  const insert = button(data.addonUrl, data.stamp ? 'Insert again' : 'Insert template', 'insert-template', {
+    ...parameters,
+    ...(data.stamp ? { again: '1' } : {}),
+  });
   const send = button(data.addonUrl, 'Send with Sendwell', 'send-with-sendwell', parameters);
-  const ready = data.templates.length > 0 && data.recipients.to.length > 0 && data.channel.available;
-  return buttonList([
-    button(data.addonUrl, 'Insert template', 'insert-template', parameters),
-    ready ? send : { ...send, disabled: true },
-  ]);
+  const ready = data.recipients.to.length > 0 && data.channel.available;
+  return buttonList([insert, ready ? send : { ...send, disabled: true }]);
 }
 
-function statusSection(status: ComposeStatus): CardSection {
-  return {
-    widgets: [paragraph(escapeText(status.text), status.kind === 'queued' ? 'send-status' : 'send-error')],
-  };
-}
+const statusSection = (status: ComposeStatus): CardSection => ({
+  header: status.kind === 'error' ? 'Not sent' : status.kind === 'queued' ? 'Sent with Sendwell' : 'Note',
+  widgets: [paragraph(escapeText(status.text))],
+});
 
-/** The compose card: template picker, the draft's recipients, insert/send, and the channel used. */
+/** The compose card: template picker ("No template" too), the draft's recipients, insert/send, channel. */
 export function composeCard(data: ComposeCardData): Card {
   const sending: Widget[] = [...channelWidgets(data.channel)];
-  if (data.quota) sending.push(decorated('quota', quotaText(data.quota, data.offsetMinutes)));
+  if (data.quota) sending.push(decorated(quotaText(data.quota, data.offsetMinutes)));
   return {
     name: 'compose',
-    header: { title: 'Sendwell', subtitle: 'Insert a template or send it through your Gmail' },
+    header: { title: 'Sendwell', subtitle: 'Insert a template, then send the draft through your Gmail' },
     sections: [
       ...(data.status ? [statusSection(data.status)] : []),
       {
         header: 'Template',
-        widgets: [templatePicker(data), recipientsWidget(data.recipients), actionsWidget(data)],
+        widgets: [
+          templatePicker(data),
+          ...modeChoice(data),
+          recipientsWidget(data.recipients),
+          ...stampWidget(data.stamp, data.templates),
+          actionsWidget(data),
+        ],
       },
       { header: 'Sending', widgets: sending },
     ],

@@ -11,11 +11,13 @@ export function formatTime(iso: string, offsetMinutes: number): string {
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export function analyticsLine(stats: TemplateAnalyticsView): string {
-  return `${stats.sent} sent · ${stats.bounced} bounced`;
+  const team = stats.team;
+  return `Team: ${plural(team.messages, 'message')} to ${plural(team.recipients, 'recipient')} · ${plural(team.recipientsBounced, 'recipient')} bounced`;
 }
 
 export function analyticsDetail(stats: TemplateAnalyticsView): string {
-  return `${stats.hardBounced} hard · ${stats.softBounced} soft · ${stats.delayed} delayed`;
+  const mine = stats.mine;
+  return `Yours: ${plural(mine.messages, 'message')} · ${mine.recipientsHardBounced} hard · ${mine.recipientsSoftBounced} soft · ${mine.recipientsDelayed} delayed`;
 }
 
 export function quotaText(quota: QuotaView, offsetMinutes: number): DecoratedText {

@@ -1,24 +1,42 @@
+import { type ChannelConfig, resolveChannel, type SenderIdentity } from '@sendwell/core';
 import { describe, expect, it } from 'vitest';
-import type { ChannelView, FeedItem } from '../deps';
-import { allWidgets, buttonActions, widgetById } from './cardTestUtils';
+import { channelViewOf } from '../channelView';
+import type { FeedItem, TemplateAnalyticsView } from '../deps';
+import { buttonActions, decoratedByLabel, decoratedTexts, paragraphs } from './cardTestUtils';
 import { type HomeCardData, homeCard } from './homeCard';
 
-const gmail: ChannelView = {
-  available: true,
-  label: 'Gmail',
+const gmailBox: ChannelConfig = {
+  id: 'mb-1',
+  kind: 'gmail',
   address: 'rep@example.com',
   profileId: 'gmail-workspace',
-  forced: true,
-  explanation: 'Sent through Gmail — your mailbox.',
+  label: 'Gmail — your mailbox',
 };
-const overridden: ChannelView = {
-  ...gmail,
-  explanation: 'Sent through Gmail — your mailbox, not your default channel (Custom SMTP).',
+const smtp: ChannelConfig = {
+  ...gmailBox,
+  id: 'smtp',
+  kind: 'custom-smtp',
+  label: 'Custom SMTP',
+  profileId: 'custom-smtp',
 };
-const none: ChannelView = {
-  available: false,
-  explanation: 'Sends from Gmail must go through your Gmail mailbox, and none is connected.',
-};
+
+/** The channel exactly as core decides it for these identities (no wording copied into the test). */
+const channel = (identity: SenderIdentity) => channelViewOf(resolveChannel('gmail', identity));
+const own = channel({ defaultChannel: null, nativeMailboxes: { gmail: gmailBox } });
+const gmailDefault = channel({ defaultChannel: gmailBox, nativeMailboxes: { gmail: gmailBox } });
+const overridden = channel({ defaultChannel: smtp, nativeMailboxes: { gmail: gmailBox } });
+const none = channel({ defaultChannel: null, nativeMailboxes: {} });
+
+const counts = (messages: number, recipients: number, bounced: number) => ({
+  messages,
+  recipients,
+  messagesBounced: bounced ? 1 : 0,
+  recipientsBounced: bounced,
+  recipientsHardBounced: bounced,
+  recipientsSoftBounced: 0,
+  recipientsDelayed: 0,
+});
+const analytics: TemplateAnalyticsView = { templateId: 't-1', team: counts(1, 2, 1), mine: counts(0, 0, 0) };
 const bounce: FeedItem = {
   type: 'bounce',
   at: '2026-03-02T10:05:00Z',
@@ -30,73 +48,46 @@ function data(change: Partial<HomeCardData> = {}): HomeCardData {
   return {
     addonUrl: 'https://sendwell.example/gmail/addon',
     email: 'rep@example.com',
-    channel: gmail,
+    channel: own,
     quota: null,
-    templates: [
-      {
-        template: { id: 't-1', name: 'Intro', subject: 's', body: 'b' },
-        analytics: { templateId: 't-1', sent: 5, bounced: 2, hardBounced: 1, softBounced: 1, delayed: 0 },
-      },
-    ],
+    templates: [{ template: { id: 't-1', name: 'Intro', subject: 's', body: 'b' }, analytics }],
     feed: [bounce],
     offsetMinutes: 0,
     ...change,
   };
 }
 
-const texts = (card: ReturnType<typeof homeCard>) => JSON.stringify(allWidgets(card));
-
 describe('homeCard', () => {
-  it.each<[string, ChannelView, string, string | null]>([
-    ['own mailbox', gmail, 'Gmail — your mailbox', null],
-    ['overriding a default', overridden, 'not your default channel (Custom SMTP)', 'channel-explanation'],
-    ['no mailbox', none, 'none is connected', 'channel-unavailable'],
-  ])('shows the channel: %s', (_name, channel, expected, note) => {
-    const card = homeCard(data({ channel }));
-    expect(texts(card)).toContain(expected);
-    expect(widgetById(card, 'channel') !== undefined).toBe(channel.available);
-    const notes = allWidgets(card)
-      .map((w) => w.id)
-      .filter((id) => id === 'channel-explanation' || id === 'channel-unavailable');
-    expect(notes).toEqual(note ? [note] : []);
+  it.each([
+    ['own mailbox, no default channel', own, false],
+    ['Gmail is the default channel', gmailDefault, false],
+    ['a Custom SMTP default is bypassed', overridden, true],
+  ])('shows the override note only when core reports an override: %s', (_name, view, shown) => {
+    const card = homeCard(data({ channel: view }));
+    expect(decoratedByLabel(card, 'Sends go through')).toMatchObject({ bottomLabel: 'rep@example.com' });
+    const label = view.available && view.override ? view.override.defaultChannel.label : 'Custom SMTP';
+    expect(paragraphs(card).some((p) => p.includes(label))).toBe(shown);
   });
 
-  it('shows each template with "N sent · N bounced"', () => {
-    const widget = widgetById(homeCard(data()), 'template-analytics--t-1');
-    expect(widget).toMatchObject({
-      decoratedText: {
-        topLabel: 'Intro',
-        text: '5 sent · 2 bounced',
-        bottomLabel: '1 hard · 1 soft · 0 delayed',
-      },
+  it("says why sending is unavailable, in core's words", () => {
+    const card = homeCard(data({ channel: none }));
+    expect(decoratedByLabel(card, 'Sends go through')).toBeUndefined();
+    expect(paragraphs(card)).toContain(none.explanation);
+  });
+
+  it("labels team figures as the team's and counts messages and recipients apart", () => {
+    expect(decoratedByLabel(homeCard(data()), 'Intro')).toMatchObject({
+      text: 'Team: 1 message to 2 recipients · 1 recipient bounced',
     });
   });
 
   it.each([
-    [[bounce, bounce], ['feed-item--0', 'feed-item--1'], undefined],
-    [[], [], 'feed-empty'],
-  ])('lists recent activity %#', (feed, ids, empty) => {
+    [[bounce, bounce], 2, false],
+    [[], 0, true],
+  ])('lists recent activity %#', (feed, rows, empty) => {
     const card = homeCard(data({ feed }));
-    const feedIds = allWidgets(card)
-      .map((w) => w.id)
-      .filter((id) => id?.startsWith('feed-'));
-    expect(feedIds).toEqual(empty ? [empty] : ids);
+    expect(decoratedTexts(card).filter((d) => d.text === 'nobody@bounce.test')).toHaveLength(rows);
+    expect(paragraphs(card).includes('No activity yet.')).toBe(empty);
     expect(buttonActions(card)).toEqual([{ action: 'refresh', disabled: false }]);
-  });
-
-  it('shows the quota when known', () => {
-    const quota = {
-      profileId: 'gmail-workspace' as const,
-      usedMessages: 3,
-      limitMessages: 2000,
-      remainingMessages: 1997,
-      nextFreeAt: null,
-      pausedUntil: null,
-      queued: 1,
-    };
-    expect(widgetById(homeCard(data({ quota })), 'quota')).toMatchObject({
-      decoratedText: { text: '3 of 2000 sent · 1997 left' },
-    });
-    expect(widgetById(homeCard(data()), 'quota')).toBeUndefined();
   });
 });

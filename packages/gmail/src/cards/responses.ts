@@ -21,10 +21,14 @@ export function notify(text: string): AddonResponse {
   return { renderActions: { action: { notification: { text } } } };
 }
 
-/** Insert HTML at the cursor of the open draft (and set the subject); a toast may ride along. */
+/**
+ * Insert HTML at the cursor of the open draft (`IN_PLACE_INSERT`: it replaces a selection, so "Insert
+ * again" over the selected old text does not duplicate it) and set the subject; the compose card is
+ * updated alongside so it remembers whom the merge was made for.
+ */
 export function updateDraft(
   insert: { html: string; subject?: string },
-  notification?: string,
+  follow: { card?: Card; notification?: string } = {},
 ): AddonResponse {
   const markup: DraftUpdate = {
     updateBody: {
@@ -33,10 +37,18 @@ export function updateDraft(
     },
     ...(insert.subject !== undefined ? { updateSubject: { subject: insert.subject } } : {}),
   };
+  const { card, notification } = follow;
   return {
     renderActions: {
       hostAppAction: { gmailAction: { updateDraftActionMarkup: markup } },
-      ...(notification ? { action: { notification: { text: notification } } } : {}),
+      ...(card || notification
+        ? {
+            action: {
+              ...(card ? { navigations: [{ updateCard: card }] } : {}),
+              ...(notification ? { notification: { text: notification } } : {}),
+            },
+          }
+        : {}),
     },
   };
 }

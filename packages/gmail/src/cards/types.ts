@@ -1,6 +1,8 @@
 /**
- * The subset of the Workspace add-on card JSON (google.apps.card.v1) Sendwell emits. There are no
- * official TypeScript types for card JSON; these follow the published schema's field names.
+ * The subset of the Workspace add-on card JSON (google.apps.card.v1) Sendwell emits, narrower than
+ * Google's `GoogleAppsCardV1*` types (published with `@googleapis/chat`): `cardTypes.test.ts` checks
+ * at compile time that every type here is assignable to Google's, and `testing/cardSchema.ts` checks
+ * every emitted card against the schema at run time (no widget `id`: Gmail add-ons have none).
  */
 export interface Card {
   /** Stable card name (used by popToCard and by the previewer's `data-card-name`). */
@@ -52,6 +54,8 @@ export interface SelectionInput {
   label: string;
   type: 'DROPDOWN' | 'RADIO_BUTTON' | 'CHECK_BOX';
   items: SelectionItem[];
+  /** Re-renders the card when the choice changes (e.g. the template picker). */
+  onChangeAction?: OnClick['action'];
 }
 
 export interface TextInput {
@@ -60,18 +64,14 @@ export interface TextInput {
   value?: string;
 }
 
-/**
- * `id` is the schema's widget id (`[a-zA-Z0-9-]+`, unique per card). Sendwell spells it
- * `<stable-name>` or `<stable-name>--<key>`; the previewer turns the stable name into `data-testid`.
- */
-export type Widget = { id?: string } & (
+/** One widget: exactly one of the kinds (the schema's `data` oneof). */
+export type Widget =
   | { textParagraph: { text: string } }
   | { decoratedText: DecoratedText }
   | { selectionInput: SelectionInput }
   | { textInput: TextInput }
   | { buttonList: { buttons: Button[] } }
-  | { divider: Record<string, never> }
-);
+  | { divider: Record<string, never> };
 
 export interface Notification {
   text: string;
@@ -80,7 +80,8 @@ export interface Notification {
 export interface DraftUpdate {
   updateBody?: {
     insertContents: { content: string; contentType: 'MUTABLE_HTML' | 'IMMUTABLE_HTML' | 'TEXT' }[];
-    type: 'IN_PLACE_INSERT';
+    /** At the cursor, replacing a selection (what a rep expects of "Insert"), or at the start / end. */
+    type: 'IN_PLACE_INSERT' | 'INSERT_AT_START' | 'INSERT_AT_END';
   };
   updateSubject?: { subject: string };
 }

@@ -1,10 +1,4 @@
-import type { ActionParameter, Button, DecoratedText, Widget } from './types';
-
-/** Widget ids must match `[a-zA-Z0-9-]+` and stay under 64 characters. */
-export function widgetId(name: string, key?: string): string {
-  const safeKey = key === undefined ? '' : `--${key.replace(/[^a-zA-Z0-9-]/g, '-')}`;
-  return `${name}${safeKey}`.slice(0, 64);
-}
+import type { ActionParameter, Button, DecoratedText, OnClick, Widget } from './types';
 
 /** The callback URL of a card action: the same endpoint with `?t=action&a=<name>`. */
 export function actionUrl(addonUrl: string, name: string): string {
@@ -14,34 +8,33 @@ export function actionUrl(addonUrl: string, name: string): string {
   return url.toString();
 }
 
-export function button(
+export function action(
   addonUrl: string,
-  text: string,
-  action: string,
-  parameters: Record<string, string> = {},
-): Button {
-  const list: ActionParameter[] = Object.entries(parameters).map(([key, value]) => ({ key, value }));
+  name: string,
+  parameters: Record<string, string | undefined> = {},
+): OnClick['action'] {
+  const list: ActionParameter[] = Object.entries(parameters)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => ({ key, value }));
   return {
-    text,
-    onClick: {
-      action: {
-        function: actionUrl(addonUrl, action),
-        loadIndicator: 'SPINNER',
-        ...(list.length ? { parameters: list } : {}),
-      },
-    },
+    function: actionUrl(addonUrl, name),
+    loadIndicator: 'SPINNER',
+    ...(list.length ? { parameters: list } : {}),
   };
 }
 
+export function button(
+  addonUrl: string,
+  text: string,
+  name: string,
+  parameters: Record<string, string | undefined> = {},
+): Button {
+  return { text, onClick: { action: action(addonUrl, name, parameters) } };
+}
+
 export const buttonList = (buttons: Button[]): Widget => ({ buttonList: { buttons } });
-export const paragraph = (text: string, id?: string): Widget => ({
-  ...(id ? { id } : {}),
-  textParagraph: { text },
-});
-export const decorated = (id: string, text: DecoratedText): Widget => ({
-  id,
-  decoratedText: { wrapText: true, ...text },
-});
+export const paragraph = (text: string): Widget => ({ textParagraph: { text } });
+export const decorated = (text: DecoratedText): Widget => ({ decoratedText: { wrapText: true, ...text } });
 export const divider = (): Widget => ({ divider: {} });
 
 /** Card text fields accept a small HTML subset, so anything from users is escaped. */

@@ -1,88 +1,98 @@
+import { mergeTemplate, stampMerge } from '@sendwell/core';
 import { describe, expect, it } from 'vitest';
 import type { TemplateView } from '../deps';
 import type { DraftRecipients } from '../event';
-import { prepareInsert, prepareSend } from './prepareTemplate';
+import { decodeStamp, encodeStamp, NO_TEMPLATE, needsModeChoice, prepareInsert } from './prepareTemplate';
 
-const templates: TemplateView[] = [
-  {
-    id: 't-1',
-    name: 'Intro',
-    subject: 'Hi {{recipient.firstName}}',
-    body: '<p>Hello {{recipient.firstName}} {{recipient.lastName}}</p>',
-  },
-  { id: 't-2', name: 'Plain', subject: 'Quick question', body: '<p>Are you free?</p>' },
-];
+const intro: TemplateView = {
+  id: 't-1',
+  name: 'Intro',
+  subject: 'Hi {{recipient.firstName}}',
+  body: '<p>Hello {{recipient.firstName}} {{recipient.lastName}}</p>',
+};
+const plain: TemplateView = {
+  id: 't-2',
+  name: 'Plain',
+  subject: 'Quick question',
+  body: '<p>Are you free?</p>',
+};
+const templates = [intro, plain];
 const ada = { email: 'ada@example.com', displayName: 'Ada Lovelace' };
-const bare = { email: 'bob@example.com' };
-const draft = (to: DraftRecipients['to'], cc: DraftRecipients['cc'] = []): DraftRecipients => ({
-  to,
-  cc,
-  bcc: [],
-});
+const bob = { email: 'bob@example.com', displayName: 'Bob Stone' };
+const bare = { email: 'bare@example.com' };
+const to = (...list: DraftRecipients['to']): DraftRecipients => ({ to: list, cc: [], bcc: [] });
 
 describe('prepareInsert', () => {
-  it.each([
-    ['t-1', [ada], 'Hi Ada', '<p>Hello Ada Lovelace</p>', []],
-    [undefined, [ada], 'Hi Ada', '<p>Hello Ada Lovelace</p>', []],
+  it.each<[string, string | undefined, DraftRecipients, 'one' | 'each', string]>([
+    ['merged for the first recipient', 't-1', to(ada), 'one', 'Hi Ada'],
+    ['a template with nothing to merge, no recipient yet', 't-2', to(), 'one', 'Quick question'],
     [
+      'several people, one email each: tags kept for the server',
       't-1',
-      [bare],
+      to(ada, bob),
+      'each',
       'Hi {{recipient.firstName}}',
-      '<p>Hello {{recipient.firstName}} {{recipient.lastName}}</p>',
-      ['recipient.firstName', 'recipient.lastName'],
     ],
+    ['several people, one email merged for the first', 't-1', to(ada, bob), 'one', 'Hi Ada'],
+  ])('%s', (_name, templateId, recipients, mode, subject) => {
+    const prepared = prepareInsert(templates, templateId, recipients, mode);
+    expect(prepared.outcome === 'ready' && prepared.value.subject).toBe(subject);
+  });
+
+  it('escapes merged values in the HTML body (core mergeTemplate html)', () => {
+    const evil = { email: 'x@example.com', displayName: '<img src=x onerror=alert(1)>' };
+    const prepared = prepareInsert(templates, 't-1', to(evil), 'one');
+    expect(prepared.outcome === 'ready' && prepared.value.html).toBe(
+      mergeTemplate(intro.body, evil, 'html').text,
+    );
+    expect(prepared.outcome === 'ready' && prepared.value.html).not.toContain('<img');
+  });
+
+  it('names the fields it could not fill (they stay visible, never sent unfilled)', () => {
+    const prepared = prepareInsert(templates, 't-1', to(bare), 'one');
+    expect(prepared.outcome === 'ready' && prepared.value.missing).toEqual([
+      'recipient.firstName',
+      'recipient.lastName',
+    ]);
+  });
+
+  it.each<[string, string | undefined, DraftRecipients, string]>([
     [
+      'no recipient for a merged template (the subject is not clobbered)',
       't-1',
-      [],
-      'Hi {{recipient.firstName}}',
-      '<p>Hello {{recipient.firstName}} {{recipient.lastName}}</p>',
-      ['recipient.firstName', 'recipient.lastName'],
+      to(),
+      'Add the recipient to the draft first',
     ],
-    ['t-2', [bare], 'Quick question', '<p>Are you free?</p>', []],
-  ])('template %s for %j', (id, to, subject, html, missing) => {
-    const result = prepareInsert(templates, id, draft(to));
-    expect(result).toMatchObject({ outcome: 'ready', value: { subject, html, missing } });
+    ['"No template"', NO_TEMPLATE, to(ada), 'Pick a template to insert.'],
+    ['nothing picked', undefined, to(ada), 'Pick a template to insert.'],
+    ['a template that is gone', 't-9', to(ada), 'That template no longer exists.'],
+  ])('refuses %s', (_name, templateId, recipients, message) => {
+    const prepared = prepareInsert(templates, templateId, recipients, 'one');
+    expect(prepared.outcome === 'blocked' && prepared.message).toContain(message);
+  });
+
+  it('stamps whom the merge was made for (core stampMerge)', () => {
+    const prepared = prepareInsert(templates, 't-1', to(ada, bob), 'one');
+    expect(prepared.outcome === 'ready' && prepared.value.stamp).toEqual(
+      stampMerge('t-1', 'one', [ada, bob], ada),
+    );
   });
 
   it.each([
-    [[], undefined, 'Pick a template first.'],
-    [templates, 'gone', 'That template no longer exists.'],
-  ])('blocks without a usable template %#', (list, id, message) => {
-    expect(prepareInsert(list, id, draft([ada]))).toEqual({ outcome: 'blocked', message });
-  });
-});
+    [intro, to(ada, bob), true],
+    [intro, to(ada), false],
+    [plain, to(ada, bob), false],
+  ])(
+    'offers the one/each choice only for a personal template and several people %#',
+    (template, recipients, expected) => {
+      expect(needsModeChoice(template, recipients)).toBe(expected);
+    },
+  );
 
-describe('prepareSend', () => {
-  it('builds the send request for the whole audience', () => {
-    const result = prepareSend(templates, 't-1', draft([ada, bare], [{ email: 'cc@example.com' }]), 's-1');
-    expect(result).toMatchObject({
-      outcome: 'ready',
-      value: {
-        to: ['ada@example.com', 'bob@example.com'],
-        cc: ['cc@example.com'],
-        subject: 'Hi Ada',
-        templateId: 't-1',
-      },
-    });
-  });
-
-  it.each([
-    ['no recipients', 't-1', [], /at least one recipient/],
-    ['a missing merge field', 't-1', [bare], /Missing merge fields for bob@example.com: recipient.firstName/],
-    ['an unknown template', 'gone', [ada], /no longer exists/],
-  ])('blocks with %s', (_name, id, to, message) => {
-    const result = prepareSend(templates, id, draft(to), 's-1');
-    expect(result.outcome).toBe('blocked');
-    expect(result.outcome === 'blocked' && result.message).toMatch(message);
-  });
-
-  it('keeps the idempotency key for repeated clicks and changes it per session and audience', () => {
-    const key = (session: string, to: DraftRecipients['to']) => {
-      const result = prepareSend(templates, 't-2', draft(to), session);
-      return result.outcome === 'ready' ? result.value.idempotencyKey : null;
-    };
-    expect(key('s-1', [ada, bare])).toBe(key('s-1', [bare, ada]));
-    expect(key('s-1', [ada])).not.toBe(key('s-2', [ada]));
-    expect(key('s-1', [ada])).not.toBe(key('s-1', [bare]));
+  it('round-trips a stamp through card parameters and ignores garbage', () => {
+    const stamp = stampMerge('t-1', 'one', [ada], ada);
+    expect(decodeStamp(encodeStamp(stamp))).toEqual(stamp);
+    expect(decodeStamp('{"templateId":1}')).toBeNull();
+    expect(decodeStamp('not json')).toBeNull();
   });
 });

@@ -1,91 +1,95 @@
-import { createHash } from 'node:crypto';
-import { type MergeRecipient, mergeTemplate } from '@sendwell/core';
-import type { SendRequest, TemplateView } from '../deps';
+import { isPersonal, type MergeStamp, mergeTemplate, stampMerge } from '@sendwell/core';
+import { z } from 'zod';
+import type { TemplateView } from '../deps';
 import type { DraftRecipients } from '../event';
+
+/** The picker's "No template" value: the rep writes the draft by hand and sends it as written. */
+export const NO_TEMPLATE = 'none';
+
+/** How an inserted template is personalised when the draft has several To recipients. */
+export type InsertMode = 'one' | 'each';
 
 export interface MergedTemplate {
   template: TemplateView;
   subject: string;
   html: string;
-  /** Merge fields without a value for the first recipient (left as `{{…}}` in an insert). */
+  /** Merge fields without a value for the first recipient (left as `{{…}}` for the rep to fill). */
   missing: string[];
+  /** Whom the merge was made for, kept on the card so a change of recipients is noticed. */
+  stamp: MergeStamp;
 }
 
 export type Prepared<T> = { outcome: 'ready'; value: T } | { outcome: 'blocked'; message: string };
 
-function pickTemplate(templates: TemplateView[], templateId: string | undefined): TemplateView | undefined {
-  return templateId ? templates.find((t) => t.id === templateId) : templates[0];
+export function findTemplate(
+  templates: TemplateView[],
+  templateId: string | undefined,
+): TemplateView | undefined {
+  return templateId && templateId !== NO_TEMPLATE ? templates.find((t) => t.id === templateId) : undefined;
 }
 
-/** Merge the chosen template for one recipient (subject and body share the same fields). */
-export function mergeFor(template: TemplateView, recipient: MergeRecipient | undefined): MergedTemplate {
-  const subject = mergeTemplate(template.subject, recipient);
-  const body = mergeTemplate(template.body, recipient);
-  const missing = [...new Set([...subject.missing, ...body.missing])];
-  return { template, subject: subject.text, html: body.text, missing };
+/** Does choosing between "one email each" and "one email, merged for …" matter for this template? */
+export function needsModeChoice(template: TemplateView | undefined, recipients: DraftRecipients): boolean {
+  return !!template && recipients.to.length > 1 && isPersonal(`${template.subject}\n${template.body}`);
 }
 
-/** Insert: always possible once a template exists; missing fields stay visible for the rep to fill. */
+/**
+ * Insert: `one` merges the template for the first To recipient (values HTML-escaped in the body);
+ * `each` inserts it with its tags, which the server fills per recipient at send time. A template that
+ * is merged for someone is refused while the draft has nobody to merge it for, rather than setting
+ * the subject to an unmerged `{{…}}`.
+ */
 export function prepareInsert(
   templates: TemplateView[],
   templateId: string | undefined,
   recipients: DraftRecipients,
+  mode: InsertMode,
 ): Prepared<MergedTemplate> {
-  const template = pickTemplate(templates, templateId);
-  if (!template)
+  const template = findTemplate(templates, templateId);
+  if (!template) {
+    const gone = templateId && templateId !== NO_TEMPLATE;
     return {
       outcome: 'blocked',
-      message: templateId ? 'That template no longer exists.' : 'Pick a template first.',
-    };
-  return { outcome: 'ready', value: mergeFor(template, recipients.to[0]) };
-}
-
-function idempotencyKey(session: string, templateId: string, recipients: DraftRecipients): string {
-  const audience = [recipients.to, recipients.cc, recipients.bcc].map((list) =>
-    list
-      .map((r) => r.email.toLowerCase())
-      .sort()
-      .join(','),
-  );
-  const digest = createHash('sha256')
-    .update(JSON.stringify([templateId, audience]))
-    .digest('hex')
-    .slice(0, 24);
-  return `gmail-compose:${session}:${digest}`;
-}
-
-/**
- * Send: one message to the draft's audience, merged for the first To recipient. Blocked when a merge
- * field has no value: a sales email must never go out with `{{recipient.firstName}}` in it.
- */
-export function prepareSend(
-  templates: TemplateView[],
-  templateId: string | undefined,
-  recipients: DraftRecipients,
-  session: string,
-): Prepared<SendRequest> {
-  if (!recipients.to.length)
-    return { outcome: 'blocked', message: 'Add at least one recipient to the draft first.' };
-  const insert = prepareInsert(templates, templateId, recipients);
-  if (insert.outcome === 'blocked') return insert;
-  const merged = insert.value;
-  if (merged.missing.length) {
-    return {
-      outcome: 'blocked',
-      message: `Missing merge fields for ${recipients.to[0]!.email}: ${merged.missing.join(', ')}. Add the recipient's name to the draft.`,
+      message: gone ? 'That template no longer exists.' : 'Pick a template to insert.',
     };
   }
-  const emails = (list: MergeRecipient[]) => list.map((r) => r.email);
-  return {
-    outcome: 'ready',
-    value: {
-      to: emails(recipients.to),
-      ...(recipients.cc.length ? { cc: emails(recipients.cc) } : {}),
-      ...(recipients.bcc.length ? { bcc: emails(recipients.bcc) } : {}),
-      subject: merged.subject,
-      body: merged.html,
-      templateId: merged.template.id,
-      idempotencyKey: idempotencyKey(session, merged.template.id, recipients),
-    },
-  };
+  const personal = isPersonal(`${template.subject}\n${template.body}`);
+  const first = recipients.to[0];
+  if (personal && !first)
+    return {
+      outcome: 'blocked',
+      message: `Add the recipient to the draft first: "${template.name}" is merged for them. Nothing was inserted.`,
+    };
+  if (mode === 'each' && needsModeChoice(template, recipients)) {
+    const stamp = stampMerge(template.id, 'each', recipients.to, null);
+    return {
+      outcome: 'ready',
+      value: { template, subject: template.subject, html: template.body, missing: [], stamp },
+    };
+  }
+  const subject = mergeTemplate(template.subject, first, 'text');
+  const body = mergeTemplate(template.body, first, 'html');
+  const missing = [...new Set([...subject.missing, ...body.missing])];
+  const stamp = stampMerge(template.id, 'one', recipients.to, personal && first ? first : null);
+  return { outcome: 'ready', value: { template, subject: subject.text, html: body.text, missing, stamp } };
+}
+
+const stampSchema = z.object({
+  templateId: z.string(),
+  mode: z.enum(['one', 'each']),
+  mergedFor: z.object({ email: z.string(), displayName: z.string().optional() }).nullable(),
+  to: z.array(z.string()),
+});
+
+/** A stamp travels in card action parameters as JSON (parameters are strings). */
+export const encodeStamp = (stamp: MergeStamp): string => JSON.stringify(stamp);
+
+export function decodeStamp(text: string | undefined): MergeStamp | null {
+  if (!text) return null;
+  try {
+    const parsed = stampSchema.safeParse(JSON.parse(text));
+    return parsed.success ? (parsed.data as MergeStamp) : null;
+  } catch {
+    return null;
+  }
 }

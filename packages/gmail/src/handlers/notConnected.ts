@@ -11,7 +11,6 @@ export function notConnectedCard(email: string): Card {
         widgets: [
           paragraph(
             `${escapeText(email)} has no Sendwell account yet. Ask your Sendwell admin to add it, then reopen the add-on.`,
-            'not-connected',
           ),
         ],
       },

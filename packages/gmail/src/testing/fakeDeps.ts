@@ -1,14 +1,30 @@
+import { personalise, sendRequestSchema } from '@sendwell/core';
 import type { GoogleAuthConfig } from '../auth/verifyGoogleRequest';
 import type {
+  AcceptedSendView,
   AddonUser,
   ChannelView,
+  DraftsPort,
   FeedItem,
   GmailAddonDeps,
   QuotaView,
+  SavedDraft,
   SendOutcome,
   SendRequest,
+  TemplateAnalyticsView,
   TemplateView,
 } from '../deps';
+
+/** One message the fake outbox accepted, as the server would queue it. */
+export interface FakeSend extends AcceptedSendView {
+  userId: string;
+  idempotencyKey: string;
+  subject: string;
+  body: string;
+  cc: string[];
+  bcc: string[];
+  templateId: string | null;
+}
 
 /** In-memory stand-in for the server's services, for add-on tests and demos. */
 export interface FakeAddonState {
@@ -17,8 +33,10 @@ export interface FakeAddonState {
   quota: QuotaView;
   templates: TemplateView[];
   feed: FeedItem[];
-  /** Every send the add-on queued, with the user it was for. */
-  sends: (SendRequest & { userId: string; sendId: string })[];
+  /** The rep's saved Gmail drafts (what the Gmail UI saved), newest last. */
+  drafts: SavedDraft[];
+  /** Every message the add-on queued. */
+  sends: FakeSend[];
   /** When set, createSend answers this rejection instead of queuing. */
   rejectSends: { code: string; message: string } | null;
 }
@@ -32,13 +50,14 @@ export function defaultFakeState(): FakeAddonState {
       address: 'rep@example.com',
       profileId: 'gmail-workspace',
       forced: true,
-      explanation: 'Sent through Gmail — your mailbox.',
+      explanation: 'Sends from Gmail always go through your own Gmail mailbox.',
+      override: null,
     },
     quota: {
       profileId: 'gmail-workspace',
       usedMessages: 0,
-      limitMessages: 2000,
-      remainingMessages: 2000,
+      limitMessages: 1800,
+      remainingMessages: 1800,
       nextFreeAt: null,
       pausedUntil: null,
       queued: 0,
@@ -58,46 +77,105 @@ export function defaultFakeState(): FakeAddonState {
       },
     ],
     feed: [],
+    drafts: [],
     sends: [],
     rejectSends: null,
   };
 }
 
+const ZERO = {
+  messages: 0,
+  recipients: 0,
+  messagesBounced: 0,
+  recipientsBounced: 0,
+  recipientsHardBounced: 0,
+  recipientsSoftBounced: 0,
+  recipientsDelayed: 0,
+};
+
 /** Analytics are derived from the fake feed so tests can drive them through events. */
-function analyticsFrom(state: FakeAddonState, templateId: string) {
+function analyticsFrom(state: FakeAddonState, userId: string, templateId: string): TemplateAnalyticsView {
   const mine = state.feed.filter((item) => item.templateId === templateId);
   const bounces = mine.filter((item) => item.type === 'bounce');
-  return {
-    templateId,
-    sent: mine.filter((item) => item.type === 'send.submitted').length,
-    bounced: bounces.length,
-    hardBounced: bounces.filter((b) => b.detail.hard === true).length,
-    softBounced: bounces.filter((b) => b.detail.hard === false).length,
-    delayed: bounces.filter((b) => b.detail.action === 'delayed').length,
+  const failed = bounces.filter((b) => b.detail.action !== 'delayed');
+  const team = {
+    ...ZERO,
+    messages: mine.filter((item) => item.type === 'send.submitted').length,
+    recipients: mine.filter((item) => item.type === 'send.submitted').length,
+    messagesBounced: failed.length,
+    recipientsBounced: failed.length,
+    recipientsHardBounced: failed.filter((b) => b.detail.hard === true).length,
+    recipientsSoftBounced: failed.filter((b) => b.detail.hard === false).length,
+    recipientsDelayed: bounces.length - failed.length,
   };
+  return { templateId, team, mine: state.users.some((u) => u.userId === userId) ? team : ZERO };
 }
 
-function queue(state: FakeAddonState, userId: string, request: SendRequest): SendOutcome {
-  if (state.rejectSends) return { outcome: 'rejected', ...state.rejectSends };
-  const existing = state.sends.find(
-    (s) => s.userId === userId && s.idempotencyKey === request.idempotencyKey,
+/** Earlier sends of a draft key: its own key or its per-recipient keys, as the server finds them. */
+const sendsFor = (state: FakeAddonState, userId: string, key: string) =>
+  state.sends.filter(
+    (s) => s.userId === userId && (s.idempotencyKey === key || s.idempotencyKey.startsWith(`${key}:`)),
   );
-  if (existing)
+
+/** What POST /api/sends does: core's schema, core's personalise, one send per message, once per key. */
+function queue(state: FakeAddonState, userId: string, input: SendRequest): SendOutcome {
+  if (state.rejectSends) return { outcome: 'rejected', ...state.rejectSends };
+  const parsed = sendRequestSchema.safeParse({ ...input, host: 'gmail' });
+  if (!parsed.success)
     return {
-      outcome: 'queued',
-      sendId: existing.sendId,
-      status: 'queued',
+      outcome: 'rejected',
+      code: 'invalid-request',
+      message: `Not sent: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+    };
+  const request = parsed.data;
+  const earlier = sendsFor(state, userId, request.idempotencyKey);
+  if (earlier.length) return { outcome: 'accepted', duplicate: true, sends: earlier };
+  const names = request.displayNames;
+  const result = personalise(
+    {
+      to: request.to.map((email) => ({ email, ...(names[email] ? { displayName: names[email] } : {}) })),
+      cc: request.cc,
+      bcc: request.bcc,
+      subject: request.subject,
+      body: request.body,
+      format: 'html',
+    },
+    request.personalise,
+  );
+  if (result.outcome === 'refused')
+    return { outcome: 'rejected', code: result.code, message: result.message };
+  const sends = result.messages.map((message): FakeSend => {
+    const send: FakeSend = {
+      sendId: `send-${state.sends.length + 1}`,
+      status: 'scheduled',
       sendAt: null,
       explanation: state.channel.available ? state.channel.explanation : '',
+      to: message.to,
+      cc: message.cc,
+      bcc: message.bcc,
+      subject: message.subject,
+      body: message.body,
+      userId,
+      templateId: request.templateId ?? null,
+      idempotencyKey:
+        request.personalise === 'each'
+          ? `${request.idempotencyKey}:${message.to[0]}`
+          : request.idempotencyKey,
     };
-  const sendId = `send-${state.sends.length + 1}`;
-  state.sends.push({ ...request, userId, sendId });
+    state.sends.push(send);
+    return send;
+  });
+  return { outcome: 'accepted', duplicate: false, sends };
+}
+
+/** The rep's drafts as the Gmail API serves them: newest save first, gone once removed. */
+export function fakeDrafts(state: FakeAddonState): DraftsPort {
   return {
-    outcome: 'queued',
-    sendId,
-    status: 'queued',
-    sendAt: null,
-    explanation: state.channel.available ? state.channel.explanation : '',
+    recent: async () => [...state.drafts].reverse(),
+    get: async (id) => state.drafts.find((d) => d.id === id) ?? null,
+    remove: async (id) => {
+      state.drafts = state.drafts.filter((d) => d.id !== id);
+    },
   };
 }
 
@@ -114,8 +192,10 @@ export function createFakeAddonDeps(
     channel: async () => state.channel,
     quota: async () => state.quota,
     templates: async () => state.templates,
-    templateAnalytics: async (_userId, templateId) => analyticsFrom(state, templateId),
+    templateAnalytics: async (userId, templateId) => analyticsFrom(state, userId, templateId),
     createSend: async (userId, request) => queue(state, userId, request),
+    sendsForDraft: async (userId, key) => sendsFor(state, userId, key),
+    drafts: async () => fakeDrafts(state),
     recentFeed: async (_userId, limit) =>
       [...state.feed].sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit),
   };

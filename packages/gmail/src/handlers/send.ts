@@ -1,0 +1,129 @@
+import { checkStamp } from '@sendwell/core';
+import { confirmCard } from '../cards/confirmCard';
+import { plural } from '../cards/format';
+import { updateCard } from '../cards/responses';
+import type { AddonResponse } from '../cards/types';
+import { prepareSend, SEND_MODES, type SendMode, sendModes } from '../compose/prepareSend';
+import {
+  draftFingerprint,
+  draftKey,
+  eventAudience,
+  invalidInAudience,
+  matchDraft,
+} from '../compose/savedDraft';
+import type { AcceptedSendView, SavedDraft } from '../deps';
+import { parameter } from '../event';
+import { loadComposeCard, sessionOf, stampOf } from './compose';
+import type { AddonContext } from './context';
+
+/** The compose card with an outcome line (and a toast with the same words). */
+async function answer(
+  ctx: AddonContext,
+  kind: 'queued' | 'error' | 'info',
+  text: string,
+  sentDraftId?: string,
+) {
+  const card = await loadComposeCard(ctx, {
+    session: sessionOf(ctx),
+    status: { kind, text },
+    ...(sentDraftId ? { sentDraftId } : {}),
+  });
+  return updateCard(card, text);
+}
+
+function alreadySent(ctx: AddonContext, draftId: string, sends: AcceptedSendView[]) {
+  const to = [...new Set(sends.flatMap((s) => s.to))];
+  const text = `Already sent with Sendwell to ${plural(to.length, 'recipient')}: nothing new was sent.`;
+  return answer(ctx, 'info', text, draftId);
+}
+
+async function showConfirm(ctx: AddonContext, draft: SavedDraft, others: number, note?: string) {
+  const stamp = stampOf(ctx);
+  const templateId = stamp?.templateId ?? null;
+  const options = sendModes(draft).map((mode) => ({ mode, prepared: prepareSend(draft, mode, templateId) }));
+  const card = confirmCard({
+    addonUrl: ctx.deps.addonUrl,
+    session: sessionOf(ctx),
+    stamp,
+    stampCheck: stamp ? checkStamp(stamp, draft.to) : null,
+    draft,
+    others,
+    options,
+    ...(note ? { note } : {}),
+  });
+  return updateCard(card);
+}
+
+/**
+ * "Send with Sendwell" on the compose card: find the draft Gmail saved for this compose window (the
+ * event only has its recipients) and show it for a last check. Nothing is queued here.
+ */
+export async function onSendWithSendwell(ctx: AddonContext): Promise<AddonResponse> {
+  const { deps, user, event } = ctx;
+  const sentDraft = parameter(event, 'sentDraft');
+  if (sentDraft) {
+    const earlier = await deps.sendsForDraft(user.userId, draftKey(sentDraft));
+    if (earlier.length) return alreadySent(ctx, sentDraft, earlier);
+  }
+  const audience = eventAudience(event);
+  const invalid = invalidInAudience(audience);
+  if (invalid.length)
+    return answer(
+      ctx,
+      'error',
+      `Nothing was sent: ${invalid.map((a) => `"${a}"`).join(', ')} is not a valid email address.`,
+    );
+  if (!audience.to.length)
+    return answer(ctx, 'error', 'Nothing was sent: add at least one recipient to the draft.');
+  const match = matchDraft(await (await deps.drafts(user.userId)).recent(), audience);
+  if (!match)
+    return answer(
+      ctx,
+      'error',
+      'Nothing was sent: Gmail has no saved draft with these recipients yet. Wait until the draft says "Saved", then try again.',
+    );
+  const earlier = await deps.sendsForDraft(user.userId, draftKey(match.draft.id));
+  if (earlier.length) return alreadySent(ctx, match.draft.id, earlier);
+  return showConfirm(ctx, match.draft, match.others);
+}
+
+const modeOf = (text: string | undefined): SendMode =>
+  SEND_MODES.includes(text as SendMode) ? (text as SendMode) : 'one';
+
+/**
+ * "Send" on the confirm card: send exactly the draft the rep checked, once. The key is the draft's:
+ * a second click, or a card reopened on a sent draft, sends nothing and says it was sent.
+ */
+export async function onSendDraft(ctx: AddonContext): Promise<AddonResponse> {
+  const { deps, user, event } = ctx;
+  const draftId = parameter(event, 'draftId') ?? '';
+  const earlier = draftId ? await deps.sendsForDraft(user.userId, draftKey(draftId)) : [];
+  if (earlier.length) return alreadySent(ctx, draftId, earlier);
+  const drafts = await deps.drafts(user.userId);
+  const draft = draftId ? await drafts.get(draftId) : null;
+  if (!draft)
+    return answer(
+      ctx,
+      'error',
+      'Nothing was sent: that draft is no longer saved in Gmail (sent or discarded).',
+    );
+  if (draftFingerprint(draft) !== parameter(event, 'fingerprint'))
+    return showConfirm(
+      ctx,
+      draft,
+      0,
+      'The draft changed since you checked it. Check it again before sending.',
+    );
+  const prepared = prepareSend(draft, modeOf(parameter(event, 'mode')), stampOf(ctx)?.templateId ?? null);
+  if (prepared.outcome === 'refused') return answer(ctx, 'error', prepared.message);
+  const result = await deps.createSend(user.userId, prepared.request);
+  if (result.outcome === 'rejected') return answer(ctx, 'error', result.message);
+  if (result.duplicate) return alreadySent(ctx, draft.id, result.sends);
+  // Sendwell holds the exact text now; the Gmail draft goes, so it cannot also be sent by hand.
+  await drafts.remove(draft.id);
+  const recipients = new Set(result.sends.flatMap((s) => s.to)).size;
+  const messages = plural(result.sends.length, 'email');
+  const text =
+    `Queued ${messages} to ${plural(recipients, 'recipient')} through your Gmail: "${prepared.first.subject}". ${result.sends[0]?.explanation ?? ''}`.trim();
+  return answer(ctx, 'queued', text, draft.id);
+}
