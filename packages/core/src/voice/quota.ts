@@ -1,4 +1,4 @@
-import type { QuotaInfo, QuotaWindowInfo } from '../api/wire';
+import type { BatchInfo, QuotaInfo, QuotaWindowInfo } from '../api/wire';
 import { DAY_MS, MINUTE_MS } from '../throttle/profiles';
 import type { Metric } from '../throttle/types';
 import type { Speaker } from './speaker';
@@ -29,6 +29,7 @@ export function quotaWords(s: Speaker, q: QuotaInfo<Instant>): QuotaWords {
     nextSlot: nextSlotText(s, q.nextFreeAt),
     paused: pauseText(s, q),
     queued: q.queued > 0 ? s.t('quota.queued', { n: s.number(q.queued) }) : null,
+    batch: q.batch ? batchText(s, q, q.batch) : null,
   };
 }
 
@@ -46,8 +47,28 @@ function ceilingText(s: Speaker, q: QuotaInfo<Instant>): string | null {
   });
 }
 
+const span = (windowMs: number) => (windowMs <= MINUTE_MS ? 'minute' : windowMs <= HOUR_MS ? 'hour' : 'day');
+
+/** The batch as the planner applies it; when clamped, the provider window that forced it, in words. */
+function batchText(s: Speaker, q: QuotaInfo<Instant>, batch: BatchInfo): string {
+  const effective = { size: s.number(batch.effective.size), seconds: s.number(batch.effective.everySeconds) };
+  const by = batch.clampedBy;
+  const window = by ? q.windows.find((w) => w.id === by.id) : undefined;
+  if (!batch.clamped || !by) return s.t('quota.batch', effective);
+  const amount = window
+    ? `${s.number(by.target)} ${s.t(`quota.unit.${window.metric}`)}`
+    : s.number(by.target);
+  return s.t('quota.batchClamped', {
+    ...effective,
+    requestedSize: s.number(batch.requested.size),
+    requestedSeconds: s.number(batch.requested.everySeconds),
+    provider: q.providerName,
+    limit: window ? s.t(`quota.per.${span(window.windowMs)}`, { amount }) : by.label,
+  });
+}
+
 function windowText(s: Speaker, provider: string, w: QuotaWindowInfo): string {
-  const key = w.windowMs <= MINUTE_MS ? 'minute' : w.windowMs <= HOUR_MS ? 'hour' : 'day';
+  const key = span(w.windowMs);
   const unit = s.t(`quota.unit.${w.metric}`);
   return s.t(`quota.window.${key}`, {
     used: s.number(w.used),

@@ -123,6 +123,8 @@ export interface QuotaWords {
   paused: string | null;
   /** "3 queued", or null. */
   queued: string | null;
+  /** The team's batch setting as applied, and why it was lowered when it was; null without one. */
+  batch: string | null;
 }
 
 export interface RowWords {

@@ -4,6 +4,7 @@ import { quotaInfo } from '../api/quotaInfo';
 import type { ChannelInfo, TemplateAnalytics } from '../api/wire';
 import { resolveChannel } from '../channel/resolveChannel';
 import { ManualClock } from '../ports/clock';
+import { batchInfo } from '../throttle/batch';
 import { DAY_MS, getProfile } from '../throttle/profiles';
 import { quotaSnapshot } from '../throttle/quota';
 import type { Reservation } from '../throttle/types';
@@ -126,6 +127,30 @@ describe('quota wording from a real quotaSnapshot', () => {
     expect(words.nextSlot).toMatch(/^Next free slot 3:30\sPM$/);
     expect(words.queued).toBe('3 queued');
     expect(voiceAt('en').quota(quota('gmail-workspace', [])).nextSlot).toBe('A send fits now');
+  });
+});
+
+describe('the team batch, from the real clamp', () => {
+  const withBatch = (size: number, everySeconds: number) => ({
+    ...quota('exchange-online', []),
+    batch: batchInfo(getProfile('exchange-online'), { size, everySeconds }),
+  });
+  it.each([
+    ['en', 10, 60, /^Your team sends in batches of 10 every 60 s\.$/],
+    [
+      'en',
+      25,
+      45,
+      /^Your team sends in batches of 20 every 45 s: the setting of 25 every 45 s is faster than the 27 messages a minute Sendwell keeps to under Exchange Online’s limit\.$/,
+    ],
+    [
+      'zh-Hans',
+      25,
+      45,
+      /每 45 秒 20 封；设置的每 45 秒 25 封快于 Sendwell 在 Exchange Online 上限之下保持的每分钟 27 封邮件/,
+    ],
+  ] as const)('%s: %d every %d s', (locale, size, seconds, words) => {
+    expect(voiceAt(locale).quota(withBatch(size, seconds)).batch).toMatch(words);
   });
 });
 

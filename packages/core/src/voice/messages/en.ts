@@ -45,6 +45,44 @@ export const en = {
   'quota.pausedWhy': 'Paused by {provider} until {time}: {reason}',
   'quota.queued': '{n} queued',
 
+  // batches (the team's "N every S seconds" setting)
+  'quota.batch': 'Your team sends in batches of {size} every {seconds} s.',
+  'quota.batchClamped':
+    'Your team sends in batches of {size} every {seconds} s: the setting of {requestedSize} every {requestedSeconds} s is faster than the {limit} Sendwell keeps to under {provider}’s limit.',
+  'quota.per.minute': '{amount} a minute',
+  'quota.per.hour': '{amount} an hour',
+  'quota.per.day': '{amount} a day',
+
+  // labels both front ends show
+  'ui.sendWithSendwell': 'Send with Sendwell',
+  'ui.insertTemplate': 'Insert template',
+  'ui.insert': 'Insert',
+  'ui.insertAgain': 'Insert again',
+  'ui.mergeAgain': 'Merge again',
+  'ui.mergedFor': 'Merged for {name}',
+  'ui.recipientsChanged': 'The recipients changed since Insert: merge again before sending.',
+  'ui.oneEmailEach': 'One email each, merged for each person',
+  'ui.oneEmailMergedFor': 'One email, merged for {name}',
+  'ui.template': 'Template',
+  'ui.templates': 'Templates',
+  'ui.noTemplate': 'No template',
+  'ui.noTemplates': 'No templates yet.',
+  'ui.subject': 'Subject',
+  'ui.firstLine': 'First line',
+  'ui.checkBeforeSending': 'Check before sending',
+  'ui.alreadySent': 'Already sent with Sendwell — nothing new was sent.',
+  'ui.closeDraft': 'Close the draft',
+  'ui.notSent': 'Not sent',
+  'ui.addRecipient': 'Add at least one recipient to the draft.',
+  'ui.quota': 'Sending budget',
+  'ui.recentActivity': 'Recent activity',
+  'ui.noActivity': 'No activity yet.',
+  'ui.bouncesOnly': 'Bounces only',
+  'ui.scope.mine': 'Mine',
+  'ui.scope.team': 'Team',
+  'ui.refresh': 'Refresh',
+  'ui.cannotStart': 'Sendwell can’t start here',
+
   // bounce reasons (Sisimai's vocabulary, every one the engine emits)
   'reason.userunknown': 'address does not exist',
   'reason.mailboxfull': 'mailbox full',
@@ -114,7 +152,6 @@ export const en = {
   'feed.pausedNoUntil': 'Sending paused by the provider',
   'feed.resumed': 'Sending resumed',
   'feed.strayBounce': 'Bounce from {address}',
-  'feed.empty': 'Nothing yet',
 
   // template analytics
   'analytics.scope.team': 'Team',
