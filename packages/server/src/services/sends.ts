@@ -172,7 +172,15 @@ async function reserveAndQueue(
     sendId: id,
     templateId: request.templateId,
     recipient: null,
-    detail: { sendAt: plan.sendAt.toISOString(), reason: plan.reason, to },
+    detail: {
+      sendAt: plan.sendAt.toISOString(),
+      reason: plan.reason,
+      to,
+      // The rule as data, so each front end words it in the rep's language (core voice).
+      limitedBy: plan.limitedBy,
+      windowId: plan.windowId ?? null,
+      profileId: mailbox.profileId,
+    },
     at: now,
   });
   return { send, reason: plan.reason, event };
