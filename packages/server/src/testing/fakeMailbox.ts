@@ -1,24 +1,48 @@
 import type { InboxEntry, InboxPage, MailboxPort, OutgoingMessage, SubmitResult } from '@sendwell/core';
+import type { SentFolderPort, SentItem, SentPage } from '../mailboxes/sentFolder';
 
-/** An in-memory native mailbox: records what was sent, serves an inbox, and can be told to fail. */
-export class FakeMailbox implements MailboxPort {
+/**
+ * An in-memory native mailbox: records what was sent, serves an inbox and a Sent folder, and can be
+ * told to fail.
+ */
+export class FakeMailbox implements MailboxPort, SentFolderPort {
   readonly provider = 'exchange' as const;
   readonly sent: OutgoingMessage[] = [];
+  /** Every call to `send`, accepted or not: a paused mailbox must not see any. */
+  sendCalls = 0;
+  /** How many of the next Sent-items lookups fail (as a 5xx or a network error would). */
+  failingLookups = 0;
+  /** The Sent folder in arrival order: our sends and those the rep made elsewhere (web client, phone). */
+  readonly sentFolder: SentItem[] = [];
   readonly inbox: { entry: InboxEntry; raw: string }[] = [];
   /** Results to return for the next sends, in order; `submitted` when empty. */
   nextResults: (SubmitResult | 'crash-after-accept')[] = [];
   rawFetches = 0;
+  /** When the provider stamps a message it accepts (tests point it at their clock). */
+  now: () => Date = () => new Date(0);
 
   constructor(readonly address: string) {}
 
   async send(message: OutgoingMessage): Promise<SubmitResult> {
+    this.sendCalls++;
     const next = this.nextResults.shift();
     if (next === 'crash-after-accept') {
-      this.sent.push(message); // the provider took it, then our process "died" before recording it
+      this.#accept(message); // the provider took it, then our process "died" before recording it
       throw new Error('connection reset after the provider accepted');
     }
-    if (!next || next.status === 'submitted') this.sent.push(message);
+    if (!next || next.status === 'submitted') this.#accept(message);
     return next ?? { status: 'submitted' };
+  }
+
+  #accept(message: OutgoingMessage): void {
+    this.sent.push(message);
+    this.sentFolder.push({
+      providerMessageId: `sent-${this.sentFolder.length + 1}`,
+      sentAt: this.now(),
+      recipients: [...message.to, ...(message.cc ?? []), ...(message.bcc ?? [])],
+      sendwellId: message.sendwellId,
+      internetMessageId: null,
+    });
   }
 
   deliverToInbox(
@@ -47,7 +71,27 @@ export class FakeMailbox implements MailboxPort {
   }
 
   async findSent(sendwellId: string): Promise<boolean> {
+    if (this.failingLookups > 0) {
+      this.failingLookups--;
+      throw new Error('503 ServiceUnavailable: the Sent items lookup failed');
+    }
     return this.sent.some((m) => m.sendwellId === sendwellId);
+  }
+
+  /** Mail the rep sends outside Sendwell: it lands in the Sent folder without our header. */
+  sendElsewhere(recipients: string[], sentAt: Date): void {
+    this.sentFolder.push({
+      providerMessageId: `sent-${this.sentFolder.length + 1}`,
+      sentAt,
+      recipients,
+      sendwellId: null,
+      internetMessageId: `elsewhere-${this.sentFolder.length + 1}@example.net`,
+    });
+  }
+
+  async listSentChanges(cursor: string | null, _since: Date): Promise<SentPage> {
+    const start = cursor ? Number(cursor) : 0;
+    return { items: this.sentFolder.slice(start), cursor: String(this.sentFolder.length) };
   }
 }
 
