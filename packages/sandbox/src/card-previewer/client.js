@@ -1,5 +1,6 @@
 // The card previewer page: a fake Gmail window that calls the Sendwell add-on the way Gmail does
 // (event object + Google ID tokens from the sandbox's dev token endpoint) and renders the answers.
+import { draftRaw, splitRecipients } from './draft.js';
 import { draftUpdateOf, navigate, renderCard, unwrapResponse } from './render.js';
 
 const config = JSON.parse(document.getElementById('previewer-config').textContent);
@@ -17,12 +18,51 @@ async function devToken(kind, audience) {
   return (await res.json()).token;
 }
 
-/** Split a recipient field on commas outside quotes. */
-function recipients(text) {
-  return text
-    .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** Gmail saves the compose window as a draft; the previewer does so before each add-on call. */
+const saved = { id: null, content: null };
+
+function draftFields() {
+  const value = (id) => $(id).value;
+  return {
+    to: value('draft-to'),
+    cc: value('draft-cc'),
+    bcc: value('draft-bcc'),
+    subject: value('draft-subject'),
+    html: $('draft-body').innerHTML,
+  };
+}
+
+async function gmailApi(method, path, body) {
+  const token = await devToken('google-access');
+  const res = await fetch(`${config.gmailApiBase}/gmail/v1/users/me/drafts${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json().catch(() => null) };
+}
+
+/**
+ * Create or update the saved draft when the window changed since the last save. An unchanged
+ * window whose draft is gone (sent, or deleted) stays unsaved, as Gmail does not resurrect it.
+ */
+async function saveDraft() {
+  const fields = draftFields();
+  const content = JSON.stringify([$('user-picker').value, fields]);
+  if (content === saved.content) return;
+  const window = $('draft-window');
+  window.dataset.draftState = 'saving';
+  const message = { message: { raw: draftRaw(fields) } };
+  let res = saved.id ? await gmailApi('PUT', `/${saved.id}`, { id: saved.id, ...message }) : null;
+  if (!res || res.status === 404) res = await gmailApi('POST', '', message);
+  if (res.status !== 200) {
+    window.dataset.draftState = 'error';
+    throw new Error(`Gmail did not save the draft: ${res.json?.error?.message ?? res.status}`);
+  }
+  saved.id = res.json.id;
+  saved.content = content;
+  window.dataset.draftId = saved.id;
+  window.dataset.draftState = 'saved';
 }
 
 function formInputs() {
@@ -38,7 +78,7 @@ function formInputs() {
 
 function gmailContext() {
   if (state.trigger === 'compose') {
-    const [to, cc, bcc] = ['draft-to', 'draft-cc', 'draft-bcc'].map((id) => recipients($(id).value));
+    const [to, cc, bcc] = ['draft-to', 'draft-cc', 'draft-bcc'].map((id) => splitRecipients($(id).value));
     return { toRecipients: to, ccRecipients: cc, bccRecipients: bcc };
   }
   if (state.trigger === 'open')
@@ -78,6 +118,7 @@ async function callAddon(functionUrl, parameters) {
   const audience = `${url.origin}${url.pathname}`;
   setBusy(true);
   try {
+    if (state.trigger === 'compose') await saveDraft();
     const { event, systemIdToken } = await buildEvent(audience, parameters);
     const res = await fetch(`${url.pathname}${url.search}`, {
       method: 'POST',
@@ -88,6 +129,7 @@ async function callAddon(functionUrl, parameters) {
     if (!res.ok)
       throw new Error(`The add-on answered ${res.status}: ${json?.error?.message ?? 'no details'}`);
     apply(json);
+    if (state.trigger === 'compose') await saveDraft(); // Gmail saves what the add-on inserted too
   } catch (error) {
     showError(error.message);
   } finally {
@@ -198,15 +240,24 @@ async function loadUsers() {
   $('user-picker').dataset.state = 'ready';
 }
 
+function runAction(target) {
+  const el = target.closest('[data-action-index]');
+  if (!el || el.disabled || state.busy) return;
+  const onClick = state.actions[Number(el.dataset.actionIndex)];
+  if (onClick?.action?.function) callAddon(onClick.action.function, onClick.action.parameters);
+  else if (onClick?.openLink?.url) toast(`The add-on opens ${onClick.openLink.url}`);
+}
+
 function wire() {
   for (const trigger of ['home', 'compose', 'open'])
     $(`trigger-${trigger}`).addEventListener('click', () => fireTrigger(trigger));
-  $('card-host').addEventListener('click', (event) => {
-    const el = event.target.closest('[data-action-index]');
-    if (!el || el.disabled || state.busy) return;
-    const onClick = state.actions[Number(el.dataset.actionIndex)];
-    if (onClick?.action?.function) callAddon(onClick.action.function, onClick.action.parameters);
-    else if (onClick?.openLink?.url) toast(`The add-on opens ${onClick.openLink.url}`);
+  $('card-host').addEventListener('click', (event) => runAction(event.target));
+  // A clickable decoratedText is a `role="button"` div: Enter and Space press it, as on a button.
+  $('card-host').addEventListener('keydown', (event) => {
+    if ((event.key !== 'Enter' && event.key !== ' ') || event.target.getAttribute('role') !== 'button')
+      return;
+    event.preventDefault();
+    runAction(event.target);
   });
   document.addEventListener('selectionchange', () => {
     const selection = document.getSelection();
@@ -214,6 +265,10 @@ function wire() {
       state.range = selection.getRangeAt(0).cloneRange();
   });
   $('notification').addEventListener('click', () => ($('notification').hidden = true));
+  $('user-picker').addEventListener('change', () => {
+    saved.id = null; // another mailbox: its own drafts
+    saved.content = null;
+  });
 }
 
 wire();

@@ -27,7 +27,9 @@ describe('cardPreviewerRoutes', () => {
       expect(html).toContain(`data-testid="${id}"`);
     }
     expect(html).toContain('<script type="module" src="/sandbox/gmail/client.js">');
-    expect(html).toContain('"addonUrl":"http://127.0.0.1:4000/gmail/addon","devBase":"/sandbox/dev"');
+    expect(html).toContain(
+      '"addonUrl":"http://127.0.0.1:4000/gmail/addon","devBase":"/sandbox/dev","gmailApiBase":"/sandbox/google"',
+    );
   });
 
   it('escapes the embedded config', async () => {
@@ -41,6 +43,7 @@ describe('cardPreviewerRoutes', () => {
 
   it.each([
     ['client.js', "from './render.js'"],
+    ['draft.js', 'export function draftRaw'],
     ['render.js', 'export function renderCard'],
   ])('serves %s as JavaScript', async (name, fragment) => {
     const res = await app.request(`/sandbox/gmail/${name}`);

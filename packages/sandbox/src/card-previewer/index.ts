@@ -7,6 +7,8 @@ export interface CardPreviewerOptions {
   addonUrl: string;
   /** Where the sandbox dev endpoints live (`/users`, `/token`). Default `/sandbox/dev`. */
   devBase?: string;
+  /** The Gmail API root the compose window saves its draft to. Default `/sandbox/google`. */
+  gmailApiBase?: string;
   /** Audience for the user ID token; the sandbox's Google client id is used when omitted. */
   userAudience?: string;
 }
@@ -18,11 +20,13 @@ const CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self
 export function cardPreviewerRoutes(options: CardPreviewerOptions): Hono {
   const scripts: Record<string, string> = {
     'client.js': asset('client.js'),
+    'draft.js': asset('draft.js'),
     'render.js': asset('render.js'),
   };
   const config = {
     addonUrl: options.addonUrl,
     devBase: options.devBase ?? '/sandbox/dev',
+    gmailApiBase: options.gmailApiBase ?? '/sandbox/google',
     ...(options.userAudience ? { userAudience: options.userAudience } : {}),
   };
   const app = new Hono();
@@ -31,7 +35,7 @@ export function cardPreviewerRoutes(options: CardPreviewerOptions): Hono {
     c.header('content-security-policy', CSP);
     return c.html(previewerPage(base, config));
   });
-  app.get('/:script{(client|render)\\.js}', (c) => {
+  app.get('/:script{(client|draft|render)\\.js}', (c) => {
     c.header('content-type', 'text/javascript; charset=utf-8');
     return c.body(scripts[c.req.param('script')] ?? '');
   });

@@ -2,6 +2,7 @@
 export interface PageConfig {
   addonUrl: string;
   devBase: string;
+  gmailApiBase: string;
   userAudience?: string;
 }
 
@@ -9,7 +10,7 @@ const STYLE = `
 body { margin: 0; font: 14px/1.4 system-ui, sans-serif; background: #f6f8fc; color: #1f1f1f; }
 .topbar { display: flex; gap: 12px; align-items: center; padding: 8px 16px; background: #fff; border-bottom: 1px solid #ddd; }
 .topbar h1 { font-size: 18px; margin: 0 16px 0 0; }
-main { display: flex; gap: 16px; padding: 16px; align-items: flex-start; }
+.workspace { display: flex; gap: 16px; padding: 16px; align-items: flex-start; }
 .draft { flex: 1; background: #fff; border-radius: 8px; box-shadow: 0 1px 3px #0002; }
 .draft[data-active="true"] { outline: 2px solid #0b57d0; }
 .draft h2 { margin: 0; padding: 8px 12px; font-size: 14px; background: #404040; color: #fff; border-radius: 8px 8px 0 0; }
@@ -19,7 +20,7 @@ main { display: flex; gap: 16px; padding: 16px; align-items: flex-start; }
 .sidebar { width: 340px; background: #fff; border-radius: 8px; box-shadow: 0 1px 3px #0002; min-height: 300px; }
 .sidebar[data-state="loading"] { opacity: .6; }
 .card-header { padding: 12px; border-bottom: 1px solid #eee; }
-.card-title { font-weight: 600; } .card-subtitle { color: #666; font-size: 12px; }
+.card-title { font-weight: 600; font-size: 14px; margin: 0; } .card-subtitle { color: #666; font-size: 12px; }
 .card-section { padding: 8px 12px; border-bottom: 1px solid #eee; }
 .section-header { font-size: 12px; text-transform: uppercase; color: #666; margin: 4px 0; }
 .w-decorated { padding: 4px 0; } .top-label, .bottom-label { font-size: 12px; color: #666; }
@@ -46,29 +47,31 @@ export function previewerPage(scriptBase: string, config: PageConfig): string {
 <script type="module" src="${scriptBase}/client.js"></script>
 </head>
 <body>
-<div class="topbar">
+<header class="topbar">
   <h1>Gmail (sandbox)</h1>
   <label>User <select data-testid="user-picker" data-state="loading"></select></label>
   <button type="button" data-testid="trigger-home">Open Sendwell (homepage)</button>
   <button type="button" data-testid="trigger-open">Open a message</button>
   <button type="button" data-testid="trigger-compose">Compose: Sendwell</button>
-</div>
+</header>
 <main>
+<div class="workspace">
   <section class="draft" data-testid="draft-window" data-active="false">
     <h2>New Message</h2>
     <label>To <input data-testid="draft-to" placeholder="Ada Lovelace &lt;ada@example.com&gt;, ..."></label>
     <label>Cc <input data-testid="draft-cc"></label>
     <label>Bcc <input data-testid="draft-bcc"></label>
     <label>Subject <input data-testid="draft-subject"></label>
-    <div class="draft-body" data-testid="draft-body" contenteditable="true"></div>
+    <div class="draft-body" data-testid="draft-body" contenteditable="true" role="textbox" aria-multiline="true" aria-label="Message body"></div>
   </section>
-  <aside class="sidebar">
+  <aside class="sidebar" aria-label="Sendwell add-on">
     <div class="error" data-testid="addon-error" role="alert" hidden></div>
     <div data-testid="card-host" data-state="idle"></div>
   </aside>
-</main>
+</div>
 <details><summary>Card JSON</summary><pre data-testid="card-json"></pre></details>
 <div class="toast" data-testid="notification" role="status" hidden></div>
+</main>
 </body>
 </html>`;
 }

@@ -5,7 +5,7 @@ export interface RenderedCard {
 }
 export function sanitizeCardText(text: unknown): string;
 export function escapeAttr(value: unknown): string;
-export function splitWidgetId(id: string): { testId: string; key: string };
+export function plainCardText(text: unknown): string;
 export function actionTestId(onClick: unknown, text: unknown): string;
 export function renderCard(card: unknown): RenderedCard;
 // biome-ignore lint/suspicious/noExplicitAny: card JSON is untyped browser data here; the JS module validates it

@@ -1,5 +1,6 @@
 // Renders Workspace add-on card JSON (google.apps.card.v1 subset) to HTML strings. Plain ES module so
-// the browser loads it as is and vitest tests it in Node. Widget test ids follow the README rules.
+// the browser loads it as is and vitest tests it in Node. Google's schema gives Gmail add-on widgets
+// no `id`, so every test hook comes from a field the schema does define (see README.md).
 
 const ALLOWED_TAGS = /<(?!\/?(?:b|i|u|s|br)\s*\/?>)/gi;
 
@@ -16,10 +17,20 @@ export function escapeAttr(value) {
     .replace(/>/g, '&gt;');
 }
 
-/** `feed-item--3` → test id `feed-item`, key `3`. */
-export function splitWidgetId(id) {
-  const at = id.indexOf('--');
-  return at < 0 ? { testId: id, key: '' } : { testId: id.slice(0, at), key: id.slice(at + 2) };
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** What a person reads of card text (tags dropped, entities decoded): the value of the text hooks. */
+export function plainCardText(text) {
+  return String(text ?? '')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, name) => {
+      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) ? String.fromCodePoint(code) : entity;
+    })
+    .trim();
 }
 
 /** A button's test id: the `a=` action name of its callback URL, else its text in kebab case. */
@@ -33,18 +44,10 @@ export function actionTestId(onClick, text) {
       // not a URL: fall through to the text
     }
   }
-  return String(text ?? 'button')
+  return plainCardText(text || 'button')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-}
-
-function testIdAttrs(widget, fallback) {
-  if (widget.id) {
-    const { testId, key } = splitWidgetId(widget.id);
-    return ` data-testid="${escapeAttr(testId)}"${key ? ` data-key="${escapeAttr(key)}"` : ''}`;
-  }
-  return fallback ? ` data-testid="${escapeAttr(fallback)}"` : '';
 }
 
 function renderButton(button, actions) {
@@ -58,14 +61,19 @@ function renderDecorated(widget, actions) {
   const d = widget.decoratedText;
   const part = (cls, text) => (text ? `<div class="${cls}">${sanitizeCardText(text)}</div>` : '');
   const button = d.button ? renderButton(d.button, actions) : '';
-  const click = d.onClick ? ` data-action-index="${actions.push(d.onClick) - 1}"` : '';
-  return `<div class="w-decorated"${testIdAttrs(widget)}${click}>${part('top-label', d.topLabel)}${part('text', d.text)}${part('bottom-label', d.bottomLabel)}${button}</div>`;
+  // A clickable decoratedText is a button for keyboards and screen readers too (client.js handles keys).
+  const click = d.onClick
+    ? ` role="button" tabindex="0" data-action-index="${actions.push(d.onClick) - 1}"`
+    : '';
+  const label = d.topLabel ? ` data-top-label="${escapeAttr(plainCardText(d.topLabel))}"` : '';
+  return `<div class="w-decorated" data-widget="decoratedText"${label}${click}>${part('top-label', d.topLabel)}${part('text', d.text)}${part('bottom-label', d.bottomLabel)}${button}</div>`;
 }
+
+/** Form inputs are found by their `name`, which the add-on also reads back from `formInputs`. */
+const inputAttrs = (name) => `data-input-name="${escapeAttr(name)}" data-testid="${escapeAttr(name)}"`;
 
 function renderSelection(widget) {
   const s = widget.selectionInput;
-  const name = escapeAttr(s.name);
-  const attrs = testIdAttrs(widget, s.name);
   const items = s.items ?? [];
   if (s.type === 'DROPDOWN' || !s.type) {
     const options = items
@@ -74,39 +82,48 @@ function renderSelection(widget) {
           `<option value="${escapeAttr(i.value)}"${i.selected ? ' selected' : ''}>${sanitizeCardText(i.text)}</option>`,
       )
       .join('');
-    return `<label class="w-selection">${sanitizeCardText(s.label)}<select data-input-name="${name}"${attrs}>${options}</select></label>`;
+    return `<label class="w-selection" data-widget="selectionInput">${sanitizeCardText(s.label)}<select ${inputAttrs(s.name)}>${options}</select></label>`;
   }
   const type = s.type === 'RADIO_BUTTON' ? 'radio' : 'checkbox';
+  const name = escapeAttr(s.name);
   const boxes = items
     .map(
       (i) =>
         `<label><input type="${type}" name="${name}" data-input-name="${name}" value="${escapeAttr(i.value)}"${i.selected ? ' checked' : ''}>${sanitizeCardText(i.text)}</label>`,
     )
     .join('');
-  return `<fieldset class="w-selection"${attrs}><legend>${sanitizeCardText(s.label)}</legend>${boxes}</fieldset>`;
+  return `<fieldset class="w-selection" data-widget="selectionInput" data-testid="${name}"><legend>${sanitizeCardText(s.label)}</legend>${boxes}</fieldset>`;
 }
 
 function renderTextInput(widget) {
   const t = widget.textInput;
-  const common = `data-input-name="${escapeAttr(t.name)}"${testIdAttrs(widget, t.name)}`;
   const field =
     t.type === 'MULTIPLE_LINE'
-      ? `<textarea ${common}>${escapeAttr(t.value ?? '')}</textarea>`
-      : `<input type="text" ${common} value="${escapeAttr(t.value ?? '')}">`;
-  return `<label class="w-text-input">${sanitizeCardText(t.label)}${field}</label>`;
+      ? `<textarea ${inputAttrs(t.name)}>${escapeAttr(t.value ?? '')}</textarea>`
+      : `<input type="text" ${inputAttrs(t.name)} value="${escapeAttr(t.value ?? '')}">`;
+  return `<label class="w-text-input" data-widget="textInput">${sanitizeCardText(t.label)}${field}</label>`;
 }
 
 function renderWidget(widget, actions) {
   if (widget.textParagraph)
-    return `<p class="w-paragraph"${testIdAttrs(widget)}>${sanitizeCardText(widget.textParagraph.text)}</p>`;
+    return `<p class="w-paragraph" data-widget="textParagraph">${sanitizeCardText(widget.textParagraph.text)}</p>`;
   if (widget.decoratedText) return renderDecorated(widget, actions);
   if (widget.selectionInput) return renderSelection(widget);
   if (widget.textInput) return renderTextInput(widget);
   if (widget.buttonList)
-    return `<div class="w-buttons"${testIdAttrs(widget)}>${widget.buttonList.buttons.map((b) => renderButton(b, actions)).join('')}</div>`;
-  if (widget.divider) return '<hr class="w-divider">';
+    return `<div class="w-buttons" data-widget="buttonList">${widget.buttonList.buttons.map((b) => renderButton(b, actions)).join('')}</div>`;
+  if (widget.divider) return '<hr class="w-divider" data-widget="divider">';
   const kind = Object.keys(widget).find((k) => k !== 'id' && k !== 'horizontalAlignment') ?? 'unknown';
   return `<div class="w-unsupported">Unsupported widget: ${escapeAttr(kind)}</div>`;
+}
+
+/** A section with a header is a named region (`getByRole('region', { name })`), like a card's part. */
+function renderSection(section, index, actions) {
+  const widgets = (section.widgets ?? []).map((w) => renderWidget(w, actions)).join('');
+  if (!section.header) return `<section class="card-section">${widgets}</section>`;
+  const id = `card-section-${index}`;
+  const name = escapeAttr(plainCardText(section.header));
+  return `<section class="card-section" aria-labelledby="${id}" data-section-header="${name}"><h3 class="section-header" id="${id}">${sanitizeCardText(section.header)}</h3>${widgets}</section>`;
 }
 
 /**
@@ -116,16 +133,9 @@ function renderWidget(widget, actions) {
 export function renderCard(card) {
   const actions = [];
   const header = card.header
-    ? `<header class="card-header"><div class="card-title">${sanitizeCardText(card.header.title)}</div>${card.header.subtitle ? `<div class="card-subtitle">${sanitizeCardText(card.header.subtitle)}</div>` : ''}</header>`
+    ? `<header class="card-header"><h2 class="card-title">${sanitizeCardText(card.header.title)}</h2>${card.header.subtitle ? `<div class="card-subtitle">${sanitizeCardText(card.header.subtitle)}</div>` : ''}</header>`
     : '';
-  const sections = (card.sections ?? [])
-    .map((section) => {
-      const title = section.header
-        ? `<h3 class="section-header">${sanitizeCardText(section.header)}</h3>`
-        : '';
-      return `<section class="card-section">${title}${(section.widgets ?? []).map((w) => renderWidget(w, actions)).join('')}</section>`;
-    })
-    .join('');
+  const sections = (card.sections ?? []).map((section, i) => renderSection(section, i, actions)).join('');
   return {
     html: `<div class="card" data-testid="card" data-card-name="${escapeAttr(card.name ?? '')}">${header}${sections}</div>`,
     actions,

@@ -3,9 +3,9 @@ import {
   actionTestId,
   draftUpdateOf,
   navigate,
+  plainCardText,
   renderCard,
   sanitizeCardText,
-  splitWidgetId,
   unwrapResponse,
 } from './render.js';
 
@@ -14,6 +14,7 @@ const onClick = (name: string) => ({
   action: { function: `${ADDON}?t=action&a=${name}`, parameters: [{ key: 'session', value: 's1' }] },
 });
 
+// Only fields Google's card schema defines for Gmail add-ons: no widget carries an `id`.
 const card = {
   name: 'compose',
   header: { title: 'Sendwell', subtitle: 'rep@example.com' },
@@ -22,7 +23,6 @@ const card = {
       header: 'Template',
       widgets: [
         {
-          id: 'template-picker',
           selectionInput: {
             name: 'templateId',
             label: 'Template',
@@ -34,6 +34,18 @@ const card = {
           },
         },
         { textInput: { name: 'note', label: 'Note', value: 'a "quoted" <value>' } },
+        { textInput: { name: 'body', label: 'Body', type: 'MULTIPLE_LINE', value: 'line <1>' } },
+        {
+          selectionInput: {
+            name: 'mode',
+            label: 'Send as',
+            type: 'RADIO_BUTTON',
+            items: [
+              { text: 'One email each', value: 'each', selected: true },
+              { text: 'One email', value: 'one' },
+            ],
+          },
+        },
         {
           buttonList: {
             buttons: [
@@ -49,56 +61,112 @@ const card = {
       header: 'Recent activity',
       widgets: [
         {
-          id: 'feed-item--0',
           decoratedText: {
             topLabel: 'Bounce · hard',
             text: 'nobody@bounce.test',
-            bottomLabel: 'userunknown 5.1.1',
+            bottomLabel: 'address does not exist',
+            button: { text: 'Details', onClick: onClick('details') },
           },
         },
-        { id: 'template-analytics--t-1', decoratedText: { topLabel: 'Intro', text: '5 sent · 2 bounced' } },
+        {
+          decoratedText: {
+            topLabel: 'Intro &amp; <b>more</b>',
+            text: '5 sent · 2 bounced',
+            onClick: onClick('open'),
+          },
+        },
         { textParagraph: { text: '<b>Bold</b> and &lt;escaped&gt; and <img src=x onerror=alert(1)>' } },
         { grid: {} },
       ],
     },
+    { widgets: [{ textParagraph: { text: 'No header' } }] },
   ],
 };
 
 describe('renderCard', () => {
   const { html, actions } = renderCard(card);
 
+  // Every field the previewer shows, and the hooks tests find widgets by: schema fields only.
   it.each([
     ['card root', 'data-testid="card" data-card-name="compose"'],
-    ['header', '<div class="card-title">Sendwell</div>'],
-    ['template picker', '<select data-input-name="templateId" data-testid="template-picker">'],
+    ['header title as the card heading', '<h2 class="card-title">Sendwell</h2>'],
+    ['header subtitle', '<div class="card-subtitle">rep@example.com</div>'],
+    [
+      'section as a region named by its header',
+      '<section class="card-section" aria-labelledby="card-section-0" data-section-header="Template"><h3 class="section-header" id="card-section-0">Template</h3>',
+    ],
+    [
+      'section without a header',
+      '<section class="card-section"><p class="w-paragraph" data-widget="textParagraph">No header</p>',
+    ],
+    [
+      'dropdown found by selectionInput.name',
+      '<label class="w-selection" data-widget="selectionInput">Template<select data-input-name="templateId" data-testid="templateId">',
+    ],
     ['selected option', '<option value="t-2" selected>Plain</option>'],
     [
-      'text input by name, escaped value',
-      'data-input-name="note" data-testid="note" value="a &quot;quoted&quot; &lt;value&gt;"',
+      'text input found by textInput.name, escaped value',
+      '<label class="w-text-input" data-widget="textInput">Note<input type="text" data-input-name="note" data-testid="note" value="a &quot;quoted&quot; &lt;value&gt;">',
     ],
-    ['insert button', 'data-testid="insert-template" data-action-index="0">Insert template</button>'],
+    [
+      'multi-line text input',
+      '<textarea data-input-name="body" data-testid="body">line &lt;1&gt;</textarea>',
+    ],
+    [
+      'radio buttons found by selectionInput.name',
+      '<fieldset class="w-selection" data-widget="selectionInput" data-testid="mode"><legend>Send as</legend>',
+    ],
+    [
+      'checked radio',
+      '<input type="radio" name="mode" data-input-name="mode" value="each" checked>One email each',
+    ],
+    [
+      'insert button by its action',
+      'data-testid="insert-template" data-action-index="0">Insert template</button>',
+    ],
     ['disabled send button', 'data-testid="send-with-sendwell" data-action-index="1" disabled>'],
-    ['feed item with key', 'data-testid="feed-item" data-key="0"'],
-    ['template analytics', 'data-testid="template-analytics" data-key="t-1"'],
-    ['divider', '<hr class="w-divider">'],
-    ['allowed markup', '<b>Bold</b> and &lt;escaped&gt;'],
+    ['divider', '<hr class="w-divider" data-widget="divider">'],
+    [
+      'decoratedText found by topLabel',
+      '<div class="w-decorated" data-widget="decoratedText" data-top-label="Bounce · hard"><div class="top-label">Bounce · hard</div><div class="text">nobody@bounce.test</div><div class="bottom-label">address does not exist</div>',
+    ],
+    ['decoratedText button', 'data-testid="details" data-action-index="2">Details</button>'],
+    [
+      'clickable decoratedText as a keyboard button, plain-text label',
+      'data-widget="decoratedText" data-top-label="Intro &amp; more" role="button" tabindex="0" data-action-index="3">',
+    ],
+    [
+      'paragraph with allowed markup',
+      '<p class="w-paragraph" data-widget="textParagraph"><b>Bold</b> and &lt;escaped&gt;',
+    ],
     ['neutralised tag', '&lt;img src=x onerror=alert(1)>'],
     ['unsupported widget', 'Unsupported widget: grid'],
   ])('renders the %s', (_name, fragment) => {
     expect(html).toContain(fragment);
   });
 
-  it('collects the button callbacks in order', () => {
-    expect(actions).toEqual([onClick('insert-template'), onClick('send-with-sendwell')]);
+  it('takes no hook from a widget id (Gmail add-on widgets have none)', () => {
+    const stray = { sections: [{ widgets: [{ id: 'feed-item--0', textParagraph: { text: 'x' } }] }] };
+    expect(renderCard(stray).html).not.toContain('feed-item');
+  });
+
+  it('collects the button and decoratedText callbacks in order', () => {
+    expect(actions).toEqual([
+      onClick('insert-template'),
+      onClick('send-with-sendwell'),
+      onClick('details'),
+      onClick('open'),
+    ]);
   });
 });
 
 describe('helpers', () => {
   it.each([
-    ['feed-item--12', { testId: 'feed-item', key: '12' }],
-    ['quota', { testId: 'quota', key: '' }],
-  ])('splitWidgetId(%s)', (id, expected) => {
-    expect(splitWidgetId(id)).toEqual(expected);
+    ['Intro &amp; <b>more</b>', 'Intro & more'],
+    ['a<br>b', 'a b'],
+    ['&lt;x&gt; &#233;&#xe9; &unknown;', '<x> éé &unknown;'],
+  ])('plainCardText(%s)', (text, expected) => {
+    expect(plainCardText(text)).toBe(expected);
   });
 
   it.each([
