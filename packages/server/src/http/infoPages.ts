@@ -4,8 +4,10 @@ const page = (
   title: string,
   body: string,
 ) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sendwell — ${title}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:3rem auto;line-height:1.5;color:#1b1b1b}</style></head>
-<body><h1>${title}</h1>${body}<p><a href="/">Sendwell</a></p></body></html>`;
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.ico" sizes="16x16 32x32 64x64">
+<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}</style></head>
+<body><main><h1>${title}</h1>${body}<p><a href="/">Sendwell start page</a></p></main></body></html>`;
 
 const PAGES: Record<string, [string, string]> = {
   help: [

@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { renderManifests } from '@sendwell/manifests';
 import { Hono } from 'hono';
 import type { ServerConfig } from '../config/config';
+import { faviconFrom } from './favicon';
 import { infoPages } from './infoPages';
 import { landingPage } from './landing';
 
@@ -11,10 +12,17 @@ const repoPath = (relative: string) => fileURLToPath(new URL(`../../../../${rela
 export const OUTLOOK_DIST = repoPath('packages/outlook/dist');
 const ASSETS = repoPath('shared/assets');
 
-/** The Outlook build, brand assets, manifests rendered for this base URL, and the landing page. */
+/** The Outlook build, brand assets and favicon, manifests rendered for this base URL, and the landing page. */
 export function staticRoutes(config: ServerConfig): Hono {
   const app = new Hono();
+  const favicon = faviconFrom(ASSETS);
   app.get('/', (c) => c.html(landingPage(config)));
+  app.get('/favicon.ico', (c) =>
+    c.body(new Uint8Array(favicon), 200, {
+      'content-type': 'image/x-icon',
+      'cache-control': 'public, max-age=86400',
+    }),
+  );
   app.route('/', infoPages());
   app.get('/outlook', (c) => c.redirect('/outlook/taskpane.html'));
   app.use('/outlook/*', async (c, next) => {
