@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedEvent } from '../api/wire';
 import { ManualClock } from '../ports/clock';
+import { planSend } from '../throttle/plan';
+import { getProfile } from '../throttle/profiles';
+import type { Reservation } from '../throttle/types';
 import { filterFeed, foldFeed } from './feed';
 import type { SendRow } from './types';
 import { createVoice } from './voice';
@@ -163,5 +166,89 @@ describe('feed rows in words', () => {
     ],
   ])('status follows the send’s life: %#', (events, status) => {
     expect(voice('en').feedRow(foldFeed(events)[0]!).status).toMatch(status);
+  });
+});
+
+describe('why a queued send waits, worded from the planner’s real rule', () => {
+  const now = new Date('2026-01-05T15:00:00Z');
+  const voice = (locale: 'en' | 'zh-Hans') =>
+    createVoice({ locale, timeZone: 'UTC', clock: new ManualClock(now) });
+  const burst = (n: number, spacingMs: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      at: new Date(now.getTime() - 50_000 + i * spacingMs),
+      recipients: 1,
+      external: 1,
+    }));
+  const queuedFrom = (
+    profileId: 'exchange-online' | 'gmail-consumer',
+    history: Reservation[],
+    pausedUntil?: Date,
+  ) => {
+    const plan = planSend({
+      profile: getProfile(profileId),
+      history,
+      request: { recipients: 1, external: 1 },
+      now,
+      pausedUntil,
+    });
+    if (plan.outcome !== 'slot') throw new Error('expected a slot');
+    const detail = {
+      sendAt: plan.sendAt.toISOString(),
+      reason: plan.reason,
+      to: ['pat@example.com'],
+      limitedBy: plan.limitedBy,
+      windowId: plan.windowId ?? null,
+      profileId,
+    };
+    return ev('send.queued', '15:00:00', { sendId: `slot-${nextId}`, detail });
+  };
+  it.each([
+    [
+      'en',
+      'exchange-online',
+      burst(27, 1_000),
+      undefined,
+      /^Waits for a free slot: Sendwell keeps to 27 messages a minute, under Exchange Online’s 30 messages a minute\.$/,
+    ],
+    [
+      'zh-Hans',
+      'exchange-online',
+      burst(27, 1_000),
+      undefined,
+      /^等待空档：Sendwell 保持在每分钟 27 封邮件，低于 Exchange Online 的每分钟 30 封邮件。$/,
+    ],
+    [
+      'en',
+      'gmail-consumer',
+      [],
+      new Date('2026-01-05T16:00:00Z'),
+      /^Waits: Gmail asked Sendwell to pause this mailbox\.$/,
+    ],
+    [
+      'en',
+      'exchange-online',
+      [{ at: new Date('2026-01-05T15:00:01Z'), recipients: 1, external: 1 }],
+      undefined,
+      /^Waits for the messages already queued/,
+    ],
+  ] as const)('%s %s', (locale, profileId, history, pausedUntil, words) => {
+    const row = foldFeed([queuedFrom(profileId, [...history], pausedUntil)])[0]!;
+    const said = voice(locale).feedRow(row);
+    expect(said.detail).toMatch(words);
+    expect(said.status).not.toMatch(/going out now/);
+  });
+
+  it('says nothing about waiting once the send went out', () => {
+    const q = queuedFrom('exchange-online', burst(27, 1_000));
+    const row = foldFeed([q, sent(q.sendId!, '15:01:00')])[0]!;
+    expect(voice('en').feedRow(row).detail).toBeNull();
+  });
+
+  it.each([
+    ['2026-01-05T15:10:00Z', /^Queued for 3:10\sPM$/],
+    ['2026-01-05T14:59:00Z', /^Queued — going out now$/],
+    [null, /^Queued — going out now$/],
+  ])('an accepted send with sendAt %s reads %s', (sendAt, text) => {
+    expect(voice('en').accepted(sendAt).text).toMatch(text);
   });
 });

@@ -1,5 +1,7 @@
 import type { FeedEvent } from '../api/wire';
-import type { FeedFilter, FeedRow, RecipientOutcome, SendPhase, SendRow } from './types';
+import type { ProfileId } from '../channel/types';
+import type { LimitedBy } from '../throttle/types';
+import type { FeedFilter, FeedRow, RecipientOutcome, SendPhase, SendRow, SlotRule } from './types';
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 const strings = (value: unknown): string[] =>
@@ -71,6 +73,7 @@ function emptySend(event: FeedEvent, sendId: string): SendRow {
     queuedAt: null,
     sendAt: null,
     slotReason: null,
+    slot: null,
     sentAt: null,
     failedAt: null,
     error: null,
@@ -92,6 +95,7 @@ function applyToSend(existing: SendRow | undefined, event: FeedEvent): SendRow {
       row.queuedAt = event.at;
       row.sendAt = str(d.sendAt);
       row.slotReason = str(d.reason);
+      row.slot = slotRule(d);
       break;
     case 'send.submitted':
       row.sentAt = event.at;
@@ -113,6 +117,14 @@ function applyToSend(existing: SendRow | undefined, event: FeedEvent): SendRow {
   }
   row.recipients = withListed(row.recipients, row.to);
   return row;
+}
+
+const LIMITS: readonly LimitedBy[] = ['none', 'window', 'batch', 'pause', 'queue', 'pace'];
+
+function slotRule(d: FeedEvent['detail']): SlotRule | null {
+  const limitedBy = LIMITS.find((l) => l === d.limitedBy);
+  if (!limitedBy) return null;
+  return { limitedBy, windowId: str(d.windowId), profileId: (str(d.profileId) as ProfileId | null) ?? null };
 }
 
 const advance = (from: SendPhase, to: SendPhase): SendPhase =>

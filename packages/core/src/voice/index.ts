@@ -30,6 +30,7 @@ export type {
   RowWords,
   SendPhase,
   SendRow,
+  SlotRule,
   StrayBounceRow,
   Tone,
   VoiceOptions,

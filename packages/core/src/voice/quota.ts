@@ -1,8 +1,8 @@
 import type { BatchInfo, QuotaInfo, QuotaWindowInfo } from '../api/wire';
-import { DAY_MS, MINUTE_MS } from '../throttle/profiles';
+import { DAY_MS, getProfile, MINUTE_MS } from '../throttle/profiles';
 import type { Metric } from '../throttle/types';
 import type { Speaker } from './speaker';
-import type { Instant, QuotaWords } from './types';
+import type { Instant, QuotaWords, SlotRule } from './types';
 
 const METRICS: readonly Metric[] = ['messages', 'recipients', 'external'];
 const HOUR_MS = 60 * MINUTE_MS;
@@ -91,4 +91,39 @@ function pauseText(s: Speaker, q: QuotaInfo<Instant>): string | null {
   return q.pauseReason
     ? s.t('quota.pausedWhy', { ...params, reason: q.pauseReason })
     : s.t('quota.paused', params);
+}
+
+/** Why a send waits, from the planner's rule; null when it goes now (or nothing is known). */
+export function slotWords(s: Speaker, rule: SlotRule | null): string | null {
+  if (!rule || rule.limitedBy === 'none') return null;
+  let profile: ReturnType<typeof getProfile> | null = null;
+  try {
+    profile = rule.profileId ? getProfile(rule.profileId) : null;
+  } catch {
+    profile = null; // a profile this build does not know: say less rather than fail
+  }
+  const window = profile?.windows.find((w) => w.id === rule.windowId);
+  switch (rule.limitedBy) {
+    case 'window': {
+      if (!profile || !window) return s.t('slot.later');
+      const unit = s.t(`quota.unit.${window.metric}`);
+      const per = (n: number) =>
+        s.t(`quota.per.${span(window.windowMs)}`, { amount: `${s.number(n)} ${unit}` });
+      return s.t('slot.window', {
+        limit: per(window.target),
+        provider: profile.name,
+        ceiling: per(window.ceiling),
+      });
+    }
+    case 'pause':
+      return profile ? s.t('slot.pause', { provider: profile.name }) : s.t('slot.later');
+    case 'pace':
+      return profile
+        ? s.t('slot.pace', { seconds: s.number(Math.round(profile.minIntervalMs / 1000)) })
+        : s.t('slot.later');
+    case 'batch':
+      return s.t('slot.batch');
+    case 'queue':
+      return s.t('slot.queue');
+  }
 }

@@ -1,4 +1,6 @@
+import type { ProfileId } from '../channel/types';
 import type { Clock } from '../ports/clock';
+import type { LimitedBy } from '../throttle/types';
 import type { Locale } from './locale';
 
 export interface VoiceOptions {
@@ -58,13 +60,22 @@ export interface SendRow extends RowBase {
   queuedAt: string | null;
   /** The slot the planner gave it. */
   sendAt: string | null;
-  /** The planner's English reason for the slot (no times in it). */
+  /** The planner's English reason for the slot (no times in it), for logs and old servers. */
   slotReason: string | null;
+  /** The rule that decided the slot, as data (the voice words it); null when the server did not say. */
+  slot: SlotRule | null;
   sentAt: string | null;
   failedAt: string | null;
   error: string | null;
   /** Every recipient we know of: the `to` list, plus any a notice names. */
   recipients: RecipientOutcome[];
+}
+
+/** Which throttle rule decided a send's slot (the planner's `limitedBy`, with the window and profile). */
+export interface SlotRule {
+  limitedBy: LimitedBy;
+  windowId: string | null;
+  profileId: ProfileId | null;
 }
 
 export interface PauseRow extends RowBase {

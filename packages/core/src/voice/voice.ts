@@ -3,7 +3,7 @@ import type { Host } from '../channel/types';
 import type { Params } from './catalog';
 import type { Locale } from './locale';
 import type { MessageKey } from './messages/en';
-import { quotaWords } from './quota';
+import { quotaWords, slotWords } from './quota';
 import { reasonWords } from './reasons';
 import { createSpeaker } from './speaker';
 import type {
@@ -16,6 +16,7 @@ import type {
   RecipientOutcome,
   RowWords,
   SendRow,
+  SlotRule,
   VoiceOptions,
 } from './types';
 import {
@@ -46,6 +47,10 @@ export interface Voice {
   quota(info: QuotaInfo<Instant>): QuotaWords;
   /** "userunknown" → "address does not exist". */
   bounceReason(reason: string | null | undefined): string;
+  /** Why a send waits for its slot ("Sendwell keeps to 27 messages a minute, under Exchange Online's 30"). */
+  slot(rule: SlotRule | null): string | null;
+  /** The status of a send the server just accepted: "Queued for 2:57 PM" or "Queued — going out now". */
+  accepted(sendAt: Instant | null): Line;
   /** One recipient's fate: sent, delayed (not bounced yet), or bounced with the reason. */
   outcome(recipient: RecipientOutcome): Line;
   /** The status line of a send row: "Queued for 2:57 PM", "Sent 2:58 PM", "Not sent (3:01 PM): …". */
@@ -71,6 +76,11 @@ export function createVoice(options: VoiceOptions): Voice {
     channelUnavailable: (reason, host) => unavailableWords(s, reason, host),
     quota: (info) => quotaWords(s, info),
     bounceReason: (reason) => reasonWords(s, reason),
+    slot: (rule) => slotWords(s, rule),
+    accepted: (sendAt) =>
+      sendAt && new Date(sendAt) > s.clock.now()
+        ? { tone: 'info', text: s.t('send.queuedFor', { time: s.time(sendAt) }) }
+        : { tone: 'info', text: s.t('send.queuedNow') },
     outcome: (recipient) => outcomeWords(s, recipient),
     sendStatus: (row) => sendStatus(s, row),
     feedRow: (row) => rowWords(s, row),

@@ -1,5 +1,6 @@
 import type { AnalyticsCounts, ChannelInfo, TemplateAnalytics } from '../api/wire';
 import type { Host, ProviderKind } from '../channel/types';
+import { slotWords } from './quota';
 import { reasonWords } from './reasons';
 import type { Speaker } from './speaker';
 import type {
@@ -95,6 +96,7 @@ function sendRowWords(s: Speaker, row: SendRow): RowWords {
   const bounced = news.filter((r) => r.state === 'bounced').length;
   const delayed = news.length - bounced;
   const tone = bounced ? 'error' : delayed ? 'warning' : status.tone;
+  const waiting = row.phase === 'queued' && row.sendAt && new Date(row.sendAt) > s.clock.now();
   return {
     tone,
     title: s.t(`send.title.${row.phase}`, { to }),
@@ -102,6 +104,7 @@ function sendRowWords(s: Speaker, row: SendRow): RowWords {
       s.join(
         bounced > 0 && s.count('outcome.summary.bounced', bounced),
         delayed > 0 && s.count('outcome.summary.delayed', delayed),
+        waiting && slotWords(s, row.slot),
       ) || null,
     status: status.text,
     recipients: news.map((r) => outcomeWords(s, r)),

@@ -136,6 +136,14 @@ export const en = {
   'outcome.summary.delayed.one': '{n} delayed',
   'outcome.summary.delayed.other': '{n} delayed',
 
+  // why a send waits (the planner's rule, worded here so it reads in the rep's language)
+  'slot.window': 'Waits for a free slot: Sendwell keeps to {limit}, under {provider}’s {ceiling}.',
+  'slot.batch': 'Waits for the next batch: your team sends in batches.',
+  'slot.pause': 'Waits: {provider} asked Sendwell to pause this mailbox.',
+  'slot.queue': 'Waits for the messages already queued for this mailbox.',
+  'slot.pace': 'Waits: sends from one mailbox are spaced {seconds} s apart.',
+  'slot.later': 'Waits for a free slot.',
+
   // send status through its life
   'send.queuedNow': 'Queued — going out now',
   'send.queuedFor': 'Queued for {time}',

@@ -126,6 +126,13 @@ export const zhHans: Messages = {
   'outcome.summary.delayed.one': '{n} 位延迟',
   'outcome.summary.delayed.other': '{n} 位延迟',
 
+  'slot.window': '等待空档：Sendwell 保持在{limit}，低于 {provider} 的{ceiling}。',
+  'slot.batch': '等待下一批：你的团队按批发送。',
+  'slot.pause': '等待中：{provider} 要求 Sendwell 暂停此邮箱的发送。',
+  'slot.queue': '排在此邮箱已排队的邮件之后。',
+  'slot.pace': '等待中：同一邮箱的两次发送至少间隔 {seconds} 秒。',
+  'slot.later': '等待空档。',
+
   'send.queuedNow': '已排队——马上发出',
   'send.queuedFor': '已排队，将于 {time} 发出',
   'send.sent': '已于 {time} 发出',
