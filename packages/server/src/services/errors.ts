@@ -36,11 +36,11 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 function fieldLabel(path: readonly PropertyKey[]): string {
-  const field = [...path].reverse().find((part) => typeof part === 'string');
-  if (field === undefined) return 'The request';
-  const label = FIELD_LABELS[field] ?? field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  const index = path.find((part) => typeof part === 'number');
-  return typeof index === 'number' ? `${label} address ${index + 1}` : label;
+  const [field, index] = path;
+  if (typeof field !== 'string') return 'The request body';
+  const label = FIELD_LABELS[field] ?? `The ${field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
+  if (typeof index !== 'number') return label;
+  return `${label} ${['to', 'cc', 'bcc'].includes(field) ? 'address' : 'item'} ${index + 1}`;
 }
 
 /** Zod's own wording ("Invalid input: expected …") is for programmers; schema-written messages are for people. */
@@ -51,7 +51,8 @@ function sentence(issue: z.core.$ZodIssue): string {
   const label = fieldLabel(issue.path);
   switch (issue.code) {
     case 'invalid_type':
-      return (issue as { input?: unknown }).input === undefined
+      if (!issue.path.length) return 'The request body should be a JSON object';
+      return / received undefined$/.test(issue.message)
         ? `${label} is missing`
         : `${label} should be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
     case 'too_small':
