@@ -2,6 +2,7 @@ import { type EventSourceLike, subscribeFeed } from './feed';
 import {
   ApiError,
   type ChannelInfo,
+  type Me,
   type QuotaInfo,
   type SendAccepted,
   type SendRequestBody,
@@ -74,6 +75,7 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
   }
 
   return {
+    getMe: () => request<Me>('/api/me'),
     getChannel: () => request<ChannelInfo>('/api/channel?host=outlook'),
     getQuota: () => request<QuotaInfo>('/api/quota?host=outlook'),
     listTemplates: () => request<{ templates: Template[] }>('/api/templates').then((r) => r.templates),
@@ -88,7 +90,7 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
       subscribeFeed(
         {
           getToken: options.getToken,
-          urlFor: (token) => url(`/api/feed?access_token=${encodeURIComponent(token)}`),
+          urlFor: (token) => url(`/api/feed?scope=team&access_token=${encodeURIComponent(token)}`),
           open: options.openEventSource ?? ((address) => new EventSource(address)),
           reconnectDelayMs: options.reconnectDelayMs ?? 5000,
         },

@@ -55,11 +55,21 @@ describe('subscribeFeed', () => {
     await settle();
     const source = sources[0]!;
     expect(source.url).toBe('/api/feed?access_token=tok%201');
-    source.push({ type: 'bounce', at: '2026-03-02T09:00:00Z', recipient: 'x@bounce.test' });
-    source.push({ type: 'send.queued', at: '2026-03-02T09:00:01Z' }, 'send.queued');
+    source.push({ id: 1, type: 'bounce', at: '2026-03-02T09:00:00Z', recipient: 'x@bounce.test' });
+    source.push({ id: 2, type: 'send.queued', at: '2026-03-02T09:00:01Z' }, 'send.queued');
     source.push('not json');
     source.push({ no: 'type' });
+    source.push({ type: 'bounce', at: '2026-03-02T09:00:02Z' }); // no id: cannot be folded or de-duplicated
     expect(received.map((event) => event.type)).toEqual(['bounce', 'send.queued']);
+    expect(received[1]).toEqual({
+      id: 2,
+      type: 'send.queued',
+      at: '2026-03-02T09:00:01Z',
+      sendId: null,
+      recipient: null,
+      templateId: null,
+      detail: {},
+    });
     unsubscribe();
     expect(source.readyState).toBe(2);
   });

@@ -28,10 +28,27 @@ const FEED_TYPES = [
   'throttle.resumed',
 ];
 
+const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+
+/**
+ * Core's `FeedEvent` from the SSE data, or null for anything that is not one. Lenient about the
+ * optional parts (an older or newer server), strict about what the feed folds on: id, type, time.
+ */
 export function parseFeedEvent(data: string): FeedEvent | null {
   try {
-    const event = JSON.parse(data) as Partial<FeedEvent>;
-    return typeof event.type === 'string' && typeof event.at === 'string' ? (event as FeedEvent) : null;
+    const raw = JSON.parse(data) as Record<string, unknown>;
+    if (typeof raw.id !== 'number' || typeof raw.type !== 'string' || typeof raw.at !== 'string') return null;
+    const detail = raw.detail && typeof raw.detail === 'object' ? raw.detail : {};
+    return {
+      id: raw.id,
+      type: raw.type as FeedEvent['type'],
+      at: raw.at,
+      ...(typeof raw.userId === 'string' ? { userId: raw.userId } : {}),
+      sendId: text(raw.sendId),
+      recipient: text(raw.recipient),
+      templateId: text(raw.templateId),
+      detail: detail as FeedEvent['detail'],
+    };
   } catch {
     return null;
   }

@@ -1,38 +1,12 @@
 /** Shapes of the Sendwell HTTP API the pane uses (docs/contracts.md, "Server HTTP API"). */
 
-import type { FeedEventType, SendRequestBody, TemplateAnalytics } from '@sendwell/core';
+import type { ChannelInfo, FeedEvent, QuotaInfo, SendRequestBody, TemplateAnalytics } from '@sendwell/core';
 
-export type { FeedEventType, SendRequestBody, TemplateAnalytics } from '@sendwell/core';
+export type { ChannelInfo, FeedEvent, QuotaInfo, SendRequestBody, TemplateAnalytics } from '@sendwell/core';
 
-export interface ChannelInfo {
-  channel: { kind: string; label: string; address: string; profileId: string };
-  forced: boolean;
-  explanation: string;
-}
-
-/** One of the provider's rolling windows, as core's `quotaSnapshot` reports it. */
-export interface QuotaWindow {
-  id: string;
-  /** The provider's limit in words, e.g. "30 messages a minute". */
-  label: string;
-  metric: string;
-  used: number;
-  /** Sendwell's own ceiling inside the provider's limit. */
-  target: number;
-}
-
-export interface QuotaInfo {
-  profileId: string;
-  /** Rolling 24 h counts: messages, recipients, external. */
-  used: Record<string, number>;
-  /** Daily targets per count; null where the provider sets no daily limit. */
-  limits: Record<string, number | null>;
-  remaining: Record<string, number | null>;
-  windows?: QuotaWindow[];
-  nextFreeAt: string | null;
-  pausedUntil: string | null;
-  pauseReason?: string | null;
-  queued: number;
+/** `GET /api/me`: who the rep is (the feed's "mine" filter needs the id). */
+export interface Me {
+  user: { id: string; email: string; name: string };
 }
 
 export interface Template {
@@ -64,21 +38,6 @@ export interface SendsAnswer {
   duplicate: boolean;
 }
 
-/**
- * The pane's reading of a feed event (core's `FeedEvent` is what the server sends). Deliberately
- * looser: the pane renders whatever arrives, even from an older or newer server.
- */
-export interface FeedEvent {
-  /** The server's event id (also the SSE id); lets the pane drop events replayed on reconnect. */
-  id?: string | number;
-  type: FeedEventType | (string & {});
-  at: string;
-  sendId?: string | null;
-  recipient?: string | null;
-  templateId?: string | null;
-  detail?: unknown;
-}
-
 /** The server's error JSON, `{"error":{"code","message"}}`, or one we make for network failures. */
 export class ApiError extends Error {
   constructor(
@@ -100,10 +59,12 @@ export interface FeedHandlers {
 
 /** Everything the pane asks of the server. Components get this port; tests give them a fake. */
 export interface SendwellApi {
+  getMe(): Promise<Me>;
   getChannel(): Promise<ChannelInfo>;
   getQuota(): Promise<QuotaInfo>;
   listTemplates(): Promise<Template[]>;
   getTemplateAnalytics(templateId: string): Promise<TemplateAnalytics>;
   createSend(request: SendRequestBody): Promise<SendsAnswer>;
+  /** The team's events (each says whose it is), so the pane can filter mine / team without reconnecting. */
   subscribeFeed(handlers: FeedHandlers): Unsubscribe;
 }

@@ -1,12 +1,16 @@
+import { type Clock, createVoice } from '@sendwell/core';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../api/types';
-import { FakeApi } from '../testing/fakeApi';
+import { ApiError, type ChannelInfo } from '../api/types';
+import { FakeApi, quotaAfter } from '../testing/fakeApi';
 import { FakeComposeItem } from '../testing/fakeComposeItem';
 import { ada, apiWith, counts, draftTo, intro } from '../testing/fixtures';
 import { renderPane } from '../testing/renderPane';
 
 afterEach(cleanup);
+
+/** The words the pane should show, from core's voice itself (English, UTC as renderPane sets). */
+const voiceAt = (clock: Clock) => createVoice({ locale: 'en', timeZone: 'UTC', clock });
 
 async function send() {
   const button = await screen.findByTestId('send-button');
@@ -35,9 +39,10 @@ describe('host and channel', () => {
     },
   );
 
-  it('shows the channel the send will use and why', async () => {
-    renderPane();
-    expect((await screen.findByTestId('channel-label')).textContent).toBe('Exchange Online — your mailbox');
+  it('shows the channel the send will use and why, in the voice', async () => {
+    const { api, clock } = renderPane();
+    const words = voiceAt(clock).channel(api.channel as ChannelInfo, 'outlook');
+    expect((await screen.findByTestId('channel-label')).textContent).toBe(words.title);
     expect(screen.queryByTestId('host-notice')).toBeNull();
   });
 
@@ -62,18 +67,23 @@ describe('template analytics', () => {
       team: counts({ messages: 1, recipients: 2, messagesBounced: 1, recipientsBounced: 1 }),
       mine: counts(),
     });
-    renderPane({ api });
+    const { clock } = renderPane({ api });
     fireEvent.change(await screen.findByTestId('template-picker'), { target: { value: intro.id } });
     const team = await screen.findByTestId('template-analytics-team');
-    expect(team.textContent).toBe('Your team: 1 message to 2 recipients · 1 recipient bounced');
-    expect(screen.getByTestId('template-analytics-mine').textContent).toBe('You: 0 messages to 0 recipients');
+    const voice = voiceAt(clock);
+    const analytics = api.analytics.get(intro.id)!;
+    expect(team.textContent).toBe(voice.analytics(analytics, 'team'));
+    expect(team.textContent).toBe('Team · 1 message to 2 recipients · 1 recipient bounced');
+    expect(screen.getByTestId('template-analytics-mine').textContent).toBe(
+      voice.analytics(analytics, 'mine'),
+    );
   });
 
   it('reloads when a feed event concerns the template, once per event', async () => {
     const api = apiWith(intro);
     renderPane({ api });
     await screen.findByTestId('live-feed');
-    act(() => api.emit({ type: 'send.submitted', at: '2026-03-02T09:00:10Z', templateId: intro.id }));
+    act(() => void api.emit({ type: 'send.submitted', at: '2026-03-02T09:00:10Z', templateId: intro.id }));
     fireEvent.change(await screen.findByTestId('template-picker'), { target: { value: intro.id } });
     await screen.findByTestId('template-analytics-team');
     expect(api.analyticsRequests).toBe(1);
@@ -82,7 +92,7 @@ describe('template analytics', () => {
       team: counts({ messages: 5, recipients: 5 }),
       mine: counts(),
     });
-    act(() => api.emit({ type: 'bounce', at: '2026-03-02T09:01:00Z', templateId: intro.id }));
+    act(() => void api.emit({ type: 'bounce', at: '2026-03-02T09:01:00Z', templateId: intro.id }));
     await waitFor(() =>
       expect(screen.getByTestId('template-analytics-team').textContent).toContain('5 messages'),
     );
@@ -91,87 +101,191 @@ describe('template analytics', () => {
 
 describe('status lines follow the send (observation 9)', () => {
   it('queued → sent → bounced, from the feed events for that send id', async () => {
-    const { api } = renderPane({ item: draftTo([{ email: 'x@bounce.test' }], 'Hi', '<p>Hi</p>') });
+    const { api, clock } = renderPane({ item: draftTo([{ email: 'x@bounce.test' }], 'Hi', '<p>Hi</p>') });
+    const voice = voiceAt(clock);
     const status = await send();
     expect(status.dataset.life).toBe('queued');
+    expect(status.textContent).toContain(voice.t('send.queuedNow'));
     const sendId = status.dataset.sendId!;
-    act(() => api.emit({ type: 'send.submitted', at: '2026-03-02T09:00:05Z', sendId }));
+    act(() => void api.emit({ type: 'send.submitted', at: '2026-03-02T09:00:05Z', sendId }));
     expect(screen.getByTestId('send-status').dataset.life).toBe('sent');
-    expect(screen.getByTestId('send-status').textContent).not.toContain('going out now');
-    act(() =>
-      api.emit({
-        type: 'bounce',
-        at: '2026-03-02T09:01:00Z',
-        sendId,
-        recipient: 'x@bounce.test',
-        detail: { hard: true, reason: 'userunknown' },
-      }),
+    expect(screen.getByTestId('send-status').textContent).toContain(
+      voice.t('send.sent', { time: voice.time('2026-03-02T09:00:05Z') }),
+    );
+    expect(screen.getByTestId('send-status').textContent).not.toContain(voice.t('send.queuedNow'));
+    const detail = { hard: true, reason: 'userunknown', status: '5.1.1' };
+    act(
+      () =>
+        void api.emit({
+          type: 'bounce',
+          at: '2026-03-02T09:01:00Z',
+          sendId,
+          recipient: 'x@bounce.test',
+          detail,
+        }),
     );
     expect(screen.getByTestId('send-status').dataset.life).toBe('bounced');
-    expect(screen.getByTestId('send-status').textContent).toContain('x@bounce.test');
+    const outcome = voice.outcome({
+      address: 'x@bounce.test',
+      state: 'bounced',
+      hard: true,
+      reason: 'userunknown',
+      status: '5.1.1',
+      retryUntil: null,
+      at: null,
+    });
+    expect(screen.getByTestId('send-recipient').textContent).toBe(outcome.text);
   });
 
-  it('re-derives "in 30 min" from the clock, then says it is going out once the slot comes', async () => {
+  it('says when a later slot comes, then that it is going out once the slot has come', async () => {
     const api = new FakeApi();
     api.sendAnswer = () => [{ id: 's1', status: 'scheduled', sendAt: '2026-03-02T09:30:00Z' }];
-    const { advance } = renderPane({ item: draftTo([ada], 'Hi', '<p>Hi</p>'), api });
-    expect((await send()).textContent).toContain('in 30 min');
-    advance(20 * 60_000);
-    expect(screen.getByTestId('send-status').textContent).toContain('in 10 min');
-    advance(10 * 60_000);
-    expect(screen.getByTestId('send-status').textContent).toContain('going out now');
+    const { advance, clock } = renderPane({ item: draftTo([ada], 'Hi', '<p>Hi</p>'), api });
+    const voice = voiceAt(clock);
+    expect((await send()).textContent).toContain(
+      voice.t('send.queuedFor', { time: voice.time('2026-03-02T09:30:00Z') }),
+    );
+    advance(30 * 60_000);
+    expect(screen.getByTestId('send-status').textContent).toContain(voice.t('send.queuedNow'));
   });
 
-  it('reloads the quota once its next free slot has passed', async () => {
+  it('reloads the quota once its next free slot has passed, re-wording the wait every tick', async () => {
     const api = new FakeApi();
     api.quota = { ...api.quota, nextFreeAt: '2026-03-02T09:00:02Z' };
-    const { advance } = renderPane({ api });
-    await waitFor(() => expect(screen.getByTestId('quota').textContent).toContain('Next free slot in 2 s'));
+    const { advance, clock } = renderPane({ api });
+    const voice = voiceAt(clock);
+    const nextSlot = () => screen.getByTestId('quota-next-slot').textContent;
+    await waitFor(() => expect(nextSlot()).toBe(voice.quota(api.quota).nextSlot));
     advance(1000);
-    expect(screen.getByTestId('quota').textContent).toContain('Next free slot in 1 s');
+    expect(nextSlot()).toBe(voice.quota(api.quota).nextSlot);
     api.quota = { ...api.quota, nextFreeAt: null };
     advance(2000);
-    await waitFor(() => expect(screen.getByTestId('quota').textContent).toContain('A slot is free now'));
+    await waitFor(() => expect(nextSlot()).toBe(voice.t('quota.freeNow')));
     expect(api.calls.filter((call) => call === 'getQuota')).toHaveLength(2);
   });
 });
 
-describe('quota and live feed', () => {
-  it("shows today's quota and the provider pause", async () => {
+describe('quota (one voice)', () => {
+  it('reads used of our target, the provider ceiling and why we stop short', async () => {
     const api = new FakeApi();
-    api.quota = { ...api.quota, pausedUntil: '2026-03-02T10:00:00Z', queued: 3 };
-    renderPane({ api });
+    api.quota = quotaAfter([{ at: '2026-03-02T08:00:00Z', recipients: 12 }], undefined, {
+      pausedUntil: '2026-03-02T10:00:00Z',
+      pauseReason: '429 Retry-After 3600',
+      queued: 3,
+    });
+    const { clock } = renderPane({ api });
+    const words = voiceAt(clock).quota(api.quota);
     const quota = await screen.findByTestId('quota');
-    expect(quota.textContent).toContain('12/9,000 recipients in the last 24 h');
-    expect(quota.textContent).toContain('3 queued');
+    for (const line of [...words.lines, words.ceiling!, words.queued!, words.paused!])
+      expect(quota.textContent).toContain(line);
     expect(quota.dataset.paused).toBe('true');
   });
 
-  it('renders a bounce with recipient, hard/soft and reason, newest first, each event once', async () => {
-    const { api } = renderPane();
+  it("speaks Office's display language", async () => {
+    const item = new FakeComposeItem();
+    item.displayLanguage = 'zh-CN';
+    const { api, clock } = renderPane({ item });
+    const chinese = createVoice({ locale: 'zh-Hans', timeZone: 'UTC', clock }).quota(api.quota);
+    expect((await screen.findByTestId('quota')).textContent).toContain(chinese.headline);
+    expect(chinese.headline).not.toBe(voiceAt(clock).quota(api.quota).headline);
+  });
+});
+
+describe('live feed: one row per send, with filters', () => {
+  it("updates one row through the send's life, with each recipient's outcome", async () => {
+    const { api, clock } = renderPane();
     await screen.findByTestId('live-feed');
-    const bounce = {
-      id: 41,
-      type: 'bounce',
-      at: '2026-03-02T09:02:00Z',
-      recipient: 'nobody@bounce.test',
-      sendId: 's2',
-      detail: { hard: true, reason: 'userunknown', status: '5.1.1' },
-    };
-    act(() =>
-      api.emit({ id: 40, type: 'send.submitted', at: '2026-03-02T09:00:10Z', recipient: 'ada@acme.test' }),
+    const to = ['ada@acme.test', 'y@full.test'];
+    act(
+      () => void api.emit({ type: 'send.queued', at: '2026-03-02T09:00:00Z', sendId: 's1', detail: { to } }),
     );
-    act(() => api.emit(bounce));
-    act(() => api.emit({ ...bounce }));
-    const items = within(screen.getByTestId('live-feed')).getAllByTestId('feed-item');
-    expect(items).toHaveLength(2);
-    expect(items[0]!.textContent).toContain('nobody@bounce.test');
-    expect(items[1]!.textContent).toContain('ada@acme.test');
+    act(
+      () =>
+        void api.emit({ type: 'send.submitted', at: '2026-03-02T09:00:05Z', sendId: 's1', detail: { to } }),
+    );
+    const detail = { hard: false, reason: 'mailboxfull' };
+    act(
+      () =>
+        void api.emit({
+          type: 'bounce',
+          at: '2026-03-02T09:01:00Z',
+          sendId: 's1',
+          recipient: 'y@full.test',
+          detail,
+        }),
+    );
+    const rows = within(screen.getByTestId('live-feed')).getAllByTestId('feed-item');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.dataset.phase).toBe('sent');
+    const outcome = voiceAt(clock).outcome({
+      address: 'y@full.test',
+      state: 'bounced',
+      hard: false,
+      reason: 'mailboxfull',
+      status: null,
+      retryUntil: null,
+      at: null,
+    });
+    expect(within(rows[0]!).getByTestId('feed-recipient').textContent).toBe(outcome.text);
   });
 
-  it('unsubscribes from the feed when the pane goes away', async () => {
+  it("shows the rep's own rows, the team's on request, and bounces only on request", async () => {
+    const { api } = renderPane();
+    await screen.findByTestId('live-feed');
+    act(
+      () =>
+        void api.emit({
+          type: 'send.submitted',
+          at: '2026-03-02T09:00:05Z',
+          sendId: 'mine',
+          detail: { to: ['a@x.test'] },
+        }),
+    );
+    act(
+      () =>
+        void api.emit({
+          type: 'send.submitted',
+          at: '2026-03-02T09:00:06Z',
+          sendId: 'theirs',
+          userId: 'u-teammate',
+          detail: { to: ['b@x.test'] },
+        }),
+    );
+    act(
+      () =>
+        void api.emit({
+          type: 'bounce',
+          at: '2026-03-02T09:00:07Z',
+          sendId: 'theirs',
+          userId: 'u-teammate',
+          recipient: 'b@x.test',
+          detail: { hard: true },
+        }),
+    );
+    const shown = () =>
+      within(screen.getByTestId('live-feed'))
+        .queryAllByTestId('feed-item')
+        .map((row) => row.textContent);
+    await waitFor(() => expect(shown()).toEqual([expect.stringContaining('a@x.test')]));
+    fireEvent.change(screen.getByTestId('feed-scope'), { target: { value: 'team' } });
+    expect(shown()).toHaveLength(2);
+    fireEvent.click(screen.getByTestId('feed-bounces-only'));
+    expect(shown()).toEqual([expect.stringContaining('b@x.test')]);
+  });
+
+  it('shows an event replayed on a new stream once, and unsubscribes when the pane goes away', async () => {
     const { api, view } = renderPane();
     await screen.findByTestId('live-feed');
+    const event = api.emit({
+      type: 'send.submitted',
+      at: '2026-03-02T09:00:05Z',
+      sendId: 's1',
+      detail: { to: ['a@x.test'] },
+    });
+    act(() => api.emit(event));
+    await waitFor(() =>
+      expect(within(screen.getByTestId('live-feed')).getAllByTestId('feed-item')).toHaveLength(1),
+    );
     expect(api.subscribers).toBe(1);
     view.unmount();
     expect(api.subscribers).toBe(0);

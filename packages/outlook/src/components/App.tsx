@@ -16,6 +16,7 @@ import { LiveFeed } from './LiveFeed';
 import { QuotaCard } from './QuotaCard';
 import { SendPanel } from './SendPanel';
 import { TemplateSection } from './TemplateSection';
+import { browserTimeZone, VoiceProvider } from './voice';
 
 export interface PaneDeps {
   item: ComposeItem;
@@ -25,6 +26,8 @@ export interface PaneDeps {
   newIdempotencyKey: () => string;
   /** Re-derives times ("in 3 s") on every tick; every second unless a test drives it. */
   ticker?: Ticker;
+  /** The rep's IANA time zone for clock times; the browser's unless a test sets it. */
+  timeZone?: string;
 }
 
 const useStyles = makeStyles({
@@ -66,6 +69,7 @@ function Pane(props: { deps: PaneDeps }) {
   const channel = useLoad(() => api.getChannel());
   const quota = useLoad(() => api.getQuota());
   const templates = useLoad(() => api.listTemplates());
+  const me = useLoad(() => api.getMe());
   const feed = useFeed(api);
   const now = useNow(clock, props.deps.ticker);
   const draft = useDraftState(item.memory, props.deps.newIdempotencyKey);
@@ -85,7 +89,7 @@ function Pane(props: { deps: PaneDeps }) {
   return (
     <PaneFrame item={item}>
       <ChannelCard channel={channel} userEmail={item.userEmail} />
-      <QuotaCard quota={quota} now={now} />
+      <QuotaCard quota={quota} />
       <TemplateSection
         api={api}
         templates={templates}
@@ -101,9 +105,8 @@ function Pane(props: { deps: PaneDeps }) {
         close={item.close}
         blockedBecause={blockedBecause}
         events={feedEvents}
-        now={now}
       />
-      <LiveFeed feed={feed} now={now} />
+      <LiveFeed feed={feed} events={feedEvents} userId={me.state === 'ready' ? me.value.user.id : null} />
     </PaneFrame>
   );
 }
@@ -113,12 +116,21 @@ function Pane(props: { deps: PaneDeps }) {
  * channel, quota or feed that would suggest otherwise (and no calls to the API).
  */
 export function App(props: { deps: PaneDeps }) {
-  const host = checkHost(props.deps.item.accountType);
-  if (!host.supported)
-    return (
-      <PaneFrame item={props.deps.item}>
-        <HostNotice check={host} />
-      </PaneFrame>
-    );
-  return <Pane deps={props.deps} />;
+  const { item, clock } = props.deps;
+  const host = checkHost(item.accountType);
+  return (
+    <VoiceProvider
+      displayLanguage={item.displayLanguage}
+      timeZone={props.deps.timeZone ?? browserTimeZone()}
+      clock={clock}
+    >
+      {host.supported ? (
+        <Pane deps={props.deps} />
+      ) : (
+        <PaneFrame item={item}>
+          <HostNotice check={host} />
+        </PaneFrame>
+      )}
+    </VoiceProvider>
+  );
 }

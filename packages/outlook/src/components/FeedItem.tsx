@@ -1,7 +1,6 @@
 import { Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { FeedEvent } from '../api/types';
-import { describeFeedEvent } from '../model/feed';
-import { formatWhen } from '../model/time';
+import type { FeedRow } from '@sendwell/core';
+import { useVoice } from './voice';
 
 const TONE_COLOR = {
   info: tokens.colorNeutralStroke1,
@@ -19,23 +18,29 @@ const useStyles = makeStyles({
   },
 });
 
-export function FeedItem(props: { event: FeedEvent; now: Date }) {
+/** One row per send, updated in place through its life; pauses and stray bounces are rows of their own. */
+export function FeedItem(props: { row: FeedRow }) {
   const styles = useStyles();
-  const view = describeFeedEvent(props.event, props.now);
+  const voice = useVoice();
+  const words = voice.feedRow(props.row);
   return (
     <li
       className={styles.item}
-      style={{ borderLeftColor: TONE_COLOR[view.tone] }}
+      style={{ borderLeftColor: TONE_COLOR[words.tone] }}
       data-testid="feed-item"
-      data-type={props.event.type}
+      data-kind={props.row.kind}
+      data-phase={props.row.kind === 'send' ? props.row.phase : undefined}
+      data-tone={words.tone}
     >
-      <Text block weight={view.tone === 'error' ? 'semibold' : 'regular'}>
-        {view.title}
+      <Text block weight={words.tone === 'error' ? 'semibold' : 'regular'}>
+        {words.title}
       </Text>
-      <Caption1 block>
-        {formatWhen(new Date(props.event.at), props.now)}
-        {view.detail && ` · ${view.detail}`}
-      </Caption1>
+      <Caption1 block>{[words.time, words.status, words.detail].filter(Boolean).join(' · ')}</Caption1>
+      {words.recipients.map((line) => (
+        <Caption1 block key={line.text} data-testid="feed-recipient" data-tone={line.tone}>
+          {line.text}
+        </Caption1>
+      ))}
     </li>
   );
 }

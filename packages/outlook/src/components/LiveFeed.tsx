@@ -1,28 +1,53 @@
-import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Checkbox, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { filterFeed, foldFeed } from '@sendwell/core';
+import { useMemo, useState } from 'react';
+import type { FeedEvent } from '../api/types';
 import type { FeedState } from '../hooks/useFeed';
 import { FeedItem } from './FeedItem';
 import { Section } from './Section';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  filters: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
 const STATUS_TEXT = { connecting: 'Connecting…', open: 'Live', error: 'Reconnecting…' };
 
-export function LiveFeed(props: { feed: FeedState; now: Date }) {
+/** The feed folded into one row per send, filtered to the rep's own or the team's, or to bounces only. */
+export function LiveFeed(props: { feed: FeedState; events: readonly FeedEvent[]; userId: string | null }) {
   const styles = useStyles();
-  const { feed } = props;
+  const [scope, setScope] = useState<'mine' | 'team'>('mine');
+  const [bouncesOnly, setBouncesOnly] = useState(false);
+  const rows = useMemo(() => foldFeed(props.events), [props.events]);
+  const shown = filterFeed(rows, { scope, bouncesOnly, userId: props.userId ?? '' });
   return (
     <Section title="Live feed">
-      <Caption1 data-testid="feed-status" data-status={feed.status}>
-        {STATUS_TEXT[feed.status]}
+      <Caption1 data-testid="feed-status" data-status={props.feed.status}>
+        {STATUS_TEXT[props.feed.status]}
       </Caption1>
+      <div className={styles.filters}>
+        <Select
+          aria-label="Whose sends"
+          data-testid="feed-scope"
+          value={scope}
+          onChange={(_, data) => setScope(data.value === 'team' ? 'team' : 'mine')}
+        >
+          <option value="mine">Mine</option>
+          <option value="team">My team</option>
+        </Select>
+        <Checkbox
+          data-testid="feed-bounces-only"
+          label="Bounces only"
+          checked={bouncesOnly}
+          onChange={(_, data) => setBouncesOnly(data.checked === true)}
+        />
+      </div>
       <ul className={styles.list} data-testid="live-feed" aria-live="polite">
-        {feed.entries.map((entry) => (
-          <FeedItem key={entry.seq} event={entry.event} now={props.now} />
+        {shown.map((row) => (
+          <FeedItem key={row.key} row={row} />
         ))}
       </ul>
-      {feed.entries.length === 0 && (
+      {shown.length === 0 && (
         <Caption1>No activity yet. Sends and bounces appear here as they happen.</Caption1>
       )}
     </Section>

@@ -1,11 +1,13 @@
 import { Badge, Caption1, Spinner, Text } from '@fluentui/react-components';
 import type { QuotaInfo } from '../api/types';
 import type { Loaded } from '../hooks/useLoad';
-import { describeQuota, quotaLineText } from '../model/quota';
 import { ProblemBar } from './ProblemBar';
 import { Section } from './Section';
+import { useVoice } from './voice';
 
-export function QuotaCard(props: { quota: Loaded<QuotaInfo>; now: Date }) {
+/** Used of our target, the provider's ceiling and why we stop short, the next slot (re-worded every tick). */
+export function QuotaCard(props: { quota: Loaded<QuotaInfo> }) {
+  const voice = useVoice();
   const { quota } = props;
   if (quota.state === 'loading') {
     return (
@@ -21,23 +23,31 @@ export function QuotaCard(props: { quota: Loaded<QuotaInfo>; now: Date }) {
       </Section>
     );
   }
-  const view = describeQuota(quota.value, props.now);
+  const words = voice.quota(quota.value);
   return (
     <Section title="Today's sending">
-      <div data-testid="quota" data-paused={view.paused ? 'true' : 'false'}>
-        {view.lines.map((line) => (
-          <Text block key={line.key}>
-            {quotaLineText(line)}
+      <div data-testid="quota" data-paused={words.paused ? 'true' : 'false'}>
+        {words.lines.map((line) => (
+          <Text block key={line}>
+            {line}
           </Text>
         ))}
-        {view.providerLimits && <Caption1 block>Provider limits: {view.providerLimits}</Caption1>}
-        <Caption1 block>
-          {view.nextSlot}
-          {view.queued && ` · ${view.queued}`}
+        {words.ceiling && (
+          <Caption1 block data-testid="quota-ceiling">
+            {words.ceiling}
+          </Caption1>
+        )}
+        {words.windows.map((line) => (
+          <Caption1 block key={line}>
+            {line}
+          </Caption1>
+        ))}
+        <Caption1 block data-testid="quota-next-slot">
+          {[words.nextSlot, words.queued].filter(Boolean).join(' · ')}
         </Caption1>
-        {view.paused && (
+        {words.paused && (
           <Badge appearance="tint" color="warning">
-            {view.paused}
+            {words.paused}
           </Badge>
         )}
       </div>

@@ -1,14 +1,13 @@
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { foldFeed, type SendRow } from '@sendwell/core';
 import type { FeedEvent } from '../api/types';
 import type { SendState } from '../hooks/useSendDraft';
 import type { DraftState } from '../model/draftState';
-import { lifeText } from '../model/send';
-import { followSend, type LifeState, overallState } from '../model/sendLife';
-import { formatWhen } from '../model/time';
+import { type LifeState, lifeOf, overallLife, rowForSend } from '../model/sendRows';
+import { useVoice } from './voice';
 
 const INTENT: Record<LifeState, 'success' | 'info' | 'warning' | 'error'> = {
   queued: 'info',
-  scheduled: 'info',
   sent: 'success',
   delayed: 'warning',
   bounced: 'error',
@@ -27,24 +26,44 @@ function CloseDraft(props: { close: (() => void) | null }) {
   );
 }
 
+/** One message: its status line, then each recipient with news (bounced, delayed). */
+function MessageLine(props: { row: SendRow; withAddress: boolean }) {
+  const voice = useVoice();
+  const { row } = props;
+  const status = voice.sendStatus(row).text;
+  const news = row.recipients.filter((recipient) => recipient.state !== 'sent').map(voice.outcome);
+  return (
+    <li data-testid="send-outcome" data-state={lifeOf(row)} data-send-id={row.sendId}>
+      {props.withAddress && row.to.length ? `${row.to.join(', ')}: ` : ''}
+      {status}
+      {news.map((line) => (
+        <Caption1 block key={line.text} data-testid="send-recipient" data-tone={line.tone}>
+          {line.text}
+        </Caption1>
+      ))}
+    </li>
+  );
+}
+
 /**
- * The server's answer, followed through the feed: each message's line moves queued → sent →
- * bounced / failed and its times are re-derived from `now`, so none of it goes stale.
+ * The server's answer, followed through the feed: each message moves queued → sent → bounced /
+ * failed, worded by core's voice from rows rebuilt on every render, so nothing on it goes stale.
  */
 export function AcceptedStatus(props: {
   send: Extract<SendState, { state: 'accepted' }>;
   events: readonly FeedEvent[];
-  now: Date;
   close: (() => void) | null;
 }) {
-  const { sends, duplicate } = props.send;
-  const lives = sends.map((accepted) => followSend(accepted, props.events, props.now));
-  const overall = overallState(lives);
+  const voice = useVoice();
+  const { sends, duplicate, at } = props.send;
+  const folded = foldFeed(props.events);
+  const rows = sends.map((accepted) => rowForSend(accepted, folded, at));
+  const overall = overallLife(rows);
   const title = duplicate
     ? 'Already sent — nothing new was sent'
-    : lives.length === 1
-      ? lifeText(lives[0]!, props.now)
-      : `${lives.length} emails, one to each recipient`;
+    : rows.length === 1
+      ? voice.sendStatus(rows[0]!).text
+      : `${voice.number(rows.length)} emails, one to each recipient`;
   return (
     <MessageBar
       intent={duplicate ? 'info' : INTENT[overall]}
@@ -56,21 +75,11 @@ export function AcceptedStatus(props: {
     >
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {(duplicate || lives.length > 1) && (
-          <ul>
-            {lives.map((life) => (
-              <li key={life.id} data-testid="send-outcome" data-state={life.state} data-send-id={life.id}>
-                {life.to.length ? `${life.to.join(', ')}: ` : ''}
-                {lifeText(life, props.now)}
-              </li>
-            ))}
-          </ul>
-        )}
-        {lives.length === 1 && !duplicate && (
-          <Caption1 block data-testid="send-outcome" data-state={lives[0]!.state} data-send-id={lives[0]!.id}>
-            {sends[0]?.explanation?.trim()}
-          </Caption1>
-        )}
+        <ul>
+          {rows.map((row) => (
+            <MessageLine key={row.key} row={row} withAddress={rows.length > 1} />
+          ))}
+        </ul>
         {overall !== 'failed' && <CloseDraft close={props.close} />}
       </MessageBarBody>
     </MessageBar>
@@ -78,16 +87,13 @@ export function AcceptedStatus(props: {
 }
 
 /** A pane opened on a draft it already sent: say so before the rep clicks Send again. */
-export function SentBefore(props: {
-  sent: NonNullable<DraftState['sent']>;
-  now: Date;
-  close: (() => void) | null;
-}) {
+export function SentBefore(props: { sent: NonNullable<DraftState['sent']>; close: (() => void) | null }) {
+  const voice = useVoice();
   return (
     <MessageBar intent="info" layout="multiline" data-testid="send-status" data-state="sent-before">
       <MessageBarBody>
         <MessageBarTitle>This draft was sent with Sendwell</MessageBarTitle>
-        Sent at {formatWhen(new Date(props.sent.at), props.now)}. Sending it again sends nothing.
+        Sent {voice.time(props.sent.at)}. Sending it again sends nothing.
         <CloseDraft close={props.close} />
       </MessageBarBody>
     </MessageBar>

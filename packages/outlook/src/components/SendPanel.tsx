@@ -11,7 +11,6 @@ interface StatusProps {
   send: SendState;
   draft: DraftState | null;
   events: readonly FeedEvent[];
-  now: Date;
   close: (() => void) | null;
   onMergeAgain(): void;
 }
@@ -48,9 +47,7 @@ function SendStatus(props: StatusProps) {
   const { send } = props;
   switch (send.state) {
     case 'idle':
-      return props.draft?.sent ? (
-        <SentBefore sent={props.draft.sent} now={props.now} close={props.close} />
-      ) : null;
+      return props.draft?.sent ? <SentBefore sent={props.draft.sent} close={props.close} /> : null;
     case 'sending':
       return (
         <Caption1 data-testid="send-status" data-state="sending">
@@ -72,7 +69,7 @@ function SendStatus(props: StatusProps) {
         </div>
       );
     case 'accepted':
-      return <AcceptedStatus send={send} events={props.events} now={props.now} close={props.close} />;
+      return <AcceptedStatus send={send} events={props.events} close={props.close} />;
   }
 }
 
@@ -83,9 +80,8 @@ export interface SendPanelProps {
   templates: readonly Template[];
   close: (() => void) | null;
   blockedBecause: string | null;
-  /** Feed events, newest first, to follow the send after it is queued. */
+  /** Feed events, to follow the send after it is queued. */
   events: readonly FeedEvent[];
-  now: Date;
 }
 
 export function SendPanel(props: SendPanelProps) {
@@ -112,7 +108,6 @@ export function SendPanel(props: SendPanelProps) {
         send={send}
         draft={props.draft}
         events={props.events}
-        now={props.now}
         close={props.close}
         onMergeAgain={mergeAgain}
       />

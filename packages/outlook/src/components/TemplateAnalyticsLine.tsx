@@ -1,34 +1,19 @@
 import { Caption1 } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import type { FeedEvent, SendwellApi, TemplateAnalytics } from '../api/types';
+import type { FeedEvent, SendwellApi } from '../api/types';
 import { useLoad } from '../hooks/useLoad';
+import { useVoice } from './voice';
 
 /** Events without a template id could still be ours (e.g. a bounce not yet attributed), so they refresh too. */
 const concerns = (event: FeedEvent | null, templateId: string) =>
   event !== null && (event.templateId == null || event.templateId === templateId);
-
-type Counts = TemplateAnalytics['team'];
-
-const plural = (count: number, one: string, many: string) =>
-  `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-
-/** Messages and recipients counted apart: "1 message to 2 recipients · 1 recipient bounced". */
-export function countsText(counts: Counts): string {
-  const parts = [
-    `${plural(counts.messages, 'message', 'messages')} to ${plural(counts.recipients, 'recipient', 'recipients')}`,
-  ];
-  if (counts.recipientsBounced)
-    parts.push(`${plural(counts.recipientsBounced, 'recipient', 'recipients')} bounced`);
-  if (counts.recipientsDelayed)
-    parts.push(`${plural(counts.recipientsDelayed, 'recipient', 'recipients')} delayed`);
-  return parts.join(' · ');
-}
 
 export function TemplateAnalyticsLine(props: {
   api: SendwellApi;
   templateId: string;
   latestEvent: FeedEvent | null;
 }) {
+  const voice = useVoice();
   const { api, templateId, latestEvent } = props;
   const analytics = useLoad(() => api.getTemplateAnalytics(templateId));
   const { reload } = analytics;
@@ -47,14 +32,14 @@ export function TemplateAnalyticsLine(props: {
       <Caption1 data-testid="template-analytics">Analytics unavailable: {analytics.problem.message}</Caption1>
     );
   }
-  const { team, mine } = analytics.value;
+  // Team and mine always labelled, messages and recipients never mixed (core's voice).
   return (
     <div data-testid="template-analytics">
       <Caption1 block data-testid="template-analytics-mine">
-        You: {countsText(mine)}
+        {voice.analytics(analytics.value, 'mine')}
       </Caption1>
       <Caption1 block data-testid="template-analytics-team">
-        Your team: {countsText(team)}
+        {voice.analytics(analytics.value, 'team')}
       </Caption1>
     </div>
   );

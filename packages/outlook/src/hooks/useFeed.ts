@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FeedEvent, SendwellApi } from '../api/types';
 
-export const FEED_LIMIT = 50;
+/** The server replays up to 200 events to a new stream; keep them all so rows fold completely. */
+export const FEED_LIMIT = 300;
 
 export interface FeedEntry {
   /** Arrival order, a stable React key. */

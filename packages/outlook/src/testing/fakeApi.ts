@@ -1,8 +1,10 @@
+import { getProfile, quotaInfo, quotaSnapshot } from '@sendwell/core';
 import {
   ApiError,
   type ChannelInfo,
   type FeedEvent,
   type FeedHandlers,
+  type Me,
   type QuotaInfo,
   type SendAccepted,
   type SendRequestBody,
@@ -12,8 +14,23 @@ import {
   type TemplateAnalytics,
 } from '../api/types';
 
+/** What the server answers for a mailbox with this much sent in the last 24 h: core's own quota read model. */
+export function quotaAfter(
+  sends: { at: string; recipients: number }[],
+  now = new Date('2026-03-02T09:00:00Z'),
+  extras: { pausedUntil?: string; pauseReason?: string; queued?: number } = {},
+): QuotaInfo {
+  const profile = getProfile('exchange-online');
+  const history = sends.map((send) => ({ at: new Date(send.at), recipients: send.recipients, external: 0 }));
+  const pausedUntil = extras.pausedUntil ? new Date(extras.pausedUntil) : null;
+  const snapshot = quotaSnapshot(profile, history, now, { pausedUntil });
+  const more = { pausedUntil, pauseReason: extras.pauseReason ?? null, queued: extras.queued ?? 0 };
+  return quotaInfo(profile, snapshot, more, (at) => at.toISOString());
+}
+
 /** A working in-memory Sendwell server for component tests. */
 export class FakeApi implements SendwellApi {
+  me: Me = { user: { id: 'u-rae', email: 'rep@contoso.test', name: 'Rae Rep' } };
   channel: ChannelInfo | ApiError = {
     channel: {
       kind: 'exchange',
@@ -23,17 +40,9 @@ export class FakeApi implements SendwellApi {
     },
     forced: true,
     explanation: 'Sent through Exchange Online — your mailbox.',
+    override: null,
   };
-  quota: QuotaInfo = {
-    profileId: 'exchange-online',
-    used: { messages: 3, recipients: 12, external: 10 },
-    limits: { messages: null, recipients: 9000, external: null },
-    remaining: { messages: null, recipients: 8988, external: null },
-    windows: [{ id: 'per-minute', label: '30 messages a minute', metric: 'messages', used: 0, target: 27 }],
-    nextFreeAt: null,
-    pausedUntil: null,
-    queued: 0,
-  };
+  quota: QuotaInfo = quotaAfter([{ at: '2026-03-02T08:00:00Z', recipients: 12 }]);
   templates: Template[] = [];
   analytics = new Map<string, TemplateAnalytics>();
   /** Every request posted, duplicates included. */
@@ -57,6 +66,10 @@ export class FakeApi implements SendwellApi {
   readonly calls: string[] = [];
   private feedHandlers = new Set<FeedHandlers>();
 
+  async getMe() {
+    this.calls.push('getMe');
+    return this.me;
+  }
   async getChannel() {
     this.calls.push('getChannel');
     if (this.channel instanceof ApiError) throw this.channel;
@@ -96,9 +109,20 @@ export class FakeApi implements SendwellApi {
     };
   }
 
-  /** What the server would push down the SSE stream. */
-  emit(event: FeedEvent) {
-    for (const handlers of this.feedHandlers) handlers.onEvent(event);
+  private nextEventId = 1000;
+  /** What the server would push down the SSE stream (ids and empty fields filled in as it does). */
+  emit(event: Partial<FeedEvent> & Pick<FeedEvent, 'type' | 'at'>): FeedEvent {
+    const full: FeedEvent = {
+      id: ++this.nextEventId,
+      userId: this.me.user.id,
+      sendId: null,
+      recipient: null,
+      templateId: null,
+      detail: {},
+      ...event,
+    };
+    for (const handlers of this.feedHandlers) handlers.onEvent(full);
+    return full;
   }
   get subscribers() {
     return this.feedHandlers.size;

@@ -47,7 +47,7 @@ export function renderPane(
   const newIdempotencyKey = options.newIdempotencyKey ?? (() => `key-${++keys}`);
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <App deps={{ item, api, clock, newIdempotencyKey, ticker: ticker.ticker }} />
+      <App deps={{ item, api, clock, newIdempotencyKey, ticker: ticker.ticker, timeZone: 'UTC' }} />
     </FluentProvider>,
   );
   const advance = (ms: number) => {
