@@ -1,6 +1,6 @@
 import type { Clock, Logger, MailboxPort } from '@sendwell/core';
 import { systemClock } from '@sendwell/core';
-import { createGmailAddon, GmailApiMailbox } from '@sendwell/gmail';
+import { createGmailAddon, GmailApiMailbox, GmailDrafts } from '@sendwell/gmail';
 import { createSandbox } from '@sendwell/sandbox';
 import { Hono } from 'hono';
 import { apiTokenFor, verifyApiToken } from './auth/apiTokens';
@@ -136,6 +136,12 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
         db,
         clock,
         hub,
+        // The rep's grant on their Gmail mailbox (the sandbox issues it): the add-on reads the draft.
+        draftsFor: (row) =>
+          new GmailDrafts({
+            rootUrl: sandbox.google.rootUrl,
+            getToken: async () => sandbox.issueGoogleAccessToken(row.userId),
+          }),
         wakeSender: () => sender?.wake(),
         addonUrl: `${config.baseUrl}/gmail/addon`,
         auth: {
