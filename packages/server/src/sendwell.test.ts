@@ -107,7 +107,9 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
     const body = await response.json();
     expect(body.error.code).toBe('invalid-request');
     // In words a rep can act on: the bad address named, no field paths (the paths are in details).
-    expect(body.error.message).toContain(emailAddressSchema.safeParse('not an address').error!.issues[0]!.message);
+    expect(body.error.message).toContain(
+      emailAddressSchema.safeParse('not an address').error!.issues[0]!.message,
+    );
     expect(body.error.message).not.toMatch(/to\.0/);
     expect(body.error.details).toContainEqual(expect.objectContaining({ path: 'to.0' }));
   });
@@ -139,7 +141,7 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
         },
         { timeout: 20_000, interval: 500 },
       )
-      .toMatchObject({ sent: 2, bounced: 1, hardBounced: 1 });
+      .toMatchObject({ team: { messages: 2, recipients: 2, messagesBounced: 1, recipientsHardBounced: 1 } });
     const sent = sendwell.sandbox!.messages('ava', 'sentitems');
     expect(sent).toHaveLength(2);
   });
@@ -166,7 +168,15 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
         },
         { timeout: 20_000, interval: 500 },
       )
-      .toMatchObject({ sent: 2, bounced: 1, hardBounced: 0, softBounced: 1, delayed: 1 });
+      .toMatchObject({
+        team: {
+          messages: 2,
+          messagesBounced: 1,
+          recipientsHardBounced: 0,
+          recipientsSoftBounced: 1,
+          recipientsDelayed: 1,
+        },
+      });
   });
 
   it('streams new events to the live feed, replaying what a reconnect missed', async () => {

@@ -98,19 +98,6 @@ export interface TemplateAnalytics {
   templateId: string;
   team: AnalyticsCounts;
   mine: AnalyticsCounts;
-  /**
-   * @deprecated The team's counts under the old names, kept only until both front ends read `team`
-   * and `mine` through the voice; they will be removed.
-   */
-  sent?: number;
-  /** @deprecated see `sent` */
-  bounced?: number;
-  /** @deprecated see `sent` */
-  hardBounced?: number;
-  /** @deprecated see `sent` */
-  softBounced?: number;
-  /** @deprecated see `sent` */
-  delayed?: number;
 }
 
 export type FeedEventType =

@@ -62,15 +62,5 @@ export async function templateAnalytics(
   const events = await listTemplateEvents(db, templateId);
   const team = countDeliveries(eventDeliveries(events));
   const mine = countDeliveries(eventDeliveries(events.filter((e) => e.userId === user.id)));
-  return {
-    templateId,
-    team,
-    mine,
-    // Deprecated flat names (the team's figures) until both front ends read team/mine via the voice.
-    sent: team.messages,
-    bounced: team.messagesBounced,
-    hardBounced: team.recipientsHardBounced,
-    softBounced: team.recipientsSoftBounced,
-    delayed: team.recipientsDelayed,
-  };
+  return { templateId, team, mine };
 }
