@@ -180,6 +180,9 @@ describe('channel', () => {
     const words = voiceAt(locale).channel(info(fallback), 'outlook');
     expect(words.override).toBe(note);
     expect(words.address).toBe('ava@contoso.test');
+    expect(words.title).toBe(
+      translate(locale, 'channel.title', { label: translate(locale, 'channel.label.exchange') }),
+    );
     expect(words.forced).toBe(
       translate(locale, 'channel.forced', { host: 'Outlook', provider: 'Exchange Online' }),
     );

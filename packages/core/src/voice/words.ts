@@ -1,5 +1,5 @@
 import type { AnalyticsCounts, ChannelInfo, TemplateAnalytics } from '../api/wire';
-import type { Host, ProviderKind } from '../channel/types';
+import type { ChannelKind, Host, ProviderKind } from '../channel/types';
 import { slotWords } from './quota';
 import { reasonWords } from './reasons';
 import type { Speaker } from './speaker';
@@ -17,16 +17,25 @@ const HOST_NAME: Record<Exclude<Host, 'web'>, string> = { outlook: 'Outlook', gm
 const PROVIDER_NAME: Record<ProviderKind, string> = { exchange: 'Exchange Online', gmail: 'Gmail' };
 const HOST_PROVIDER: Record<Exclude<Host, 'web'>, ProviderKind> = { outlook: 'exchange', gmail: 'gmail' };
 
+/** Native mailboxes are named by the voice; an admin-named channel (SMTP, legacy) keeps its label. */
+function channelLabel(s: Speaker, channel: { kind: ChannelKind; label: string }): string {
+  return channel.kind === 'exchange' || channel.kind === 'gmail'
+    ? s.t(`channel.label.${channel.kind}`)
+    : channel.label;
+}
+
 export function channelWords(s: Speaker, info: ChannelInfo, host: Host): ChannelWords {
   const forced =
     host !== 'web' && info.forced
       ? s.t('channel.forced', { host: HOST_NAME[host], provider: PROVIDER_NAME[HOST_PROVIDER[host]] })
       : null;
   return {
-    title: s.t('channel.title', { label: info.channel.label }),
+    title: s.t('channel.title', { label: channelLabel(s, info.channel) }),
     address: info.channel.address,
     forced,
-    override: info.override ? s.t('channel.override', { label: info.override.defaultChannel.label }) : null,
+    override: info.override
+      ? s.t('channel.override', { label: channelLabel(s, info.override.defaultChannel) })
+      : null,
   };
 }
 

@@ -18,6 +18,8 @@ export const en = {
   'list.comma': ', ',
 
   // channel
+  'channel.label.exchange': 'Exchange Online — your mailbox',
+  'channel.label.gmail': 'Gmail — your mailbox',
   'channel.title': 'Sends through {label}',
   'channel.forced': 'Sends from {host} always go through your own {provider} mailbox.',
   'channel.override': 'Not your default channel ({label}).',
