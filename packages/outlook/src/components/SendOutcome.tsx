@@ -92,8 +92,8 @@ export function SentBefore(props: { sent: NonNullable<DraftState['sent']>; close
   return (
     <MessageBar intent="info" layout="multiline" data-testid="send-status" data-state="sent-before">
       <MessageBarBody>
-        <MessageBarTitle>This draft was sent with Sendwell</MessageBarTitle>
-        Sent {voice.time(props.sent.at)}. Sending it again sends nothing.
+        <MessageBarTitle>This draft was sent with Sendwell</MessageBarTitle>{' '}
+        {voice.t('send.sent', { time: voice.time(props.sent.at) })}. Sending it again sends nothing.
         <CloseDraft close={props.close} />
       </MessageBarBody>
     </MessageBar>

@@ -41,6 +41,18 @@ describe('Send with Sendwell', () => {
     ]);
   });
 
+  it("sends the draft as the rep edited it after Insert, without the pane's marker", async () => {
+    const item = draftTo([ada]);
+    const { api } = renderPane({ item, api: apiWith(intro) });
+    await insert(intro.id);
+    item.subject = `${item.subject} (edited)`;
+    item.body = item.body.replace('Hi Ada,', 'Hi Ada, I rewrote this.');
+    await send();
+    expect(api.sends[0]).toMatchObject({ subject: `${mergeTemplate(intro.subject, ada).text} (edited)` });
+    expect(api.sends[0]!.body).toContain('Hi Ada, I rewrote this.');
+    expect(api.sends[0]!.body).not.toContain('data-sendwell');
+  });
+
   // Observation 4: a recipient with no name; Insert warned, but Send sent the tag unfilled.
   it('refuses to post a draft with an unfilled tag, naming it', async () => {
     const item = draftTo([{ email: 'noname@acme.test' }]);

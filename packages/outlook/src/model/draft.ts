@@ -1,6 +1,7 @@
 import { checkStamp, invalidAddresses, personalise, type SendRequestBody } from '@sendwell/core';
 import type { DraftRecipient, DraftRecipients } from '../office/types';
 import type { DraftState } from './draftState';
+import { withoutMarkers } from './templateBlock';
 
 /** The draft as read from Outlook at click time: exactly what the rep sees. */
 export interface DraftContent {
@@ -67,7 +68,8 @@ export function checkDraft(draft: DraftContent, state: DraftState): SendCheck {
       return { ...check, mergedFor: stamp.mergedFor ? { ...stamp.mergedFor } : null };
   }
   const mode = stamp?.mode ?? 'one';
-  const content = { to, cc: emailsOf(cc), bcc: emailsOf(bcc), subject: draft.subject, body: draft.body };
+  const body = withoutMarkers(draft.body);
+  const content = { to, cc: emailsOf(cc), bcc: emailsOf(bcc), subject: draft.subject, body };
   const personalised = personalise({ ...content, format: 'html' }, mode);
   if (personalised.outcome === 'refused')
     return { outcome: 'invalid', reason: 'personalise', message: personalised.message };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markedBlock, replaceMarkedBlock } from './templateBlock';
+import { markedBlock, replaceMarkedBlock, withoutMarkers } from './templateBlock';
 
 describe('replaceMarkedBlock', () => {
   const first = markedBlock('t1', '<p>Hi Ada</p>');
@@ -20,5 +20,13 @@ describe('replaceMarkedBlock', () => {
 
   it('keeps ids safe inside the attribute', () => {
     expect(markedBlock('"><script>', 'x')).toBe('<div data-sendwell-template="script">x</div>');
+  });
+});
+
+describe('withoutMarkers', () => {
+  it('drops only the marker attribute', () => {
+    expect(withoutMarkers(`<p>Top</p>${markedBlock('t-1', '<p>Hi</p>')}`)).toBe(
+      '<p>Top</p><div><p>Hi</p></div>',
+    );
   });
 });

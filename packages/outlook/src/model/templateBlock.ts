@@ -23,3 +23,8 @@ export function replaceMarkedBlock(bodyHtml: string, block: string): string | nu
   // Outlook hands the body over as a whole document; give back the same shape we were given.
   return /<html[\s>]/i.test(bodyHtml) ? doc.documentElement.outerHTML : doc.body.innerHTML;
 }
+
+/** The body as it goes out: the marker is the pane's bookkeeping, not the rep's text (nothing visible changes). */
+export function withoutMarkers(bodyHtml: string): string {
+  return bodyHtml.replace(new RegExp(`\\s${BLOCK_ATTRIBUTE}="[\\w-]*"`, 'g'), '');
+}
