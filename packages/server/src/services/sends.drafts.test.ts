@@ -109,6 +109,16 @@ describe.each(TEST_ENGINES)('a draft through createSend on %s', (engine) => {
     expect(await listSendsForDraft(db, 'ava', 'each-draft-twice')).toHaveLength(2);
   });
 
+  it('sends a draft once even when two clicks race: one request queues, the other is told it was sent', async () => {
+    const user = await ava();
+    const results = await Promise.all([
+      createSend(deps(), user, draft('each-draft-race')),
+      createSend(deps(), user, draft('each-draft-race')),
+    ]);
+    expect(results.map((r) => r.duplicate).sort()).toEqual([false, true]);
+    expect(await listSendsForDraft(db, 'ava', 'each-draft-race')).toHaveLength(2);
+  });
+
   it.each([
     ['a tag left unfilled in "one email"', draft('refuse-unfilled', { personalise: 'one' })],
     ['no value for a person in "one email each"', draft('refuse-missing', { displayNames: {} })],
