@@ -189,3 +189,32 @@ describe.each(TEST_ENGINES)('outbox sender on %s', (engine) => {
     expect(c.sendAt.getTime() - a.sendAt.getTime()).toBeGreaterThanOrEqual(60_000);
   });
 });
+
+describe('a send whose mailbox was removed', () => {
+  it('fails with a send.failed event that says why', { timeout: 120_000 }, async () => {
+    const db = await openTestDb('pglite');
+    const clock = new ManualClock('2026-03-02T09:00:00Z');
+    const hub = new FeedHub();
+    await seedUsers(db, USERS.slice(0, 1));
+    const { sends } = await createSend({ db, clock, hub, wake: () => {} }, (await findUser(db, 'a1'))!, {
+      host: 'outlook',
+      to: ['pat@example.com'],
+      subject: 'Hi',
+      body: '<p>Hi</p>',
+      idempotencyKey: 'removed-mailbox-1',
+    });
+    // Disconnecting a mailbox is not a feature yet; remove the row the way an operator would.
+    await db.exec(`alter table sends drop constraint sends_mailbox_id_fkey;
+      alter table reservations drop constraint reservations_mailbox_id_fkey;
+      delete from mailboxes where id = 'mbx-a1';`);
+    clock.set(sends[0]!.send.sendAt);
+    const mailbox = new FakeMailbox('a1@contoso.test');
+    await sendDueOnce({ db, clock, hub, logger: silentLogger, mailboxFor: () => mailbox });
+    expect(mailbox.sendCalls).toBe(0);
+    expect((await findSend(db, sends[0]!.send.id))?.status).toBe('failed');
+    const failed = (await listEvents(db, 'a1')).filter((e) => e.type === 'send.failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.detail.error).toMatch(/mailbox .* removed/);
+    await db.close();
+  });
+});

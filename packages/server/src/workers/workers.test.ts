@@ -7,7 +7,7 @@ import type { Db } from '../store/db';
 import { listEvents } from '../store/events';
 import { findSend } from '../store/sends';
 import { openTestDb, TEST_ENGINES } from '../store/testing';
-import { findMailbox, findUser } from '../store/users';
+import { findMailbox, findUser, saveScanCursor } from '../store/users';
 import { dsnFor, FakeMailbox } from '../testing/fakeMailbox';
 import { scanAllOnce } from './scannerWorker';
 import { sendDueOnce } from './senderWorker';
@@ -122,5 +122,34 @@ describe.each(TEST_ENGINES)('outbox and scanner workers on %s', (engine) => {
       templateId: 't1-intro',
     });
     expect(bounces[0]!.detail).toMatchObject({ hard: true, reason: 'userunknown', status: '5.1.1' });
+  });
+  it('attributes a notice without our header or Message-ID to the latest send to that recipient before it', async () => {
+    await saveScanCursor(db, 'mbx-ava', '0'); // this test's fake inbox starts empty
+    const older = await queue('kim@fallback.test');
+    clock.set(older.sendAt);
+    await sendDueOnce(deps());
+    clock.advance(60_000);
+    const latest = await queue('kim@fallback.test');
+    clock.set(latest.sendAt);
+    await sendDueOnce(deps());
+    const other = await queue('lee@fallback.test');
+    clock.set(other.sendAt);
+    await sendDueOnce(deps());
+    const later = await queue('kim@fallback.test'); // queued, not sent when the notice is read
+    mailbox.deliverToInbox(
+      dsnFor({
+        recipient: 'kim@fallback.test',
+        status: '5.1.1',
+        diagnostic: '550 5.1.1 user unknown',
+        sendwellId: 'not-one-of-ours',
+        messageId: 'rewritten-by-a-relay@example.net',
+      }),
+    );
+    await scanAllOnce(deps());
+    const bounce = (await listEvents(db, 'ava', 0, 500)).filter(
+      (e) => e.type === 'bounce' && e.recipient === 'kim@fallback.test',
+    );
+    expect(bounce.map((e) => e.sendId)).toEqual([latest.id]);
+    expect([older.id, later.id]).not.toContain(bounce[0]!.sendId);
   });
 });
