@@ -4,7 +4,7 @@ import type { InsertState } from '../hooks/useTemplateInsert';
 import type { DraftRecipient } from '../office/types';
 import { ProblemBar } from './ProblemBar';
 
-export function recipientName(recipient: DraftRecipient): string {
+function recipientName(recipient: DraftRecipient): string {
   return recipient.displayName ? `${recipient.displayName} <${recipient.email}>` : recipient.email;
 }
 

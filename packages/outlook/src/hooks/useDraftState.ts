@@ -22,7 +22,8 @@ export function createDraftStore(
     const remembered = parseDraftState(await memory.read());
     if (remembered) return remembered;
     const fresh = newDraftState(newKey());
-    await memory.write(JSON.stringify(fresh));
+    // Not stored (the host refused): the key still holds for this pane, and the server still dedups it.
+    await memory.write(JSON.stringify(fresh)).catch(() => undefined);
     return fresh;
   };
   const current = () => {

@@ -42,7 +42,10 @@ export function useSendDraft(deps: SendDeps, store: DraftStore) {
       const answer = await deps.api.createSend(checked.request);
       const at = deps.clock.now();
       const sendIds = answer.sends.map((accepted) => accepted.id);
-      await store.update((draft) => ({ ...draft, sent: draft.sent ?? { at: at.toISOString(), sendIds } }));
+      // Remembering "sent" is a courtesy for a reopened pane; the server's key check is what sends once.
+      await store
+        .update((draft) => ({ ...draft, sent: draft.sent ?? { at: at.toISOString(), sendIds } }))
+        .catch(() => undefined);
       setSend({ state: 'accepted', sends: answer.sends, duplicate: answer.duplicate, at });
     } catch (error) {
       setSend({ state: 'failed', problem: toProblem(error) });
