@@ -10,7 +10,7 @@ import {
 import { pushCard, updateCard } from './cards/responses';
 import type { AddonResponse } from './cards/types';
 import type { GmailAddonDeps } from './deps';
-import { type AddonEvent, addonEventSchema, utcOffsetMinutes } from './event';
+import { type AddonEvent, addonEventSchema, voiceFor } from './event';
 import { onCompose, onComposeRefresh } from './handlers/compose';
 import type { AddonContext } from './handlers/context';
 import { onHome, onRefresh } from './handlers/home';
@@ -93,7 +93,7 @@ export function createGmailAddon(deps: GmailAddonDeps): Hono {
       const card = notConnectedCard(auth.identity.email);
       return c.json(c.req.query('t') === 'action' ? updateCard(card) : pushCard(card));
     }
-    return c.json(await handler({ deps, user, event, offsetMinutes: utcOffsetMinutes(event) }));
+    return c.json(await handler({ deps, user, event, voice: voiceFor(event, deps.clock) }));
   });
 
   app.onError((error, c) => {

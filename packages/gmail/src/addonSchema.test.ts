@@ -19,7 +19,9 @@ function setup(change: (state: FakeAddonState) => void = () => {}, email?: strin
   change(deps.state);
   const answers: unknown[] = [];
   const driver = createAddonDriver({ app: createGmailAddon(deps), google, ...(email ? { email } : {}) });
-  const record = async (run: Promise<{ json: unknown }>) => answers.push((await run).json);
+  const record = async (run: Promise<{ json: unknown }>) => {
+    answers.push((await run).json);
+  };
   return { driver, state: deps.state, answers, record };
 }
 
@@ -40,6 +42,8 @@ function saveWindow(driver: Driver, state: FakeAddonState) {
 }
 
 const bounce = {
+  id: 2,
+  sendId: 'send-1',
   type: 'bounce' as const,
   at: '2026-03-02T10:01:00Z',
   recipient: 'a@bounce.test',
@@ -60,6 +64,8 @@ const SCENARIOS: [
     (s) => {
       s.feed.push(bounce, {
         ...bounce,
+        id: 1,
+        recipient: null,
         type: 'send.queued',
         detail: { sendAt: '2026-03-02T10:02:00Z', to: ['a@bounce.test'] },
       });
@@ -78,7 +84,7 @@ const SCENARIOS: [
       await record(driver.click('Refresh'));
     },
     (s) => {
-      s.channel = { available: false, explanation: 'none' };
+      s.channel = { available: false, reason: 'no-native-mailbox', explanation: 'none' };
     },
   ],
   [
@@ -108,7 +114,7 @@ const SCENARIOS: [
       Object.assign(driver.window, { subject: 'Hi {{recipient.firstName}}', body: '<p>x</p>' });
       saveWindow(driver, state);
       await record(driver.click('Send with Sendwell')); // refused: no name for the field
-    await record(driver.click('Back'));
+      await record(driver.click('Back'));
       Object.assign(driver.window, { subject: 'Hi', body: '<p>x</p>' });
       saveWindow(driver, state);
       await record(driver.click('Send with Sendwell'));

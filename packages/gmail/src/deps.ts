@@ -5,6 +5,7 @@ import type {
   Logger,
   MergeRecipient,
   ProfileId,
+  QuotaInfo,
   SendRequestBody,
   TemplateAnalytics,
 } from '@sendwell/core';
@@ -28,18 +29,10 @@ export type ChannelView =
       /** core's structured override (the default channel a Gmail send bypasses), or null: no note. */
       override: ChannelOverride | null;
     }
-  | { available: false; explanation: string };
+  | { available: false; reason: 'no-native-mailbox' | 'no-default-channel'; explanation: string };
 
-/** Today's budget for the mailbox (GET /api/quota?host=gmail), reduced to what the card shows. */
-export interface QuotaView {
-  profileId: ProfileId;
-  usedMessages: number;
-  limitMessages: number;
-  remainingMessages: number;
-  nextFreeAt: string | null;
-  pausedUntil: string | null;
-  queued: number;
-}
+/** Today's budget for the mailbox: GET /api/quota?host=gmail, the one wire shape (times as ISO strings). */
+export type QuotaView = QuotaInfo;
 
 export interface TemplateView {
   id: string;
@@ -96,9 +89,8 @@ export interface DraftsPort {
   remove(id: string): Promise<void>;
 }
 
-/** One live-feed event (core's `FeedEvent`, the SSE `data` of GET /api/feed); ids are optional for cards. */
-export type FeedItem = Pick<FeedEvent, 'type' | 'at' | 'detail'> &
-  Partial<Pick<FeedEvent, 'id' | 'sendId' | 'recipient' | 'templateId'>>;
+/** One live-feed event: core's `FeedEvent`, the SSE `data` of GET /api/feed. */
+export type FeedItem = FeedEvent;
 
 /**
  * Everything the add-on needs from the rest of Sendwell, as plain async functions the server

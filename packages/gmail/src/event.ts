@@ -1,4 +1,11 @@
-import type { MergeRecipient } from '@sendwell/core';
+import {
+  type Clock,
+  createVoice,
+  type MergeRecipient,
+  pickLocale,
+  systemClock,
+  type Voice,
+} from '@sendwell/core';
 import { z } from 'zod';
 
 const formInputSchema = z.looseObject({
@@ -54,6 +61,27 @@ export function formValue(event: AddonEvent, name: string): string | undefined {
 
 export function parameter(event: AddonEvent, name: string): string | undefined {
   return event.commonEventObject?.parameters?.[name];
+}
+
+/** The event's IANA time zone when Intl knows it, else UTC. */
+function timeZoneOf(event: AddonEvent): string {
+  const zone = event.commonEventObject?.timeZone?.id;
+  if (!zone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** The voice in the rep's language and zone: Gmail's `userLocale` and `timeZone.id`. */
+export function voiceFor(event: AddonEvent, clock: Clock = systemClock): Voice {
+  return createVoice({
+    locale: pickLocale(event.commonEventObject?.userLocale),
+    timeZone: timeZoneOf(event),
+    clock,
+  });
 }
 
 /** Minutes east of UTC from the event's time zone (0 when the host did not send one). */

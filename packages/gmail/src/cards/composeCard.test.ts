@@ -1,4 +1,4 @@
-import { stampMerge } from '@sendwell/core';
+import { createVoice, ManualClock, stampMerge } from '@sendwell/core';
 import { describe, expect, it } from 'vitest';
 import { NO_TEMPLATE } from '../compose/prepareTemplate';
 import { defaultFakeState } from '../testing/fakeDeps';
@@ -20,7 +20,7 @@ function data(change: Partial<ComposeCardData> = {}): ComposeCardData {
     quota: null,
     session: 's-1',
     stamp: null,
-    offsetMinutes: 0,
+    voice: createVoice({ locale: 'en', timeZone: 'UTC', clock: new ManualClock('2026-03-02T10:00:00Z') }),
     ...change,
   };
 }
@@ -39,7 +39,7 @@ describe('composeCard', () => {
   it.each<[string, Partial<ComposeCardData>, boolean]>([
     ['ready (even with no template: a hand-written draft sends)', { templates: [] }, false],
     ['no recipients', { recipients: { to: [], cc: [], bcc: [] } }, true],
-    ['no mailbox', { channel: { available: false, explanation: 'none' } }, true],
+    ['no mailbox', { channel: { available: false, reason: 'no-native-mailbox', explanation: 'none' } }, true],
   ])('send button when %s (disabled=%s)', (_name, change, disabled) => {
     expect(buttonActions(composeCard(data(change)))).toEqual([
       { action: 'insert-template', disabled: false },
@@ -67,7 +67,9 @@ describe('composeCard', () => {
   it('after Insert: remembers the merge on every action and offers Insert again', () => {
     const stamp = stampMerge('t-intro', 'one', [ada], ada);
     const card = composeCard(data({ stamp }));
-    expect(decoratedByLabel(card, 'Inserted')).toMatchObject({ text: 'Intro · merged for Ada Lovelace' });
+    expect(decoratedByLabel(card, 'Inserted')).toMatchObject({
+      text: `Intro · ${data().voice.t('ui.mergedFor', { name: 'Ada Lovelace' })}`,
+    });
     const again = buttonByText(card, 'Insert again');
     expect(again && buttonAction(again).parameters).toMatchObject({
       again: '1',

@@ -1,11 +1,10 @@
-import type { MergeRecipient, MergeStamp } from '@sendwell/core';
+import type { MergeRecipient, MergeStamp, Voice } from '@sendwell/core';
 import { encodeStamp, findTemplate, NO_TEMPLATE, needsModeChoice } from '../compose/prepareTemplate';
 import type { ChannelView, QuotaView, TemplateView } from '../deps';
 import type { DraftRecipients } from '../event';
-import { quotaText } from './format';
-import { channelWidgets } from './homeCard';
 import type { Card, CardSection, Widget } from './types';
 import { action, button, buttonList, decorated, escapeText, paragraph } from './widgets';
+import { channelWidgets, quotaWidget } from './words';
 
 /** The outcome line shown after an action on the compose card. */
 export type ComposeStatus = { kind: 'queued' | 'error' | 'info'; text: string };
@@ -25,7 +24,7 @@ export interface ComposeCardData {
   stamp: MergeStamp | null;
   /** A draft this card already sent: Send again says so instead of sending. */
   sentDraftId?: string;
-  offsetMinutes: number;
+  voice: Voice;
   status?: ComposeStatus;
 }
 
@@ -58,7 +57,7 @@ function templatePicker(data: ComposeCardData): Widget {
   return {
     selectionInput: {
       name: TEMPLATE_INPUT,
-      label: 'Template',
+      label: data.voice.t('ui.template'),
       type: 'DROPDOWN',
       items,
       // Choosing a template re-renders the card, so the "one email each" choice can appear.
@@ -71,7 +70,7 @@ function modeChoice(data: ComposeCardData): Widget[] {
   const template = findTemplate(data.templates, data.selectedTemplateId);
   if (!needsModeChoice(template, data.recipients)) return [];
   const first = data.recipients.to[0]!;
-  const name = escapeText(first.displayName ?? first.email);
+  const name = first.displayName ?? first.email;
   const mode = data.insertMode ?? 'each';
   return [
     {
@@ -80,8 +79,12 @@ function modeChoice(data: ComposeCardData): Widget[] {
         label: `${data.recipients.to.length} people in To`,
         type: 'RADIO_BUTTON',
         items: [
-          { text: 'One email each, merged for each person', value: 'each', selected: mode === 'each' },
-          { text: `One email, merged for ${name}`, value: 'one', selected: mode === 'one' },
+          { text: escapeText(data.voice.t('ui.oneEmailEach')), value: 'each', selected: mode === 'each' },
+          {
+            text: escapeText(data.voice.t('ui.oneEmailMergedFor', { name })),
+            value: 'one',
+            selected: mode === 'one',
+          },
         ],
       },
     },
@@ -101,14 +104,14 @@ function recipientsWidget(recipients: DraftRecipients): Widget {
   });
 }
 
-function stampWidget(stamp: MergeStamp | null, templates: TemplateView[]): Widget[] {
+function stampWidget(stamp: MergeStamp | null, templates: TemplateView[], voice: Voice): Widget[] {
   if (!stamp) return [];
   const name = templates.find((t) => t.id === stamp.templateId)?.name ?? 'A template';
   const whom =
     stamp.mode === 'each'
       ? 'filled in for each person when sent'
       : stamp.mergedFor
-        ? `merged for ${stamp.mergedFor.displayName ?? stamp.mergedFor.email}`
+        ? voice.t('ui.mergedFor', { name: stamp.mergedFor.displayName ?? stamp.mergedFor.email })
         : 'nothing to merge';
   return [decorated({ topLabel: 'Inserted', text: escapeText(`${name} · ${whom}`) })];
 }
@@ -117,11 +120,17 @@ function actionsWidget(data: ComposeCardData): Widget {
   const parameters = composeParameters(data);
   // Insert puts the template at the cursor, replacing a selection; once inserted, the button says
   // so, and a second Insert asks the rep to select the old text first instead of adding it twice.
-  const insert = button(data.addonUrl, data.stamp ? 'Insert again' : 'Insert template', 'insert-template', {
-    ...parameters,
-    ...(data.stamp ? { again: '1' } : {}),
-  });
-  const send = button(data.addonUrl, 'Send with Sendwell', 'send-with-sendwell', parameters);
+  const { t } = data.voice;
+  const insert = button(
+    data.addonUrl,
+    t(data.stamp ? 'ui.insertAgain' : 'ui.insertTemplate'),
+    'insert-template',
+    {
+      ...parameters,
+      ...(data.stamp ? { again: '1' } : {}),
+    },
+  );
+  const send = button(data.addonUrl, t('ui.sendWithSendwell'), 'send-with-sendwell', parameters);
   const ready = data.recipients.to.length > 0 && data.channel.available;
   return buttonList([insert, ready ? send : { ...send, disabled: true }]);
 }
@@ -133,20 +142,20 @@ const statusSection = (status: ComposeStatus): CardSection => ({
 
 /** The compose card: template picker ("No template" too), the draft's recipients, insert/send, channel. */
 export function composeCard(data: ComposeCardData): Card {
-  const sending: Widget[] = [...channelWidgets(data.channel)];
-  if (data.quota) sending.push(decorated(quotaText(data.quota, data.offsetMinutes)));
+  const sending: Widget[] = [...channelWidgets(data.channel, data.voice)];
+  if (data.quota) sending.push(quotaWidget(data.quota, data.voice));
   return {
     name: 'compose',
     header: { title: 'Sendwell', subtitle: 'Insert a template, then send the draft through your Gmail' },
     sections: [
       ...(data.status ? [statusSection(data.status)] : []),
       {
-        header: 'Template',
+        header: escapeText(data.voice.t('ui.template')),
         widgets: [
           templatePicker(data),
           ...modeChoice(data),
           recipientsWidget(data.recipients),
-          ...stampWidget(data.stamp, data.templates),
+          ...stampWidget(data.stamp, data.templates, data.voice),
           actionsWidget(data),
         ],
       },

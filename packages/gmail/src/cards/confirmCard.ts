@@ -1,4 +1,4 @@
-import type { MergeStamp, StampCheck } from '@sendwell/core';
+import type { MergeStamp, StampCheck, Voice } from '@sendwell/core';
 import type { PreparedSend, SendMode } from '../compose/prepareSend';
 import { draftFingerprint, firstLine } from '../compose/savedDraft';
 import type { SavedDraft } from '../deps';
@@ -19,14 +19,17 @@ export interface ConfirmCardData {
   options: { mode: SendMode; prepared: PreparedSend }[];
   /** Why the rep sees this card again (the draft changed since they confirmed). */
   note?: string;
+  voice: Voice;
 }
 
-function sendLabel(mode: SendMode, prepared: PreparedSend, draft: SavedDraft): string {
-  if (mode === 'each')
-    return `Send one email each (${prepared.outcome === 'ready' ? prepared.count : draft.to.length})`;
+function sendLabel(mode: SendMode, prepared: PreparedSend, draft: SavedDraft, voice: Voice): string {
+  if (mode === 'each') {
+    const n = prepared.outcome === 'ready' ? prepared.count : draft.to.length;
+    return `${voice.t('ui.oneEmailEach')} (${voice.number(n)})`;
+  }
   if (mode === 'for') {
     const first = draft.to[0];
-    return `Send one email, merged for ${first?.displayName ?? first?.email ?? 'nobody'}`;
+    return voice.t('ui.oneEmailMergedFor', { name: first?.displayName ?? first?.email ?? '' });
   }
   return 'Send';
 }
@@ -41,8 +44,8 @@ function preview(data: ConfirmCardData): Widget[] {
     .filter(Boolean)
     .join(' · ');
   return [
-    decorated({ topLabel: 'Subject', text: escapeText(subject || '(no subject)') }),
-    decorated({ topLabel: 'First line', text: escapeText(line || '(empty)') }),
+    decorated({ topLabel: escapeText(data.voice.t('ui.subject')), text: escapeText(subject || '—') }),
+    decorated({ topLabel: escapeText(data.voice.t('ui.firstLine')), text: escapeText(line || '—') }),
     decorated({
       topLabel: 'To',
       text: escapeText(to.map(formatRecipient).join(', ')),
@@ -91,7 +94,7 @@ export function confirmCard(data: ConfirmCardData): Card {
     if (prepared.outcome === 'refused') refusals.push(paragraph(escapeText(prepared.message)));
     else
       buttons.push(
-        button(data.addonUrl, sendLabel(mode, prepared, data.draft), 'send-draft', {
+        button(data.addonUrl, sendLabel(mode, prepared, data.draft, data.voice), 'send-draft', {
           ...common,
           draftId: data.draft.id,
           fingerprint,
@@ -110,7 +113,10 @@ export function confirmCard(data: ConfirmCardData): Card {
   buttons.push(button(data.addonUrl, 'Back', 'compose-refresh', common));
   return {
     name: 'confirm',
-    header: { title: 'Check before sending', subtitle: 'This is the draft Gmail saved' },
+    header: {
+      title: escapeText(data.voice.t('ui.checkBeforeSending')),
+      subtitle: 'This is the draft Gmail saved',
+    },
     sections: [{ widgets: [...preview(data), ...warnings(data), ...refusals, buttonList(buttons)] }],
   };
 }

@@ -1,10 +1,21 @@
-import { type ChannelConfig, resolveChannel, type SenderIdentity } from '@sendwell/core';
+import {
+  type ChannelConfig,
+  createVoice,
+  type FeedEvent,
+  foldFeed,
+  ManualClock,
+  resolveChannel,
+  type SenderIdentity,
+} from '@sendwell/core';
 import { describe, expect, it } from 'vitest';
 import { channelViewOf } from '../channelView';
-import type { FeedItem, TemplateAnalyticsView } from '../deps';
+import type { TemplateAnalyticsView } from '../deps';
+import { emptyQuota } from '../testing/fakeDeps';
 import { buttonActions, decoratedByLabel, decoratedTexts, paragraphs } from './cardTestUtils';
 import { type HomeCardData, homeCard } from './homeCard';
 
+const clock = new ManualClock('2026-03-02T10:10:00Z');
+const voice = createVoice({ locale: 'en', timeZone: 'Europe/Berlin', clock });
 const gmailBox: ChannelConfig = {
   id: 'mb-1',
   kind: 'gmail',
@@ -21,11 +32,11 @@ const smtp: ChannelConfig = {
 };
 
 /** The channel exactly as core decides it for these identities (no wording copied into the test). */
-const channel = (identity: SenderIdentity) => channelViewOf(resolveChannel('gmail', identity));
-const own = channel({ defaultChannel: null, nativeMailboxes: { gmail: gmailBox } });
-const gmailDefault = channel({ defaultChannel: gmailBox, nativeMailboxes: { gmail: gmailBox } });
-const overridden = channel({ defaultChannel: smtp, nativeMailboxes: { gmail: gmailBox } });
-const none = channel({ defaultChannel: null, nativeMailboxes: {} });
+const decide = (identity: SenderIdentity) => resolveChannel('gmail', identity);
+const own = decide({ defaultChannel: null, nativeMailboxes: { gmail: gmailBox } });
+const gmailDefault = decide({ defaultChannel: gmailBox, nativeMailboxes: { gmail: gmailBox } });
+const overridden = decide({ defaultChannel: smtp, nativeMailboxes: { gmail: gmailBox } });
+const none = decide({ defaultChannel: null, nativeMailboxes: {} });
 
 const counts = (messages: number, recipients: number, bounced: number) => ({
   messages,
@@ -37,57 +48,94 @@ const counts = (messages: number, recipients: number, bounced: number) => ({
   recipientsDelayed: 0,
 });
 const analytics: TemplateAnalyticsView = { templateId: 't-1', team: counts(1, 2, 1), mine: counts(0, 0, 0) };
-const bounce: FeedItem = {
-  type: 'bounce',
+const event = (id: number, type: FeedEvent['type'], change: Partial<FeedEvent> = {}): FeedEvent => ({
+  id,
+  type,
   at: '2026-03-02T10:05:00Z',
-  recipient: 'nobody@bounce.test',
-  detail: { hard: true, reason: 'userunknown', status: '5.1.1' },
-};
+  userId: 'u-1',
+  sendId: 'send-1',
+  recipient: null,
+  templateId: 't-1',
+  detail: { to: ['ada@example.com', 'nobody@bounce.test'], sendAt: '2026-03-02T10:05:00Z' },
+  ...change,
+});
+const lifeOfOneSend = [
+  event(1, 'send.queued'),
+  event(2, 'send.submitted'),
+  event(3, 'bounce', {
+    recipient: 'nobody@bounce.test',
+    detail: { hard: true, reason: 'userunknown', status: '5.1.1' },
+  }),
+];
 
 function data(change: Partial<HomeCardData> = {}): HomeCardData {
   return {
     addonUrl: 'https://sendwell.example/gmail/addon',
     email: 'rep@example.com',
-    channel: own,
+    userId: 'u-1',
+    channel: channelViewOf(own),
     quota: null,
     templates: [{ template: { id: 't-1', name: 'Intro', subject: 's', body: 'b' }, analytics }],
-    feed: [bounce],
-    offsetMinutes: 0,
+    feed: lifeOfOneSend,
+    voice,
     ...change,
   };
 }
 
-describe('homeCard', () => {
+describe("homeCard (observation 17: the override note follows core's structured field)", () => {
   it.each([
-    ['own mailbox, no default channel', own, false],
-    ['Gmail is the default channel', gmailDefault, false],
-    ['a Custom SMTP default is bypassed', overridden, true],
-  ])('shows the override note only when core reports an override: %s', (_name, view, shown) => {
-    const card = homeCard(data({ channel: view }));
-    expect(decoratedByLabel(card, 'Sends go through')).toMatchObject({ bottomLabel: 'rep@example.com' });
-    const label = view.available && view.override ? view.override.defaultChannel.label : 'Custom SMTP';
-    expect(paragraphs(card).some((p) => p.includes(label))).toBe(shown);
+    ['own mailbox, no default channel', own],
+    ['Gmail is the default channel', gmailDefault],
+    ['a Custom SMTP default is bypassed', overridden],
+  ])('%s', (_name, decision) => {
+    const card = homeCard(data({ channel: channelViewOf(decision) }));
+    const override = decision.outcome === 'resolved' ? decision.override : null;
+    const notes = paragraphs(card).filter((p) => p.includes('default channel'));
+    expect(notes).toHaveLength(override ? 1 : 0);
+    if (override) expect(notes[0]).toContain(override.defaultChannel.label);
+    expect(decoratedTexts(card).some((d) => d.text === 'rep@example.com')).toBe(true);
   });
 
-  it("says why sending is unavailable, in core's words", () => {
-    const card = homeCard(data({ channel: none }));
-    expect(decoratedByLabel(card, 'Sends go through')).toBeUndefined();
-    expect(paragraphs(card)).toContain(none.explanation);
+  it('says why sending is unavailable, in the voice', () => {
+    const card = homeCard(data({ channel: channelViewOf(none) }));
+    expect(paragraphs(card)).toContain(voice.channelUnavailable('no-native-mailbox', 'gmail'));
   });
+});
 
-  it("labels team figures as the team's and counts messages and recipients apart", () => {
+describe('homeCard in one voice', () => {
+  it('labels team and own figures apart and counts messages and recipients apart', () => {
     expect(decoratedByLabel(homeCard(data()), 'Intro')).toMatchObject({
-      text: 'Team: 1 message to 2 recipients · 1 recipient bounced',
+      text: voice.analytics(analytics, 'team'),
     });
+    expect(voice.analytics(analytics, 'team')).toContain('1 message to 2 recipients');
+  });
+
+  it('shows the sending budget with thousands separators and the provider ceiling', () => {
+    const quota = emptyQuota();
+    const card = homeCard(data({ quota }));
+    const words = voice.quota(quota);
+    expect(decoratedByLabel(card, voice.t('ui.quota'))).toMatchObject({ text: words.headline });
+    expect(words.headline).toContain('1,800');
+    expect(decoratedByLabel(card, voice.t('ui.quota'))?.bottomLabel).toContain(words.ceiling!);
+  });
+
+  it("one row per send through its life, with each recipient's outcome", () => {
+    const card = homeCard(data());
+    const [row] = foldFeed(lifeOfOneSend);
+    const words = voice.feedRow(row!);
+    expect(decoratedTexts(card).filter((d) => d.text === words.title)).toHaveLength(1);
+    const bottom = decoratedTexts(card).find((d) => d.text === words.title)?.bottomLabel ?? '';
+    expect(bottom).toContain(words.recipients[0]!.text);
+    expect(bottom).toContain('address does not exist');
   });
 
   it.each([
-    [[bounce, bounce], 2, false],
-    [[], 0, true],
-  ])('lists recent activity %#', (feed, rows, empty) => {
+    ["the rep's own feed", lifeOfOneSend, false],
+    ["a teammate's send only", lifeOfOneSend.map((e) => ({ ...e, userId: 'u-2' })), true],
+    ['nothing yet', [], true],
+  ])('%s', (_name, feed, empty) => {
     const card = homeCard(data({ feed }));
-    expect(decoratedTexts(card).filter((d) => d.text === 'nobody@bounce.test')).toHaveLength(rows);
-    expect(paragraphs(card).includes('No activity yet.')).toBe(empty);
+    expect(paragraphs(card).includes(voice.t('ui.noActivity'))).toBe(empty);
     expect(buttonActions(card)).toEqual([{ action: 'refresh', disabled: false }]);
   });
 });

@@ -1,68 +1,52 @@
+import type { Voice } from '@sendwell/core';
 import type { ChannelView, FeedItem, QuotaView, TemplateAnalyticsView, TemplateView } from '../deps';
-import { analyticsDetail, analyticsLine, feedItemText, quotaText } from './format';
-import type { Card, CardSection, Widget } from './types';
-import { button, buttonList, decorated, escapeText, paragraph } from './widgets';
+import type { Card, CardSection } from './types';
+import { button, buttonList, escapeText, paragraph } from './widgets';
+import { analyticsWidget, channelWidgets, feedWidgets, quotaWidget } from './words';
 
 export interface HomeCardData {
   addonUrl: string;
   email: string;
+  userId: string;
   channel: ChannelView;
   quota: QuotaView | null;
   templates: { template: TemplateView; analytics: TemplateAnalyticsView }[];
+  /** Recent feed events, any order (folded into one row per send). */
   feed: FeedItem[];
-  /** Minutes east of UTC, for the times shown. */
-  offsetMinutes: number;
+  voice: Voice;
 }
 
-/**
- * Where sends go. The override note shows only when core says this Gmail send bypasses the rep's
- * default channel (its structured `override`), never by comparing sentences.
- */
-export function channelWidgets(channel: ChannelView): Widget[] {
-  if (!channel.available) return [paragraph(escapeText(channel.explanation))];
-  const main = decorated({
-    topLabel: 'Sends go through',
-    text: 'Gmail — your mailbox',
-    bottomLabel: escapeText(channel.address),
-  });
-  if (!channel.override) return [main];
-  const label = escapeText(channel.override.defaultChannel.label);
-  return [
-    main,
-    paragraph(`Sends from Gmail always use your own Gmail, not your default channel (${label}).`),
-  ];
-}
+export const FEED_ROWS = 10;
 
 function templateSection(data: HomeCardData): CardSection {
   const widgets = data.templates.map(({ template, analytics }) =>
-    decorated({
-      topLabel: escapeText(template.name),
-      text: analyticsLine(analytics),
-      bottomLabel: analyticsDetail(analytics),
-    }),
+    analyticsWidget(template, analytics, data.voice),
   );
-  return { header: 'Templates', widgets: widgets.length ? widgets : [paragraph('No templates yet.')] };
+  return {
+    header: escapeText(data.voice.t('ui.templates')),
+    widgets: widgets.length ? widgets : [paragraph(escapeText(data.voice.t('ui.noTemplates')))],
+  };
 }
 
 function feedSection(data: HomeCardData): CardSection {
-  const items = data.feed.map((item) => decorated(feedItemText(item, data.offsetMinutes)));
+  const rows = feedWidgets(data.feed, data.userId, data.voice, FEED_ROWS);
   return {
-    header: 'Recent activity',
+    header: escapeText(data.voice.t('ui.recentActivity')),
     widgets: [
-      ...(items.length ? items : [paragraph('No activity yet.')]),
-      buttonList([button(data.addonUrl, 'Refresh', 'refresh')]),
+      ...(rows.length ? rows : [paragraph(escapeText(data.voice.t('ui.noActivity')))]),
+      buttonList([button(data.addonUrl, data.voice.t('ui.refresh'), 'refresh')]),
     ],
   };
 }
 
-/** The homepage (and message-open) card: channel, today's quota, template analytics, recent activity. */
+/** The homepage (and message-open) card: channel, the sending budget, template analytics, recent activity. */
 export function homeCard(data: HomeCardData): Card {
-  const quota = data.quota ? [decorated(quotaText(data.quota, data.offsetMinutes))] : [];
+  const quota = data.quota ? [quotaWidget(data.quota, data.voice)] : [];
   return {
     name: 'home',
     header: { title: 'Sendwell', subtitle: escapeText(data.email) },
     sections: [
-      { header: 'Sending', widgets: [...channelWidgets(data.channel), ...quota] },
+      { widgets: [...channelWidgets(data.channel, data.voice), ...quota] },
       templateSection(data),
       feedSection(data),
     ],

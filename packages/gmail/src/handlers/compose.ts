@@ -40,7 +40,7 @@ export async function loadComposeCard(ctx: AddonContext, state: ComposeState): P
     quota,
     session: state.session,
     stamp,
-    offsetMinutes: ctx.offsetMinutes,
+    voice: ctx.voice,
     ...(state.sentDraftId ? { sentDraftId: state.sentDraftId } : {}),
     ...(state.status ? { status: state.status } : {}),
   });

@@ -187,7 +187,7 @@ describe('personalisation that cannot go wrong', () => {
     driver.choose(MODE_INPUT, 'each');
     save();
     await driver.click('Send with Sendwell');
-    await driver.click('Send one email each (2)');
+    await driver.click('One email each, merged for each person (2)');
     expect(state.sends.map((s) => [s.to, s.subject, s.body])).toEqual([
       [['ada@example.com'], 'Hello Ada', '<p>Hi Ada, quick intro.</p>'],
       [['bob@example.com'], 'Hello Bob', '<p>Hi Bob, quick intro.</p>'],

@@ -1,3 +1,4 @@
+import type { Voice } from '@sendwell/core';
 import type { AddonUser, GmailAddonDeps } from '../deps';
 import type { AddonEvent } from '../event';
 
@@ -6,8 +7,8 @@ export interface AddonContext {
   deps: GmailAddonDeps;
   user: AddonUser;
   event: AddonEvent;
-  /** Minutes east of UTC for the times on cards. */
-  offsetMinutes: number;
+  /** Sendwell's one voice in the rep's locale and time zone (from the Gmail event). */
+  voice: Voice;
 }
 
 /** Optional panels degrade to "not shown" instead of failing the whole card (e.g. quota 409 without a mailbox). */

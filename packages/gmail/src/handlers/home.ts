@@ -3,14 +3,15 @@ import { pushCard, updateCard } from '../cards/responses';
 import type { AddonResponse, Card } from '../cards/types';
 import { type AddonContext, orNull } from './context';
 
-export const FEED_LIMIT = 10;
+/** Events read for the feed: enough for ten sends through their life (queued, sent, bounces). */
+export const FEED_EVENTS = 50;
 
-export async function loadHomeCard({ deps, user, offsetMinutes }: AddonContext): Promise<Card> {
+export async function loadHomeCard({ deps, user, voice }: AddonContext): Promise<Card> {
   const [channel, quota, templates, feed] = await Promise.all([
     deps.channel(user.userId),
     orNull(deps.quota(user.userId)),
     deps.templates(user.userId),
-    deps.recentFeed(user.userId, FEED_LIMIT),
+    deps.recentFeed(user.userId, FEED_EVENTS),
   ]);
   const withAnalytics = await Promise.all(
     templates.map(async (template) => ({
@@ -21,11 +22,12 @@ export async function loadHomeCard({ deps, user, offsetMinutes }: AddonContext):
   return homeCard({
     addonUrl: deps.addonUrl,
     email: user.email,
+    userId: user.userId,
     channel,
     quota,
     templates: withAnalytics,
     feed,
-    offsetMinutes,
+    voice,
   });
 }
 

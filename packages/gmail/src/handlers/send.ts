@@ -1,8 +1,8 @@
 import { checkStamp } from '@sendwell/core';
 import { confirmCard } from '../cards/confirmCard';
-import { plural } from '../cards/format';
 import { updateCard } from '../cards/responses';
 import type { AddonResponse } from '../cards/types';
+import { count } from '../cards/words';
 import { prepareSend, SEND_MODES, type SendMode, sendModes } from '../compose/prepareSend';
 import {
   draftFingerprint,
@@ -33,7 +33,7 @@ async function answer(
 
 function alreadySent(ctx: AddonContext, draftId: string, sends: AcceptedSendView[]) {
   const to = [...new Set(sends.flatMap((s) => s.to))];
-  const text = `Already sent with Sendwell to ${plural(to.length, 'recipient')}: nothing new was sent.`;
+  const text = `${ctx.voice.t('ui.alreadySent')} (${count(ctx.voice, 'recipients', to.length)})`;
   return answer(ctx, 'info', text, draftId);
 }
 
@@ -49,6 +49,7 @@ async function showConfirm(ctx: AddonContext, draft: SavedDraft, others: number,
     draft,
     others,
     options,
+    voice: ctx.voice,
     ...(note ? { note } : {}),
   });
   return updateCard(card);
@@ -121,9 +122,14 @@ export async function onSendDraft(ctx: AddonContext): Promise<AddonResponse> {
   if (result.duplicate) return alreadySent(ctx, draft.id, result.sends);
   // Sendwell holds the exact text now; the Gmail draft goes, so it cannot also be sent by hand.
   await drafts.remove(draft.id);
-  const recipients = new Set(result.sends.flatMap((s) => s.to)).size;
-  const messages = plural(result.sends.length, 'email');
-  const text =
-    `Queued ${messages} to ${plural(recipients, 'recipient')} through your Gmail: "${prepared.first.subject}". ${result.sends[0]?.explanation ?? ''}`.trim();
-  return answer(ctx, 'queued', text, draft.id);
+  return answer(ctx, 'queued', queuedText(ctx, prepared.first.subject, result.sends), draft.id);
+}
+
+/** "Queued for 2:57 PM · 1 message · 2 recipients · "<subject>"" in the rep's language and zone. */
+function queuedText(ctx: AddonContext, subject: string, sends: AcceptedSendView[]): string {
+  const { voice } = ctx;
+  const recipients = new Set(sends.flatMap((s) => s.to)).size;
+  const statuses = [...new Set(sends.map((s) => voice.accepted(s.sendAt).text))];
+  const counts = [count(voice, 'messages', sends.length), count(voice, 'recipients', recipients)];
+  return [...statuses, ...counts, `"${subject}"`].join(voice.t('list.separator'));
 }

@@ -1,4 +1,4 @@
-import { personalise, sendRequestSchema } from '@sendwell/core';
+import { getProfile, personalise, quotaInfo, quotaSnapshot, sendRequestSchema } from '@sendwell/core';
 import type { GoogleAuthConfig } from '../auth/verifyGoogleRequest';
 import type {
   AcceptedSendView,
@@ -41,6 +41,13 @@ export interface FakeAddonState {
   rejectSends: { code: string; message: string } | null;
 }
 
+/** Today's budget of an unused Gmail Workspace mailbox, as core computes it for the server. */
+export function emptyQuota(now = new Date('2026-03-02T10:00:00Z')): QuotaView {
+  const profile = getProfile('gmail-workspace');
+  const extras = { pausedUntil: null, pauseReason: null, queued: 0 };
+  return quotaInfo(profile, quotaSnapshot(profile, [], now), extras, (at) => at.toISOString());
+}
+
 export function defaultFakeState(): FakeAddonState {
   return {
     users: [{ userId: 'u-gmail', email: 'rep@example.com' }],
@@ -53,15 +60,7 @@ export function defaultFakeState(): FakeAddonState {
       explanation: 'Sends from Gmail always go through your own Gmail mailbox.',
       override: null,
     },
-    quota: {
-      profileId: 'gmail-workspace',
-      usedMessages: 0,
-      limitMessages: 1800,
-      remainingMessages: 1800,
-      nextFreeAt: null,
-      pausedUntil: null,
-      queued: 0,
-    },
+    quota: emptyQuota(),
     templates: [
       {
         id: 't-intro',

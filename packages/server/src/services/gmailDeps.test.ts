@@ -93,7 +93,7 @@ describe('Send with Sendwell from Gmail sends the saved draft, once', () => {
       (button.onClick.action.parameters ?? []).map((p) => [p.key, p.value]),
     );
     const sent = await addon('send-draft', to, parameters);
-    expect(sent.notification).toContain('Queued 1 email to 1 recipient');
+    expect(sent.notification).toContain('1 message · 1 recipient · "Edited in Gmail"');
     expect(await drafts()).toEqual([]);
     await sendwell.runWorkersOnce();
     const again = await addon('send-draft', to, parameters);

@@ -62,15 +62,11 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
     },
     async quota(userId) {
       const q = await quotaFor(o.db, o.clock, await requireUser(o.db, userId), 'gmail');
-      // Every Gmail profile has a daily message limit, so the null ("no such window") case does not arise here.
+      // The wire shape (GET /api/quota): times as ISO strings.
       return {
-        profileId: q.profileId,
-        usedMessages: q.used.messages,
-        limitMessages: q.limits.messages ?? 0,
-        remainingMessages: q.remaining.messages ?? 0,
+        ...q,
         nextFreeAt: q.nextFreeAt ? q.nextFreeAt.toISOString() : null,
         pausedUntil: q.pausedUntil ? q.pausedUntil.toISOString() : null,
-        queued: q.queued,
       };
     },
     async templates(userId) {
@@ -112,7 +108,8 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
       const decision = await channelFor(o.db, await requireUser(o.db, userId), 'gmail');
       const mailbox = await findMailbox(o.db, decision.channel.id);
       if (!mailbox) throw new ApiError(409, 'no-native-mailbox', 'The Gmail mailbox is gone.');
-      if (!o.draftsFor) throw new ApiError(503, 'drafts-unavailable', 'Sendwell cannot read Gmail drafts here.');
+      if (!o.draftsFor)
+        throw new ApiError(503, 'drafts-unavailable', 'Sendwell cannot read Gmail drafts here.');
       return o.draftsFor(mailbox);
     },
     async recentFeed(userId, limit) {
