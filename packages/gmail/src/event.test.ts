@@ -1,12 +1,6 @@
+import { createVoice, ManualClock } from '@sendwell/core';
 import { describe, expect, it } from 'vitest';
-import {
-  addonEventSchema,
-  draftRecipients,
-  formValue,
-  parameter,
-  parseRecipient,
-  utcOffsetMinutes,
-} from './event';
+import { addonEventSchema, draftRecipients, formValue, parameter, parseRecipient, voiceFor } from './event';
 
 describe('parseRecipient', () => {
   it.each([
@@ -44,9 +38,8 @@ describe('event accessors', () => {
     expect(formValue(event, name)).toBe(expected);
   });
 
-  it('reads parameters, the offset and the draft audience (dropping unparsable entries)', () => {
+  it('reads parameters and the draft audience (dropping unparsable entries)', () => {
     expect(parameter(event, 'session')).toBe('s-1');
-    expect(utcOffsetMinutes(event)).toBe(60);
     expect(draftRecipients(event)).toEqual({
       to: [{ email: 'ada@example.com', displayName: 'Ada Lovelace' }],
       cc: [{ email: 'cc@example.com' }],
@@ -60,5 +53,26 @@ describe('event accessors', () => {
     ['not an object'],
   ])('rejects a malformed event %#', (body) => {
     expect(addonEventSchema.safeParse(body).success).toBe(false);
+  });
+});
+
+describe("voiceFor: the rep's language and zone from the Gmail event", () => {
+  const clock = new ManualClock('2026-03-02T10:00:00Z');
+  const at = '2026-03-02T14:57:00Z';
+  it.each([
+    ['en-US', 'America/New_York', 'en', 'America/New_York'],
+    ['zh-CN', 'Asia/Shanghai', 'zh-Hans', 'Asia/Shanghai'],
+    ['de-DE', 'Not/AZone', 'en', 'UTC'],
+    [undefined, undefined, 'en', 'UTC'],
+  ])('%s in %s', (userLocale, zone, locale, timeZone) => {
+    const event = addonEventSchema.parse({
+      commonEventObject: {
+        ...(userLocale ? { userLocale } : {}),
+        ...(zone ? { timeZone: { id: zone, offset: 0 } } : {}),
+      },
+    });
+    const voice = voiceFor(event, clock);
+    expect([voice.locale, voice.timeZone]).toEqual([locale, timeZone]);
+    expect(voice.time(at)).toBe(createVoice({ locale: locale as 'en', timeZone, clock }).time(at));
   });
 });

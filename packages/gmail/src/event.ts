@@ -84,11 +84,6 @@ export function voiceFor(event: AddonEvent, clock: Clock = systemClock): Voice {
   });
 }
 
-/** Minutes east of UTC from the event's time zone (0 when the host did not send one). */
-export function utcOffsetMinutes(event: AddonEvent): number {
-  return Math.round((event.commonEventObject?.timeZone?.offset ?? 0) / 60_000);
-}
-
 const NAMED = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/;
 
 /** Parses `Ada Lovelace <ada@example.com>` or a bare address into a merge recipient. */
