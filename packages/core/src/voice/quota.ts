@@ -53,17 +53,17 @@ const span = (windowMs: number) => (windowMs <= MINUTE_MS ? 'minute' : windowMs 
 function batchText(s: Speaker, q: QuotaInfo<Instant>, batch: BatchInfo): string {
   const effective = { size: s.number(batch.effective.size), seconds: s.number(batch.effective.everySeconds) };
   const by = batch.clampedBy;
-  const window = by ? q.windows.find((w) => w.id === by.id) : undefined;
+  const limitWindow = by ? q.windows.find((w) => w.id === by.id) : undefined;
   if (!batch.clamped || !by) return s.t('quota.batch', effective);
-  const amount = window
-    ? `${s.number(by.target)} ${s.t(`quota.unit.${window.metric}`)}`
+  const amount = limitWindow
+    ? `${s.number(by.target)} ${s.t(`quota.unit.${limitWindow.metric}`)}`
     : s.number(by.target);
   return s.t('quota.batchClamped', {
     ...effective,
     requestedSize: s.number(batch.requested.size),
     requestedSeconds: s.number(batch.requested.everySeconds),
     provider: q.providerName,
-    limit: window ? s.t(`quota.per.${span(window.windowMs)}`, { amount }) : by.label,
+    limit: limitWindow ? s.t(`quota.per.${span(limitWindow.windowMs)}`, { amount }) : by.label,
   });
 }
 
@@ -102,17 +102,17 @@ export function slotWords(s: Speaker, rule: SlotRule | null): string | null {
   } catch {
     profile = null; // a profile this build does not know: say less rather than fail
   }
-  const window = profile?.windows.find((w) => w.id === rule.windowId);
+  const limitWindow = profile?.windows.find((w) => w.id === rule.windowId);
   switch (rule.limitedBy) {
     case 'window': {
-      if (!profile || !window) return s.t('slot.later');
-      const unit = s.t(`quota.unit.${window.metric}`);
+      if (!profile || !limitWindow) return s.t('slot.later');
+      const unit = s.t(`quota.unit.${limitWindow.metric}`);
       const per = (n: number) =>
-        s.t(`quota.per.${span(window.windowMs)}`, { amount: `${s.number(n)} ${unit}` });
+        s.t(`quota.per.${span(limitWindow.windowMs)}`, { amount: `${s.number(n)} ${unit}` });
       return s.t('slot.window', {
-        limit: per(window.target),
+        limit: per(limitWindow.target),
         provider: profile.name,
-        ceiling: per(window.ceiling),
+        ceiling: per(limitWindow.ceiling),
       });
     }
     case 'pause':
