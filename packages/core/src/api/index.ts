@@ -1,3 +1,4 @@
 export * from './quotaInfo';
+export * from './sendAnswer';
 export * from './sendRequest';
 export * from './wire';

@@ -1,11 +1,11 @@
-import { HOSTS } from '@sendwell/core';
+import { type AcceptedSend, HOSTS, type SendsAnswer } from '@sendwell/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ApiError } from '../services/errors';
 import { channelFor } from '../services/identity';
 import { quotaFor, templateAnalytics } from '../services/readModels';
-import { type AcceptedSend, createSend } from '../services/sends';
+import { createSend, type QueuedSend } from '../services/sends';
 import {
   changeTemplate,
   createTemplate,
@@ -131,7 +131,8 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
       await c.req.json(),
     );
     const accepted = sends.map(publicSend);
-    return c.json({ send: accepted[0], sends: accepted, duplicate }, duplicate ? 200 : 202);
+    const answer: SendsAnswer = { send: accepted[0]!, sends: accepted, duplicate };
+    return c.json(answer, duplicate ? 200 : 202);
   });
 
   app.get('/sends/:id', async (c) => {
@@ -157,10 +158,10 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
 }
 
 /** One accepted send as `POST /api/sends` answers it (`channel` is the mailbox id). */
-const publicSend = ({ send, explanation }: AcceptedSend) => ({
+const publicSend = ({ send, explanation }: QueuedSend): AcceptedSend => ({
   id: send.id,
   status: send.status,
-  sendAt: send.sendAt,
+  sendAt: send.sendAt.toISOString(),
   channel: send.mailboxId,
   explanation,
   to: send.to,

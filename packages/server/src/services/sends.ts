@@ -21,7 +21,7 @@ export interface SendDeps {
 }
 
 /** One outgoing message accepted into the outbox, with why it goes when it goes. */
-export interface AcceptedSend {
+export interface QueuedSend {
   send: SendRow;
   explanation: string;
 }
@@ -31,7 +31,7 @@ export interface AcceptedSend {
  * the draft was sent before, those earlier sends and `duplicate: true` (nothing new is sent).
  */
 export interface DraftOutcome {
-  sends: AcceptedSend[];
+  sends: QueuedSend[];
   duplicate: boolean;
 }
 

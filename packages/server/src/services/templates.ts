@@ -1,7 +1,13 @@
-import { type Clock, MERGE_FIELDS, unknownMergeFields } from '@sendwell/core';
+import {
+  type Clock,
+  MERGE_FIELDS,
+  type TemplateInfo,
+  type TemplateScope,
+  unknownMergeFields,
+} from '@sendwell/core';
 import { z } from 'zod';
 import type { Db } from '../store/db';
-import type { TemplateScope, UserRow } from '../store/rows';
+import type { UserRow } from '../store/rows';
 import {
   deleteTemplate,
   findTemplate,
@@ -24,7 +30,7 @@ const createSchema = z.object({ ...fields, scope: scope.default('personal') });
 const patchSchema = z.object({ ...fields, scope }).partial();
 
 /** A template as the API shows it: whose it is, and whether this user may change it. */
-export function publicTemplate(template: OwnedTemplate, user: UserRow) {
+export function publicTemplate(template: OwnedTemplate, user: UserRow): TemplateInfo {
   return {
     id: template.id,
     name: template.name,

@@ -1,4 +1,4 @@
-import type { ChannelConfig, ProfileId, ProviderKind } from '@sendwell/core';
+import type { ChannelConfig, ProfileId, ProviderKind, TemplateScope } from '@sendwell/core';
 
 /** A rep sends and keeps personal templates; a team admin also creates and changes team templates. */
 export type UserRole = 'rep' | 'admin';
@@ -23,9 +23,6 @@ export interface MailboxRow {
   pauseReason: string | null;
   scanCursor: string | null;
 }
-
-/** `team` templates are shared by the tenant (admins change them); `personal` ones are their owner's. */
-export type TemplateScope = 'personal' | 'team';
 
 export interface TemplateRow {
   id: string;
