@@ -1,7 +1,7 @@
 import type { StoredMessage } from '../mail/store';
 
 /** MAPI's PS_INTERNET_HEADERS property set: where Exchange keeps a message's internet x-headers. */
-export const INTERNET_HEADERS_SET = '{00020386-0000-0000-C000-000000000046}';
+const INTERNET_HEADERS_SET = '{00020386-0000-0000-C000-000000000046}';
 
 /** `String {00020386-…} Name x-sendwell-id` → the header name, or null for any other property id. */
 export function internetHeaderName(propertyId: string): string | null {

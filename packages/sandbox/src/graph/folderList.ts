@@ -22,7 +22,7 @@ type Predicate = (m: StoredMessage) => boolean;
  * Anything else gets Graph's 400 `ErrorInvalidUrlQueryFilter` — notably a filter on
  * `internetMessageHeaders`, which Graph cannot filter on (the real service supports far more).
  */
-export function parseFilter(filter: string): Predicate | null {
+function parseFilter(filter: string): Predicate | null {
   const extended =
     /^singleValueExtendedProperties\/any\(\s*(\w+)\s*:\s*\1\/id\s+eq\s+'([^']+)'\s+and\s+\1\/value\s+eq\s+'((?:[^']|'')*)'\s*\)$/i.exec(
       filter.trim(),

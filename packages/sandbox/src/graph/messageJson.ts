@@ -47,7 +47,7 @@ export function parseSelect(select: string | undefined): SelectResult {
     : { ok: true, properties: ['id', ...wanted.filter((w) => w !== 'id')] };
 }
 
-export function folderId(mailboxId: string, folder: string): string {
+function folderId(mailboxId: string, folder: string): string {
   return `AQMkAD${Buffer.from(`${mailboxId}/${folder}`).toString('base64url')}`;
 }
 

@@ -3,14 +3,6 @@ import { type SendRow, toSend } from './rows';
 
 export type NewSend = Omit<SendRow, 'status' | 'attempts' | 'lastError' | 'submittedAt'>;
 
-export async function findSendByKey(db: Db, userId: string, idempotencyKey: string): Promise<SendRow | null> {
-  const [row] = await db.query('select * from sends where user_id = $1 and idempotency_key = $2', [
-    userId,
-    idempotencyKey,
-  ]);
-  return row ? toSend(row) : null;
-}
-
 /** Every send made from one draft: its own key (`one`) or its per-recipient keys `<key>:<address>` (`each`). */
 export async function listSendsForDraft(db: Db, userId: string, draftKey: string): Promise<SendRow[]> {
   const rows = await db.query(

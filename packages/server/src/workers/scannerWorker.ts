@@ -48,7 +48,7 @@ export async function scanAllOnce(deps: ScannerDeps): Promise<number> {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function scanMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<number> {
+async function scanMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<number> {
   const port = deps.mailboxFor(mailbox);
   const page = await port.listInboxChanges(mailbox.scanCursor);
   let found = 0;

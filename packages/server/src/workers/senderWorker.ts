@@ -28,8 +28,8 @@ export interface SenderDeps {
   maxAttempts?: number;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 5;
-export const backoffMs = (attempt: number) => Math.min(15 * 60_000, 5_000 * 2 ** (attempt - 1));
+const DEFAULT_MAX_ATTEMPTS = 5;
+const backoffMs = (attempt: number) => Math.min(15 * 60_000, 5_000 * 2 ** (attempt - 1));
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
