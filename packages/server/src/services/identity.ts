@@ -10,7 +10,7 @@ const PROVIDER_LABEL: Record<ProviderKind, string> = {
   gmail: 'Gmail — your mailbox',
 };
 
-export function mailboxChannel(mailbox: MailboxRow): ChannelConfig {
+function mailboxChannel(mailbox: MailboxRow): ChannelConfig {
   return {
     id: mailbox.id,
     kind: mailbox.provider,
