@@ -185,9 +185,11 @@ describe('quota (one voice)', () => {
     const item = new FakeComposeItem();
     item.displayLanguage = 'zh-CN';
     const { api, clock } = renderPane({ item });
-    const chinese = createVoice({ locale: 'zh-Hans', timeZone: 'UTC', clock }).quota(api.quota);
+    const zh = createVoice({ locale: 'zh-Hans', timeZone: 'UTC', clock });
+    const chinese = zh.quota(api.quota);
     expect((await screen.findByTestId('quota')).textContent).toContain(chinese.headline);
     expect(chinese.headline).not.toBe(voiceAt(clock).quota(api.quota).headline);
+    expect(screen.getByTestId('send-button').textContent).toBe(zh.t('ui.sendWithSendwell'));
   });
 });
 

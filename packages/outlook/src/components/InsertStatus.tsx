@@ -3,6 +3,7 @@ import type { Template } from '../api/types';
 import type { InsertState } from '../hooks/useTemplateInsert';
 import type { DraftRecipient } from '../office/types';
 import { ProblemBar } from './ProblemBar';
+import { useVoice } from './voice';
 
 function recipientName(recipient: DraftRecipient): string {
   return recipient.displayName ? `${recipient.displayName} <${recipient.email}>` : recipient.email;
@@ -27,6 +28,7 @@ function ChooseMode(props: {
   insert: Extract<InsertState, { state: 'choose' }>;
   onChoose(template: Template, choice: 'one' | 'each'): void;
 }) {
+  const voice = useVoice();
   const { template, first, recipients } = props.insert;
   return (
     <MessageBar intent="info" layout="multiline" data-testid="insert-status" data-state="choose">
@@ -36,10 +38,10 @@ function ChooseMode(props: {
         {first.displayName ?? first.email}?
         <div>
           <Button data-testid="merge-each" onClick={() => props.onChoose(template, 'each')}>
-            One email each
+            {voice.t('ui.oneEmailEach')}
           </Button>{' '}
           <Button data-testid="merge-one" onClick={() => props.onChoose(template, 'one')}>
-            One email, merged for {first.displayName ?? first.email}
+            {voice.t('ui.oneEmailMergedFor', { name: first.displayName ?? first.email })}
           </Button>
         </div>
       </MessageBarBody>

@@ -5,6 +5,7 @@ import type { FeedEvent } from '../api/types';
 import type { FeedState } from '../hooks/useFeed';
 import { FeedItem } from './FeedItem';
 import { Section } from './Section';
+import { useVoice } from './voice';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -16,12 +17,13 @@ const STATUS_TEXT = { connecting: 'Connecting…', open: 'Live', error: 'Reconne
 /** The feed folded into one row per send, filtered to the rep's own or the team's, or to bounces only. */
 export function LiveFeed(props: { feed: FeedState; events: readonly FeedEvent[]; userId: string | null }) {
   const styles = useStyles();
+  const voice = useVoice();
   const [scope, setScope] = useState<'mine' | 'team'>('mine');
   const [bouncesOnly, setBouncesOnly] = useState(false);
   const rows = useMemo(() => foldFeed(props.events), [props.events]);
   const shown = filterFeed(rows, { scope, bouncesOnly, userId: props.userId ?? '' });
   return (
-    <Section title="Live feed">
+    <Section title={voice.t('ui.recentActivity')}>
       <Caption1 data-testid="feed-status" data-status={props.feed.status}>
         {STATUS_TEXT[props.feed.status]}
       </Caption1>
@@ -32,12 +34,12 @@ export function LiveFeed(props: { feed: FeedState; events: readonly FeedEvent[];
           value={scope}
           onChange={(_, data) => setScope(data.value === 'team' ? 'team' : 'mine')}
         >
-          <option value="mine">Mine</option>
-          <option value="team">My team</option>
+          <option value="mine">{voice.t('ui.scope.mine')}</option>
+          <option value="team">{voice.t('ui.scope.team')}</option>
         </Select>
         <Checkbox
           data-testid="feed-bounces-only"
-          label="Bounces only"
+          label={voice.t('ui.bouncesOnly')}
           checked={bouncesOnly}
           onChange={(_, data) => setBouncesOnly(data.checked === true)}
         />
@@ -47,9 +49,7 @@ export function LiveFeed(props: { feed: FeedState; events: readonly FeedEvent[];
           <FeedItem key={row.key} row={row} />
         ))}
       </ul>
-      {shown.length === 0 && (
-        <Caption1>No activity yet. Sends and bounces appear here as they happen.</Caption1>
-      )}
+      {shown.length === 0 && <Caption1>{voice.t('ui.noActivity')}</Caption1>}
     </Section>
   );
 }

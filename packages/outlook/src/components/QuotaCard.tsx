@@ -11,21 +11,21 @@ export function QuotaCard(props: { quota: Loaded<QuotaInfo> }) {
   const { quota } = props;
   if (quota.state === 'loading') {
     return (
-      <Section title="Today's sending">
+      <Section title={voice.t('ui.quota')}>
         <Spinner size="tiny" label="Loading quota…" />
       </Section>
     );
   }
   if (quota.state === 'failed') {
     return (
-      <Section title="Today's sending">
+      <Section title={voice.t('ui.quota')}>
         <ProblemBar problem={quota.problem} testId="quota" />
       </Section>
     );
   }
   const words = voice.quota(quota.value);
   return (
-    <Section title="Today's sending">
+    <Section title={voice.t('ui.quota')}>
       <div data-testid="quota" data-paused={words.paused ? 'true' : 'false'}>
         {words.lines.map((line) => (
           <Text block key={line}>

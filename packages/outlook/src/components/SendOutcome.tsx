@@ -16,11 +16,12 @@ const INTENT: Record<LifeState, 'success' | 'info' | 'warning' | 'error'> = {
 
 /** Outlook can close the draft for the rep once it has gone out (`item.close()`, Mailbox 1.3). */
 function CloseDraft(props: { close: (() => void) | null }) {
+  const voice = useVoice();
   if (!props.close) return <> You can discard this draft.</>;
   return (
     <div>
       <Button data-testid="close-draft" onClick={props.close}>
-        Close this draft
+        {voice.t('ui.closeDraft')}
       </Button>
     </div>
   );
@@ -60,7 +61,7 @@ export function AcceptedStatus(props: {
   const rows = sends.map((accepted) => rowForSend(accepted, folded, at));
   const overall = overallLife(rows);
   const title = duplicate
-    ? 'Already sent — nothing new was sent'
+    ? voice.t('ui.alreadySent')
     : rows.length === 1
       ? voice.sendStatus(rows[0]!).text
       : `${voice.number(rows.length)} emails, one to each recipient`;

@@ -6,12 +6,14 @@ import type { DraftState } from '../model/draftState';
 import { ProblemBar } from './ProblemBar';
 import { Section } from './Section';
 import { AcceptedStatus, SentBefore } from './SendOutcome';
+import { useVoice } from './voice';
 
 interface StatusProps {
   send: SendState;
   draft: DraftState | null;
   events: readonly FeedEvent[];
   close: (() => void) | null;
+  notSent: string;
   onMergeAgain(): void;
 }
 
@@ -19,6 +21,7 @@ function RecipientsChanged(props: {
   send: Extract<SendState, { state: 'recipients-changed' }>;
   onMergeAgain(): void;
 }) {
+  const voice = useVoice();
   const { mergedFor, added, removed } = props.send;
   const was = mergedFor ? `merged for ${mergedFor.displayName ?? mergedFor.email}` : 'not merged for anyone';
   const changes = [
@@ -30,12 +33,12 @@ function RecipientsChanged(props: {
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="send-status" data-state="recipients-changed">
       <MessageBarBody>
-        <MessageBarTitle>Not sent: the recipients changed since Insert</MessageBarTitle>
-        The template was {was}
-        {changes ? ` (${changes})` : ''}. Merge it again for the people in To, check the draft, then Send.
+        <MessageBarTitle>{voice.t('ui.recipientsChanged')}</MessageBarTitle>
+        {voice.t('ui.notSent')}: the template was {was}
+        {changes ? ` (${changes})` : ''}.
         <div>
           <Button data-testid="merge-again" onClick={props.onMergeAgain}>
-            Merge again
+            {voice.t('ui.mergeAgain')}
           </Button>
         </div>
       </MessageBarBody>
@@ -65,7 +68,7 @@ function SendStatus(props: StatusProps) {
     case 'failed':
       return (
         <div data-testid="send-status" data-state="failed">
-          <ProblemBar problem={send.problem} title="Not sent" />
+          <ProblemBar problem={send.problem} title={props.notSent} />
         </div>
       );
     case 'accepted':
@@ -85,6 +88,7 @@ export interface SendPanelProps {
 }
 
 export function SendPanel(props: SendPanelProps) {
+  const voice = useVoice();
   const { send, run, reset } = props.send;
   const mergeAgain = async () => {
     const templateId = props.draft?.insert?.stamp.templateId;
@@ -101,7 +105,7 @@ export function SendPanel(props: SendPanelProps) {
         disabled={props.blockedBecause !== null || send.state === 'sending' || props.draft === null}
         onClick={run}
       >
-        Send with Sendwell
+        {voice.t('ui.sendWithSendwell')}
       </Button>
       {props.blockedBecause && <Caption1>{props.blockedBecause}</Caption1>}
       <SendStatus
@@ -109,6 +113,7 @@ export function SendPanel(props: SendPanelProps) {
         draft={props.draft}
         events={props.events}
         close={props.close}
+        notSent={voice.t('ui.notSent')}
         onMergeAgain={mergeAgain}
       />
     </Section>

@@ -7,6 +7,7 @@ import { InsertStatus } from './InsertStatus';
 import { ProblemBar } from './ProblemBar';
 import { Section } from './Section';
 import { TemplateAnalyticsLine } from './TemplateAnalyticsLine';
+import { useVoice } from './voice';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -24,18 +25,20 @@ export interface TemplateSectionProps {
 
 export function TemplateSection(props: TemplateSectionProps) {
   const styles = useStyles();
+  const voice = useVoice();
+  const title = voice.t('ui.template');
   const [selectedId, setSelectedId] = useState('');
   const { insert, run } = props.insert;
   const { templates } = props;
   if (templates.state === 'loading')
     return (
-      <Section title="Template">
+      <Section title={title}>
         <Spinner size="tiny" label="Loading templates…" />
       </Section>
     );
   if (templates.state === 'failed')
     return (
-      <Section title="Template">
+      <Section title={title}>
         <ProblemBar problem={templates.problem} />
       </Section>
     );
@@ -45,16 +48,18 @@ export function TemplateSection(props: TemplateSectionProps) {
     if (await run(template, choice)) props.onInserted();
   };
   return (
-    <Section title="Template">
+    <Section title={title}>
       <div className={styles.row}>
         <Select
           className={styles.grow}
-          aria-label="Template"
+          aria-label={title}
           data-testid="template-picker"
           value={selectedId}
           onChange={(_, data) => setSelectedId(data.value)}
         >
-          <option value="">{templates.value.length ? 'Choose a template…' : 'No templates yet'}</option>
+          <option value="">
+            {templates.value.length ? 'Choose a template…' : voice.t('ui.noTemplates')}
+          </option>
           {templates.value.map((template) => (
             <option key={template.id} value={template.id}>
               {template.name}
@@ -66,7 +71,7 @@ export function TemplateSection(props: TemplateSectionProps) {
           disabled={!selected || insert.state === 'inserting'}
           onClick={() => selected && insertWith(selected)}
         >
-          Insert
+          {voice.t('ui.insert')}
         </Button>
       </div>
       {selected && (
