@@ -43,7 +43,7 @@ export class GoogleAuthError extends Error {
   }
 }
 
-export interface GoogleRequestTokens {
+interface GoogleRequestTokens {
   /** The raw `Authorization` header value. */
   authorization: string | undefined;
   userIdToken: string | undefined;

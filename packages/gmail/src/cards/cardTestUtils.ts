@@ -4,7 +4,7 @@ import type { AddonResponse, Button, Card, DecoratedText, SelectionInput, Widget
  * Test helpers that find widgets the way a person does, by what the schema shows: a button's text,
  * an input's `name`, a decorated text's `topLabel`, a paragraph's words (cards carry no widget ids).
  */
-export function allWidgets(card: Card): Widget[] {
+function allWidgets(card: Card): Widget[] {
   return card.sections.flatMap((section) => section.widgets);
 }
 

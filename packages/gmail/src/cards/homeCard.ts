@@ -16,7 +16,7 @@ export interface HomeCardData {
   voice: Voice;
 }
 
-export const FEED_ROWS = 10;
+const FEED_ROWS = 10;
 
 function templateSection(data: HomeCardData): CardSection {
   const widgets = data.templates.map(({ template, analytics }) =>

@@ -11,7 +11,7 @@ export interface Card {
   sections: CardSection[];
 }
 
-export interface CardHeader {
+interface CardHeader {
   title: string;
   subtitle?: string;
 }
@@ -43,7 +43,7 @@ export interface DecoratedText {
   wrapText?: boolean;
 }
 
-export interface SelectionItem {
+interface SelectionItem {
   text: string;
   value: string;
   selected: boolean;
@@ -58,7 +58,7 @@ export interface SelectionInput {
   onChangeAction?: OnClick['action'];
 }
 
-export interface TextInput {
+interface TextInput {
   name: string;
   label: string;
   value?: string;
@@ -73,7 +73,7 @@ export type Widget =
   | { buttonList: { buttons: Button[] } }
   | { divider: Record<string, never> };
 
-export interface Notification {
+interface Notification {
   text: string;
 }
 

@@ -1,7 +1,7 @@
 import type { ActionParameter, Button, DecoratedText, OnClick, Widget } from './types';
 
 /** The callback URL of a card action: the same endpoint with `?t=action&a=<name>`. */
-export function actionUrl(addonUrl: string, name: string): string {
+function actionUrl(addonUrl: string, name: string): string {
   const url = new URL(addonUrl);
   url.searchParams.set('t', 'action');
   url.searchParams.set('a', name);
@@ -35,7 +35,6 @@ export function button(
 export const buttonList = (buttons: Button[]): Widget => ({ buttonList: { buttons } });
 export const paragraph = (text: string): Widget => ({ textParagraph: { text } });
 export const decorated = (text: DecoratedText): Widget => ({ decoratedText: { wrapText: true, ...text } });
-export const divider = (): Widget => ({ divider: {} });
 
 /** Card text fields accept a small HTML subset, so anything from users is escaped. */
 export function escapeText(text: string): string {

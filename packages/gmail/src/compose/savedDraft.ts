@@ -22,7 +22,7 @@ export function eventAudience(event: AddonEvent): EventAudience {
 }
 
 /** `Ada <ada@example.com>` → `ada@example.com` (as written: validation names it exactly). */
-export function addressOf(text: string): string {
+function addressOf(text: string): string {
   const angled = /<([^>]*)>\s*$/.exec(text);
   return (angled ? angled[1]! : text).trim();
 }

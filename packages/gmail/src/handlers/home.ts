@@ -4,9 +4,9 @@ import type { AddonResponse, Card } from '../cards/types';
 import { type AddonContext, orNull } from './context';
 
 /** Events read for the feed: enough for ten sends through their life (queued, sent, bounces). */
-export const FEED_EVENTS = 50;
+const FEED_EVENTS = 50;
 
-export async function loadHomeCard({ deps, user, voice }: AddonContext): Promise<Card> {
+async function loadHomeCard({ deps, user, voice }: AddonContext): Promise<Card> {
   const [channel, quota, templates, feed] = await Promise.all([
     deps.channel(user.userId),
     orNull(deps.quota(user.userId)),

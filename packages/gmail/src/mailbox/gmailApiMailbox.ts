@@ -190,7 +190,7 @@ export class GmailApiMailbox implements MailboxPort {
   }
 }
 
-export function toEntry(message: gmail_v1.Schema$Message): InboxEntry {
+function toEntry(message: gmail_v1.Schema$Message): InboxEntry {
   const headers: Record<string, string> = {};
   for (const header of message.payload?.headers ?? []) {
     if (header.name && header.value !== undefined && header.value !== null)

@@ -19,7 +19,7 @@ const USER = 'me';
 type Part = gmail_v1.Schema$MessagePart;
 
 /** RFC 2047 encoded words (`=?UTF-8?B?…?=`, `=?UTF-8?Q?…?=`) back to text. */
-export function decodeHeader(value: string): string {
+function decodeHeader(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_whole, charset: string, kind: string, text: string) => {
@@ -43,7 +43,7 @@ export function decodeHeader(value: string): string {
 }
 
 /** An address header split on commas outside quotes and angle brackets. */
-export function parseAddressHeader(value: string | undefined): MergeRecipient[] {
+function parseAddressHeader(value: string | undefined): MergeRecipient[] {
   const parts: string[] = [];
   let current = '';
   let quoted = false;
@@ -77,7 +77,7 @@ function findPart(part: Part | undefined, mimeType: string): Part | undefined {
 const decodeBody = (part: Part): string => Buffer.from(part.body?.data ?? '', 'base64url').toString('utf8');
 
 /** The draft as Sendwell sends it: headers decoded, the HTML body (a plain one escaped into HTML). */
-export function toSavedDraft(draft: gmail_v1.Schema$Draft): SavedDraft {
+function toSavedDraft(draft: gmail_v1.Schema$Draft): SavedDraft {
   const message = draft.message ?? {};
   const header = (name: string) =>
     message.payload?.headers?.find((h) => h.name?.toLowerCase() === name.toLowerCase())?.value ?? undefined;

@@ -49,7 +49,7 @@ const QUOTA_REASONS = new Set([
 const DAY_SECONDS = 24 * 60 * 60;
 
 /** Seconds to wait: Retry-After (seconds or date), else "Retry after <ISO time>" in the message. */
-export function retryAfterSeconds(facts: GmailErrorFacts, now: Date, fallback: number): number {
+function retryAfterSeconds(facts: GmailErrorFacts, now: Date, fallback: number): number {
   const header = facts.retryAfterHeader?.trim();
   if (header && /^\d+$/.test(header)) return Number(header);
   const at = header

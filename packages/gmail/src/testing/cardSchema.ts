@@ -39,7 +39,7 @@ function fieldOf(type: string): Field {
 }
 
 /** Every `Schema$GoogleAppsCardV1<Type>` interface of the installed `@googleapis/chat`, parsed. */
-export function googleCardTypes(): Record<string, TypeSchema> {
+function googleCardTypes(): Record<string, TypeSchema> {
   const require = createRequire(import.meta.url);
   const root = dirname(require.resolve('@googleapis/chat/package.json'));
   const source = readFileSync(join(root, 'build', 'v1.d.ts'), 'utf8');
@@ -57,7 +57,7 @@ export function googleCardTypes(): Record<string, TypeSchema> {
 }
 
 /** Enum values per `Type.field` (google.apps.card.v1 and the add-on response reference). */
-export const ENUMS: Record<string, readonly string[]> = {
+const ENUMS: Record<string, readonly string[]> = {
   'Action.loadIndicator': ['SPINNER', 'NONE'],
   'Button.type': ['TYPE_UNSPECIFIED', 'OUTLINED', 'FILLED', 'FILLED_TONAL', 'BORDERLESS'],
   'Card.displayStyle': ['DISPLAY_STYLE_UNSPECIFIED', 'PEEK', 'REPLACE'],
@@ -83,7 +83,7 @@ export const ENUMS: Record<string, readonly string[]> = {
 };
 
 /** Oneof groups: at most one member set; `required` groups need exactly one. */
-export const ONEOFS: Record<string, { members: readonly string[]; required: boolean }[]> = {
+const ONEOFS: Record<string, { members: readonly string[]; required: boolean }[]> = {
   Widget: [
     {
       members: [

@@ -16,7 +16,7 @@ import type {
 } from '../deps';
 
 /** One message the fake outbox accepted, as the server would queue it. */
-export interface FakeSend extends AcceptedSendView {
+interface FakeSend extends AcceptedSendView {
   userId: string;
   idempotencyKey: string;
   subject: string;

@@ -1,8 +1,8 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { GoogleAuthConfig } from '../auth/verifyGoogleRequest';
 
-export const TEST_SERVICE_ACCOUNT = 'service-1@gcp-sa-gsuiteaddons.iam.gserviceaccount.com';
-export const TEST_CLIENT_ID = 'sendwell-addon-test-client';
+const TEST_SERVICE_ACCOUNT = 'service-1@gcp-sa-gsuiteaddons.iam.gserviceaccount.com';
+const TEST_CLIENT_ID = 'sendwell-addon-test-client';
 
 /** A local Google look-alike for tests: signs system/user ID tokens and gives the matching auth config. */
 export async function createTestGoogle(addonUrl: string) {
