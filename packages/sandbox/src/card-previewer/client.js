@@ -240,10 +240,10 @@ async function loadUsers() {
   $('user-picker').dataset.state = 'ready';
 }
 
-function runAction(target) {
-  const el = target.closest('[data-action-index]');
+/** Runs the card action an element carries: `data-action-index` (clicks) or `data-change-action-index`. */
+function runAction(el, index) {
   if (!el || el.disabled || state.busy) return;
-  const onClick = state.actions[Number(el.dataset.actionIndex)];
+  const onClick = state.actions[Number(index)];
   if (onClick?.action?.function) callAddon(onClick.action.function, onClick.action.parameters);
   else if (onClick?.openLink?.url) toast(`The add-on opens ${onClick.openLink.url}`);
 }
@@ -251,13 +251,20 @@ function runAction(target) {
 function wire() {
   for (const trigger of ['home', 'compose', 'open'])
     $(`trigger-${trigger}`).addEventListener('click', () => fireTrigger(trigger));
-  $('card-host').addEventListener('click', (event) => runAction(event.target));
+  $('card-host').addEventListener('click', (event) => {
+    const el = event.target.closest('[data-action-index]');
+    runAction(el, el?.dataset.actionIndex);
+  });
+  $('card-host').addEventListener('change', (event) => {
+    const el = event.target.closest('[data-change-action-index]');
+    runAction(el, el?.dataset.changeActionIndex);
+  });
   // A clickable decoratedText is a `role="button"` div: Enter and Space press it, as on a button.
   $('card-host').addEventListener('keydown', (event) => {
     if ((event.key !== 'Enter' && event.key !== ' ') || event.target.getAttribute('role') !== 'button')
       return;
     event.preventDefault();
-    runAction(event.target);
+    runAction(event.target, event.target.dataset.actionIndex);
   });
   document.addEventListener('selectionchange', () => {
     const selection = document.getSelection();

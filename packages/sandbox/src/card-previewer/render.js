@@ -72,9 +72,16 @@ function renderDecorated(widget, actions) {
 /** Form inputs are found by their `name`, which the add-on also reads back from `formInputs`. */
 const inputAttrs = (name) => `data-input-name="${escapeAttr(name)}" data-testid="${escapeAttr(name)}"`;
 
-function renderSelection(widget) {
+/** An input's `onChangeAction` runs when its value changes (not on click, as buttons do). */
+const changeAttr = (onChangeAction, actions) =>
+  onChangeAction?.function
+    ? ` data-change-action-index="${actions.push({ action: onChangeAction }) - 1}"`
+    : '';
+
+function renderSelection(widget, actions) {
   const s = widget.selectionInput;
   const items = s.items ?? [];
+  const change = changeAttr(s.onChangeAction, actions);
   if (s.type === 'DROPDOWN' || !s.type) {
     const options = items
       .map(
@@ -82,7 +89,7 @@ function renderSelection(widget) {
           `<option value="${escapeAttr(i.value)}"${i.selected ? ' selected' : ''}>${sanitizeCardText(i.text)}</option>`,
       )
       .join('');
-    return `<label class="w-selection" data-widget="selectionInput">${sanitizeCardText(s.label)}<select ${inputAttrs(s.name)}>${options}</select></label>`;
+    return `<label class="w-selection" data-widget="selectionInput">${sanitizeCardText(s.label)}<select ${inputAttrs(s.name)}${change}>${options}</select></label>`;
   }
   const type = s.type === 'RADIO_BUTTON' ? 'radio' : 'checkbox';
   const name = escapeAttr(s.name);
@@ -92,15 +99,16 @@ function renderSelection(widget) {
         `<label><input type="${type}" name="${name}" data-input-name="${name}" value="${escapeAttr(i.value)}"${i.selected ? ' checked' : ''}>${sanitizeCardText(i.text)}</label>`,
     )
     .join('');
-  return `<fieldset class="w-selection" data-widget="selectionInput" data-testid="${name}"><legend>${sanitizeCardText(s.label)}</legend>${boxes}</fieldset>`;
+  return `<fieldset class="w-selection" data-widget="selectionInput" data-testid="${name}"${change}><legend>${sanitizeCardText(s.label)}</legend>${boxes}</fieldset>`;
 }
 
-function renderTextInput(widget) {
+function renderTextInput(widget, actions) {
   const t = widget.textInput;
+  const attrs = `${inputAttrs(t.name)}${changeAttr(t.onChangeAction, actions)}`;
   const field =
     t.type === 'MULTIPLE_LINE'
-      ? `<textarea ${inputAttrs(t.name)}>${escapeAttr(t.value ?? '')}</textarea>`
-      : `<input type="text" ${inputAttrs(t.name)} value="${escapeAttr(t.value ?? '')}">`;
+      ? `<textarea ${attrs}>${escapeAttr(t.value ?? '')}</textarea>`
+      : `<input type="text" ${attrs} value="${escapeAttr(t.value ?? '')}">`;
   return `<label class="w-text-input" data-widget="textInput">${sanitizeCardText(t.label)}${field}</label>`;
 }
 
@@ -108,8 +116,8 @@ function renderWidget(widget, actions) {
   if (widget.textParagraph)
     return `<p class="w-paragraph" data-widget="textParagraph">${sanitizeCardText(widget.textParagraph.text)}</p>`;
   if (widget.decoratedText) return renderDecorated(widget, actions);
-  if (widget.selectionInput) return renderSelection(widget);
-  if (widget.textInput) return renderTextInput(widget);
+  if (widget.selectionInput) return renderSelection(widget, actions);
+  if (widget.textInput) return renderTextInput(widget, actions);
   if (widget.buttonList)
     return `<div class="w-buttons" data-widget="buttonList">${widget.buttonList.buttons.map((b) => renderButton(b, actions)).join('')}</div>`;
   if (widget.divider) return '<hr class="w-divider" data-widget="divider">';

@@ -27,6 +27,7 @@ const card = {
             name: 'templateId',
             label: 'Template',
             type: 'DROPDOWN',
+            onChangeAction: onClick('compose-refresh').action,
             items: [
               { text: 'Intro', value: 't-1', selected: false },
               { text: 'Plain', value: 't-2', selected: true },
@@ -101,7 +102,7 @@ describe('renderCard', () => {
     ],
     [
       'dropdown found by selectionInput.name',
-      '<label class="w-selection" data-widget="selectionInput">Template<select data-input-name="templateId" data-testid="templateId">',
+      '<label class="w-selection" data-widget="selectionInput">Template<select data-input-name="templateId" data-testid="templateId" data-change-action-index="0">',
     ],
     ['selected option', '<option value="t-2" selected>Plain</option>'],
     [
@@ -122,18 +123,18 @@ describe('renderCard', () => {
     ],
     [
       'insert button by its action',
-      'data-testid="insert-template" data-action-index="0">Insert template</button>',
+      'data-testid="insert-template" data-action-index="1">Insert template</button>',
     ],
-    ['disabled send button', 'data-testid="send-with-sendwell" data-action-index="1" disabled>'],
+    ['disabled send button', 'data-testid="send-with-sendwell" data-action-index="2" disabled>'],
     ['divider', '<hr class="w-divider" data-widget="divider">'],
     [
       'decoratedText found by topLabel',
       '<div class="w-decorated" data-widget="decoratedText" data-top-label="Bounce · hard"><div class="top-label">Bounce · hard</div><div class="text">nobody@bounce.test</div><div class="bottom-label">address does not exist</div>',
     ],
-    ['decoratedText button', 'data-testid="details" data-action-index="2">Details</button>'],
+    ['decoratedText button', 'data-testid="details" data-action-index="3">Details</button>'],
     [
       'clickable decoratedText as a keyboard button, plain-text label',
-      'data-widget="decoratedText" data-top-label="Intro &amp; more" role="button" tabindex="0" data-action-index="3">',
+      'data-widget="decoratedText" data-top-label="Intro &amp; more" role="button" tabindex="0" data-action-index="4">',
     ],
     [
       'paragraph with allowed markup',
@@ -150,8 +151,9 @@ describe('renderCard', () => {
     expect(renderCard(stray).html).not.toContain('feed-item');
   });
 
-  it('collects the button and decoratedText callbacks in order', () => {
+  it('collects the onChangeAction, button and decoratedText callbacks in order', () => {
     expect(actions).toEqual([
+      { action: onClick('compose-refresh').action },
       onClick('insert-template'),
       onClick('send-with-sendwell'),
       onClick('details'),
