@@ -88,6 +88,12 @@ describe.each(TEST_ENGINES)('a draft through createSend on %s', (engine) => {
     expect(sends[1]!.send.sendAt.getTime()).toBeGreaterThanOrEqual(sends[0]!.send.sendAt.getTime());
   });
 
+  it('sends one message to an address written twice, in any case', async () => {
+    const body = draft('each-draft-dupe', { to: ['ada@example.com', 'ADA@Example.com '] });
+    const { sends } = await createSend(deps(), await ava(), body);
+    expect(sends.map(({ send }) => send.to)).toEqual([['ada@example.com']]);
+  });
+
   it('escapes merged values in the HTML body: a display name is text, never markup (23)', async () => {
     const { sends } = await createSend(deps(), await ava(), draft('each-draft-escape'));
     const forDee = sends.find(({ send }) => send.to[0] === 'dee@example.com')!.send;

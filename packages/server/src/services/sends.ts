@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, Host, PersonalisedMessage, SendRequestBody } from '@sendwell/core';
+import type { Clock, Host, PersonalisedMessage, SendRequestBody, ValidSendRequestBody } from '@sendwell/core';
 import { DAY_MS, getProfile, personalise, planSend, sendRequestSchema } from '@sendwell/core';
 import type { Db } from '../store/db';
 import { insertEvent } from '../store/events';
@@ -98,10 +98,11 @@ function alreadySent(sends: SendRow[]): DraftOutcome {
 }
 
 /** The draft as the messages that will go out, or a 422 with core's reason (unfilled tags, …). */
-function outgoingMessages(request: ReturnType<typeof sendRequestSchema.parse>): OutgoingMessage[] {
+function outgoingMessages(request: ValidSendRequestBody): OutgoingMessage[] {
   const names = new Map(Object.entries(request.displayNames).map(([a, n]) => [a.toLowerCase(), n]));
   const draft = {
-    to: request.to.map((email) => ({ email, displayName: names.get(email) })),
+    // An address written twice is one person: one message (and one key) for them.
+    to: [...new Set(request.to)].map((email) => ({ email, displayName: names.get(email) })),
     cc: request.cc,
     bcc: request.bcc,
     subject: request.subject,
