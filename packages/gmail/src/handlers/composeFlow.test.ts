@@ -203,6 +203,12 @@ describe('personalisation that cannot go wrong', () => {
       'merged for Ada Lovelace, but the draft now goes to bob@example.com',
     );
     expect(buttons(driver.card).map((b) => b.text)).toContain('Merge again');
+    const merged = await driver.click('Merge again');
+    expect(merged.json.renderActions.hostAppAction?.gmailAction.updateDraftActionMarkup).toMatchObject({
+      updateBody: { insertContents: [{ content: '<p>Hi Bob, quick intro.</p>' }], type: 'IN_PLACE_INSERT' },
+      updateSubject: { subject: 'Hello Bob' },
+    });
+    expect(decoratedByLabel(driver.card, 'Inserted')?.text).toContain('Bob Stone');
   });
 
   it('inserting twice does not add the template twice', async () => {

@@ -20,7 +20,9 @@ export async function onInsertTemplate(ctx: AddonContext): Promise<AddonResponse
   const templates = await ctx.deps.templates(ctx.user.userId);
   const templateId = formValue(event, TEMPLATE_INPUT) ?? parameter(event, 'templateId');
   const recipients = draftRecipients(event);
-  const prepared = prepareInsert(templates, templateId, recipients, insertModeOf(ctx) ?? 'each');
+  // Merge again keeps the earlier choice; a first Insert with several people defaults to one email each.
+  const mode = insertModeOf(ctx) ?? stampOf(ctx)?.mode ?? 'each';
+  const prepared = prepareInsert(templates, templateId, recipients, mode);
   if (prepared.outcome === 'blocked') return notify(prepared.message);
   const { html, subject, missing, stamp } = prepared.value;
   const warning = missing.length
