@@ -1,10 +1,10 @@
 import { type EventSourceLike, subscribeFeed } from './feed';
 import {
+  type AcceptedSend,
   ApiError,
   type ChannelInfo,
   type Me,
   type QuotaInfo,
-  type SendAccepted,
   type SendRequestBody,
   type SendsAnswer,
   type SendwellApi,
@@ -41,7 +41,7 @@ export async function errorFrom(response: Response): Promise<ApiError> {
 }
 
 /** Tolerates a server from before `sends`/`duplicate` (one send, never a duplicate). */
-function readSendsAnswer(answer: Partial<SendsAnswer> & { send: SendAccepted }): SendsAnswer {
+function readSendsAnswer(answer: Partial<SendsAnswer> & { send: AcceptedSend }): SendsAnswer {
   const sends = Array.isArray(answer.sends) && answer.sends.length ? answer.sends : [answer.send];
   return { send: answer.send, sends, duplicate: answer.duplicate === true };
 }
@@ -82,7 +82,7 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
     getTemplateAnalytics: (id) =>
       request<TemplateAnalytics>(`/api/templates/${encodeURIComponent(id)}/analytics`),
     createSend: (body: SendRequestBody) =>
-      request<Partial<SendsAnswer> & { send: SendAccepted }>('/api/sends', {
+      request<Partial<SendsAnswer> & { send: AcceptedSend }>('/api/sends', {
         method: 'POST',
         body: JSON.stringify(body),
       }).then(readSendsAnswer),

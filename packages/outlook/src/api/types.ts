@@ -1,42 +1,32 @@
 /** Shapes of the Sendwell HTTP API the pane uses (docs/contracts.md, "Server HTTP API"). */
 
-import type { ChannelInfo, FeedEvent, QuotaInfo, SendRequestBody, TemplateAnalytics } from '@sendwell/core';
+import type {
+  ChannelInfo,
+  FeedEvent,
+  QuotaInfo,
+  SendRequestBody,
+  SendsAnswer,
+  TemplateAnalytics,
+  TemplateInfo,
+} from '@sendwell/core';
 
-export type { ChannelInfo, FeedEvent, QuotaInfo, SendRequestBody, TemplateAnalytics } from '@sendwell/core';
+export type {
+  AcceptedSend,
+  ChannelInfo,
+  FeedEvent,
+  QuotaInfo,
+  SendRequestBody,
+  SendsAnswer,
+  TemplateAnalytics,
+} from '@sendwell/core';
 
 /** `GET /api/me`: who the rep is (the feed's "mine" filter needs the id). */
 export interface Me {
   user: { id: string; email: string; name: string };
 }
 
-export interface Template {
-  id: string;
-  name: string;
-  subject: string;
-  /** HTML with `{{recipient.firstName}}`-style fields. */
-  body: string;
-}
-
-/** One accepted send: one per outgoing message (N for "one email each"). */
-export interface SendAccepted {
-  id: string;
-  status: string;
-  sendAt: string | null;
-  channel?: unknown;
-  explanation?: string;
-  /** The message's recipients (for "one email each", the one person it was merged for). */
-  to?: string[];
-}
-
-/**
- * `POST /api/sends`: `sends` holds one accepted send per outgoing message, `send` the first;
- * `duplicate` is true when this draft's idempotency key was used before (nothing new was sent).
- */
-export interface SendsAnswer {
-  send: SendAccepted;
-  sends: SendAccepted[];
-  duplicate: boolean;
-}
+/** What the pane reads of a template (`GET /api/templates` answers core's `TemplateInfo`). */
+export type Template = Pick<TemplateInfo, 'id' | 'name' | 'subject' | 'body'>;
 
 /** The server's error JSON, `{"error":{"code","message"}}`, or one we make for network failures. */
 export class ApiError extends Error {

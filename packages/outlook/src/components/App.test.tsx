@@ -2,7 +2,7 @@ import { type Clock, createVoice } from '@sendwell/core';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type ChannelInfo } from '../api/types';
-import { FakeApi, quotaAfter } from '../testing/fakeApi';
+import { acceptedSend, FakeApi, quotaAfter } from '../testing/fakeApi';
 import { FakeComposeItem } from '../testing/fakeComposeItem';
 import { ada, apiWith, counts, draftTo, intro } from '../testing/fixtures';
 import { renderPane } from '../testing/renderPane';
@@ -139,7 +139,7 @@ describe('status lines follow the send (observation 9)', () => {
 
   it('says when a later slot comes, then that it is going out once the slot has come', async () => {
     const api = new FakeApi();
-    api.sendAnswer = () => [{ id: 's1', status: 'scheduled', sendAt: '2026-03-02T09:30:00Z' }];
+    api.sendAnswer = () => [acceptedSend({ id: 's1', status: 'scheduled', sendAt: '2026-03-02T09:30:00Z' })];
     const { advance, clock } = renderPane({ item: draftTo([ada], 'Hi', '<p>Hi</p>'), api });
     const voice = voiceAt(clock);
     expect((await send()).textContent).toContain(

@@ -1,6 +1,6 @@
 import type { Clock } from '@sendwell/core';
 import { useState } from 'react';
-import type { SendAccepted, SendwellApi } from '../api/types';
+import type { AcceptedSend, SendwellApi } from '../api/types';
 import { checkDraft } from '../model/draft';
 import { type Problem, toProblem } from '../model/problem';
 import type { ComposeItem, DraftRecipient } from '../office/types';
@@ -14,7 +14,7 @@ export type SendState =
   /** The To line changed since Insert merged the template: merge again first. */
   | { state: 'recipients-changed'; added: string[]; removed: string[]; mergedFor: DraftRecipient | null }
   /** The server took the draft; `duplicate` when this draft had been sent before (nothing new went out). */
-  | { state: 'accepted'; sends: SendAccepted[]; duplicate: boolean; at: Date }
+  | { state: 'accepted'; sends: AcceptedSend[]; duplicate: boolean; at: Date }
   | { state: 'failed'; problem: Problem };
 
 export interface SendDeps {

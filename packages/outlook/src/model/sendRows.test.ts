@@ -1,9 +1,10 @@
 import { foldFeed } from '@sendwell/core';
 import { describe, expect, it } from 'vitest';
+import { acceptedSend } from '../testing/fakeApi';
 import { lifeOf, overallLife, rowForSend } from './sendRows';
 
 const at = new Date('2026-03-02T09:00:00Z');
-const accepted = { id: 's1', status: 'queued', sendAt: '2026-03-02T09:30:00Z', to: ['a@x.test', 'b@x.test'] };
+const accepted = acceptedSend({ id: 's1', sendAt: '2026-03-02T09:30:00Z', to: ['a@x.test', 'b@x.test'] });
 const event = (id: number, type: 'send.submitted' | 'bounce' | 'send.failed', extra = {}) => ({
   id,
   type,

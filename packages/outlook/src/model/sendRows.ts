@@ -1,5 +1,5 @@
 import { type FeedRow, foldFeed, type SendRow } from '@sendwell/core';
-import type { SendAccepted } from '../api/types';
+import type { AcceptedSend } from '../api/types';
 
 /** Where a send is, in one word for tests and styling: its phase, or what happened to a recipient. */
 export type LifeState = 'queued' | 'sent' | 'delayed' | 'bounced' | 'failed';
@@ -14,7 +14,7 @@ const isRowOf =
  * folds from the server's answer (as if its "queued" event had come). Rebuilt on every render from
  * the events, so it never goes stale.
  */
-export function rowForSend(send: SendAccepted, rows: readonly FeedRow[], at: Date): SendRow {
+export function rowForSend(send: AcceptedSend, rows: readonly FeedRow[], at: Date): SendRow {
   const found = rows.find(isRowOf(send.id));
   if (found)
     return {

@@ -1,12 +1,12 @@
 import { getProfile, quotaInfo, quotaSnapshot } from '@sendwell/core';
 import {
+  type AcceptedSend,
   ApiError,
   type ChannelInfo,
   type FeedEvent,
   type FeedHandlers,
   type Me,
   type QuotaInfo,
-  type SendAccepted,
   type SendRequestBody,
   type SendsAnswer,
   type SendwellApi,
@@ -26,6 +26,18 @@ export function quotaAfter(
   const snapshot = quotaSnapshot(profile, history, now, { pausedUntil });
   const more = { pausedUntil, pauseReason: extras.pauseReason ?? null, queued: extras.queued ?? 0 };
   return quotaInfo(profile, snapshot, more, (at) => at.toISOString());
+}
+
+/** One accepted send as the server answers it, due now unless said otherwise. */
+export function acceptedSend(partial: Partial<AcceptedSend> & Pick<AcceptedSend, 'id'>): AcceptedSend {
+  return {
+    status: 'queued',
+    sendAt: '2026-03-02T09:00:00.000Z',
+    channel: 'mbx-rep',
+    explanation: 'Sends through Exchange Online — your mailbox.',
+    to: [],
+    ...partial,
+  };
 }
 
 /** A working in-memory Sendwell server for component tests. */
@@ -48,18 +60,12 @@ export class FakeApi implements SendwellApi {
   /** Every request posted, duplicates included. */
   readonly sends: SendRequestBody[] = [];
   /** The first answer per idempotency key: a repeat is answered `duplicate: true`, as the server does. */
-  private readonly accepted = new Map<string, SendAccepted[]>();
+  private readonly accepted = new Map<string, AcceptedSend[]>();
   private nextSendId = 0;
   /** One accepted send per outgoing message: one per To recipient for "one email each". */
-  sendAnswer: (request: SendRequestBody) => SendAccepted[] | ApiError = (request) => {
+  sendAnswer: (request: SendRequestBody) => AcceptedSend[] | ApiError = (request) => {
     const messages = request.personalise === 'each' ? request.to.map((to) => [to]) : [request.to];
-    return messages.map((to) => ({
-      id: `send-${++this.nextSendId}`,
-      status: 'queued',
-      sendAt: null,
-      explanation: `Through Exchange Online for ${to.join(', ')}`,
-      to,
-    }));
+    return messages.map((to) => acceptedSend({ id: `send-${++this.nextSendId}`, to }));
   };
   analyticsRequests = 0;
   /** Every call the pane made, by method name, in order. */
