@@ -37,10 +37,11 @@ describe('the HTTP API', () => {
 
   describe('GET /api (15)', () => {
     it.each([
-      ['without a token', null],
-      ['with a token', 'ava'],
-    ])('answers the index of the routes %s', async (_label, user) => {
-      const response = await api('', user && sendwell.apiTokenFor(user));
+      ['without a token', '', null],
+      ['with a token', '', 'ava'],
+      ['at /api/ too', '/', null],
+    ])('answers the index of the routes %s', async (_label, path, user) => {
+      const response = await api(path, user && sendwell.apiTokenFor(user));
       expect(response.status).toBe(200);
       const index = await response.json();
       expect(index.routes).toEqual(API_ROUTES);
@@ -49,7 +50,9 @@ describe('the HTTP API', () => {
 
     it('lists only routes that exist: every listed GET without parameters answers, none is a 404', async () => {
       const token = sendwell.apiTokenFor('ava');
-      const plain = API_ROUTES.filter((r) => r.method === 'GET' && !r.path.includes(':') && r.path !== '/api/feed');
+      const plain = API_ROUTES.filter(
+        (r) => r.method === 'GET' && !r.path.includes(':') && r.path !== '/api/feed',
+      );
       for (const route of plain) {
         const path = route.path.replace(/^\/api/, '').replace(/\?host=.*$/, '?host=outlook');
         expect({ route: route.path, status: (await api(path, token)).status }).toEqual({
@@ -69,7 +72,14 @@ describe('the HTTP API', () => {
       expect(answer.duplicate).toBe(false);
       expect(answer.sends).toHaveLength(1);
       expect(answer.send).toEqual(answer.sends[0]);
-      expect(Object.keys(answer.send).sort()).toEqual(['channel', 'explanation', 'id', 'sendAt', 'status', 'to']);
+      expect(Object.keys(answer.send).sort()).toEqual([
+        'channel',
+        'explanation',
+        'id',
+        'sendAt',
+        'status',
+        'to',
+      ]);
       expect(answer.send).toMatchObject({ status: 'scheduled', channel: 'mbx-ava', to: ['pat@example.com'] });
 
       const again = await api('/sends', token, { method: 'POST', body: draft('answer-shape-1') });
@@ -88,13 +98,23 @@ describe('the HTTP API', () => {
       const response = await api('/sends', sendwell.apiTokenFor('ava'), { method: 'POST', body });
       expect(response.status).toBe(202);
       const answer = await response.json();
-      expect(answer.sends.map((s: { to: string[] }) => s.to)).toEqual([['ada@example.com'], ['bob@example.com']]);
+      expect(answer.sends.map((s: { to: string[] }) => s.to)).toEqual([
+        ['ada@example.com'],
+        ['bob@example.com'],
+      ]);
     });
 
     it('refuses a draft with an unfilled tag with 422 and core’s code and message', async () => {
       const body = draft('answer-unfilled-1', { body: '<p>Hi {{recipient.firstName}}</p>' });
       const core = personalise(
-        { to: [{ email: 'pat@example.com' }], cc: [], bcc: [], subject: 'Hi', body: body.body, format: 'html' },
+        {
+          to: [{ email: 'pat@example.com' }],
+          cc: [],
+          bcc: [],
+          subject: 'Hi',
+          body: body.body,
+          format: 'html',
+        },
         'one',
       );
       const response = await api('/sends', sendwell.apiTokenFor('ava'), { method: 'POST', body });

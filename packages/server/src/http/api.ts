@@ -24,6 +24,8 @@ import { settingsRoutes } from './settings';
 
 const host = z.enum(HOSTS);
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** These routes are mounted at `/api` (docs/contracts.md). */
+const INDEX_PATHS = new Set(['/api', '/api/']);
 
 export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
@@ -41,8 +43,10 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
       },
     }),
   );
-  // Before the token check: the index is how a newcomer finds out what needs one.
-  app.get('/', (c) => c.json(apiIndex()));
+  // Before the token check: the index is how a newcomer finds out what needs one (`/api/` too).
+  app.use('*', async (c, next) =>
+    c.req.method === 'GET' && INDEX_PATHS.has(c.req.path) ? c.json(apiIndex()) : next(),
+  );
   app.use('*', async (c, next) => {
     const header = c.req.header('authorization');
     const token =
