@@ -22,7 +22,7 @@ export function eventAudience(event: AddonEvent): EventAudience {
 }
 
 /** `Ada <ada@example.com>` → `ada@example.com` (as written: validation names it exactly). */
-function addressOf(text: string): string {
+export function addressOf(text: string): string {
   const angled = /<([^>]*)>\s*$/.exec(text);
   return (angled ? angled[1]! : text).trim();
 }

@@ -168,6 +168,35 @@ describe('once (observation 3)', () => {
   });
 });
 
+describe('once, for a compose window opened again', () => {
+  async function sendOnce() {
+    Object.assign(driver.window, { to: ['ada@example.com'], subject: 'Once', body: '<p>x</p>' });
+    save();
+    await driver.compose();
+    await driver.click('Send with Sendwell');
+    await driver.click('Send');
+  }
+
+  it('a fresh card on a window whose draft was sent says it was sent', async () => {
+    await sendOnce();
+    await driver.compose(); // the rep closes and reopens the add-on: a new card, no memory
+    const again = await driver.click('Send with Sendwell');
+    expect(again.notification).toContain('Already sent with Sendwell');
+    expect(state.sends).toHaveLength(1);
+  });
+
+  it('a draft Gmail saved again under a new id is shown with a warning, not sent', async () => {
+    await sendOnce();
+    save('r-2');
+    await driver.compose();
+    await driver.click('Send with Sendwell');
+    expect(paragraphs(driver.card).join(' ')).toContain(
+      'You sent an email to these recipients with Sendwell',
+    );
+    expect(state.sends).toHaveLength(1);
+  });
+});
+
 describe('addresses (observation 24)', () => {
   it('names an invalid address on the card and queues nothing', async () => {
     driver.window.to = ['Ada <ada@exam"ple.com>'];

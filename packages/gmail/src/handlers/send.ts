@@ -1,10 +1,11 @@
-import { checkStamp } from '@sendwell/core';
+import { checkStamp, systemClock } from '@sendwell/core';
 import { confirmCard } from '../cards/confirmCard';
 import { updateCard } from '../cards/responses';
 import type { AddonResponse } from '../cards/types';
 import { count } from '../cards/words';
 import { prepareSend, SEND_MODES, type SendMode, sendModes } from '../compose/prepareSend';
 import {
+  addressOf,
   draftFingerprint,
   draftKey,
   eventAudience,
@@ -77,15 +78,44 @@ export async function onSendWithSendwell(ctx: AddonContext): Promise<AddonRespon
   if (!audience.to.length)
     return answer(ctx, 'error', 'Nothing was sent: add at least one recipient to the draft.');
   const match = matchDraft(await (await deps.drafts(user.userId)).recent(), audience);
-  if (!match)
+  const recent = await recentSendTo(ctx, audience.to);
+  if (!match) {
+    // Sendwell removes a draft it sent: a card reopened on that compose window lands here.
+    if (recent) return answer(ctx, 'info', `${ctx.voice.t('ui.alreadySent')} (${ctx.voice.time(recent)})`);
     return answer(
       ctx,
       'error',
       'Nothing was sent: Gmail has no saved draft with these recipients yet. Wait until the draft says "Saved", then try again.',
     );
+  }
   const earlier = await deps.sendsForDraft(user.userId, draftKey(match.draft.id));
   if (earlier.length) return alreadySent(ctx, match.draft.id, earlier);
-  return showConfirm(ctx, match.draft, match.others);
+  const note = recent
+    ? `You sent an email to these recipients with Sendwell at ${ctx.voice.time(recent)}. Sending this draft sends another.`
+    : undefined;
+  return showConfirm(ctx, match.draft, match.others, note);
+}
+
+/** How long a send to the same To line counts as "just sent" for a compose window opened again. */
+const RECENT_MS = 60 * 60_000;
+
+/**
+ * When this rep last queued Sendwell email reaching every one of these To addresses (within the
+ * hour), from their feed: the draft of a sent compose window is gone, its recipients are what is left.
+ */
+async function recentSendTo(ctx: AddonContext, to: string[]): Promise<string | null> {
+  const wanted = new Set(to.map((t) => addressOf(t).toLowerCase()));
+  const since = (ctx.deps.clock ?? systemClock).now().getTime() - RECENT_MS;
+  const reached = new Map<string, string>();
+  for (const e of await ctx.deps.recentFeed(ctx.user.userId, 50)) {
+    if (e.type !== 'send.queued' || Date.parse(e.at) < since || !Array.isArray(e.detail.to)) continue;
+    for (const address of e.detail.to as unknown[]) {
+      const key = String(address).toLowerCase();
+      if (wanted.has(key) && (reached.get(key) ?? '') < e.at) reached.set(key, e.at);
+    }
+  }
+  if (!wanted.size || reached.size < wanted.size) return null;
+  return [...reached.values()].sort().at(-1) ?? null;
 }
 
 const modeOf = (text: string | undefined): SendMode =>

@@ -162,6 +162,17 @@ function queue(state: FakeAddonState, userId: string, input: SendRequest): SendO
           : request.idempotencyKey,
     };
     state.sends.push(send);
+    // As the server records it: the feed learns of every queued message.
+    state.feed.push({
+      id: state.feed.length + 1,
+      type: 'send.queued',
+      at: new Date().toISOString(),
+      userId,
+      sendId: send.sendId,
+      recipient: null,
+      templateId: send.templateId,
+      detail: { sendAt: null, to: send.to },
+    });
     return send;
   });
   return { outcome: 'accepted', duplicate: false, sends };
