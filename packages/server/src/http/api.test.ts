@@ -48,6 +48,16 @@ describe('the HTTP API', () => {
       expect(index.routes).toContainEqual(expect.objectContaining({ method: 'POST', path: '/api/sends' }));
     });
 
+    it('lists every route the app serves, and no other', async () => {
+      const served = sendwell.app.routes
+        .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')
+        .map((r) => `${r.method} ${r.path}`);
+      const listed = API_ROUTES.filter((r) => r.path !== '/api').map(
+        (r) => `${r.method} ${r.path.split('?')[0]}`,
+      );
+      expect([...listed].sort()).toEqual([...served].sort());
+    });
+
     it('lists only routes that exist: every listed GET without parameters answers, none is a 404', async () => {
       const token = sendwell.apiTokenFor('ava');
       const plain = API_ROUTES.filter(
