@@ -22,7 +22,7 @@ export interface HttpApiOptions {
   reconnectDelayMs?: number;
 }
 
-export async function errorFrom(response: Response): Promise<ApiError> {
+async function errorFrom(response: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await response.json();

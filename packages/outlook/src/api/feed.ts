@@ -34,7 +34,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
  * Core's `FeedEvent` from the SSE data, or null for anything that is not one. Lenient about the
  * optional parts (an older or newer server), strict about what the feed folds on: id, type, time.
  */
-export function parseFeedEvent(data: string): FeedEvent | null {
+function parseFeedEvent(data: string): FeedEvent | null {
   try {
     const raw = JSON.parse(data) as Record<string, unknown>;
     if (typeof raw.id !== 'number' || typeof raw.type !== 'string' || typeof raw.at !== 'string') return null;

@@ -1,3 +1,2 @@
-export { createHttpApi, type HttpApiOptions } from './client';
-export type { EventSourceLike } from './feed';
+export { createHttpApi } from './client';
 export * from './types';

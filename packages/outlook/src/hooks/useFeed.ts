@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { FeedEvent, SendwellApi } from '../api/types';
 
 /** The server replays up to 200 events to a new stream; keep them all so rows fold completely. */
-export const FEED_LIMIT = 300;
+const FEED_LIMIT = 300;
 
-export interface FeedEntry {
+interface FeedEntry {
   /** Arrival order, a stable React key. */
   seq: number;
   event: FeedEvent;

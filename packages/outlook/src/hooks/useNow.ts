@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 /** Calls back every so often until unsubscribed; tests pass a manual one (no real timers). */
 export type Ticker = (onTick: () => void) => () => void;
 
-export const everySecond: Ticker = (onTick) => {
+const everySecond: Ticker = (onTick) => {
   const timer = setInterval(onTick, 1000);
   return () => clearInterval(timer);
 };

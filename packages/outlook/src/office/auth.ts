@@ -2,7 +2,7 @@
 export const SENDWELL_API_AUDIENCE = 'api://sendwell';
 
 /** Signals that this build has no way to get a token yet (shown to the rep, never papered over). */
-export class AuthNotConfiguredError extends Error {
+class AuthNotConfiguredError extends Error {
   constructor() {
     super('Sign-in for Outlook is not configured in this Sendwell build yet.');
     this.name = 'AuthNotConfiguredError';

@@ -2,7 +2,7 @@
  * The subset of the office.js `Office` global the pane uses, spelled structurally so the sandbox's
  * fake (provided by the parent page) and the real CDN office.js both fit it.
  */
-export interface OfficeAsyncError {
+interface OfficeAsyncError {
   name?: string;
   message: string;
   code?: number;
@@ -22,23 +22,23 @@ export interface OfficeEmailAddressDetails {
   recipientType?: string;
 }
 
-export interface OfficeRecipients {
+interface OfficeRecipients {
   getAsync(callback: OfficeCallback<OfficeEmailAddressDetails[]>): void;
 }
 
-export interface OfficeSubject {
+interface OfficeSubject {
   getAsync(callback: OfficeCallback<string>): void;
   setAsync(subject: string, callback: OfficeCallback<void>): void;
 }
 
-export interface OfficeBody {
+interface OfficeBody {
   getAsync(coercionType: string, callback: OfficeCallback<string>): void;
   setAsync(data: string, options: { coercionType: string }, callback: OfficeCallback<void>): void;
   setSelectedDataAsync(data: string, options: { coercionType: string }, callback: OfficeCallback<void>): void;
 }
 
 /** `item.sessionData` (Mailbox 1.11, compose): string values kept with this draft for this add-in. */
-export interface OfficeSessionData {
+interface OfficeSessionData {
   getAsync(name: string, callback: OfficeCallback<string>): void;
   setAsync(name: string, value: string, callback: OfficeCallback<void>): void;
 }

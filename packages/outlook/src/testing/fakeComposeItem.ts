@@ -1,7 +1,7 @@
 import type { AccountType, ComposeItem, DraftMemory, DraftRecipients } from '../office/types';
 
 /** The draft's session data, as Outlook keeps it for the item (it outlives one pane). */
-export class FakeDraftMemory implements DraftMemory {
+class FakeDraftMemory implements DraftMemory {
   persistent = true;
   value: string | null = null;
   async read() {

@@ -7,7 +7,7 @@ import { FakeApi } from './fakeApi';
 import { FakeComposeItem } from './fakeComposeItem';
 
 /** A ticker the test drives: `tick()` is one second passing for the pane's relative times. */
-export class ManualTicker {
+class ManualTicker {
   private readonly listeners = new Set<() => void>();
   readonly ticker: Ticker = (onTick) => {
     this.listeners.add(onTick);
