@@ -149,6 +149,26 @@ describe('status lines follow the send (observation 9)', () => {
     expect(screen.getByTestId('send-status').textContent).toContain(voice.t('send.queuedNow'));
   });
 
+  it("says why a send waits, from the planner's rule in its queued event", async () => {
+    const api = new FakeApi();
+    api.sendAnswer = () => [acceptedSend({ id: 's1', status: 'scheduled', sendAt: '2026-03-02T09:00:02Z' })];
+    const { clock } = renderPane({ item: draftTo([ada], 'Hi', '<p>Hi</p>'), api });
+    await send();
+    const rule = { limitedBy: 'pace', windowId: null, profileId: 'exchange-online' } as const;
+    act(
+      () =>
+        void api.emit({
+          type: 'send.queued',
+          at: '2026-03-02T09:00:00Z',
+          sendId: 's1',
+          detail: { ...rule, sendAt: '2026-03-02T09:00:02Z' },
+        }),
+    );
+    const why = voiceAt(clock).slot(rule);
+    expect(why).toBeTruthy();
+    expect(screen.getByTestId('send-why').textContent).toBe(why);
+  });
+
   it('reloads the quota once its next free slot has passed, re-wording the wait every tick', async () => {
     const api = new FakeApi();
     api.quota = { ...api.quota, nextFreeAt: '2026-03-02T09:00:02Z' };

@@ -32,11 +32,18 @@ function MessageLine(props: { row: SendRow; withAddress: boolean }) {
   const voice = useVoice();
   const { row } = props;
   const status = voice.sendStatus(row).text;
+  // Why it waits (the planner's rule, from its queued event), while it waits.
+  const why = row.phase === 'queued' ? voice.slot(row.slot) : null;
   const news = row.recipients.filter((recipient) => recipient.state !== 'sent').map(voice.outcome);
   return (
     <li data-testid="send-outcome" data-state={lifeOf(row)} data-send-id={row.sendId}>
       {props.withAddress && row.to.length ? `${row.to.join(', ')}: ` : ''}
       {status}
+      {why && (
+        <Caption1 block data-testid="send-why">
+          {why}
+        </Caption1>
+      )}
       {news.map((line) => (
         <Caption1 block key={line.text} data-testid="send-recipient" data-tone={line.tone}>
           {line.text}
