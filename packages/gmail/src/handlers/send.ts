@@ -1,4 +1,4 @@
-import { checkStamp, systemClock } from '@sendwell/core';
+import { checkStamp, emailAddressSchema, systemClock } from '@sendwell/core';
 import { confirmCard } from '../cards/confirmCard';
 import { updateCard } from '../cards/responses';
 import type { AddonResponse } from '../cards/types';
@@ -69,12 +69,11 @@ export async function onSendWithSendwell(ctx: AddonContext): Promise<AddonRespon
   }
   const audience = eventAudience(event);
   const invalid = invalidInAudience(audience);
-  if (invalid.length)
-    return answer(
-      ctx,
-      'error',
-      `Nothing was sent: ${invalid.map((a) => `"${a}"`).join(', ')} is not a valid email address.`,
-    );
+  if (invalid.length) {
+    // core's own words for each bad address (the API names them the same way).
+    const named = invalid.map((a) => emailAddressSchema.safeParse(a).error?.issues[0]?.message ?? a);
+    return answer(ctx, 'error', `Nothing was sent: ${named.join('; ')}.`);
+  }
   if (!audience.to.length)
     return answer(ctx, 'error', 'Nothing was sent: add at least one recipient to the draft.');
   const match = matchDraft(await (await deps.drafts(user.userId)).recent(), audience);
