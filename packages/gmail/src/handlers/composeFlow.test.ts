@@ -1,4 +1,4 @@
-import { emailAddressSchema, personalise } from '@sendwell/core';
+import { createVoice, emailAddressSchema, ManualClock, personalise } from '@sendwell/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createGmailAddon } from '../addon';
 import { buttons, decoratedByLabel, paragraphs } from '../cards/cardTestUtils';
@@ -258,5 +258,29 @@ describe('personalisation that cannot go wrong', () => {
     driver.window.subject = 'Mine';
     await insert([], 't-intro');
     expect(driver.window).toMatchObject({ subject: 'Mine', body: '' });
+  });
+});
+
+describe("one voice, in the rep's language from the Gmail event", () => {
+  it('a zh-CN rep gets the compose card in Simplified Chinese', async () => {
+    const deps = createFakeAddonDeps(google.auth, ADDON_URL);
+    const zh = createAddonDriver({
+      app: createGmailAddon(deps),
+      google,
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+    });
+    zh.window.to = ['ada@example.com'];
+    const card = (await zh.compose()).card!;
+    const voice = createVoice({
+      locale: 'zh-Hans',
+      timeZone: 'Asia/Shanghai',
+      clock: new ManualClock('2026-03-02T10:00:00Z'),
+    });
+    expect(voice.t('ui.template')).not.toBe('Template');
+    expect(buttons(card).map((b) => b.text)).toEqual([
+      voice.t('ui.insertTemplate'),
+      voice.t('ui.sendWithSendwell'),
+    ]);
   });
 });

@@ -31,6 +31,9 @@ export function createAddonDriver(options: {
   google: Awaited<ReturnType<typeof createTestGoogle>>;
   email?: string;
   window?: Partial<ComposeWindow>;
+  /** Gmail's `userLocale` and `timeZone.id` for the rep. */
+  locale?: string;
+  timeZone?: string;
 }) {
   const check = createSchemaCheck();
   const window: ComposeWindow = { to: [], cc: [], bcc: [], subject: '', body: '', ...options.window };
@@ -41,8 +44,8 @@ export function createAddonDriver(options: {
     const event = {
       commonEventObject: {
         hostApp: 'GMAIL',
-        userLocale: 'en-GB',
-        timeZone: { id: 'Europe/London', offset: 0 },
+        userLocale: options.locale ?? 'en-GB',
+        timeZone: { id: options.timeZone ?? 'Europe/London', offset: 0 },
         parameters,
         formInputs: Object.fromEntries(
           Object.entries(forms).map(([k, v]) => [k, { stringInputs: { value: [v] } }]),
