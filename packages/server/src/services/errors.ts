@@ -43,6 +43,9 @@ function fieldLabel(path: readonly PropertyKey[]): string {
   return `${label} ${['to', 'cc', 'bcc'].includes(field) ? 'address' : 'item'} ${index + 1}`;
 }
 
+const count = (n: number | bigint, noun: string) =>
+  `${n.toLocaleString('en')} ${noun}${n === 1 || n === 1n ? '' : 's'}`;
+
 /** Zod's own wording ("Invalid input: expected …") is for programmers; schema-written messages are for people. */
 const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized)/;
 
@@ -54,15 +57,15 @@ function sentence(issue: z.core.$ZodIssue): string {
       if (!issue.path.length) return 'The request body should be a JSON object';
       return / received undefined$/.test(issue.message)
         ? `${label} is missing`
-        : `${label} should be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+        : `${label} should be ${issue.expected === 'array' ? 'a list' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`}`;
     case 'too_small':
       return issue.origin === 'array'
-        ? `${label} needs at least ${issue.minimum} item(s)`
-        : `${label} is too short (at least ${issue.minimum} characters)`;
+        ? `${label} needs at least ${count(issue.minimum, 'item')}`
+        : `${label} is too short (at least ${count(issue.minimum, 'character')})`;
     case 'too_big':
       return issue.origin === 'array'
         ? `${label} has too many items (at most ${issue.maximum})`
-        : `${label} is too long (at most ${issue.maximum.toLocaleString('en')} characters)`;
+        : `${label} is too long (at most ${count(issue.maximum, 'character')})`;
     case 'invalid_value':
       return `${label} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
