@@ -104,7 +104,9 @@ describe('Send with Sendwell from Gmail sends the saved draft, once', () => {
       .filter((m) => m.subject === 'Edited in Gmail');
     expect(sentItems).toHaveLength(1);
     const body = sentItems[0]!.raw.split('\r\n\r\n').slice(1).join('').replace(/\s+/g, '');
-    expect(Buffer.from(body, 'base64').toString('utf8').trim()).toBe('<p>Hi Eli, these are my own words.</p>');
+    expect(Buffer.from(body, 'base64').toString('utf8').trim()).toBe(
+      '<p>Hi Eli, these are my own words.</p>',
+    );
   });
 
   it('sends nothing when Gmail has no saved draft for these recipients', async () => {
