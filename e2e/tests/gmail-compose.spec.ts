@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { axeViolations } from './support/axe';
 import { gmailSentMessages, runTag, type SentMessage } from './support/sandboxMail';
 
 // What goes out is exactly what the rep sees, once: in the card previewer's fake Gmail, insert a
@@ -11,7 +12,12 @@ const REP = 'gus';
 const TEMPLATE = 'Follow-up';
 
 const card = (page: Page): Locator => page.getByTestId('card');
-const idle = (page: Page) => expect(page.getByTestId('card-host')).toHaveAttribute('data-state', 'ready');
+/** The previewer is done with the last add-on call, and the add-on answered (its error shown otherwise). */
+async function idle(page: Page) {
+  await expect(page.getByTestId('card-host')).toHaveAttribute('data-state', 'ready');
+  const error = page.getByTestId('addon-error');
+  if (await error.isVisible()) throw new Error(`The add-on failed: ${await error.textContent()}`);
+}
 
 async function openCompose(page: Page, to: string) {
   await page.goto('/sandbox/gmail');
@@ -77,6 +83,7 @@ test('Gmail: the edited draft is what is sent, and a second click sends nothing'
   await idle(page);
   // The confirm card shows the draft Gmail saved: the edited subject, not the template's.
   await expect(card(page).locator('[data-top-label="Subject"]')).toContainText(subject);
+  expect(await axeViolations(page)).toEqual([]);
   await card(page).getByRole('button', { name: 'Send', exact: true }).click();
   await idle(page);
   await expect(card(page).getByRole('region', { name: 'Sent with Sendwell' })).toBeVisible();
@@ -94,6 +101,7 @@ test('Gmail: two recipients, "one email each" gives two correctly merged message
   const tag = runTag();
   await openCompose(page, 'Ada Lovelace <ada.geach@example.com>, Grace Hopper <grace.geach@example.com>');
   await expect(card(page).getByTestId('insertMode')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   const subject = `Following up ${tag}`;
   await page.getByTestId('draft-subject').fill(subject);
 

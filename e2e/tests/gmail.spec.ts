@@ -7,7 +7,12 @@ import { type AnalyticsCounts, createVoice, systemClock } from '../../packages/c
 // Google's card schema defines (input name, button text, section header, topLabel).
 
 const card = (page: Page) => page.getByTestId('card');
-const idle = (page: Page) => expect(page.getByTestId('card-host')).toHaveAttribute('data-state', 'ready');
+/** The previewer is done with the last add-on call, and the add-on answered (its error shown otherwise). */
+async function idle(page: Page) {
+  await expect(page.getByTestId('card-host')).toHaveAttribute('data-state', 'ready');
+  const error = page.getByTestId('addon-error');
+  if (await error.isVisible()) throw new Error(`The add-on failed: ${await error.textContent()}`);
+}
 
 async function openAs(page: Page, user: string) {
   await page.goto('/sandbox/gmail');

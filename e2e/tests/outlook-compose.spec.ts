@@ -1,4 +1,5 @@
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
+import { paneViolations } from './support/axe';
 import { graphSentItems, runTag, type SentMessage } from './support/sandboxMail';
 
 // What goes out is exactly what the rep sees, once: in the sandbox Outlook compose window, insert a
@@ -30,8 +31,8 @@ async function editBody(page: Page, text: string): Promise<string> {
   await expect(body).toContainText(text);
   return body.evaluate((el) => {
     const copy = el.cloneNode(true) as HTMLElement;
-    for (const node of copy.querySelectorAll('*'))
-      for (const attr of [...node.attributes])
+    for (const node of Array.from(copy.querySelectorAll('*')))
+      for (const attr of Array.from(node.attributes))
         if (attr.name.startsWith('data-sendwell-')) node.removeAttribute(attr.name);
     return copy.innerHTML;
   });
@@ -74,6 +75,7 @@ test('Outlook: the edited draft is what is sent, and a second click sends nothin
   // Second click on the same draft: the server answers "duplicate", the pane says so.
   await send.click();
   await expect(pane(page).getByTestId('send-status')).toHaveAttribute('data-state', 'duplicate');
+  expect(await paneViolations(page)).toEqual([]);
   expect((await graphSentItems(page.request, REP)).filter((m) => m.subject.includes(tag))).toHaveLength(1);
 });
 
@@ -81,6 +83,7 @@ test('Outlook: two recipients, "one email each" gives two correctly merged messa
   const tag = runTag();
   await openCompose(page, 'Ada Lovelace <ada.each@example.com>, Grace Hopper <grace.each@example.com>');
   await expect(pane(page).getByTestId('insert-status')).toHaveAttribute('data-state', 'choose');
+  expect(await paneViolations(page)).toEqual([]);
   await pane(page).getByTestId('merge-each').click();
   await expect(pane(page).getByTestId('insert-status')).toHaveAttribute('data-mode', 'each');
   const subject = `Following up ${tag}`;

@@ -12,7 +12,7 @@ export interface SentMessage {
 type TokenKind = 'microsoft-access' | 'google-access';
 
 /** A provider access token for a sandbox user, from the sandbox's dev token endpoint (as the host pages get theirs). */
-export async function sandboxToken(
+async function sandboxToken(
   request: APIRequestContext,
   userId: string,
   kind: TokenKind,
