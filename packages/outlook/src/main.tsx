@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { systemClock } from '@sendwell/core';
+import { pickLocale, systemClock } from '@sendwell/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHttpApi } from './api';
@@ -26,7 +26,12 @@ async function start(root: HTMLElement) {
         }}
       />
     ) : (
-      <PaneUnavailable message={connection.message} reason={connection.reason} />
+      // No Office here to ask for its display language: the browser's stands in.
+      <PaneUnavailable
+        message={connection.message}
+        reason={connection.reason}
+        locale={pickLocale(navigator.language)}
+      />
     );
   view.render(
     <StrictMode>

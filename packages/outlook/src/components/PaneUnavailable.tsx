@@ -1,7 +1,8 @@
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { type Locale, translate } from '@sendwell/core';
 
 /** Shown when there is no compose item to work with (plain browser, missing sandbox host, no office.js). */
-export function PaneUnavailable(props: { message: string; reason: string }) {
+export function PaneUnavailable(props: { message: string; reason: string; locale: Locale }) {
   return (
     <main style={{ padding: 12 }}>
       <Caption1 as="h1" block style={{ margin: '0 0 8px' }}>
@@ -14,7 +15,7 @@ export function PaneUnavailable(props: { message: string; reason: string }) {
         data-reason={props.reason}
       >
         <MessageBarBody>
-          <MessageBarTitle>Sendwell can't start here</MessageBarTitle>
+          <MessageBarTitle>{translate(props.locale, 'ui.cannotStart')}</MessageBarTitle>
           {props.message}
         </MessageBarBody>
       </MessageBar>
