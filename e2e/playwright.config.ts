@@ -11,6 +11,8 @@ process.env.SENDWELL_E2E_DATA_DIR = DATA_DIR; // workers re-evaluate this file: 
 
 export default defineConfig({
   testDir: './tests',
+  // A run on its own port keeps its own artifacts: two runs at once must not delete each other's traces.
+  outputDir: process.env.SENDWELL_E2E_PORT ? `test-results/port-${PORT}` : 'test-results',
   timeout: 60_000,
   expect: { timeout: 20_000 },
   workers: 1,
