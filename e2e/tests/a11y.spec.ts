@@ -20,6 +20,15 @@ test('Outlook pane, normal state: no axe violations', async ({ page }) => {
   expect(await paneViolations(page)).toEqual([]);
 });
 
+test('Outlook pane in Simplified Chinese: the page says its language, no axe violations', async ({
+  page,
+}) => {
+  await page.goto('/sandbox/outlook?lang=zh-CN');
+  await expect(pane(page).getByTestId('quota')).toBeVisible();
+  await expect(pane(page).locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  expect(await paneViolations(page)).toEqual([]);
+});
+
 test('Outlook pane opened outside Outlook (no host): no axe violations', async ({ page }) => {
   await page.goto('/outlook/taskpane.html?sandbox=1');
   await expect(page.getByTestId('pane-unavailable')).toBeVisible();

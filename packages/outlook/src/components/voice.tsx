@@ -1,5 +1,5 @@
 import { type Clock, createVoice, pickLocale, type Voice } from '@sendwell/core';
-import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
 
 const VoiceContext = createContext<Voice | null>(null);
 
@@ -18,6 +18,10 @@ export function VoiceProvider(props: {
     () => createVoice({ locale: pickLocale(displayLanguage), timeZone, clock }),
     [displayLanguage, timeZone, clock],
   );
+  // Screen readers pick their voice from the page's language: say which one the pane speaks.
+  useEffect(() => {
+    document.documentElement.lang = voice.locale;
+  }, [voice.locale]);
   return <VoiceContext.Provider value={voice}>{props.children}</VoiceContext.Provider>;
 }
 
