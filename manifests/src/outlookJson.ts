@@ -1,8 +1,8 @@
 import { type Environment, uuidV5 } from './environment';
 import { SOURCE } from './source';
 
-export const UNIFIED_MANIFEST_VERSION = '1.22';
-export const UNIFIED_SCHEMA = `https://developer.microsoft.com/json-schemas/teams/v${UNIFIED_MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
+const UNIFIED_MANIFEST_VERSION = '1.22';
+const UNIFIED_SCHEMA = `https://developer.microsoft.com/json-schemas/teams/v${UNIFIED_MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
 
 const TASKPANE_ACTION = 'SendwellTaskPaneShow';
 

@@ -5,7 +5,7 @@ const esc = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** XML manifests carry a four-part version. */
-export const xmlVersion = (version: string) => `${version}.0`;
+const xmlVersion = (version: string) => `${version}.0`;
 
 /**
  * The Outlook add-in-only (XML) manifest: works in Outlook on the web, new and classic Windows and Mac,

@@ -35,7 +35,7 @@ function readableText(message: BounceMessage): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-export function analyseMessage(message: BounceMessage, decoders?: readonly Decoder[]): BounceReport {
+function analyseMessage(message: BounceMessage, decoders?: readonly Decoder[]): BounceReport {
   if (isForwardedByPerson(message)) return { ...NOT_A_BOUNCE };
   const decoded = runDecoders(message, decoders ?? orderDecoders(message));
   if (!decoded) return { ...NOT_A_BOUNCE };

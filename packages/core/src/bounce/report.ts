@@ -1,5 +1,5 @@
 import { findCommand } from './command';
-import type { BounceMessage, Decoded, DecodedRecipient } from './decoders/contract';
+import type { Decoded, DecodedRecipient } from './decoders/contract';
 import { cleanAddress } from './fields';
 import { MAX_DIAGNOSTIC_CHARS, MAX_RECIPIENTS } from './limits';
 import { classifyReason, isHardBounce } from './reason/classify';
@@ -92,5 +92,3 @@ export function reportKind(decoded: Decoded, rows: BouncedRecipient[]): BounceRe
   const bounced = rows.some((r) => r.action === 'failed' || r.action === 'delayed');
   return bounced ? 'bounce' : 'delivered';
 }
-
-export type { BounceMessage };

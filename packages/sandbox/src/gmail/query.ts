@@ -48,7 +48,7 @@ function readQuoted(q: string, i: number): [string, number] {
   return end < 0 ? [q.slice(i + 1), q.length] : [q.slice(i + 1, end), end + 1];
 }
 
-export function tokenize(q: string): Token[] {
+function tokenize(q: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < q.length) {

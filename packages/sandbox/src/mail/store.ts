@@ -35,7 +35,7 @@ export interface StoredMessage {
   isRead: boolean;
 }
 
-export interface HistoryRecord {
+interface HistoryRecord {
   id: number;
   at: Date;
   messageId: string;
@@ -52,7 +52,7 @@ export interface MailboxState {
 }
 
 /** Gmail keeps history "at least a week" (gmail-addon.md §4.3); we prune at exactly 7 days. */
-export const HISTORY_RETENTION_MS = 7 * 24 * 3600_000;
+const HISTORY_RETENTION_MS = 7 * 24 * 3600_000;
 /** History ids increase but are not contiguous in Gmail; a step of 3 keeps clients honest. */
 const HISTORY_STEP = 3;
 

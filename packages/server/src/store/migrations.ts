@@ -4,7 +4,7 @@ import type { Db } from './db';
  * Forward-only migrations, one SQL dialect for PGlite and PostgreSQL. Append; never edit a shipped
  * entry. A lock serialises concurrent starts of several server instances on one PostgreSQL.
  */
-export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
     version: 1,
     name: 'walking skeleton',

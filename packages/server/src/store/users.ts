@@ -1,4 +1,3 @@
-import type { ChannelConfig } from '@sendwell/core';
 import type { Db } from './db';
 import { type MailboxRow, toMailbox, toUser, type UserRow } from './rows';
 
@@ -81,7 +80,9 @@ export async function endElapsedPauses(
     const ended = [];
     for (const row of due) {
       const mailbox = toMailbox(row);
-      await tx.query('update mailboxes set paused_until = null, pause_reason = null where id = $1', [mailbox.id]);
+      await tx.query('update mailboxes set paused_until = null, pause_reason = null where id = $1', [
+        mailbox.id,
+      ]);
       ended.push({ mailbox, pausedUntil: mailbox.pausedUntil!, reason: mailbox.pauseReason });
     }
     return ended;
@@ -90,9 +91,10 @@ export async function endElapsedPauses(
 
 /** Where the Sent-items scan of this mailbox stopped (Graph deltaLink / Gmail historyId). */
 export async function loadSentCursor(db: Db, id: string): Promise<string | null> {
-  const [row] = await db.query<{ sent_cursor: string | null }>('select sent_cursor from mailboxes where id = $1', [
-    id,
-  ]);
+  const [row] = await db.query<{ sent_cursor: string | null }>(
+    'select sent_cursor from mailboxes where id = $1',
+    [id],
+  );
   return row?.sent_cursor ?? null;
 }
 
@@ -102,15 +104,4 @@ export async function saveSentCursor(db: Db, id: string, cursor: string): Promis
 
 export async function saveScanCursor(db: Db, id: string, cursor: string): Promise<void> {
   await db.query('update mailboxes set scan_cursor = $2 where id = $1', [id, cursor]);
-}
-
-export async function setDefaultChannel(
-  db: Db,
-  userId: string,
-  channel: ChannelConfig | null,
-): Promise<void> {
-  await db.query('update users set default_channel = $2 where id = $1', [
-    userId,
-    channel ? JSON.stringify(channel) : null,
-  ]);
 }

@@ -43,7 +43,7 @@ export const rfc3464: Decoder = {
 };
 
 /** Per-recipient blocks of a delivery-status text, with per-message fields as defaults. */
-export function readRecipients(fields: string): DecodedRecipient[] {
+function readRecipients(fields: string): DecodedRecipient[] {
   const out: DecodedRecipient[] = [];
   for (const block of readFieldBlocks(fields)) {
     const recipient = recipientOf(block);

@@ -21,7 +21,7 @@ export const rfc3834: Decoder = {
 };
 
 /** Bounce notices also say `Auto-Submitted: auto-replied`; those are not out-of-office replies. */
-export function isAutoReply(message: BounceMessage): boolean {
+function isAutoReply(message: BounceMessage): boolean {
   if (looksLikeNotice(message) || message.deliveryStatus) return false;
   const autoSubmitted = message.header('auto-submitted').toLowerCase();
   if (autoSubmitted.startsWith('auto-replied')) return true;

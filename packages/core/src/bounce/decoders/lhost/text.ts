@@ -1,7 +1,7 @@
 /** Text helpers shared by the decoders and the delivery-status field reader. */
 
 /** Longest text a decoder scans; notices put the error near the top. */
-export const MAX_SCAN_CHARS = 200_000;
+const MAX_SCAN_CHARS = 200_000;
 
 export function scanText(text: string): string {
   return text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;

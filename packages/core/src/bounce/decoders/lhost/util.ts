@@ -4,7 +4,7 @@ import type { BounceMessage, Decoded, DecodedRecipient } from '../contract';
 import { dsnFields } from './dsn-fields';
 import { oneLine, scanText } from './text';
 
-export { MAX_SCAN_CHARS, oneLine, scanText } from './text';
+export { oneLine, scanText } from './text';
 
 /**
  * Shared helpers for the MTA/provider text-format decoders. Every regex here is linear: no nested
