@@ -102,6 +102,7 @@ export interface TemplateAnalytics {
 
 export type FeedEventType =
   | 'send.queued'
+  | 'send.rescheduled'
   | 'send.submitted'
   | 'send.failed'
   | 'bounce'
@@ -121,7 +122,9 @@ export interface FeedEvent {
   templateId: string | null;
   /**
    * Bounces: `hard`, `reason` (Sisimai name), `status`, `action`, `diagnostic`, `subject`; sends: `to`,
-   * `subject`, `sendAt`, `error`; pauses: `until`, `reason`.
+   * `subject`, `sendAt`, `error`; a held-back send (`send.rescheduled`): the new `sendAt`,
+   * `previousSendAt`, `limitedBy` (the planner's rule, or `retry`), `windowId`, `profileId`, `reason`;
+   * pauses: `until`, `reason`.
    */
   detail: FeedEventDetail;
 }

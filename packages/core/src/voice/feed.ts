@@ -1,6 +1,5 @@
 import type { FeedEvent } from '../api/wire';
 import type { ProfileId } from '../channel/types';
-import type { LimitedBy } from '../throttle/types';
 import type { FeedFilter, FeedRow, RecipientOutcome, SendPhase, SendRow, SlotRule } from './types';
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
@@ -97,6 +96,12 @@ function applyToSend(existing: SendRow | undefined, event: FeedEvent): SendRow {
       row.slotReason = str(d.reason);
       row.slot = slotRule(d);
       break;
+    case 'send.rescheduled':
+      // The worker held it back (pacing, a pause, a 429, a retry): same row, still queued, new time.
+      row.sendAt = str(d.sendAt) ?? row.sendAt;
+      row.slotReason = str(d.reason) ?? row.slotReason;
+      row.slot = slotRule(d) ?? row.slot;
+      break;
     case 'send.submitted':
       row.sentAt = event.at;
       row.phase = advance(row.phase, 'sent');
@@ -119,7 +124,15 @@ function applyToSend(existing: SendRow | undefined, event: FeedEvent): SendRow {
   return row;
 }
 
-const LIMITS: readonly LimitedBy[] = ['none', 'window', 'batch', 'pause', 'queue', 'pace'];
+const LIMITS: readonly SlotRule['limitedBy'][] = [
+  'none',
+  'window',
+  'batch',
+  'pause',
+  'queue',
+  'pace',
+  'retry',
+];
 
 function slotRule(d: FeedEvent['detail']): SlotRule | null {
   const limitedBy = LIMITS.find((l) => l === d.limitedBy);

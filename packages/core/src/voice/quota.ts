@@ -125,5 +125,7 @@ export function slotWords(s: Speaker, rule: SlotRule | null): string | null {
       return s.t('slot.batch');
     case 'queue':
       return s.t('slot.queue');
+    case 'retry':
+      return s.t('slot.retry');
   }
 }

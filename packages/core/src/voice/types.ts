@@ -71,9 +71,12 @@ export interface SendRow extends RowBase {
   recipients: RecipientOutcome[];
 }
 
-/** Which throttle rule decided a send's slot (the planner's `limitedBy`, with the window and profile). */
+/**
+ * Which throttle rule decided a send's slot (the planner's `limitedBy`, with the window and profile),
+ * or `retry` when the worker moved it to try again after the provider did not take it.
+ */
 export interface SlotRule {
-  limitedBy: LimitedBy;
+  limitedBy: LimitedBy | 'retry';
   windowId: string | null;
   profileId: ProfileId | null;
 }

@@ -21,6 +21,7 @@ const CLOSED = 2; // EventSource.CLOSED
 /** Named SSE events, in case the server tags them; untagged ones arrive through `onmessage`. */
 const FEED_TYPES = [
   'send.queued',
+  'send.rescheduled',
   'send.submitted',
   'send.failed',
   'bounce',

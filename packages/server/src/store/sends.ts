@@ -188,6 +188,30 @@ export async function deferSend(db: Db, id: string, sendAt: Date, why: string): 
 }
 
 /**
+ * A paused mailbox's queue waits: every send still waiting (not claimed) that was due before the
+ * pause ends moves to its end, with its reservation, so its shown time is not a time that cannot
+ * happen. Returns the moved sends with the time they had before.
+ */
+export async function deferWaitingSends(
+  db: Db,
+  mailboxId: string,
+  until: Date,
+  why: string,
+): Promise<(SendRow & { previousSendAt: Date })[]> {
+  return db.transaction(async (tx) => {
+    const waiting = (
+      await tx.query(
+        `select * from sends where mailbox_id = $1 and status in ('scheduled', 'retry') and send_at < $2
+         order by send_at, created_at, id for update`,
+        [mailboxId, until],
+      )
+    ).map(toSend);
+    for (const send of waiting) await deferSend(tx, send.id, until, why);
+    return waiting.map((send) => ({ ...send, previousSendAt: send.sendAt, sendAt: until }));
+  });
+}
+
+/**
  * The provider refused to take the message for now (429): the attempt is given back, since
  * nothing was sent and a busy provider must not use up the retry budget.
  */

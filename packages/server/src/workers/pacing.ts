@@ -4,6 +4,7 @@ import type { MailboxRow, SendRow } from '../store/rows';
 import { deferSend, listActualReservations, markAttemptStarted } from '../store/sends';
 import { findMailboxTeamBatch } from '../store/teamSettings';
 import { lockMailbox } from '../store/users';
+import type { SendMove } from './reschedule';
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
@@ -18,7 +19,9 @@ export function reservationFor(addresses: string[], senderAddress: string) {
 
 export type Gate =
   | { go: true; send: SendRow }
-  | { go: false; reason: 'paused' | 'paced' | 'mailbox-gone'; until: Date | null };
+  | { go: false; reason: 'mailbox-gone' }
+  /** Held back: the send (and its reservation) moved to `move.sendAt`; the caller records the move. */
+  | { go: false; reason: 'paused' | 'paced'; move: SendMove };
 
 /**
  * The last check before a provider call, under the mailbox lock: a paused mailbox waits; otherwise
@@ -30,10 +33,11 @@ export type Gate =
 export async function gateAttempt(db: Db, send: SendRow, now: Date): Promise<Gate> {
   return db.transaction(async (tx) => {
     const mailbox = await lockMailbox(tx, send.mailboxId);
-    if (!mailbox) return { go: false, reason: 'mailbox-gone', until: null };
-    if (mailbox.pausedUntil && mailbox.pausedUntil > now) {
-      await deferSend(tx, send.id, mailbox.pausedUntil, pauseNote(mailbox));
-      return { go: false, reason: 'paused', until: mailbox.pausedUntil };
+    if (!mailbox) return { go: false, reason: 'mailbox-gone' };
+    if (pausedNow(mailbox, now)) {
+      const move = pauseMove(mailbox);
+      await deferSend(tx, send.id, move.sendAt, move.reason);
+      return { go: false, reason: 'paused', move };
     }
     const history = await listActualReservations(
       tx,
@@ -51,8 +55,15 @@ export async function gateAttempt(db: Db, send: SendRow, now: Date): Promise<Gat
     });
     // A rejection cannot happen for a send that was accepted at queue time; let the provider judge it.
     if (plan.outcome === 'slot' && plan.sendAt > now) {
-      await deferSend(tx, send.id, plan.sendAt, `Paced before sending: ${plan.reason}`);
-      return { go: false, reason: 'paced', until: plan.sendAt };
+      const move: SendMove = {
+        sendAt: plan.sendAt,
+        limitedBy: plan.limitedBy,
+        windowId: plan.windowId ?? null,
+        profileId: mailbox.profileId,
+        reason: `Paced before sending: ${plan.reason}`,
+      };
+      await deferSend(tx, send.id, move.sendAt, move.reason);
+      return { go: false, reason: 'paced', move };
     }
     return { go: true, send: await markAttemptStarted(tx, send.id, now) };
   });
@@ -63,7 +74,18 @@ export function pausedNow(mailbox: MailboxRow, now: Date): boolean {
   return mailbox.pausedUntil !== null && mailbox.pausedUntil > now;
 }
 
-export function pauseNote(mailbox: MailboxRow): string {
+/** A send of a paused mailbox waits for the pause to end (call only when `pausedNow`). */
+export function pauseMove(mailbox: MailboxRow): SendMove {
+  return {
+    sendAt: mailbox.pausedUntil!,
+    limitedBy: 'pause',
+    windowId: null,
+    profileId: mailbox.profileId,
+    reason: pauseNote(mailbox),
+  };
+}
+
+function pauseNote(mailbox: MailboxRow): string {
   const until = mailbox.pausedUntil?.toISOString() ?? 'later';
   return `Waiting: the provider paused this mailbox until ${until}${mailbox.pauseReason ? ` (${mailbox.pauseReason})` : ''}.`;
 }

@@ -1,8 +1,11 @@
 import type { Clock } from '@sendwell/core';
 import type { FeedHub } from '../services/feedHub';
 import type { Db } from '../store/db';
+import type { MailboxRow } from '../store/rows';
+import { deferWaitingSends } from '../store/sends';
 import { endElapsedPauses, pauseMailbox } from '../store/users';
 import { recordEvent } from './recordEvent';
+import { recordMove, type SendMove } from './reschedule';
 
 export interface PauseDeps {
   db: Db;
@@ -22,11 +25,12 @@ export const QUOTA_NOTICE_PAUSE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The one way a mailbox is paused (a provider 429 in the sender, a quota notice in the scanner):
- * the mailbox row holds the pause, the sender stops claiming its sends, and the feed says so.
+ * the mailbox row holds the pause, the sender stops claiming its sends, and the feed says so —
+ * including the new time of each waiting send the pause pushed back.
  */
 export async function pauseForProvider(
   deps: PauseDeps,
-  mailbox: { id: string; userId: string },
+  mailbox: Pick<MailboxRow, 'id' | 'userId' | 'profileId'>,
   until: Date,
   reason: string,
   about: { sendId: string | null; templateId: string | null } = { sendId: null, templateId: null },
@@ -41,6 +45,16 @@ export async function pauseForProvider(
     detail: { until: until.toISOString(), reason },
     at: deps.clock.now(),
   });
+  const why = `Waiting: the provider paused this mailbox until ${until.toISOString()} (${reason}).`;
+  const move: SendMove = {
+    sendAt: until,
+    limitedBy: 'pause',
+    windowId: null,
+    profileId: mailbox.profileId,
+    reason: why,
+  };
+  for (const send of await deferWaitingSends(deps.db, mailbox.id, until, why))
+    await recordMove(deps.db, deps.hub, send, move, deps.clock.now());
 }
 
 /** Records `throttle.resumed` once for every pause that has run out, and lifts it. */

@@ -12,9 +12,10 @@ import {
   rescheduleSend,
 } from '../store/sends';
 import { findMailbox } from '../store/users';
-import { gateAttempt, pausedNow, pauseNote } from './pacing';
+import { gateAttempt, pausedNow, pauseMove } from './pacing';
 import { pauseForProvider, resumeEndedPauses } from './pauses';
 import { recordEvent } from './recordEvent';
+import { recordMove, type SendMove } from './reschedule';
 
 export interface SenderDeps {
   db: Db;
@@ -48,8 +49,11 @@ async function deliver(deps: SenderDeps, send: SendRow): Promise<void> {
   const mailboxRow = await findMailbox(deps.db, send.mailboxId);
   if (!mailboxRow) return failed(deps, send, 'The mailbox this send was queued for has been removed.');
   // A pause set by an earlier send of this round: wait without calling the provider at all.
-  if (pausedNow(mailboxRow, deps.clock.now()))
-    return deferSend(deps.db, send.id, mailboxRow.pausedUntil!, pauseNote(mailboxRow));
+  if (pausedNow(mailboxRow, deps.clock.now())) {
+    const move = pauseMove(mailboxRow);
+    await deferSend(deps.db, send.id, move.sendAt, move.reason);
+    return moved(deps, send, move);
+  }
   const mailbox = deps.mailboxFor(mailboxRow);
   if (send.attempts > 0) {
     const found = await reconcile(deps, mailbox, send);
@@ -60,10 +64,23 @@ async function deliver(deps: SenderDeps, send: SendRow): Promise<void> {
   if (!gate.go) {
     if (gate.reason === 'mailbox-gone')
       return failed(deps, send, 'The mailbox this send was queued for has been removed.');
-    return;
+    return moved(deps, send, gate.move);
   }
-  await attempt(deps, mailbox, gate.send);
+  await attempt(deps, mailbox, mailboxRow, gate.send);
 }
+
+/** The send (as claimed, with the time it had) was held back: the feed shows its new time. */
+async function moved(deps: SenderDeps, send: SendRow, move: SendMove): Promise<void> {
+  await recordMove(deps.db, deps.hub, { ...send, previousSendAt: send.sendAt }, move, deps.clock.now());
+}
+
+const retryMove = (sendAt: Date, reason: string): SendMove => ({
+  sendAt,
+  limitedBy: 'retry',
+  windowId: null,
+  profileId: null,
+  reason,
+});
 
 /** Was this send already accepted by the provider? 'unknown' when the lookup itself failed. */
 async function reconcile(
@@ -77,12 +94,18 @@ async function reconcile(
     const detail = `Could not check Sent items before retrying (${errorText(error)}); will check again.`;
     deps.logger.warn('sent-items lookup failed', { sendId: send.id, detail });
     // Sending without the check could send twice; failing would drop a send the provider never saw.
-    await recordCheckFailure(deps.db, send.id, deps.clock.now(), detail, backoffMs);
+    const at = await recordCheckFailure(deps.db, send.id, deps.clock.now(), detail, backoffMs);
+    await moved(deps, send, retryMove(at, detail));
     return 'unknown';
   }
 }
 
-async function attempt(deps: SenderDeps, mailbox: MailboxPort, send: SendRow): Promise<void> {
+async function attempt(
+  deps: SenderDeps,
+  mailbox: MailboxPort,
+  mailboxRow: MailboxRow,
+  send: SendRow,
+): Promise<void> {
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   try {
     const result = await mailbox.send({
@@ -96,7 +119,8 @@ async function attempt(deps: SenderDeps, mailbox: MailboxPort, send: SendRow): P
       html: send.body,
     });
     if (result.status === 'submitted') return submitted(deps, send);
-    if (result.status === 'throttled') return throttled(deps, send, result.retryAfterSeconds, result.detail);
+    if (result.status === 'throttled')
+      return throttled(deps, mailboxRow, send, result.retryAfterSeconds, result.detail);
     if (result.retryable && send.attempts < maxAttempts) return retryLater(deps, send, result.detail);
     return failed(deps, send, result.detail);
   } catch (error) {
@@ -122,19 +146,24 @@ async function submitted(deps: SenderDeps, send: SendRow) {
 }
 
 /** The provider said "not now": pause the mailbox, give the attempt back, wait for the pause to end. */
-async function throttled(deps: SenderDeps, send: SendRow, retryAfterSeconds: number, detail: string) {
+async function throttled(
+  deps: SenderDeps,
+  mailboxRow: MailboxRow,
+  send: SendRow,
+  retryAfterSeconds: number,
+  detail: string,
+) {
   const until = new Date(deps.clock.now().getTime() + Math.max(1, retryAfterSeconds) * 1000);
-  await pauseForProvider(deps, { id: send.mailboxId, userId: send.userId }, until, detail, {
-    sendId: send.id,
-    templateId: send.templateId,
-  });
+  await pauseForProvider(deps, mailboxRow, until, detail, { sendId: send.id, templateId: send.templateId });
   await refundAttempt(deps.db, send.id);
   await rescheduleSend(deps.db, send.id, until, detail);
+  await moved(deps, send, { ...pauseMove({ ...mailboxRow, pausedUntil: until }), reason: detail });
 }
 
 async function retryLater(deps: SenderDeps, send: SendRow, detail: string) {
   const at = new Date(deps.clock.now().getTime() + backoffMs(send.attempts));
   await rescheduleSend(deps.db, send.id, at, detail);
+  await moved(deps, send, retryMove(at, detail));
 }
 
 async function failed(deps: SenderDeps, send: SendRow, detail: string) {

@@ -145,6 +145,7 @@ export const en = {
   'slot.queue': 'Waits for the messages already queued for this mailbox.',
   'slot.pace': 'Waits: sends from one mailbox are spaced {seconds} s apart.',
   'slot.later': 'Waits for a free slot.',
+  'slot.retry': 'Waits to try again after a problem reaching the provider.',
 
   // send status through its life
   'send.queuedNow': 'Queued — going out now',

@@ -134,6 +134,7 @@ export const zhHans: Messages = {
   'slot.queue': '排在此邮箱已排队的邮件之后。',
   'slot.pace': '等待中：同一邮箱的两次发送至少间隔 {seconds} 秒。',
   'slot.later': '等待空档。',
+  'slot.retry': '等待重试：上次联系服务商时出了问题。',
 
   'send.queuedNow': '已排队——马上发出',
   'send.queuedFor': '已排队，将于 {time} 发出',
