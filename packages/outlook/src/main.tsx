@@ -10,11 +10,11 @@ import { connectOffice, type OfficeConnection } from './office';
 /** Pane entry: find Outlook (real or sandbox), then render against the API on our own origin. */
 async function start(root: HTMLElement) {
   const view = createRoot(root);
-  const connection: OfficeConnection = await connectOffice(window).catch((error: unknown) => ({
-    outcome: 'unavailable' as const,
-    reason: 'no-office-js' as const,
-    message: `Outlook did not start the add-in: ${(error as Error).message}`,
-  }));
+  let startError: string | undefined;
+  const connection: OfficeConnection = await connectOffice(window).catch((error: unknown) => {
+    startError = (error as Error).message;
+    return { outcome: 'unavailable' as const, reason: 'no-office-js' as const, message: startError };
+  });
   const content =
     connection.outcome === 'ready' ? (
       <App
@@ -28,8 +28,8 @@ async function start(root: HTMLElement) {
     ) : (
       // No Office here to ask for its display language: the browser's stands in.
       <PaneUnavailable
-        message={connection.message}
         reason={connection.reason}
+        startError={startError}
         locale={pickLocale(navigator.language)}
       />
     );

@@ -26,10 +26,18 @@ export type Personalised =
   | {
       outcome: 'refused';
       code: 'unfilled-tags' | 'missing-values' | 'each-with-copies';
+      /** English, for API clients; the front ends word the refusal from `code` and the data (core voice). */
       message: string;
-      /** The tags left unfilled, or the recipients whose values are missing. */
+      /** The tags left unfilled, the Cc/Bcc addresses, or "address (tags)" for each recipient lacking values. */
       details: string[];
+      /** For `missing-values`: each recipient lacking values, and the tags left unfilled for them. */
+      lacking?: LackingValues[];
     };
+
+export interface LackingValues {
+  address: string;
+  tags: string[];
+}
 
 const addressesOf = (recipients: readonly MergeRecipient[]) => recipients.map((r) => r.email);
 
@@ -56,12 +64,12 @@ function asEach(draft: DraftContent): Personalised {
       details: [...draft.cc, ...draft.bcc],
     };
   const messages: PersonalisedMessage[] = [];
-  const lacking: string[] = [];
+  const lacking: LackingValues[] = [];
   for (const recipient of draft.to) {
     const subject = mergeTemplate(draft.subject, recipient, 'text');
     const body = mergeTemplate(draft.body, recipient, draft.format);
     const left = unfilledTags(`${subject.text}\n${body.text}`);
-    if (left.length) lacking.push(`${recipient.email} (${left.join(', ')})`);
+    if (left.length) lacking.push({ address: recipient.email, tags: left });
     messages.push({
       to: [recipient.email],
       cc: [],
@@ -71,13 +79,16 @@ function asEach(draft: DraftContent): Personalised {
       mergedFor: recipient.email,
     });
   }
-  if (lacking.length)
+  if (lacking.length) {
+    const details = lacking.map(({ address, tags }) => `${address} (${tags.join(', ')})`);
     return {
       outcome: 'refused',
       code: 'missing-values',
-      message: `Not sent: no value to fill for ${lacking.join('; ')}. Add a fallback like {{recipient.firstName|there}} or a name to the address.`,
-      details: lacking,
+      message: `Not sent: no value to fill for ${details.join('; ')}. Add a fallback like {{recipient.firstName|there}} or a name to the address.`,
+      details,
+      lacking,
     };
+  }
   return { outcome: 'ready', messages };
 }
 

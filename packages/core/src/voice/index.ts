@@ -16,6 +16,7 @@ export { filterFeed, foldFeed } from './feed';
 export { LOCALES, type Locale, pickLocale } from './locale';
 export type { MessageKey, Messages } from './messages/en';
 export { BOUNCE_REASONS } from './reasons';
+export type { PersonaliseRefusal } from './refusals';
 export type {
   AnalyticsScope,
   ChannelWords,

@@ -21,6 +21,8 @@ export interface Speaker {
   when(at: Instant): string;
   /** Parts joined with " · ", empty parts dropped. */
   join(...parts: (string | null | undefined | false)[]): string;
+  /** Sentences run together: a space between them in English, none in Chinese. */
+  sentences(...parts: (string | null | undefined | false)[]): string;
 }
 
 export function createSpeaker(locale: Locale, timeZone: string, clock: Clock): Speaker {
@@ -43,5 +45,6 @@ export function createSpeaker(locale: Locale, timeZone: string, clock: Clock): S
       return time(at);
     },
     join: (...parts) => parts.filter(Boolean).join(t('list.separator')),
+    sentences: (...parts) => parts.filter(Boolean).join(locale === 'zh-Hans' ? '' : ' '),
   };
 }

@@ -1,10 +1,11 @@
 import type { AnalyticsCounts, ChannelInfo, QuotaInfo, TemplateAnalytics } from '../api/wire';
 import type { Host } from '../channel/types';
-import type { Params } from './catalog';
+import type { Params, PluralBase } from './catalog';
 import type { Locale } from './locale';
 import type { MessageKey } from './messages/en';
 import { quotaWords, slotWords } from './quota';
 import { reasonWords } from './reasons';
+import { invalidAddressWords, type PersonaliseRefusal, refusalWords } from './refusals';
 import { createSpeaker } from './speaker';
 import type {
   AnalyticsScope,
@@ -35,6 +36,14 @@ export interface Voice {
   readonly timeZone: string;
   /** Any catalog string, for labels the front ends need ("Send with Sendwell" lives in the catalog). */
   t(key: MessageKey, params?: Params): string;
+  /** A counted catalog phrase: `count('count.messages', 2)` → "2 messages" (plural form by Intl). */
+  count(base: PluralBase, n: number, params?: Params): string;
+  /** Sentences run together in the locale's way (a space in English, none in Chinese). */
+  sentences(...parts: (string | null | undefined | false)[]): string;
+  /** Why core's `personalise` refused, from its code and data (never its English `message`). */
+  refusal(refusal: PersonaliseRefusal): string;
+  /** A refusal naming every invalid address. */
+  invalidAddresses(addresses: readonly string[]): string;
   /** 1,800 / 1 800 / 1,800 — the locale's separators. */
   number(n: number): string;
   /** "2:57 PM" (en) or "14:57" (zh-Hans) today; with the weekday or date on another day. */
@@ -69,6 +78,10 @@ export function createVoice(options: VoiceOptions): Voice {
     locale: s.locale,
     timeZone: s.timeZone,
     t: s.t,
+    count: s.count,
+    sentences: s.sentences,
+    refusal: (refusal) => refusalWords(s, refusal),
+    invalidAddresses: (addresses) => invalidAddressWords(s, addresses),
     number: s.number,
     time: s.time,
     when: s.when,

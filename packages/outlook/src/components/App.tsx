@@ -16,7 +16,7 @@ import { LiveFeed } from './LiveFeed';
 import { QuotaCard } from './QuotaCard';
 import { SendPanel } from './SendPanel';
 import { TemplateSection } from './TemplateSection';
-import { browserTimeZone, VoiceProvider } from './voice';
+import { browserTimeZone, useVoice, VoiceProvider } from './voice';
 
 export interface PaneDeps {
   item: ComposeItem;
@@ -41,11 +41,12 @@ const useStyles = makeStyles({
 
 function PaneFrame(props: { item: ComposeItem; children: ReactNode }) {
   const styles = useStyles();
+  const voice = useVoice();
   return (
     <main className={styles.pane}>
       <header>
         <Caption1 as="h1" block style={{ margin: 0 }} data-testid="pane-user">
-          Sendwell for {props.item.userName} · {props.item.userEmail}
+          {voice.t('pane.title', { name: props.item.userName, email: props.item.userEmail })}
         </Caption1>
       </header>
       {props.children}
@@ -82,8 +83,8 @@ function Pane(props: { deps: PaneDeps }) {
   }, [feed.latest, reloadQuota]);
   useQuotaRefresh(quota.state === 'ready' ? quota.value.nextFreeAt : null, now, reloadQuota);
 
-  const blockedBecause =
-    channel.state === 'failed' ? 'Sending is off until an Exchange Online mailbox is connected.' : null;
+  const voice = useVoice();
+  const blockedBecause = channel.state === 'failed' ? voice.t('pane.sendingOff') : null;
   const feedEvents = useMemo(() => feed.entries.map((entry) => entry.event), [feed.entries]);
   const templateList = templates.state === 'ready' ? templates.value : [];
   return (

@@ -1,4 +1,5 @@
 import { Caption1, Spinner, Text } from '@fluentui/react-components';
+import type { Voice } from '@sendwell/core';
 import type { ChannelInfo } from '../api/types';
 import type { Loaded } from '../hooks/useLoad';
 import type { Problem } from '../model/problem';
@@ -7,11 +8,11 @@ import { Section } from './Section';
 import { useVoice } from './voice';
 
 /** Sends go out as the connected mailbox; say so when that is not the mailbox open in Outlook. */
-function mismatch(info: ChannelInfo, userEmail: string): string | null {
+function mismatch(voice: Voice, info: ChannelInfo, userEmail: string): string | null {
   const address = info.channel.address;
   return address.toLowerCase() === userEmail.toLowerCase()
     ? null
-    : `Note: Sendwell sends as ${address}, not as ${userEmail} (the mailbox open in Outlook).`;
+    : voice.t('pane.sendsAs', { address, email: userEmail });
 }
 
 function Unavailable(props: { problem: Problem }) {
@@ -25,7 +26,7 @@ function Unavailable(props: { problem: Problem }) {
     : props.problem;
   return (
     <div data-testid="channel-label">
-      <ProblemBar problem={problem} title="No channel for Outlook sends" />
+      <ProblemBar problem={problem} title={voice.t('pane.noChannel')} />
     </div>
   );
 }
@@ -35,20 +36,20 @@ export function ChannelCard(props: { channel: Loaded<ChannelInfo>; userEmail: st
   const { channel } = props;
   if (channel.state === 'loading')
     return (
-      <Section title="Sends through">
-        <Spinner size="tiny" label="Checking your channel…" />
+      <Section title={voice.t('pane.sendsThrough')}>
+        <Spinner size="tiny" label={voice.t('pane.checkingChannel')} />
       </Section>
     );
   if (channel.state === 'failed')
     return (
-      <Section title="Sends through">
+      <Section title={voice.t('pane.sendsThrough')}>
         <Unavailable problem={channel.problem} />
       </Section>
     );
   const words = voice.channel(channel.value, 'outlook');
-  const note = mismatch(channel.value, props.userEmail);
+  const note = mismatch(voice, channel.value, props.userEmail);
   return (
-    <Section title="Sends through">
+    <Section title={voice.t('pane.sendsThrough')}>
       <Text weight="semibold" data-testid="channel-label">
         {words.title}
       </Text>

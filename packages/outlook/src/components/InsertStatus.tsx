@@ -1,4 +1,5 @@
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { Voice } from '@sendwell/core';
 import type { Template } from '../api/types';
 import type { InsertState } from '../hooks/useTemplateInsert';
 import type { DraftRecipient } from '../office/types';
@@ -9,19 +10,24 @@ function recipientName(recipient: DraftRecipient): string {
   return recipient.displayName ? `${recipient.displayName} <${recipient.email}>` : recipient.email;
 }
 
-const tags = (fields: readonly string[]) => fields.map((field) => `{{${field}}}`).join(', ');
+const tags = (voice: Voice, fields: readonly string[]) =>
+  fields.map((field) => `{{${field}}}`).join(voice.t('list.comma'));
 
-function insertedText(insert: Extract<InsertState, { state: 'inserted' }>): string {
-  const kept = insert.subjectKept ? ' Your subject was kept.' : '';
-  const replaced = insert.replaced ? ' It replaced the earlier insert.' : '';
-  if (insert.mode === 'each')
-    return `Inserted with its fields kept: Sendwell sends one email to each To recipient, merged for them.${replaced}${kept}`;
-  if (!insert.personal) return `Inserted.${replaced}${kept}`;
-  if (!insert.mergedFor)
-    return `Inserted, not merged yet: add a recipient in To, then Send offers to merge for them.${replaced}${kept}`;
-  if (insert.missing.length)
-    return `Inserted for ${recipientName(insert.mergedFor)}, but ${tags(insert.missing)} has no value: add a name to the address or edit the text; Send refuses while a field is unfilled.${replaced}${kept}`;
-  return `Inserted, merged for ${recipientName(insert.mergedFor)}.${replaced}${kept}`;
+function insertedMain(voice: Voice, insert: Extract<InsertState, { state: 'inserted' }>): string {
+  if (insert.mode === 'each') return voice.t('insert.each');
+  if (!insert.personal) return voice.t('insert.plain');
+  if (!insert.mergedFor) return voice.t('insert.notMerged');
+  const name = recipientName(insert.mergedFor);
+  if (insert.missing.length) return voice.t('insert.unfilled', { name, tags: tags(voice, insert.missing) });
+  return voice.t('insert.merged', { name });
+}
+
+function insertedText(voice: Voice, insert: Extract<InsertState, { state: 'inserted' }>): string {
+  return voice.sentences(
+    insertedMain(voice, insert),
+    insert.replaced && voice.t('insert.replaced'),
+    insert.subjectKept && voice.t('insert.subjectKept'),
+  );
 }
 
 function ChooseMode(props: {
@@ -33,9 +39,8 @@ function ChooseMode(props: {
   return (
     <MessageBar intent="info" layout="multiline" data-testid="insert-status" data-state="choose">
       <MessageBarBody>
-        <MessageBarTitle>{recipients} people in To</MessageBarTitle>
-        This template has per-person fields. Send each person their own email, or one email to all, merged for{' '}
-        {first.displayName ?? first.email}?
+        <MessageBarTitle>{voice.t('insert.peopleInTo', { n: voice.number(recipients) })}</MessageBarTitle>
+        {voice.t('insert.chooseQuestion', { name: first.displayName ?? first.email })}
         <div>
           <Button data-testid="merge-each" onClick={() => props.onChoose(template, 'each')}>
             {voice.t('ui.oneEmailEach')}
@@ -53,21 +58,21 @@ export function InsertStatus(props: {
   insert: InsertState;
   onChoose(template: Template, choice: 'one' | 'each'): void;
 }) {
+  const voice = useVoice();
   const { insert } = props;
   switch (insert.state) {
     case 'idle':
     case 'inserting':
       return null;
     case 'failed':
-      return <ProblemBar problem={insert.problem} title="Could not insert the template" />;
+      return <ProblemBar problem={insert.problem} title={voice.t('insert.failed')} />;
     case 'choose':
       return <ChooseMode insert={insert} onChoose={props.onChoose} />;
     case 'refused':
       return (
         <MessageBar intent="error" data-testid="insert-status" data-state="refused">
           <MessageBarBody>
-            Not inserted: this template uses {tags(insert.unknownFields)}, which Sendwell cannot fill. Ask the
-            template's owner to change it.
+            {voice.t('insert.unknownFields', { tags: tags(voice, insert.unknownFields) })}
           </MessageBarBody>
         </MessageBar>
       );
@@ -77,7 +82,7 @@ export function InsertStatus(props: {
       if (!warn)
         return (
           <Caption1 data-testid="insert-status" data-state="inserted" data-mode={insert.mode}>
-            {insertedText(insert)}
+            {insertedText(voice, insert)}
           </Caption1>
         );
       return (
@@ -87,7 +92,7 @@ export function InsertStatus(props: {
           data-state="unfilled"
           data-mode={insert.mode}
         >
-          <MessageBarBody>{insertedText(insert)}</MessageBarBody>
+          <MessageBarBody>{insertedText(voice, insert)}</MessageBarBody>
         </MessageBar>
       );
     }

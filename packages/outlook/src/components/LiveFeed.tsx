@@ -12,8 +12,6 @@ const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
-const STATUS_TEXT = { connecting: 'Connecting…', open: 'Live', error: 'Reconnecting…' };
-
 /** The feed folded into one row per send, filtered to the rep's own or the team's, or to bounces only. */
 export function LiveFeed(props: { feed: FeedState; events: readonly FeedEvent[]; userId: string | null }) {
   const styles = useStyles();
@@ -25,11 +23,11 @@ export function LiveFeed(props: { feed: FeedState; events: readonly FeedEvent[];
   return (
     <Section title={voice.t('ui.recentActivity')}>
       <Caption1 data-testid="feed-status" data-status={props.feed.status}>
-        {STATUS_TEXT[props.feed.status]}
+        {voice.t(`pane.feed.${props.feed.status}`)}
       </Caption1>
       <div className={styles.filters}>
         <Select
-          aria-label="Whose sends"
+          aria-label={voice.t('pane.feed.whose')}
           data-testid="feed-scope"
           value={scope}
           onChange={(_, data) => setScope(data.value === 'team' ? 'team' : 'mine')}

@@ -1,8 +1,19 @@
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { type Locale, translate } from '@sendwell/core';
+import { type Locale, type MessageKey, translate } from '@sendwell/core';
+import type { UnavailableReason } from '../office/connect';
 
-/** Shown when there is no compose item to work with (plain browser, missing sandbox host, no office.js). */
-export function PaneUnavailable(props: { message: string; reason: string; locale: Locale }) {
+const WHY: Record<UnavailableReason, MessageKey> = {
+  'no-office-js': 'pane.unavailable.noOfficeJs',
+  'no-sandbox-host': 'pane.unavailable.noSandboxHost',
+  'no-compose-item': 'pane.unavailable.noComposeItem',
+};
+
+/**
+ * Shown when there is no compose item to work with (plain browser, missing sandbox host, no office.js),
+ * worded from the reason; `startError` when Office itself threw while starting.
+ */
+export function PaneUnavailable(props: { reason: UnavailableReason; locale: Locale; startError?: string }) {
+  const { locale, startError } = props;
   return (
     <main style={{ padding: 12 }}>
       <Caption1 as="h1" block style={{ margin: '0 0 8px' }}>
@@ -15,8 +26,10 @@ export function PaneUnavailable(props: { message: string; reason: string; locale
         data-reason={props.reason}
       >
         <MessageBarBody>
-          <MessageBarTitle>{translate(props.locale, 'ui.cannotStart')}</MessageBarTitle>
-          {props.message}
+          <MessageBarTitle>{translate(locale, 'ui.cannotStart')}</MessageBarTitle>
+          {startError === undefined
+            ? translate(locale, WHY[props.reason])
+            : translate(locale, 'pane.noOffice', { error: startError })}
         </MessageBarBody>
       </MessageBar>
     </main>

@@ -12,7 +12,7 @@ export function QuotaCard(props: { quota: Loaded<QuotaInfo> }) {
   if (quota.state === 'loading') {
     return (
       <Section title={voice.t('ui.quota')}>
-        <Spinner size="tiny" label="Loading quota…" />
+        <Spinner size="tiny" label={voice.t('pane.loadingQuota')} />
       </Section>
     );
   }

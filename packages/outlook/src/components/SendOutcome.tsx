@@ -17,7 +17,7 @@ const INTENT: Record<LifeState, 'success' | 'info' | 'warning' | 'error'> = {
 /** Outlook can close the draft for the rep once it has gone out (`item.close()`, Mailbox 1.3). */
 function CloseDraft(props: { close: (() => void) | null }) {
   const voice = useVoice();
-  if (!props.close) return <> You can discard this draft.</>;
+  if (!props.close) return <> {voice.t('pane.discard')}</>;
   return (
     <div>
       <Button data-testid="close-draft" onClick={props.close}>
@@ -71,7 +71,7 @@ export function AcceptedStatus(props: {
     ? voice.t('ui.alreadySent')
     : rows.length === 1
       ? voice.sendStatus(rows[0]!).text
-      : `${voice.number(rows.length)} emails, one to each recipient`;
+      : voice.t('pane.eachSent', { n: voice.number(rows.length) });
   return (
     <MessageBar
       intent={duplicate ? 'info' : INTENT[overall]}
@@ -100,8 +100,10 @@ export function SentBefore(props: { sent: NonNullable<DraftState['sent']>; close
   return (
     <MessageBar intent="info" layout="multiline" data-testid="send-status" data-state="sent-before">
       <MessageBarBody>
-        <MessageBarTitle>This draft was sent with Sendwell</MessageBarTitle>{' '}
-        {voice.t('send.sent', { time: voice.time(props.sent.at) })}. Sending it again sends nothing.
+        <MessageBarTitle>{voice.t('pane.sentBefore')}</MessageBarTitle>{' '}
+        {voice.t('pane.sentBeforeDetail', {
+          sent: voice.t('send.sent', { time: voice.time(props.sent.at) }),
+        })}
         <CloseDraft close={props.close} />
       </MessageBarBody>
     </MessageBar>

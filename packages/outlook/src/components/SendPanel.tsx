@@ -23,19 +23,22 @@ function RecipientsChanged(props: {
 }) {
   const voice = useVoice();
   const { mergedFor, added, removed } = props.send;
-  const was = mergedFor ? `merged for ${mergedFor.displayName ?? mergedFor.email}` : 'not merged for anyone';
+  const comma = voice.t('list.comma');
   const changes = [
-    added.length && `added ${added.join(', ')}`,
-    removed.length && `removed ${removed.join(', ')}`,
+    added.length && voice.t('pane.changed.added', { addresses: added.join(comma) }),
+    removed.length && voice.t('pane.changed.removed', { addresses: removed.join(comma) }),
   ]
     .filter(Boolean)
-    .join('; ');
+    .join(voice.t('list.semicolon'));
+  const name = mergedFor ? (mergedFor.displayName ?? mergedFor.email) : null;
+  const detail = name
+    ? voice.t(changes ? 'pane.changed.mergedForWith' : 'pane.changed.mergedFor', { name, changes })
+    : voice.t(changes ? 'pane.changed.notMergedWith' : 'pane.changed.notMerged', { changes });
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="send-status" data-state="recipients-changed">
       <MessageBarBody>
         <MessageBarTitle>{voice.t('ui.recipientsChanged')}</MessageBarTitle>
-        {voice.t('ui.notSent')}: the template was {was}
-        {changes ? ` (${changes})` : ''}.
+        <span data-testid="recipients-changed-detail">{detail}</span>
         <div>
           <Button data-testid="merge-again" onClick={props.onMergeAgain}>
             {voice.t('ui.mergeAgain')}
@@ -47,6 +50,7 @@ function RecipientsChanged(props: {
 }
 
 function SendStatus(props: StatusProps) {
+  const voice = useVoice();
   const { send } = props;
   switch (send.state) {
     case 'idle':
@@ -54,7 +58,7 @@ function SendStatus(props: StatusProps) {
     case 'sending':
       return (
         <Caption1 data-testid="send-status" data-state="sending">
-          Sending to Sendwell…
+          {voice.t('pane.sending')}
         </Caption1>
       );
     case 'invalid':
@@ -98,7 +102,7 @@ export function SendPanel(props: SendPanelProps) {
     await props.insert.run(template);
   };
   return (
-    <Section title="Send">
+    <Section title={voice.t('pane.send')}>
       <Button
         appearance="primary"
         data-testid="send-button"

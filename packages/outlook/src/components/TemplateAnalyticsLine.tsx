@@ -26,10 +26,12 @@ export function TemplateAnalyticsLine(props: {
   }, [latestEvent, templateId, reload]);
 
   if (analytics.state === 'loading')
-    return <Caption1 data-testid="template-analytics">Loading analytics…</Caption1>;
+    return <Caption1 data-testid="template-analytics">{voice.t('pane.loadingAnalytics')}</Caption1>;
   if (analytics.state === 'failed') {
     return (
-      <Caption1 data-testid="template-analytics">Analytics unavailable: {analytics.problem.message}</Caption1>
+      <Caption1 data-testid="template-analytics">
+        {voice.t('pane.analyticsUnavailable', { error: analytics.problem.message })}
+      </Caption1>
     );
   }
   // Team and mine always labelled, messages and recipients never mixed (core's voice).

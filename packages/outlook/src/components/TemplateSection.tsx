@@ -33,7 +33,7 @@ export function TemplateSection(props: TemplateSectionProps) {
   if (templates.state === 'loading')
     return (
       <Section title={title}>
-        <Spinner size="tiny" label="Loading templates…" />
+        <Spinner size="tiny" label={voice.t('pane.loadingTemplates')} />
       </Section>
     );
   if (templates.state === 'failed')
@@ -58,7 +58,7 @@ export function TemplateSection(props: TemplateSectionProps) {
           onChange={(_, data) => setSelectedId(data.value)}
         >
           <option value="">
-            {templates.value.length ? 'Choose a template…' : voice.t('ui.noTemplates')}
+            {templates.value.length ? voice.t('pane.chooseTemplate') : voice.t('ui.noTemplates')}
           </option>
           {templates.value.map((template) => (
             <option key={template.id} value={template.id}>

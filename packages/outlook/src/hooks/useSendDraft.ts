@@ -1,6 +1,7 @@
 import type { Clock } from '@sendwell/core';
 import { useState } from 'react';
 import type { AcceptedSend, SendwellApi } from '../api/types';
+import { useVoice } from '../components/voice';
 import { checkDraft } from '../model/draft';
 import { type Problem, toProblem } from '../model/problem';
 import type { ComposeItem, DraftRecipient } from '../office/types';
@@ -25,6 +26,7 @@ export interface SendDeps {
 
 /** Read the draft at click time, check it, post it with the draft's own idempotency key. */
 export function useSendDraft(deps: SendDeps, store: DraftStore) {
+  const voice = useVoice();
   const [send, setSend] = useState<SendState>({ state: 'idle' });
   async function run() {
     setSend({ state: 'sending' });
@@ -35,7 +37,7 @@ export function useSendDraft(deps: SendDeps, store: DraftStore) {
         deps.item.getSubject(),
         deps.item.getBody(),
       ]);
-      const checked = checkDraft({ recipients, subject, body }, state);
+      const checked = checkDraft({ recipients, subject, body }, state, voice);
       if (checked.outcome === 'invalid') return setSend({ state: 'invalid', message: checked.message });
       if (checked.outcome === 'recipients-changed')
         return setSend({ state: 'recipients-changed', ...checked });

@@ -1,4 +1,4 @@
-import { checkStamp, invalidAddresses, personalise, type SendRequestBody } from '@sendwell/core';
+import { checkStamp, invalidAddresses, personalise, type SendRequestBody, type Voice } from '@sendwell/core';
 import type { DraftRecipient, DraftRecipients } from '../office/types';
 import type { DraftState } from './draftState';
 import { withoutMarkers } from './templateBlock';
@@ -11,7 +11,7 @@ export interface DraftContent {
 }
 
 export type SendCheck =
-  /** Nothing is posted; `message` says what to fix. */
+  /** Nothing is posted; `message` says what to fix, in the rep's language. */
   | {
       outcome: 'invalid';
       reason: 'no-recipient' | 'addresses' | 'no-subject' | 'personalise';
@@ -28,15 +28,6 @@ export type SendCheck =
 
 const emailsOf = (list: readonly DraftRecipient[]) => list.map((recipient) => recipient.email);
 
-function quoteList(addresses: readonly string[]): string {
-  return addresses.map((address) => `"${address}"`).join(', ');
-}
-
-function invalidMessage(bad: readonly string[]): string {
-  const verb = bad.length === 1 ? 'is not a valid email address' : 'are not valid email addresses';
-  return `Not sent: ${quoteList(bad)} ${verb}. Correct ${bad.length === 1 ? 'it' : 'them'} in To, Cc or Bcc.`;
-}
-
 /** Lower-case address → display name, for the server's per-person merge ("one email each"). */
 function displayNamesOf(to: readonly DraftRecipient[]): Record<string, string> {
   const names: Record<string, string> = {};
@@ -49,18 +40,14 @@ function displayNamesOf(to: readonly DraftRecipient[]): Record<string, string> {
  * Everything the pane checks before posting a draft, in the order a rep fixes things: recipients,
  * their addresses, the subject, whom the merge was made for, then no unfilled tag may leave.
  */
-export function checkDraft(draft: DraftContent, state: DraftState): SendCheck {
+export function checkDraft(draft: DraftContent, state: DraftState, voice: Voice): SendCheck {
   const { to, cc, bcc } = draft.recipients;
   if (to.length === 0)
-    return {
-      outcome: 'invalid',
-      reason: 'no-recipient',
-      message: 'Add at least one recipient in To before sending.',
-    };
+    return { outcome: 'invalid', reason: 'no-recipient', message: voice.t('refusal.noRecipientInTo') };
   const bad = invalidAddresses([...emailsOf(to), ...emailsOf(cc), ...emailsOf(bcc)]);
-  if (bad.length) return { outcome: 'invalid', reason: 'addresses', message: invalidMessage(bad) };
+  if (bad.length) return { outcome: 'invalid', reason: 'addresses', message: voice.invalidAddresses(bad) };
   if (!draft.subject.trim())
-    return { outcome: 'invalid', reason: 'no-subject', message: 'Add a subject before sending.' };
+    return { outcome: 'invalid', reason: 'no-subject', message: voice.t('refusal.noSubject') };
   const stamp = state.insert?.stamp ?? null;
   if (stamp?.mode === 'one' && state.insert?.personal) {
     const check = checkStamp(stamp, to);
@@ -72,7 +59,7 @@ export function checkDraft(draft: DraftContent, state: DraftState): SendCheck {
   const content = { to, cc: emailsOf(cc), bcc: emailsOf(bcc), subject: draft.subject, body };
   const personalised = personalise({ ...content, format: 'html' }, mode);
   if (personalised.outcome === 'refused')
-    return { outcome: 'invalid', reason: 'personalise', message: personalised.message };
+    return { outcome: 'invalid', reason: 'personalise', message: voice.refusal(personalised) };
   const request: SendRequestBody = {
     host: 'outlook',
     ...content,

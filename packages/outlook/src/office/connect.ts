@@ -8,7 +8,7 @@ export type OfficeConnection =
   | { outcome: 'ready'; mode: 'outlook' | 'sandbox'; item: ComposeItem }
   | { outcome: 'unavailable'; reason: UnavailableReason; message: string };
 
-type UnavailableReason = 'no-office-js' | 'no-sandbox-host' | 'no-compose-item';
+export type UnavailableReason = 'no-office-js' | 'no-sandbox-host' | 'no-compose-item';
 
 const MESSAGES: Record<UnavailableReason, string> = {
   'no-office-js':

@@ -174,6 +174,139 @@ export const en = {
   'analytics.delayed.one': '{n} recipient delayed',
   'analytics.delayed.other': '{n} recipients delayed',
   'analytics.detail': '{hard} hard · {soft} soft · {delayed} delayed (recipients)',
+
+  // words that join others
+  'list.semicolon': '; ',
+  'list.quoted': '"{text}"',
+  'ui.to': 'To',
+  'ui.cc': 'Cc {n}',
+  'ui.bcc': 'Bcc {n}',
+
+  // why a draft is not sent (the pane's and the add-on's checks, and core's personalise)
+  'refusal.noRecipientInTo': 'Add at least one recipient in To before sending.',
+  'refusal.invalidAddresses.one':
+    'Not sent: {addresses} is not a valid email address. Correct it in To, Cc or Bcc.',
+  'refusal.invalidAddresses.other':
+    'Not sent: {addresses} are not valid email addresses. Correct them in To, Cc or Bcc.',
+  'refusal.noSubject': 'Add a subject before sending.',
+  'refusal.unfilledTags':
+    'Not sent: the draft still has unfilled fields ({tags}). Insert the template again or fill them in.',
+  'refusal.eachWithCopies':
+    'Not sent: "one email each" goes to the To recipients only; remove Cc and Bcc, or send one email to everyone.',
+  'refusal.missingValues':
+    'Not sent: no value to fill for {lacking}. Add a fallback like {{recipient.firstName|there}} or a name to the address.',
+  'refusal.missingFor': '{address} ({tags})',
+  'refusal.notValidAddress': '"{address}" is not a valid email address',
+
+  // accounts the Outlook pane cannot send from
+  'host.title': 'Sending is not available for this account',
+  'host.outlookCom':
+    'This is an Outlook.com (personal) account. Sendwell sends from Outlook only through a Microsoft 365 work mailbox (Exchange Online).',
+  'host.enterprise':
+    'This mailbox is on an on-premises Exchange server. Sendwell sends from Outlook only through Exchange Online (Microsoft 365).',
+  'host.gmail':
+    'This is a Gmail account added to Outlook. Use the Sendwell add-on in Gmail for it; from Outlook, Sendwell sends only through Exchange Online.',
+  'host.unknown':
+    'Outlook did not say what kind of account this is. Sendwell sends from Outlook only through an Exchange Online (Microsoft 365) mailbox.',
+  'host.todo.outlookCom':
+    'Open this message from your Microsoft 365 work account in Outlook, or ask your Sendwell admin which mailbox to use.',
+  'host.todo.enterprise':
+    'Ask your IT team whether your mailbox can move to Exchange Online; until then, send from Outlook as usual.',
+  'host.todo.gmail': 'Open Gmail in the browser and use the Sendwell add-on there.',
+  'host.todo.unknown':
+    'Open this message from your Microsoft 365 work account, or tell your Sendwell admin which Outlook you use.',
+
+  // Insert
+  'insert.subjectKept': 'Your subject was kept.',
+  'insert.replaced': 'It replaced the earlier insert.',
+  'insert.each':
+    'Inserted with its fields kept: Sendwell sends one email to each To recipient, merged for them.',
+  'insert.plain': 'Inserted.',
+  'insert.notMerged': 'Inserted, not merged yet: add a recipient in To, then Send offers to merge for them.',
+  'insert.unfilled':
+    'Inserted for {name}, but {tags} has no value: add a name to the address or edit the text; Send refuses while a field is unfilled.',
+  'insert.merged': 'Inserted, merged for {name}.',
+  'insert.peopleInTo': '{n} people in To',
+  'insert.chooseQuestion':
+    'This template has per-person fields. Send each person their own email, or one email to all, merged for {name}?',
+  'insert.failed': 'Could not insert the template',
+  'insert.unknownFields':
+    'Not inserted: this template uses {tags}, which Sendwell cannot fill. Ask the template’s owner to change it.',
+  'insert.templateGone': 'That template no longer exists.',
+  'insert.pickTemplate': 'Pick a template to insert.',
+  'insert.needsRecipient':
+    'Add the recipient to the draft first: "{name}" is merged for them. Nothing was inserted.',
+  'insert.alreadyInserted':
+    'Already inserted. To replace it, select the old text in the draft, then choose Insert again.',
+  'insert.fillByHand':
+    'Fill in by hand: {tags} (no value for {address}). Sendwell will not send it unfilled.',
+  'insert.firstRecipient': 'the first recipient',
+
+  // the Outlook pane
+  'pane.title': 'Sendwell for {name} · {email}',
+  'pane.sendingOff': 'Sending is off until an Exchange Online mailbox is connected.',
+  'pane.send': 'Send',
+  'pane.sending': 'Sending to Sendwell…',
+  'pane.changed.mergedFor': 'Not sent: the template was merged for {name}.',
+  'pane.changed.mergedForWith': 'Not sent: the template was merged for {name} ({changes}).',
+  'pane.changed.notMerged': 'Not sent: the template was not merged for anyone.',
+  'pane.changed.notMergedWith': 'Not sent: the template was not merged for anyone ({changes}).',
+  'pane.changed.added': 'added {addresses}',
+  'pane.changed.removed': 'removed {addresses}',
+  'pane.eachSent': '{n} emails, one to each recipient',
+  'pane.discard': 'You can discard this draft.',
+  'pane.sentBefore': 'This draft was sent with Sendwell',
+  'pane.sentBeforeDetail': '{sent}. Sending it again sends nothing.',
+  'pane.loadingTemplates': 'Loading templates…',
+  'pane.chooseTemplate': 'Choose a template…',
+  'pane.sendsThrough': 'Sends through',
+  'pane.checkingChannel': 'Checking your channel…',
+  'pane.noChannel': 'No channel for Outlook sends',
+  'pane.sendsAs': 'Note: Sendwell sends as {address}, not as {email} (the mailbox open in Outlook).',
+  'pane.loadingQuota': 'Loading quota…',
+  'pane.feed.connecting': 'Connecting…',
+  'pane.feed.open': 'Live',
+  'pane.feed.error': 'Reconnecting…',
+  'pane.feed.whose': 'Whose sends',
+  'pane.loadingAnalytics': 'Loading analytics…',
+  'pane.analyticsUnavailable': 'Analytics unavailable: {error}',
+  'pane.noOffice': 'Outlook did not start the add-in: {error}',
+  'pane.unavailable.noOfficeJs':
+    'Outlook could not be reached: office.js did not load. Open Sendwell from an Outlook compose window.',
+  'pane.unavailable.noSandboxHost':
+    'Sandbox mode needs the fake Outlook host: open /sandbox/outlook instead of this page.',
+  'pane.unavailable.noComposeItem':
+    'Sendwell works in a message you are writing. Open it from an Outlook compose window.',
+
+  // the Gmail add-on's cards
+  'gmail.noTemplate': 'No template (send the draft as written)',
+  'gmail.addRecipients': 'Add recipients to the draft: a template is merged for them.',
+  'gmail.aTemplate': 'A template',
+  'gmail.filledForEach': 'filled in for each person when sent',
+  'gmail.nothingToMerge': 'nothing to merge',
+  'gmail.inserted': 'Inserted',
+  'gmail.status.queued': 'Sent with Sendwell',
+  'gmail.status.info': 'Note',
+  'gmail.composeSubtitle': 'Insert a template, then send the draft through your Gmail',
+  'gmail.sending': 'Sending',
+  'gmail.send': 'Send',
+  'gmail.back': 'Back',
+  'gmail.confirmSubtitle': 'This is the draft Gmail saved',
+  'gmail.olderDrafts.one': '{n} older saved draft goes to the same people; this is the one saved last.',
+  'gmail.olderDrafts.other': '{n} older saved drafts go to the same people; this is the one saved last.',
+  'gmail.mergedElsewhere':
+    'The template was merged for {whom}, but the draft now goes to {now}. Select the old text in the draft and choose Merge again, or send it as it reads.',
+  'gmail.nobody': 'nobody',
+  'gmail.invalidAddresses': 'Nothing was sent: {addresses}.',
+  'gmail.noRecipient': 'Nothing was sent: add at least one recipient to the draft.',
+  'gmail.noSavedDraft':
+    'Nothing was sent: Gmail has no saved draft with these recipients yet. Wait until the draft says "Saved", then try again.',
+  'gmail.recentSend':
+    'You sent an email to these recipients with Sendwell at {time}. Sending this draft sends another.',
+  'gmail.draftGone': 'Nothing was sent: that draft is no longer saved in Gmail (sent or discarded).',
+  'gmail.draftChanged': 'The draft changed since you checked it. Check it again before sending.',
+  'gmail.notConnected':
+    '{email} has no Sendwell account yet. Ask your Sendwell admin to add it, then reopen the add-on.',
 } as const;
 
 export type MessageKey = keyof typeof en;
