@@ -15,7 +15,7 @@ import { listTemplateEvents } from '../store/events';
 import type { UserRow } from '../store/rows';
 import { countQueued, listReservations } from '../store/sends';
 import { findTeamBatch } from '../store/teamSettings';
-import { findTemplate } from '../store/templates';
+import { findVisibleTemplate } from '../store/templates';
 import { findMailbox } from '../store/users';
 import { ApiError } from './errors';
 import { eventDeliveries } from './eventDeliveries';
@@ -48,16 +48,17 @@ export async function quotaFor(db: Db, clock: Clock, user: UserRow, host: Host):
 }
 
 /**
- * Delivery counts of one template of the user's team, for the team and for the user, messages and
- * recipients apart; 404 for another team's template.
+ * Delivery counts of one template the user can see (a team template or their own personal one),
+ * for the team and for the user, messages and recipients apart; 404 for any other template (another
+ * team's, or a teammate's personal one: its numbers are theirs, and a 404 does not say it exists).
  */
 export async function templateAnalytics(
   db: Db,
   user: UserRow,
   templateId: string,
 ): Promise<TemplateAnalytics> {
-  if (!(await findTemplate(db, user.tenantId, templateId))) {
-    throw new ApiError(404, 'template-not-found', 'No such template in your team.');
+  if (!(await findVisibleTemplate(db, user, templateId))) {
+    throw new ApiError(404, 'template-not-found', `No template ${templateId} in your templates.`);
   }
   const events = await listTemplateEvents(db, templateId);
   const team = countDeliveries(eventDeliveries(events));
