@@ -132,6 +132,21 @@ describe('homeCard in one voice', () => {
     expect(bottom).toContain('address does not exist');
   });
 
+  it('a send the outbox held back shows its new time, not the stale one (obs 9)', () => {
+    const queued = event(1, 'send.queued');
+    const sendAt = '2026-03-02T10:30:00Z';
+    const moved = event(2, 'send.rescheduled', {
+      detail: { sendAt, limitedBy: 'pause', windowId: null, profileId: 'gmail-workspace', reason: '429' },
+    });
+    const bottomOf = (feed: FeedEvent[]) =>
+      decoratedTexts(homeCard(data({ feed }))).find((d) => d.text === voice.feedRow(foldFeed(feed)[0]!).title)
+        ?.bottomLabel ?? '';
+    expect(bottomOf([queued])).toContain(voice.t('send.queuedNow'));
+    const after = bottomOf([queued, moved]);
+    expect(after).toContain(voice.t('send.queuedFor', { time: voice.time(sendAt) }));
+    expect(after).not.toContain(voice.t('send.queuedNow'));
+  });
+
   it.each([
     ["the rep's own feed", lifeOfOneSend, false],
     ["a teammate's send only", lifeOfOneSend.map((e) => ({ ...e, userId: 'u-2' })), true],
