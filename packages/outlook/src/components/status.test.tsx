@@ -88,6 +88,32 @@ describe('status lines follow the send (observation 9)', () => {
     expect(screen.getByTestId('send-why').textContent).toBe(why);
   });
 
+  it('shows the new time and why when the outbox holds the send back (send.rescheduled)', async () => {
+    const api = new FakeApi();
+    api.sendAnswer = () => [acceptedSend({ id: 's1', status: 'scheduled', sendAt: '2026-03-02T09:00:02Z' })];
+    const { advance, clock } = renderPane({ item: draftTo([ada], 'Hi', '<p>Hi</p>'), api });
+    const voice = voiceAt(clock);
+    await send();
+    advance(5_000); // its slot has come, but the worker finds the mailbox paused
+    expect(screen.getByTestId('send-status').textContent).toContain(voice.t('send.queuedNow'));
+    const rule = { limitedBy: 'pause', windowId: null, profileId: 'exchange-online' } as const;
+    const sendAt = '2026-03-02T09:10:00Z';
+    act(
+      () =>
+        void api.emit({
+          type: 'send.rescheduled',
+          at: '2026-03-02T09:00:07Z',
+          sendId: 's1',
+          detail: { ...rule, sendAt, previousSendAt: '2026-03-02T09:00:02Z', reason: '429' },
+        }),
+    );
+    const status = screen.getByTestId('send-status');
+    expect(status.dataset.life).toBe('queued');
+    expect(status.textContent).toContain(voice.t('send.queuedFor', { time: voice.time(sendAt) }));
+    expect(status.textContent).not.toContain(voice.t('send.queuedNow'));
+    expect(screen.getByTestId('send-why').textContent).toBe(voice.slot(rule));
+  });
+
   it('reloads the quota once its next free slot has passed, re-wording the wait every tick', async () => {
     const api = new FakeApi();
     api.quota = { ...api.quota, nextFreeAt: '2026-03-02T09:00:02Z' };
