@@ -89,11 +89,12 @@ export function createGmailAddon(deps: GmailAddonDeps): Hono {
     const auth = await authenticate(c, checks, event);
     if (!auth.ok) return auth.response;
     const user = await deps.userByEmail(auth.identity.email);
+    const voice = voiceFor(event, deps.clock);
     if (!user) {
-      const card = notConnectedCard(auth.identity.email);
+      const card = notConnectedCard(auth.identity.email, voice);
       return c.json(c.req.query('t') === 'action' ? updateCard(card) : pushCard(card));
     }
-    return c.json(await handler({ deps, user, event, voice: voiceFor(event, deps.clock) }));
+    return c.json(await handler({ deps, user, event, voice }));
   });
 
   app.onError((error, c) => {

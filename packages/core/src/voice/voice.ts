@@ -38,6 +38,8 @@ export interface Voice {
   t(key: MessageKey, params?: Params): string;
   /** A counted catalog phrase: `count('count.messages', 2)` → "2 messages" (plural form by Intl). */
   count(base: PluralBase, n: number, params?: Params): string;
+  /** Parts joined with " · ", empty parts dropped. */
+  join(...parts: (string | null | undefined | false)[]): string;
   /** Sentences run together in the locale's way (a space in English, none in Chinese). */
   sentences(...parts: (string | null | undefined | false)[]): string;
   /** Why core's `personalise` refused, from its code and data (never its English `message`). */
@@ -79,6 +81,7 @@ export function createVoice(options: VoiceOptions): Voice {
     timeZone: s.timeZone,
     t: s.t,
     count: s.count,
+    join: s.join,
     sentences: s.sentences,
     refusal: (refusal) => refusalWords(s, refusal),
     invalidAddresses: (addresses) => invalidAddressWords(s, addresses),

@@ -1,4 +1,4 @@
-import type { MergeRecipient, MergeStamp, Voice } from '@sendwell/core';
+import type { MergeRecipient, MergeStamp, MessageKey, Voice } from '@sendwell/core';
 import { encodeStamp, findTemplate, NO_TEMPLATE, needsModeChoice } from '../compose/prepareTemplate';
 import type { ChannelView, QuotaView, TemplateView } from '../deps';
 import type { DraftRecipients } from '../event';
@@ -48,7 +48,7 @@ function templatePicker(data: ComposeCardData): Widget {
   const selected = findTemplate(data.templates, data.selectedTemplateId)?.id ?? NO_TEMPLATE;
   const items = [
     {
-      text: 'No template (send the draft as written)',
+      text: escapeText(data.voice.t('gmail.noTemplate')),
       value: NO_TEMPLATE,
       selected: selected === NO_TEMPLATE,
     },
@@ -76,7 +76,7 @@ function modeChoice(data: ComposeCardData): Widget[] {
     {
       selectionInput: {
         name: MODE_INPUT,
-        label: `${data.recipients.to.length} people in To`,
+        label: data.voice.t('insert.peopleInTo', { n: data.voice.number(data.recipients.to.length) }),
         type: 'RADIO_BUTTON',
         items: [
           { text: escapeText(data.voice.t('ui.oneEmailEach')), value: 'each', selected: mode === 'each' },
@@ -91,29 +91,37 @@ function modeChoice(data: ComposeCardData): Widget[] {
   ];
 }
 
-function recipientsWidget(recipients: DraftRecipients): Widget {
+/** To (named), and how many in Cc and Bcc. */
+export function audienceWidget(recipients: Pick<DraftRecipients, 'to' | 'cc' | 'bcc'>, voice: Voice): Widget {
   const { to, cc, bcc } = recipients;
-  if (!to.length) return paragraph('Add recipients to the draft: a template is merged for them.');
-  const extra = [cc.length ? `Cc ${cc.length}` : '', bcc.length ? `Bcc ${bcc.length}` : '']
-    .filter(Boolean)
-    .join(' · ');
+  const extra = voice.join(
+    cc.length > 0 && voice.t('ui.cc', { n: voice.number(cc.length) }),
+    bcc.length > 0 && voice.t('ui.bcc', { n: voice.number(bcc.length) }),
+  );
   return decorated({
-    topLabel: 'To',
-    text: escapeText(to.map(formatRecipient).join(', ')),
-    ...(extra ? { bottomLabel: extra } : {}),
+    topLabel: escapeText(voice.t('ui.to')),
+    text: escapeText(to.map(formatRecipient).join(voice.t('list.comma'))),
+    ...(extra ? { bottomLabel: escapeText(extra) } : {}),
   });
+}
+
+function recipientsWidget(recipients: DraftRecipients, voice: Voice): Widget {
+  if (!recipients.to.length) return paragraph(escapeText(voice.t('gmail.addRecipients')));
+  return audienceWidget(recipients, voice);
 }
 
 function stampWidget(stamp: MergeStamp | null, templates: TemplateView[], voice: Voice): Widget[] {
   if (!stamp) return [];
-  const name = templates.find((t) => t.id === stamp.templateId)?.name ?? 'A template';
+  const name = templates.find((t) => t.id === stamp.templateId)?.name ?? voice.t('gmail.aTemplate');
   const whom =
     stamp.mode === 'each'
-      ? 'filled in for each person when sent'
+      ? voice.t('gmail.filledForEach')
       : stamp.mergedFor
         ? voice.t('ui.mergedFor', { name: stamp.mergedFor.displayName ?? stamp.mergedFor.email })
-        : 'nothing to merge';
-  return [decorated({ topLabel: 'Inserted', text: escapeText(`${name} · ${whom}`) })];
+        : voice.t('gmail.nothingToMerge');
+  return [
+    decorated({ topLabel: escapeText(voice.t('gmail.inserted')), text: escapeText(voice.join(name, whom)) }),
+  ];
 }
 
 function actionsWidget(data: ComposeCardData): Widget {
@@ -135,8 +143,14 @@ function actionsWidget(data: ComposeCardData): Widget {
   return buttonList([insert, ready ? send : { ...send, disabled: true }]);
 }
 
-const statusSection = (status: ComposeStatus): CardSection => ({
-  header: status.kind === 'error' ? 'Not sent' : status.kind === 'queued' ? 'Sent with Sendwell' : 'Note',
+const STATUS_HEADER = {
+  error: 'ui.notSent',
+  queued: 'gmail.status.queued',
+  info: 'gmail.status.info',
+} as const satisfies Record<ComposeStatus['kind'], MessageKey>;
+
+const statusSection = (status: ComposeStatus, voice: Voice): CardSection => ({
+  header: escapeText(voice.t(STATUS_HEADER[status.kind])),
   widgets: [paragraph(escapeText(status.text))],
 });
 
@@ -146,20 +160,20 @@ export function composeCard(data: ComposeCardData): Card {
   if (data.quota) sending.push(quotaWidget(data.quota, data.voice));
   return {
     name: 'compose',
-    header: { title: 'Sendwell', subtitle: 'Insert a template, then send the draft through your Gmail' },
+    header: { title: 'Sendwell', subtitle: escapeText(data.voice.t('gmail.composeSubtitle')) },
     sections: [
-      ...(data.status ? [statusSection(data.status)] : []),
+      ...(data.status ? [statusSection(data.status, data.voice)] : []),
       {
         header: escapeText(data.voice.t('ui.template')),
         widgets: [
           templatePicker(data),
           ...modeChoice(data),
-          recipientsWidget(data.recipients),
+          recipientsWidget(data.recipients, data.voice),
           ...stampWidget(data.stamp, data.templates, data.voice),
           actionsWidget(data),
         ],
       },
-      { header: 'Sending', widgets: sending },
+      { header: escapeText(data.voice.t('gmail.sending')), widgets: sending },
     ],
   };
 }

@@ -2,7 +2,7 @@ import type { MergeStamp, StampCheck, Voice } from '@sendwell/core';
 import type { PreparedSend, SendMode } from '../compose/prepareSend';
 import { draftFingerprint, firstLine } from '../compose/savedDraft';
 import type { SavedDraft } from '../deps';
-import { composeParameters, formatRecipient } from './composeCard';
+import { audienceWidget, composeParameters } from './composeCard';
 import type { Button, Card, Widget } from './types';
 import { button, buttonList, decorated, escapeText, paragraph } from './widgets';
 
@@ -31,7 +31,7 @@ function sendLabel(mode: SendMode, prepared: PreparedSend, draft: SavedDraft, vo
     const first = draft.to[0];
     return voice.t('ui.oneEmailMergedFor', { name: first?.displayName ?? first?.email ?? '' });
   }
-  return 'Send';
+  return voice.t('gmail.send');
 }
 
 function preview(data: ConfirmCardData): Widget[] {
@@ -39,43 +39,27 @@ function preview(data: ConfirmCardData): Widget[] {
   const first = ready?.outcome === 'ready' ? ready.first : null;
   const subject = first?.subject ?? data.draft.subject;
   const line = firstLine(first?.body ?? data.draft.html);
-  const { to, cc, bcc } = data.draft;
-  const extra = [cc.length ? `Cc ${cc.length}` : '', bcc.length ? `Bcc ${bcc.length}` : '']
-    .filter(Boolean)
-    .join(' · ');
+  const { voice } = data;
   return [
     decorated({ topLabel: escapeText(data.voice.t('ui.subject')), text: escapeText(subject || '—') }),
     decorated({ topLabel: escapeText(data.voice.t('ui.firstLine')), text: escapeText(line || '—') }),
-    decorated({
-      topLabel: 'To',
-      text: escapeText(to.map(formatRecipient).join(', ')),
-      ...(extra ? { bottomLabel: extra } : {}),
-    }),
+    audienceWidget(data.draft, voice),
   ];
 }
 
 function warnings(data: ConfirmCardData): Widget[] {
+  const { voice } = data;
   const notes: Widget[] = [];
   if (data.note) notes.push(paragraph(escapeText(data.note)));
-  if (data.others > 0)
-    notes.push(
-      paragraph(
-        `${data.others} older saved draft${data.others === 1 ? '' : 's'} go to the same people; this is the one saved last.`,
-      ),
-    );
+  if (data.others > 0) notes.push(paragraph(escapeText(voice.count('gmail.olderDrafts', data.others))));
   const check = data.stampCheck;
   if (check?.outcome === 'recipients-changed' && data.stamp) {
+    const comma = voice.t('list.comma');
     const whom = data.stamp.mergedFor
-      ? `${data.stamp.mergedFor.displayName ?? data.stamp.mergedFor.email}`
-      : data.stamp.to.join(', ') || 'nobody';
-    const now = data.draft.to.map((r) => r.email).join(', ');
-    notes.push(
-      paragraph(
-        escapeText(
-          `The template was merged for ${whom}, but the draft now goes to ${now}. Select the old text in the draft and choose Merge again, or send it as it reads.`,
-        ),
-      ),
-    );
+      ? (data.stamp.mergedFor.displayName ?? data.stamp.mergedFor.email)
+      : data.stamp.to.join(comma) || voice.t('gmail.nobody');
+    const now = data.draft.to.map((r) => r.email).join(comma);
+    notes.push(paragraph(escapeText(voice.t('gmail.mergedElsewhere', { whom, now }))));
   }
   return notes;
 }
@@ -91,7 +75,8 @@ export function confirmCard(data: ConfirmCardData): Card {
   const buttons: Button[] = [];
   const refusals: Widget[] = [];
   for (const { mode, prepared } of data.options) {
-    if (prepared.outcome === 'refused') refusals.push(paragraph(escapeText(prepared.message)));
+    if (prepared.outcome === 'refused')
+      refusals.push(paragraph(escapeText(data.voice.refusal(prepared.refusal))));
     else
       buttons.push(
         button(data.addonUrl, sendLabel(mode, prepared, data.draft, data.voice), 'send-draft', {
@@ -104,18 +89,18 @@ export function confirmCard(data: ConfirmCardData): Card {
   }
   if (data.stampCheck?.outcome === 'recipients-changed')
     buttons.push(
-      button(data.addonUrl, 'Merge again', 'insert-template', {
+      button(data.addonUrl, data.voice.t('ui.mergeAgain'), 'insert-template', {
         ...common,
         again: '1',
         templateId: data.stamp?.templateId,
       }),
     );
-  buttons.push(button(data.addonUrl, 'Back', 'compose-refresh', common));
+  buttons.push(button(data.addonUrl, data.voice.t('gmail.back'), 'compose-refresh', common));
   return {
     name: 'confirm',
     header: {
       title: escapeText(data.voice.t('ui.checkBeforeSending')),
-      subtitle: 'This is the draft Gmail saved',
+      subtitle: escapeText(data.voice.t('gmail.confirmSubtitle')),
     },
     sections: [{ widgets: [...preview(data), ...warnings(data), ...refusals, buttonList(buttons)] }],
   };

@@ -76,7 +76,7 @@ describe('prepareSend', () => {
       'one',
     );
     const prepared = prepareSend(d, 'for', null);
-    expect(prepared).toEqual({ outcome: 'refused', message: core.outcome === 'refused' ? core.message : '' });
-    expect(prepared.outcome === 'refused' && prepared.message).toContain('{{recipient.firstName}}');
+    expect(prepared).toEqual({ outcome: 'refused', refusal: core });
+    expect(prepared.outcome === 'refused' && prepared.refusal.details).toEqual(['{{recipient.firstName}}']);
   });
 });

@@ -1,4 +1,10 @@
-import { isPersonal, mergeTemplate, type PersonalisedMessage, personalise } from '@sendwell/core';
+import {
+  isPersonal,
+  mergeTemplate,
+  type PersonalisedMessage,
+  type PersonaliseRefusal,
+  personalise,
+} from '@sendwell/core';
 import type { SavedDraft, SendRequest } from '../deps';
 import { draftKey } from './savedDraft';
 
@@ -20,7 +26,8 @@ export function sendModes(draft: SavedDraft): SendMode[] {
 
 export type PreparedSend =
   | { outcome: 'ready'; request: SendRequest; first: PersonalisedMessage; count: number }
-  | { outcome: 'refused'; message: string };
+  /** Core's refusal as data (code, fields, recipients): the card words it in the rep's language. */
+  | { outcome: 'refused'; refusal: PersonaliseRefusal };
 
 /** The draft with its tags merged for one person (values escaped in the HTML body). */
 function mergedFor(draft: SavedDraft): SavedDraft {
@@ -50,7 +57,7 @@ export function prepareSend(draft: SavedDraft, mode: SendMode, templateId: strin
     },
     mode === 'each' ? 'each' : 'one',
   );
-  if (checked.outcome === 'refused') return { outcome: 'refused', message: checked.message };
+  if (checked.outcome === 'refused') return { outcome: 'refused', refusal: checked };
   const displayNames = Object.fromEntries(
     source.to.filter((r) => r.displayName).map((r) => [r.email.toLowerCase(), r.displayName!]),
   );

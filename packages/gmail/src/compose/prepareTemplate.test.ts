@@ -1,4 +1,4 @@
-import { mergeTemplate, stampMerge } from '@sendwell/core';
+import { mergeTemplate, stampMerge, translate } from '@sendwell/core';
 import { describe, expect, it } from 'vitest';
 import type { TemplateView } from '../deps';
 import type { DraftRecipients } from '../event';
@@ -68,7 +68,8 @@ describe('prepareInsert', () => {
     ['a template that is gone', 't-9', to(ada), 'That template no longer exists.'],
   ])('refuses %s', (_name, templateId, recipients, message) => {
     const prepared = prepareInsert(templates, templateId, recipients, 'one');
-    expect(prepared.outcome === 'blocked' && prepared.message).toContain(message);
+    const said = prepared.outcome === 'blocked' && translate('en', prepared.reason, prepared.params);
+    expect(said).toContain(message);
   });
 
   it('stamps whom the merge was made for (core stampMerge)', () => {

@@ -19,7 +19,12 @@ export interface MergedTemplate {
   stamp: MergeStamp;
 }
 
-export type Prepared<T> = { outcome: 'ready'; value: T } | { outcome: 'blocked'; message: string };
+/** Blocked: the catalog key (and its values) that says why, worded by the handler in the rep's language. */
+export type Prepared<T> =
+  | { outcome: 'ready'; value: T }
+  | { outcome: 'blocked'; reason: BlockedReason; params?: Record<string, string> };
+
+type BlockedReason = 'insert.templateGone' | 'insert.pickTemplate' | 'insert.needsRecipient';
 
 export function findTemplate(
   templates: TemplateView[],
@@ -48,18 +53,12 @@ export function prepareInsert(
   const template = findTemplate(templates, templateId);
   if (!template) {
     const gone = templateId && templateId !== NO_TEMPLATE;
-    return {
-      outcome: 'blocked',
-      message: gone ? 'That template no longer exists.' : 'Pick a template to insert.',
-    };
+    return { outcome: 'blocked', reason: gone ? 'insert.templateGone' : 'insert.pickTemplate' };
   }
   const personal = isPersonal(`${template.subject}\n${template.body}`);
   const first = recipients.to[0];
   if (personal && !first)
-    return {
-      outcome: 'blocked',
-      message: `Add the recipient to the draft first: "${template.name}" is merged for them. Nothing was inserted.`,
-    };
+    return { outcome: 'blocked', reason: 'insert.needsRecipient', params: { name: template.name } };
   if (mode === 'each' && needsModeChoice(template, recipients)) {
     const stamp = stampMerge(template.id, 'each', recipients.to, null);
     return {

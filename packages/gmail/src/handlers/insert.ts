@@ -13,20 +13,21 @@ import type { AddonContext } from './context';
  */
 export async function onInsertTemplate(ctx: AddonContext): Promise<AddonResponse> {
   const { event } = ctx;
-  if (stampOf(ctx) && parameter(event, 'again') !== '1')
-    return notify(
-      'Already inserted. To replace it, select the old text in the draft, then choose Insert again.',
-    );
+  if (stampOf(ctx) && parameter(event, 'again') !== '1') return notify(ctx.voice.t('insert.alreadyInserted'));
   const templates = await ctx.deps.templates(ctx.user.userId);
   const templateId = formValue(event, TEMPLATE_INPUT) ?? parameter(event, 'templateId');
   const recipients = draftRecipients(event);
   // Merge again keeps the earlier choice; a first Insert with several people defaults to one email each.
   const mode = insertModeOf(ctx) ?? stampOf(ctx)?.mode ?? 'each';
   const prepared = prepareInsert(templates, templateId, recipients, mode);
-  if (prepared.outcome === 'blocked') return notify(prepared.message);
+  if (prepared.outcome === 'blocked') return notify(ctx.voice.t(prepared.reason, prepared.params));
   const { html, subject, missing, stamp } = prepared.value;
+  const { voice } = ctx;
   const warning = missing.length
-    ? `Fill in by hand: ${missing.join(', ')} (no value for ${recipients.to[0]?.email ?? 'the first recipient'}). Sendwell will not send it unfilled.`
+    ? voice.t('insert.fillByHand', {
+        tags: missing.join(voice.t('list.comma')),
+        address: recipients.to[0]?.email ?? voice.t('insert.firstRecipient'),
+      })
     : undefined;
   // The stamp rides on the updated card's actions (parameters are the card's only memory).
   const card = await loadComposeCard(

@@ -1,4 +1,4 @@
-import { checkStamp, emailAddressSchema, systemClock } from '@sendwell/core';
+import { checkStamp, systemClock } from '@sendwell/core';
 import { confirmCard } from '../cards/confirmCard';
 import { updateCard } from '../cards/responses';
 import type { AddonResponse } from '../cards/types';
@@ -70,28 +70,26 @@ export async function onSendWithSendwell(ctx: AddonContext): Promise<AddonRespon
   const audience = eventAudience(event);
   const invalid = invalidInAudience(audience);
   if (invalid.length) {
-    // core's own words for each bad address (the API names them the same way).
-    const named = invalid.map((a) => emailAddressSchema.safeParse(a).error?.issues[0]?.message ?? a);
-    return answer(ctx, 'error', `Nothing was sent: ${named.join('; ')}.`);
+    // Each bad address named, in the rep's language.
+    const { voice } = ctx;
+    const named = invalid.map((address) => voice.t('refusal.notValidAddress', { address }));
+    return answer(
+      ctx,
+      'error',
+      voice.t('gmail.invalidAddresses', { addresses: named.join(voice.t('list.semicolon')) }),
+    );
   }
-  if (!audience.to.length)
-    return answer(ctx, 'error', 'Nothing was sent: add at least one recipient to the draft.');
+  if (!audience.to.length) return answer(ctx, 'error', ctx.voice.t('gmail.noRecipient'));
   const match = matchDraft(await (await deps.drafts(user.userId)).recent(), audience);
   const recent = await recentSendTo(ctx, audience.to);
   if (!match) {
     // Sendwell removes a draft it sent: a card reopened on that compose window lands here.
     if (recent) return answer(ctx, 'info', `${ctx.voice.t('ui.alreadySent')} (${ctx.voice.time(recent)})`);
-    return answer(
-      ctx,
-      'error',
-      'Nothing was sent: Gmail has no saved draft with these recipients yet. Wait until the draft says "Saved", then try again.',
-    );
+    return answer(ctx, 'error', ctx.voice.t('gmail.noSavedDraft'));
   }
   const earlier = await deps.sendsForDraft(user.userId, draftKey(match.draft.id));
   if (earlier.length) return alreadySent(ctx, match.draft.id, earlier);
-  const note = recent
-    ? `You sent an email to these recipients with Sendwell at ${ctx.voice.time(recent)}. Sending this draft sends another.`
-    : undefined;
+  const note = recent ? ctx.voice.t('gmail.recentSend', { time: ctx.voice.time(recent) }) : undefined;
   return showConfirm(ctx, match.draft, match.others, note);
 }
 
@@ -131,21 +129,11 @@ export async function onSendDraft(ctx: AddonContext): Promise<AddonResponse> {
   if (earlier.length) return alreadySent(ctx, draftId, earlier);
   const drafts = await deps.drafts(user.userId);
   const draft = draftId ? await drafts.get(draftId) : null;
-  if (!draft)
-    return answer(
-      ctx,
-      'error',
-      'Nothing was sent: that draft is no longer saved in Gmail (sent or discarded).',
-    );
+  if (!draft) return answer(ctx, 'error', ctx.voice.t('gmail.draftGone'));
   if (draftFingerprint(draft) !== parameter(event, 'fingerprint'))
-    return showConfirm(
-      ctx,
-      draft,
-      0,
-      'The draft changed since you checked it. Check it again before sending.',
-    );
+    return showConfirm(ctx, draft, 0, ctx.voice.t('gmail.draftChanged'));
   const prepared = prepareSend(draft, modeOf(parameter(event, 'mode')), stampOf(ctx)?.templateId ?? null);
-  if (prepared.outcome === 'refused') return answer(ctx, 'error', prepared.message);
+  if (prepared.outcome === 'refused') return answer(ctx, 'error', ctx.voice.refusal(prepared.refusal));
   const result = await deps.createSend(user.userId, prepared.request);
   if (result.outcome === 'rejected') return answer(ctx, 'error', result.message);
   if (result.duplicate) return alreadySent(ctx, draft.id, result.sends);
