@@ -4,7 +4,7 @@ import type { MailboxRow, SendRow } from '../store/rows';
 import { deferSend, listActualReservations, markAttemptStarted } from '../store/sends';
 import { findMailboxTeamBatch } from '../store/teamSettings';
 import { lockMailbox } from '../store/users';
-import type { SendMove } from './reschedule';
+import { pauseMove, type SendMove } from './reschedule';
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
@@ -35,7 +35,7 @@ export async function gateAttempt(db: Db, send: SendRow, now: Date): Promise<Gat
     const mailbox = await lockMailbox(tx, send.mailboxId);
     if (!mailbox) return { go: false, reason: 'mailbox-gone' };
     if (pausedNow(mailbox, now)) {
-      const move = pauseMove(mailbox);
+      const move = pausedMailboxMove(mailbox);
       await deferSend(tx, send.id, move.sendAt, move.reason);
       return { go: false, reason: 'paused', move };
     }
@@ -75,14 +75,8 @@ export function pausedNow(mailbox: MailboxRow, now: Date): boolean {
 }
 
 /** A send of a paused mailbox waits for the pause to end (call only when `pausedNow`). */
-export function pauseMove(mailbox: MailboxRow): SendMove {
-  return {
-    sendAt: mailbox.pausedUntil!,
-    limitedBy: 'pause',
-    windowId: null,
-    profileId: mailbox.profileId,
-    reason: pauseNote(mailbox),
-  };
+export function pausedMailboxMove(mailbox: MailboxRow): SendMove {
+  return pauseMove(mailbox.profileId, mailbox.pausedUntil!, pauseNote(mailbox));
 }
 
 function pauseNote(mailbox: MailboxRow): string {

@@ -5,7 +5,7 @@ import type { MailboxRow } from '../store/rows';
 import { deferWaitingSends } from '../store/sends';
 import { endElapsedPauses, pauseMailbox } from '../store/users';
 import { recordEvent } from './recordEvent';
-import { recordMove, type SendMove } from './reschedule';
+import { pauseMove, recordMove } from './reschedule';
 
 export interface PauseDeps {
   db: Db;
@@ -46,13 +46,7 @@ export async function pauseForProvider(
     at: deps.clock.now(),
   });
   const why = `Waiting: the provider paused this mailbox until ${until.toISOString()} (${reason}).`;
-  const move: SendMove = {
-    sendAt: until,
-    limitedBy: 'pause',
-    windowId: null,
-    profileId: mailbox.profileId,
-    reason: why,
-  };
+  const move = pauseMove(mailbox.profileId, until, why);
   for (const send of await deferWaitingSends(deps.db, mailbox.id, until, why))
     await recordMove(deps.db, deps.hub, send, move, deps.clock.now());
 }

@@ -14,6 +14,24 @@ export interface SendMove {
   reason: string;
 }
 
+/** Waits for a provider pause to end (a 429, a quota notice): worded as the provider's pause. */
+export const pauseMove = (profileId: ProfileId, until: Date, reason: string): SendMove => ({
+  sendAt: until,
+  limitedBy: 'pause',
+  windowId: null,
+  profileId,
+  reason,
+});
+
+/** Tries again later, after the provider did not take it or its Sent items could not be checked. */
+export const retryMove = (sendAt: Date, reason: string): SendMove => ({
+  sendAt,
+  limitedBy: 'retry',
+  windowId: null,
+  profileId: null,
+  reason,
+});
+
 type MovedSend = Pick<SendRow, 'id' | 'userId' | 'templateId'> & { previousSendAt: Date };
 
 /**

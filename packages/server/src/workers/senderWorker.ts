@@ -12,10 +12,10 @@ import {
   rescheduleSend,
 } from '../store/sends';
 import { findMailbox } from '../store/users';
-import { gateAttempt, pausedNow, pauseMove } from './pacing';
+import { gateAttempt, pausedMailboxMove, pausedNow } from './pacing';
 import { pauseForProvider, resumeEndedPauses } from './pauses';
 import { recordEvent } from './recordEvent';
-import { recordMove, type SendMove } from './reschedule';
+import { pauseMove, recordMove, retryMove, type SendMove } from './reschedule';
 
 export interface SenderDeps {
   db: Db;
@@ -50,7 +50,7 @@ async function deliver(deps: SenderDeps, send: SendRow): Promise<void> {
   if (!mailboxRow) return failed(deps, send, 'The mailbox this send was queued for has been removed.');
   // A pause set by an earlier send of this round: wait without calling the provider at all.
   if (pausedNow(mailboxRow, deps.clock.now())) {
-    const move = pauseMove(mailboxRow);
+    const move = pausedMailboxMove(mailboxRow);
     await deferSend(deps.db, send.id, move.sendAt, move.reason);
     return moved(deps, send, move);
   }
@@ -73,14 +73,6 @@ async function deliver(deps: SenderDeps, send: SendRow): Promise<void> {
 async function moved(deps: SenderDeps, send: SendRow, move: SendMove): Promise<void> {
   await recordMove(deps.db, deps.hub, { ...send, previousSendAt: send.sendAt }, move, deps.clock.now());
 }
-
-const retryMove = (sendAt: Date, reason: string): SendMove => ({
-  sendAt,
-  limitedBy: 'retry',
-  windowId: null,
-  profileId: null,
-  reason,
-});
 
 /** Was this send already accepted by the provider? 'unknown' when the lookup itself failed. */
 async function reconcile(
@@ -157,7 +149,7 @@ async function throttled(
   await pauseForProvider(deps, mailboxRow, until, detail, { sendId: send.id, templateId: send.templateId });
   await refundAttempt(deps.db, send.id);
   await rescheduleSend(deps.db, send.id, until, detail);
-  await moved(deps, send, { ...pauseMove({ ...mailboxRow, pausedUntil: until }), reason: detail });
+  await moved(deps, send, pauseMove(mailboxRow.profileId, until, detail));
 }
 
 async function retryLater(deps: SenderDeps, send: SendRow, detail: string) {
