@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { createVoice, systemClock } from '../../packages/core/src/index';
 import { axeViolations } from './support/axe';
 import { gmailSentMessages, runTag, type SentMessage } from './support/sandboxMail';
 
@@ -9,6 +10,8 @@ import { gmailSentMessages, runTag, type SentMessage } from './support/sandboxMa
 // Uses the "Follow-up" template (tests/gmail.spec.ts counts "First touch" analytics).
 
 const REP = 'gus';
+// The cards' words come from core's catalog (the previewer's browser is English).
+const { t } = createVoice({ locale: 'en', clock: systemClock });
 const TEMPLATE = 'Follow-up';
 
 const card = (page: Page): Locator => page.getByTestId('card');
@@ -58,13 +61,11 @@ async function sentWith(page: Page, tag: string, count: number): Promise<SentMes
 }
 
 /** "Send with Sendwell" shows the saved draft on the confirm card; its button sends it. */
-async function confirmAndSend(page: Page, button: string | RegExp) {
+async function confirmAndSend(page: Page, button: string) {
   await card(page).getByTestId('send-with-sendwell').click();
   await idle(page);
   await expect(card(page)).toHaveAttribute('data-card-name', 'confirm');
-  await card(page)
-    .getByRole('button', { name: button, exact: typeof button === 'string' })
-    .click();
+  await card(page).getByRole('button', { name: button, exact: true }).click();
   await idle(page);
   await expect(card(page)).toHaveAttribute('data-card-name', 'compose');
 }
@@ -82,18 +83,22 @@ test('Gmail: the edited draft is what is sent, and a second click sends nothing'
   await card(page).getByTestId('send-with-sendwell').click();
   await idle(page);
   // The confirm card shows the draft Gmail saved: the edited subject, not the template's.
-  await expect(card(page).locator('[data-top-label="Subject"]')).toContainText(subject);
+  await expect(card(page).locator(`[data-top-label="${t('ui.subject')}"]`)).toContainText(subject);
   expect(await axeViolations(page)).toEqual([]);
-  await card(page).getByRole('button', { name: 'Send', exact: true }).click();
+  await card(page)
+    .getByRole('button', { name: t('gmail.send'), exact: true })
+    .click();
   await idle(page);
-  await expect(card(page).getByRole('region', { name: 'Sent with Sendwell' })).toBeVisible();
+  await expect(card(page).getByRole('region', { name: t('gmail.status.queued') })).toBeVisible();
   const [sent] = await sentWith(page, tag, 1);
   expect(sent).toEqual({ subject, html, to: ['ada.gmail@example.com'] });
 
   // Second click on the same compose card: nothing is sent, the card says it was sent.
   await card(page).getByTestId('send-with-sendwell').click();
   await idle(page);
-  await expect(card(page).getByRole('region', { name: 'Note' })).toContainText(/already sent/i);
+  await expect(card(page).getByRole('region', { name: t('gmail.status.info') })).toContainText(
+    t('ui.alreadySent'),
+  );
   expect((await gmailSentMessages(page.request, REP)).filter((m) => m.subject.includes(tag))).toHaveLength(1);
 });
 
@@ -105,7 +110,7 @@ test('Gmail: two recipients, "one email each" gives two correctly merged message
   const subject = `Following up ${tag}`;
   await page.getByTestId('draft-subject').fill(subject);
 
-  await confirmAndSend(page, /one email each/i);
+  await confirmAndSend(page, `${t('ui.oneEmailEach')} (2)`);
   const sent = await sentWith(page, tag, 2);
   const byRecipient = Object.fromEntries(sent.map((m) => [m.to.join(','), m]));
   expect(Object.keys(byRecipient).sort()).toEqual(['ada.geach@example.com', 'grace.geach@example.com']);

@@ -6,6 +6,8 @@ import { type AnalyticsCounts, createVoice, systemClock } from '../../packages/c
 // activity and the template's analytics, worded by core's voice. Widgets are found by the fields
 // Google's card schema defines (input name, button text, section header, topLabel).
 
+// The cards' words come from core's catalog (the previewer's browser is English).
+const voice = createVoice({ locale: 'en', clock: systemClock });
 const card = (page: Page) => page.getByTestId('card');
 /** The previewer is done with the last add-on call, and the add-on answered (its error shown otherwise). */
 async function idle(page: Page) {
@@ -32,16 +34,17 @@ async function sendFromNewDraft(page: Page, address: string) {
   await idle(page);
   await card(page).getByTestId('send-with-sendwell').click();
   await idle(page);
-  await card(page).getByRole('button', { name: 'Send', exact: true }).click();
+  await card(page)
+    .getByRole('button', { name: voice.t('gmail.send'), exact: true })
+    .click();
   await idle(page);
-  await expect(card(page).getByRole('region', { name: 'Sent with Sendwell' })).toBeVisible();
+  await expect(card(page).getByRole('region', { name: voice.t('gmail.status.queued') })).toBeVisible();
 }
 
 test('Gmail add-on: send, bounce in recent activity, template analytics', async ({ page }) => {
   await sendFromNewDraft(page, 'nobody@bounce.test');
   await sendFromNewDraft(page, 'pat.lee@example.com');
 
-  const voice = createVoice({ locale: 'en', clock: systemClock });
   const bounce = voice.outcome({
     address: 'nobody@bounce.test',
     state: 'bounced',
@@ -65,9 +68,9 @@ test('Gmail add-on: send, bounce in recent activity, template analytics', async 
   await openAs(page, 'ivy');
   await page.getByTestId('trigger-home').click();
   await expect(card(page)).toHaveAttribute('data-card-name', 'home');
-  const activity = card(page).getByRole('region', { name: 'Recent activity' });
+  const activity = card(page).getByRole('region', { name: voice.t('ui.recentActivity') });
   const analytics = card(page)
-    .getByRole('region', { name: 'Templates' })
+    .getByRole('region', { name: voice.t('ui.templates') })
     .locator('[data-top-label="First touch"]');
   // The sandbox files the bounce notice a moment after the send; Refresh until the card has it.
   await expect(async () => {
