@@ -31,7 +31,7 @@ export interface ComposeCardData {
 export const TEMPLATE_INPUT = 'templateId';
 export const MODE_INPUT = 'insertMode';
 
-export function formatRecipient(recipient: MergeRecipient): string {
+function formatRecipient(recipient: MergeRecipient): string {
   return recipient.displayName ? `${recipient.displayName} <${recipient.email}>` : recipient.email;
 }
 
