@@ -83,6 +83,8 @@ function test() {
   };
   step('typecheck', pnpm(['exec', 'tsc', '-b']));
   step('lint and format', pnpm(['exec', 'biome', 'check', '.']));
+  // Dead files, exports and dependencies (knip.json): what nothing uses is removed, not kept "just in case".
+  step('dead code', pnpm(['exec', 'knip', '--no-progress']));
   step(
     'unit and integration tests',
     pnpm([

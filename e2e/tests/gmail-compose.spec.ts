@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { createVoice, systemClock } from '../../packages/core/src/index';
+import { createVoice, systemClock } from '@sendwell/core';
 import { axeViolations } from './support/axe';
 import { gmailSentMessages, runTag, type SentMessage } from './support/sandboxMail';
 

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { type AnalyticsCounts, createVoice, systemClock } from '../../packages/core/src/index';
+import { type AnalyticsCounts, createVoice, systemClock } from '@sendwell/core';
 
 // A rep in the sandbox Gmail window: the compose card inserts a template and sends the saved draft
 // through Gmail (one draft each: a draft sends once); the bounce shows in the homepage card's recent

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { type AnalyticsCounts, createVoice, systemClock } from '../../packages/core/src/index';
+import { type AnalyticsCounts, createVoice, systemClock } from '@sendwell/core';
 
 // A rep in the sandbox Outlook compose window: insert a template, send one email that bounces and
 // one that does not (each from its own compose window: a draft sends once); the bounce reaches the

@@ -8,7 +8,7 @@ const FAVICON_SIZES = [16, 32, 64] as const;
  * An ICO file holding PNG images (allowed since Windows Vista and read by every current browser):
  * a 6-byte header, one 16-byte directory entry per image, then the PNG bytes as they are.
  */
-export function icoFromPngs(images: readonly { size: number; png: Buffer }[]): Buffer {
+function icoFromPngs(images: readonly { size: number; png: Buffer }[]): Buffer {
   const header = Buffer.alloc(6);
   header.writeUInt16LE(0, 0); // reserved
   header.writeUInt16LE(1, 2); // type: icon

@@ -9,7 +9,7 @@ import { infoPages } from './infoPages';
 import { landingPage } from './landing';
 
 const repoPath = (relative: string) => fileURLToPath(new URL(`../../../../${relative}`, import.meta.url));
-export const OUTLOOK_DIST = repoPath('packages/outlook/dist');
+const OUTLOOK_DIST = repoPath('packages/outlook/dist');
 const ASSETS = repoPath('shared/assets');
 
 /** The Outlook build, brand assets and favicon, manifests rendered for this base URL, and the landing page. */
