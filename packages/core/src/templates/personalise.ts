@@ -50,7 +50,8 @@ function asOne(draft: DraftContent): Personalised {
       message: `Not sent: the draft still has unfilled fields (${tags.join(', ')}). Insert the template again or fill them in.`,
       details: tags,
     };
-  const message = { ...draft, to: addressesOf(draft.to), mergedFor: null };
+  const { cc, bcc, subject, body } = draft;
+  const message = { to: addressesOf(draft.to), cc, bcc, subject, body, mergedFor: null };
   return { outcome: 'ready', messages: [message] };
 }
 
