@@ -68,7 +68,8 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
     try {
       response = await doFetch(url(path), { ...init, headers });
     } catch (cause) {
-      throw new ApiError('network', `Sendwell could not be reached (${(cause as Error).message})`, 0);
+      // The pane words `network` in the rep's language (ProblemBar); the message is the cause.
+      throw new ApiError('network', (cause as Error).message, 0);
     }
     if (!response.ok) throw await errorFrom(response);
     return (await response.json()) as T;

@@ -1,6 +1,7 @@
 import { type MessageKey, translate, unfilledTags } from '@sendwell/core';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../api/types';
 import { FakeComposeItem } from '../testing/fakeComposeItem';
 import { ada, apiWith, bob, draftTo, intro } from '../testing/fixtures';
 import { renderPane } from '../testing/renderPane';
@@ -100,5 +101,15 @@ describe('the pane in Simplified Chinese (displayLanguage zh-CN)', () => {
     expect(again.dataset.state).toBe('duplicate');
     expect(again.textContent).toContain(zh('ui.alreadySent'));
     expect(screen.getByTestId('close-draft').textContent).toBe(zh('ui.closeDraft'));
+  });
+
+  it('says Sendwell could not be reached in Chinese', async () => {
+    const { api } = renderPane({ item: chinese(draftTo([ada], 'Hi', '<p>Hi</p>')) });
+    api.sendAnswer = () => new ApiError('network', 'Failed to fetch', 0);
+    const status = await send();
+    expect(status.dataset.state).toBe('failed');
+    expect(status.textContent).toBe(
+      `${zh('ui.notSent')}${zh('problem.network', { error: 'Failed to fetch' })} (network)`,
+    );
   });
 });

@@ -270,6 +270,8 @@ export const en = {
   'pane.feed.whose': 'Whose sends',
   'pane.loadingAnalytics': 'Loading analytics…',
   'pane.analyticsUnavailable': 'Analytics unavailable: {error}',
+  'problem.network': 'Sendwell could not be reached ({error})',
+  'problem.authUnavailable': 'Outlook did not give Sendwell a sign-in token ({error})',
   'pane.noOffice': 'Outlook did not start the add-in: {error}',
   'pane.unavailable.noOfficeJs':
     'Outlook could not be reached: office.js did not load. Open Sendwell from an Outlook compose window.',

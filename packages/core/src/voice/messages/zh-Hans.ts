@@ -242,6 +242,8 @@ export const zhHans: Messages = {
   'pane.feed.whose': '谁的发送',
   'pane.loadingAnalytics': '正在加载统计…',
   'pane.analyticsUnavailable': '无法获取统计：{error}',
+  'problem.network': '无法连接 Sendwell（{error}）',
+  'problem.authUnavailable': 'Outlook 没有向 Sendwell 提供登录令牌（{error}）',
   'pane.noOffice': 'Outlook 未能启动此加载项：{error}',
   'pane.unavailable.noOfficeJs':
     '无法连接 Outlook：office.js 未能加载。请从 Outlook 的撰写窗口打开 Sendwell。',
