@@ -8,12 +8,6 @@ import { decorated, escapeText, paragraph } from './widgets';
  * counts and times in the rep's locale and zone. The cards only lay the words out (escaped).
  */
 
-/** "1 recipient" / "2 recipients" in the rep's language. */
-export function count(voice: Voice, unit: 'messages' | 'recipients', n: number): string {
-  const form = new Intl.PluralRules(voice.locale).select(n) === 'one' ? 'one' : 'other';
-  return voice.t(`count.${unit}.${form}`, { n: voice.number(n) });
-}
-
 const channelInfo = (c: Extract<ChannelView, { available: true }>): ChannelInfo => ({
   channel: { kind: 'gmail', label: c.label, address: c.address, profileId: c.profileId },
   forced: c.forced,

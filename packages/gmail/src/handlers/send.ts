@@ -2,7 +2,6 @@ import { checkStamp, systemClock } from '@sendwell/core';
 import { confirmCard } from '../cards/confirmCard';
 import { updateCard } from '../cards/responses';
 import type { AddonResponse } from '../cards/types';
-import { count } from '../cards/words';
 import { prepareSend, SEND_MODES, type SendMode, sendModes } from '../compose/prepareSend';
 import {
   addressOf,
@@ -34,7 +33,7 @@ async function answer(
 
 function alreadySent(ctx: AddonContext, draftId: string, sends: AcceptedSendView[]) {
   const to = [...new Set(sends.flatMap((s) => s.to))];
-  const text = `${ctx.voice.t('ui.alreadySent')} (${count(ctx.voice, 'recipients', to.length)})`;
+  const text = `${ctx.voice.t('ui.alreadySent')} (${ctx.voice.count('count.recipients', to.length)})`;
   return answer(ctx, 'info', text, draftId);
 }
 
@@ -147,6 +146,6 @@ function queuedText(ctx: AddonContext, subject: string, sends: AcceptedSendView[
   const { voice } = ctx;
   const recipients = new Set(sends.flatMap((s) => s.to)).size;
   const statuses = [...new Set(sends.map((s) => voice.accepted(s.sendAt).text))];
-  const counts = [count(voice, 'messages', sends.length), count(voice, 'recipients', recipients)];
-  return [...statuses, ...counts, `"${subject}"`].join(voice.t('list.separator'));
+  const counts = [voice.count('count.messages', sends.length), voice.count('count.recipients', recipients)];
+  return [...statuses, ...counts, voice.t('list.quoted', { text: subject })].join(voice.t('list.separator'));
 }

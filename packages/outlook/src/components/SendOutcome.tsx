@@ -37,7 +37,7 @@ function MessageLine(props: { row: SendRow; withAddress: boolean }) {
   const news = row.recipients.filter((recipient) => recipient.state !== 'sent').map(voice.outcome);
   return (
     <li data-testid="send-outcome" data-state={lifeOf(row)} data-send-id={row.sendId}>
-      {props.withAddress && row.to.length ? `${row.to.join(', ')}: ` : ''}
+      {props.withAddress && row.to.length ? `${row.to.join(voice.t('list.comma'))}: ` : ''}
       {status}
       {why && (
         <Caption1 block data-testid="send-why">
