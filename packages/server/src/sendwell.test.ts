@@ -177,6 +177,14 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
           recipientsDelayed: 1,
         },
       });
+    // The delay carries the notice's Will-Retry-Until, so the rep reads until when the provider tries.
+    const recent = await (await api('/feed/recent', token)).json();
+    const delay = recent.events.find(
+      (e: { type: string; recipient: string | null }) =>
+        e.type === 'bounce' && e.recipient === 'lee@delay.test',
+    );
+    expect(delay?.detail.action).toBe('delayed');
+    expect(Number.isNaN(Date.parse(delay?.detail.retryUntil))).toBe(false);
   });
 
   it('streams new events to the live feed, replaying what a reconnect missed', async () => {

@@ -70,7 +70,16 @@ function toRow(
     // The notice's general words can say what went wrong, not who filtered what.
     if (second !== 'onhold' && second !== 'undefined' && second !== 'filtered') reason = second;
   }
-  return { address, action, status, hard: isHardBounce(reason, status, replyCode), reason, diagnostic };
+  const row: BouncedRecipient = {
+    address,
+    action,
+    status,
+    hard: isHardBounce(reason, status, replyCode),
+    reason,
+    diagnostic,
+  };
+  if (r.retryUntil && action === 'delayed') row.retryUntil = r.retryUntil;
+  return row;
 }
 
 function actionOf(

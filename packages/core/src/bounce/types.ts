@@ -55,6 +55,11 @@ export interface BouncedRecipient {
   hard: boolean | null;
   reason: BounceReason | null;
   diagnostic: string | null;
+  /**
+   * For a delayed recipient, when the reporting server stops retrying (RFC 3464 Will-Retry-Until),
+   * as ISO 8601. Only present when the notice says; not part of the `bounces parse` contract line.
+   */
+  retryUntil?: string;
 }
 
 /**

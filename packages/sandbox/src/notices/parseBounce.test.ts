@@ -53,6 +53,20 @@ describe('parseBounce reads the sandbox notices', () => {
     expect(report.originalHeaders?.['x-sendwell-id'], `${where}: original X-Sendwell-Id`).toBe('snd_42');
   });
 
+  it.each([
+    ['Gmail', buildGmailDsn],
+    ['Exchange', buildExchangeNdr],
+  ] as const)(
+    "%s's delay notice says until when it retries, and parseBounce reads it",
+    async (_name, build) => {
+      const input = sampleNoticeInput('delay', [{ address: 'pat@delay.test', fate: 'delay' }]);
+      const [recipient] = (await parseBounce(build(input))).recipients;
+      const retryUntil = new Date(recipient?.retryUntil ?? NaN);
+      // Both providers keep trying for about two days after the send.
+      expect(retryUntil.getTime() - input.sentAt.getTime()).toBe(48 * 3600_000);
+    },
+  );
+
   it("Gmail's daily-limit bounce carries a sending-quota signal", async () => {
     const raw = buildGmailDsn(
       sampleNoticeInput('failure', [{ address: 'pat@example.test', fate: 'sending-limit' }]),

@@ -98,6 +98,7 @@ async function recordBounce(
         hard: recipient.hard,
         reason: recipient.reason,
         diagnostic: recipient.diagnostic,
+        ...(recipient.retryUntil ? { retryUntil: recipient.retryUntil } : {}),
         subject: send?.subject ?? null,
       },
       at,

@@ -46,6 +46,8 @@ export interface DecodedRecipient {
   diagnosticType?: string;
   /** A reason the decoder knows for sure from the format (e.g. a provider-specific code). */
   reason?: BounceReason;
+  /** When a delayed delivery stops being retried (RFC 3464 Will-Retry-Until), as ISO 8601. */
+  retryUntil?: string;
 }
 
 export interface Decoded {

@@ -66,6 +66,8 @@ function recipientOf(block: FieldBlock): DecodedRecipient | null {
   if (action) recipient.action = action;
   const status = statusField(block.get('status'));
   if (status) recipient.status = status;
+  const retryUntil = dateField(block.get('will-retry-until'));
+  if (retryUntil && action === 'delayed') recipient.retryUntil = retryUntil;
   const diagnostic = diagnosticOf(block);
   const type = diagnosticTypeOf(block);
   if (type) recipient.diagnosticType = type;
@@ -75,6 +77,13 @@ function recipientOf(block: FieldBlock): DecodedRecipient | null {
     if (reply) recipient.replyCode = reply;
   }
   return recipient;
+}
+
+/** An RFC 5322 date field as ISO 8601; undefined when absent or unreadable. */
+function dateField(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const at = Date.parse(value.replace(/\s*\([^)]*\)\s*$/, '').trim());
+  return Number.isFinite(at) ? new Date(at).toISOString() : undefined;
 }
 
 function statusField(value: string | undefined): string | undefined {
