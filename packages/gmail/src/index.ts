@@ -12,11 +12,11 @@ export {
 export type { AddonResponse, Card } from './cards/types';
 export { channelViewOf } from './channelView';
 export type * from './deps';
+export { GOOGLE_ROOT_URL } from './mailbox/client';
 export {
   defaultMessageIdFor,
   GmailApiMailbox,
   type GmailApiMailboxOptions,
-  GOOGLE_ROOT_URL,
   PREFILTER_HEADERS,
 } from './mailbox/gmailApiMailbox';
 export { GmailDrafts, type GmailDraftsOptions } from './mailbox/gmailDrafts';

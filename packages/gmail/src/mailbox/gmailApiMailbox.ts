@@ -1,4 +1,4 @@
-import { auth, gmail, type gmail_v1 } from '@googleapis/gmail';
+import type { gmail_v1 } from '@googleapis/gmail';
 import {
   type Clock,
   type InboxEntry,
@@ -8,10 +8,9 @@ import {
   type SubmitResult,
   systemClock,
 } from '@sendwell/core';
+import { type GmailClient, GOOGLE_ROOT_URL, gmailClient } from './client';
 import { classifySendError, errorFacts } from './gmailErrors';
 import { buildMime, fromRaw, toRaw } from './mime';
-
-export const GOOGLE_ROOT_URL = 'https://gmail.googleapis.com/';
 
 /** Headers the scanner's cheap pre-filter needs before deciding to fetch raw MIME. */
 export const PREFILTER_HEADERS = [
@@ -56,18 +55,8 @@ export class GmailApiMailbox implements MailboxPort {
     this.#clock = options.clock ?? systemClock;
   }
 
-  /**
-   * A client per call so a refreshed token is always used. `rootUrl` goes both to the API and to
-   * every call: googleapis-common rebuilds URLs from the API-level rootUrl with `new URL(path, root)`,
-   * which would drop a path prefix such as `/sandbox/google/` unless the per-call URL carries it too.
-   */
-  async #client(): Promise<{ api: gmail_v1.Gmail; call: { rootUrl: string } }> {
-    const oauth = new auth.OAuth2();
-    oauth.setCredentials({ access_token: await this.#options.getToken() });
-    return {
-      api: gmail({ version: 'v1', auth: oauth, rootUrl: this.#rootUrl }),
-      call: { rootUrl: this.#rootUrl },
-    };
+  #client(): Promise<GmailClient> {
+    return gmailClient(this.#options.getToken, this.#rootUrl);
   }
 
   async send(message: OutgoingMessage): Promise<SubmitResult> {

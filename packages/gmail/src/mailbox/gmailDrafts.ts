@@ -1,9 +1,9 @@
-import { auth, gmail, type gmail_v1 } from '@googleapis/gmail';
+import type { gmail_v1 } from '@googleapis/gmail';
 import type { MergeRecipient } from '@sendwell/core';
 import { escapeHtml } from '@sendwell/core';
 import type { DraftsPort, SavedDraft } from '../deps';
 import { parseRecipient } from '../event';
-import { GOOGLE_ROOT_URL } from './gmailApiMailbox';
+import { type GmailClient, GOOGLE_ROOT_URL, gmailClient } from './client';
 import { errorFacts } from './gmailErrors';
 
 export interface GmailDraftsOptions {
@@ -116,14 +116,8 @@ export class GmailDrafts implements DraftsPort {
     this.#rootUrl = options.rootUrl ?? GOOGLE_ROOT_URL;
   }
 
-  /** rootUrl per call too: googleapis-common drops a path prefix given only at API level. */
-  async #client(): Promise<{ api: gmail_v1.Gmail; call: { rootUrl: string } }> {
-    const oauth = new auth.OAuth2();
-    oauth.setCredentials({ access_token: await this.#options.getToken() });
-    return {
-      api: gmail({ version: 'v1', auth: oauth, rootUrl: this.#rootUrl }),
-      call: { rootUrl: this.#rootUrl },
-    };
+  #client(): Promise<GmailClient> {
+    return gmailClient(this.#options.getToken, this.#rootUrl);
   }
 
   /** The newest saved drafts first (Gmail lists them by last save). */
