@@ -2,6 +2,7 @@ export * from './analytics';
 export * from './api';
 export * from './bounce';
 export * from './channel';
+export * from './connection';
 export * from './ports';
 export * from './templates';
 export * from './throttle';

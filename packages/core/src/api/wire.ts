@@ -1,5 +1,6 @@
 import type { ChannelOverride } from '../channel/resolveChannel';
 import type { ChannelKind, ProfileId } from '../channel/types';
+import type { ConnectionEventType } from '../connection/types';
 import type { Metric } from '../throttle/types';
 
 /**
@@ -107,7 +108,10 @@ export type FeedEventType =
   | 'send.failed'
   | 'bounce'
   | 'throttle.paused'
-  | 'throttle.resumed';
+  | 'throttle.resumed'
+  /** A send waits for its mailbox's connection (needs reconnect, disconnected, disabled). */
+  | 'send.held'
+  | ConnectionEventType;
 
 /** One live-feed event: the SSE `data` of `GET /api/feed`, and the items of `/api/feed/recent`. */
 export interface FeedEvent {
@@ -124,7 +128,8 @@ export interface FeedEvent {
    * Bounces: `hard`, `reason` (Sisimai name), `status`, `action`, `diagnostic`, `subject`; sends: `to`,
    * `subject`, `sendAt`, `error`; a held-back send (`send.rescheduled`): the new `sendAt`,
    * `previousSendAt`, `limitedBy` (the planner's rule, or `retry`), `windowId`, `profileId`, `reason`;
-   * pauses: `until`, `reason`.
+   * pauses: `until`, `reason`; a held send (`send.held`): `state`, `problem`; connection events:
+   * `mailboxId`, `provider`, `address`, `problem` (needs-reconnect), `released` (sends a reconnect let go).
    */
   detail: FeedEventDetail;
 }

@@ -37,8 +37,16 @@ export type ChannelDecision =
     }
   | { outcome: 'unavailable'; reason: 'no-native-mailbox' | 'no-default-channel'; explanation: string };
 
-const HOST_PROVIDER: Record<Exclude<Host, 'web'>, ProviderKind> = { outlook: 'exchange', gmail: 'gmail' };
-const PROVIDER_NAME: Record<ProviderKind, string> = { exchange: 'Exchange Online', gmail: 'Gmail' };
+/** Outlook's native mailbox is Exchange Online, or Exchange Server for an on-premises rep. */
+const HOST_PROVIDERS: Record<Exclude<Host, 'web'>, readonly ProviderKind[]> = {
+  outlook: ['exchange', 'exchange-server'],
+  gmail: ['gmail'],
+};
+const PROVIDER_NAME: Record<ProviderKind, string> = {
+  exchange: 'Exchange Online',
+  gmail: 'Gmail',
+  'exchange-server': 'Exchange Server',
+};
 
 /**
  * Forced native channel: a send that starts in Outlook goes through the rep's Exchange mailbox and one
@@ -63,7 +71,8 @@ export function resolveChannel(host: Host, identity: SenderIdentity): ChannelDec
       override: null,
     };
   }
-  const provider = HOST_PROVIDER[host];
+  const candidates = HOST_PROVIDERS[host];
+  const provider = candidates.find((p) => identity.nativeMailboxes[p]) ?? candidates[0]!;
   const native = identity.nativeMailboxes[provider];
   if (!native) {
     return {

@@ -1,8 +1,11 @@
 /** Where a compose session started. */
 export type Host = 'outlook' | 'gmail' | 'web';
 
-/** Native providers Sendwell can send through and scan. */
-export type ProviderKind = 'exchange' | 'gmail';
+/**
+ * Native providers Sendwell can send through: Exchange Online (Graph), Gmail (Gmail API) and
+ * Exchange Server on-premises (EWS; sends only, no bounce scanning).
+ */
+export type ProviderKind = 'exchange' | 'gmail' | 'exchange-server';
 
 export type ChannelKind = ProviderKind | 'custom-smtp' | 'legacy-hosted';
 

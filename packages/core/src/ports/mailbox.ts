@@ -1,4 +1,5 @@
 import type { ProviderKind } from '../channel/types';
+import type { ConnectionProblem } from '../connection/types';
 
 /** A message as Sendwell hands it to a native mailbox. */
 export interface OutgoingMessage {
@@ -45,4 +46,25 @@ export interface MailboxPort {
   getRawMessage(providerMessageId: string): Promise<Uint8Array>;
   /** Whether a message with our id is already in Sent items (reconcile before retrying). */
   findSent(sendwellId: string): Promise<boolean>;
+}
+
+/**
+ * How an adapter gets the rep's access token. `forceRefresh` after the provider answered 401 to a
+ * token we thought valid (revoked, password changed): the source refreshes, or throws
+ * `MailboxAuthError` when the grant itself is gone.
+ */
+export type AccessTokenSource = (options?: { forceRefresh?: boolean }) => Promise<string>;
+
+/**
+ * The provider no longer honours the rep's grant (or password). Not a send failure: the mailbox
+ * needs reconnecting and its sends wait. Adapters throw it after one forced refresh still gets 401.
+ */
+export class MailboxAuthError extends Error {
+  constructor(
+    readonly problem: ConnectionProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MailboxAuthError';
+  }
 }

@@ -14,20 +14,26 @@ import type {
 } from './types';
 
 const HOST_NAME: Record<Exclude<Host, 'web'>, string> = { outlook: 'Outlook', gmail: 'Gmail' };
-const PROVIDER_NAME: Record<ProviderKind, string> = { exchange: 'Exchange Online', gmail: 'Gmail' };
+const PROVIDER_NAME: Record<ProviderKind, string> = {
+  exchange: 'Exchange Online',
+  gmail: 'Gmail',
+  'exchange-server': 'Exchange Server',
+};
+const isProvider = (kind: ChannelKind): kind is ProviderKind => Object.hasOwn(PROVIDER_NAME, kind);
 const HOST_PROVIDER: Record<Exclude<Host, 'web'>, ProviderKind> = { outlook: 'exchange', gmail: 'gmail' };
 
 /** Native mailboxes are named by the voice; an admin-named channel (SMTP, legacy) keeps its label. */
 function channelLabel(s: Speaker, channel: { kind: ChannelKind; label: string }): string {
-  return channel.kind === 'exchange' || channel.kind === 'gmail'
-    ? s.t(`channel.label.${channel.kind}`)
-    : channel.label;
+  return isProvider(channel.kind) ? s.t(`channel.label.${channel.kind}`) : channel.label;
 }
 
 export function channelWords(s: Speaker, info: ChannelInfo, host: Host): ChannelWords {
   const forced =
     host !== 'web' && info.forced
-      ? s.t('channel.forced', { host: HOST_NAME[host], provider: PROVIDER_NAME[HOST_PROVIDER[host]] })
+      ? s.t('channel.forced', {
+          host: HOST_NAME[host],
+          provider: PROVIDER_NAME[isProvider(info.channel.kind) ? info.channel.kind : HOST_PROVIDER[host]],
+        })
       : null;
   return {
     title: s.t('channel.title', { label: channelLabel(s, info.channel) }),

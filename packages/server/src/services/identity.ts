@@ -8,6 +8,7 @@ import { ApiError } from './errors';
 const PROVIDER_LABEL: Record<ProviderKind, string> = {
   exchange: 'Exchange Online — your mailbox',
   gmail: 'Gmail — your mailbox',
+  'exchange-server': 'Exchange Server — your mailbox',
 };
 
 function mailboxChannel(mailbox: MailboxRow): ChannelConfig {

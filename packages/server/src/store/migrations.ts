@@ -135,6 +135,50 @@ create table team_settings (
 );
 `,
   },
+  {
+    // Version 30 on: real mailboxes (identity binding, connection life, the token vault).
+    version: 30,
+    name: 'real mailboxes: identities, connection states, credentials vault, oauth states',
+    sql: `
+create table identities (
+  provider text not null check (provider in ('microsoft', 'google')),
+  tenant_id text not null,
+  subject text not null,
+  user_id text not null references users(id),
+  created_at timestamptz not null default now(),
+  primary key (provider, tenant_id, subject)
+);
+create index identities_user on identities(user_id);
+alter table mailboxes drop constraint mailboxes_provider_check;
+alter table mailboxes add constraint mailboxes_provider_check check (provider in ('exchange', 'gmail', 'exchange-server'));
+alter table mailboxes add column state text not null default 'connected'
+  check (state in ('connected', 'needs-reconnect', 'disconnected', 'disabled'));
+alter table mailboxes add column state_problem text;
+alter table mailboxes add column state_changed_at timestamptz not null default now();
+alter table mailboxes add column settings jsonb;
+create table credentials (
+  mailbox_id text primary key references mailboxes(id),
+  kind text not null check (kind in ('oauth', 'password')),
+  key_id text not null,
+  secret text not null,
+  access_token text,
+  access_expires_at timestamptz,
+  scopes text,
+  generation integer not null default 0,
+  updated_at timestamptz not null default now()
+);
+create table oauth_states (
+  state text primary key,
+  user_id text not null references users(id),
+  provider text not null check (provider in ('microsoft', 'google')),
+  verifier text not null,
+  tenant_id text,
+  created_at timestamptz not null,
+  expires_at timestamptz not null,
+  used_at timestamptz
+);
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

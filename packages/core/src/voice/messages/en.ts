@@ -20,6 +20,7 @@ export const en = {
   // channel
   'channel.label.exchange': 'Exchange Online — your mailbox',
   'channel.label.gmail': 'Gmail — your mailbox',
+  'channel.label.exchange-server': 'Exchange Server — your mailbox',
   'channel.title': 'Sends through {label}',
   'channel.forced': 'Sends from {host} always go through your own {provider} mailbox.',
   'channel.override': 'Not your default channel ({label}).',

@@ -16,6 +16,7 @@ export const zhHans: Messages = {
 
   'channel.label.exchange': 'Exchange Online——你的邮箱',
   'channel.label.gmail': 'Gmail——你的邮箱',
+  'channel.label.exchange-server': 'Exchange Server——你的邮箱',
   'channel.title': '通过 {label} 发送',
   'channel.forced': '从 {host} 发出的邮件始终通过你自己的 {provider} 邮箱发送。',
   'channel.override': '不是你的默认通道（{label}）。',
