@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   bounces: () => import('./bounces'),
   throttle: () => import('./throttle'),
   manifests: () => import('./manifests'),
+  doctor: () => import('./doctor'),
 };
 
 const USAGE = `usage: sendwell <command>
@@ -22,6 +23,7 @@ const USAGE = `usage: sendwell <command>
   throttle simulate --profile ID --messages N [--recipients K] [--external-share R] [--batch B --every S] --json
   manifests build --base-url URL --out DIR
   manifests check DIR
+  doctor [--json] [--data-dir DIR] [--database-url URL] [--manifests DIR]
 `;
 
 async function main(argv: string[]): Promise<number> {

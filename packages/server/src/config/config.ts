@@ -2,6 +2,36 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+/** Entra ID app registration and endpoints (real Microsoft 365, or the sandbox's look-alikes). */
+export interface MicrosoftConfig {
+  clientId: string;
+  clientSecret: string;
+  /** e.g. https://login.microsoftonline.com (no trailing slash); authorize/token live under /{tenant}/. */
+  authorityHost: string;
+  graphBaseUrl: string;
+  /** The app id URI our API accepts on the pane's tokens, `api://<host>/<client id>` by default. */
+  apiAudience: string;
+  /** Directory (tenant) ids allowed to sign in and connect. */
+  tenants: string[];
+}
+
+/** Google OAuth client, Google's endpoints and the Workspace domains allowed in. */
+export interface GoogleConfig {
+  clientId: string;
+  clientSecret: string;
+  accountsUrl: string;
+  oauthUrl: string;
+  openIdUrl: string;
+  certsUrl: string;
+  issuer: string;
+  /** Gmail API root, with its trailing slash (what googleapis' `rootUrl` expects). */
+  gmailRootUrl: string;
+  /** The add-on's service account; its ID tokens sign every add-on request. */
+  serviceAccountEmail: string | null;
+  /** Workspace domains (the `hd` claim) allowed to sign in and connect. */
+  domains: string[];
+}
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -9,10 +39,10 @@ export interface ServerConfig {
   baseUrl: string;
   dataDir: string;
   databaseUrl: string | null;
-  /** Sandbox mailboxes stand in for Microsoft and Google when no credentials are configured. */
+  /** Sandbox mailboxes stand in for Microsoft and Google when no provider settings are given. */
   providers: 'sandbox' | 'real';
-  microsoft: { clientId: string; audience: string } | null;
-  google: { clientId: string; serviceAccountEmail: string | null } | null;
+  microsoft: MicrosoftConfig | null;
+  google: GoogleConfig | null;
   /** Worker cadence; short in the sandbox so a demo bounce shows within seconds. */
   scanIntervalMs: number;
   senderIntervalMs: number;
@@ -24,29 +54,47 @@ export interface ConfigFlags {
   databaseUrl?: string;
 }
 
-/** Flags win over the environment; with no Microsoft/Google credentials the sandbox is used. */
+export const MICROSOFT_DEFAULTS = {
+  authorityHost: 'https://login.microsoftonline.com',
+  graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+} as const;
+
+export const GOOGLE_DEFAULTS = {
+  accountsUrl: 'https://accounts.google.com',
+  oauthUrl: 'https://oauth2.googleapis.com',
+  openIdUrl: 'https://openidconnect.googleapis.com',
+  certsUrl: 'https://www.googleapis.com/oauth2/v3/certs',
+  issuer: 'https://accounts.google.com',
+  gmailRootUrl: 'https://gmail.googleapis.com/',
+} as const;
+
+// Any of these set means the admin is configuring that provider: a partial setup is reported by
+// `sendwell doctor` (and refused by `start`) instead of silently falling back to the sandbox.
+const MICROSOFT_KEYS = ['SENDWELL_MS_CLIENT_ID', 'SENDWELL_MS_CLIENT_SECRET', 'SENDWELL_MS_TENANTS'];
+const GOOGLE_KEYS = [
+  'SENDWELL_GOOGLE_CLIENT_ID',
+  'SENDWELL_GOOGLE_CLIENT_SECRET',
+  'SENDWELL_GOOGLE_SERVICE_ACCOUNT',
+  'SENDWELL_GOOGLE_DOMAINS',
+];
+
+/**
+ * Flags win over the environment; with no Microsoft/Google settings the sandbox is used. Never
+ * throws for incomplete provider settings: `configProblems` (checks.ts) names what is missing.
+ */
 export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = flags.port ?? (env.PORT ? Number(env.PORT) : 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0-65535, got ${port}`);
   const host = env.SENDWELL_HOST ?? '127.0.0.1';
-  const microsoft = env.SENDWELL_MS_CLIENT_ID
-    ? {
-        clientId: env.SENDWELL_MS_CLIENT_ID,
-        audience: env.SENDWELL_MS_AUDIENCE ?? `api://${env.SENDWELL_MS_CLIENT_ID}`,
-      }
-    : null;
-  const google = env.SENDWELL_GOOGLE_CLIENT_ID
-    ? {
-        clientId: env.SENDWELL_GOOGLE_CLIENT_ID,
-        serviceAccountEmail: env.SENDWELL_GOOGLE_SERVICE_ACCOUNT ?? null,
-      }
-    : null;
+  const baseUrl = env.SENDWELL_BASE_URL ?? `http://${host}:${port}`;
+  const microsoft = MICROSOFT_KEYS.some((k) => env[k]) ? microsoftFromEnv(env, baseUrl) : null;
+  const google = GOOGLE_KEYS.some((k) => env[k]) ? googleFromEnv(env) : null;
   const providers = microsoft || google ? 'real' : 'sandbox';
   return {
     port,
     host,
-    baseUrl: env.SENDWELL_BASE_URL ?? `http://${host}:${port}`,
+    baseUrl,
     dataDir: resolve(flags.dataDir ?? env.SENDWELL_DATA_DIR ?? '.sendwell'),
     databaseUrl: flags.databaseUrl ?? env.DATABASE_URL ?? null,
     providers,
@@ -55,6 +103,60 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     scanIntervalMs: Number(env.SENDWELL_SCAN_INTERVAL_MS ?? (providers === 'sandbox' ? 1000 : 60_000)),
     senderIntervalMs: Number(env.SENDWELL_SENDER_INTERVAL_MS ?? 1000),
   };
+}
+
+function microsoftFromEnv(env: NodeJS.ProcessEnv, baseUrl: string): MicrosoftConfig {
+  const clientId = value(env.SENDWELL_MS_CLIENT_ID);
+  return {
+    clientId,
+    clientSecret: value(env.SENDWELL_MS_CLIENT_SECRET),
+    authorityHost: withoutTrailingSlash(env.SENDWELL_MS_AUTHORITY || MICROSOFT_DEFAULTS.authorityHost),
+    graphBaseUrl: withoutTrailingSlash(env.SENDWELL_MS_GRAPH_URL || MICROSOFT_DEFAULTS.graphBaseUrl),
+    apiAudience: value(env.SENDWELL_MS_AUDIENCE) || defaultApiAudience(baseUrl, clientId),
+    tenants: list(env.SENDWELL_MS_TENANTS).map((t) => t.toLowerCase()),
+  };
+}
+
+function googleFromEnv(env: NodeJS.ProcessEnv): GoogleConfig {
+  const gmail = env.SENDWELL_GMAIL_URL || GOOGLE_DEFAULTS.gmailRootUrl;
+  return {
+    clientId: value(env.SENDWELL_GOOGLE_CLIENT_ID),
+    clientSecret: value(env.SENDWELL_GOOGLE_CLIENT_SECRET),
+    accountsUrl: withoutTrailingSlash(env.SENDWELL_GOOGLE_ACCOUNTS_URL || GOOGLE_DEFAULTS.accountsUrl),
+    oauthUrl: withoutTrailingSlash(env.SENDWELL_GOOGLE_OAUTH_URL || GOOGLE_DEFAULTS.oauthUrl),
+    openIdUrl: withoutTrailingSlash(env.SENDWELL_GOOGLE_OPENID_URL || GOOGLE_DEFAULTS.openIdUrl),
+    certsUrl: env.SENDWELL_GOOGLE_CERTS_URL || GOOGLE_DEFAULTS.certsUrl,
+    issuer: withoutTrailingSlash(env.SENDWELL_GOOGLE_ISSUER || GOOGLE_DEFAULTS.issuer),
+    gmailRootUrl: gmail.endsWith('/') ? gmail : `${gmail}/`,
+    serviceAccountEmail: value(env.SENDWELL_GOOGLE_SERVICE_ACCOUNT) || null,
+    domains: list(env.SENDWELL_GOOGLE_DOMAINS).map((d) => d.toLowerCase()),
+  };
+}
+
+/** Office's documented app id URI for an add-in's own API: `api://<host of the add-in>/<client id>`. */
+export function defaultApiAudience(baseUrl: string, clientId: string): string {
+  const host = URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl;
+  return `api://${host}/${clientId}`;
+}
+
+/** Sendwell's OAuth redirect URI for a provider (what the app registration must list exactly). */
+export function redirectUri(baseUrl: string, provider: 'microsoft' | 'google'): string {
+  return `${withoutTrailingSlash(baseUrl)}/connect/callback/${provider}`;
+}
+
+function value(text: string | undefined): string {
+  return (text ?? '').trim();
+}
+
+function list(text: string | undefined): string[] {
+  return value(text)
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.trim().replace(/\/+$/, '');
 }
 
 /**
@@ -67,10 +169,15 @@ export function loadSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env
     if (key.length < 32) throw new Error('SENDWELL_SECRET must be at least 32 bytes, base64-encoded');
     return key;
   }
-  const file = join(dataDir, 'secret.key');
+  const file = secretKeyFile(dataDir);
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64'), { mode: 0o600 });
   return key;
+}
+
+/** Where `loadSecret` keeps the generated key when SENDWELL_SECRET is not set. */
+export function secretKeyFile(dataDir: string): string {
+  return join(dataDir, 'secret.key');
 }
