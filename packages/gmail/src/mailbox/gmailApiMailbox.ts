@@ -1,5 +1,6 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import {
+  type AccessTokenSource,
   type Clock,
   type InboxEntry,
   type InboxPage,
@@ -8,8 +9,8 @@ import {
   type SubmitResult,
   systemClock,
 } from '@sendwell/core';
-import { type GmailClient, GOOGLE_ROOT_URL, gmailClient } from './client';
-import { classifySendError, errorFacts } from './gmailErrors';
+import { type GmailCall, type GmailClient, GOOGLE_ROOT_URL, gmailCaller } from './client';
+import { classifySendError, errorFacts, isUnauthorized } from './gmailErrors';
 import { buildMime, fromRaw, toRaw } from './mime';
 
 /** Headers the scanner's cheap pre-filter needs before deciding to fetch raw MIME. */
@@ -27,8 +28,11 @@ export const defaultMessageIdFor = (sendwellId: string): string => `${sendwellId
 
 export interface GmailApiMailboxOptions {
   address: string;
-  /** A current OAuth access token for the mailbox (the server refreshes it). Never logged. */
-  getToken: () => Promise<string>;
+  /**
+   * A current OAuth access token for the mailbox (the server refreshes it). Never logged. Asked
+   * again with `forceRefresh` once when Gmail answers 401; what it throws propagates unchanged.
+   */
+  getToken: AccessTokenSource;
   /** `https://gmail.googleapis.com/` by default; `<base>/sandbox/google/` for the sandbox. */
   rootUrl?: string;
   /** Must match how the outbox builds `OutgoingMessage.messageId`, so findSent can search by it. */
@@ -45,52 +49,49 @@ export class GmailApiMailbox implements MailboxPort {
   readonly provider = 'gmail' as const;
   readonly address: string;
   readonly #options: GmailApiMailboxOptions;
-  readonly #rootUrl: string;
+  readonly #gmail: GmailCall;
   readonly #clock: Clock;
 
   constructor(options: GmailApiMailboxOptions) {
     this.#options = options;
     this.address = options.address;
-    this.#rootUrl = options.rootUrl ?? GOOGLE_ROOT_URL;
+    this.#gmail = gmailCaller(options.getToken, options.rootUrl ?? GOOGLE_ROOT_URL);
     this.#clock = options.clock ?? systemClock;
-  }
-
-  #client(): Promise<GmailClient> {
-    return gmailClient(this.#options.getToken, this.#rootUrl);
   }
 
   async send(message: OutgoingMessage): Promise<SubmitResult> {
     const mime = buildMime({ ...message, date: this.#clock.now() });
-    const { api, call } = await this.#client();
-    try {
-      // `requestBody.raw`, never a media upload: uploads ignore rootUrl and would go to Google.
-      const { data } = await api.users.messages.send(
-        { userId: USER, requestBody: { raw: toRaw(mime) } },
-        call,
-      );
-      return data.id ? { status: 'submitted', providerMessageId: data.id } : { status: 'submitted' };
-    } catch (error) {
-      return classifySendError(error, this.#clock.now());
-    }
+    return this.#gmail(async ({ api, call }) => {
+      try {
+        // `requestBody.raw`, never a media upload: uploads ignore rootUrl and would go to Google.
+        const { data } = await api.users.messages.send(
+          { userId: USER, requestBody: { raw: toRaw(mime) } },
+          call,
+        );
+        return data.id ? { status: 'submitted', providerMessageId: data.id } : { status: 'submitted' };
+      } catch (error) {
+        // A 401 was refused before sending: the caller refreshes the token and sends once more.
+        if (isUnauthorized(error)) throw error;
+        return classifySendError(error, this.#clock.now());
+      }
+    });
   }
 
   async listInboxChanges(cursor: string | null): Promise<InboxPage> {
     if (cursor !== null) {
       try {
-        return await this.#historySince(cursor);
+        return await this.#gmail((client) => this.#historySince(client, cursor));
       } catch (error) {
         // History ids expire (usually after a week): Gmail answers 404 and wants a full sync.
         if (errorFacts(error).status !== 404) throw error;
       }
     }
-    return this.#fullSync();
+    return this.#gmail((client) => this.#fullSync(client));
   }
 
   async getRawMessage(providerMessageId: string): Promise<Uint8Array> {
-    const { api, call } = await this.#client();
-    const { data } = await api.users.messages.get(
-      { userId: USER, id: providerMessageId, format: 'raw' },
-      call,
+    const { data } = await this.#gmail(({ api, call }) =>
+      api.users.messages.get({ userId: USER, id: providerMessageId, format: 'raw' }, call),
     );
     return fromRaw(data.raw ?? '');
   }
@@ -101,17 +102,14 @@ export class GmailApiMailbox implements MailboxPort {
    */
   async findSent(sendwellId: string): Promise<boolean> {
     const messageId = (this.#options.messageIdFor ?? defaultMessageIdFor)(sendwellId);
-    const { api, call } = await this.#client();
-    const { data } = await api.users.messages.list(
-      { userId: USER, q: `in:sent rfc822msgid:${messageId}`, maxResults: 1 },
-      call,
+    const { data } = await this.#gmail(({ api, call }) =>
+      api.users.messages.list({ userId: USER, q: `in:sent rfc822msgid:${messageId}`, maxResults: 1 }, call),
     );
     return (data.messages?.length ?? 0) > 0;
   }
 
   /** Read the history id first, then backfill, so nothing that arrives in between is missed. */
-  async #fullSync(): Promise<InboxPage> {
-    const { api, call } = await this.#client();
+  async #fullSync({ api, call }: GmailClient): Promise<InboxPage> {
     const profile = await api.users.getProfile({ userId: USER }, call);
     const ids: string[] = [];
     let pageToken: string | undefined;
@@ -127,8 +125,7 @@ export class GmailApiMailbox implements MailboxPort {
     return { entries: await this.#entries(api, call, ids), cursor: String(profile.data.historyId ?? '') };
   }
 
-  async #historySince(cursor: string): Promise<InboxPage> {
-    const { api, call } = await this.#client();
+  async #historySince({ api, call }: GmailClient, cursor: string): Promise<InboxPage> {
     const ids = new Set<string>();
     let latest = cursor;
     let pageToken: string | undefined;

@@ -1,14 +1,17 @@
 import type { gmail_v1 } from '@googleapis/gmail';
-import type { MergeRecipient } from '@sendwell/core';
+import type { AccessTokenSource, MergeRecipient } from '@sendwell/core';
 import { escapeHtml } from '@sendwell/core';
 import type { DraftsPort, SavedDraft } from '../deps';
 import { parseRecipient } from '../event';
-import { type GmailClient, GOOGLE_ROOT_URL, gmailClient } from './client';
+import { type GmailCall, GOOGLE_ROOT_URL, gmailCaller } from './client';
 import { errorFacts } from './gmailErrors';
 
 export interface GmailDraftsOptions {
-  /** A current OAuth access token for the rep's mailbox (their grant). Never logged. */
-  getToken: () => Promise<string>;
+  /**
+   * A current OAuth access token for the rep's mailbox (their grant). Never logged. Asked again
+   * with `forceRefresh` once when Gmail answers 401; what it throws propagates unchanged.
+   */
+  getToken: AccessTokenSource;
   /** `https://gmail.googleapis.com/` by default; `<base>/sandbox/google/` for the sandbox. */
   rootUrl?: string;
   /** How many of the newest drafts to read when looking for the compose window's draft. */
@@ -109,23 +112,17 @@ function toSavedDraft(draft: gmail_v1.Schema$Draft): SavedDraft {
  */
 export class GmailDrafts implements DraftsPort {
   readonly #options: GmailDraftsOptions;
-  readonly #rootUrl: string;
+  readonly #gmail: GmailCall;
 
   constructor(options: GmailDraftsOptions) {
     this.#options = options;
-    this.#rootUrl = options.rootUrl ?? GOOGLE_ROOT_URL;
-  }
-
-  #client(): Promise<GmailClient> {
-    return gmailClient(this.#options.getToken, this.#rootUrl);
+    this.#gmail = gmailCaller(options.getToken, options.rootUrl ?? GOOGLE_ROOT_URL);
   }
 
   /** The newest saved drafts first (Gmail lists them by last save). */
   async recent(): Promise<SavedDraft[]> {
-    const { api, call } = await this.#client();
-    const { data } = await api.users.drafts.list(
-      { userId: USER, maxResults: this.#options.scan ?? 25 },
-      call,
+    const { data } = await this.#gmail(({ api, call }) =>
+      api.users.drafts.list({ userId: USER, maxResults: this.#options.scan ?? 25 }, call),
     );
     const drafts: SavedDraft[] = [];
     for (const { id } of data.drafts ?? []) {
@@ -136,23 +133,25 @@ export class GmailDrafts implements DraftsPort {
   }
 
   async get(id: string): Promise<SavedDraft | null> {
-    const { api, call } = await this.#client();
-    try {
-      const { data } = await api.users.drafts.get({ userId: USER, id, format: 'full' }, call);
-      return toSavedDraft(data);
-    } catch (error) {
-      if (errorFacts(error).status === 404) return null; // sent or discarded since
-      throw error;
-    }
+    return this.#gmail(async ({ api, call }) => {
+      try {
+        const { data } = await api.users.drafts.get({ userId: USER, id, format: 'full' }, call);
+        return toSavedDraft(data);
+      } catch (error) {
+        if (errorFacts(error).status === 404) return null; // sent or discarded since
+        throw error;
+      }
+    });
   }
 
   /** Removes a draft once Sendwell has it; a draft already gone is fine. */
   async remove(id: string): Promise<void> {
-    const { api, call } = await this.#client();
-    try {
-      await api.users.drafts.delete({ userId: USER, id }, call);
-    } catch (error) {
-      if (errorFacts(error).status !== 404) throw error;
-    }
+    await this.#gmail(async ({ api, call }) => {
+      try {
+        await api.users.drafts.delete({ userId: USER, id }, call);
+      } catch (error) {
+        if (errorFacts(error).status !== 404) throw error;
+      }
+    });
   }
 }

@@ -39,6 +39,9 @@ export function errorFacts(error: unknown): GmailErrorFacts {
   };
 }
 
+/** Gmail refused the access token (expired, revoked): the caller refreshes once and retries. */
+export const isUnauthorized = (error: unknown): boolean => errorFacts(error).status === 401;
+
 const QUOTA_REASONS = new Set([
   'rateLimitExceeded',
   'userRateLimitExceeded',
