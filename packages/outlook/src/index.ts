@@ -4,5 +4,4 @@
  */
 export const OUTLOOK_DIST_URL = new URL('../dist/', import.meta.url);
 export const TASKPANE_FILE = 'taskpane.html';
-export { SENDWELL_API_AUDIENCE } from './office/auth';
 export { SANDBOX_HANDSHAKE_KEY, type SandboxOfficeHandshake } from './office/sandbox';

@@ -6,6 +6,7 @@ import { createHttpApi } from './api';
 import { App } from './components/App';
 import { PaneUnavailable } from './components/PaneUnavailable';
 import { connectOffice, type OfficeConnection } from './office';
+import { authWindowOpener } from './office/authWindow';
 
 /** Pane entry: find Outlook (real or sandbox), then render against the API on our own origin. */
 async function start(root: HTMLElement) {
@@ -23,6 +24,7 @@ async function start(root: HTMLElement) {
           api: createHttpApi({ baseUrl: '', getToken: connection.item.getAccessToken }),
           clock: systemClock,
           newIdempotencyKey: () => crypto.randomUUID(),
+          openAuthWindow: authWindowOpener(connection.office, window),
         }}
       />
     ) : (

@@ -1,8 +1,11 @@
+import { SignInError } from '../office/signInError';
 import { type EventSourceLike, subscribeFeed } from './feed';
 import {
   type AcceptedSend,
   ApiError,
   type ChannelInfo,
+  type ConnectionsAnswer,
+  type ConnectStart,
   type Me,
   type QuotaInfo,
   type SendRequestBody,
@@ -54,7 +57,9 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
     try {
       return await options.getToken();
     } catch (cause) {
-      throw new ApiError('auth-unavailable', (cause as Error).message, 0);
+      // A sign-in failure keeps its reason (the pane words each one); anything else is generic.
+      const code = cause instanceof SignInError ? `signin-${cause.reason}` : 'auth-unavailable';
+      throw new ApiError(code, (cause as Error).message, 0);
     }
   }
 
@@ -87,6 +92,9 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
         method: 'POST',
         body: JSON.stringify(body),
       }).then(readSendsAnswer),
+    getConnections: () => request<ConnectionsAnswer>('/api/connections'),
+    startConnect: (provider) =>
+      request<ConnectStart>(`/api/connections/${encodeURIComponent(provider)}/start`, { method: 'POST' }),
     subscribeFeed: (handlers) =>
       subscribeFeed(
         {

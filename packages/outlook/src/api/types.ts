@@ -2,6 +2,9 @@
 
 import type {
   ChannelInfo,
+  ConnectionsAnswer,
+  ConnectStart,
+  OAuthProvider,
   FeedEvent,
   QuotaInfo,
   SendRequestBody,
@@ -13,6 +16,10 @@ import type {
 export type {
   AcceptedSend,
   ChannelInfo,
+  ConnectionInfo,
+  ConnectionsAnswer,
+  ConnectStart,
+  OAuthProvider,
   FeedEvent,
   QuotaInfo,
   SendRequestBody,
@@ -55,6 +62,10 @@ export interface SendwellApi {
   listTemplates(): Promise<Template[]>;
   getTemplateAnalytics(templateId: string): Promise<TemplateAnalytics>;
   createSend(request: SendRequestBody): Promise<SendsAnswer>;
+  /** `GET /api/connections`: the rep's mailboxes, their state, and what they may connect. */
+  getConnections(): Promise<ConnectionsAnswer>;
+  /** `POST /api/connections/:provider/start`: the consent page to open for a (re)connect. */
+  startConnect(provider: OAuthProvider): Promise<ConnectStart>;
   /** The team's events (each says whose it is), so the pane can filter mine / team without reconnecting. */
   subscribeFeed(handlers: FeedHandlers): Unsubscribe;
 }

@@ -2,15 +2,19 @@ import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Clock } from '@sendwell/core';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type { SendwellApi } from '../api/types';
+import { useConnection } from '../hooks/useConnection';
 import { useDraftState } from '../hooks/useDraftState';
 import { useFeed } from '../hooks/useFeed';
 import { useLoad } from '../hooks/useLoad';
 import { type Ticker, useNow } from '../hooks/useNow';
 import { useSendDraft } from '../hooks/useSendDraft';
 import { useTemplateInsert } from '../hooks/useTemplateInsert';
+import { connectionKey } from '../model/connection';
 import { checkHost } from '../model/host';
+import type { OpenAuthWindow } from '../office/authWindow';
 import type { ComposeItem } from '../office/types';
 import { ChannelCard } from './ChannelCard';
+import { ConnectionBanner } from './ConnectionBanner';
 import { HostNotice } from './HostNotice';
 import { LiveFeed } from './LiveFeed';
 import { QuotaCard } from './QuotaCard';
@@ -28,6 +32,8 @@ export interface PaneDeps {
   ticker?: Ticker;
   /** The rep's IANA time zone for clock times; the browser's unless a test sets it. */
   timeZone?: string;
+  /** Opens a provider's consent page (Office dialog, else a browser window); settles when it is done. */
+  openAuthWindow: OpenAuthWindow;
 }
 
 const useStyles = makeStyles({
@@ -65,6 +71,19 @@ function useQuotaRefresh(nextFreeAt: string | null, now: Date, reload: () => voi
   }, [nextFreeAt, now, reload]);
 }
 
+/** A mailbox connected, lost or disabled changes the channel and the quota: read them again. */
+function useReloadOnConnectionChange(key: string, reloadChannel: () => void, reloadQuota: () => void) {
+  const previous = useRef(key);
+  useEffect(() => {
+    if (previous.current === key) return;
+    const first = previous.current === 'loading';
+    previous.current = key;
+    if (first) return; // the first answer: channel and quota were loaded alongside it
+    reloadChannel();
+    reloadQuota();
+  }, [key, reloadChannel, reloadQuota]);
+}
+
 function Pane(props: { deps: PaneDeps }) {
   const { item, api, clock } = props.deps;
   const channel = useLoad(() => api.getChannel());
@@ -77,10 +96,16 @@ function Pane(props: { deps: PaneDeps }) {
   const insert = useTemplateInsert(item, draft.store);
   const send = useSendDraft(props.deps, draft.store);
 
+  const connection = useConnection(api, feed.latest, props.deps.openAuthWindow);
   const reloadQuota = quota.reload;
   useEffect(() => {
     if (feed.latest) reloadQuota(); // every send, bounce or pause moves the numbers
   }, [feed.latest, reloadQuota]);
+  useReloadOnConnectionChange(
+    connectionKey(connection.connection.state === 'ready' ? connection.connection.value : null),
+    channel.reload,
+    reloadQuota,
+  );
   useQuotaRefresh(quota.state === 'ready' ? quota.value.nextFreeAt : null, now, reloadQuota);
 
   const voice = useVoice();
@@ -89,6 +114,7 @@ function Pane(props: { deps: PaneDeps }) {
   const templateList = templates.state === 'ready' ? templates.value : [];
   return (
     <PaneFrame item={item}>
+      <ConnectionBanner control={connection} />
       <ChannelCard channel={channel} userEmail={item.userEmail} />
       <QuotaCard quota={quota} />
       <TemplateSection

@@ -7,6 +7,12 @@ import { useVoice } from './voice';
 const PANE_PROBLEMS: Record<string, MessageKey> = {
   network: 'problem.network',
   'auth-unavailable': 'problem.authUnavailable',
+  'signin-not-configured': 'pane.connect.signin.not-configured',
+  'signin-config-unreachable': 'pane.connect.signin.config-unreachable',
+  'signin-cancelled': 'pane.connect.signin.cancelled',
+  'signin-refused': 'pane.connect.signin.refused',
+  'signin-no-dialog': 'pane.connect.signin.no-dialog',
+  'signin-failed': 'pane.connect.signin.failed',
 };
 
 /** A server or Outlook error as the rep sees it: the message, with the code for support. */

@@ -1,11 +1,12 @@
-import { naaAccessToken, SENDWELL_API_AUDIENCE } from './auth';
+import { createSignIn, type TokenSource } from './auth';
+import { loadAuthConfig } from './authConfig';
 import type { OfficeApi } from './officeApi';
 import { officeComposeItem } from './officeComposeItem';
 import { isSandboxMode, readSandboxHandshake } from './sandbox';
 import type { ComposeItem } from './types';
 
 export type OfficeConnection =
-  | { outcome: 'ready'; mode: 'outlook' | 'sandbox'; item: ComposeItem }
+  | { outcome: 'ready'; mode: 'outlook' | 'sandbox'; item: ComposeItem; office: OfficeApi }
   | { outcome: 'unavailable'; reason: UnavailableReason; message: string };
 
 export type UnavailableReason = 'no-office-js' | 'no-sandbox-host' | 'no-compose-item';
@@ -21,24 +22,44 @@ function unavailable(reason: UnavailableReason): OfficeConnection {
   return { outcome: 'unavailable', reason, message: MESSAGES[reason] };
 }
 
-async function connectTo(office: OfficeApi, mode: 'outlook' | 'sandbox', token: () => Promise<string>) {
+export interface ConnectOptions {
+  /** Where the Sendwell server is ('' = this page's origin, as when served at /outlook/). */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** Tests replace MSAL's sign-in; production always uses `createSignIn`. */
+  signIn?: (office: OfficeApi) => TokenSource;
+}
+
+function defaultSignIn(self: Window, options: ConnectOptions) {
+  const baseUrl = options.baseUrl ?? '';
+  return (office: OfficeApi) =>
+    createSignIn({
+      office,
+      loadConfig: () => loadAuthConfig(baseUrl, options.fetch),
+      signInPageUrl: new URL('signin.html', self.location.href).href,
+    });
+}
+
+async function connectTo(office: OfficeApi, mode: 'outlook' | 'sandbox', token: TokenSource) {
   await office.onReady();
   const item = officeComposeItem(office, token);
-  return item ? ({ outcome: 'ready', mode, item } as const) : unavailable('no-compose-item');
+  return item ? ({ outcome: 'ready', mode, item, office } as const) : unavailable('no-compose-item');
 }
 
 /**
  * The only place that finds an `Office`. In Outlook, taskpane.html has loaded office.js from the CDN;
- * in the sandbox (`?sandbox=1`) the parent page hands us a fake one and a token source.
+ * in the sandbox (`?sandbox=1`) the parent page hands us a fake one and installs the NAA bridge on our
+ * window. Either way the token comes from the same sign-in (MSAL nested app auth, dialog fallback).
  */
-export async function connectOffice(self: Window): Promise<OfficeConnection> {
+export async function connectOffice(self: Window, options: ConnectOptions = {}): Promise<OfficeConnection> {
+  const signIn = options.signIn ?? defaultSignIn(self, options);
   if (isSandboxMode(self.location.search)) {
     const handshake = readSandboxHandshake(self);
     if (!handshake) return unavailable('no-sandbox-host');
-    const token = () => handshake.getAccessToken({ audience: SENDWELL_API_AUDIENCE });
-    return connectTo(handshake.Office, 'sandbox', token);
+    handshake.attach(self);
+    return connectTo(handshake.Office, 'sandbox', signIn(handshake.Office));
   }
   const office = (self as unknown as { Office?: OfficeApi }).Office;
   if (!office) return unavailable('no-office-js');
-  return connectTo(office, 'outlook', naaAccessToken);
+  return connectTo(office, 'outlook', signIn(office));
 }

@@ -61,9 +61,39 @@ export interface OfficeUserProfile {
   accountType?: string;
 }
 
+/** What a dialog sends its opener: a message (`messageParent`) or an event (closed, failed to load). */
+export interface OfficeDialogArgs {
+  message?: string | boolean;
+  origin?: string;
+  /** 12002 page not found, 12003 not HTTPS, 12006 closed by the user (DialogEventReceived). */
+  error?: number;
+}
+
+/** A member of `Office.EventType` (an enum in office.js; only ever passed back to office.js). */
+export type OfficeEventType = unknown;
+
+/** `Office.context.ui.displayDialogAsync`'s dialog (Dialog API 1.1). */
+export interface OfficeDialog {
+  addEventHandler(eventType: OfficeEventType, handler: (args: OfficeDialogArgs) => void): void;
+  close(): void;
+}
+
+/** `Office.context.ui` (Dialog API 1.1): the add-in opens a dialog; a page in a dialog messages its opener. */
+export interface OfficeUi {
+  displayDialogAsync(
+    startAddress: string,
+    options: { height?: number; width?: number; promptBeforeOpen?: boolean },
+    callback: OfficeCallback<OfficeDialog>,
+  ): void;
+  messageParent(message: string): void;
+}
+
 export interface OfficeApi {
   onReady(): Promise<{ host: unknown; platform: unknown }>;
+  /** `Office.EventType`: the dialog events the pane listens to. */
+  EventType?: { DialogMessageReceived: OfficeEventType; DialogEventReceived: OfficeEventType };
   context: {
+    ui?: OfficeUi;
     /** The Office UI language, e.g. "en-US", "zh-CN". */
     displayLanguage?: string;
     requirements?: { isSetSupported(name: string, minVersion?: string): boolean };

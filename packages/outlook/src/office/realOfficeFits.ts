@@ -13,4 +13,5 @@ export const realOfficeFits: [
   Fits<typeof Office.CoercionType, OfficeApi['CoercionType']>,
   Fits<typeof Office.AsyncResultStatus, OfficeApi['AsyncResultStatus']>,
   Fits<Office.MessageCompose, OfficeComposeMessage>,
-] = [true, true, true, true, true];
+  Fits<typeof Office.EventType, NonNullable<OfficeApi['EventType']>>,
+] = [true, true, true, true, true, true];

@@ -3,14 +3,18 @@ import type { OfficeApi } from './officeApi';
 /**
  * The handshake with the sandbox host page (`/sandbox/outlook`). The host, our same-origin parent,
  * defines `window.__sendwellSandboxOffice` before it creates our iframe; with `?sandbox=1` the pane
- * adopts it instead of loading office.js from Microsoft's CDN.
+ * adopts it instead of loading office.js from Microsoft's CDN. It hands over no token: the pane signs
+ * in through MSAL's nested app auth, against the bridge the host installs (as office.js would).
  */
 export interface SandboxOfficeHandshake {
-  version: 1;
+  version: 2;
   /** A fake `Office` global with the real office.js shapes. */
   Office: OfficeApi;
-  /** A Microsoft access token for the signed-in sandbox user, minted by the sandbox's token endpoint. */
-  getAccessToken(request: { audience: string }): Promise<string>;
+  /**
+   * Does to the pane's window what loading office.js does in Outlook: installs
+   * `window.nestedAppAuthBridge` (the host side of nested app auth) when the host supports NAA.
+   */
+  attach(paneWindow: Window): void;
 }
 
 export const SANDBOX_HANDSHAKE_KEY = '__sendwellSandboxOffice';
@@ -33,9 +37,5 @@ export function readSandboxHandshake(self: Window): SandboxOfficeHandshake | nul
 function isHandshake(value: unknown): value is SandboxOfficeHandshake {
   if (!value || typeof value !== 'object') return false;
   const candidate = value as Partial<SandboxOfficeHandshake>;
-  return (
-    candidate.version === 1 &&
-    typeof candidate.Office === 'object' &&
-    typeof candidate.getAccessToken === 'function'
-  );
+  return candidate.version === 2 && typeof candidate.Office === 'object' && typeof candidate.attach === 'function';
 }

@@ -3,6 +3,9 @@ import {
   type AcceptedSend,
   ApiError,
   type ChannelInfo,
+  type ConnectionInfo,
+  type ConnectionsAnswer,
+  type ConnectStart,
   type FeedEvent,
   type FeedHandlers,
   type Me,
@@ -40,6 +43,21 @@ export function acceptedSend(partial: Partial<AcceptedSend> & Pick<AcceptedSend,
   };
 }
 
+/** A connection as `GET /api/connections` lists it: Ava's Exchange Online mailbox, connected. */
+export function connectionInfo(partial: Partial<ConnectionInfo> = {}): ConnectionInfo {
+  return {
+    mailboxId: 'mbx-rep',
+    provider: 'exchange',
+    address: 'rep@contoso.test',
+    state: 'connected',
+    problem: null,
+    since: '2026-03-01T09:00:00.000Z',
+    heldSends: 0,
+    bounceTracking: true,
+    ...partial,
+  };
+}
+
 /** A working in-memory Sendwell server for component tests. */
 export class FakeApi implements SendwellApi {
   me: Me = { user: { id: 'u-rae', email: 'rep@contoso.test', name: 'Rae Rep' } };
@@ -66,6 +84,12 @@ export class FakeApi implements SendwellApi {
   sendAnswer: (request: SendRequestBody) => AcceptedSend[] | ApiError = (request) => {
     const messages = request.personalise === 'each' ? request.to.map((to) => [to]) : [request.to];
     return messages.map((to) => acceptedSend({ id: `send-${++this.nextSendId}`, to }));
+  };
+  connections: ConnectionsAnswer | ApiError = { connections: [connectionInfo()], connectable: ['microsoft'] };
+  /** What `POST /api/connections/microsoft/start` answers. */
+  connectStart: ConnectStart | ApiError = {
+    authorizationUrl: 'https://login.example.test/authorize?state=s1',
+    expiresAt: '2026-03-02T09:10:00.000Z',
   };
   analyticsRequests = 0;
   /** Every call the pane made, by method name, in order. */
@@ -105,6 +129,16 @@ export class FakeApi implements SendwellApi {
     if (answer instanceof ApiError) throw answer;
     this.accepted.set(request.idempotencyKey, answer);
     return { send: answer[0]!, sends: answer, duplicate: false };
+  }
+  async getConnections() {
+    this.calls.push('getConnections');
+    if (this.connections instanceof ApiError) throw this.connections;
+    return structuredClone(this.connections);
+  }
+  async startConnect(provider: string) {
+    this.calls.push(`startConnect:${provider}`);
+    if (this.connectStart instanceof ApiError) throw this.connectStart;
+    return this.connectStart;
   }
   subscribeFeed(handlers: FeedHandlers) {
     this.calls.push('subscribeFeed');

@@ -1,5 +1,6 @@
 import type {
   OfficeApi,
+  OfficeDialogArgs,
   OfficeAsyncResult,
   OfficeCallback,
   OfficeComposeMessage,
@@ -8,6 +9,31 @@ import type {
 
 const OK = 'succeeded';
 const FAILED = 'failed';
+
+const DIALOG_MESSAGE = 'dialogMessageReceived';
+const DIALOG_EVENT = 'dialogEventReceived';
+
+/** A dialog the pane opened with `displayDialogAsync`; the test plays the page in it and the rep. */
+export class FakeDialog {
+  private readonly handlers = new Map<unknown, ((args: OfficeDialogArgs) => void)[]>();
+  closed = false;
+  constructor(readonly url: string) {}
+  addEventHandler(type: unknown, handler: (args: OfficeDialogArgs) => void) {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  }
+  close() {
+    this.closed = true;
+  }
+  /** The page in the dialog called `Office.context.ui.messageParent(message)`. */
+  messageParent(message: string) {
+    for (const handler of this.handlers.get(DIALOG_MESSAGE) ?? []) handler({ message, origin: 'https://sendwell.test' });
+  }
+  /** The rep closed the dialog window (Office reports error 12006). */
+  closeByUser() {
+    this.closed = true;
+    for (const handler of this.handlers.get(DIALOG_EVENT) ?? []) handler({ error: 12006 });
+  }
+}
 
 /** An office.js-shaped compose window kept in memory (the same shapes the sandbox host page fakes). */
 export class FakeOffice implements OfficeApi {
@@ -25,6 +51,11 @@ export class FakeOffice implements OfficeApi {
   /** Make the next call to this method fail with this office.js error name. */
   failNext: { method: string; name: string; message: string } | null = null;
 
+  /** Whether this client supports NestedAppAuth 1.1 (Outlook.com and older clients do not). */
+  nestedAppAuth = true;
+  /** Dialogs opened with `context.ui.displayDialogAsync`, in order. */
+  readonly dialogs: FakeDialog[] = [];
+  EventType = { DialogMessageReceived: DIALOG_MESSAGE, DialogEventReceived: DIALOG_EVENT };
   CoercionType = { Html: 'html', Text: 'text' };
   AsyncResultStatus = { Succeeded: OK, Failed: FAILED };
   userProfile = {
@@ -40,9 +71,18 @@ export class FakeOffice implements OfficeApi {
       displayLanguage: 'en-US',
       requirements: {
         isSetSupported: (name, minVersion = '1.1') =>
-          name === 'Mailbox' && Number(minVersion) <= this.mailboxVersion,
+          (name === 'Mailbox' && Number(minVersion) <= this.mailboxVersion) ||
+          (name === 'NestedAppAuth' && this.nestedAppAuth && Number(minVersion) <= 1.1),
       },
       mailbox: { item, userProfile: this.userProfile },
+      ui: {
+        displayDialogAsync: (url, _options, callback) => {
+          const dialog = new FakeDialog(url);
+          this.dialogs.push(dialog);
+          this.answer('ui.displayDialogAsync', callback, dialog);
+        },
+        messageParent: () => {},
+      },
     };
   }
 

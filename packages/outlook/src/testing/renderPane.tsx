@@ -20,12 +20,32 @@ class ManualTicker {
   }
 }
 
+/** The consent window, as the pane opens it: records the URL; the test says when the rep is done. */
+export class FakeAuthWindow {
+  readonly opened: string[] = [];
+  private finish: (() => void) | null = null;
+  readonly open = (url: string) => {
+    this.opened.push(url);
+    return new Promise<void>((resolve) => {
+      this.finish = resolve;
+    });
+  };
+  /** The rep finished (the callback page messaged the pane, or the window closed). */
+  close() {
+    act(() => {
+      this.finish?.();
+      this.finish = null;
+    });
+  }
+}
+
 /** Render the whole pane against a fake draft and a fake server. */
 export interface RenderedPane {
   item: FakeComposeItem;
   api: FakeApi;
   clock: ManualClock;
   ticker: ManualTicker;
+  authWindow: FakeAuthWindow;
   view: RenderResult;
   /** Move the clock on and let the pane see it. */
   advance(ms: number): void;
@@ -43,16 +63,27 @@ export function renderPane(
   const api = options.api ?? new FakeApi();
   const clock = options.clock ?? new ManualClock('2026-03-02T09:00:00Z');
   const ticker = new ManualTicker();
+  const authWindow = new FakeAuthWindow();
   let keys = 0;
   const newIdempotencyKey = options.newIdempotencyKey ?? (() => `key-${++keys}`);
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <App deps={{ item, api, clock, newIdempotencyKey, ticker: ticker.ticker, timeZone: 'UTC' }} />
+      <App
+        deps={{
+          item,
+          api,
+          clock,
+          newIdempotencyKey,
+          ticker: ticker.ticker,
+          timeZone: 'UTC',
+          openAuthWindow: authWindow.open,
+        }}
+      />
     </FluentProvider>,
   );
   const advance = (ms: number) => {
     clock.advance(ms);
     ticker.tick();
   };
-  return { item, api, clock, ticker, view, advance };
+  return { item, api, clock, ticker, authWindow, view, advance };
 }

@@ -178,24 +178,68 @@
     };
   }
 
+  // ---- Dialog API 1.1 ----
+  const DIALOG_EVENTS = { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' };
+
+  /**
+   * host.dialogs = { open(url, {onMessage(message), onEvent(errorCode)}) → {close()} (throws when blocked),
+   *                  messageParent(message) } : the window itself is the host page's business.
+   */
+  function officeUi(host) {
+    return {
+      displayDialogAsync(startAddress, ...args) {
+        answer(args, () => {
+          if (!host.dialogs) throw fail('InternalError', 'This host cannot open dialogs.', 12011);
+          const handlers = { [DIALOG_EVENTS.DialogMessageReceived]: [], [DIALOG_EVENTS.DialogEventReceived]: [] };
+          const emit = (type, value) => {
+            for (const handler of handlers[type]) handler(value);
+          };
+          const opened = host.dialogs.open(String(startAddress), {
+            onMessage: (message) => emit(DIALOG_EVENTS.DialogMessageReceived, { message, origin: host.origin }),
+            onEvent: (error) => emit(DIALOG_EVENTS.DialogEventReceived, { error }),
+          });
+          if (!opened) throw fail('DialogBlocked', 'The user chose to ignore the dialog box.', 12009);
+          return {
+            addEventHandler(type, handler) {
+              if (handlers[type]) handlers[type].push(handler);
+            },
+            close() {
+              opened.close();
+            },
+          };
+        });
+      },
+      messageParent(message) {
+        if (host.dialogs) host.dialogs.messageParent(String(message));
+      },
+    };
+  }
+
   /**
    * host = { fields: {readRecipients(field), readSubject(), writeSubject(s), readBody(kind), writeBody(data, kind),
    *          insertBody(data, kind)}, profile: {emailAddress, displayName, accountType}, isInternal(address),
-   *          ready: Promise, sessionData?: Map (kept by the host per draft), close?(), displayLanguage? }
+   *          ready: Promise, sessionData?: Map (kept by the host per draft), close?(), displayLanguage?,
+   *          naa?: (see createNestedAppAuthBridge; absent: NestedAppAuth 1.1 unsupported), dialogs?, origin? }
    */
   function createFakeOffice(host) {
+    const supported = (name, version) =>
+      (name === 'Mailbox' && version <= 1.15) ||
+      (name === 'DialogApi' && version <= 1.2) ||
+      (name === 'NestedAppAuth' && Boolean(host.naa) && version <= 1.1);
     const office = {
       HostType: { Outlook: 'Outlook' },
       PlatformType: { OfficeOnline: 'OfficeOnline' },
       CoercionType: { Html: 'html', Text: 'text' },
       AsyncResultStatus: { Succeeded: SUCCEEDED, Failed: FAILED },
       MailboxEnums: { RecipientType: { User: 'user', ExternalUser: 'externalUser', Other: 'other' } },
+      EventType: { ...DIALOG_EVENTS },
       context: {
         platform: 'OfficeOnline',
         displayLanguage: host.displayLanguage || 'en-US',
         requirements: {
-          isSetSupported: (name, version) => name === 'Mailbox' && Number(version || '1.1') <= 1.15,
+          isSetSupported: (name, version) => supported(name, Number(version || '1.1')),
         },
+        ui: officeUi(host),
         mailbox: {
           item: composeItem(host),
           userProfile: host.profile,

@@ -1,6 +1,7 @@
 // The fake Outlook compose window at /sandbox/outlook: wires the page's fields to a fake `Office`
 // (fakeOffice.js) and hands it to the Sendwell pane in the iframe through the handshake the pane
-// adopts with ?sandbox=1: `window.__sendwellSandboxOffice = {version: 1, Office, getAccessToken}`.
+// adopts with ?sandbox=1: `window.__sendwellSandboxOffice = {version: 2, Office, attach(paneWindow)}`;
+// `attach` installs the nested app auth bridge (naaBridge.js) on the pane's window, as office.js does.
 // Runs in <head>, before the iframe exists, so the handshake is there whenever the pane looks.
 (() => {
   const config = JSON.parse(document.getElementById('sendwell-host-config').textContent);
@@ -107,34 +108,131 @@
     insertBody,
   };
 
-  function tokenExpiry(token) {
+  function claimsOf(token) {
     try {
-      const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-      return payload.exp * 1000;
+      return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
     } catch {
-      return Date.now() + 60000;
+      return {};
     }
   }
 
-  /** A Microsoft access token for the chosen user, from the sandbox's dev token endpoint. */
-  async function getAccessToken(request) {
-    await ready;
-    if (!state.user) throw new Error(state.problem || 'No sandbox user is signed in.');
-    const key = `${state.user.id}|${request.audience}`;
+  /** A Microsoft token for the chosen user and audience, from the sandbox's dev token endpoint. */
+  async function mint(audience) {
+    const key = `${state.user.id}|${audience}`;
     const cached = tokens.get(key);
-    if (cached && cached.expiresAt - 60000 > Date.now()) return cached.token;
+    if (cached && cached.expiresOn * 1000 - 60000 > Date.now()) return cached;
     const response = await fetch(`${config.devBase}/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: state.user.id, kind: 'microsoft-access', audience: request.audience }),
+      body: JSON.stringify({ userId: state.user.id, kind: 'microsoft-access', audience }),
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok || typeof body.token !== 'string') {
       throw new Error(body.error?.message || `The sandbox token endpoint answered ${response.status}.`);
     }
-    tokens.set(key, { token: body.token, expiresAt: tokenExpiry(body.token) });
-    return body.token;
+    const minted = { token: body.token, expiresOn: claimsOf(body.token).exp || 0 };
+    tokens.set(key, minted);
+    return minted;
   }
+
+  // Consent, as Entra keeps it per user and client: `?naaConsent=prompt` starts without it, so the first
+  // silent request is answered "interaction required" (AADSTS65001) and the popup asks the rep here.
+  const consented = new Set();
+  const askForConsent = query.get('naaConsent') === 'prompt';
+
+  function consentPrompt(clientId) {
+    return new Promise((resolve) => {
+      const dialog = document.createElement('section');
+      dialog.className = 'consent';
+      dialog.dataset.testid = 'naa-consent';
+      dialog.setAttribute('role', 'dialog');
+      dialog.setAttribute('aria-label', 'Permissions requested');
+      const text = document.createElement('p');
+      text.textContent = `Sendwell (${clientId}) wants to sign you in as ${profile.emailAddress}.`;
+      const button = (label, testId, answer) => {
+        const element = document.createElement('button');
+        element.textContent = label;
+        element.dataset.testid = testId;
+        element.addEventListener('click', () => {
+          dialog.remove();
+          resolve(answer);
+        });
+        return element;
+      };
+      dialog.append(text, button('Accept', 'naa-consent-accept', true), button('Cancel', 'naa-consent-cancel', false));
+      document.body.append(dialog);
+    });
+  }
+
+  /** The host side of NAA's GetToken/GetTokenPopup: tokens for the signed-in sandbox user. */
+  async function naaToken({ clientId, audience, interactive }) {
+    await ready;
+    if (!state.user) {
+      throw bridgeError('ACCOUNT_UNAVAILABLE', 'no_account', state.problem || 'No sandbox user is signed in.');
+    }
+    const grant = `${state.user.id}|${clientId}`;
+    if (askForConsent && !consented.has(grant)) {
+      if (!interactive) {
+        throw bridgeError(
+          'USER_INTERACTION_REQUIRED',
+          'invalid_grant',
+          `AADSTS65001: The user or administrator has not consented to use the application with ID '${clientId}'.`,
+          'consent_required',
+        );
+      }
+      if (!(await consentPrompt(clientId))) throw bridgeError('USER_CANCEL', 'user_cancel', 'The user cancelled.');
+      consented.add(grant);
+    }
+    const access = await mint(audience);
+    // The ID token's claims (iss, aud = the client, tid, oid, sub, preferred_username, name) are what MSAL reads.
+    const id = await mint(clientId);
+    const claims = claimsOf(id.token);
+    return {
+      accessToken: access.token,
+      idToken: id.token,
+      expiresOn: access.expiresOn,
+      account: {
+        homeAccountId: `${claims.oid}.${claims.tid}`,
+        environment: new URL(claims.iss).host,
+        tenantId: claims.tid,
+        username: claims.preferred_username,
+        localAccountId: claims.oid,
+        name: claims.name,
+      },
+    };
+  }
+
+  function bridgeError(status, code, description, subError) {
+    const error = new Error(description);
+    error.bridgeError = { status, code, description, ...(subError ? { subError } : {}) };
+    return error;
+  }
+
+  // Dialog API: a dialog is a browser window; one at a time, as Office allows.
+  const dialogs = {
+    current: null,
+    open(url, handlers) {
+      const opened = window.open(url, 'sendwell-dialog', 'popup,width=520,height=680');
+      if (!opened) return null;
+      const watch = setInterval(() => {
+        if (!opened.closed) return;
+        clearInterval(watch);
+        if (dialogs.current?.window === opened) dialogs.current = null;
+        handlers.onEvent(12006); // the dialog was closed
+      }, 250);
+      dialogs.current = { window: opened, handlers };
+      return {
+        close() {
+          clearInterval(watch);
+          dialogs.current = null;
+          opened.close();
+        },
+      };
+    },
+    messageParent(message) {
+      dialogs.current?.handlers.onMessage(message);
+    },
+  };
 
   const ready = Promise.all([usersLoaded, domReady]);
   /** item.close(): the compose window goes away; the sandbox says so and offers a new message. */
@@ -153,6 +251,8 @@
     main.replaceChildren(notice);
   }
 
+  // `?naa=0`: an Outlook without NestedAppAuth 1.1, so the pane takes its dialog fallback.
+  const naaSupported = query.get('naa') !== '0';
   const Office = window.SendwellFakeOffice.createFakeOffice({
     fields,
     profile,
@@ -161,8 +261,15 @@
     displayLanguage,
     close: closeDraft,
     isInternal: (address) => domain(address) === domain(profile.emailAddress),
+    naa: naaSupported ? { token: naaToken } : null,
+    dialogs,
+    origin: location.origin,
   });
-  window.__sendwellSandboxOffice = { version: 1, Office, getAccessToken };
+  /** What office.js does when it loads into the pane: install the NAA bridge on its window. */
+  function attach(paneWindow) {
+    if (naaSupported) paneWindow.nestedAppAuthBridge = window.SendwellNaaBridge.createNestedAppAuthBridge({ token: naaToken });
+  }
+  window.__sendwellSandboxOffice = { version: 2, Office, attach };
 
   function reloadPane() {
     const frame = byTestId('taskpane-frame');

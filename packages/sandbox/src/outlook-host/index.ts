@@ -18,6 +18,7 @@ const CSP =
 export function outlookHostRoutes(options: OutlookHostOptions): Hono {
   const scripts: Record<string, string> = {
     'fake-office.js': asset('fakeOffice.js'),
+    'naa-bridge.js': asset('naaBridge.js'),
     'host.js': asset('host.js'),
   };
   const config = { paneUrl: options.paneUrl, devBase: options.devBase ?? '/sandbox/dev' };
@@ -28,7 +29,7 @@ export function outlookHostRoutes(options: OutlookHostOptions): Hono {
     c.header('cache-control', 'no-store');
     return c.html(hostPageHtml(base, config));
   });
-  app.get('/:script{(fake-office|host)\\.js}', (c) => {
+  app.get('/:script{(fake-office|naa-bridge|host)\\.js}', (c) => {
     c.header('content-type', 'text/javascript; charset=utf-8');
     return c.body(scripts[c.req.param('script')] ?? '');
   });

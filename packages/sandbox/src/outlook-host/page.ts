@@ -40,6 +40,8 @@ const STYLE = `
   .pane { width: 380px; display: flex; flex-direction: column; border-left: 1px solid #e0e0e0; background: #fff; }
   .pane-title { padding: 8px 12px; font-weight: 600; border-bottom: 1px solid #edebe9; }
   .pane iframe { flex: 1; border: 0; width: 100%; }
+  .consent { position: fixed; inset: 30% 30% auto; padding: 16px; background: #fff; border: 1px solid #8a8886; border-radius: 4px; box-shadow: 0 8px 16px rgba(0,0,0,.2); display: flex; gap: 8px; flex-wrap: wrap; }
+  .consent p { flex-basis: 100%; margin: 0 0 8px; }
   .closed { margin: 24px; padding: 16px; background: #fff; border: 1px solid #e0e0e0; border-radius: 4px; }
 `;
 
@@ -67,6 +69,7 @@ export function hostPageHtml(base: string, config: HostPageConfig): string {
 <style>${STYLE}</style>
 <script type="application/json" id="sendwell-host-config">${scriptJson(config)}</script>
 <script src="${escapeHtml(base)}/fake-office.js"></script>
+<script src="${escapeHtml(base)}/naa-bridge.js"></script>
 <script src="${escapeHtml(base)}/host.js"></script>
 </head>
 <body>

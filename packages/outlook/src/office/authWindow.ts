@@ -1,0 +1,46 @@
+import type { OfficeApi } from './officeApi';
+
+/**
+ * Opens a provider's consent page for the rep and settles when they are done with it: the page
+ * messaged us (Sendwell's callback page calls `Office.context.ui.messageParent`) or the window closed.
+ * It never says whether the rep consented: the caller asks the server (`GET /api/connections`).
+ */
+export type OpenAuthWindow = (url: string) => Promise<void>;
+
+/** How often a plain browser window is checked for having closed (no event exists for it). */
+const CLOSED_POLL_MS = 500;
+
+function browserWindow(self: Window, url: string): Promise<void> {
+  const opened = self.open(url, 'sendwell-connect', 'popup,width=520,height=680');
+  if (!opened) return Promise.reject(new Error('The browser blocked the sign-in window.'));
+  return new Promise((resolve) => {
+    const watch = self.setInterval(() => {
+      if (!opened.closed) return;
+      self.clearInterval(watch);
+      resolve();
+    }, CLOSED_POLL_MS);
+  });
+}
+
+/** Office's dialog (Dialog API 1.1) where there is one, else a browser window. */
+export function authWindowOpener(office: OfficeApi | null, self: Window): OpenAuthWindow {
+  return (url) => {
+    const ui = office?.context.ui;
+    const events = office?.EventType;
+    if (!office || !ui || !events) return browserWindow(self, url);
+    return new Promise((resolve, reject) => {
+      ui.displayDialogAsync(url, { height: 70, width: 40 }, (result) => {
+        if (result.status !== office.AsyncResultStatus.Succeeded) {
+          reject(new Error(result.error?.message ?? 'Outlook did not open the sign-in window.'));
+          return;
+        }
+        const dialog = result.value;
+        dialog.addEventHandler(events.DialogMessageReceived, () => {
+          dialog.close();
+          resolve();
+        });
+        dialog.addEventHandler(events.DialogEventReceived, () => resolve());
+      });
+    });
+  };
+}
