@@ -1,6 +1,7 @@
 import type { FeedEvent } from '../api/wire';
 import type { ProfileId } from '../channel/types';
-import type { FeedFilter, FeedRow, RecipientOutcome, SendPhase, SendRow, SlotRule } from './types';
+import type { ConnectionProblem } from '../connection/types';
+import type { FeedFilter, FeedRow, RecipientOutcome, SendHold, SendPhase, SendRow, SlotRule } from './types';
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 const strings = (value: unknown): string[] =>
@@ -55,6 +56,20 @@ function standalone(event: FeedEvent): FeedRow | null {
       return { ...base(event, key), kind: 'resume', reason: str(d.reason) };
     case 'bounce':
       return event.recipient ? { ...base(event, key), kind: 'bounce', recipient: outcomeOf(event) } : null;
+    case 'connection.connected':
+    case 'connection.reconnected':
+    case 'connection.needs-reconnect':
+    case 'connection.disconnected':
+    case 'connection.disabled':
+    case 'connection.enabled':
+      return {
+        ...base(event, key),
+        kind: 'connection',
+        event: event.type,
+        address: str(d.address),
+        problem: (str(d.problem) as ConnectionProblem | null) ?? null,
+        released: typeof d.released === 'number' ? d.released : 0,
+      };
     default:
       return null; // a send event without a send id carries nothing to show
   }
@@ -77,6 +92,7 @@ function emptySend(event: FeedEvent, sendId: string): SendRow {
     failedAt: null,
     error: null,
     recipients: [],
+    held: null,
   };
 }
 
@@ -96,17 +112,23 @@ function applyToSend(existing: SendRow | undefined, event: FeedEvent): SendRow {
       row.slotReason = str(d.reason);
       row.slot = slotRule(d);
       break;
+    case 'send.held':
+      row.held = holdOf(d);
+      break;
     case 'send.rescheduled':
       // The worker held it back (pacing, a pause, a 429, a retry): same row, still queued, new time.
+      row.held = null;
       row.sendAt = str(d.sendAt) ?? row.sendAt;
       row.slotReason = str(d.reason) ?? row.slotReason;
       row.slot = slotRule(d) ?? row.slot;
       break;
     case 'send.submitted':
+      row.held = null;
       row.sentAt = event.at;
       row.phase = advance(row.phase, 'sent');
       break;
     case 'send.failed':
+      row.held = null;
       row.failedAt = event.at;
       row.error = str(d.error) ?? str(d.message);
       row.phase = advance(row.phase, 'failed');
@@ -116,9 +138,8 @@ function applyToSend(existing: SendRow | undefined, event: FeedEvent): SendRow {
       row.phase = advance(row.phase, 'sent');
       if (event.recipient) row.recipients = withOutcome(row.recipients, outcomeOf(event));
       break;
-    case 'throttle.paused':
-    case 'throttle.resumed':
-      break; // shown as their own rows only when not tied to a send (see standalone)
+    default:
+      break; // pauses, resumes, connection changes: their own rows when not tied to a send (see standalone)
   }
   row.recipients = withListed(row.recipients, row.to);
   return row;
@@ -191,4 +212,11 @@ function withListed(list: RecipientOutcome[], to: string[]): RecipientOutcome[] 
     return i === -1 ? to.length : i;
   };
   return all.sort((a, b) => rank(a) - rank(b));
+}
+
+const HOLD_STATES: readonly SendHold['state'][] = ['needs-reconnect', 'disconnected', 'disabled'];
+
+function holdOf(d: FeedEvent['detail']): SendHold {
+  const state = HOLD_STATES.find((h) => h === d.state) ?? 'needs-reconnect';
+  return { state, problem: (str(d.problem) as ConnectionProblem | null) ?? null };
 }

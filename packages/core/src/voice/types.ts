@@ -1,4 +1,5 @@
 import type { ProfileId } from '../channel/types';
+import type { ConnectionEventType, ConnectionProblem, ConnectionState } from '../connection/types';
 import type { Clock } from '../ports/clock';
 import type { LimitedBy } from '../throttle/types';
 import type { Locale } from './locale';
@@ -37,7 +38,7 @@ export interface RecipientOutcome {
 export type SendPhase = 'queued' | 'sent' | 'failed';
 
 /** One row of the feed: a send that updates through its life, or a pause/resume/unattributed bounce. */
-export type FeedRow = SendRow | PauseRow | ResumeRow | StrayBounceRow;
+export type FeedRow = SendRow | PauseRow | ResumeRow | StrayBounceRow | ConnectionRow;
 
 interface RowBase {
   /** Stable across updates: `send:<id>` or `event:<id>`. */
@@ -69,6 +70,35 @@ export interface SendRow extends RowBase {
   error: string | null;
   /** Every recipient we know of: the `to` list, plus any a notice names. */
   recipients: RecipientOutcome[];
+  /** Waiting for its mailbox's connection (`send.held`); null once it moves on. */
+  held: SendHold | null;
+}
+
+/** Why a send waits for its mailbox: the connection's state (and problem) when it was held. */
+export interface SendHold {
+  state: Exclude<ConnectionState, 'connected'>;
+  problem: ConnectionProblem | null;
+}
+
+/** A change in a mailbox connection's life (connected, needs reconnect, reconnected, …). */
+export interface ConnectionRow extends RowBase {
+  kind: 'connection';
+  event: ConnectionEventType;
+  address: string | null;
+  problem: ConnectionProblem | null;
+  /** Held sends a reconnect let go. */
+  released: number;
+}
+
+/** How a connection reads in a banner; `action` says which button belongs there, if any. */
+export interface ConnectionWords {
+  tone: Tone;
+  title: string;
+  /** The problem, the held sends, the on-premises note: sentences to show under the title. */
+  detail: string | null;
+  action: 'connect' | 'reconnect' | null;
+  /** The button's label for `action`. */
+  actionLabel: string | null;
 }
 
 /**

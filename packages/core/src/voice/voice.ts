@@ -1,5 +1,6 @@
 import type { AnalyticsCounts, ChannelInfo, QuotaInfo, TemplateAnalytics } from '../api/wire';
-import type { Host } from '../channel/types';
+import type { Host, ProviderKind } from '../channel/types';
+import type { ConnectionInfo } from '../connection/types';
 import type { Params, PluralBase } from './catalog';
 import type { Locale } from './locale';
 import type { MessageKey } from './messages/en';
@@ -10,6 +11,7 @@ import { createSpeaker } from './speaker';
 import type {
   AnalyticsScope,
   ChannelWords,
+  ConnectionWords,
   FeedRow,
   Instant,
   Line,
@@ -24,6 +26,7 @@ import {
   analyticsDetailWords,
   analyticsWords,
   channelWords,
+  connectionWords,
   outcomeWords,
   rowWords,
   sendStatus,
@@ -66,6 +69,8 @@ export interface Voice {
   outcome(recipient: RecipientOutcome): Line;
   /** The status line of a send row: "Queued for 2:57 PM", "Sent 2:58 PM", "Not sent (3:01 PM): …". */
   sendStatus(row: SendRow): Line;
+  /** The banner for the rep's mailbox connection of `provider` (null info: not connected yet). */
+  connection(info: ConnectionInfo | null, provider: ProviderKind): ConnectionWords;
   /** A folded feed row (see `foldFeed`). */
   feedRow(row: FeedRow): RowWords;
   /** "Team · 1 message to 2 recipients · 1 recipient bounced" / "You · no messages yet". */
@@ -100,6 +105,7 @@ export function createVoice(options: VoiceOptions): Voice {
     outcome: (recipient) => outcomeWords(s, recipient),
     sendStatus: (row) => sendStatus(s, row),
     feedRow: (row) => rowWords(s, row),
+    connection: (info, provider) => connectionWords(s, info, provider),
     analytics: (analytics, scope) => analyticsWords(s, analytics, scope),
     analyticsDetail: (counts) => analyticsDetailWords(s, counts),
   };

@@ -1,11 +1,14 @@
 import type { AnalyticsCounts, ChannelInfo, TemplateAnalytics } from '../api/wire';
 import type { ChannelKind, Host, ProviderKind } from '../channel/types';
+import type { ConnectionInfo } from '../connection/types';
 import { slotWords } from './quota';
 import { reasonWords } from './reasons';
 import type { Speaker } from './speaker';
 import type {
   AnalyticsScope,
   ChannelWords,
+  ConnectionRow,
+  ConnectionWords,
   FeedRow,
   Line,
   RecipientOutcome,
@@ -95,6 +98,7 @@ export function sendStatus(s: Speaker, row: SendRow): Line {
     case 'sent':
       return { tone: 'success', text: s.t('send.sent', { time: s.time(row.sentAt ?? row.updatedAt) }) };
     case 'queued': {
+      if (row.held) return { tone: 'warning', text: s.t(`send.held.${row.held.state}`) };
       const later = row.sendAt && new Date(row.sendAt) > s.clock.now();
       return {
         tone: 'info',
@@ -148,6 +152,77 @@ export function rowWords(s: Speaker, row: FeedRow): RowWords {
       const title = s.t('feed.strayBounce', { address: row.recipient.address });
       return { tone: line.tone, title, detail: null, status: line.text, recipients: [line], time };
     }
+    case 'connection':
+      return connectionRowWords(s, row, time);
+  }
+}
+
+function connectionRowWords(s: Speaker, row: ConnectionRow, time: string): RowWords {
+  const title = s.t(`feed.${row.event}`, { address: row.address ?? '' });
+  const lost = row.event === 'connection.needs-reconnect';
+  const detail = lost
+    ? row.problem
+      ? s.t(`connection.problem.${row.problem}`, { provider: '' })
+      : null
+    : row.released > 0
+      ? s.count('feed.connection.released', row.released)
+      : null;
+  const tone = lost || row.event === 'connection.disabled' ? 'warning' : 'success';
+  return { tone, title, detail, status: title, recipients: [], time };
+}
+
+/** What a banner says about the rep's mailbox for a host: connect, fine, reconnect, or why not. */
+export function connectionWords(
+  s: Speaker,
+  info: ConnectionInfo | null,
+  provider: ProviderKind,
+): ConnectionWords {
+  const name = s.t(`connection.provider.${info?.provider ?? provider}`);
+  if (!info)
+    return {
+      tone: 'info',
+      title: s.t('connection.title.none', { provider: name }),
+      detail: s.t('connection.detail.none'),
+      action: 'connect',
+      actionLabel: s.t('connection.action.connect'),
+    };
+  const noBounces = info.bounceTracking ? null : s.t('connection.noBounceTracking');
+  switch (info.state) {
+    case 'connected':
+      return {
+        tone: 'success',
+        title: s.t('connection.title.connected', { provider: name, address: info.address }),
+        detail: noBounces,
+        action: null,
+        actionLabel: null,
+      };
+    case 'needs-reconnect':
+      return {
+        tone: 'warning',
+        title: s.t('connection.title.needsReconnect', { provider: name }),
+        detail: s.sentences(
+          info.problem && s.t(`connection.problem.${info.problem}`, { provider: name }),
+          info.heldSends > 0 && s.count('connection.held', info.heldSends),
+        ),
+        action: 'reconnect',
+        actionLabel: s.t('connection.action.reconnect'),
+      };
+    case 'disconnected':
+      return {
+        tone: 'info',
+        title: s.t('connection.title.disconnected', { provider: name }),
+        detail: s.t('connection.detail.disconnected'),
+        action: 'connect',
+        actionLabel: s.t('connection.action.connect'),
+      };
+    case 'disabled':
+      return {
+        tone: 'error',
+        title: s.t('connection.title.disabled', { provider: name }),
+        detail: s.t('connection.detail.disabled'),
+        action: null,
+        actionLabel: null,
+      };
   }
 }
 

@@ -281,6 +281,20 @@ export const en = {
   'pane.unavailable.noComposeItem':
     'Sendwell works in a message you are writing. Open it from an Outlook compose window.',
 
+  // the Outlook pane's sign-in and mailbox connection
+  'pane.connect.signin.not-configured':
+    'Sign-in with Microsoft is not set up on this Sendwell server. Ask your Sendwell admin.',
+  'pane.connect.signin.config-unreachable': 'Sendwell could not tell Outlook how to sign you in ({error})',
+  'pane.connect.signin.cancelled': 'Sign-in was cancelled. Reopen Sendwell to sign in.',
+  'pane.connect.signin.refused':
+    'Sendwell may not sign you in: you or your admin have not consented to it ({error})',
+  'pane.connect.signin.no-dialog':
+    'This Outlook cannot sign you in to Sendwell: it offers neither nested sign-in nor sign-in windows.',
+  'pane.connect.signin.failed': 'Sign-in to Sendwell failed ({error})',
+  'pane.connect.notConnectable':
+    'This Sendwell is not set up to connect Microsoft 365 mailboxes. Ask your Sendwell admin.',
+  'pane.connect.waiting': 'Finish in the window that opened; this pane updates when it closes.',
+
   // the Gmail add-on's cards
   'gmail.noTemplate': 'No template (send the draft as written)',
   'gmail.addRecipients': 'Add recipients to the draft: a template is merged for them.',
@@ -310,6 +324,55 @@ export const en = {
   'gmail.draftChanged': 'The draft changed since you checked it. Check it again before sending.',
   'gmail.notConnected':
     '{email} has no Sendwell account yet. Ask your Sendwell admin to add it, then reopen the add-on.',
+  'connection.provider.exchange': 'Exchange Online',
+  'connection.provider.gmail': 'Gmail',
+  'connection.provider.exchange-server': 'Exchange Server',
+  'connection.problem.grant-revoked': "Sendwell's access to your mailbox was removed.",
+  'connection.problem.consent-revoked': 'Your consent for Sendwell was withdrawn or needs renewing.',
+  'connection.problem.password-changed': "Your password changed, which ended Sendwell's sign-in.",
+  'connection.problem.grant-expired': "Sendwell's sign-in expired after a long time unused.",
+  'connection.problem.token-rejected': "{provider} stopped accepting Sendwell's sign-in.",
+  'connection.problem.password-rejected': 'Exchange Server refused the saved password.',
+  'connection.title.none': 'Connect your {provider} mailbox',
+  'connection.detail.none':
+    'Sendwell sends through your own mailbox. Connect it once; you can disconnect it any time.',
+  'connection.title.connected': 'Connected to {provider} as {address}',
+  'connection.title.needsReconnect': 'Reconnect your {provider} mailbox',
+  'connection.title.disconnected': 'Your {provider} mailbox is disconnected',
+  'connection.detail.disconnected': 'You disconnected it. Connect it again to send with Sendwell.',
+  'connection.title.disabled': 'Your {provider} mailbox is disabled',
+  'connection.detail.disabled': 'A team admin disabled it. Ask them to enable it again.',
+  'connection.held.one': '{n} send is waiting and goes out once you reconnect.',
+  'connection.held.other': '{n} sends are waiting and go out once you reconnect.',
+  'connection.noBounceTracking':
+    'Bounce tracking is not available for on-premises Exchange: Sendwell cannot read an on-premises inbox, so bounces do not appear in the feed or analytics.',
+  'connection.action.connect': 'Connect',
+  'connection.action.reconnect': 'Reconnect',
+  'send.held.needs-reconnect': 'Waiting for you to reconnect your mailbox',
+  'send.held.disconnected': 'Waiting: your mailbox is disconnected',
+  'send.held.disabled': 'Waiting: a team admin disabled your mailbox',
+  'feed.connection.connected': 'Connected {address}',
+  'feed.connection.reconnected': 'Reconnected {address}',
+  'feed.connection.needs-reconnect': '{address} needs reconnecting',
+  'feed.connection.disconnected': 'Disconnected {address}',
+  'feed.connection.disabled': '{address} disabled by an admin',
+  'feed.connection.enabled': '{address} enabled again',
+  'feed.connection.released.one': '{n} waiting send released',
+  'feed.connection.released.other': '{n} waiting sends released',
+
+  // the Gmail add-on's connection card and banner
+  'gmail.connect.button': 'Connect Gmail',
+  'gmail.connect.reconnect': 'Reconnect Gmail',
+  'gmail.connect.popup':
+    'Google opens in a new window. Once you allow access there, the window closes and this card reloads.',
+  'gmail.connect.unavailable':
+    'This Sendwell is not set up to connect Gmail mailboxes. Ask your Sendwell admin.',
+  'gmail.connect.domainNotAllowed':
+    '{email}: your Google Workspace domain is not set up for this Sendwell. Ask your Sendwell admin to add it.',
+  'gmail.connect.emailTaken':
+    '{email} already belongs to a Sendwell account that signs in with a different Google account. Ask your Sendwell admin.',
+  'gmail.connect.draftUnreadable':
+    'Nothing was sent: Sendwell cannot read your draft until you reconnect Gmail. The draft stays in Gmail.',
 } as const;
 
 export type MessageKey = keyof typeof en;
