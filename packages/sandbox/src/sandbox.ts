@@ -2,15 +2,22 @@ import { type Clock, systemClock } from '@sendwell/core';
 import { Hono } from 'hono';
 import { cardPreviewerRoutes } from './card-previewer';
 import { DEFAULT_LIMITS, RequestGates, type SandboxContext, type SandboxLimits } from './context';
+import { devAccountRoutes } from './dev/routes';
 import { gmailRoutes } from './gmail/routes';
 import { graphRoutes } from './graph/routes';
 import {
   GRAPH_AUDIENCE,
   SANDBOX_ADDON_SERVICE_ACCOUNT,
   SANDBOX_GOOGLE_CLIENT_ID,
-  SANDBOX_MS_CLIENT_ID,
   SandboxIdentity,
 } from './identity/identity';
+import {
+  defaultAppBaseUrl,
+  type OAuthClientRegistration,
+  type OAuthProviderName,
+  sendwellClients,
+} from './identity/oauth/clients';
+import { oauthRoutes } from './identity/oauth/routes';
 import { devRoutes, identityRoutes } from './identity/routes';
 import { PostOffice } from './mail/postOffice';
 import { MailStore, type StoredMessage } from './mail/store';
@@ -27,6 +34,13 @@ export interface SandboxOptions {
   appUrls?: { paneUrl: string; addonUrl: string };
   /** Override provider limits (e.g. a small Gmail daily limit to demo the quota bounce). */
   limits?: { exchange?: Partial<SandboxLimits['exchange']>; gmail?: Partial<SandboxLimits['gmail']> };
+  /**
+   * Sendwell's base URL (its redirect URIs are `${appBaseUrl}/connect/callback/{microsoft,google}`).
+   * Default: the origin of `appUrls.paneUrl`.
+   */
+  appBaseUrl?: string;
+  /** Override Sendwell's client registrations (defaults: the SANDBOX_* client ids and secrets). */
+  oauthClients?: Partial<Record<OAuthProviderName, Partial<OAuthClientRegistration>>>;
 }
 
 export interface Sandbox {
@@ -44,14 +58,38 @@ export interface Sandbox {
     issuer(tenantId: string): string;
     audience: string;
     clientId: string;
+    clientSecret: string;
+    /** Entra's host: `${authorityHost}/{tenant}/oauth2/v2.0/authorize|token` (real: login.microsoftonline.com). */
+    authorityHost: string;
   };
-  google: { rootUrl: string; jwksUrl: string; issuer: string; clientId: string; serviceAccountEmail: string };
+  google: {
+    rootUrl: string;
+    jwksUrl: string;
+    issuer: string;
+    clientId: string;
+    serviceAccountEmail: string;
+    clientSecret: string;
+    /** accounts.google.com: `${accountsUrl}/o/oauth2/v2/auth`. */
+    accountsUrl: string;
+    /** oauth2.googleapis.com: `${oauthUrl}/token`, `${oauthUrl}/revoke`. */
+    oauthUrl: string;
+    /** openidconnect.googleapis.com: `${openIdUrl}/v1/userinfo`. */
+    openIdUrl: string;
+  };
   /** Delivers notices that are due now (requests to the app do this too). */
   deliverDueNotices(): number;
   /** A user's mailbox (after delivering due notices), read-only, for tests and the demo seed. */
   messages(userId: string, folder?: 'inbox' | 'sentitems'): StoredMessage[];
   /** Holds every request to the user's mailbox open until the returned function is called. */
   holdRequests(userId: string): () => void;
+  /** The in-process "rep connected once": a consent to Sendwell's client and its refresh token. */
+  grantOffline(userId: string, provider: OAuthProviderName, scopes?: string[]): { refreshToken: string };
+  /** The user removes Sendwell's access (as `POST /dev/revoke`); answers the number of grants ended. */
+  revokeAccess(userId: string): number;
+  /** The user changes their password (as `POST /dev/password`). */
+  changePassword(userId: string): void;
+  /** Sendwell's client registrations the sandbox's authorization servers accept. */
+  oauthClients: Record<OAuthProviderName, OAuthClientRegistration>;
 }
 
 function mergeLimits(overrides: SandboxOptions['limits']): SandboxLimits {
@@ -66,7 +104,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const clock = options.clock ?? systemClock;
   const users = DEMO_USERS;
   const store = new MailStore(users, clock);
-  const identity = new SandboxIdentity(baseUrl, users, clock);
+  const clients = sendwellClients(
+    options.appBaseUrl ?? defaultAppBaseUrl(options.appUrls?.paneUrl),
+    options.oauthClients,
+  );
+  const identity = new SandboxIdentity(baseUrl, users, clock, clients);
   const ctx: SandboxContext = {
     baseUrl,
     clock,
@@ -89,6 +131,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   });
   app.route('/', identityRoutes(ctx));
   app.route('/dev', devRoutes(ctx));
+  app.route('/dev', devAccountRoutes(ctx));
+  app.route('/', oauthRoutes(ctx, clients));
   app.route('/graph/v1.0', graphRoutes(ctx));
   app.route('/google', gmailRoutes(ctx));
   app.route('/outlook', outlookHostRoutes({ paneUrl: options.appUrls?.paneUrl ?? '/outlook/taskpane.html' }));
@@ -106,7 +150,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       jwksUrl: `${baseUrl}/login/common/discovery/v2.0/keys`,
       issuer: (tenantId) => identity.microsoftIssuer(tenantId),
       audience: GRAPH_AUDIENCE,
-      clientId: SANDBOX_MS_CLIENT_ID,
+      clientId: clients.microsoft[0]!.clientId,
+      clientSecret: clients.microsoft[0]!.clientSecret,
+      authorityHost: `${baseUrl}/login`,
     },
     google: {
       rootUrl: `${baseUrl}/google/`,
@@ -114,6 +160,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       issuer: identity.googleIssuer,
       clientId: SANDBOX_GOOGLE_CLIENT_ID,
       serviceAccountEmail: SANDBOX_ADDON_SERVICE_ACCOUNT,
+      clientSecret: clients.google[0]!.clientSecret,
+      accountsUrl: `${baseUrl}/google/accounts`,
+      oauthUrl: `${baseUrl}/google/oauth2`,
+      openIdUrl: `${baseUrl}/google/openidconnect`,
     },
     deliverDueNotices: () => ctx.postOffice.deliverDue(),
     messages: (id, folder) => {
@@ -121,5 +171,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       return store.mailbox(user(id).mailboxId).messages.filter((m) => !folder || m.folder === folder);
     },
     holdRequests: (id) => ctx.gates.hold(user(id).mailboxId),
+    grantOffline: (id, provider, scopes) => identity.grantOffline(id, provider, scopes),
+    revokeAccess: (id) => identity.grants.revokeUser(user(id).id),
+    changePassword: (id) => {
+      identity.grants.changePassword(user(id).id);
+    },
+    oauthClients: { microsoft: clients.microsoft[0]!, google: clients.google[0]! },
   };
 }

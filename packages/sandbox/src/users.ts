@@ -16,6 +16,11 @@ export interface SandboxUser {
   legacy: boolean;
   /** Entra object id (`oid`) or Google account id (`sub`). */
   subject: string;
+  /**
+   * Whether the demo seed connects this user's mailbox in process (the rep "connected once"). False
+   * for the people who start without a connection and go through the consent page themselves.
+   */
+  connected: boolean;
 }
 
 const CONTOSO_TENANT = '7f3c1e52-9d4a-4b6e-8a21-3c5d0f9b1a10';
@@ -33,6 +38,7 @@ export const DEMO_USERS: readonly SandboxUser[] = [
     mailboxId: 'mbx-ava',
     legacy: false,
     subject: '0b6d2f7e-4c1a-4f0e-9a3b-7e2d5c8f1a01',
+    connected: true,
   },
   {
     id: 'eli',
@@ -44,6 +50,7 @@ export const DEMO_USERS: readonly SandboxUser[] = [
     mailboxId: 'mbx-eli',
     legacy: false,
     subject: '0b6d2f7e-4c1a-4f0e-9a3b-7e2d5c8f1a02',
+    connected: true,
   },
   {
     id: 'lou',
@@ -55,6 +62,7 @@ export const DEMO_USERS: readonly SandboxUser[] = [
     mailboxId: 'mbx-lou',
     legacy: true,
     subject: '5e1c9a7b-3d2f-4b8e-a6c0-1f4e7d9b2c03',
+    connected: true,
   },
   {
     id: 'gus',
@@ -66,6 +74,7 @@ export const DEMO_USERS: readonly SandboxUser[] = [
     mailboxId: 'mbx-gus',
     legacy: false,
     subject: '104857392018374650021',
+    connected: true,
   },
   {
     id: 'ivy',
@@ -77,6 +86,31 @@ export const DEMO_USERS: readonly SandboxUser[] = [
     mailboxId: 'mbx-ivy',
     legacy: false,
     subject: '104857392018374650022',
+    connected: true,
+  },
+  {
+    id: 'nia',
+    email: 'nia@contoso.test',
+    name: 'Nia Okafor',
+    provider: 'exchange',
+    tenantId: CONTOSO_TENANT,
+    tenantName: 'contoso',
+    mailboxId: 'mbx-nia',
+    legacy: false,
+    subject: '0b6d2f7e-4c1a-4f0e-9a3b-7e2d5c8f1a04',
+    connected: false,
+  },
+  {
+    id: 'max',
+    email: 'max@acme.test',
+    name: 'Max Lindqvist',
+    provider: 'gmail',
+    tenantId: ACME_CUSTOMER,
+    tenantName: 'acme',
+    mailboxId: 'mbx-max',
+    legacy: false,
+    subject: '104857392018374650024',
+    connected: false,
   },
 ];
 

@@ -18,7 +18,15 @@ export function graphRoutes(ctx: SandboxContext): Hono<Env> {
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? '';
     const check = await ctx.identity.checkGraphToken(token);
-    if (!check.ok) return graphError(c, 401, 'InvalidAuthenticationToken', check.message);
+    if (!check.ok) {
+      // A grant revoked (or a password changed) since the token was issued: Graph's CAE challenge.
+      const challenge = check.claimsChallenge
+        ? {
+            'WWW-Authenticate': `Bearer realm="", authorization_uri="${ctx.baseUrl}/login/common/oauth2/authorize", error="insufficient_claims", claims="${check.claimsChallenge}"`,
+          }
+        : {};
+      return graphError(c, 401, 'InvalidAuthenticationToken', check.message, challenge);
+    }
     c.set('user', check.user);
     await next();
     return undefined;

@@ -104,8 +104,15 @@ describe('dev endpoints', () => {
       'lou@fabrikam.test',
       'gus@acme.test',
       'ivy@acme.test',
+      'nia@contoso.test',
+      'max@acme.test',
     ]);
     expect(users.find((u: { id: string }) => u.id === 'lou').legacy).toBe(true);
+    // nia and max start without a connection: they go through the consent page themselves.
+    const unconnected = users
+      .filter((u: { connected: boolean }) => !u.connected)
+      .map((u: { id: string }) => u.id);
+    expect(unconnected).toEqual(['nia', 'max']);
   });
 
   it.each([

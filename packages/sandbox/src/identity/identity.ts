@@ -3,6 +3,8 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import { randomToken } from '../mail/ids';
 import { findUser, type SandboxUser } from '../users';
 import { createSigningKey, jwksOf, type SigningKey } from './keys';
+import type { OAuthClients, OAuthProviderName } from './oauth/clients';
+import { GrantStore } from './oauth/grants';
 
 /** Graph's resource: tokens for Graph carry this audience (or the Graph app id). */
 export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
@@ -16,21 +18,48 @@ export const SANDBOX_ADDON_SERVICE_ACCOUNT =
   'service-318207514620@gcp-sa-gsuiteaddons.iam.gserviceaccount.com';
 
 const HOUR_S = 3600;
+/** Opaque refresh token shapes: Entra's start `1.A`, Google's `1//`. */
+export const REFRESH_PREFIX: Record<OAuthProviderName, string> = { microsoft: '1.AQ', google: '1//0g' };
 const GRAPH_SCOPES = 'Mail.Read Mail.Send User.Read openid profile email';
 
-export type TokenCheck = { ok: true; user: SandboxUser } | { ok: false; message: string };
+export type TokenCheck =
+  | { ok: true; user: SandboxUser }
+  | {
+      ok: false;
+      message: string;
+      /** Graph's CAE claims challenge (base64 JSON), for WWW-Authenticate. */
+      claimsChallenge?: string;
+    };
+
+/** The scopes `grantOffline` consents to when the caller names none (what Sendwell's mailbox needs). */
+export const DEFAULT_GRANT_SCOPES: Record<OAuthProviderName, string[]> = {
+  microsoft: ['openid', 'profile', 'email', 'offline_access', 'Mail.Send', 'Mail.Read', 'User.Read'],
+  google: [
+    'openid',
+    'https://www.googleapis.com/auth/userinfo.email',
+    'https://www.googleapis.com/auth/gmail.send',
+    'https://www.googleapis.com/auth/gmail.readonly',
+    'https://www.googleapis.com/auth/gmail.compose',
+  ],
+};
 
 /** Entra ID and Google identity stand-ins: issuers, keys, and the tokens they hand out. */
 export class SandboxIdentity {
   readonly #microsoftKey: SigningKey = createSigningKey();
   readonly #googleKey: SigningKey = createSigningKey();
   readonly #googleAccessTokens = new Map<string, { userId: string; expiresAt: number }>();
+  /** Consents to OAuth clients and what was issued under them (revocation reaches all of it). */
+  readonly grants: GrantStore;
 
   constructor(
     private readonly baseUrl: string,
     private readonly users: readonly SandboxUser[],
     private readonly clock: Clock,
-  ) {}
+    /** Sendwell's registrations (client id per provider), for `grantOffline`. */
+    private readonly clients?: OAuthClients,
+  ) {
+    this.grants = new GrantStore(clock);
+  }
 
   microsoftIssuer(tenantId: string): string {
     return `${this.baseUrl}/login/${tenantId}/v2.0`;
@@ -46,6 +75,10 @@ export class SandboxIdentity {
 
   googleJwks() {
     return jwksOf([this.#googleKey]);
+  }
+
+  user(userId: string): SandboxUser {
+    return this.#user(userId);
   }
 
   #user(userId: string): SandboxUser {
@@ -66,6 +99,16 @@ export class SandboxIdentity {
       .setNotBefore(now)
       .setExpirationTime(now + lifetimeSeconds)
       .sign(key.privateKey);
+  }
+
+  /** Signs Entra claims (iat/nbf/exp added) with the tenant signing key. */
+  signMicrosoft(claims: Record<string, unknown>, lifetimeSeconds = HOUR_S): Promise<string> {
+    return this.#sign(claims, this.#microsoftKey, lifetimeSeconds);
+  }
+
+  /** Signs Google claims (iat/nbf/exp added) with Google's signing key. */
+  signGoogle(claims: Record<string, unknown>, lifetimeSeconds = HOUR_S): Promise<string> {
+    return this.#sign(claims, this.#googleKey, lifetimeSeconds);
   }
 
   /** An Entra ID v2-style access token (Graph by default, or our API when `audience` says so). */
@@ -124,7 +167,7 @@ export class SandboxIdentity {
   }
 
   /** An opaque `ya29.`-style OAuth access token for the Gmail API, valid one hour. */
-  issueGoogleAccessToken(userId: string): string {
+  issueGoogleAccessToken(userId: string, grantId?: string): string {
     const user = this.#user(userId);
     const now = this.clock.now().getTime();
     // Callers may mint a token per request; forgetting expired ones keeps the map bounded.
@@ -135,6 +178,7 @@ export class SandboxIdentity {
       userId: user.id,
       expiresAt: now + (HOUR_S - 1) * 1000,
     });
+    if (grantId) this.grants.recordAccessToken(token, grantId);
     return token;
   }
 
@@ -142,7 +186,32 @@ export class SandboxIdentity {
     const entry = this.#googleAccessTokens.get(token);
     if (!entry) return { ok: false, message: 'unknown token' };
     if (entry.expiresAt <= this.clock.now().getTime()) return { ok: false, message: 'expired token' };
+    const status = this.grants.accessStatus(token);
+    if (status === 'revoked' || status === 'password') return { ok: false, message: 'revoked token' };
     return { ok: true, user: this.#user(entry.userId) };
+  }
+
+  #graphGrantCheck(uti: string, user: SandboxUser): TokenCheck {
+    const status = this.grants.accessStatus(uti);
+    if (status === 'revoked' || status === 'password') return revokedGraphCheck(this.#nowSeconds());
+    return { ok: true, user };
+  }
+
+  /**
+   * The in-process "rep connected once": a consent of `userId` to Sendwell's client at `provider`
+   * and a refresh token under it, as if the rep had been through the consent page (for the seed).
+   */
+  grantOffline(userId: string, provider: OAuthProviderName, scopes?: string[]): { refreshToken: string } {
+    const user = this.#user(userId);
+    const expected = provider === 'microsoft' ? 'exchange' : 'gmail';
+    if (user.provider !== expected)
+      throw new Error(`${user.email} has no ${provider} account in the sandbox`);
+    const clientId =
+      this.clients?.[provider][0]?.clientId ??
+      (provider === 'microsoft' ? SANDBOX_MS_CLIENT_ID : SANDBOX_GOOGLE_CLIENT_ID);
+    const grant = this.grants.consent(user.id, provider, clientId, scopes ?? DEFAULT_GRANT_SCOPES[provider]);
+    grant.offlineIssued = true;
+    return { refreshToken: this.grants.issueRefreshToken(grant.id, REFRESH_PREFIX[provider]) };
   }
 
   /** Verifies a Graph bearer token the way Graph would: signature, lifetime, audience, tenant issuer. */
@@ -157,11 +226,28 @@ export class SandboxIdentity {
       const user = this.users.find((u) => u.subject === payload.oid && u.provider === 'exchange');
       if (!user || payload.iss !== this.microsoftIssuer(user.tenantId))
         return { ok: false, message: 'Access token validation failure. Invalid issuer.' };
-      return { ok: true, user };
+      return this.#graphGrantCheck(String(payload.uti ?? ''), user);
     } catch (error) {
       return { ok: false, message: graphTokenMessage(error) };
     }
   }
+}
+
+/**
+ * Graph's answer to a token whose grant ended. Real Graph honours such a JWT until it expires unless
+ * the client is CAE-capable; the sandbox always answers as under Continuous Access Evaluation (a 401
+ * with a claims challenge), so a revocation is seen at the next call, not an hour later.
+ */
+function revokedGraphCheck(nbf: number): TokenCheck {
+  const claims = Buffer.from(
+    JSON.stringify({ access_token: { nbf: { essential: true, value: String(nbf) } } }),
+  ).toString('base64');
+  return {
+    ok: false,
+    message:
+      'Continuous access evaluation resulted in challenge with result: InteractionRequired and code: TokenIssuedBeforeRevocationTimestamp',
+    claimsChallenge: claims,
+  };
 }
 
 /** Messages modelled on the ones Graph puts in InvalidAuthenticationToken errors. */
