@@ -1,10 +1,14 @@
+import { type AccessTokenSource, MailboxAuthError } from '@sendwell/core';
 import { bare, SENDWELL_HEADER, type SentFolderPort, type SentItem, type SentPage } from './sentFolder';
 
 export interface GmailSentFolderOptions {
   /** `https://gmail.googleapis.com/` or the sandbox's `<base>/google/`. */
   rootUrl: string;
-  /** A current OAuth access token for the mailbox; never logged. */
-  getToken(): Promise<string>;
+  /**
+   * A current OAuth access token for the mailbox; never logged. Asked again with `forceRefresh`
+   * once when Gmail answers 401; what it throws propagates unchanged.
+   */
+  getToken: AccessTokenSource;
   fetch?: typeof fetch;
 }
 
@@ -48,14 +52,26 @@ export class GmailSentFolder implements SentFolderPort {
     return this.#fullSync(since);
   }
 
+  /** A 401 gets one forced token refresh and one retry; a second 401 means the grant is gone. */
   async #get<T>(path: string, query: [string, string][] = []): Promise<T> {
     const url = new URL(`gmail/v1/users/me/${path}`, this.options.rootUrl);
     for (const [key, value] of query) url.searchParams.append(key, value);
-    const response = await (this.options.fetch ?? fetch)(url, {
-      headers: { authorization: `Bearer ${await this.options.getToken()}` },
-    });
+    let response = await this.#fetchWith(url, await this.options.getToken());
+    if (response.status === 401) {
+      await response.body?.cancel();
+      response = await this.#fetchWith(url, await this.options.getToken({ forceRefresh: true }));
+      if (response.status === 401)
+        throw new MailboxAuthError(
+          'token-rejected',
+          `Gmail refused a freshly refreshed token: ${(await response.text()).slice(0, 200)}`,
+        );
+    }
     if (!response.ok) throw new GmailHttpError(response.status, (await response.text()).slice(0, 200));
     return (await response.json()) as T;
+  }
+
+  #fetchWith(url: URL, token: string): Promise<Response> {
+    return (this.options.fetch ?? fetch)(url, { headers: { authorization: `Bearer ${token}` } });
   }
 
   async #fullSync(since: Date): Promise<SentPage> {

@@ -1,12 +1,23 @@
-import type { InboxEntry, InboxPage, MailboxPort, OutgoingMessage, SubmitResult } from '@sendwell/core';
+import {
+  type AccessTokenSource,
+  type InboxEntry,
+  type InboxPage,
+  MailboxAuthError,
+  type MailboxPort,
+  type OutgoingMessage,
+  type SubmitResult,
+} from '@sendwell/core';
 import { bare, SENDWELL_HEADER, type SentFolderPort, type SentItem, type SentPage } from './sentFolder';
 
 export interface GraphMailboxOptions {
   /** e.g. https://graph.microsoft.com/v1.0 (or the sandbox's). */
   baseUrl: string;
   address: string;
-  /** Delegated token for this mailbox; never logged. */
-  getToken(): Promise<string>;
+  /**
+   * Delegated token for this mailbox; never logged. Asked again with `forceRefresh` once when Graph
+   * answers 401 (revoked grant, changed password): what it throws propagates unchanged.
+   */
+  getToken: AccessTokenSource;
   fetch?: typeof fetch;
 }
 
@@ -32,10 +43,27 @@ export class GraphMailbox implements MailboxPort, SentFolderPort {
     this.address = options.address;
   }
 
+  /**
+   * One Graph request with the mailbox's token. A 401 gets one forced refresh and one retry (our
+   * cached token may be stale); a second 401 means the grant is no longer honoured. A 401 is
+   * answered before Graph acts on the request, so repeating a sendMail cannot send twice.
+   */
   async #request(pathOrUrl: string, init: RequestInit = {}): Promise<Response> {
     const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.#options.baseUrl}${pathOrUrl}`;
+    const first = await this.#fetchWith(url, init, await this.#options.getToken());
+    if (first.status !== 401) return first;
+    await first.body?.cancel();
+    const second = await this.#fetchWith(url, init, await this.#options.getToken({ forceRefresh: true }));
+    if (second.status !== 401) return second;
+    throw new MailboxAuthError(
+      'token-rejected',
+      `Microsoft Graph refused a freshly refreshed token for ${this.address}: ${await errorDetail(second)}`,
+    );
+  }
+
+  #fetchWith(url: string, init: RequestInit, token: string): Promise<Response> {
     const headers = new Headers(init.headers);
-    headers.set('authorization', `Bearer ${await this.#options.getToken()}`);
+    headers.set('authorization', `Bearer ${token}`);
     return (this.#options.fetch ?? fetch)(url, { ...init, headers });
   }
 
