@@ -4,3 +4,4 @@ export type { StoredMessage } from './mail/store';
 export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 export { answerConsent } from './testing/consent';
 export { DEMO_USERS, type SandboxProvider, type SandboxUser } from './users';
+export type { EwsDeployment, EwsItem, EwsOrg, EwsSandbox, EwsUser } from './ews';

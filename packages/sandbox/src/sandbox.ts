@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { cardPreviewerRoutes } from './card-previewer';
 import { DEFAULT_LIMITS, RequestGates, type SandboxContext, type SandboxLimits } from './context';
 import { devAccountRoutes } from './dev/routes';
+import { createEwsSandbox, type EwsSandbox } from './ews';
 import { gmailRoutes } from './gmail/routes';
 import { graphRoutes } from './graph/routes';
 import {
@@ -90,6 +91,8 @@ export interface Sandbox {
   changePassword(userId: string): void;
   /** Sendwell's client registrations the sandbox's authorization servers accept. */
   oauthClients: Record<OAuthProviderName, OAuthClientRegistration>;
+  /** Exchange Server on-premises (and look-alikes) behind EWS, at `/ews/{org}/EWS/Exchange.asmx`. */
+  ews: EwsSandbox;
 }
 
 function mergeLimits(overrides: SandboxOptions['limits']): SandboxLimits {
@@ -134,6 +137,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   app.route('/dev', devAccountRoutes(ctx));
   app.route('/', oauthRoutes(ctx, clients));
   app.route('/graph/v1.0', graphRoutes(ctx));
+  const ews = createEwsSandbox({ baseUrl, clock });
+  app.route('/ews', ews.app);
   app.route('/google', gmailRoutes(ctx));
   app.route('/outlook', outlookHostRoutes({ paneUrl: options.appUrls?.paneUrl ?? '/outlook/taskpane.html' }));
   app.route('/gmail', cardPreviewerRoutes({ addonUrl: options.appUrls?.addonUrl ?? '/gmail/addon' }));
@@ -177,5 +182,6 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       identity.grants.changePassword(user(id).id);
     },
     oauthClients: { microsoft: clients.microsoft[0]!, google: clients.google[0]! },
+    ews,
   };
 }
