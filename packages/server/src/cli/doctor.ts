@@ -6,8 +6,13 @@
 import { type Clock, systemClock } from '@sendwell/core';
 import { type Check, configChecks } from '../config/checks';
 import { loadConfig, type ServerConfig } from '../config/config';
-import { clockSkewCheck, databaseCheck, manifestsCheck, type ProbeDeps } from '../config/probes';
-import { openDb } from '../store/db';
+import {
+  clockSkewCheck,
+  databaseCheck,
+  manifestsCheck,
+  type ProbeDeps,
+  pingConfiguredDatabase,
+} from '../config/probes';
 import { type ParsedArgs, parseArgs, stringFlag, UsageError } from './args';
 
 const USAGE = 'usage: sendwell doctor [--json] [--data-dir DIR] [--database-url URL] [--manifests DIR]';
@@ -26,23 +31,11 @@ export interface DoctorDeps {
   err(text: string): void;
 }
 
-/** Opens the configured database the way `start` does and asks it `select 1`. */
-async function pingDatabase(config: ServerConfig): Promise<void> {
-  const db = await openDb(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
-  );
-  try {
-    await db.query('select 1');
-  } finally {
-    await db.close();
-  }
-}
-
 const processDeps: DoctorDeps = {
   env: process.env,
   clock: systemClock,
   fetch: (input, init) => fetch(input, init),
-  pingDatabase,
+  pingDatabase: pingConfiguredDatabase,
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };

@@ -201,6 +201,8 @@ function microsoftChecks(ms: MicrosoftConfig, baseUrl: string): Check[] {
 function audienceCheck(ms: MicrosoftConfig, baseUrl: string): Check {
   const expected = defaultApiAudience(baseUrl, ms.clientId || '<client id>');
   const fix = `${AZURE_APP} → Expose an API → Application ID URI: set it to ${expected}, add the scope access_as_user, and authorize the Office client ids; leave SENDWELL_MS_AUDIENCE unset (or set it to that URI)`;
+  if (!ms.clientId)
+    return check('microsoft-api-audience', 'ok', 'checked once SENDWELL_MS_CLIENT_ID is set', fix);
   if (!/^api:\/\/\S+$/.test(ms.apiAudience))
     return check(
       'microsoft-api-audience',
@@ -208,7 +210,7 @@ function audienceCheck(ms: MicrosoftConfig, baseUrl: string): Check {
       `SENDWELL_MS_AUDIENCE "${ms.apiAudience}" is not an api:// application ID URI`,
       fix,
     );
-  if (ms.clientId && !ms.apiAudience.includes(ms.clientId))
+  if (!ms.apiAudience.includes(ms.clientId))
     return check(
       'microsoft-api-audience',
       'problem',

@@ -2,10 +2,11 @@
  * The checks of `sendwell doctor` that look outside the settings: the database, the rendered
  * manifests and the clock. Time, network and the database are injected so tests are deterministic.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '@sendwell/core';
 import { checkManifests, MANIFEST_FILES, renderManifests } from '@sendwell/manifests';
+import { openDb } from '../store/db';
 import { type Check, check } from './checks';
 import type { ServerConfig } from './config';
 
@@ -20,6 +21,23 @@ export interface ProbeDeps {
 /** Tokens carry nbf/exp; Entra and Google allow about five minutes of skew before refusing them. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
+/** Where `start` keeps PGlite; PGlite writes postmaster.pid there while a process has it open. */
+function pgliteDir(config: ServerConfig): string {
+  return join(config.dataDir, 'pglite');
+}
+
+/** Opens the configured database the way `start` does and asks it `select 1`. */
+export async function pingConfiguredDatabase(config: ServerConfig): Promise<void> {
+  const db = await openDb(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgliteDir(config) },
+  );
+  try {
+    await db.query('select 1');
+  } finally {
+    await db.close();
+  }
+}
+
 export async function databaseCheck(config: ServerConfig, deps: ProbeDeps): Promise<Check> {
   const where = config.databaseUrl
     ? `PostgreSQL at ${redactUrl(config.databaseUrl)}`
@@ -27,11 +45,39 @@ export async function databaseCheck(config: ServerConfig, deps: ProbeDeps): Prom
   const fix = config.databaseUrl
     ? 'Check DATABASE_URL (or --database-url): host, port, user, password and database, and that this machine may connect'
     : 'Check that --data-dir (SENDWELL_DATA_DIR) is writable by the user running Sendwell';
+  if (!config.databaseUrl) {
+    // PGlite is one process's database: opening it beside a running Sendwell could disturb it, and
+    // creating a new one (what opening an empty dir does) is `start`'s job, not doctor's.
+    if (existsSync(join(pgliteDir(config), 'postmaster.pid')))
+      return check('database', 'ok', `${where}: open in a running Sendwell (not opened again)`, fix);
+    if (!existsSync(join(pgliteDir(config), 'PG_VERSION')))
+      return firstStartCheck(config.dataDir, where, fix);
+  }
   try {
-    await withTimeout(deps.pingDatabase(config), deps.timeoutMs ?? 5000, 'no answer');
+    // Opening PGlite takes seconds on a small machine; PostgreSQL answers at once or not at all.
+    const timeoutMs = deps.timeoutMs ?? (config.databaseUrl ? 5000 : 60_000);
+    await withTimeout(deps.pingDatabase(config), timeoutMs, 'no answer');
     return check('database', 'ok', `${where}: select 1 answered`, fix);
   } catch (error) {
     return check('database', 'problem', `${where}: ${reason(error)}`, fix);
+  }
+}
+
+/** No PGlite yet: `start` creates it, so the data dir must be writable. */
+function firstStartCheck(dataDir: string, where: string, fix: string): Check {
+  const probe = join(dataDir, `.doctor-${process.pid}`);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(probe, '');
+    rmSync(probe);
+    return check(
+      'database',
+      'ok',
+      `${where}: none yet; the first start creates it (the directory is writable)`,
+      fix,
+    );
+  } catch (error) {
+    return check('database', 'problem', `${where}: cannot write there (${reason(error)})`, fix);
   }
 }
 
