@@ -79,7 +79,10 @@ const MARK: Record<Check['status'], string> = { ok: 'ok', warning: 'WARNING', pr
 export function formatReport(report: DoctorReport): string {
   const idWidth = Math.max(5, ...report.checks.map((c) => c.id.length));
   const statusWidth = Math.max(...Object.values(MARK).map((m) => m.length));
-  const row = (a: string, b: string, c: string) => `${a.padEnd(idWidth)}  ${b.padEnd(statusWidth)}  ${c}`;
+  const indent = ' '.repeat(idWidth + statusWidth + 4);
+  // A multi-line detail (the redirect URIs to paste) continues under the detail column.
+  const row = (a: string, b: string, c: string) =>
+    `${a.padEnd(idWidth)}  ${b.padEnd(statusWidth)}  ${c.split('\n').join(`\n${indent}`)}`;
   const lines = [
     row('check', 'status', 'detail'),
     row('-'.repeat(idWidth), '-'.repeat(statusWidth), '------'),

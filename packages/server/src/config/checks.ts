@@ -5,7 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import type { GoogleConfig, MicrosoftConfig, ServerConfig } from './config';
-import { defaultApiAudience, redirectUri, secretKeyFile } from './config';
+import {
+  defaultApiAudience,
+  GOOGLE_DEFAULTS,
+  MICROSOFT_DEFAULTS,
+  redirectUri,
+  secretKeyFile,
+} from './config';
 
 export type CheckStatus = 'ok' | 'problem' | 'warning';
 
@@ -89,7 +95,12 @@ function providersCheck(config: ServerConfig): Check {
         'sandbox mailboxes (no SENDWELL_MS_* or SENDWELL_GOOGLE_* settings)',
         'To connect real mailboxes, set the Microsoft and/or Google variables (README: "Running for real").',
       )
-    : check('providers', 'ok', `real providers: ${real.join(', ')}`, 'Nothing to do.');
+    : check(
+        'providers',
+        'ok',
+        `real providers: ${real.join(', ')}`,
+        'Unset every SENDWELL_MS_* and SENDWELL_GOOGLE_* variable to go back to the sandbox.',
+      );
 }
 
 export function baseUrlCheck(baseUrl: string): Check {
@@ -131,7 +142,12 @@ function redirectUrisCheck(config: ServerConfig): Check {
     fixes.push(`${GOOGLE_CREDENTIALS} → your OAuth client → Authorized redirect URIs: add the Google URI`);
   }
   const note = both ? ' (the sandbox already knows them)' : '';
-  return check('redirect-uris', 'ok', `paste these exactly${note}: ${lines.join('; ')}`, fixes.join('. '));
+  return check(
+    'redirect-uris',
+    'ok',
+    [`register these exactly${note}:`, ...lines].join('\n'),
+    fixes.join('. '),
+  );
 }
 
 export function secretCheck(config: ServerConfig, env: NodeJS.ProcessEnv): Check {
@@ -191,10 +207,17 @@ function microsoftChecks(ms: MicrosoftConfig, baseUrl: string): Check[] {
         : check('microsoft-client-secret', 'ok', 'set (not shown)', secretFix),
     audienceCheck(ms, baseUrl),
     tenantsCheck(ms.tenants),
-    endpointsCheck('microsoft-endpoints', {
-      SENDWELL_MS_AUTHORITY: ms.authorityHost,
-      SENDWELL_MS_GRAPH_URL: ms.graphBaseUrl,
-    }),
+    endpointsCheck(
+      'microsoft-endpoints',
+      {
+        SENDWELL_MS_AUTHORITY: ms.authorityHost,
+        SENDWELL_MS_GRAPH_URL: ms.graphBaseUrl,
+      },
+      {
+        SENDWELL_MS_AUTHORITY: MICROSOFT_DEFAULTS.authorityHost,
+        SENDWELL_MS_GRAPH_URL: MICROSOFT_DEFAULTS.graphBaseUrl,
+      },
+    ),
   ];
 }
 
@@ -262,20 +285,31 @@ function googleChecks(g: GoogleConfig): Check[] {
       : check('google-client-secret', 'problem', 'SENDWELL_GOOGLE_CLIENT_SECRET is not set', secretFix),
     serviceAccountCheck(g.serviceAccountEmail),
     domainsCheck(g.domains),
-    endpointsCheck('google-endpoints', {
-      SENDWELL_GOOGLE_ACCOUNTS_URL: g.accountsUrl,
-      SENDWELL_GOOGLE_OAUTH_URL: g.oauthUrl,
-      SENDWELL_GOOGLE_OPENID_URL: g.openIdUrl,
-      SENDWELL_GOOGLE_CERTS_URL: g.certsUrl,
-      SENDWELL_GOOGLE_ISSUER: g.issuer,
-      SENDWELL_GMAIL_URL: g.gmailRootUrl,
-    }),
+    endpointsCheck(
+      'google-endpoints',
+      {
+        SENDWELL_GOOGLE_ACCOUNTS_URL: g.accountsUrl,
+        SENDWELL_GOOGLE_OAUTH_URL: g.oauthUrl,
+        SENDWELL_GOOGLE_OPENID_URL: g.openIdUrl,
+        SENDWELL_GOOGLE_CERTS_URL: g.certsUrl,
+        SENDWELL_GOOGLE_ISSUER: g.issuer,
+        SENDWELL_GMAIL_URL: g.gmailRootUrl,
+      },
+      {
+        SENDWELL_GOOGLE_ACCOUNTS_URL: GOOGLE_DEFAULTS.accountsUrl,
+        SENDWELL_GOOGLE_OAUTH_URL: GOOGLE_DEFAULTS.oauthUrl,
+        SENDWELL_GOOGLE_OPENID_URL: GOOGLE_DEFAULTS.openIdUrl,
+        SENDWELL_GOOGLE_CERTS_URL: GOOGLE_DEFAULTS.certsUrl,
+        SENDWELL_GOOGLE_ISSUER: GOOGLE_DEFAULTS.issuer,
+        SENDWELL_GMAIL_URL: GOOGLE_DEFAULTS.gmailRootUrl,
+      },
+    ),
   ];
 }
 
 function serviceAccountCheck(email: string | null): Check {
   const fix =
-    'Run `gcloud workspace-add-ons get-authorization` (or Google Cloud console → Google Workspace add-ons → HTTP deployments → Authorization) and copy the service account email into SENDWELL_GOOGLE_SERVICE_ACCOUNT';
+    "Run `gcloud workspace-add-ons get-authorization` in the add-on's Cloud project and copy its serviceAccountEmail into SENDWELL_GOOGLE_SERVICE_ACCOUNT";
   if (!email)
     return check(
       'google-service-account',
@@ -316,7 +350,11 @@ function domainsCheck(domains: string[]): Check {
   return check('google-domains', 'ok', domains.join(', '), fix);
 }
 
-function endpointsCheck(id: 'microsoft-endpoints' | 'google-endpoints', urls: Record<string, string>): Check {
+function endpointsCheck(
+  id: 'microsoft-endpoints' | 'google-endpoints',
+  urls: Record<string, string>,
+  defaults: Record<string, string>,
+): Check {
   const fix = `Unset ${Object.keys(urls).join(', ')} to use the providers' real endpoints (they are for tests against the sandbox)`;
   const faults = Object.entries(urls).flatMap(([name, url]) => {
     if (!URL.canParse(url)) return [`${name} "${url}" is not a URL`];
@@ -326,5 +364,10 @@ function endpointsCheck(id: 'microsoft-endpoints' | 'google-endpoints', urls: Re
     return [`${name} ${url} is not HTTPS`];
   });
   if (faults.length > 0) return check(id, 'problem', faults.join('; '), fix);
-  return check(id, 'ok', Object.values(urls).join(', '), fix);
+  const overridden = Object.keys(urls).filter((name) => urls[name] !== defaults[name]);
+  const message =
+    overridden.length === 0
+      ? "the providers' real endpoints"
+      : `overridden: ${overridden.map((name) => `${name}=${urls[name]}`).join(', ')}`;
+  return check(id, 'ok', message, fix);
 }
