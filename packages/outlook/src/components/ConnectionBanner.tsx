@@ -1,4 +1,10 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
 import type { Voice } from '@sendwell/core';
 import type { ConnectionInfo } from '../api/types';
 import type { ConnectionControl } from '../hooks/useConnection';
@@ -21,9 +27,22 @@ function mailboxWords(voice: Voice, info: NotConnected, canConnect: boolean): Ba
   const provider = voice.t(`connection.provider.${info.provider}`);
   switch (info.state) {
     case 'needs-reconnect': {
-      const lines = info.problem ? [{ text: voice.t(`connection.problem.${info.problem}`, { provider }), testId: 'connection-problem' }] : [];
-      if (info.heldSends > 0) lines.push({ text: voice.count('connection.held', info.heldSends), testId: 'connection-held' });
-      return { intent: 'warning', title: voice.t('connection.title.needsReconnect', { provider }), lines, action: canConnect ? 'reconnect' : null };
+      const lines = info.problem
+        ? [
+            {
+              text: voice.t(`connection.problem.${info.problem}`, { provider }),
+              testId: 'connection-problem',
+            },
+          ]
+        : [];
+      if (info.heldSends > 0)
+        lines.push({ text: voice.count('connection.held', info.heldSends), testId: 'connection-held' });
+      return {
+        intent: 'warning',
+        title: voice.t('connection.title.needsReconnect', { provider }),
+        lines,
+        action: canConnect ? 'reconnect' : null,
+      };
     }
     case 'disconnected':
       return {
@@ -33,14 +52,24 @@ function mailboxWords(voice: Voice, info: NotConnected, canConnect: boolean): Ba
         action: canConnect ? 'connect' : null,
       };
     case 'disabled':
-      return { intent: 'error', title: voice.t('connection.title.disabled', { provider }), lines: [{ text: voice.t('connection.detail.disabled') }], action: null };
+      return {
+        intent: 'error',
+        title: voice.t('connection.title.disabled', { provider }),
+        lines: [{ text: voice.t('connection.detail.disabled') }],
+        action: null,
+      };
   }
 }
 
 function noneWords(voice: Voice, canConnect: boolean): BannerWords {
   const provider = voice.t('connection.provider.exchange');
   const detail = canConnect ? voice.t('connection.detail.none') : voice.t('pane.connect.notConnectable');
-  return { intent: 'warning', title: voice.t('connection.title.none', { provider }), lines: [{ text: detail }], action: canConnect ? 'connect' : null };
+  return {
+    intent: 'warning',
+    title: voice.t('connection.title.none', { provider }),
+    lines: [{ text: detail }],
+    action: canConnect ? 'connect' : null,
+  };
 }
 
 /** Exchange Server: a standing note that bounces cannot be tracked there, and why. */
@@ -57,9 +86,17 @@ function OnPremisesNote(props: { info: ConnectionInfo }) {
 function Banner(props: { state: BannerState; words: BannerWords; control: ConnectionControl }) {
   const voice = useVoice();
   const { words, control } = props;
-  const label = words.action === 'reconnect' ? voice.t('connection.action.reconnect') : voice.t('connection.action.connect');
+  const label =
+    words.action === 'reconnect'
+      ? voice.t('connection.action.reconnect')
+      : voice.t('connection.action.connect');
   return (
-    <MessageBar intent={words.intent} layout="multiline" data-testid="connection-banner" data-state={props.state}>
+    <MessageBar
+      intent={words.intent}
+      layout="multiline"
+      data-testid="connection-banner"
+      data-state={props.state}
+    >
       <MessageBarBody>
         <MessageBarTitle>{words.title}</MessageBarTitle>
         {words.lines.map((line) => (
@@ -71,7 +108,12 @@ function Banner(props: { state: BannerState; words: BannerWords; control: Connec
       </MessageBarBody>
       {words.action && (
         <MessageBarActions>
-          <Button appearance="primary" data-testid="connect-mailbox" disabled={control.waiting} onClick={control.connect}>
+          <Button
+            appearance="primary"
+            data-testid="connect-mailbox"
+            disabled={control.waiting}
+            onClick={control.connect}
+          >
             {label}
           </Button>
         </MessageBarActions>
@@ -88,10 +130,17 @@ export function ConnectionBanner(props: { control: ConnectionControl }) {
   const voice = useVoice();
   const { connection, connectProblem } = props.control;
   if (connection.state === 'loading') return null;
-  if (connection.state === 'failed') return <ProblemBar problem={connection.problem} testId="connection-failed" />;
+  if (connection.state === 'failed')
+    return <ProblemBar problem={connection.problem} testId="connection-failed" />;
   const value: PaneConnection = connection.value;
   const problem = connectProblem && <ProblemBar problem={connectProblem} testId="connect-failed" />;
-  if (value.kind === 'none') return <>{problem}<Banner state="none" words={noneWords(voice, value.canConnect)} control={props.control} /></>;
+  if (value.kind === 'none')
+    return (
+      <>
+        {problem}
+        <Banner state="none" words={noneWords(voice, value.canConnect)} control={props.control} />
+      </>
+    );
   const info = value.info;
   if (info.state === 'connected')
     return (
@@ -103,7 +152,11 @@ export function ConnectionBanner(props: { control: ConnectionControl }) {
   return (
     <>
       {problem}
-      <Banner state={info.state} words={mailboxWords(voice, info as NotConnected, value.canConnect)} control={props.control} />
+      <Banner
+        state={info.state}
+        words={mailboxWords(voice, info as NotConnected, value.canConnect)}
+        control={props.control}
+      />
       <OnPremisesNote info={info} />
     </>
   );

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FeedEvent, SendwellApi } from '../api/types';
 import { outlookConnection, type PaneConnection } from '../model/connection';
-import type { OpenAuthWindow } from '../office/authWindow';
 import { type Problem, toProblem } from '../model/problem';
+import type { OpenAuthWindow } from '../office/authWindow';
 import { type Loaded, useLoad } from './useLoad';
 
 export interface ConnectionControl {
@@ -16,9 +16,14 @@ export interface ConnectionControl {
 }
 
 /** Feed events after which the rep's connection may read differently. */
-const affectsConnection = (event: FeedEvent) => event.type.startsWith('connection.') || event.type === 'send.held';
+const affectsConnection = (event: FeedEvent) =>
+  event.type.startsWith('connection.') || event.type === 'send.held';
 
-export function useConnection(api: SendwellApi, latest: FeedEvent | null, openAuthWindow: OpenAuthWindow): ConnectionControl {
+export function useConnection(
+  api: SendwellApi,
+  latest: FeedEvent | null,
+  openAuthWindow: OpenAuthWindow,
+): ConnectionControl {
   const loaded = useLoad(() => api.getConnections().then(outlookConnection));
   const [waiting, setWaiting] = useState(false);
   const [connectProblem, setConnectProblem] = useState<Problem | null>(null);

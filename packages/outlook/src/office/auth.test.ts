@@ -1,4 +1,8 @@
-import { type AuthenticationResult, ClientAuthError, InteractionRequiredAuthError } from '@azure/msal-browser';
+import {
+  type AuthenticationResult,
+  ClientAuthError,
+  InteractionRequiredAuthError,
+} from '@azure/msal-browser';
 import { describe, expect, it } from 'vitest';
 import { FakeOffice } from '../testing/fakeOffice';
 import { createSignIn, type NaaClient, SignInError } from './auth';
@@ -33,7 +37,11 @@ class FakeNaaClient implements NaaClient {
   }
 }
 
-function signIn(office: FakeOffice, client: FakeNaaClient | null, config: () => Promise<MicrosoftSignInConfig | null> = async () => CONFIG) {
+function signIn(
+  office: FakeOffice,
+  client: FakeNaaClient | null,
+  config: () => Promise<MicrosoftSignInConfig | null> = async () => CONFIG,
+) {
   const made: MicrosoftSignInConfig[] = [];
   const source = createSignIn({
     office,
@@ -74,7 +82,7 @@ describe('sign-in with nested app auth (Outlook supports NestedAppAuth 1.1)', ()
   });
 
   it.each([
-    ['the rep cancels the prompt', new ClientAuthError('user_canceled'), 'cancelled'],
+    ['the rep cancels the prompt', new ClientAuthError('user_canceled', 'correlation-1'), 'cancelled'],
     ['consent is still missing after the prompt', consentNeeded(), 'refused'],
     ['anything else goes wrong', new Error('bridge broke'), 'failed'],
   ])('says why when %s', async (_case, popupError, reason) => {
@@ -86,12 +94,15 @@ describe('sign-in with nested app auth (Outlook supports NestedAppAuth 1.1)', ()
         throw popupError;
       },
     );
-    await expect(signIn(new FakeOffice(), client).source()).rejects.toMatchObject({ name: 'SignInError', reason });
+    await expect(signIn(new FakeOffice(), client).source()).rejects.toMatchObject({
+      name: 'SignInError',
+      reason,
+    });
   });
 
   it('does not prompt when the silent failure is not about interaction', async () => {
     const client = new FakeNaaClient(async () => {
-      throw new ClientAuthError('no_network_connectivity');
+      throw new ClientAuthError('no_network_connectivity', 'correlation-1');
     });
     await expect(signIn(new FakeOffice(), client).source()).rejects.toMatchObject({ reason: 'failed' });
     expect(client.calls.map((call) => call.method)).toEqual(['silent']);
@@ -166,11 +177,17 @@ describe('sign-in without nested app auth: the Office dialog fallback', () => {
   });
 
   it.each([
-    ['the rep closes the dialog', (d: import('../testing/fakeOffice').FakeDialog) => d.closeByUser(), 'cancelled'],
+    [
+      'the rep closes the dialog',
+      (d: import('../testing/fakeOffice').FakeDialog) => d.closeByUser(),
+      'cancelled',
+    ],
     [
       'the page reports a failure',
       (d: import('../testing/fakeOffice').FakeDialog) =>
-        d.messageParent(signInMessage({ error: { code: 'access_denied', message: 'AADSTS65004: declined' } })),
+        d.messageParent(
+          signInMessage({ error: { code: 'access_denied', message: 'AADSTS65004: declined' } }),
+        ),
       'failed',
     ],
   ])('says why when %s', async (_case, act, reason) => {

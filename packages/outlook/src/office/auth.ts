@@ -1,8 +1,8 @@
 import {
   AuthError,
   createNestablePublicClientApplication,
-  type IPublicClientApplication,
   InteractionRequiredAuthError,
+  type IPublicClientApplication,
 } from '@azure/msal-browser';
 import type { MicrosoftSignInConfig } from './authConfig';
 import type { OfficeApi, OfficeDialog, OfficeDialogArgs } from './officeApi';
@@ -36,7 +36,8 @@ const errorCode = (error: unknown) => (error instanceof AuthError ? error.errorC
 function signInFailure(error: unknown): SignInError {
   if (error instanceof SignInError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (['user_canceled', 'user_cancelled'].includes(errorCode(error))) return new SignInError('cancelled', message);
+  if (['user_canceled', 'user_cancelled'].includes(errorCode(error)))
+    return new SignInError('cancelled', message);
   if (error instanceof InteractionRequiredAuthError) return new SignInError('refused', message);
   return new SignInError('failed', message);
 }
@@ -77,7 +78,9 @@ function dialogToken(office: OfficeApi, url: string): Promise<DialogToken> {
   return new Promise((resolve, reject) => {
     ui.displayDialogAsync(url, { height: 60, width: 30 }, (result) => {
       if (result.status !== office.AsyncResultStatus.Succeeded) {
-        reject(new SignInError('failed', result.error?.message ?? 'Outlook did not open the sign-in window.'));
+        reject(
+          new SignInError('failed', result.error?.message ?? 'Outlook did not open the sign-in window.'),
+        );
         return;
       }
       const dialog: OfficeDialog = result.value;
@@ -113,7 +116,8 @@ export function createSignIn(deps: SignInDeps): TokenSource {
     const answer = await deps.loadConfig().catch((error: unknown) => {
       throw new SignInError('config-unreachable', (error as Error).message);
     });
-    if (!answer) throw new SignInError('not-configured', 'This Sendwell server has no Microsoft sign-in configured.');
+    if (!answer)
+      throw new SignInError('not-configured', 'This Sendwell server has no Microsoft sign-in configured.');
     return answer;
   };
 

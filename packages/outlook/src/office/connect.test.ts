@@ -50,7 +50,9 @@ describe('connectOffice', () => {
   });
 
   it('refuses a host speaking the old handshake (a raw token function instead of NAA)', async () => {
-    const old = { [SANDBOX_HANDSHAKE_KEY]: { version: 1, Office: new FakeOffice(), getAccessToken: async () => 't' } };
+    const old = {
+      [SANDBOX_HANDSHAKE_KEY]: { version: 1, Office: new FakeOffice(), getAccessToken: async () => 't' },
+    };
     const connection = await connectOffice(fakeWindow('?sandbox=1', { parent: old }));
     expect(connection).toMatchObject({ outcome: 'unavailable', reason: 'no-sandbox-host' });
   });
@@ -63,7 +65,9 @@ describe('connectOffice', () => {
   it('uses the office.js global in Outlook, signing in against it', async () => {
     const office = new FakeOffice();
     const made: OfficeApi[] = [];
-    const connection = await connectOffice(fakeWindow('', { Office: office }), { signIn: recordingSignIn(made) });
+    const connection = await connectOffice(fakeWindow('', { Office: office }), {
+      signIn: recordingSignIn(made),
+    });
     expect(connection.outcome === 'ready' && connection.mode).toBe('outlook');
     expect(made).toEqual([office]);
   });

@@ -37,5 +37,7 @@ export function readSandboxHandshake(self: Window): SandboxOfficeHandshake | nul
 function isHandshake(value: unknown): value is SandboxOfficeHandshake {
   if (!value || typeof value !== 'object') return false;
   const candidate = value as Partial<SandboxOfficeHandshake>;
-  return candidate.version === 2 && typeof candidate.Office === 'object' && typeof candidate.attach === 'function';
+  return (
+    candidate.version === 2 && typeof candidate.Office === 'object' && typeof candidate.attach === 'function'
+  );
 }

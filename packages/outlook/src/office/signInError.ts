@@ -7,7 +7,13 @@
  * - `no-dialog`: no nested app auth and no dialog API in this Outlook;
  * - `failed`: anything else (the message says what).
  */
-export type SignInFailure = 'not-configured' | 'config-unreachable' | 'cancelled' | 'refused' | 'no-dialog' | 'failed';
+export type SignInFailure =
+  | 'not-configured'
+  | 'config-unreachable'
+  | 'cancelled'
+  | 'refused'
+  | 'no-dialog'
+  | 'failed';
 
 export class SignInError extends Error {
   constructor(

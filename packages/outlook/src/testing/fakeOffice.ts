@@ -1,9 +1,9 @@
 import type {
   OfficeApi,
-  OfficeDialogArgs,
   OfficeAsyncResult,
   OfficeCallback,
   OfficeComposeMessage,
+  OfficeDialogArgs,
   OfficeEmailAddressDetails,
 } from '../office/officeApi';
 
@@ -26,7 +26,8 @@ export class FakeDialog {
   }
   /** The page in the dialog called `Office.context.ui.messageParent(message)`. */
   messageParent(message: string) {
-    for (const handler of this.handlers.get(DIALOG_MESSAGE) ?? []) handler({ message, origin: 'https://sendwell.test' });
+    for (const handler of this.handlers.get(DIALOG_MESSAGE) ?? [])
+      handler({ message, origin: 'https://sendwell.test' });
   }
   /** The rep closed the dialog window (Office reports error 12006). */
   closeByUser() {

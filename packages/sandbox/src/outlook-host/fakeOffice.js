@@ -179,7 +179,10 @@
   }
 
   // ---- Dialog API 1.1 ----
-  const DIALOG_EVENTS = { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' };
+  const DIALOG_EVENTS = {
+    DialogMessageReceived: 'dialogMessageReceived',
+    DialogEventReceived: 'dialogEventReceived',
+  };
 
   /**
    * host.dialogs = { open(url, {onMessage(message), onEvent(errorCode)}) → {close()} (throws when blocked),
@@ -190,12 +193,16 @@
       displayDialogAsync(startAddress, ...args) {
         answer(args, () => {
           if (!host.dialogs) throw fail('InternalError', 'This host cannot open dialogs.', 12011);
-          const handlers = { [DIALOG_EVENTS.DialogMessageReceived]: [], [DIALOG_EVENTS.DialogEventReceived]: [] };
+          const handlers = {
+            [DIALOG_EVENTS.DialogMessageReceived]: [],
+            [DIALOG_EVENTS.DialogEventReceived]: [],
+          };
           const emit = (type, value) => {
             for (const handler of handlers[type]) handler(value);
           };
           const opened = host.dialogs.open(String(startAddress), {
-            onMessage: (message) => emit(DIALOG_EVENTS.DialogMessageReceived, { message, origin: host.origin }),
+            onMessage: (message) =>
+              emit(DIALOG_EVENTS.DialogMessageReceived, { message, origin: host.origin }),
             onEvent: (error) => emit(DIALOG_EVENTS.DialogEventReceived, { error }),
           });
           if (!opened) throw fail('DialogBlocked', 'The user chose to ignore the dialog box.', 12009);

@@ -159,7 +159,11 @@
         });
         return element;
       };
-      dialog.append(text, button('Accept', 'naa-consent-accept', true), button('Cancel', 'naa-consent-cancel', false));
+      dialog.append(
+        text,
+        button('Accept', 'naa-consent-accept', true),
+        button('Cancel', 'naa-consent-cancel', false),
+      );
       document.body.append(dialog);
     });
   }
@@ -168,7 +172,11 @@
   async function naaToken({ clientId, audience, interactive }) {
     await ready;
     if (!state.user) {
-      throw bridgeError('ACCOUNT_UNAVAILABLE', 'no_account', state.problem || 'No sandbox user is signed in.');
+      throw bridgeError(
+        'ACCOUNT_UNAVAILABLE',
+        'no_account',
+        state.problem || 'No sandbox user is signed in.',
+      );
     }
     const grant = `${state.user.id}|${clientId}`;
     if (askForConsent && !consented.has(grant)) {
@@ -180,7 +188,8 @@
           'consent_required',
         );
       }
-      if (!(await consentPrompt(clientId))) throw bridgeError('USER_CANCEL', 'user_cancel', 'The user cancelled.');
+      if (!(await consentPrompt(clientId)))
+        throw bridgeError('USER_CANCEL', 'user_cancel', 'The user cancelled.');
       consented.add(grant);
     }
     const access = await mint(audience);
@@ -267,7 +276,10 @@
   });
   /** What office.js does when it loads into the pane: install the NAA bridge on its window. */
   function attach(paneWindow) {
-    if (naaSupported) paneWindow.nestedAppAuthBridge = window.SendwellNaaBridge.createNestedAppAuthBridge({ token: naaToken });
+    if (naaSupported)
+      paneWindow.nestedAppAuthBridge = window.SendwellNaaBridge.createNestedAppAuthBridge({
+        token: naaToken,
+      });
   }
   window.__sendwellSandboxOffice = { version: 2, Office, attach };
 

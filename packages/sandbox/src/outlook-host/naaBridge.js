@@ -44,7 +44,11 @@
 
   function asBridgeError(failure) {
     if (failure?.bridgeError) return failure.bridgeError;
-    return { status: 'TRANSIENT_ERROR', code: 'host_error', description: String(failure?.message || failure) };
+    return {
+      status: 'TRANSIENT_ERROR',
+      code: 'host_error',
+      description: String(failure?.message || failure),
+    };
   }
 
   /**
@@ -63,9 +67,18 @@
 
     async function tokenAnswer(params, interactive) {
       if (!params || typeof params.clientId !== 'string' || !params.clientId)
-        throw bridgeFailure('PERSISTENT_ERROR', 'invalid_request', 'AADSTS900144: The request body must contain the following parameter: client_id.');
+        throw bridgeFailure(
+          'PERSISTENT_ERROR',
+          'invalid_request',
+          'AADSTS900144: The request body must contain the following parameter: client_id.',
+        );
       const audience = audienceOf(params.scope);
-      const result = await naa.token({ clientId: params.clientId, scope: params.scope, audience, interactive });
+      const result = await naa.token({
+        clientId: params.clientId,
+        scope: params.scope,
+        audience,
+        interactive,
+      });
       const now = Math.floor(Date.now() / 1000);
       return {
         token: {
@@ -94,7 +107,11 @@
         case 'GetTokenPopup':
           return tokenAnswer(request.tokenParams, true);
         default:
-          throw bridgeFailure('PERSISTENT_ERROR', 'unsupported_method', `Unknown bridge method ${request.method}.`);
+          throw bridgeFailure(
+            'PERSISTENT_ERROR',
+            'unsupported_method',
+            `Unknown bridge method ${request.method}.`,
+          );
       }
     }
 
