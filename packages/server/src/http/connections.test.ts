@@ -1,0 +1,143 @@
+import { Hono } from 'hono';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ConnectionTestbed, IDENTITY, openConnectionTestbed } from '../connections/connectionTestbed';
+import { ApiError } from '../services/errors';
+import { loadCredential } from '../store/credentials';
+import { findUser } from '../store/users';
+import { connectionRoutes } from './connections';
+import { connectPages } from './connectPages';
+import { errorResponse } from './errors';
+
+// The connection routes and the provider's redirect page, as a browser and a client reach them.
+describe('connection routes and the callback page', () => {
+  let bed: ConnectionTestbed;
+  let app: Hono;
+
+  beforeAll(async () => {
+    bed = await openConnectionTestbed('pglite');
+    // A bearer token here is the user's id: the real `authenticate` is the composition root's.
+    const authenticate = async (token: string) => {
+      const user = await findUser(bed.db, token);
+      if (!user) throw new ApiError(401, 'invalid-token', 'The token is not valid for Sendwell.');
+      return user;
+    };
+    app = new Hono();
+    app.onError((error, c) => errorResponse(error, c, bed.deps.logger));
+    app.route('/api', connectionRoutes({ service: bed.service, authenticate }));
+    app.route('/connect', connectPages(bed.service));
+  });
+  beforeEach(async () => {
+    await bed.reset();
+  });
+  afterAll(async () => {
+    await bed.db.close();
+  });
+
+  const api = (user: string | null, method: string, path: string) =>
+    app.request(`/api${path}`, { method, headers: user ? { authorization: `Bearer ${user}` } : {} });
+  /** Starts through the API and answers what the provider's redirect would carry. */
+  const startAndRedirect = async (
+    user: string,
+    provider: 'google' | 'microsoft',
+    answer: (state: string) => Record<string, string>,
+  ) => {
+    const started = await (await api(user, 'POST', `/connections/${provider}/start`)).json();
+    const state = new URL(started.authorizationUrl).searchParams.get('state')!;
+    const query = new URLSearchParams({ state, ...answer(state) });
+    return app.request(`/connect/callback/${provider}?${query}`);
+  };
+
+  it('needs a token', async () => {
+    const response = await api(null, 'GET', '/connections');
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe('unauthenticated');
+  });
+
+  it('connects through start and the callback page, and lists the connection', async () => {
+    const page = await startAndRedirect('gus', 'google', (s) => ({
+      code: bed.clients.google.consent(s, IDENTITY.gus!),
+    }));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await page.text();
+    expect(html).toContain('Connected to Gmail as gus@acme.test. You can close this window.');
+    expect(html).toContain('messageParent');
+    expect(html).toContain('window.close()');
+    const { connections, connectable } = await (await api('gus', 'GET', '/connections')).json();
+    expect(connectable).toEqual(['microsoft', 'google']);
+    expect(connections).toEqual([
+      expect.objectContaining({
+        provider: 'gmail',
+        address: 'gus@acme.test',
+        state: 'connected',
+        heldSends: 0,
+      }),
+    ]);
+    // No secret reaches the page or the API answer.
+    const { secret } = (await loadCredential(bed.db, bed.vault, connections[0].mailboxId))!;
+    expect(html).not.toContain(secret);
+    expect(JSON.stringify(connections)).not.toContain(secret);
+  });
+
+  it('refuses another person’s consent on the page, with a link to try again', async () => {
+    const page = await startAndRedirect('eli', 'microsoft', (s) => ({
+      code: bed.clients.microsoft.consent(s, IDENTITY.ava!),
+    }));
+    expect(page.status).toBe(400);
+    const html = await page.text();
+    expect(html).toContain('role="alert"');
+    expect(html).toContain(
+      'You are signed in to Sendwell as eli@contoso.test but connected ava@contoso.test.',
+    );
+    expect(html).toMatch(/<a href="https:\/\/idp\.example\/tid-contoso\/authorize\?[^"]+">Try again<\/a>/);
+    expect(html).not.toContain('window.close()');
+  });
+
+  it('never echoes the query unescaped', async () => {
+    const attack = '<img src=x onerror=alert(1)>';
+    const page = await startAndRedirect('gus', 'google', () => ({
+      error: 'server_error',
+      error_description: attack,
+    }));
+    const html = await page.text();
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    const forged = await app.request(`/connect/callback/google?state=${encodeURIComponent(attack)}&code=x`);
+    expect(await forged.text()).not.toContain('<img');
+  });
+
+  it('answers a page, not a crash, for a provider it does not know', async () => {
+    const page = await app.request('/connect/callback/yahoo?code=1&state=2');
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Sendwell connects Microsoft 365 and Gmail mailboxes only.');
+  });
+
+  it('refuses an unknown provider at start', async () => {
+    const response = await api('gus', 'POST', '/connections/yahoo/start');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid-request' } });
+  });
+
+  it.each([
+    ['eli', 'disable', 403, 'admin-only'],
+    ['zed', 'disable', 404, 'connection-not-found'],
+    ['eli', 'disconnect', 404, 'connection-not-found'],
+  ])('%s may not %s ava’s mailbox (%i)', async (who, action, status, code) => {
+    const response = await api(who, 'POST', `/connections/mbx-ava/${action}`);
+    expect(response.status).toBe(status);
+    expect((await response.json()).error.code).toBe(code);
+  });
+
+  it('lets the admin disable and enable, and the owner disconnect', async () => {
+    for (const [who, action, state] of [
+      ['ava', 'disable', 'disabled'],
+      ['ava', 'enable', 'connected'],
+      ['ava', 'disconnect', 'disconnected'],
+    ] as const) {
+      const response = await api(who, 'POST', `/connections/mbx-ava/${action}`);
+      expect(response.status).toBe(200);
+      expect((await response.json()).connection).toMatchObject({ mailboxId: 'mbx-ava', state });
+    }
+  });
+});
