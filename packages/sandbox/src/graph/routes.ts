@@ -20,7 +20,7 @@ export function graphRoutes(ctx: SandboxContext): Hono<Env> {
     const check = await ctx.identity.checkGraphToken(token);
     if (!check.ok) {
       // A grant revoked (or a password changed) since the token was issued: Graph's CAE challenge.
-      const challenge = check.claimsChallenge
+      const challenge: Record<string, string> = check.claimsChallenge
         ? {
             'WWW-Authenticate': `Bearer realm="", authorization_uri="${ctx.baseUrl}/login/common/oauth2/authorize", error="insufficient_claims", claims="${check.claimsChallenge}"`,
           }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { OAuthClientRegistration } from './clients';
 import { errorPage } from './consentPage';
 
 /** Entra's timestamp style in error bodies: `2019-10-02 10:26:15Z`. */
@@ -75,3 +76,7 @@ export function entraErrorPage(c: Context, code: number, message: string, at: Da
     400,
   );
 }
+
+/** AADSTS65001's words: the user (or an admin) has not consented, or took the consent back. */
+export const notConsented = (client: OAuthClientRegistration) =>
+  `The user or administrator has not consented to use the application with ID '${client.clientId}' named '${client.name}'. Send an interactive authorization request for this user and resource.`;
