@@ -12,7 +12,7 @@ export {
 export type { AddonResponse, Card } from './cards/types';
 export { channelViewOf } from './channelView';
 export type * from './deps';
-export { GOOGLE_ROOT_URL } from './mailbox/client';
+export { GOOGLE_ROOT_URL, GoogleOAuth2 } from './mailbox/client';
 export {
   defaultMessageIdFor,
   GmailApiMailbox,
