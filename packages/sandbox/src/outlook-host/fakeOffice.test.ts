@@ -19,7 +19,12 @@ interface FakeOffice {
   onReady(callback?: (info: unknown) => void): Promise<{ host: string; platform: string }>;
   CoercionType: { Html: string; Text: string };
   AsyncResultStatus: { Succeeded: string; Failed: string };
+  EventType: { DialogMessageReceived: string; DialogEventReceived: string };
   context: {
+    ui: {
+      displayDialogAsync(url: string, options: object, cb: Cb<FakeDialog>): void;
+      messageParent(message: string): void;
+    };
     displayLanguage: string;
     requirements: { isSetSupported(name: string, version?: string): boolean };
     mailbox: {
@@ -46,6 +51,14 @@ interface FakeOffice {
   };
 }
 
+interface FakeDialog {
+  addEventHandler(
+    type: string,
+    handler: (args: { message?: string; origin?: string; error?: number }) => void,
+  ): void;
+  close(): void;
+}
+
 interface Draft {
   to: string;
   cc: string;
@@ -59,6 +72,9 @@ const source = readFileSync(new URL('./fakeOffice.js', import.meta.url), 'utf8')
 
 /** Run the browser script against a plain object as `window`, with an in-memory compose window. */
 interface HostExtras {
+  naa?: object | null;
+  dialogs?: object;
+  origin?: string;
   sessionData?: Map<string, string>;
   close?: () => void;
   displayLanguage?: string;
@@ -193,5 +209,52 @@ describe('fake Office for the sandbox host', () => {
     expect(closed).toBe(1);
     expect(office.context.displayLanguage).toBe('zh-CN');
     expect(fakeOfficeOver(emptyDraft()).context.displayLanguage).toBe('en-US');
+  });
+
+  it.each([
+    ['with a NAA host', { naa: {} }, true],
+    ['without one (?naa=0)', { naa: null }, false],
+  ])('reports NestedAppAuth 1.1 %s', (_case, extras, supported) => {
+    const office = fakeOfficeOver(emptyDraft(), Promise.resolve(), extras);
+    expect(office.context.requirements.isSetSupported('NestedAppAuth', '1.1')).toBe(supported);
+    expect(office.context.requirements.isSetSupported('NestedAppAuth', '1.2')).toBe(false);
+  });
+
+  it("opens a dialog through the host and hands the dialog page's messageParent and closing to the add-in", async () => {
+    const opened: string[] = [];
+    let handlers: { onMessage(message: string): void; onEvent(error: number): void } | null = null;
+    let closedByAddIn = 0;
+    const dialogs = {
+      open(url: string, given: typeof handlers) {
+        opened.push(url);
+        handlers = given;
+        return { close: () => closedByAddIn++ };
+      },
+      messageParent: (message: string) => handlers?.onMessage(message),
+    };
+    const office = fakeOfficeOver(emptyDraft(), Promise.resolve(), {
+      dialogs,
+      origin: 'http://127.0.0.1:4317',
+    });
+    const result = await call<FakeDialog>((cb) =>
+      office.context.ui.displayDialogAsync('http://127.0.0.1:4317/connect', { height: 60 }, cb),
+    );
+    expect([result.status, opened]).toEqual(['succeeded', ['http://127.0.0.1:4317/connect']]);
+    const heard: unknown[] = [];
+    result.value.addEventHandler(office.EventType.DialogMessageReceived, (args) => heard.push(args));
+    result.value.addEventHandler(office.EventType.DialogEventReceived, (args) => heard.push(args));
+    office.context.ui.messageParent('done'); // the page in the dialog, through its own Office
+    handlers!.onEvent(12006);
+    result.value.close();
+    expect(heard).toEqual([{ message: 'done', origin: 'http://127.0.0.1:4317' }, { error: 12006 }]);
+    expect(closedByAddIn).toBe(1);
+  });
+
+  it('fails displayDialogAsync with 12009 when the window was blocked', async () => {
+    const office = fakeOfficeOver(emptyDraft(), Promise.resolve(), {
+      dialogs: { open: () => null, messageParent: () => {} },
+    });
+    const result = await call<FakeDialog>((cb) => office.context.ui.displayDialogAsync('/x', {}, cb));
+    expect([result.status, result.error?.code]).toEqual(['failed', 12009]);
   });
 });

@@ -40,6 +40,7 @@ describe('outlookHostRoutes', () => {
     const head = html.slice(0, html.indexOf('</head>'));
     expect(head).toContain('<script src="/sandbox/outlook/fake-office.js"></script>');
     expect(head.indexOf('fake-office.js')).toBeLessThan(head.indexOf('host.js'));
+    expect(head.indexOf('naa-bridge.js')).toBeLessThan(head.indexOf('host.js'));
     expect(head).not.toContain('taskpane-frame');
   });
 
@@ -56,6 +57,7 @@ describe('outlookHostRoutes', () => {
 
   it.each([
     ['fake-office.js', 'SendwellFakeOffice'],
+    ['naa-bridge.js', 'SendwellNaaBridge'],
     ['host.js', '__sendwellSandboxOffice'],
   ])('serves %s as JavaScript', async (name, defines) => {
     const response = await mounted({ paneUrl: '/p' }).request(`/sandbox/outlook/${name}`);
