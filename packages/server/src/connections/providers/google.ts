@@ -46,90 +46,104 @@ export interface GoogleClientOptions extends GoogleOAuthConfig {
 const issuersOf = (issuer: string) => [issuer, issuer.replace(/^https:\/\//, '')];
 
 export function createGoogleOAuthClient(options: GoogleClientOptions): OAuthClient {
-  const clock = options.clock ?? systemClock;
-  for (const [name, url] of Object.entries({ authUrl: options.authUrl, tokenUrl: options.tokenUrl }))
-    insecureLoopbackAllowed(`Google ${name}`, url);
-  const keys = keySets();
-  const google = () =>
-    new GoogleOAuth2({
-      clientId: options.clientId,
-      clientSecret: options.clientSecret,
-      redirectUri: options.redirectUri,
+  return new GoogleOAuthClient(options);
+}
+
+class GoogleOAuthClient implements OAuthClient {
+  readonly provider = 'google' as const;
+  readonly scopes = GOOGLE_SCOPES;
+  readonly #options: GoogleClientOptions;
+  readonly #clock: Clock;
+  readonly #keys = keySets();
+
+  constructor(options: GoogleClientOptions) {
+    this.#options = options;
+    this.#clock = options.clock ?? systemClock;
+    for (const [name, url] of Object.entries({ authUrl: options.authUrl, tokenUrl: options.tokenUrl }))
+      insecureLoopbackAllowed(`Google ${name}`, url);
+  }
+
+  async authorizationUrl(input: { state: string; codeChallenge: string; loginHint?: string }) {
+    return this.#google().generateAuthUrl({
+      scope: [...GOOGLE_SCOPES],
+      access_type: 'offline',
+      // Google hands a refresh token only on a consent; reconnecting must bring a new one.
+      prompt: 'consent',
+      include_granted_scopes: true,
+      state: input.state,
+      code_challenge: input.codeChallenge,
+      code_challenge_method: 'S256' as ChallengeMethod,
+      ...(input.loginHint ? { login_hint: input.loginHint } : {}),
+    });
+  }
+
+  async exchangeCode({ code, codeVerifier }: { code: string; codeVerifier: string }) {
+    const { tokens } = await grant(() => this.#google().getToken({ code, codeVerifier }));
+    return {
+      tokens: tokenSet(tokens, this.#clock, tokens.refresh_token ?? null),
+      identity: await this.#identityOf(tokens.id_token),
+    };
+  }
+
+  async refresh(refreshToken: string): Promise<TokenSet> {
+    const client = this.#google();
+    client.setCredentials({ refresh_token: refreshToken });
+    const { credentials } = await grant(() => client.refreshAccessToken());
+    // Google does not rotate: null keeps the stored refresh token.
+    return tokenSet(credentials, this.#clock, null);
+  }
+
+  /**
+   * Revoking the refresh token ends the whole grant (and its access tokens) at Google. A token
+   * Google no longer knows (`invalid_token`) means the grant is already gone: nothing to do.
+   */
+  async revoke(refreshToken: string): Promise<void> {
+    try {
+      await grant(() => this.#google().revokeToken(refreshToken));
+    } catch (error) {
+      if (!(error instanceof GrantError && error.providerError === 'invalid_token')) throw error;
+    }
+  }
+
+  /** A client per operation: OAuth2Client keeps credentials, and each rep's are their own. */
+  #google(): GoogleOAuth2 {
+    const o = this.#options;
+    return new GoogleOAuth2({
+      clientId: o.clientId,
+      clientSecret: o.clientSecret,
+      redirectUri: o.redirectUri,
       endpoints: {
-        oauth2AuthBaseUrl: options.authUrl,
-        oauth2TokenUrl: options.tokenUrl,
-        oauth2RevokeUrl: options.revokeUrl,
-        oauth2FederatedSignonJwkCertsUrl: options.jwksUrl,
+        oauth2AuthBaseUrl: o.authUrl,
+        oauth2TokenUrl: o.tokenUrl,
+        oauth2RevokeUrl: o.revokeUrl,
+        oauth2FederatedSignonJwkCertsUrl: o.jwksUrl,
       },
     });
+  }
 
-  async function identityOf(idToken: string | null | undefined): Promise<ProviderIdentity> {
+  async #identityOf(idToken: string | null | undefined): Promise<ProviderIdentity> {
     if (!idToken) throw new IdTokenRejected('Google answered no ID token (is openid among the scopes?).');
     // jose rather than OAuth2Client.verifyIdToken: on Node that one fetches the PEM certs (not the
     // configured JWK URL) and checks times on the wall clock, not the injected one.
     const claims = await verifyIdToken(idToken, {
-      keys: keys(options.jwksUrl),
-      issuer: issuersOf(options.issuer),
-      audience: options.clientId,
-      clock,
+      keys: this.#keys(this.#options.jwksUrl),
+      issuer: issuersOf(this.#options.issuer),
+      audience: this.#options.clientId,
+      clock: this.#clock,
     });
     const email = stringClaim(claims, 'email');
     if (!claims.sub || !email || claims.email_verified === false)
       throw new IdTokenRejected('ID token refused: no subject or no verified email.');
+    const name = stringClaim(claims, 'name') ?? email;
     return {
       provider: 'google',
       tenantId: 'google',
       subject: claims.sub,
       email,
-      name: stringClaim(claims, 'name') ?? email,
+      name,
       hostedDomain: stringClaim(claims, 'hd'),
     };
   }
-
-  return {
-    provider: 'google',
-    scopes: GOOGLE_SCOPES,
-
-    async authorizationUrl({ state, codeChallenge, loginHint }) {
-      return google().generateAuthUrl({
-        scope: [...GOOGLE_SCOPES],
-        access_type: 'offline',
-        // Google hands a refresh token only on a consent; reconnecting must bring a new one.
-        prompt: 'consent',
-        include_granted_scopes: true,
-        state,
-        code_challenge: codeChallenge,
-        code_challenge_method: 'S256' as ChallengeMethod,
-        ...(loginHint ? { login_hint: loginHint } : {}),
-      });
-    },
-
-    async exchangeCode({ code, codeVerifier }) {
-      const { tokens } = await grant(() => google().getToken({ code, codeVerifier }));
-      return {
-        tokens: tokenSet(tokens, clock, tokens.refresh_token ?? null),
-        identity: await identityOf(tokens.id_token),
-      };
-    },
-
-    async refresh(refreshToken) {
-      const client = google();
-      client.setCredentials({ refresh_token: refreshToken });
-      const { credentials } = await grant(() => client.refreshAccessToken());
-      // Google does not rotate: null keeps the stored refresh token.
-      return tokenSet(credentials, clock, null);
-    },
-
-    async revoke(refreshToken) {
-      // Revoking the refresh token ends the whole grant (and its access tokens) at Google. A token
-      // Google no longer knows (`invalid_token`) means the grant is already gone: nothing to do.
-      try {
-        await grant(() => google().revokeToken(refreshToken));
-      } catch (error) {
-        if (!(error instanceof GrantError && error.providerError === 'invalid_token')) throw error;
-      }
-    },
-  };
 }
 
 interface GoogleTokens {

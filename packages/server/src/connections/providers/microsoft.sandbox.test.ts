@@ -132,6 +132,41 @@ describe('Microsoft OAuth client against the sandbox Entra', () => {
     expect(error).toMatchObject({ problem, providerError: 'invalid_grant' });
   });
 
+  it('a mailbox whose grant was revoked: Graph’s 401, one forced refresh, the GrantError reaches the caller', async () => {
+    const client = entra();
+    const tenant = user('ava').tenantId;
+    const { tokens } = await client.exchangeCode({
+      ...(await consent(client, 'ava', tenant)),
+      tenantId: tenant,
+    });
+    let current = tokens;
+    const forced: boolean[] = [];
+    const mailbox = new GraphMailbox({
+      baseUrl: served.sandbox.microsoft.graphBaseUrl,
+      address: 'ava@contoso.test',
+      getToken: async (options) => {
+        forced.push(options?.forceRefresh === true);
+        if (options?.forceRefresh) current = await client.refresh(current.refreshToken!, tenant);
+        return current.accessToken;
+      },
+    });
+    expect(await mailbox.findSent('snd-none')).toBe(false);
+    await served.dev('revoke', 'ava');
+    const error = await mailbox
+      .send({
+        sendwellId: 'snd-held',
+        messageId: 'snd-held@sendwell.local',
+        from: 'ava@contoso.test',
+        to: ['pat@example.com'],
+        subject: 'Held',
+        html: '<p>Hi</p>',
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GrantError);
+    expect(error).toMatchObject({ problem: 'consent-revoked' });
+    expect(forced).toEqual([false, false, true]);
+  });
+
   it('a wrong code verifier is refused as the token endpoint says, not the rep’s problem to fix', async () => {
     const client = entra();
     const { code } = await consent(client, 'ava');

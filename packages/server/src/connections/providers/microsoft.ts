@@ -59,131 +59,155 @@ export interface MicrosoftClientOptions extends MicrosoftOAuthConfig {
 }
 
 export function createMicrosoftOAuthClient(options: MicrosoftClientOptions): OAuthClient {
-  const host = trimSlash(options.authorityHost);
-  const clock = options.clock ?? systemClock;
-  const http = { [oauth.allowInsecureRequests]: insecureLoopbackAllowed('The Entra authority', host) };
-  const keys = keySets();
-  const scope = MICROSOFT_SCOPES.join(' ');
-  const server = (tenant: string, issuerTenant = tenant): oauth.AuthorizationServer => ({
-    issuer: `${host}/${issuerTenant}/v2.0`,
-    authorization_endpoint: `${host}/${tenant}/oauth2/v2.0/authorize`,
-    token_endpoint: `${host}/${tenant}/oauth2/v2.0/token`,
-  });
-  // oauth4webapi checks token times against Date.now(); its clockSkew moves that to our clock.
-  const client = (): oauth.Client => ({
-    client_id: options.clientId,
-    [oauth.clockSkew]: Math.round((clock.now().getTime() - Date.now()) / 1000),
-  });
-  const authentication = oauth.ClientSecretPost(options.clientSecret);
+  return new MicrosoftOAuthClient(options);
+}
 
-  /** Validates the token answer, with the issuer of the tenant the ID token names. */
-  async function processed(
-    tenant: string,
-    response: Response,
-    process: (as: oauth.AuthorizationServer, response: Response) => Promise<oauth.TokenEndpointResponse>,
-  ): Promise<oauth.TokenEndpointResponse> {
+type Process = (as: oauth.AuthorizationServer, response: Response) => Promise<oauth.TokenEndpointResponse>;
+
+class MicrosoftOAuthClient implements OAuthClient {
+  readonly provider = 'microsoft' as const;
+  readonly scopes = MICROSOFT_SCOPES;
+  readonly #options: MicrosoftClientOptions;
+  readonly #host: string;
+  readonly #clock: Clock;
+  readonly #http: { [oauth.allowInsecureRequests]: boolean };
+  readonly #keys = keySets();
+  readonly #authentication: oauth.ClientAuth;
+  readonly #scope = MICROSOFT_SCOPES.join(' ');
+
+  constructor(options: MicrosoftClientOptions) {
+    this.#options = options;
+    this.#host = trimSlash(options.authorityHost);
+    this.#clock = options.clock ?? systemClock;
+    this.#http = {
+      [oauth.allowInsecureRequests]: insecureLoopbackAllowed('The Entra authority', this.#host),
+    };
+    this.#authentication = oauth.ClientSecretPost(options.clientSecret);
+  }
+
+  async authorizationUrl(input: {
+    state: string;
+    codeChallenge: string;
+    loginHint?: string;
+    tenantId?: string;
+  }) {
+    const url = new URL(this.#server(input.tenantId ?? ANY_ORGANIZATION).authorization_endpoint!);
+    const params: Record<string, string> = {
+      client_id: this.#options.clientId,
+      response_type: 'code',
+      response_mode: 'query',
+      redirect_uri: this.#options.redirectUri,
+      scope: this.#scope,
+      state: input.state,
+      code_challenge: input.codeChallenge,
+      code_challenge_method: 'S256',
+      ...(input.loginHint ? { login_hint: input.loginHint } : {}),
+    };
+    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+    return url.toString();
+  }
+
+  async exchangeCode({
+    code,
+    codeVerifier,
+    tenantId,
+  }: {
+    code: string;
+    codeVerifier: string;
+    tenantId?: string;
+  }) {
+    const tenant = tenantId ?? ANY_ORGANIZATION;
+    const as = this.#server(tenant);
+    // The service already matched `state` against its own record; here only the code counts.
+    const callback = oauth.validateAuthResponse(
+      as,
+      this.#client(),
+      new URLSearchParams({ code }),
+      oauth.skipStateCheck,
+    );
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      this.#client(),
+      this.#authentication,
+      callback,
+      this.#options.redirectUri,
+      codeVerifier,
+      { ...this.#http, additionalParameters: { scope: this.#scope } },
+    );
+    const result = await this.#processed(tenant, response, (checked, r) =>
+      oauth.processAuthorizationCodeResponse(checked, this.#client(), r, { requireIdToken: true }),
+    );
+    return { tokens: tokenSet(result, this.#clock), identity: await this.#identityOf(result.id_token!) };
+  }
+
+  async refresh(refreshToken: string, tenantId?: string): Promise<TokenSet> {
+    const tenant = tenantId ?? ANY_ORGANIZATION;
+    const response = await oauth.refreshTokenGrantRequest(
+      this.#server(tenant),
+      this.#client(),
+      this.#authentication,
+      refreshToken,
+      { ...this.#http, additionalParameters: { scope: this.#scope } },
+    );
+    const result = await this.#processed(tenant, response, (checked, r) =>
+      oauth.processRefreshTokenResponse(checked, this.#client(), r),
+    );
+    return tokenSet(result, this.#clock);
+  }
+
+  // Entra has no per-grant revocation endpoint for a confidential client: the rep removes the app
+  // at myapps.microsoft.com, or an admin in the tenant. Forgetting the token is our part.
+  async revoke(): Promise<void> {}
+
+  #server(tenant: string, issuerTenant = tenant): oauth.AuthorizationServer {
+    return {
+      issuer: `${this.#host}/${issuerTenant}/v2.0`,
+      authorization_endpoint: `${this.#host}/${tenant}/oauth2/v2.0/authorize`,
+      token_endpoint: `${this.#host}/${tenant}/oauth2/v2.0/token`,
+    };
+  }
+
+  /** oauth4webapi checks token times against Date.now(); its clockSkew moves that to our clock. */
+  #client(): oauth.Client {
+    return {
+      client_id: this.#options.clientId,
+      [oauth.clockSkew]: Math.round((this.#clock.now().getTime() - Date.now()) / 1000),
+    };
+  }
+
+  /**
+   * Validates the token answer with the issuer of the tenant its ID token names (a rep who came
+   * through /organizations gets tokens from their own tenant); the signature is checked after.
+   */
+  async #processed(tenant: string, response: Response, process: Process) {
     const idToken = await peekIdToken(response);
     const tid = idToken ? stringClaim(decodeJwt(idToken), 'tid') : null;
     try {
-      return await process(server(tenant, tid ?? tenant), response);
+      return await process(this.#server(tenant, tid ?? tenant), response);
     } catch (error) {
       throw grantErrorOf(error);
     }
   }
 
-  async function identityOf(idToken: string): Promise<ProviderIdentity> {
+  async #identityOf(idToken: string): Promise<ProviderIdentity> {
     const tid = stringClaim(decodeJwt(idToken), 'tid');
     if (!tid) throw new IdTokenRejected('ID token refused: it names no tenant (tid).');
     // The issuer holds the token's own tenant: a signed token for tenant A cannot claim tenant B.
     const claims = await verifyIdToken(idToken, {
-      keys: keys(`${host}/${tid}/discovery/v2.0/keys`),
-      issuer: `${host}/${tid}/v2.0`,
-      audience: options.clientId,
-      clock,
+      keys: this.#keys(`${this.#host}/${tid}/discovery/v2.0/keys`),
+      issuer: `${this.#host}/${tid}/v2.0`,
+      audience: this.#options.clientId,
+      clock: this.#clock,
     });
-    if (options.tenantsAllowed && !options.tenantsAllowed.includes(tid))
+    const allowed = this.#options.tenantsAllowed;
+    if (allowed && !allowed.includes(tid))
       throw new IdentityNotAllowed(`Microsoft 365 tenant ${tid} is not one this Sendwell serves.`);
     const oid = stringClaim(claims, 'oid');
     const email = stringClaim(claims, 'preferred_username');
     if (!oid || !email) throw new IdTokenRejected('ID token refused: no oid or preferred_username.');
-    return {
-      provider: 'microsoft',
-      tenantId: tid,
-      subject: oid,
-      email,
-      name: stringClaim(claims, 'name') ?? email,
-      hostedDomain: null,
-    };
+    const name = stringClaim(claims, 'name') ?? email;
+    return { provider: 'microsoft', tenantId: tid, subject: oid, email, name, hostedDomain: null };
   }
-
-  return {
-    provider: 'microsoft',
-    scopes: MICROSOFT_SCOPES,
-
-    async authorizationUrl({ state, codeChallenge, loginHint, tenantId }) {
-      const url = new URL(server(tenantId ?? ANY_ORGANIZATION).authorization_endpoint!);
-      const params: Record<string, string> = {
-        client_id: options.clientId,
-        response_type: 'code',
-        response_mode: 'query',
-        redirect_uri: options.redirectUri,
-        scope,
-        state,
-        code_challenge: codeChallenge,
-        code_challenge_method: 'S256',
-        ...(loginHint ? { login_hint: loginHint } : {}),
-      };
-      for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-      return url.toString();
-    },
-
-    async exchangeCode({ code, codeVerifier, tenantId }) {
-      const tenant = tenantId ?? ANY_ORGANIZATION;
-      const as = server(tenant);
-      // The service already matched `state` against its own record; here only the code counts.
-      const callback = oauth.validateAuthResponse(
-        as,
-        client(),
-        new URLSearchParams({ code }),
-        oauth.skipStateCheck,
-      );
-      const response = await oauth.authorizationCodeGrantRequest(
-        as,
-        client(),
-        authentication,
-        callback,
-        options.redirectUri,
-        codeVerifier,
-        { ...http, additionalParameters: { scope } },
-      );
-      const result = await processed(tenant, response, (checked, r) =>
-        oauth.processAuthorizationCodeResponse(checked, client(), r, { requireIdToken: true }),
-      );
-      return { tokens: tokenSet(result, clock), identity: await identityOf(result.id_token!) };
-    },
-
-    async refresh(refreshToken, tenantId) {
-      const tenant = tenantId ?? ANY_ORGANIZATION;
-      const response = await oauth.refreshTokenGrantRequest(
-        server(tenant),
-        client(),
-        authentication,
-        refreshToken,
-        {
-          ...http,
-          additionalParameters: { scope },
-        },
-      );
-      const result = await processed(tenant, response, (checked, r) =>
-        oauth.processRefreshTokenResponse(checked, client(), r),
-      );
-      return tokenSet(result, clock);
-    },
-
-    // Entra has no per-grant revocation endpoint for a confidential client: the rep removes the
-    // app at myapps.microsoft.com, or an admin in the tenant. Forgetting the token is our part.
-    async revoke() {},
-  };
 }
 
 async function peekIdToken(response: Response): Promise<string | null> {
