@@ -8,6 +8,10 @@ const server = process.env.SENDWELL_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   base: '/outlook/',
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, rollupOptions: { input: { taskpane: 'taskpane.html' } } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rollupOptions: { input: { taskpane: 'taskpane.html', signin: 'signin.html' } },
+  },
   server: { proxy: { '/api': server, '/sandbox': server } },
 });
