@@ -104,6 +104,8 @@ export interface EwsCall {
   credentials: { username: string; password: string } | null;
   operation: XmlNode;
   fetch?: typeof fetch;
+  /** Give up after this long (the probe does: an address that never answers is "unreachable"). */
+  timeoutMs?: number;
 }
 
 /** `DOMAIN\user` or a UPN, UTF-8 as IIS decodes it. */
@@ -121,6 +123,7 @@ export async function callEws(call: EwsCall): Promise<EwsAnswer> {
     headers,
     body: soapRequest(call.operation),
     redirect: 'manual',
+    ...(call.timeoutMs ? { signal: AbortSignal.timeout(call.timeoutMs) } : {}),
   });
   const text = await response.text();
   if (response.status === 401)
