@@ -6,6 +6,7 @@
 import { type Clock, systemClock } from '@sendwell/core';
 import { type Check, configChecks } from '../config/checks';
 import { loadConfig, type ServerConfig } from '../config/config';
+import { credentialsChecks } from '../config/credentials';
 import {
   clockSkewCheck,
   databaseCheck,
@@ -50,6 +51,7 @@ export async function doctor(
     ...configChecks(config, deps.env),
     await databaseCheck(config, probeDeps),
     manifestsCheck(config, manifestsDir),
+    ...(await credentialsChecks(config, probeDeps)),
     await clockSkewCheck(config, probeDeps),
   ];
   return { ok: checks.every((c) => c.status !== 'problem'), checks };

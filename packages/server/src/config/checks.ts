@@ -42,6 +42,8 @@ export const CHECK_IDS = [
   'google-endpoints',
   'database',
   'manifests',
+  'microsoft-credentials',
+  'google-credentials',
   'clock-skew',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
