@@ -18,6 +18,7 @@ export const SANDBOX_ADDON_SERVICE_ACCOUNT =
   'service-318207514620@gcp-sa-gsuiteaddons.iam.gserviceaccount.com';
 
 const HOUR_S = 3600;
+const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
 /** Opaque refresh token shapes: Entra's start `1.A`, Google's `1//`. */
 export const REFRESH_PREFIX: Record<OAuthProviderName, string> = { microsoft: '1.AQ', google: '1//0g' };
 const GRAPH_SCOPES = 'Mail.Read Mail.Send User.Read openid profile email';
@@ -209,7 +210,11 @@ export class SandboxIdentity {
     const clientId =
       this.clients?.[provider][0]?.clientId ??
       (provider === 'microsoft' ? SANDBOX_MS_CLIENT_ID : SANDBOX_GOOGLE_CLIENT_ID);
-    const grant = this.grants.consent(user.id, provider, clientId, scopes ?? DEFAULT_GRANT_SCOPES[provider]);
+    // Grants hold Entra permissions qualified by resource (`Mail.Send` is Graph's).
+    const qualified = (scopes ?? DEFAULT_GRANT_SCOPES[provider]).map((s) =>
+      provider === 'microsoft' && !s.includes('/') && !OIDC_SCOPES.includes(s) ? `${GRAPH_AUDIENCE}/${s}` : s,
+    );
+    const grant = this.grants.consent(user.id, provider, clientId, qualified);
     grant.offlineIssued = true;
     return { refreshToken: this.grants.issueRefreshToken(grant.id, REFRESH_PREFIX[provider]) };
   }
