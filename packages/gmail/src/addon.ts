@@ -7,11 +7,13 @@ import {
   type GoogleIdentity,
   type GoogleTokenChecks,
 } from './auth/verifyGoogleRequest';
+import { connectCard } from './cards/connectCard';
 import { pushCard, updateCard } from './cards/responses';
-import type { AddonResponse } from './cards/types';
+import type { AddonResponse, Card } from './cards/types';
 import type { GmailAddonDeps } from './deps';
 import { type AddonEvent, addonEventSchema, voiceFor } from './event';
 import { onCompose, onComposeRefresh } from './handlers/compose';
+import { isUsable, loadGmailConnection } from './handlers/connection';
 import type { AddonContext } from './handlers/context';
 import { onHome, onRefresh } from './handlers/home';
 import { onInsertTemplate } from './handlers/insert';
@@ -69,7 +71,8 @@ async function authenticate(
  * the user's ID token (event body); both are verified before anything else happens.
  */
 export function createGmailAddon(deps: GmailAddonDeps): Hono {
-  const checks = createGoogleTokenChecks(deps.auth);
+  // Token lifetimes are checked against the same clock as everything else.
+  const checks = createGoogleTokenChecks({ ...deps.auth, clock: deps.auth.clock ?? deps.clock });
   const app = new Hono();
   app.use(
     '/addon',
@@ -88,13 +91,22 @@ export function createGmailAddon(deps: GmailAddonDeps): Hono {
     const event = parsed.data;
     const auth = await authenticate(c, checks, event);
     if (!auth.ok) return auth.response;
-    const user = await deps.userByEmail(auth.identity.email);
+    const show = (card: Card) => c.json(c.req.query('t') === 'action' ? updateCard(card) : pushCard(card));
+    const { identity } = auth;
+    // The account is Google's immutable `sub`, never the email in the token.
+    const who = await deps.userByIdentity({
+      subject: identity.subject,
+      email: identity.email,
+      hostedDomain: identity.hostedDomain,
+      ...(identity.name ? { name: identity.name } : {}),
+    });
     const voice = voiceFor(event, deps.clock);
-    if (!user) {
-      const card = notConnectedCard(auth.identity.email, voice);
-      return c.json(c.req.query('t') === 'action' ? updateCard(card) : pushCard(card));
-    }
-    return c.json(await handler({ deps, user, event, voice }));
+    if (who.outcome === 'refused') return show(notConnectedCard(identity.email, who.reason, voice));
+    const { user } = who;
+    const connection = await loadGmailConnection(deps, user.userId);
+    if (!isUsable(connection))
+      return show(connectCard({ addonUrl: deps.addonUrl, email: user.email, ...connection, voice }));
+    return c.json(await handler({ deps, user, event, voice, connection }));
   });
 
   app.onError((error, c) => {

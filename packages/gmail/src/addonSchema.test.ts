@@ -127,6 +127,27 @@ const SCENARIOS: [
     },
   ],
   ['a stranger', async ({ driver, record }) => record(driver.home())],
+  [
+    'no Gmail connection: connect card (OpenLink), compose, refresh',
+    async ({ driver, record }) => {
+      await record(driver.home());
+      await record(driver.compose());
+      await record(driver.click('Refresh'));
+    },
+    (s) => {
+      s.connection = null;
+    },
+  ],
+  [
+    'needs reconnect: home and compose with the banner',
+    async ({ driver, record }) => {
+      await record(driver.home());
+      await record(driver.compose());
+    },
+    (s) => {
+      s.connection = { ...s.connection!, state: 'needs-reconnect', problem: 'grant-revoked', heldSends: 1 };
+    },
+  ],
 ];
 
 describe("every answer the add-on gives fits Google's schema (observation 26)", () => {

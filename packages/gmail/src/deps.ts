@@ -1,6 +1,7 @@
 import type {
   ChannelOverride,
   Clock,
+  ConnectionsAnswer,
   FeedEvent,
   Logger,
   MergeRecipient,
@@ -16,6 +17,23 @@ export interface AddonUser {
   userId: string;
   email: string;
 }
+
+/** The verified user ID token's person: Google's immutable `sub` is the key, never the email. */
+export interface GoogleUserIdentity {
+  subject: string;
+  email: string;
+  /** The Workspace domain (`hd`); null for a consumer Google account. */
+  hostedDomain: string | null;
+  name?: string;
+}
+
+/**
+ * Who the verified Google account is to Sendwell: a user (found by `sub`, or created on first use
+ * for a domain this Sendwell serves), or why not (as data; the card words it).
+ */
+export type IdentityAnswer =
+  | { outcome: 'user'; user: AddonUser }
+  | { outcome: 'refused'; reason: 'no-account' | 'domain-not-allowed' | 'email-taken' };
 
 /** The channel a Gmail send will use (GET /api/channel?host=gmail). */
 export type ChannelView =
@@ -101,8 +119,12 @@ export interface GmailAddonDeps {
   addonUrl: string;
   /** How to verify Google's ID tokens on every request. */
   auth: GoogleAuthConfig;
-  /** Map the verified Google account to a Sendwell user; null = not a Sendwell user. */
-  userByEmail(email: string): Promise<AddonUser | null>;
+  /** The Sendwell user bound to this Google `sub` (`identities('google', 'google', sub)`), or why not. */
+  userByIdentity(identity: GoogleUserIdentity): Promise<IdentityAnswer>;
+  /** The user's mailbox connections (GET /api/connections). */
+  connections(userId: string): Promise<ConnectionsAnswer>;
+  /** A fresh Google authorization URL for this user (POST /api/connections/google/start). */
+  connectUrl(userId: string): Promise<string>;
   channel(userId: string): Promise<ChannelView>;
   quota(userId: string): Promise<QuotaView>;
   templates(userId: string): Promise<TemplateView[]>;

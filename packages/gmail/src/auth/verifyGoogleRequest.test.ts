@@ -29,14 +29,18 @@ interface TokenSpec {
   emailVerified?: boolean;
   expiresIn?: number;
   key?: 'good' | 'stranger';
+  /** null: no `sub` claim at all. */
+  sub?: string | null;
+  hd?: string;
 }
 
 function sign(spec: TokenSpec): Promise<string> {
-  return new SignJWT({ email: spec.email, email_verified: spec.emailVerified ?? true })
+  const claims = { email: spec.email, email_verified: spec.emailVerified ?? true, hd: spec.hd };
+  const jwt = new SignJWT(spec.sub === null ? claims : { ...claims, sub: spec.sub ?? '1234' });
+  return jwt
     .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
     .setIssuer(spec.iss ?? 'https://accounts.google.com')
     .setAudience(spec.aud ?? ENDPOINT)
-    .setSubject('1234')
     .setIssuedAt(nowSeconds() - 10)
     .setExpirationTime(nowSeconds() + (spec.expiresIn ?? 3600))
     .sign(spec.key === 'stranger' ? strangerKey : signingKey);
@@ -67,7 +71,19 @@ async function attempt(system: TokenSpec | null, user: TokenSpec | null) {
 
 describe('createGoogleRequestVerifier', () => {
   it('accepts a valid pair and returns the user (email lower-cased)', async () => {
-    await expect(attempt({}, {})).resolves.toEqual({ email: 'rep@example.com', subject: '1234' });
+    await expect(attempt({}, {})).resolves.toEqual({
+      email: 'rep@example.com',
+      subject: '1234',
+      hostedDomain: null,
+    });
+  });
+
+  it("returns the Workspace domain (hd) beside the account's sub", async () => {
+    await expect(attempt({}, { hd: 'Example.com', sub: '99' })).resolves.toEqual({
+      email: 'rep@example.com',
+      subject: '99',
+      hostedDomain: 'example.com',
+    });
   });
 
   it('ignores a query string on the system token audience', async () => {
@@ -89,6 +105,8 @@ describe('createGoogleRequestVerifier', () => {
     ['user token with unverified email', {}, { emailVerified: false }, 'invalid-user-token'],
     ['expired user token', {}, { expiresIn: -120 }, 'invalid-user-token'],
     ['user token signed by an unknown key', {}, { key: 'stranger' }, 'invalid-user-token'],
+    ['user token from another issuer', {}, { iss: 'https://login.example' }, 'invalid-user-token'],
+    ['user token without a subject', {}, { sub: null }, 'invalid-user-token'],
   ])('rejects %s', async (_name, system, user, code) => {
     const failure = await attempt(system, user).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(GoogleAuthError);

@@ -23,7 +23,11 @@ export interface GoogleAuthConfig {
 /** The verified Google user who made the request. */
 export interface GoogleIdentity {
   email: string;
+  /** Google's immutable account id (`sub`): what a Sendwell account is bound to. */
   subject: string;
+  /** The Workspace domain (`hd`); null for a consumer account. */
+  hostedDomain: string | null;
+  name?: string;
 }
 
 export type GoogleAuthFailure =
@@ -144,5 +148,13 @@ async function checkUserToken(
   if (payload.email_verified !== true || typeof payload.email !== 'string') {
     throw new GoogleAuthError(code, 'User ID token email is not verified.');
   }
-  return { email: payload.email.toLowerCase(), subject: String(payload.sub ?? '') };
+  // The account is bound to `sub`: a token without one names nobody.
+  if (typeof payload.sub !== 'string' || !payload.sub)
+    throw new GoogleAuthError(code, 'User ID token has no subject.');
+  return {
+    email: payload.email.toLowerCase(),
+    subject: payload.sub,
+    hostedDomain: typeof payload.hd === 'string' ? payload.hd.toLowerCase() : null,
+    ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-import type { AddonResponse, Button, Card, DecoratedText, SelectionInput, Widget } from './types';
+import type { AddonResponse, Button, Card, DecoratedText, OpenLink, SelectionInput, Widget } from './types';
 
 /**
  * Test helpers that find widgets the way a person does, by what the schema shows: a button's text,
@@ -42,19 +42,28 @@ export function buttonAction(b: Button): {
   parameters: Record<string, string>;
   disabled: boolean;
 } {
+  if (!('action' in b.onClick)) throw new Error(`button "${b.text}" opens a link, it calls no action`);
+  const { action } = b.onClick;
   return {
-    action: new URL(b.onClick.action.function).searchParams.get('a') ?? '',
-    parameters: Object.fromEntries((b.onClick.action.parameters ?? []).map((p) => [p.key, p.value])),
+    action: new URL(action.function).searchParams.get('a') ?? '',
+    parameters: Object.fromEntries((action.parameters ?? []).map((p) => [p.key, p.value])),
     disabled: b.disabled === true,
   };
 }
 
+/** The link a button opens (its `openLink`), or undefined for an action button. */
+export function buttonLink(b: Button): OpenLink | undefined {
+  return 'openLink' in b.onClick ? b.onClick.openLink : undefined;
+}
+
 /** Action names (`a=`) of every button, in order. */
 export function buttonActions(card: Card): { action: string; disabled: boolean }[] {
-  return buttons(card).map((b) => {
-    const { action, disabled } = buttonAction(b);
-    return { action, disabled };
-  });
+  return buttons(card)
+    .filter((b) => 'action' in b.onClick)
+    .map((b) => {
+      const { action, disabled } = buttonAction(b);
+      return { action, disabled };
+    });
 }
 
 /** The card an answer shows (pushCard or updateCard), or undefined. */

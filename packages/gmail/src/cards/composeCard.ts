@@ -26,6 +26,8 @@ export interface ComposeCardData {
   sentDraftId?: string;
   voice: Voice;
   status?: ComposeStatus;
+  /** Shown first while Gmail needs reconnecting (connectCard's `reconnectBanner`). */
+  banner?: CardSection | null;
 }
 
 export const TEMPLATE_INPUT = 'templateId';
@@ -162,6 +164,7 @@ export function composeCard(data: ComposeCardData): Card {
     name: 'compose',
     header: { title: 'Sendwell', subtitle: escapeText(data.voice.t('gmail.composeSubtitle')) },
     sections: [
+      ...(data.banner ? [data.banner] : []),
       ...(data.status ? [statusSection(data.status, data.voice)] : []),
       {
         header: escapeText(data.voice.t('ui.template')),

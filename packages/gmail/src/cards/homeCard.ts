@@ -14,6 +14,8 @@ export interface HomeCardData {
   /** Recent feed events, any order (folded into one row per send). */
   feed: FeedItem[];
   voice: Voice;
+  /** Shown first while Gmail needs reconnecting (connectCard's `reconnectBanner`). */
+  banner?: CardSection | null;
 }
 
 const FEED_ROWS = 10;
@@ -46,6 +48,7 @@ export function homeCard(data: HomeCardData): Card {
     name: 'home',
     header: { title: 'Sendwell', subtitle: escapeText(data.email) },
     sections: [
+      ...(data.banner ? [data.banner] : []),
       { widgets: [...channelWidgets(data.channel, data.voice), ...quota] },
       templateSection(data),
       feedSection(data),

@@ -26,9 +26,25 @@ export interface ActionParameter {
   value: string;
 }
 
-export interface OnClick {
-  action: { function: string; parameters?: ActionParameter[]; loadIndicator?: 'SPINNER' | 'NONE' };
+/** A callback to the add-on endpoint (`?t=action&a=<name>`). */
+export interface CardAction {
+  function: string;
+  parameters?: ActionParameter[];
+  loadIndicator?: 'SPINNER' | 'NONE';
 }
+
+/**
+ * A link the host opens (google.apps.card.v1 `OpenLink`). `OVERLAY` opens it in a popup over Gmail;
+ * `onClose: 'RELOAD'` makes Gmail re-run the add-on when that window closes (e.g. after consent).
+ */
+export interface OpenLink {
+  url: string;
+  openAs?: 'FULL_SIZE' | 'OVERLAY';
+  onClose?: 'NOTHING' | 'RELOAD';
+}
+
+/** One of the schema's `OnClick` oneof: call the add-on, or open a link. */
+export type OnClick = { action: CardAction } | { openLink: OpenLink };
 
 export interface Button {
   text: string;
@@ -55,7 +71,7 @@ export interface SelectionInput {
   type: 'DROPDOWN' | 'RADIO_BUTTON' | 'CHECK_BOX';
   items: SelectionItem[];
   /** Re-renders the card when the choice changes (e.g. the template picker). */
-  onChangeAction?: OnClick['action'];
+  onChangeAction?: CardAction;
 }
 
 interface TextInput {

@@ -1,4 +1,4 @@
-import type { ActionParameter, Button, DecoratedText, OnClick, Widget } from './types';
+import type { ActionParameter, Button, CardAction, DecoratedText, Widget } from './types';
 
 /** The callback URL of a card action: the same endpoint with `?t=action&a=<name>`. */
 function actionUrl(addonUrl: string, name: string): string {
@@ -12,7 +12,7 @@ export function action(
   addonUrl: string,
   name: string,
   parameters: Record<string, string | undefined> = {},
-): OnClick['action'] {
+): CardAction {
   const list: ActionParameter[] = Object.entries(parameters)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([key, value]) => ({ key, value }));
@@ -30,6 +30,14 @@ export function button(
   parameters: Record<string, string | undefined> = {},
 ): Button {
   return { text, onClick: { action: action(addonUrl, name, parameters) } };
+}
+
+/**
+ * A button that opens `url` in a popup over Gmail; when the popup closes, Gmail reloads the add-on
+ * (how a card learns that the rep finished consenting elsewhere).
+ */
+export function linkButton(text: string, url: string): Button {
+  return { text, onClick: { openLink: { url, openAs: 'OVERLAY', onClose: 'RELOAD' } } };
 }
 
 export const buttonList = (buttons: Button[]): Widget => ({ buttonList: { buttons } });

@@ -4,7 +4,7 @@ import { pushCard, updateCard } from '../cards/responses';
 import type { AddonResponse, Card } from '../cards/types';
 import { decodeStamp } from '../compose/prepareTemplate';
 import { draftRecipients, formValue, parameter } from '../event';
-import { type AddonContext, orNull } from './context';
+import { type AddonContext, bannerOf, orNull } from './context';
 
 export interface ComposeState {
   session: string;
@@ -41,6 +41,7 @@ export async function loadComposeCard(ctx: AddonContext, state: ComposeState): P
     session: state.session,
     stamp,
     voice: ctx.voice,
+    banner: bannerOf(ctx),
     ...(state.sentDraftId ? { sentDraftId: state.sentDraftId } : {}),
     ...(state.status ? { status: state.status } : {}),
   });

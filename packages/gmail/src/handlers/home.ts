@@ -1,12 +1,13 @@
 import { homeCard } from '../cards/homeCard';
 import { pushCard, updateCard } from '../cards/responses';
 import type { AddonResponse, Card } from '../cards/types';
-import { type AddonContext, orNull } from './context';
+import { type AddonContext, bannerOf, orNull } from './context';
 
 /** Events read for the feed: enough for ten sends through their life (queued, sent, bounces). */
 const FEED_EVENTS = 50;
 
-async function loadHomeCard({ deps, user, voice }: AddonContext): Promise<Card> {
+async function loadHomeCard(ctx: AddonContext): Promise<Card> {
+  const { deps, user, voice } = ctx;
   const [channel, quota, templates, feed] = await Promise.all([
     deps.channel(user.userId),
     orNull(deps.quota(user.userId)),
@@ -28,6 +29,7 @@ async function loadHomeCard({ deps, user, voice }: AddonContext): Promise<Card> 
     templates: withAnalytics,
     feed,
     voice,
+    banner: bannerOf(ctx),
   });
 }
 

@@ -1,4 +1,4 @@
-import { checkStamp, systemClock } from '@sendwell/core';
+import { checkStamp, MailboxAuthError, systemClock } from '@sendwell/core';
 import { confirmCard } from '../cards/confirmCard';
 import { updateCard } from '../cards/responses';
 import type { AddonResponse } from '../cards/types';
@@ -14,6 +14,7 @@ import {
 import type { AcceptedSendView, SavedDraft } from '../deps';
 import { parameter } from '../event';
 import { loadComposeCard, sessionOf, stampOf } from './compose';
+import { isUsable, loadGmailConnection } from './connection';
 import type { AddonContext } from './context';
 
 /** The compose card with an outcome line (and a toast with the same words). */
@@ -56,10 +57,31 @@ async function showConfirm(ctx: AddonContext, draft: SavedDraft, others: number,
 }
 
 /**
+ * The saved draft is read with the rep's Gmail grant. When Google no longer honours it, nothing is
+ * sent (Sendwell cannot see the text), the draft stays in Gmail, and the card shows the reconnect
+ * banner (the server has marked the connection lost).
+ */
+async function withGrant(
+  ctx: AddonContext,
+  run: (ctx: AddonContext) => Promise<AddonResponse>,
+): Promise<AddonResponse> {
+  try {
+    return await run(ctx);
+  } catch (error) {
+    if (!(error instanceof MailboxAuthError)) throw error;
+    const connection = await loadGmailConnection(ctx.deps, ctx.user.userId);
+    const now = isUsable(connection) ? { ...ctx, connection } : ctx;
+    return answer(now, 'error', ctx.voice.t('gmail.connect.draftUnreadable'));
+  }
+}
+
+/**
  * "Send with Sendwell" on the compose card: find the draft Gmail saved for this compose window (the
  * event only has its recipients) and show it for a last check. Nothing is queued here.
  */
-export async function onSendWithSendwell(ctx: AddonContext): Promise<AddonResponse> {
+export const onSendWithSendwell = (ctx: AddonContext) => withGrant(ctx, findDraftToConfirm);
+
+async function findDraftToConfirm(ctx: AddonContext): Promise<AddonResponse> {
   const { deps, user, event } = ctx;
   const sentDraft = parameter(event, 'sentDraft');
   if (sentDraft) {
@@ -121,7 +143,9 @@ const modeOf = (text: string | undefined): SendMode =>
  * "Send" on the confirm card: send exactly the draft the rep checked, once. The key is the draft's:
  * a second click, or a card reopened on a sent draft, sends nothing and says it was sent.
  */
-export async function onSendDraft(ctx: AddonContext): Promise<AddonResponse> {
+export const onSendDraft = (ctx: AddonContext) => withGrant(ctx, sendCheckedDraft);
+
+async function sendCheckedDraft(ctx: AddonContext): Promise<AddonResponse> {
   const { deps, user, event } = ctx;
   const draftId = parameter(event, 'draftId') ?? '';
   const earlier = draftId ? await deps.sendsForDraft(user.userId, draftKey(draftId)) : [];
@@ -137,8 +161,13 @@ export async function onSendDraft(ctx: AddonContext): Promise<AddonResponse> {
   if (result.outcome === 'rejected') return answer(ctx, 'error', result.message);
   if (result.duplicate) return alreadySent(ctx, draft.id, result.sends);
   // Sendwell holds the exact text now; the Gmail draft goes, so it cannot also be sent by hand.
-  await drafts.remove(draft.id);
+  // The send is queued even if the grant died this instant: the draft's key refuses a second send.
+  await drafts.remove(draft.id).catch(keepIfGrantLost);
   return answer(ctx, 'queued', queuedText(ctx, prepared.first.subject, result.sends), draft.id);
+}
+
+function keepIfGrantLost(error: unknown): void {
+  if (!(error instanceof MailboxAuthError)) throw error;
 }
 
 /** "Queued for 2:57 PM · 1 message · 2 recipients · "<subject>"" in the rep's language and zone. */

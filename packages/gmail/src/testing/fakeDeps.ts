@@ -1,4 +1,12 @@
-import { getProfile, personalise, quotaInfo, quotaSnapshot, sendRequestSchema } from '@sendwell/core';
+import {
+  type ConnectionInfo,
+  getProfile,
+  type OAuthProvider,
+  personalise,
+  quotaInfo,
+  quotaSnapshot,
+  sendRequestSchema,
+} from '@sendwell/core';
 import type { GoogleAuthConfig } from '../auth/verifyGoogleRequest';
 import type {
   AcceptedSendView,
@@ -26,9 +34,20 @@ interface FakeSend extends AcceptedSendView {
   templateId: string | null;
 }
 
+/** A Sendwell user and the Google account (`sub`) bound to it. */
+export interface FakeUser extends AddonUser {
+  subject: string;
+}
+
 /** In-memory stand-in for the server's services, for add-on tests and demos. */
 export interface FakeAddonState {
-  users: AddonUser[];
+  users: FakeUser[];
+  /** The rep's Gmail connection (null: never connected). */
+  connection: ConnectionInfo | null;
+  /** Providers this Sendwell can connect. */
+  connectable: OAuthProvider[];
+  /** Every authorization URL handed out (each is a fresh OAuth state). */
+  connectUrls: string[];
   channel: ChannelView;
   quota: QuotaView;
   templates: TemplateView[];
@@ -48,9 +67,29 @@ export function emptyQuota(now = new Date('2026-03-02T10:00:00Z')): QuotaView {
   return quotaInfo(profile, quotaSnapshot(profile, [], now), extras, (at) => at.toISOString());
 }
 
+/** The `sub` createTestGoogle puts in a user ID token for this address unless told otherwise. */
+export const testSubject = (email: string): string => `google-sub:${email}`;
+
+/** A Gmail mailbox connected and sending. */
+export function connectedGmail(address = 'rep@example.com'): ConnectionInfo {
+  return {
+    mailboxId: 'mbx-gmail',
+    provider: 'gmail',
+    address,
+    state: 'connected',
+    problem: null,
+    since: '2026-03-01T09:00:00.000Z',
+    heldSends: 0,
+    bounceTracking: true,
+  };
+}
+
 export function defaultFakeState(): FakeAddonState {
   return {
-    users: [{ userId: 'u-gmail', email: 'rep@example.com' }],
+    users: [{ userId: 'u-gmail', email: 'rep@example.com', subject: testSubject('rep@example.com') }],
+    connection: connectedGmail(),
+    connectable: ['google'],
+    connectUrls: [],
     channel: {
       available: true,
       label: 'Gmail',
@@ -198,7 +237,22 @@ export function createFakeAddonDeps(
     state,
     addonUrl,
     auth,
-    userByEmail: async (email) => state.users.find((u) => u.email === email) ?? null,
+    async userByIdentity({ subject, email }) {
+      const user = state.users.find((u) => u.subject === subject);
+      if (user) return { outcome: 'user', user: { userId: user.userId, email: user.email } };
+      // As the server: an address is never the key; someone else's address is refused, named.
+      const taken = state.users.some((u) => u.email === email);
+      return { outcome: 'refused', reason: taken ? 'email-taken' : 'no-account' };
+    },
+    connections: async () => ({
+      connections: state.connection ? [state.connection] : [],
+      connectable: state.connectable,
+    }),
+    async connectUrl() {
+      const url = `https://accounts.google.test/o/oauth2/v2/auth?state=s${state.connectUrls.length + 1}`;
+      state.connectUrls.push(url);
+      return url;
+    },
     channel: async () => state.channel,
     quota: async () => state.quota,
     templates: async () => state.templates,

@@ -88,9 +88,9 @@ describe('Send with Sendwell from Gmail sends the saved draft, once', () => {
     const drafts = await saveDraft(to[0]!, 'Edited in Gmail', '<p>Hi Eli, these are my own words.</p>');
     const confirm = await addon('send-with-sendwell', to);
     expect(JSON.stringify(confirm.card)).toContain('Edited in Gmail');
-    const button = sendButton(confirm.card);
+    const { onClick } = sendButton(confirm.card);
     const parameters = Object.fromEntries(
-      (button.onClick.action.parameters ?? []).map((p) => [p.key, p.value]),
+      ('action' in onClick ? (onClick.action.parameters ?? []) : []).map((p) => [p.key, p.value]),
     );
     const sent = await addon('send-draft', to, parameters);
     expect(sent.notification).toContain('1 message · 1 recipient · "Edited in Gmail"');

@@ -1,5 +1,5 @@
-import type { Clock } from '@sendwell/core';
-import { resolveChannel } from '@sendwell/core';
+import type { Clock, ConnectionsAnswer } from '@sendwell/core';
+import { MailboxAuthError, resolveChannel } from '@sendwell/core';
 import {
   type AcceptedSendView,
   channelViewOf,
@@ -7,10 +7,17 @@ import {
   type FeedItem,
   type GmailAddonDeps,
   type GoogleAuthConfig,
+  type GoogleUserIdentity,
+  type IdentityAnswer,
 } from '@sendwell/gmail';
+import { type SignInPolicy, signInUser, type VerifiedPerson } from '../auth/signIn';
+import { connectionInfo } from '../connections/grant';
+import type { ConnectionService } from '../connections/service';
 import { publicEvent } from '../http/feed';
+import { listConnections } from '../store/connections';
 import type { Db } from '../store/db';
 import { listEvents } from '../store/events';
+import { findUserByIdentity, GOOGLE_IDENTITY_TENANT } from '../store/identities';
 import type { MailboxRow, SendRow } from '../store/rows';
 import { listSendsForDraft } from '../store/sends';
 import { listVisibleTemplates } from '../store/templates';
@@ -30,6 +37,75 @@ export interface GmailDepsOptions {
   auth: GoogleAuthConfig;
   /** The rep's Gmail drafts through their own grant on this mailbox (users.drafts); none: Send refuses. */
   draftsFor?: (mailbox: MailboxRow) => DraftsPort;
+  /**
+   * Which Workspace domains may sign in: the user is found by Google `sub` and created on first use
+   * (JIT). Without a policy only users already bound to their `sub` are found (no one is created).
+   */
+  policy?: SignInPolicy;
+  /**
+   * The connection service: the card's connection state, the authorization URL, and a lost grant
+   * noticed while reading drafts. Without it (tests of other paths) the add-on sees the stored
+   * mailboxes as they are and offers no connect link.
+   */
+  connections?: Pick<ConnectionService, 'list' | 'start' | 'markLost'>;
+}
+
+const REFUSAL: Record<string, Extract<IdentityAnswer, { outcome: 'refused' }>['reason']> = {
+  'domain-not-allowed': 'domain-not-allowed',
+  'email-taken': 'email-taken',
+};
+
+/**
+ * The Sendwell user bound to this Google account: `identities('google', 'google', sub)`. Never by
+ * email: a token for Ava's address with another `sub` is not Ava (it is refused, named).
+ */
+async function userByIdentity(o: GmailDepsOptions, identity: GoogleUserIdentity): Promise<IdentityAnswer> {
+  const person: VerifiedPerson = {
+    key: { provider: 'google', tenantId: GOOGLE_IDENTITY_TENANT, subject: identity.subject },
+    email: identity.email,
+    name: identity.name ?? identity.email,
+    hostedDomain: identity.hostedDomain,
+  };
+  if (o.policy) {
+    const outcome = await signInUser(o.db, o.policy, person);
+    if (outcome.outcome === 'user')
+      return { outcome: 'user', user: { userId: outcome.user.id, email: outcome.user.email } };
+    return { outcome: 'refused', reason: REFUSAL[outcome.code] ?? 'no-account' };
+  }
+  const user = await findUserByIdentity(o.db, person.key);
+  if (user) return { outcome: 'user', user: { userId: user.id, email: user.email } };
+  const taken = await findUserByEmail(o.db, identity.email);
+  return { outcome: 'refused', reason: taken ? 'email-taken' : 'no-account' };
+}
+
+/** The stored mailboxes as they are, for a composition without the connection service. */
+async function storedConnections(db: Db, userId: string): Promise<ConnectionsAnswer> {
+  const rows = await listConnections(db, userId);
+  return { connections: await Promise.all(rows.map((row) => connectionInfo(db, row))), connectable: [] };
+}
+
+/**
+ * Drafts are read with the rep's grant: when Google refuses it, the connection is marked lost (once;
+ * markLost is idempotent) before the add-on hears of it, so its card shows the reconnect banner.
+ */
+function reportingLostGrant(
+  drafts: DraftsPort,
+  mailboxId: string,
+  connections: GmailDepsOptions['connections'],
+): DraftsPort {
+  const guard = async <T>(read: () => Promise<T>): Promise<T> => {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof MailboxAuthError) await connections?.markLost(mailboxId, error.problem);
+      throw error;
+    }
+  };
+  return {
+    recent: () => guard(() => drafts.recent()),
+    get: (id) => guard(() => drafts.get(id)),
+    remove: (id) => guard(() => drafts.remove(id)),
+  };
 }
 
 async function requireUser(db: Db, userId: string) {
@@ -52,9 +128,16 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
     addonUrl: o.addonUrl,
     auth: o.auth,
     clock: o.clock,
-    async userByEmail(email) {
-      const user = await findUserByEmail(o.db, email);
-      return user ? { userId: user.id, email: user.email } : null;
+    userByIdentity: (identity) => userByIdentity(o, identity),
+    async connections(userId) {
+      const user = await requireUser(o.db, userId);
+      return o.connections ? o.connections.list(user) : storedConnections(o.db, user.id);
+    },
+    async connectUrl(userId) {
+      const user = await requireUser(o.db, userId);
+      if (!o.connections)
+        throw new ApiError(503, 'connect-unavailable', 'Sendwell cannot connect mailboxes here.');
+      return (await o.connections.start(user, 'google')).authorizationUrl;
     },
     async channel(userId) {
       const user = await requireUser(o.db, userId);
@@ -110,7 +193,7 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
       if (!mailbox) throw new ApiError(409, 'no-native-mailbox', 'The Gmail mailbox is gone.');
       if (!o.draftsFor)
         throw new ApiError(503, 'drafts-unavailable', 'Sendwell cannot read Gmail drafts here.');
-      return o.draftsFor(mailbox);
+      return reportingLostGrant(o.draftsFor(mailbox), mailbox.id, o.connections);
     },
     async recentFeed(userId, limit) {
       return (await listEvents(o.db, userId, 0, limit))
