@@ -1,7 +1,7 @@
 // The card previewer page: a fake Gmail window that calls the Sendwell add-on the way Gmail does
 // (event object + Google ID tokens from the sandbox's dev token endpoint) and renders the answers.
 import { draftRaw, splitRecipients } from './draft.js';
-import { draftUpdateOf, navigate, renderCard, unwrapResponse } from './render.js';
+import { draftUpdateOf, navigate, openLinkOf, renderCard, unwrapResponse, whenClosed } from './render.js';
 
 const config = JSON.parse(document.getElementById('previewer-config').textContent);
 const $ = (testId) => document.querySelector(`[data-testid="${testId}"]`);
@@ -180,7 +180,7 @@ function apply(response) {
     showCard();
   }
   if (action?.notification?.text) toast(action.notification.text);
-  if (action?.link?.url) toast(`The add-on opens ${action.link.url}`);
+  if (action?.link?.url) openLink(openLinkOf(action.link));
   const update = draftUpdateOf(hostAppAction);
   if (update) applyDraftUpdate(update);
 }
@@ -245,7 +245,24 @@ function runAction(el, index) {
   if (!el || el.disabled || state.busy) return;
   const onClick = state.actions[Number(index)];
   if (onClick?.action?.function) callAddon(onClick.action.function, onClick.action.parameters);
-  else if (onClick?.openLink?.url) toast(`The add-on opens ${onClick.openLink.url}`);
+  else if (onClick?.openLink?.url) openLink(openLinkOf(onClick.openLink));
+}
+
+/**
+ * `OpenLink` as Gmail does it: a popup for OVERLAY (a tab otherwise); with `onClose: 'RELOAD'` the
+ * add-on is reloaded — its trigger runs again — once that window closes. `card-host` carries
+ * `data-link-window` = `open` / `closed` meanwhile.
+ */
+function openLink(link) {
+  if (!link) return;
+  const win = window.open(link.url, 'sendwell-open-link', link.popup ? 'popup,width=520,height=680' : '');
+  if (!win) return showError(`The browser blocked the window for ${link.url}.`);
+  const host = $('card-host');
+  host.dataset.linkWindow = 'open';
+  whenClosed(win, () => {
+    host.dataset.linkWindow = 'closed';
+    if (link.reloadOnClose && state.trigger) fireTrigger(state.trigger);
+  });
 }
 
 function wire() {

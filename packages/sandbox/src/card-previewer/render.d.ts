@@ -8,6 +8,18 @@ export function escapeAttr(value: unknown): string;
 export function plainCardText(text: unknown): string;
 export function actionTestId(onClick: unknown, text: unknown): string;
 export function renderCard(card: unknown): RenderedCard;
+export interface PreviewLink {
+  url: string;
+  popup: boolean;
+  reloadOnClose: boolean;
+}
+export function openLinkOf(link: unknown): PreviewLink | null;
+export function whenClosed(
+  win: { closed: boolean },
+  onClosed: () => void,
+  every?: (check: () => void) => unknown,
+  stop?: (timer: unknown) => void,
+): () => void;
 // biome-ignore lint/suspicious/noExplicitAny: card JSON is untyped browser data here; the JS module validates it
 export function unwrapResponse(response: unknown): { action: any; hostAppAction: any };
 // biome-ignore lint/suspicious/noExplicitAny: as above

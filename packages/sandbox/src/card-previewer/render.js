@@ -50,11 +50,44 @@ export function actionTestId(onClick, text) {
     .replace(/^-|-$/g, '');
 }
 
+/**
+ * An `OpenLink` (a button's `onClick.openLink`, or a response's `action.link`) as the previewer opens
+ * it: the URL, a popup for `openAs: 'OVERLAY'`, and whether Gmail reloads the add-on once it closes.
+ */
+export function openLinkOf(link) {
+  if (!link?.url) return null;
+  return { url: link.url, popup: link.openAs === 'OVERLAY', reloadOnClose: link.onClose === 'RELOAD' };
+}
+
+/**
+ * Calls `onClosed` once, after `win` closes. No event tells an opener that its popup closed, so it
+ * polls `closed` (readable across origins), as Gmail must. `every` schedules the check (tests pass a
+ * manual one); answers a function that stops watching.
+ */
+export function whenClosed(win, onClosed, every = (check) => setInterval(check, 250), stop = clearInterval) {
+  let done = false;
+  const timer = every(() => {
+    if (done || !win.closed) return;
+    done = true;
+    stop(timer);
+    onClosed();
+  });
+  return () => {
+    done = true;
+    stop(timer);
+  };
+}
+
 function renderButton(button, actions) {
   const index = actions.push(button.onClick ?? null) - 1;
   const disabled = button.disabled ? ' disabled' : '';
   const testId = actionTestId(button.onClick, button.text);
-  return `<button type="button" class="card-button" data-testid="${escapeAttr(testId)}" data-action-index="${index}"${disabled}>${sanitizeCardText(button.text)}</button>`;
+  const link = openLinkOf(button.onClick?.openLink);
+  // A link button says where it goes and whether the add-on reloads when that window closes.
+  const linkAttrs = link
+    ? ` data-open-link="${escapeAttr(link.url)}" data-on-close="${link.reloadOnClose ? 'RELOAD' : 'NOTHING'}"`
+    : '';
+  return `<button type="button" class="card-button" data-testid="${escapeAttr(testId)}" data-action-index="${index}"${linkAttrs}${disabled}>${sanitizeCardText(button.text)}</button>`;
 }
 
 function renderDecorated(widget, actions) {

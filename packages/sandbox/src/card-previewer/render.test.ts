@@ -3,10 +3,12 @@ import {
   actionTestId,
   draftUpdateOf,
   navigate,
+  openLinkOf,
   plainCardText,
   renderCard,
   sanitizeCardText,
   unwrapResponse,
+  whenClosed,
 } from './render.js';
 
 const ADDON = 'https://sendwell.example/gmail/addon';
@@ -215,5 +217,92 @@ describe('responses', () => {
     [a, [{ pushCard: a }]],
   ])('unwrapResponse %#', (response, navigations) => {
     expect(unwrapResponse(response).action.navigations).toEqual(navigations);
+  });
+});
+
+describe('OpenLink (the Connect Gmail button)', () => {
+  const consent = 'https://accounts.example/o/oauth2/v2/auth?state=s1&scope=a+b';
+  const linkCard = (onClose?: string) => ({
+    name: 'connect',
+    sections: [
+      {
+        widgets: [
+          {
+            buttonList: {
+              buttons: [
+                {
+                  text: 'Connect Gmail',
+                  onClick: { openLink: { url: consent, openAs: 'OVERLAY', onClose } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+
+  it('renders a link button with where it goes and what happens when it closes', () => {
+    const { html, actions } = renderCard(linkCard('RELOAD'));
+    expect(html).toContain('data-testid="connect-gmail"');
+    expect(html).toContain(`data-open-link="${consent.replace(/&/g, '&amp;')}"`);
+    expect(html).toContain('data-on-close="RELOAD"');
+    expect(renderCard(linkCard()).html).toContain('data-on-close="NOTHING"');
+    expect(openLinkOf((actions[0] as { openLink: unknown }).openLink)).toEqual({
+      url: consent,
+      popup: true,
+      reloadOnClose: true,
+    });
+  });
+
+  it.each([
+    [
+      { url: consent, openAs: 'OVERLAY', onClose: 'RELOAD' },
+      { url: consent, popup: true, reloadOnClose: true },
+    ],
+    [
+      { url: consent, onClose: 'NOTHING' },
+      { url: consent, popup: false, reloadOnClose: false },
+    ],
+    [{ url: consent }, { url: consent, popup: false, reloadOnClose: false }],
+    [{}, null],
+    [undefined, null],
+  ])('openLinkOf %j', (link, expected) => {
+    expect(openLinkOf(link)).toEqual(expected);
+  });
+
+  it('whenClosed reports the window closing once, on the first check after it closed', () => {
+    const win = { closed: false };
+    const checks: (() => void)[] = [];
+    let stopped = 0;
+    let reloads = 0;
+    whenClosed(
+      win,
+      () => reloads++,
+      (check) => checks.push(check),
+      () => stopped++,
+    );
+    checks[0]!();
+    expect(reloads).toBe(0);
+    win.closed = true;
+    checks[0]!();
+    checks[0]!();
+    expect([reloads, stopped]).toEqual([1, 1]);
+  });
+
+  it('a stopped watch reports nothing', () => {
+    const win = { closed: false };
+    const checks: (() => void)[] = [];
+    let reloads = 0;
+    const stop = whenClosed(
+      win,
+      () => reloads++,
+      (check) => checks.push(check),
+      () => {},
+    );
+    stop();
+    win.closed = true;
+    checks[0]!();
+    expect(reloads).toBe(0);
   });
 });
