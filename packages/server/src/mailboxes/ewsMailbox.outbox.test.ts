@@ -12,6 +12,7 @@ import { findSend } from '../store/sends';
 import { openTestDb, TEST_ENGINES } from '../store/testing';
 import { findMailbox, findUser, upsertUser } from '../store/users';
 import { createVault, type Vault } from '../vault/vault';
+import { scanAllOnce } from '../workers/scannerWorker';
 import { sendDueOnce } from '../workers/senderWorker';
 import { ewsMailboxFor } from './ewsMailboxFor';
 import { serveSandbox } from './ewsTesting';
@@ -135,5 +136,17 @@ describe.each(TEST_ENGINES)('sending through Exchange Server on-premises on %s',
     await sendDueOnce(deps());
     expect((await findSend(db, send.id))!.status).toBe('submitted');
     expect(inSentItems(send.id)).toHaveLength(1);
+  });
+
+  it('the bounce scanner leaves Exchange Server mailboxes alone: there is no inbox to read', async () => {
+    const asked: string[] = [];
+    await scanAllOnce({
+      ...deps(),
+      mailboxFor: (row) => {
+        asked.push(row.provider);
+        return ewsMailboxFor({ db, vault }, row);
+      },
+    });
+    expect(asked).not.toContain('exchange-server');
   });
 });
