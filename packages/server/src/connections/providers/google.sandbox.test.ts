@@ -1,9 +1,9 @@
 import { GmailApiMailbox, GmailDrafts } from '@sendwell/gmail';
 import { answerConsent } from '@sendwell/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pkcePair } from '../authRequest';
 import { GrantError, type OAuthClient } from '../types';
 import { createGoogleOAuthClient, GOOGLE_SCOPES } from './google';
-import { createPkcePair } from './pkce';
 import { type ServedSandbox, serveSandbox } from './sandboxServer.testing';
 
 // Google's OAuth2 client against the sandbox's Google routes over HTTP, configured as for the real one.
@@ -32,7 +32,7 @@ const google = (): OAuthClient => {
 
 /** The browser's part: open the authorization URL, accept as `userId`, land on our callback. */
 async function connect(client: OAuthClient, userId: string) {
-  const { verifier, challenge } = await createPkcePair();
+  const { verifier, challenge } = pkcePair();
   const email = served.sandbox.users.find((u) => u.id === userId)!.email;
   const url = await client.authorizationUrl({ state: 'g-1', codeChallenge: challenge, loginHint: email });
   const callback = new URL(await answerConsent(url, { account: userId }));
@@ -116,7 +116,7 @@ describe('Google OAuth client against the sandbox Google', () => {
 
   it('a wrong code verifier is GrantError(invalid_grant)', async () => {
     const client = google();
-    const { challenge } = await createPkcePair();
+    const { challenge } = pkcePair();
     const url = await client.authorizationUrl({ state: 'g-2', codeChallenge: challenge });
     const code = new URL(await answerConsent(url, { account: 'gus' })).searchParams.get('code')!;
     const error = await client.exchangeCode({ code, codeVerifier: 'y'.repeat(43) }).catch((e: unknown) => e);

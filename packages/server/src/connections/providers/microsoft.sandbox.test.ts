@@ -1,10 +1,10 @@
 import { answerConsent } from '@sendwell/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphMailbox } from '../../mailboxes/graphMailbox';
+import { pkcePair } from '../authRequest';
 import { GrantError, type OAuthClient } from '../types';
 import { IdentityNotAllowed } from './idToken';
 import { createMicrosoftOAuthClient, MICROSOFT_SCOPES, type MicrosoftClientOptions } from './microsoft';
-import { createPkcePair } from './pkce';
 import { type ServedSandbox, serveSandbox } from './sandboxServer.testing';
 
 // The Entra client against the sandbox's Entra v2 routes over HTTP, configured as for the real one.
@@ -28,7 +28,7 @@ const entra = (extra: Partial<MicrosoftClientOptions> = {}): OAuthClient =>
 
 /** The browser's part: open the authorization URL, accept as `userId`, land on our callback. */
 async function consent(client: OAuthClient, userId: string, tenantId?: string) {
-  const { verifier, challenge } = await createPkcePair();
+  const { verifier, challenge } = pkcePair();
   const url = await client.authorizationUrl({
     state: 'st-1',
     codeChallenge: challenge,
