@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, Host, PersonalisedMessage, SendRequestBody, ValidSendRequestBody } from '@sendwell/core';
 import { DAY_MS, getProfile, personalise, planSend, sendRequestSchema } from '@sendwell/core';
+import { heldExplanation, insertHeldEvent } from '../connections/connectionLife';
+import { type ConnectionRow, findConnection } from '../store/connections';
 import type { Db } from '../store/db';
 import { insertEvent } from '../store/events';
 import type { EventRow, MailboxRow, SendRow, UserRow } from '../store/rows';
@@ -69,20 +71,30 @@ export async function createSend(
     throw new ApiError(404, 'template-not-found', `Not sent: no template ${templateId} you can use.`);
   }
   const outcome = await deps.db.transaction(
-    async (tx): Promise<{ earlier: SendRow[] } | { queued: Queued[] }> => {
+    async (tx): Promise<{ earlier: SendRow[] } | { queued: Queued[]; held: EventRow[] }> => {
       const mailbox = await lockMailbox(tx, decision.channel.id);
-      if (!mailbox) throw new ApiError(409, 'no-native-mailbox', 'The mailbox for this channel is gone.');
+      const connection = mailbox && (await findConnection(tx, mailbox.id));
+      if (!mailbox || !connection)
+        throw new ApiError(409, 'no-native-mailbox', 'The mailbox for this channel is gone.');
       // Checked again under the lock: a concurrent request for the same draft may have just committed.
       const again = await listSendsForDraft(tx, user.id, request.idempotencyKey);
       if (again.length) return { earlier: again };
+      refuseUnlessAccepting(connection);
       const queued: Queued[] = [];
       for (const message of messages)
         queued.push(await reserveAndQueue(tx, deps.clock, user, message, mailbox));
-      return { queued };
+      // A mailbox waiting for a reconnect takes the send and holds it: the feed says so at once.
+      const held: EventRow[] = [];
+      if (connection.state !== 'connected') {
+        for (const { send } of queued)
+          held.push(await insertHeldEvent(tx, send, connection, deps.clock.now()));
+        for (const q of queued) q.reason = heldExplanation(connection.state);
+      }
+      return { queued, held };
     },
   );
   if ('earlier' in outcome) return alreadySent(outcome.earlier);
-  for (const { event } of outcome.queued) deps.hub.publish(event);
+  for (const event of [...outcome.queued.map((q) => q.event), ...outcome.held]) deps.hub.publish(event);
   deps.wake();
   return {
     duplicate: false,
@@ -91,6 +103,26 @@ export async function createSend(
       explanation: `${decision.explanation} ${reason}`.trim(),
     })),
   };
+}
+
+/**
+ * A disconnected or disabled mailbox takes no new sends (they would wait for something only the
+ * rep or an admin can do, unseen); one that needs reconnecting takes them and holds them.
+ */
+function refuseUnlessAccepting(connection: ConnectionRow): void {
+  const address = connection.mailbox.address;
+  if (connection.state === 'disconnected')
+    throw new ApiError(
+      409,
+      'mailbox-disconnected',
+      `Not sent: your mailbox ${address} is disconnected from Sendwell. Connect it again, then send.`,
+    );
+  if (connection.state === 'disabled')
+    throw new ApiError(
+      409,
+      'mailbox-disabled',
+      `Not sent: a team admin disabled your mailbox ${address} in Sendwell. Ask them to enable it.`,
+    );
 }
 
 function alreadySent(sends: SendRow[]): DraftOutcome {

@@ -115,8 +115,9 @@ export async function rescheduleSend(db: Db, id: string, sendAt: Date, error: st
 /**
  * Claims due sends for one worker. `for update skip locked` lets several server instances share one
  * PostgreSQL without two of them sending the same row; the lease lets another instance take over a
- * row whose worker died mid-send (it reconciles with Sent items first). Sends of a paused mailbox
- * are not claimed: they wait in the queue without a provider call. A claim is not an attempt:
+ * row whose worker died mid-send (it reconciles with Sent items first). Sends of a paused mailbox,
+ * or of one that is not connected (needs reconnecting, disconnected, disabled), are not claimed:
+ * they wait in the queue without a provider call. A claim is not an attempt:
  * `attempts` counts provider submissions only (see `beginAttempt`).
  */
 export async function claimDueSends(db: Db, now: Date, leaseMs: number, limit = 10): Promise<SendRow[]> {
@@ -126,6 +127,7 @@ export async function claimDueSends(db: Db, now: Date, leaseMs: number, limit = 
        where ((s.status in ('scheduled', 'retry') and s.send_at <= $1)
               or (s.status = 'sending' and s.claimed_until < $1))
          and (m.paused_until is null or m.paused_until <= $1)
+         and coalesce(m.state, 'connected') = 'connected'
        order by s.send_at, s.created_at, s.id limit $2 for update of s skip locked`,
       [now, limit],
     );
@@ -209,6 +211,23 @@ export async function deferWaitingSends(
     for (const send of waiting) await deferSend(tx, send.id, until, why);
     return waiting.map((send) => ({ ...send, previousSendAt: send.sendAt, sendAt: until }));
   });
+}
+
+/**
+ * The mailbox's grant stopped working mid-send (a 401 after a refresh): nothing was sent, so the
+ * send goes back to the queue as it was: same time, same reservation, the attempt given back.
+ */
+export async function holdSend(db: Db, id: string, why: string, attemptStarted: boolean): Promise<void> {
+  await db.query(
+    `update sends set attempts = greatest(attempts - $3, 0), claimed_until = null, started_at = null,
+       status = case when greatest(attempts - $3, 0) = 0 then 'scheduled' else 'retry' end, last_error = $2
+     where id = $1`,
+    [id, why, attemptStarted ? 1 : 0],
+  );
+  await db.query(
+    'update reservations set at = s.send_at from sends s where s.id = $1 and reservations.send_id = $1',
+    [id],
+  );
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { BounceReport, Clock, Logger, MailboxPort } from '@sendwell/core';
-import { parseBounce } from '@sendwell/core';
+import { MailboxAuthError, parseBounce } from '@sendwell/core';
+import { loseConnection } from '../connections/connectionLife';
 import type { SentFolderPort } from '../mailboxes/sentFolder';
 import type { FeedHub } from '../services/feedHub';
 import { insertBounce } from '../store/bounces';
+import { listConnectedMailboxIds } from '../store/connections';
 import type { Db } from '../store/db';
 import type { MailboxRow, SendRow } from '../store/rows';
 import { findSend, findSendByMessageId, findSendByRecipient } from '../store/sends';
@@ -30,20 +32,35 @@ export interface ScannerDeps {
  */
 export async function scanAllOnce(deps: ScannerDeps): Promise<number> {
   let found = 0;
-  for (const mailbox of await listMailboxes(deps.db)) {
+  // A mailbox that is not connected has no grant to read with: it is skipped until it is again.
+  const connected = await listConnectedMailboxIds(deps.db);
+  // Exchange Server on-premises: no inbox to read (bounce tracking is not available there).
+  for (const mailbox of (await listMailboxes(deps.db)).filter(
+    (m) => connected.has(m.id) && m.provider !== 'exchange-server',
+  )) {
     try {
       found += await scanMailbox(deps, mailbox);
     } catch (error) {
+      if (await lostGrant(deps, mailbox, error)) continue;
       deps.logger.warn('scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
     }
     try {
       const folder = deps.sentFolderFor?.(mailbox) ?? asSentFolder(deps.mailboxFor(mailbox));
       if (folder) await scanSentFolder(deps, mailbox, folder);
     } catch (error) {
+      if (await lostGrant(deps, mailbox, error)) continue;
       deps.logger.warn('sent-folder scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
     }
   }
   return found;
+}
+
+/** The provider no longer honours the grant: the mailbox needs reconnecting (once); skip the rest. */
+async function lostGrant(deps: ScannerDeps, mailbox: MailboxRow, error: unknown): Promise<boolean> {
+  if (!(error instanceof MailboxAuthError)) return false;
+  deps.logger.warn('mailbox grant rejected', { mailboxId: mailbox.id, problem: error.problem });
+  await loseConnection(deps, mailbox.id, error.problem);
+  return true;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

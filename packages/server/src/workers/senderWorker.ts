@@ -1,17 +1,25 @@
-import type { Clock, Logger, MailboxPort } from '@sendwell/core';
+import {
+  type Clock,
+  type ConnectionState,
+  type Logger,
+  MailboxAuthError,
+  type MailboxPort,
+} from '@sendwell/core';
+import { heldExplanation, insertHeldEvent, loseConnection } from '../connections/connectionLife';
 import type { FeedHub } from '../services/feedHub';
+import { findConnection } from '../store/connections';
 import type { Db } from '../store/db';
 import type { MailboxRow, SendRow } from '../store/rows';
 import {
   claimDueSends,
   deferSend,
+  holdSend,
   markFailed,
   markSubmitted,
   recordCheckFailure,
   refundAttempt,
   rescheduleSend,
 } from '../store/sends';
-import { findMailbox } from '../store/users';
 import { gateAttempt, pausedMailboxMove, pausedNow } from './pacing';
 import { pauseForProvider, resumeEndedPauses } from './pauses';
 import { recordEvent } from './recordEvent';
@@ -46,8 +54,11 @@ export async function sendDueOnce(deps: SenderDeps): Promise<number> {
 }
 
 async function deliver(deps: SenderDeps, send: SendRow): Promise<void> {
-  const mailboxRow = await findMailbox(deps.db, send.mailboxId);
-  if (!mailboxRow) return failed(deps, send, 'The mailbox this send was queued for has been removed.');
+  const connection = await findConnection(deps.db, send.mailboxId);
+  if (!connection) return failed(deps, send, 'The mailbox this send was queued for has been removed.');
+  // Not connected since the claim (a disconnect, a loss seen by another worker): it waits, untouched.
+  if (connection.state !== 'connected') return held(deps, send, connection.state, false);
+  const mailboxRow = connection.mailbox;
   // A pause set by an earlier send of this round: wait without calling the provider at all.
   if (pausedNow(mailboxRow, deps.clock.now())) {
     const move = pausedMailboxMove(mailboxRow);
@@ -83,6 +94,10 @@ async function reconcile(
   try {
     return await mailbox.findSent(send.id);
   } catch (error) {
+    if (error instanceof MailboxAuthError) {
+      await held(deps, send, error, false);
+      return 'unknown';
+    }
     const detail = `Could not check Sent items before retrying (${errorText(error)}); will check again.`;
     deps.logger.warn('sent-items lookup failed', { sendId: send.id, detail });
     // Sending without the check could send twice; failing would drop a send the provider never saw.
@@ -116,6 +131,7 @@ async function attempt(
     if (result.retryable && send.attempts < maxAttempts) return retryLater(deps, send, result.detail);
     return failed(deps, send, result.detail);
   } catch (error) {
+    if (error instanceof MailboxAuthError) return held(deps, send, error, true);
     const detail = errorText(error);
     deps.logger.warn('send attempt crashed', { sendId: send.id, detail });
     if (send.attempts < maxAttempts) return retryLater(deps, send, detail);
@@ -150,6 +166,28 @@ async function throttled(
   await refundAttempt(deps.db, send.id);
   await rescheduleSend(deps.db, send.id, until, detail);
   await moved(deps, send, pauseMove(mailboxRow.profileId, until, detail));
+}
+
+/**
+ * The provider no longer honours the rep's grant: nothing was sent, so the send goes back to the
+ * queue as it was (no attempt used up), the mailbox needs reconnecting (once: the first loss is
+ * recorded, later ones change nothing), and the feed says this send is held. The claim skips the
+ * mailbox until the rep reconnects; then the send goes out through the normal claim, once.
+ */
+async function held(
+  deps: SenderDeps,
+  send: SendRow,
+  cause: MailboxAuthError | ConnectionState,
+  attemptStarted: boolean,
+) {
+  const lost = cause instanceof MailboxAuthError;
+  await holdSend(deps.db, send.id, heldExplanation(lost ? 'needs-reconnect' : cause), attemptStarted);
+  if (lost) deps.logger.warn('mailbox grant rejected', { mailboxId: send.mailboxId, problem: cause.problem });
+  const change = lost ? await loseConnection(deps, send.mailboxId, cause.problem) : null;
+  // The loss itself recorded every waiting send of the mailbox, this one included.
+  if (change?.held.includes(send.id)) return;
+  const row = change?.row ?? (await findConnection(deps.db, send.mailboxId));
+  if (row) deps.hub.publish(await insertHeldEvent(deps.db, send, row, deps.clock.now()));
 }
 
 async function retryLater(deps: SenderDeps, send: SendRow, detail: string) {
