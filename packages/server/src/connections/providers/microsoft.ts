@@ -181,7 +181,7 @@ class MicrosoftOAuthClient implements OAuthClient {
    */
   async #processed(tenant: string, response: Response, process: Process) {
     const idToken = await peekIdToken(response);
-    const tid = idToken ? stringClaim(decodeJwt(idToken), 'tid') : null;
+    const tid = idToken ? unverifiedTenant(idToken) : null;
     try {
       return await process(this.#server(tenant, tid ?? tenant), response);
     } catch (error) {
@@ -190,7 +190,7 @@ class MicrosoftOAuthClient implements OAuthClient {
   }
 
   async #identityOf(idToken: string): Promise<ProviderIdentity> {
-    const tid = stringClaim(decodeJwt(idToken), 'tid');
+    const tid = unverifiedTenant(idToken);
     if (!tid) throw new IdTokenRejected('ID token refused: it names no tenant (tid).');
     // The issuer holds the token's own tenant: a signed token for tenant A cannot claim tenant B.
     const claims = await verifyIdToken(idToken, {
@@ -207,6 +207,15 @@ class MicrosoftOAuthClient implements OAuthClient {
     if (!oid || !email) throw new IdTokenRejected('ID token refused: no oid or preferred_username.');
     const name = stringClaim(claims, 'name') ?? email;
     return { provider: 'microsoft', tenantId: tid, subject: oid, email, name, hostedDomain: null };
+  }
+}
+
+/** The `tid` an ID token claims, before its signature is checked (only to know whose keys to use). */
+function unverifiedTenant(idToken: string): string | null {
+  try {
+    return stringClaim(decodeJwt(idToken), 'tid');
+  } catch {
+    return null; // not a JWT: the checks that follow refuse it
   }
 }
 
