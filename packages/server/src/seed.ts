@@ -1,5 +1,6 @@
 import type { ProfileId } from '@sendwell/core';
 import type { Db } from './store/db';
+import { bindIdentity, GOOGLE_IDENTITY_TENANT, type IdentityKey } from './store/identities';
 import type { UserRole } from './store/rows';
 import { insertTemplate, listTemplates } from './store/templates';
 import { upsertMailbox, upsertUser } from './store/users';
@@ -12,6 +13,10 @@ export interface SeedUser {
   tenantId: string;
   mailboxId: string;
   legacy: boolean;
+  /** Entra `oid` / Google `sub`: the seed binds the identity, so sign-in finds the user by it. */
+  subject?: string;
+  /** False: the user exists but has not connected their mailbox yet (no mailbox row). */
+  connected?: boolean;
 }
 
 const PROFILE: Record<SeedUser['provider'], ProfileId> = {
@@ -54,6 +59,8 @@ export async function seedUsers(db: Db, users: readonly SeedUser[]): Promise<voi
       defaultChannel: null,
       role: seedRole(users, user),
     });
+    if (user.subject) await bindIdentity(db, identityKeyOf({ ...user, subject: user.subject }), user.id);
+    if (user.connected === false) continue;
     await upsertMailbox(db, {
       id: user.mailboxId,
       userId: user.id,
@@ -78,4 +85,11 @@ export async function seedUsers(db: Db, users: readonly SeedUser[]): Promise<voi
       });
     }
   }
+}
+
+/** A sandbox person's immutable ids as their provider states them (Entra tid + oid, Google sub). */
+export function identityKeyOf(user: SeedUser & { subject: string }): IdentityKey {
+  return user.provider === 'gmail'
+    ? { provider: 'google', tenantId: GOOGLE_IDENTITY_TENANT, subject: user.subject }
+    : { provider: 'microsoft', tenantId: user.tenantId, subject: user.subject };
 }

@@ -1,39 +1,45 @@
-import type { Clock, Logger, MailboxPort } from '@sendwell/core';
+import type { Clock, Logger, OAuthProvider } from '@sendwell/core';
 import { systemClock } from '@sendwell/core';
-import { createGmailAddon, GmailApiMailbox, GmailDrafts } from '@sendwell/gmail';
-import { createSandbox } from '@sendwell/sandbox';
+import { createGmailAddon } from '@sendwell/gmail';
+import type { Sandbox } from '@sendwell/sandbox';
 import { Hono } from 'hono';
-import { apiTokenFor, verifyApiToken } from './auth/apiTokens';
+import { apiTokenFor } from './auth/apiTokens';
+import { createAuthenticator } from './auth/authenticate';
 import { createMicrosoftVerifier } from './auth/microsoftToken';
-import type { ServerConfig } from './config/config';
-import { loadSecret } from './config/config';
+import { configProblems } from './config/checks';
+import { redirectUri, type ServerConfig } from './config/config';
+import { createGoogleOAuthClient } from './connections/providers/google';
+import { createMicrosoftOAuthClient } from './connections/providers/microsoft';
+import { createConnectionService } from './connections/service';
+import { createTokenManager } from './connections/tokenManager';
+import type { OAuthClient } from './connections/types';
 import { apiRoutes } from './http/api';
+import { authConfigRoute } from './http/authConfig';
+import { connectionRoutes } from './http/connections';
+import { connectPages } from './http/connectPages';
 import { errorResponse } from './http/errors';
 import { staticRoutes } from './http/static';
 import { consoleLogger } from './logger';
-import { GmailSentFolder } from './mailboxes/gmailSentFolder';
-import { GraphMailbox } from './mailboxes/graphMailbox';
-import { seedUsers } from './seed';
-import { ApiError } from './services/errors';
+import { createMailboxPorts } from './mailboxes/ports';
+import { configuredProviders, type ProviderSettings } from './providerSettings';
+import { startSandboxMode } from './sandboxMode';
 import { FeedHub } from './services/feedHub';
 import { gmailAddonDeps } from './services/gmailDeps';
 import { type Db, openDb } from './store/db';
 import { migrate } from './store/migrations';
-import type { MailboxRow, UserRow } from './store/rows';
-import { findUser, findUserByEmail } from './store/users';
+import { loadVaultSecrets } from './vault/secrets';
+import { createVault } from './vault/vault';
 import { type Loop, startLoop } from './workers/loop';
 import { scanAllOnce } from './workers/scannerWorker';
 import { sendDueOnce } from './workers/senderWorker';
 
-/** The audience our API accepts on Microsoft access tokens (the add-in's app id URI). */
-export const SANDBOX_API_AUDIENCE = 'api://sendwell';
-const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
+export { SANDBOX_API_AUDIENCE } from './providerSettings';
 
 export interface Sendwell {
   app: Hono;
   db: Db;
   config: ServerConfig;
-  sandbox: ReturnType<typeof createSandbox> | null;
+  sandbox: Sandbox | null;
   apiTokenFor(userId: string): string;
   /** Starts the outbox sender and the inbox scanner. */
   startWorkers(): void;
@@ -49,119 +55,154 @@ export interface SendwellOptions {
   sandboxNoticeDelayMs?: number;
 }
 
-/** The composition root: storage, providers (sandbox or real), HTTP routes and workers. */
+/** Refuses to start on settings that cannot work, naming each problem and its fix. */
+function refuseBrokenConfig(config: ServerConfig): void {
+  if (config.providers === 'sandbox') return;
+  const fatal = configProblems(config);
+  if (fatal.length === 0) return;
+  const lines = fatal.map((p) => `  - ${p.message}${p.fix ? `\n    fix: ${p.fix}` : ''}`);
+  throw new Error(
+    `Sendwell cannot start with these settings (run \`sendwell doctor\`):\n${lines.join('\n')}`,
+  );
+}
+
+function oauthClients(config: ServerConfig, providers: ProviderSettings, clock: Clock) {
+  const clients: Partial<Record<OAuthProvider, OAuthClient>> = {};
+  const ms = providers.microsoft;
+  if (ms)
+    clients.microsoft = createMicrosoftOAuthClient({
+      ...ms,
+      redirectUri: redirectUri(config.baseUrl, 'microsoft'),
+      tenantsAllowed: ms.tenants,
+      clock,
+    });
+  const g = providers.google;
+  if (g)
+    clients.google = createGoogleOAuthClient({
+      clientId: g.clientId,
+      clientSecret: g.clientSecret,
+      authUrl: `${g.accountsUrl}/o/oauth2/v2/auth`,
+      tokenUrl: `${g.oauthUrl}/token`,
+      revokeUrl: `${g.oauthUrl}/revoke`,
+      issuer: g.issuer,
+      jwksUrl: g.certsUrl,
+      redirectUri: redirectUri(config.baseUrl, 'google'),
+      gmailRootUrl: g.gmailRootUrl,
+      clock,
+    });
+  return clients;
+}
+
+/** The composition root: storage, the vault, providers (sandbox or real), HTTP routes and workers. */
 export async function createSendwell(config: ServerConfig, options: SendwellOptions = {}): Promise<Sendwell> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger();
-  if (config.providers !== 'sandbox') {
-    throw new Error(
-      'Real Microsoft/Google credentials are configured, but only sandbox mailboxes are wired in this build (see README: "Real providers").',
-    );
-  }
+  refuseBrokenConfig(config);
   const db = await openDb(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
   );
   await migrate(db);
-  const secret = loadSecret(config.dataDir);
+  const secrets = loadVaultSecrets(config.dataDir);
+  const secret = secrets[0]!;
+  const vault = createVault(secrets);
   const hub = new FeedHub();
-  const sandbox = createSandbox({
-    baseUrl: `${config.baseUrl}/sandbox`,
-    clock,
-    noticeDelayMs: options.sandboxNoticeDelayMs,
-    appUrls: {
-      paneUrl: `${config.baseUrl}/outlook/taskpane.html`,
-      addonUrl: `${config.baseUrl}/gmail/addon`,
-    },
-  });
-  await seedUsers(db, sandbox.users);
-
-  const verifyMicrosoft = createMicrosoftVerifier({
-    jwksUrl: sandbox.microsoft.jwksUrl,
-    issuerFor: (tid) => sandbox.microsoft.issuer(tid),
-    audience: SANDBOX_API_AUDIENCE,
-  });
-  const authenticate = async (token: string): Promise<UserRow> => {
-    const apiUser = verifyApiToken(secret, token);
-    const user = apiUser
-      ? await findUser(db, apiUser)
-      : await verifyMicrosoft(token).then(
-          (p) => findUserByEmail(db, p.email),
-          () => null,
-        );
-    if (!user) throw new ApiError(401, 'invalid-token', 'The token is not valid for Sendwell.');
-    return user;
-  };
-
-  const ports = new Map<string, MailboxPort>();
-  const mailboxFor = (row: MailboxRow): MailboxPort => {
-    const cached = ports.get(row.id);
-    if (cached) return cached;
-    const port: MailboxPort =
-      row.provider === 'exchange'
-        ? new GraphMailbox({
-            baseUrl: sandbox.microsoft.graphBaseUrl,
-            address: row.address,
-            getToken: () => sandbox.issueMicrosoftToken(row.userId, GRAPH_AUDIENCE),
-          })
-        : new GmailApiMailbox({
-            rootUrl: sandbox.google.rootUrl,
-            address: row.address,
-            getToken: async () => sandbox.issueGoogleAccessToken(row.userId),
-          });
-    ports.set(row.id, port);
-    return port;
-  };
-
+  const mode =
+    config.providers === 'sandbox'
+      ? await startSandboxMode(db, vault, config, { clock, noticeDelayMs: options.sandboxNoticeDelayMs })
+      : null;
+  const providers = mode?.providers ?? configuredProviders(config);
+  const clients = oauthClients(config, providers, clock);
   let sender: Loop | null = null;
   let scanner: Loop | null = null;
-  // Gmail's Sent folder for the budget scan (GraphMailbox reads its own Sent Items).
-  const sentFolderFor = (row: MailboxRow) =>
-    row.provider === 'gmail'
-      ? new GmailSentFolder({
-          rootUrl: sandbox.google.rootUrl,
-          getToken: async () => sandbox.issueGoogleAccessToken(row.userId),
-        })
-      : null;
-  const workerDeps = { db, clock, hub, logger, mailboxFor, sentFolderFor };
+  const wakeSender = () => sender?.wake();
+
+  // The token manager reports a lost grant to the service, which the service's deps need: late-bound.
+  let markLost: (mailboxId: string, problem: Parameters<typeof service.markLost>[1]) => Promise<void>;
+  const tokens = createTokenManager({
+    db,
+    vault,
+    clock,
+    logger,
+    clientFor: (provider) => clients[provider === 'exchange' ? 'microsoft' : 'google'] ?? null,
+    onLost: (mailboxId, problem) => markLost(mailboxId, problem),
+  });
+  const ports = createMailboxPorts(providers, tokens);
+  const service = createConnectionService({
+    db,
+    clock,
+    hub,
+    logger,
+    vault,
+    clients,
+    tokens: {
+      forget(mailboxId) {
+        tokens.forget(mailboxId);
+        ports.forget(mailboxId);
+      },
+    },
+    wakeSender,
+  });
+  markLost = (mailboxId, problem) => service.markLost(mailboxId, problem);
+
+  const ms = providers.microsoft;
+  const verifyMicrosoft = ms
+    ? createMicrosoftVerifier({
+        jwksUrl: `${ms.authorityHost}/common/discovery/v2.0/keys`,
+        issuerFor: (tid) => `${ms.authorityHost}/${tid}/v2.0`,
+        audience: ms.apiAudience,
+      })
+    : null;
+  const authenticate = createAuthenticator({ db, secret, verifyMicrosoft, policy: providers.policy });
+  const workerDeps = {
+    db,
+    clock,
+    hub,
+    logger,
+    mailboxFor: ports.mailboxFor,
+    sentFolderFor: ports.sentFolderFor,
+  };
+
   const app = new Hono();
   app.onError((error, c) => errorResponse(error, c, logger));
   app.notFound((c) =>
     c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
   );
-  app.route('/api', apiRoutes({ db, clock, hub, logger, authenticate, wakeSender: () => sender?.wake() }));
-  app.route(
-    '/gmail',
-    createGmailAddon(
-      gmailAddonDeps({
-        db,
-        clock,
-        hub,
-        // The rep's grant on their Gmail mailbox (the sandbox issues it): the add-on reads the draft.
-        draftsFor: (row) =>
-          new GmailDrafts({
-            rootUrl: sandbox.google.rootUrl,
-            getToken: async () => sandbox.issueGoogleAccessToken(row.userId),
-          }),
-        wakeSender: () => sender?.wake(),
-        addonUrl: `${config.baseUrl}/gmail/addon`,
-        auth: {
-          jwksUrl: sandbox.google.jwksUrl,
-          issuers: [sandbox.google.issuer],
-          systemAudience: `${config.baseUrl}/gmail/addon`,
-          userAudience: sandbox.google.clientId,
-          serviceAccountEmail: sandbox.google.serviceAccountEmail,
-        },
-      }),
-    ),
-  );
-  app.route('/sandbox', sandbox.app);
+  app.route('/api', authConfigRoute(providers));
+  app.route('/api', connectionRoutes({ service, authenticate }));
+  app.route('/api', apiRoutes({ db, clock, hub, logger, authenticate, wakeSender }));
+  app.route('/connect', connectPages(service));
+  const g = providers.google;
+  if (g)
+    app.route(
+      '/gmail',
+      createGmailAddon(
+        gmailAddonDeps({
+          db,
+          clock,
+          hub,
+          draftsFor: ports.draftsFor,
+          wakeSender,
+          addonUrl: `${config.baseUrl}/gmail/addon`,
+          auth: {
+            jwksUrl: g.certsUrl,
+            issuers: [g.issuer, g.issuer.replace(/^https:\/\//, '')],
+            systemAudience: `${config.baseUrl}/gmail/addon`,
+            userAudience: g.clientId,
+            serviceAccountEmail: g.serviceAccountEmail ?? '',
+          },
+          policy: providers.policy,
+          connections: service,
+        }),
+      ),
+    );
+  if (mode) app.route('/sandbox', mode.sandbox.app);
   app.route('/', staticRoutes(config));
 
   return {
     app,
     db,
     config,
-    sandbox,
+    sandbox: mode?.sandbox ?? null,
     apiTokenFor: (userId) => apiTokenFor(secret, userId),
     startWorkers() {
       sender ??= startLoop('sender', config.senderIntervalMs, () => sendDueOnce(workerDeps), logger);

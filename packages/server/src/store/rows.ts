@@ -22,6 +22,8 @@ export interface MailboxRow {
   pausedUntil: Date | null;
   pauseReason: string | null;
   scanCursor: string | null;
+  /** Connection settings that are not secrets (EWS URL and username); absent for OAuth mailboxes. */
+  settings?: Record<string, unknown> | null;
 }
 
 export interface TemplateRow {
@@ -91,6 +93,7 @@ export const toMailbox = (r: Raw): MailboxRow => ({
   pausedUntil: date(r.paused_until),
   pauseReason: (r.pause_reason as string | null) ?? null,
   scanCursor: (r.scan_cursor as string | null) ?? null,
+  settings: r.settings == null ? null : json<Record<string, unknown>>(r.settings),
 });
 
 export const toTemplate = (r: Raw): TemplateRow => ({
