@@ -78,6 +78,11 @@ function parseEnvelope(envelope: string): ParsedEnvelope {
   return parsed;
 }
 
+/** The key id envelopes sealed with this secret carry (to tell an operator which secret is which). */
+export function keyIdOf(secret: Buffer): string {
+  return deriveKey(secret).id;
+}
+
 /** The key id an envelope was sealed under (VaultError 'malformed' when it is not an envelope). */
 export function envelopeKeyId(envelope: string): string {
   return parseEnvelope(envelope).keyId;
