@@ -4,7 +4,7 @@
  * `invalid_grant` means the client id and secret (and, for Entra, the tenant) are right, and
  * `invalid_client` / `unauthorized_client` say which one is not. Nothing is granted either way.
  */
-import { type Check, check } from './checks';
+import { type Check, check } from './check';
 import type { GoogleConfig, MicrosoftConfig, ServerConfig } from './config';
 import { redirectUri } from './config';
 
@@ -49,7 +49,7 @@ async function redeemProbeCode(url: string, form: Record<string, string>, deps: 
   }
 }
 
-export async function microsoftCredentialsCheck(
+async function microsoftCredentialsCheck(
   config: ServerConfig,
   ms: MicrosoftConfig,
   deps: CredentialProbeDeps,
@@ -102,7 +102,7 @@ function entraFault(answer: Extract<TokenAnswer, { kind: 'answered' }>): string 
   return answer.description ? `${what} (${answer.description})` : what;
 }
 
-export async function googleCredentialsCheck(
+async function googleCredentialsCheck(
   config: ServerConfig,
   g: GoogleConfig,
   deps: CredentialProbeDeps,

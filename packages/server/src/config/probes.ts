@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Clock } from '@sendwell/core';
 import { checkManifests, MANIFEST_FILES, renderManifests } from '@sendwell/manifests';
 import { openDb } from '../store/db';
-import { type Check, check } from './checks';
+import { type Check, check } from './check';
 import type { ServerConfig } from './config';
 
 export interface ProbeDeps {
