@@ -14,7 +14,7 @@ import { type SignInPolicy, signInUser, type VerifiedPerson } from '../auth/sign
 import { connectionInfo } from '../connections/grant';
 import type { ConnectionService } from '../connections/service';
 import { publicEvent } from '../http/feed';
-import { listConnections } from '../store/connections';
+import { findConnection, listConnections } from '../store/connections';
 import type { Db } from '../store/db';
 import { listEvents } from '../store/events';
 import { findUserByIdentity, GOOGLE_IDENTITY_TENANT } from '../store/identities';
@@ -193,6 +193,10 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
       if (!mailbox) throw new ApiError(409, 'no-native-mailbox', 'The Gmail mailbox is gone.');
       if (!o.draftsFor)
         throw new ApiError(503, 'drafts-unavailable', 'Sendwell cannot read Gmail drafts here.');
+      // A grant already known lost is not tried again: the card says to reconnect.
+      const connection = await findConnection(o.db, mailbox.id);
+      if (connection?.state === 'needs-reconnect')
+        throw new MailboxAuthError(connection.problem ?? 'grant-revoked', 'Gmail needs reconnecting.');
       return reportingLostGrant(o.draftsFor(mailbox), mailbox.id, o.connections);
     },
     async recentFeed(userId, limit) {

@@ -271,4 +271,34 @@ describe("the card's connection comes from the connection service", () => {
     expect(answer.json.renderActions.action?.notification?.text).toBe(en.t('gmail.connect.draftUnreadable'));
     expect(service.lost).toEqual([['mbx-gus', 'grant-revoked']]);
   });
+
+  it('a mailbox already waiting for a reconnect is not asked again: nothing read, nothing sent', async () => {
+    const reads: string[] = [];
+    const reading = async (): Promise<never> => {
+      reads.push('read');
+      throw new Error('the grant should not be tried');
+    };
+    await sendwell.db.query(
+      "update mailboxes set state = 'needs-reconnect', state_problem = 'grant-revoked' where id = 'mbx-gus'",
+    );
+    try {
+      const service = fakeService([gusMailbox('needs-reconnect')]);
+      const app = addonWith({
+        auth: sandboxAuth(),
+        connections: service,
+        draftsFor: () => ({ recent: reading, get: reading, remove: reading }),
+      });
+      const answer = await post(app, await tokens(), 't=action&a=send-with-sendwell', {
+        gmail: { toRecipients: ['ada@example.com'] },
+      });
+      expect(answer.json.renderActions.action?.notification?.text).toBe(
+        en.t('gmail.connect.draftUnreadable'),
+      );
+      expect(reads).toEqual([]);
+    } finally {
+      await sendwell.db.query(
+        "update mailboxes set state = 'connected', state_problem = null where id = 'mbx-gus'",
+      );
+    }
+  });
 });
