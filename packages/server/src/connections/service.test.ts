@@ -98,7 +98,7 @@ describe.each(TEST_ENGINES)('connection service on %s', (engine) => {
     });
 
     it.each([
-      ['unknown', 'unknown-state', async (b: ConnectionTestbed) => ({ state: 'made-up', code: 'x' })],
+      ['unknown', 'unknown-state', async (_b: ConnectionTestbed) => ({ state: 'made-up', code: 'x' })],
       [
         'used',
         'state-used',
