@@ -32,7 +32,7 @@ function mailboxError(ctx: OperationContext, folderId: XmlNode | undefined): Ews
 }
 
 /** CreateItem: SendAndSaveCopy files the message in Sent Items; SendOnly just sends. No drafts (SaveOnly). */
-export function createItem(ctx: OperationContext, op: XmlNode): OperationOutcome {
+function createItem(ctx: OperationContext, op: XmlNode): OperationOutcome {
   const messages = children(child(op, 'Items'), 'Message');
   const disposition = attr(op, 'MessageDisposition');
   if (messages.length === 0) return invalid;
@@ -99,7 +99,7 @@ function itemXml(item: EwsItem, shape: string, extra: string[]): XmlNode {
 }
 
 /** FindItem, shallow, in Sent Items (or an empty Inbox), with an optional IsEqualTo restriction. */
-export function findItem(ctx: OperationContext, op: XmlNode): OperationOutcome {
+function findItem(ctx: OperationContext, op: XmlNode): OperationOutcome {
   const folder = children(child(op, 'ParentFolderIds'), 'DistinguishedFolderId')[0];
   const folderName = attr(folder, 'Id') ?? '';
   const restriction = readRestriction(op);
@@ -130,7 +130,7 @@ export function findItem(ctx: OperationContext, op: XmlNode): OperationOutcome {
 }
 
 /** GetFolder on distinguished folders: what a client reads first to check it can open the mailbox. */
-export function getFolder(ctx: OperationContext, op: XmlNode): OperationOutcome {
+function getFolder(ctx: OperationContext, op: XmlNode): OperationOutcome {
   const ids = children(child(op, 'FolderIds'), 'DistinguishedFolderId');
   if (ids.length === 0) return invalid;
   const unknown = ids.find((id) => !((attr(id, 'Id') ?? '') in FOLDER_NAMES));

@@ -13,7 +13,7 @@ const ewsSettings = z.object({ ewsUrl: z.string().min(1), username: z.string().m
  * The mailbox's password from the vault, read once per mailbox object and again when a 401 asks
  * (`forceRefresh`): a rep who reconnected with a new password is picked up without a restart.
  */
-export function vaultPasswordSource(db: Db, vault: Vault, mailboxId: string): PasswordSource {
+function vaultPasswordSource(db: Db, vault: Vault, mailboxId: string): PasswordSource {
   let cached: string | null = null;
   return async (options) => {
     if (cached !== null && !options?.forceRefresh) return cached;

@@ -5,7 +5,7 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
  * fast-xml-parser, Basic authentication, and the three shapes of an answer (401 challenge, SOAP
  * Fault, response messages with a ResponseClass each).
  */
-export const EWS_NS = {
+const EWS_NS = {
   soap: 'http://schemas.xmlsoap.org/soap/envelope/',
   messages: 'http://schemas.microsoft.com/exchange/services/2006/messages',
   types: 'http://schemas.microsoft.com/exchange/services/2006/types',
@@ -39,7 +39,7 @@ export function child(node: unknown, name: string): XmlNode | undefined {
   return first && typeof first === 'object' ? (first as XmlNode) : undefined;
 }
 
-export function children(node: unknown, name: string): XmlNode[] {
+function children(node: unknown, name: string): XmlNode[] {
   const value = node && typeof node === 'object' ? (node as XmlNode)[name] : undefined;
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map((v) =>
@@ -47,7 +47,7 @@ export function children(node: unknown, name: string): XmlNode[] {
   );
 }
 
-export function textOf(node: unknown, name?: string): string | undefined {
+function textOf(node: unknown, name?: string): string | undefined {
   const value = name ? (node as XmlNode | undefined)?.[name] : node;
   const first = Array.isArray(value) ? value[0] : value;
   if (typeof first === 'string') return first.trim();
@@ -63,7 +63,7 @@ export const attrOf = (node: XmlNode | undefined, name: string): string | undefi
  * A request envelope. Exchange2016 is the newest schema version Exchange 2016 and 2019 both accept
  * (their `ServerVersionInfo` says V2017_07_11, which is not a valid request version).
  */
-export function soapRequest(operation: XmlNode): string {
+function soapRequest(operation: XmlNode): string {
   return `<?xml version="1.0" encoding="utf-8"?>${builder.build({
     'soap:Envelope': {
       '@_xmlns:soap': EWS_NS.soap,
@@ -83,7 +83,7 @@ export interface ServerVersionInfo {
   schema: string | null;
 }
 
-export interface ResponseMessage {
+interface ResponseMessage {
   ok: boolean;
   code: string;
   text: string;
@@ -109,7 +109,7 @@ export interface EwsCall {
 }
 
 /** `DOMAIN\user` or a UPN, UTF-8 as IIS decodes it. */
-export function basicAuthorization(username: string, password: string): string {
+function basicAuthorization(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
 }
 
