@@ -66,6 +66,36 @@ export const API_ROUTES = [
     purpose:
       'Set the team batch setting {batch: {size, everySeconds}} or clear it {batch: null} (team admins).',
   },
+  {
+    method: 'GET',
+    path: '/api/connections',
+    auth: true,
+    purpose: 'Your mailbox connections (state, sends held on each) and the providers you can connect.',
+  },
+  {
+    method: 'POST',
+    path: '/api/connections/:provider/start',
+    auth: true,
+    purpose: 'Start connecting your mailbox (microsoft or google): the consent page to open.',
+  },
+  {
+    method: 'POST',
+    path: '/api/connections/:mailboxId/disconnect',
+    auth: true,
+    purpose: 'Disconnect your mailbox from Sendwell (its grant is revoked; new sends are refused).',
+  },
+  {
+    method: 'POST',
+    path: '/api/connections/:mailboxId/disable',
+    auth: true,
+    purpose: "Disable a teammate's mailbox in Sendwell: its sends wait (team admins).",
+  },
+  {
+    method: 'POST',
+    path: '/api/connections/:mailboxId/enable',
+    auth: true,
+    purpose: 'Enable a mailbox a team admin disabled (team admins).',
+  },
 ] as const;
 
 export function apiIndex() {
