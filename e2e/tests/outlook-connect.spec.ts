@@ -1,5 +1,6 @@
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
 import { createVoice, systemClock } from '@sendwell/core';
+import { paneViolations } from './support/axe';
 import { graphSentItems, runTag } from './support/sandboxMail';
 
 // A rep with no connection, from the first click to a held send released once: Nia signs in to the
@@ -54,6 +55,7 @@ test('Outlook: connect from nothing, send, revoke, held, reconnect, released onc
   await expect(banner(page)).toContainText(
     voice.t('connection.title.none', { provider: voice.t('connection.provider.exchange') }),
   );
+  expect(await paneViolations(page)).toEqual([]);
 
   await consentInDialog(page);
   await expect(banner(page)).toHaveAttribute('data-state', 'connected');
@@ -81,6 +83,7 @@ test('Outlook: connect from nothing, send, revoke, held, reconnect, released onc
   await expect(pane(page).getByTestId('connect-mailbox')).toHaveText(voice.t('connection.action.reconnect'));
   await expect(pane(page).getByTestId('connection-held')).toHaveText(voice.count('connection.held', 1));
   expect(await sentCount(page, heldSubject)).toBe(0);
+  expect(await paneViolations(page)).toEqual([]);
 
   // Reconnect: the held send goes out, exactly once.
   await consentInDialog(page);
