@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   throttle: () => import('./throttle'),
   manifests: () => import('./manifests'),
   doctor: () => import('./doctor'),
+  secrets: () => import('./secrets'),
 };
 
 const USAGE = `usage: sendwell <command>
@@ -24,6 +25,7 @@ const USAGE = `usage: sendwell <command>
   manifests build --base-url URL --out DIR
   manifests check DIR
   doctor [--json] [--data-dir DIR] [--database-url URL] [--manifests DIR]
+  secrets rotate|status [--data-dir DIR] [--database-url URL]
 `;
 
 async function main(argv: string[]): Promise<number> {
