@@ -100,6 +100,21 @@ describe('sign-in with nested app auth (Outlook supports NestedAppAuth 1.1)', ()
     });
   });
 
+  it('takes the rep at their word: after a cancelled prompt, later callers fail at once without a new prompt', async () => {
+    const client = new FakeNaaClient(
+      async () => {
+        throw consentNeeded();
+      },
+      async () => {
+        throw new ClientAuthError('user_canceled', 'correlation-1');
+      },
+    );
+    const { source } = signIn(new FakeOffice(), client);
+    await expect(source()).rejects.toMatchObject({ reason: 'cancelled' });
+    await expect(source()).rejects.toMatchObject({ reason: 'cancelled' });
+    expect(client.calls.map((call) => call.method)).toEqual(['silent', 'popup']);
+  });
+
   it('does not prompt when the silent failure is not about interaction', async () => {
     const client = new FakeNaaClient(async () => {
       throw new ClientAuthError('no_network_connectivity', 'correlation-1');
@@ -196,5 +211,15 @@ describe('sign-in without nested app auth: the Office dialog fallback', () => {
     act(await openedDialog(office));
     await expect(token).rejects.toBeInstanceOf(SignInError);
     await expect(token).rejects.toMatchObject({ reason });
+  });
+
+  it('does not open the dialog again after the rep closed it', async () => {
+    const office = withoutNaa();
+    const { source } = signIn(office, null);
+    const first = source();
+    (await openedDialog(office)).closeByUser();
+    await expect(first).rejects.toMatchObject({ reason: 'cancelled' });
+    await expect(source()).rejects.toMatchObject({ reason: 'cancelled' });
+    expect(office.dialogs).toHaveLength(1);
   });
 });

@@ -111,6 +111,9 @@ export function createSignIn(deps: SignInDeps): TokenSource {
   let client: Promise<NaaClient> | null = null;
   let dialog: DialogToken | null = null;
   let inFlight: Promise<string> | null = null;
+  // The rep's own "no" (cancelled or refused a prompt) stands for this pane: callers that retry on
+  // their own (the feed reconnects every few seconds) must not put the prompt up again and again.
+  let answeredNo: SignInError | null = null;
 
   const readConfig = async () => {
     const answer = await deps.loadConfig().catch((error: unknown) => {
@@ -139,10 +142,20 @@ export function createSignIn(deps: SignInDeps): TokenSource {
     return dialog.token;
   }
 
+  const remembered = (error: unknown) => {
+    if (error instanceof SignInError && (error.reason === 'cancelled' || error.reason === 'refused')) {
+      answeredNo = error;
+    }
+    throw error;
+  };
+
   return () => {
-    inFlight ??= acquire().finally(() => {
-      inFlight = null;
-    });
+    if (answeredNo) return Promise.reject(answeredNo);
+    inFlight ??= acquire()
+      .catch(remembered)
+      .finally(() => {
+        inFlight = null;
+      });
     return inFlight;
   };
 }
