@@ -146,6 +146,20 @@ describe.each(TEST_ENGINES)('holding sends while a mailbox is not connected, on 
     expect((await typesOf('gus')).filter((t) => t === 'send.held')).toHaveLength(1);
   });
 
+  it('a loss reported by the token manager holds every waiting send, each once in the feed', async () => {
+    const a = (await queue('gus', 'gmail')).sends[0]!.send;
+    const b = (await queue('gus', 'gmail')).sends[0]!.send;
+    const { mailboxId } = await gusMailbox();
+    await bed.service.markLost(mailboxId, 'grant-revoked');
+    await bed.service.markLost(mailboxId, 'grant-revoked');
+    const held = (await listEvents(bed.db, 'gus', 0, 500)).filter((e) => e.type === 'send.held');
+    expect(held.map((e) => e.sendId).sort()).toEqual([a.id, b.id].sort());
+    expect(held[0]!.detail).toMatchObject({ mailboxId, state: 'needs-reconnect', problem: 'grant-revoked' });
+    bed.clock.advance(10 * 60_000);
+    expect(await sendDueOnce(workers())).toBe(0);
+    expect(mailbox.calls).toBe(0);
+  });
+
   it('records the loss once when the scanner meets it, and skips the mailbox afterwards', async () => {
     mailbox.revoked = true;
     await scanAllOnce(workers());
