@@ -33,7 +33,7 @@ export type TokenCheck =
     };
 
 /** The scopes `grantOffline` consents to when the caller names none (what Sendwell's mailbox needs). */
-export const DEFAULT_GRANT_SCOPES: Record<OAuthProviderName, string[]> = {
+const DEFAULT_GRANT_SCOPES: Record<OAuthProviderName, string[]> = {
   microsoft: ['openid', 'profile', 'email', 'offline_access', 'Mail.Send', 'Mail.Read', 'User.Read'],
   google: [
     'openid',

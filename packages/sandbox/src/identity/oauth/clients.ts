@@ -16,8 +16,8 @@ export interface OAuthClientRegistration {
 
 export type OAuthClients = Record<OAuthProviderName, OAuthClientRegistration[]>;
 
-export const SANDBOX_MS_CLIENT_SECRET = 'sandbox-ms-client-secret';
-export const SANDBOX_GOOGLE_CLIENT_SECRET = 'sandbox-google-client-secret';
+const SANDBOX_MS_CLIENT_SECRET = 'sandbox-ms-client-secret';
+const SANDBOX_GOOGLE_CLIENT_SECRET = 'sandbox-google-client-secret';
 
 /** Where Sendwell lives when the caller says nothing: the origin of the pane's URL, else localhost. */
 export function defaultAppBaseUrl(paneUrl: string | undefined): string {

@@ -7,7 +7,7 @@ import type { Grant } from './grants';
 const OIDC = new Set(['openid', 'profile', 'email', 'offline_access']);
 
 /** Entra token lifetimes: access tokens 60–90 min in reality; the sandbox answers the usual 3599 s. */
-export const ENTRA_EXPIRES_IN = 3599;
+const ENTRA_EXPIRES_IN = 3599;
 
 /** `Mail.Send` → `https://graph.microsoft.com/Mail.Send`; OIDC scopes unchanged (how grants store them). */
 export function qualifyEntraScope(scope: string, resource: string): string {

@@ -3,7 +3,7 @@ import type { SandboxUser } from '../../users';
 import { REFRESH_PREFIX, type SandboxIdentity } from '../identity';
 import type { Grant } from './grants';
 
-export const GOOGLE_EXPIRES_IN = 3599;
+const GOOGLE_EXPIRES_IN = 3599;
 
 /** OIDC `at_hash`: the left half of SHA-256 of the access token, base64url. */
 function atHash(accessToken: string): string {

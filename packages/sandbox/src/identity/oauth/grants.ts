@@ -37,7 +37,7 @@ interface Issued {
 }
 
 /** Why a token no longer works: the user removed the app, or changed their password. */
-export type TokenDeath = 'revoked' | 'password';
+type TokenDeath = 'revoked' | 'password';
 
 export type RefreshCheck =
   | { ok: true; grant: Grant }
