@@ -45,10 +45,38 @@ describe('Entra ID stand-in', () => {
       await fetch(`${h.baseUrl}/login/common/v2.0/.well-known/openid-configuration`)
     ).json();
     expect(config.jwks_uri).toBe(`${h.baseUrl}/login/common/discovery/v2.0/keys`);
+    expect(config.authorization_endpoint).toBe(`${h.baseUrl}/login/common/oauth2/v2.0/authorize`);
+    expect(config.token_endpoint).toBe(`${h.baseUrl}/login/common/oauth2/v2.0/token`);
+  });
+
+  it.each([
+    ['common', '{tenantid}'],
+    ['organizations', '{tenantid}'],
+    ['contoso.test', '7f3c1e52-9d4a-4b6e-8a21-3c5d0f9b1a10'],
+    ['7f3c1e52-9d4a-4b6e-8a21-3c5d0f9b1a10', '7f3c1e52-9d4a-4b6e-8a21-3c5d0f9b1a10'],
+  ])('names the issuer of /%s as Entra does (%s)', async (tenant, issuerTenant) => {
+    const config = await (
+      await fetch(`${h.baseUrl}/login/${tenant}/v2.0/.well-known/openid-configuration`)
+    ).json();
+    expect(config.issuer).toBe(`${h.baseUrl}/login/${issuerTenant}/v2.0`);
   });
 });
 
 describe('Google identity stand-in', () => {
+  it('publishes an OpenID configuration with the OAuth endpoints', async () => {
+    const config = await (
+      await fetch(`${h.baseUrl}/google/accounts/.well-known/openid-configuration`)
+    ).json();
+    expect(config).toMatchObject({
+      issuer: h.sandbox.google.issuer,
+      authorization_endpoint: `${h.sandbox.google.accountsUrl}/o/oauth2/v2/auth`,
+      token_endpoint: `${h.sandbox.google.oauthUrl}/token`,
+      revocation_endpoint: `${h.sandbox.google.oauthUrl}/revoke`,
+      userinfo_endpoint: `${h.sandbox.google.openIdUrl}/v1/userinfo`,
+      jwks_uri: h.sandbox.google.jwksUrl,
+    });
+  });
+
   const jwks = () => createRemoteJWKSet(new URL(h.sandbox.google.jwksUrl));
 
   it('issues user ID tokens for the add-on client id', async () => {

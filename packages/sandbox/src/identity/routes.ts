@@ -1,13 +1,28 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxContext } from '../context';
-import { findUser } from '../users';
+import { findUser, type SandboxUser } from '../users';
 
 const tokenRequest = z.object({
   userId: z.string().min(1),
   kind: z.enum(['microsoft-access', 'google-id', 'google-system-id', 'google-access']),
   audience: z.string().min(1).optional(),
 });
+
+/**
+ * The tenant in Entra's discovery `issuer`: a tenant named by domain or name is its GUID; the
+ * multi-tenant aliases answer the literal `{tenantid}` template, as login.microsoftonline.com does.
+ */
+function issuerTenant(users: readonly SandboxUser[], tenant: string): string {
+  const key = tenant.toLowerCase();
+  if (['common', 'organizations', 'consumers'].includes(key)) return '{tenantid}';
+  const user = users.find(
+    (u) =>
+      u.provider === 'exchange' &&
+      (u.tenantId === key || u.tenantName === key || u.email.endsWith(`@${key}`)),
+  );
+  return user?.tenantId ?? tenant;
+}
 
 /** JWKS and discovery documents, as Entra ID and Google publish them, at sandbox paths. */
 export function identityRoutes(ctx: SandboxContext): Hono {
@@ -17,7 +32,7 @@ export function identityRoutes(ctx: SandboxContext): Hono {
   app.get('/login/:tenant/v2.0/.well-known/openid-configuration', (c) => {
     const tenant = c.req.param('tenant');
     return c.json({
-      issuer: identity.microsoftIssuer(tenant),
+      issuer: identity.microsoftIssuer(issuerTenant(ctx.users, tenant)),
       jwks_uri: `${ctx.baseUrl}/login/${tenant}/discovery/v2.0/keys`,
       authorization_endpoint: `${ctx.baseUrl}/login/${tenant}/oauth2/v2.0/authorize`,
       token_endpoint: `${ctx.baseUrl}/login/${tenant}/oauth2/v2.0/token`,
