@@ -103,7 +103,10 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
     const seen = await readCredentialWithAccess(deps.db, deps.vault, mailbox.id);
     if (!seen) throw noCredential(mailbox.id);
     if (usable(seen, rejected)) return seen.accessToken;
-    const outcome = await deps.db.transaction((tx) => refreshLocked(tx, mailbox, client, rejected));
+    const work = (tx: Db) => refreshLocked(tx, mailbox, client, rejected);
+    // PGlite has a single owner process, so the single flight above already serialises refreshes;
+    // a transaction there would hold the whole database for the provider's round trip.
+    const outcome = await (deps.db.engine === 'postgres' ? deps.db.transaction(work) : work(deps.db));
     if (outcome.kind === 'lost') return lose(mailbox, outcome.problem, outcome.providerError);
     if (outcome.refreshed) deps.logger.info('access token refreshed', { mailboxId: mailbox.id });
     return outcome.token;
