@@ -95,3 +95,15 @@ test('Outlook: connect from nothing, send, revoke, held, reconnect, released onc
   // The feed said sent (the sender is done with it): Sent Items still holds it once.
   expect(await sentCount(page, heldSubject)).toBe(1);
 });
+
+test('Outlook without nested app auth: the pane opens its sign-in dialog, and says so when the rep closes it', async ({
+  page,
+}) => {
+  const dialog = page.waitForEvent('popup');
+  await page.goto(`/sandbox/outlook?user=${REP}&naa=0`);
+  const signIn = await dialog;
+  expect(new URL(signIn.url()).pathname).toBe('/outlook/signin.html');
+  await signIn.close();
+  const cancelled = pane(page).locator('[data-code="signin-cancelled"]').first();
+  await expect(cancelled).toContainText(voice.t('pane.connect.signin.cancelled'));
+});
