@@ -100,13 +100,14 @@ describe('configChecks', () => {
       'audience not api://',
       { SENDWELL_MS_AUDIENCE: 'https://sendwell.example.com' },
       'microsoft-api-audience',
-      'problem',
+      'warning',
     ],
+    ['audience not a URI', { SENDWELL_MS_AUDIENCE: 'sendwell api' }, 'microsoft-api-audience', 'problem'],
     [
       'audience without the client id',
       { SENDWELL_MS_AUDIENCE: 'api://sendwell' },
       'microsoft-api-audience',
-      'problem',
+      'warning',
     ],
     [
       'audience for another host',

@@ -1,7 +1,7 @@
 import { createSandbox } from '@sendwell/sandbox';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { CheckStatus } from './checks';
+import { type CheckStatus, configProblems } from './checks';
 import { loadConfig } from './config';
 import { credentialsChecks } from './credentials';
 
@@ -88,4 +88,40 @@ describe('credentialsChecks against the sandbox authorization servers', () => {
   it('is not run in sandbox mode', async () => {
     expect(await statuses({})).toEqual({});
   });
+
+  it('lets `start` run on the sandbox given as real providers (the e2e mode): no settings problem', () => {
+    // As `start` serves it: on loopback, beside Sendwell.
+    const sandbox = createSandbox({
+      baseUrl: 'http://127.0.0.1:3000/sandbox',
+      appBaseUrl: 'http://127.0.0.1:3000',
+    });
+    const env = sandboxEnv({
+      SENDWELL_MS_CLIENT_ID: sandbox.microsoft.clientId,
+      SENDWELL_MS_CLIENT_SECRET: sandbox.microsoft.clientSecret,
+      SENDWELL_MS_AUTHORITY: sandbox.microsoft.authorityHost,
+      SENDWELL_GOOGLE_CLIENT_ID: sandbox.google.clientId,
+      SENDWELL_GOOGLE_CLIENT_SECRET: sandbox.google.clientSecret,
+      SENDWELL_GOOGLE_OAUTH_URL: sandbox.google.oauthUrl,
+      SENDWELL_BASE_URL: 'http://127.0.0.1:3000',
+      SENDWELL_MS_GRAPH_URL: sandbox.microsoft.graphBaseUrl,
+      SENDWELL_MS_AUDIENCE: sandbox.microsoft.audience,
+      SENDWELL_GOOGLE_ACCOUNTS_URL: sandbox.google.accountsUrl,
+      SENDWELL_GOOGLE_OPENID_URL: sandbox.google.openIdUrl,
+      SENDWELL_GOOGLE_CERTS_URL: sandbox.google.jwksUrl,
+      SENDWELL_GOOGLE_ISSUER: sandbox.google.issuer,
+      SENDWELL_GMAIL_URL: sandbox.google.rootUrl,
+      SENDWELL_GOOGLE_SERVICE_ACCOUNT: sandbox.google.serviceAccountEmail,
+      SENDWELL_GOOGLE_DOMAINS: distinct(
+        sandbox.users.filter((u) => u.provider === 'gmail').map((u) => u.email.split('@')[1]!),
+      ),
+      SENDWELL_MS_TENANTS: distinct(
+        sandbox.users.filter((u) => u.provider === 'exchange').map((u) => u.tenantId),
+      ),
+    });
+    expect(configProblems(loadConfig({ dataDir: '/tmp/unused' }, env), env)).toEqual([]);
+  });
 });
+
+function distinct(items: string[]): string {
+  return [...new Set(items)].join(',');
+}
