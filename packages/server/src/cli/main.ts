@@ -19,6 +19,7 @@ const USAGE = `usage: sendwell <command>
 
   start [--port N] [--data-dir DIR] [--database-url URL]
   sandbox users --json [--data-dir DIR]
+  sandbox serve --port N --app-base-url URL [--env]
   bounces parse [--json] <file|dir>...
   throttle profiles --json
   throttle simulate --profile ID --messages N [--recipients K] [--external-share R] [--batch B --every S] --json

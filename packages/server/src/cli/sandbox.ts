@@ -4,11 +4,27 @@ import { loadConfig, loadSecret } from '../config/config';
 import { seedRole } from '../seed';
 import { parseArgs, stringFlag } from './args';
 
-const USAGE = 'usage: sendwell sandbox users --json [--data-dir DIR]';
+const USAGE = `usage: sendwell sandbox users --json [--data-dir DIR]
+       sendwell sandbox serve --port N --app-base-url URL [--env]`;
 
 /** `sendwell sandbox users`: the sandbox people, their mailbox ids, and an API token the server accepts. */
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, ['json']);
+  const parsed = parseArgs(args, ['json', 'env']);
+  if (parsed.positionals[0] === 'serve') {
+    const port = Number(stringFlag(parsed, 'port'));
+    const appBaseUrl = stringFlag(parsed, 'app-base-url');
+    if (!Number.isInteger(port) || port <= 0 || !appBaseUrl || !URL.canParse(appBaseUrl)) {
+      process.stderr.write(`sandbox serve needs --port N and --app-base-url URL\n${USAGE}\n`);
+      return 2;
+    }
+    const { serveSandbox } = await import('./sandboxServe');
+    return serveSandbox({
+      port,
+      host: process.env.SENDWELL_HOST ?? '127.0.0.1',
+      appBaseUrl: appBaseUrl.replace(/\/+$/, ''),
+      printEnv: parsed.flags.has('env'),
+    });
+  }
   if (parsed.positionals[0] !== 'users') {
     process.stderr.write(`${USAGE}\n`);
     return 2;

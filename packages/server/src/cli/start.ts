@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
-import { loadConfig } from '../config/config';
+import { loadConfig, type ServerConfig } from '../config/config';
 import { createSendwell } from '../sendwell';
 import { parseArgs, stringFlag, type UsageError } from './args';
 
@@ -37,20 +37,7 @@ export async function run(args: string[]): Promise<number> {
   const sendwell = await createSendwell(config);
   const server = serve({ fetch: sendwell.app.fetch, port: config.port, hostname: config.host });
   sendwell.startWorkers();
-  const base = config.baseUrl;
-  process.stdout.write(
-    [
-      `Sendwell is running (${config.providers === 'sandbox' ? 'sandbox mailboxes' : 'real providers'}, ${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`}).`,
-      '',
-      `  Outlook compose pane (sandbox Outlook host): ${base}/sandbox/outlook`,
-      `  Gmail add-on cards (sandbox card previewer):  ${base}/sandbox/gmail`,
-      `  API:                                          ${base}/api  (tokens: pnpm sendwell sandbox users --json)`,
-      `  Start page:                                   ${base}/`,
-      '',
-      'Send to anyone@bounce.test (hard bounce), @full.test (soft), @delay.test (delay notice) to see the bounce flow.',
-      '',
-    ].join('\n'),
-  );
+  process.stdout.write(config.providers === 'sandbox' ? sandboxBanner(config) : realBanner(config));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -59,4 +46,41 @@ export async function run(args: string[]): Promise<number> {
   server.close();
   await sendwell.close();
   return 0;
+}
+
+function storeName(config: ServerConfig): string {
+  return config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+}
+
+function sandboxBanner(config: ServerConfig): string {
+  return [
+    `Sendwell is running (sandbox mailboxes, ${storeName(config)}).`,
+    '',
+    `  Outlook compose pane (sandbox Outlook host): ${base}/sandbox/outlook`,
+    `  Gmail add-on cards (sandbox card previewer):  ${base}/sandbox/gmail`,
+    `  Sandbox accounts (revoke, password change):   ${base}/sandbox/dev`,
+    `  API:                                          ${base}/api  (tokens: pnpm sendwell sandbox users --json)`,
+    `  Start page:                                   ${base}/`,
+    '',
+    'Send to anyone@bounce.test (hard bounce), @full.test (soft), @delay.test (delay notice) to see the bounce flow.',
+    'nia@contoso.test (Outlook) and max@acme.test (Gmail) have not connected their mailbox yet: try Connect.',
+    '',
+  ].join('\n');
+}
+
+function realBanner(config: ServerConfig): string {
+  const providers = [config.microsoft && 'Microsoft 365', config.google && 'Google Workspace'].filter(
+    Boolean,
+  );
+  return [
+    `Sendwell is running (${providers.join(' and ')}, ${storeName(config)}).`,
+    '',
+    `  Outlook add-in pane:  ${base}/outlook/taskpane.html  (sideload the manifest: pnpm sendwell manifests build)`,
+    `  Gmail add-on:         ${base}/gmail/addon`,
+    `  OAuth redirect URIs:  ${base}/connect/callback/microsoft, ${base}/connect/callback/google`,
+    `  API:                  ${base}/api`,
+    '',
+    'Check the settings any time with: pnpm sendwell doctor',
+    '',
+  ].join('\n');
 }

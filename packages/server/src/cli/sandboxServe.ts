@@ -1,0 +1,73 @@
+import { serve } from '@hono/node-server';
+import { createSandbox, type Sandbox } from '@sendwell/sandbox';
+import { Hono } from 'hono';
+import { sandboxProviders } from '../providerSettings';
+
+/**
+ * The settings a Sendwell server needs to treat this sandbox as if it were Microsoft and Google:
+ * the same variables an admin sets for the real ones (README, "Running for real").
+ */
+export function realModeEnv(sandbox: Sandbox): Record<string, string> {
+  const { microsoft, google, policy } = sandboxProviders(sandbox);
+  return {
+    SENDWELL_MS_CLIENT_ID: microsoft!.clientId,
+    SENDWELL_MS_CLIENT_SECRET: microsoft!.clientSecret,
+    SENDWELL_MS_AUTHORITY: microsoft!.authorityHost,
+    SENDWELL_MS_GRAPH_URL: microsoft!.graphBaseUrl,
+    SENDWELL_MS_AUDIENCE: microsoft!.apiAudience,
+    SENDWELL_MS_TENANTS: policy.microsoftTenants.join(','),
+    SENDWELL_GOOGLE_CLIENT_ID: google!.clientId,
+    SENDWELL_GOOGLE_CLIENT_SECRET: google!.clientSecret,
+    SENDWELL_GOOGLE_SERVICE_ACCOUNT: google!.serviceAccountEmail ?? '',
+    SENDWELL_GOOGLE_DOMAINS: policy.googleDomains.join(','),
+    SENDWELL_GOOGLE_ACCOUNTS_URL: google!.accountsUrl,
+    SENDWELL_GOOGLE_OAUTH_URL: google!.oauthUrl,
+    SENDWELL_GOOGLE_OPENID_URL: google!.openIdUrl,
+    SENDWELL_GOOGLE_CERTS_URL: google!.certsUrl,
+    SENDWELL_GOOGLE_ISSUER: google!.issuer,
+    SENDWELL_GMAIL_URL: google!.gmailRootUrl,
+  };
+}
+
+/**
+ * `sendwell sandbox serve --port N --app-base-url URL [--env]`: the Microsoft and Google stand-ins
+ * on their own, for a Sendwell started with real-provider settings pointing at them (`--env` prints
+ * those settings as KEY=value lines and exits).
+ */
+export async function serveSandbox(options: {
+  port: number;
+  host: string;
+  appBaseUrl: string;
+  printEnv: boolean;
+}) {
+  const base = `http://${options.host}:${options.port}/sandbox`;
+  const sandbox = createSandbox({
+    baseUrl: base,
+    appBaseUrl: options.appBaseUrl,
+    appUrls: {
+      paneUrl: `${options.appBaseUrl}/outlook/taskpane.html`,
+      addonUrl: `${options.appBaseUrl}/gmail/addon`,
+    },
+  });
+  const env = realModeEnv(sandbox);
+  if (options.printEnv) {
+    for (const [key, value] of Object.entries(env)) process.stdout.write(`${key}=${value}\n`);
+    return 0;
+  }
+  const app = new Hono();
+  app.route('/sandbox', sandbox.app);
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
+  process.stdout.write(
+    `Sandbox Microsoft and Google at ${base} for a Sendwell at ${options.appBaseUrl}.\nStart Sendwell with:\n${Object.entries(
+      env,
+    )
+      .map(([k, v]) => `  ${k}=${v}`)
+      .join('\n')}\n`,
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  server.close();
+  return 0;
+}
