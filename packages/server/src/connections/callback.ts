@@ -1,9 +1,10 @@
 import type { OAuthProvider } from '@sendwell/core';
-import { takeOAuthState } from '../store/connections';
+import { type OAuthStateRow, takeOAuthState } from '../store/connections';
 import { findUserByIdentity } from '../store/identities';
 import type { UserRow } from '../store/rows';
 import { findUser } from '../store/users';
 import { vaultContext } from '../vault/contexts';
+import { VaultError } from '../vault/vault';
 import { type Grant, MAILBOX_KIND, storeGrant } from './grant';
 import type { ConnectionServiceDeps } from './service';
 import { GrantError, type ProviderIdentity, type TokenSet } from './types';
@@ -33,47 +34,79 @@ export async function completeConnect(
   provider: OAuthProvider,
   query: Record<string, string | undefined>,
 ): Promise<ConnectOutcome> {
-  const label = PROVIDER_LABEL[provider];
-  if (!query.state)
-    return refused('invalid-request', `This page did not get an answer from ${label}. ${START_AGAIN}`);
-  const now = deps.clock.now();
-  const request = await takeOAuthState(deps.db, query.state, now);
-  if (!request || request.provider !== provider)
-    return refused('unknown-state', `Sendwell did not start this connection request. ${START_AGAIN}`);
-  const user = await findUser(deps.db, request.userId);
-  if (!user)
-    return refused('unknown-state', `Sendwell did not start this connection request. ${START_AGAIN}`);
+  const checked = await takeRequest(deps, provider, query.state);
+  if ('outcome' in checked) return checked;
+  const { request, user } = checked;
   const again = async (r: Refusal): Promise<Refusal> => ({ ...r, retryUrl: await retry(user) });
-  if (request.usedAt) return again(refused('state-used', 'This connection request was already used.'));
-  if (request.expiresAt <= now)
-    return again(refused('state-expired', 'This connection request expired: they last 10 minutes.'));
-  if (query.error === 'access_denied')
-    return again(
-      refused('access-denied', `You cancelled at ${label}'s consent page; nothing was connected.`),
-    );
-  if (query.error || !query.code) {
-    const why = query.error_description ?? query.error ?? 'no authorization code';
-    return again(refused('provider-error', `${label} did not connect the mailbox: ${why}`));
-  }
+  const unusable = requestProblem(request, deps.clock.now()) ?? answerProblem(provider, query);
+  if (unusable) return again(unusable);
+  const codeVerifier = openVerifier(deps, request.verifier, request.state);
+  if (!codeVerifier)
+    return again(refused('state-unreadable', 'This connection request can no longer be read.'));
   const redeemed = await redeem(deps, provider, {
-    code: query.code,
-    codeVerifier: deps.vault.open(request.verifier, vaultContext.oauthStateVerifier(request.state)),
+    code: query.code!,
+    codeVerifier,
     tenantId: request.tenantId ?? undefined,
   });
   if ('outcome' in redeemed) return again(redeemed);
   const mismatch = await identityMismatch(deps, user, redeemed.identity);
   if (mismatch) return again(mismatch);
-  if (!redeemed.tokens.refreshToken)
-    return again(
-      refused(
-        'no-offline-grant',
-        `${label} did not grant offline access, so Sendwell could not keep sending.`,
-      ),
-    );
+  if (!redeemed.tokens.refreshToken) {
+    const label = PROVIDER_LABEL[provider];
+    const message = `${label} did not grant offline access, so Sendwell could not keep sending.`;
+    return again(refused('no-offline-grant', message));
+  }
   return connect(deps, user, redeemed, redeemed.tokens.refreshToken);
 }
 
+/** The request this redirect answers, used up now; refused when Sendwell never started it. */
+async function takeRequest(
+  deps: ConnectionServiceDeps,
+  provider: OAuthProvider,
+  state: string | undefined,
+): Promise<{ request: OAuthStateRow; user: UserRow } | Refusal> {
+  const unknown = refused('unknown-state', `Sendwell did not start this connection request. ${START_AGAIN}`);
+  if (!state)
+    return refused(
+      'invalid-request',
+      `This page did not get an answer from ${PROVIDER_LABEL[provider]}. ${START_AGAIN}`,
+    );
+  const request = await takeOAuthState(deps.db, state, deps.clock.now());
+  if (!request || request.provider !== provider) return unknown;
+  const user = await findUser(deps.db, request.userId);
+  return user ? { request, user } : unknown;
+}
+
+function requestProblem(request: OAuthStateRow, now: Date): Refusal | null {
+  if (request.usedAt) return refused('state-used', 'This connection request was already used.');
+  if (request.expiresAt <= now)
+    return refused('state-expired', 'This connection request expired: they last 10 minutes.');
+  return null;
+}
+
+/** The provider's own answer: the rep cancelled, or it could not give a code. */
+function answerProblem(provider: OAuthProvider, query: Record<string, string | undefined>): Refusal | null {
+  const label = PROVIDER_LABEL[provider];
+  if (query.error === 'access_denied')
+    return refused('access-denied', `You cancelled at ${label}'s consent page; nothing was connected.`);
+  if (query.error || !query.code) {
+    const why = query.error_description ?? query.error ?? 'no authorization code';
+    return refused('provider-error', `${label} did not connect the mailbox: ${why}`);
+  }
+  return null;
+}
+
 const refused = (code: string, message: string): Refusal => ({ outcome: 'refused', code, message });
+
+/** The PKCE verifier, or null when its key is gone (a secret dropped from SENDWELL_SECRET_PREVIOUS). */
+function openVerifier(deps: ConnectionServiceDeps, envelope: string, state: string): string | null {
+  try {
+    return deps.vault.open(envelope, vaultContext.oauthStateVerifier(state));
+  } catch (error) {
+    if (error instanceof VaultError) return null;
+    throw error;
+  }
+}
 
 async function redeem(
   deps: ConnectionServiceDeps,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { nextConnectionStatus } from '@sendwell/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../services/errors';
@@ -5,8 +6,10 @@ import { findConnection } from '../store/connections';
 import { loadCredential } from '../store/credentials';
 import { listEvents } from '../store/events';
 import { TEST_ENGINES } from '../store/testing';
+import { createVault } from '../vault/vault';
 import { AUTH_REQUEST_TTL_MS } from './authRequest';
 import { type ConnectionTestbed, IDENTITY, openConnectionTestbed } from './connectionTestbed';
+import { createConnectionService } from './service';
 import { GrantError } from './types';
 
 const eventsOf = async (bed: ConnectionTestbed, userId: string, type?: string) =>
@@ -39,7 +42,6 @@ describe.each(TEST_ENGINES)('connection service on %s', (engine) => {
 
     it('refuses a provider this Sendwell has no client for', async () => {
       const { google: _, ...onlyMicrosoft } = bed.clients;
-      const { createConnectionService } = await import('./service');
       const service = createConnectionService({ ...bed.deps, clients: onlyMicrosoft });
       await expect(service.start(await bed.user('gus'), 'google')).rejects.toMatchObject({
         status: 409,
@@ -147,6 +149,17 @@ describe.each(TEST_ENGINES)('connection service on %s', (engine) => {
       expect(outcome.outcome === 'refused' && outcome.retryUrl).toMatch(/login_hint=gus%40acme\.test/);
       const code = bed.clients.google.consent(state, IDENTITY.gus!);
       expect(await bed.service.complete('google', { state, code })).toMatchObject({ code: 'state-used' });
+    });
+
+    it('refuses, without crashing, a request whose verifier no longer opens (its key is gone)', async () => {
+      const started = await bed.service.start(await bed.user('gus'), 'google');
+      const state = new URL(started.authorizationUrl).searchParams.get('state')!;
+      const service = createConnectionService({ ...bed.deps, vault: createVault([randomBytes(32)]) });
+      const code = bed.clients.google.consent(state, IDENTITY.gus!);
+      expect(await service.complete('google', { state, code })).toMatchObject({
+        outcome: 'refused',
+        code: 'state-unreadable',
+      });
     });
 
     it('says what the token endpoint refused', async () => {
