@@ -6,6 +6,7 @@ export const EWS_MESSAGES = {
   ErrorServerBusy: 'The server cannot service this request right now. Try again later.',
   ErrorInvalidRequest: 'The request is invalid.',
   ErrorSchemaValidation: 'The request failed schema validation.',
+  ErrorInvalidServerVersion: 'The specified server version is invalid.',
   ErrorAccessDenied: 'Access is denied. Check credentials and try again.',
   ErrorNonExistentMailbox: 'The SMTP address has no mailbox associated with it.',
   ErrorInvalidRecipients:

@@ -168,6 +168,19 @@ describe('sandbox EWS: operations', () => {
       getFolder().replace('Id="sentitems"', 'Id="nowhere"'),
       'ErrorSchemaValidation',
     ],
+    [
+      'message elements out of the schema order',
+      createItem('snd-x').replace(
+        '<t:Subject>Quick question</t:Subject><t:Body BodyType="HTML">&lt;p&gt;Hello&lt;/p&gt;</t:Body>',
+        '<t:Body BodyType="HTML">&lt;p&gt;Hello&lt;/p&gt;</t:Body><t:Subject>Quick question</t:Subject>',
+      ),
+      'ErrorSchemaValidation',
+    ],
+    [
+      'a server version that does not exist',
+      getFolder().replace('Version="Exchange2016"', 'Version="Exchange2019"'),
+      'ErrorInvalidServerVersion',
+    ],
   ])('%s: HTTP 500 with a SOAP fault', async (_case, request, code) => {
     const { response, body } = await post('northwind', request);
     expect(response.status).toBe(500);

@@ -3,7 +3,8 @@ import { type Context, Hono } from 'hono';
 import { envelope, fault } from './answers';
 import { OPERATIONS } from './operations';
 import { authenticate, type EwsOrg, type EwsUser } from './orgs';
-import { parseSoap, type XmlNode } from './soap';
+import { REQUEST_VERSIONS, schemaViolation } from './schema';
+import { attr, child, parseSoap, type XmlNode } from './soap';
 import type { EwsStore } from './store';
 
 const SOAP_TYPE = 'text/xml; charset=utf-8';
@@ -75,7 +76,8 @@ export function ewsRoutes(store: EwsStore, clock: Clock): Hono {
     const backOff = store.takeBusy(org.id);
     if (backOff !== null)
       return soap(c, fault('ErrorServerBusy', { BackOffMilliseconds: String(backOff) }), 500);
-    const parsed = parseSoap(await c.req.text());
+    const text = await c.req.text();
+    const parsed = parseSoap(text);
     if (!parsed.ok) {
       const where = {
         LineNumber: String(parsed.line),
@@ -84,6 +86,11 @@ export function ewsRoutes(store: EwsStore, clock: Clock): Hono {
       };
       return soap(c, fault('ErrorSchemaValidation', where), 500);
     }
+    const violation = schemaViolation(text);
+    if (violation) return soap(c, fault('ErrorSchemaValidation', { Violation: violation }), 500);
+    const version = attr(child(parsed.header, 'RequestServerVersion'), 'Version');
+    if (version !== undefined && !REQUEST_VERSIONS.has(version))
+      return soap(c, fault('ErrorInvalidServerVersion'), 500);
     const request = operationOf(parsed.body);
     const handler = request && OPERATIONS[request[0]];
     if (!request || !handler) return soap(c, fault('ErrorInvalidRequest'), 500);
