@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { type ConnectionInfo, createVoice, systemClock } from '@sendwell/core';
+import { axeViolations } from './support/axe';
 import { gmailSentMessages, runTag } from './support/sandboxMail';
 
 // Issue 7, Gmail host, from a rep with no connection (sandbox user `max`): the card offers Connect
@@ -93,7 +94,7 @@ function apiTokenOf(userId: string): string {
   if (!dataDir) throw new Error('SENDWELL_E2E_DATA_DIR is not set (playwright.config.ts sets it)');
   const out = execFileSync(
     'pnpm',
-    ['--silent', 'sendwell', 'sandbox', 'users', '--json', '--data-dir', dataDir],
+    ['--silent', 'run', 'sendwell', 'sandbox', 'users', '--json', '--data-dir', dataDir],
     {
       cwd: '..',
       encoding: 'utf8',
@@ -118,6 +119,7 @@ test('Gmail: connect from the card, bounce, revoke, held, reconnect, sent once',
   await idle(page);
   await expect(card(page)).toHaveAttribute('data-card-name', 'connect');
   await expect(card(page).getByRole('region', { name: voice.connection(null, 'gmail').title })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
 
   // 2. Consent in the popup; the card reloads connected.
   await consentInPopup(page, t('gmail.connect.button'));
@@ -173,6 +175,7 @@ test('Gmail: connect from the card, bounce, revoke, held, reconnect, sent once',
   await idle(page);
   const banner = card(page).getByRole('region', { name: reconnectTitle });
   await expect(banner).toContainText(voice.count('connection.held', 1));
+  expect(await axeViolations(page)).toEqual([]);
   expect((await gmailSentMessages(page.request, REP)).filter((m) => m.subject.includes(tag))).toHaveLength(1);
 
   // 7. Reconnect from the banner: the card reloads without it.

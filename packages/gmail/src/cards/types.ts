@@ -44,7 +44,7 @@ export interface OpenLink {
 }
 
 /** One of the schema's `OnClick` oneof: call the add-on, or open a link. */
-export type OnClick = { action: CardAction } | { openLink: OpenLink };
+type OnClick = { action: CardAction } | { openLink: OpenLink };
 
 export interface Button {
   text: string;

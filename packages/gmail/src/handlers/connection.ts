@@ -15,7 +15,7 @@ export type GmailConnection =
 export type UsableConnection = Exclude<GmailConnection, { state: 'unusable' }>;
 
 /** Pure: the Gmail mailbox among the rep's connections (one per user per provider), or none. */
-export function gmailConnectionOf(answer: ConnectionsAnswer): {
+function gmailConnectionOf(answer: ConnectionsAnswer): {
   info: ConnectionInfo | null;
   connectable: boolean;
 } {

@@ -35,7 +35,7 @@ interface FakeSend extends AcceptedSendView {
 }
 
 /** A Sendwell user and the Google account (`sub`) bound to it. */
-export interface FakeUser extends AddonUser {
+interface FakeUser extends AddonUser {
   subject: string;
 }
 
