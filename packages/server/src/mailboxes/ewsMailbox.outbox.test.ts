@@ -3,9 +3,11 @@ import { ManualClock, silentLogger } from '@sendwell/core';
 import type { Sandbox } from '@sendwell/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectExchangeServer } from '../connections/exchangeServer';
-import { createConnectionService } from '../connections/service';
+import { type ConnectionService, createConnectionService } from '../connections/service';
 import { FeedHub } from '../services/feedHub';
 import { createSend } from '../services/sends';
+import { findConnection } from '../store/connections';
+import { saveCredential } from '../store/credentials';
 import type { Db } from '../store/db';
 import { listEvents } from '../store/events';
 import { findSend } from '../store/sends';
@@ -27,6 +29,7 @@ describe.each(TEST_ENGINES)('sending through Exchange Server on-premises on %s',
   let clock: ManualClock;
   let hub: FeedHub;
   let mailboxId: string;
+  let service: ConnectionService;
   let keys = 0;
 
   beforeAll(async () => {
@@ -44,7 +47,7 @@ describe.each(TEST_ENGINES)('sending through Exchange Server on-premises on %s',
       defaultChannel: null,
       role: 'rep',
     });
-    const service = createConnectionService({
+    service = createConnectionService({
       db,
       clock,
       hub,
@@ -54,15 +57,7 @@ describe.each(TEST_ENGINES)('sending through Exchange Server on-premises on %s',
       tokens: { forget: () => {} },
       wakeSender: () => {},
     });
-    const rio = sandbox.ews.orgs.find((o) => o.id === 'northwind')!.users.find((u) => u.id === 'rio')!;
-    const connected = await connectExchangeServer(service, (await findUser(db, 'rio'))!, {
-      ewsUrl: sandbox.ews.url('northwind'),
-      username: rio.username,
-      password: rio.password,
-      address: rio.address,
-    });
-    if (connected.kind !== 'connected') throw new Error(`not connected: ${connected.message}`);
-    mailboxId = connected.connection.mailboxId;
+    mailboxId = await connectRio();
   });
   afterAll(async () => {
     await db.close();
@@ -72,6 +67,18 @@ describe.each(TEST_ENGINES)('sending through Exchange Server on-premises on %s',
     clock.advance(3_600_000);
   });
 
+  /** Rio connects (or reconnects) their mailbox with the password the sandbox's Exchange knows. */
+  async function connectRio(): Promise<string> {
+    const rio = sandbox.ews.orgs.find((o) => o.id === 'northwind')!.users.find((u) => u.id === 'rio')!;
+    const connected = await connectExchangeServer(service, (await findUser(db, 'rio'))!, {
+      ewsUrl: sandbox.ews.url('northwind'),
+      username: rio.username,
+      password: rio.password,
+      address: rio.address,
+    });
+    if (connected.kind !== 'connected') throw new Error(`not connected: ${connected.message}`);
+    return connected.connection.mailboxId;
+  }
   const deps = () => ({
     db,
     clock,
@@ -148,5 +155,25 @@ describe.each(TEST_ENGINES)('sending through Exchange Server on-premises on %s',
       },
     });
     expect(asked).not.toContain('exchange-server');
+  });
+
+  it('a password Exchange no longer accepts holds the send; after reconnecting it goes out once', async () => {
+    // The rep changed their Windows password: the one in the vault is stale.
+    await saveCredential(db, vault, { mailboxId, kind: 'password', secret: 'Northwind-Rio-2018!' });
+    const send = await queue();
+    clock.set(send.sendAt);
+    await sendDueOnce(deps());
+    const held = (await findSend(db, send.id))!;
+    expect([held.status === 'submitted', held.attempts]).toEqual([false, 0]);
+    expect(await findConnection(db, mailboxId)).toMatchObject({
+      state: 'needs-reconnect',
+      problem: 'password-rejected',
+    });
+    expect(inSentItems(send.id)).toHaveLength(0);
+
+    expect(await connectRio()).toBe(mailboxId);
+    await sendDueOnce(deps());
+    expect((await findSend(db, send.id))!.status).toBe('submitted');
+    expect(inSentItems(send.id)).toHaveLength(1);
   });
 });
