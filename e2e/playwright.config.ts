@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,29 @@ const PORT = Number(process.env.SENDWELL_E2E_PORT ?? 4317);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = process.env.SENDWELL_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sendwell-e2e-'));
 process.env.SENDWELL_E2E_DATA_DIR = DATA_DIR; // workers re-evaluate this file: keep one data dir
+
+// Real mode: the sandbox on its own origin as if it were Microsoft and Google, and a Sendwell started
+// with real-provider settings pointing at it (the variables an admin sets, printed by the sandbox).
+const SANDBOX_PORT = PORT + 1;
+const REAL_PORT = PORT + 2;
+const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+const REAL_URL = `http://127.0.0.1:${REAL_PORT}`;
+const REAL_DATA_DIR =
+  process.env.SENDWELL_E2E_REAL_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sendwell-e2e-real-'));
+process.env.SENDWELL_E2E_REAL_DATA_DIR = REAL_DATA_DIR;
+const CLI = ['exec', 'tsx', 'packages/server/src/cli/main.ts'];
+process.env.SENDWELL_E2E_REAL_ENV ??= execFileSync(
+  'pnpm',
+  [...CLI, 'sandbox', 'serve', '--port', String(SANDBOX_PORT), '--app-base-url', REAL_URL, '--env'],
+  { cwd: '..', encoding: 'utf8' },
+);
+const REAL_ENV = Object.fromEntries(
+  process.env.SENDWELL_E2E_REAL_ENV.split('\n')
+    .filter((line) => /^SENDWELL_[A-Z_]+=/.test(line))
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+);
+// The flows a rep meets when connecting: run in both modes.
+const CONNECT_SPECS = /(outlook|gmail)-connect\.spec\.ts/;
 
 export default defineConfig({
   testDir: './tests',
@@ -36,13 +60,40 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `pnpm sendwell start --port ${PORT} --data-dir ${DATA_DIR}`,
-    cwd: '..',
-    url: `${BASE_URL}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'sandbox', use: { baseURL: BASE_URL } },
+    // The same connect flows with Sendwell in real mode; the browser meets the sandbox's origin,
+    // which passes the app's paths through (as Gmail's servers and Outlook's frame would).
+    { name: 'real-providers', testMatch: CONNECT_SPECS, use: { baseURL: SANDBOX_URL } },
+  ],
+  webServer: [
+    {
+      command: `pnpm sendwell start --port ${PORT} --data-dir ${DATA_DIR}`,
+      cwd: '..',
+      url: `${BASE_URL}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `pnpm sendwell sandbox serve --port ${SANDBOX_PORT} --app-base-url ${REAL_URL}`,
+      cwd: '..',
+      url: `${SANDBOX_URL}/sandbox/dev/users`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `pnpm sendwell start --port ${REAL_PORT} --data-dir ${REAL_DATA_DIR}`,
+      cwd: '..',
+      url: `${REAL_URL}/`,
+      env: { ...REAL_ENV, SENDWELL_SECRET: 'c2VuZHdlbGwtZTJlLXJlYWwtbW9kZS1zZWNyZXQtMzJieXRlcw==' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

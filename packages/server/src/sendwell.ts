@@ -18,6 +18,7 @@ import { authConfigRoute } from './http/authConfig';
 import { connectionRoutes } from './http/connections';
 import { connectPages } from './http/connectPages';
 import { errorResponse } from './http/errors';
+import { exchangeServerRoutes } from './http/exchangeServer';
 import { staticRoutes } from './http/static';
 import { consoleLogger } from './logger';
 import { createMailboxPorts } from './mailboxes/ports';
@@ -149,7 +150,8 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     ? createMicrosoftVerifier({
         jwksUrl: `${ms.authorityHost}/common/discovery/v2.0/keys`,
         issuerFor: (tid) => `${ms.authorityHost}/${tid}/v2.0`,
-        audience: ms.apiAudience,
+        // Entra v2 tokens for an app's own API carry its client id as `aud`; v1 ones the app id URI.
+        audience: [ms.apiAudience, ms.clientId],
       })
     : null;
   const authenticate = createAuthenticator({ db, secret, verifyMicrosoft, policy: providers.policy });
@@ -169,6 +171,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   );
   app.route('/api', authConfigRoute(providers));
   app.route('/api', connectionRoutes({ service, authenticate }));
+  app.route('/api', exchangeServerRoutes({ connections: service }));
   app.route('/api', apiRoutes({ db, clock, hub, logger, authenticate, wakeSender }));
   app.route('/connect', connectPages(service));
   const g = providers.google;

@@ -44,6 +44,9 @@ describe('sendwell sandbox users --json', () => {
       lou: 'admin',
       gus: 'admin',
       ivy: 'rep',
+      // Not connected yet (they connect in the demo), but team members all the same.
+      nia: 'rep',
+      max: 'rep',
     });
   });
 });

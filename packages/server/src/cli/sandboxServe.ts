@@ -30,6 +30,29 @@ export function realModeEnv(sandbox: Sandbox): Record<string, string> {
 }
 
 /**
+ * Paths of the app this origin passes through to it. Gmail calls an add-on from Google's servers,
+ * never from the browser, and Outlook hosts the pane in its own frame; the sandbox's host pages
+ * reach the pane as a same-origin frame, so this origin stands between them and the app.
+ */
+const APP_PATHS = ['/outlook/*', '/gmail/addon', '/gmail/addon/*', '/api/*', '/assets/*'];
+
+async function forward(request: Request, appBaseUrl: string): Promise<Response> {
+  const url = new URL(request.url);
+  const headers = new Headers(request.headers);
+  headers.delete('host');
+  const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers, redirect: 'manual' };
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    init.body = request.body;
+    init.duplex = 'half';
+  }
+  const answer = await fetch(`${appBaseUrl}${url.pathname}${url.search}`, init);
+  const out = new Headers(answer.headers);
+  out.delete('content-encoding');
+  out.delete('content-length');
+  return new Response(answer.body, { status: answer.status, headers: out });
+}
+
+/**
  * `sendwell sandbox serve --port N --app-base-url URL [--env]`: the Microsoft and Google stand-ins
  * on their own, for a Sendwell started with real-provider settings pointing at them (`--env` prints
  * those settings as KEY=value lines and exits).
@@ -44,10 +67,8 @@ export async function serveSandbox(options: {
   const sandbox = createSandbox({
     baseUrl: base,
     appBaseUrl: options.appBaseUrl,
-    appUrls: {
-      paneUrl: `${options.appBaseUrl}/outlook/taskpane.html`,
-      addonUrl: `${options.appBaseUrl}/gmail/addon`,
-    },
+    // The host pages load the pane and call the add-on through this origin (see appProxy).
+    appUrls: { paneUrl: '/outlook/taskpane.html', addonUrl: `${options.appBaseUrl}/gmail/addon` },
   });
   const env = realModeEnv(sandbox);
   if (options.printEnv) {
@@ -56,6 +77,7 @@ export async function serveSandbox(options: {
   }
   const app = new Hono();
   app.route('/sandbox', sandbox.app);
+  for (const path of APP_PATHS) app.all(path, (c) => forward(c.req.raw, options.appBaseUrl));
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
   process.stdout.write(
     `Sandbox Microsoft and Google at ${base} for a Sendwell at ${options.appBaseUrl}.\nStart Sendwell with:\n${Object.entries(

@@ -53,6 +53,7 @@ function storeName(config: ServerConfig): string {
 }
 
 function sandboxBanner(config: ServerConfig): string {
+  const base = config.baseUrl;
   return [
     `Sendwell is running (sandbox mailboxes, ${storeName(config)}).`,
     '',
@@ -69,6 +70,7 @@ function sandboxBanner(config: ServerConfig): string {
 }
 
 function realBanner(config: ServerConfig): string {
+  const base = config.baseUrl;
   const providers = [config.microsoft && 'Microsoft 365', config.google && 'Google Workspace'].filter(
     Boolean,
   );

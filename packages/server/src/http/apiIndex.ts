@@ -4,6 +4,12 @@
  */
 export const API_ROUTES = [
   { method: 'GET', path: '/api', auth: false, purpose: 'This index of the routes.' },
+  {
+    method: 'GET',
+    path: '/api/auth-config',
+    auth: false,
+    purpose: "How the Outlook pane signs in: the app registration's client id and the API scope.",
+  },
   { method: 'GET', path: '/api/me', auth: true, purpose: 'Who you are (role included) and your mailboxes.' },
   {
     method: 'GET',
@@ -80,6 +86,13 @@ export const API_ROUTES = [
   },
   {
     method: 'POST',
+    path: '/api/connections/exchange-server',
+    auth: true,
+    purpose:
+      'Connect an Exchange Server (on-premises) mailbox with its EWS URL, username and password; no bounce tracking.',
+  },
+  {
+    method: 'POST',
     path: '/api/connections/:mailboxId/disconnect',
     auth: true,
     purpose: 'Disconnect your mailbox from Sendwell (its grant is revoked; new sends are refused).',
@@ -101,7 +114,7 @@ export const API_ROUTES = [
 export function apiIndex() {
   return {
     name: 'Sendwell API',
-    auth: 'Send Authorization: Bearer <token> (a Sendwell API token or a Microsoft access token for api://sendwell).',
+    auth: 'Send Authorization: Bearer <token> (a Sendwell API token or a Microsoft access token for this Sendwell’s API, see /api/auth-config).',
     errors: 'Failures answer {"error": {"code", "message", "details"?}} with a 4xx or 5xx status.',
     // No public docs site yet: the contract table lives in the repository.
     docs: 'docs/contracts.md, section "Server HTTP API", in the Sendwell repository',
