@@ -47,6 +47,7 @@ export type RefreshCheck =
 export type AccessStatus = 'unbound' | 'live' | TokenDeath;
 
 const CODE_LIFETIME_MS = 10 * 60_000;
+const ACCESS_LIFETIME_MS = 3_600_000;
 
 /** RFC 7636 S256: BASE64URL(SHA256(verifier)) compared with the stored challenge. */
 export function pkceMatches(challenge: string, verifier: string): boolean {
@@ -69,7 +70,7 @@ export class GrantStore {
   readonly #revokedGrants = new Map<string, Grant>();
   readonly #codes = new Map<string, AuthorizationCode>();
   readonly #refresh = new Map<string, Issued & { issuedAt: Date }>();
-  readonly #access = new Map<string, Issued>();
+  readonly #access = new Map<string, Issued & { issuedAt: number }>();
   /** userId → the serial and time of the last password change. */
   readonly #passwordChanges = new Map<string, { serial: number; at: Date }>();
 
@@ -98,6 +99,9 @@ export class GrantStore {
 
   issueCode(input: Omit<AuthorizationCode, 'expiresAt' | 'used'>, prefix: string): string {
     const code = `${prefix}${randomToken(48)}`;
+    const now = this.clock.now().getTime();
+    // Expired codes are never redeemable; an expired one answers "unknown" instead of "expired" after an hour.
+    for (const [old, entry] of this.#codes) if (entry.expiresAt + 3_600_000 <= now) this.#codes.delete(old);
     this.#codes.set(code, {
       ...input,
       expiresAt: this.clock.now().getTime() + CODE_LIFETIME_MS,
@@ -139,7 +143,11 @@ export class GrantStore {
 
   /** Binds an access token (Graph `uti` or the Google opaque token) to its grant. */
   recordAccessToken(key: string, grantId: string): void {
-    this.#access.set(key, { grantId, serial: ++this.#serial });
+    const now = this.clock.now().getTime();
+    // Forget tokens past their one-hour lifetime: the JWT or token check refuses them first anyway.
+    for (const [old, entry] of this.#access)
+      if (entry.issuedAt + ACCESS_LIFETIME_MS <= now) this.#access.delete(old);
+    this.#access.set(key, { grantId, serial: ++this.#serial, issuedAt: now });
   }
 
   accessStatus(key: string): AccessStatus {
