@@ -63,6 +63,24 @@ function operationOf(body: XmlNode): [string, XmlNode] | null {
   return [names[0]!, op && typeof op === 'object' ? (op as XmlNode) : {}];
 }
 
+/** The request's SOAP header and body, or the fault Exchange answers to a request it cannot take. */
+function readRequest(text: string): { header: XmlNode; body: XmlNode } | string {
+  const parsed = parseSoap(text);
+  if (!parsed.ok) {
+    const where = {
+      LineNumber: String(parsed.line),
+      LinePosition: String(parsed.column),
+      Violation: parsed.detail,
+    };
+    return fault('ErrorSchemaValidation', where);
+  }
+  const violation = schemaViolation(text);
+  if (violation) return fault('ErrorSchemaValidation', { Violation: violation });
+  const version = attr(child(parsed.header, 'RequestServerVersion'), 'Version');
+  if (version !== undefined && !REQUEST_VERSIONS.has(version)) return fault('ErrorInvalidServerVersion');
+  return parsed;
+}
+
 /** `POST /{org}/EWS/Exchange.asmx`: Basic auth, throttling, then CreateItem, FindItem or GetFolder. */
 export function ewsRoutes(store: EwsStore, clock: Clock): Hono {
   const app = new Hono();
@@ -76,21 +94,8 @@ export function ewsRoutes(store: EwsStore, clock: Clock): Hono {
     const backOff = store.takeBusy(org.id);
     if (backOff !== null)
       return soap(c, fault('ErrorServerBusy', { BackOffMilliseconds: String(backOff) }), 500);
-    const text = await c.req.text();
-    const parsed = parseSoap(text);
-    if (!parsed.ok) {
-      const where = {
-        LineNumber: String(parsed.line),
-        LinePosition: String(parsed.column),
-        Violation: parsed.detail,
-      };
-      return soap(c, fault('ErrorSchemaValidation', where), 500);
-    }
-    const violation = schemaViolation(text);
-    if (violation) return soap(c, fault('ErrorSchemaValidation', { Violation: violation }), 500);
-    const version = attr(child(parsed.header, 'RequestServerVersion'), 'Version');
-    if (version !== undefined && !REQUEST_VERSIONS.has(version))
-      return soap(c, fault('ErrorInvalidServerVersion'), 500);
+    const parsed = readRequest(await c.req.text());
+    if (typeof parsed === 'string') return soap(c, parsed, 500);
     const request = operationOf(parsed.body);
     const handler = request && OPERATIONS[request[0]];
     if (!request || !handler) return soap(c, fault('ErrorInvalidRequest'), 500);
