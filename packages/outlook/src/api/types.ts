@@ -20,7 +20,6 @@ export type {
   ConnectionsAnswer,
   ConnectStart,
   FeedEvent,
-  OAuthProvider,
   QuotaInfo,
   SendRequestBody,
   SendsAnswer,

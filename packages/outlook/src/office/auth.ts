@@ -9,7 +9,7 @@ import type { OfficeApi, OfficeDialog, OfficeDialogArgs } from './officeApi';
 import { SignInError } from './signInError';
 import { readSignInMessage } from './signInMessage';
 
-export { SignInError, type SignInFailure } from './signInError';
+export { SignInError } from './signInError';
 
 /** The part of MSAL's public client the pane uses; tests give a fake. */
 export type NaaClient = Pick<IPublicClientApplication, 'acquireTokenSilent' | 'acquireTokenPopup'>;

@@ -11,12 +11,12 @@ export interface MicrosoftSignInConfig {
   apiScope: string;
 }
 
-export interface AuthConfigAnswer {
+interface AuthConfigAnswer {
   microsoft: MicrosoftSignInConfig | null;
 }
 
 /** The server could not be asked (network) or answered something that is not an auth config. */
-export class AuthConfigError extends Error {
+class AuthConfigError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'AuthConfigError';

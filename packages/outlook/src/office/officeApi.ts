@@ -70,7 +70,7 @@ export interface OfficeDialogArgs {
 }
 
 /** A member of `Office.EventType` (an enum in office.js; only ever passed back to office.js). */
-export type OfficeEventType = unknown;
+type OfficeEventType = unknown;
 
 /** `Office.context.ui.displayDialogAsync`'s dialog (Dialog API 1.1). */
 export interface OfficeDialog {
@@ -79,7 +79,7 @@ export interface OfficeDialog {
 }
 
 /** `Office.context.ui` (Dialog API 1.1): the add-in opens a dialog; a page in a dialog messages its opener. */
-export interface OfficeUi {
+interface OfficeUi {
   displayDialogAsync(
     startAddress: string,
     options: { height?: number; width?: number; promptBeforeOpen?: boolean },

@@ -21,7 +21,7 @@ class ManualTicker {
 }
 
 /** The consent window, as the pane opens it: records the URL; the test says when the rep is done. */
-export class FakeAuthWindow {
+class FakeAuthWindow {
   readonly opened: string[] = [];
   private finish: (() => void) | null = null;
   readonly open = (url: string) => {
