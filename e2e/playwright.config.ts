@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,17 +18,11 @@ const REAL_URL = `http://127.0.0.1:${REAL_PORT}`;
 const REAL_DATA_DIR =
   process.env.SENDWELL_E2E_REAL_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sendwell-e2e-real-'));
 process.env.SENDWELL_E2E_REAL_DATA_DIR = REAL_DATA_DIR;
-const CLI = ['exec', 'tsx', 'packages/server/src/cli/main.ts'];
-process.env.SENDWELL_E2E_REAL_ENV ??= execFileSync(
-  'pnpm',
-  [...CLI, 'sandbox', 'serve', '--port', String(SANDBOX_PORT), '--app-base-url', REAL_URL, '--env'],
-  { cwd: '..', encoding: 'utf8' },
-);
-const REAL_ENV = Object.fromEntries(
-  process.env.SENDWELL_E2E_REAL_ENV.split('\n')
-    .filter((line) => /^SENDWELL_[A-Z_]+=/.test(line))
-    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-);
+const CLI = 'pnpm exec tsx packages/server/src/cli/main.ts';
+const SANDBOX_SERVE = `${CLI} sandbox serve --port ${SANDBOX_PORT} --app-base-url ${REAL_URL}`;
+// The settings an admin would set for Microsoft and Google, as the sandbox prints them for itself.
+const REAL_ENV = `$(${SANDBOX_SERVE} --env | grep '^SENDWELL_')`;
+const REAL_SECRET = 'c2VuZHdlbGwtZTJlLXJlYWwtbW9kZS1zZWNyZXQtMzJieXRlcw==';
 // The flows a rep meets when connecting: run in both modes.
 const CONNECT_SPECS = /(outlook|gmail)-connect\.spec\.ts/;
 
@@ -77,7 +70,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `pnpm sendwell sandbox serve --port ${SANDBOX_PORT} --app-base-url ${REAL_URL}`,
+      command: SANDBOX_SERVE,
       cwd: '..',
       url: `${SANDBOX_URL}/sandbox/dev/users`,
       reuseExistingServer: false,
@@ -86,10 +79,9 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `pnpm sendwell start --port ${REAL_PORT} --data-dir ${REAL_DATA_DIR}`,
+      command: `env ${REAL_ENV} SENDWELL_SECRET=${REAL_SECRET} ${CLI} start --port ${REAL_PORT} --data-dir ${REAL_DATA_DIR}`,
       cwd: '..',
       url: `${REAL_URL}/`,
-      env: { ...REAL_ENV, SENDWELL_SECRET: 'c2VuZHdlbGwtZTJlLXJlYWwtbW9kZS1zZWNyZXQtMzJieXRlcw==' },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'pipe',

@@ -88,7 +88,7 @@ export async function seedUsers(db: Db, users: readonly SeedUser[]): Promise<voi
 }
 
 /** A sandbox person's immutable ids as their provider states them (Entra tid + oid, Google sub). */
-export function identityKeyOf(user: SeedUser & { subject: string }): IdentityKey {
+function identityKeyOf(user: SeedUser & { subject: string }): IdentityKey {
   return user.provider === 'gmail'
     ? { provider: 'google', tenantId: GOOGLE_IDENTITY_TENANT, subject: user.subject }
     : { provider: 'microsoft', tenantId: user.tenantId, subject: user.subject };
