@@ -165,6 +165,22 @@ export async function probeExchangeServer(
   };
   const anonymous = await reach(url, { ...call, credentials: null });
   if (!anonymous) return unreachable();
+  const before = judgeChallenge(anonymous);
+  if (before.kind === 'refused') return before;
+  const answer = await reach(url, {
+    ...call,
+    credentials: { username: input.username, password: input.password },
+  });
+  if (!answer) return unreachable();
+  if (answer.kind === 'unauthorized') return refuse('bad-credentials', MESSAGES['bad-credentials']);
+  if (answer.kind !== 'answer') return refuse('unrecognised', MESSAGES['not-ews']);
+  return judgeAnswer(input, answer, before.authSchemes);
+}
+
+/** What the anonymous 401 already settles, before any password is sent: the cloud, and no Basic. */
+function judgeChallenge(
+  anonymous: EwsAnswer,
+): ExchangeServerProbe | { kind: 'challenged'; authSchemes: string[] } {
   if (anonymous.kind !== 'unauthorized') return refuse('unrecognised', MESSAGES['not-ews']);
   const cloud = cloudSignal(anonymous.challenges, anonymous.headers);
   if (cloud) return refuse(cloud, MESSAGES[cloud]);
@@ -174,14 +190,7 @@ export async function probeExchangeServer(
       'basic-auth-disabled',
       `This Exchange Server does not accept Basic authentication (it offers ${authSchemes.join(', ') || 'no scheme Sendwell knows'}). Ask your Exchange admin to enable Basic authentication on the EWS virtual directory; Sendwell only uses it over HTTPS.`,
     );
-  const answer = await reach(url, {
-    ...call,
-    credentials: { username: input.username, password: input.password },
-  });
-  if (!answer) return unreachable();
-  if (answer.kind === 'unauthorized') return refuse('bad-credentials', MESSAGES['bad-credentials']);
-  if (answer.kind !== 'answer') return refuse('unrecognised', MESSAGES['not-ews']);
-  return judgeAnswer(input, answer, authSchemes);
+  return { kind: 'challenged', authSchemes };
 }
 
 function judgeAnswer(
