@@ -9,6 +9,11 @@ export type OpenAuthWindow = (url: string) => Promise<void>;
 
 /** How often a plain browser window is checked for having closed (no event exists for it). */
 const CLOSED_POLL_MS = 500;
+/**
+ * displayDialogAsync's "the URL's domain is not trusted": Office opens only pages on the add-in's own
+ * domain (protocol and port included) as a dialog's first page, and a provider's consent page is not.
+ */
+const UNTRUSTED_DOMAIN = 12004;
 
 function browserWindow(self: Window, url: string): Promise<void> {
   const opened = self.open(url, 'sendwell-connect', 'popup,width=520,height=680');
@@ -31,7 +36,8 @@ export function authWindowOpener(office: OfficeApi | null, self: Window): OpenAu
     return new Promise((resolve, reject) => {
       ui.displayDialogAsync(url, { height: 70, width: 40 }, (result) => {
         if (result.status !== office.AsyncResultStatus.Succeeded) {
-          reject(new Error(result.error?.message ?? 'Outlook did not open the sign-in window.'));
+          if (result.error?.code === UNTRUSTED_DOMAIN) browserWindow(self, url).then(resolve, reject);
+          else reject(new Error(result.error?.message ?? 'Outlook did not open the sign-in window.'));
           return;
         }
         const dialog = result.value;

@@ -50,7 +50,7 @@ export class FakeOffice implements OfficeApi {
   closed = false;
   readonly calls: { method: string; coercionType?: string }[] = [];
   /** Make the next call to this method fail with this office.js error name. */
-  failNext: { method: string; name: string; message: string } | null = null;
+  failNext: { method: string; name: string; message: string; code?: number } | null = null;
 
   /** Whether this client supports NestedAppAuth 1.1 (Outlook.com and older clients do not). */
   nestedAppAuth = true;
@@ -96,7 +96,11 @@ export class FakeOffice implements OfficeApi {
     const failure = this.failNext?.method === method ? this.failNext : null;
     if (failure) this.failNext = null;
     const result: OfficeAsyncResult<T> = failure
-      ? { status: FAILED, value: undefined as T, error: { name: failure.name, message: failure.message } }
+      ? {
+          status: FAILED,
+          value: undefined as T,
+          error: { name: failure.name, message: failure.message, code: failure.code },
+        }
       : { status: OK, value, error: null };
     queueMicrotask(() => callback(result));
   }
