@@ -4,6 +4,7 @@ import type { Sandbox } from '@sendwell/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectExchangeServer } from '../connections/exchangeServer';
 import { type ConnectionService, createConnectionService } from '../connections/service';
+import { createTokenManager } from '../connections/tokenManager';
 import { FeedHub } from '../services/feedHub';
 import { createSend } from '../services/sends';
 import { findConnection } from '../store/connections';
@@ -16,8 +17,8 @@ import { findMailbox, findUser, upsertUser } from '../store/users';
 import { createVault, type Vault } from '../vault/vault';
 import { scanAllOnce } from '../workers/scannerWorker';
 import { sendDueOnce } from '../workers/senderWorker';
-import { ewsMailboxFor } from './ewsMailboxFor';
 import { serveSandbox } from './ewsTesting';
+import { createMailboxPorts } from './ports';
 
 // The real sender worker, an Exchange Server connection made through the probe and the connection
 // service, and the sandbox's EWS over HTTP: what goes out, and how often.
@@ -30,6 +31,7 @@ describe.each(TEST_ENGINES)('sending through Exchange Server on-premises on %s',
   let hub: FeedHub;
   let mailboxId: string;
   let service: ConnectionService;
+  let ports: ReturnType<typeof createMailboxPorts>;
   let keys = 0;
 
   beforeAll(async () => {
@@ -47,6 +49,19 @@ describe.each(TEST_ENGINES)('sending through Exchange Server on-premises on %s',
       defaultChannel: null,
       role: 'rep',
     });
+    // The composition root's wiring: token manager (EWS passwords from the vault) and mailbox ports.
+    const tokens = createTokenManager({
+      db,
+      vault,
+      clock,
+      logger: silentLogger,
+      clientFor: () => null,
+      onLost: (id, problem) => service.markLost(id, problem),
+    });
+    ports = createMailboxPorts(
+      { microsoft: null, google: null, policy: { microsoftTenants: [], googleDomains: [] } },
+      tokens,
+    );
     service = createConnectionService({
       db,
       clock,
@@ -54,7 +69,12 @@ describe.each(TEST_ENGINES)('sending through Exchange Server on-premises on %s',
       logger: silentLogger,
       vault,
       clients: {},
-      tokens: { forget: () => {} },
+      tokens: {
+        forget: (id) => {
+          tokens.forget(id);
+          ports.forget(id);
+        },
+      },
       wakeSender: () => {},
     });
     mailboxId = await connectRio();
@@ -84,7 +104,7 @@ describe.each(TEST_ENGINES)('sending through Exchange Server on-premises on %s',
     clock,
     hub,
     logger: silentLogger,
-    mailboxFor: (row: Parameters<typeof ewsMailboxFor>[1]) => ewsMailboxFor({ db, vault }, row),
+    mailboxFor: ports.mailboxFor,
   });
   const queue = async () => {
     const { sends } = await createSend({ db, clock, hub, wake: () => {} }, (await findUser(db, 'rio'))!, {
@@ -151,7 +171,7 @@ describe.each(TEST_ENGINES)('sending through Exchange Server on-premises on %s',
       ...deps(),
       mailboxFor: (row) => {
         asked.push(row.provider);
-        return ewsMailboxFor({ db, vault }, row);
+        return ports.mailboxFor(row);
       },
     });
     expect(asked).not.toContain('exchange-server');
