@@ -3,9 +3,9 @@ import type { SandboxContext } from '../../context';
 import type { SandboxUser } from '../../users';
 import { findClient, type OAuthClientRegistration, type OAuthClients } from './clients';
 import { consentPage, errorPage } from './consentPage';
-import { googleTokenResponse, userInfo } from './googleTokens';
-import { pkceMatches } from './grants';
-import { clientCredentials, formBody, PendingRequests, redirectTo } from './protocol';
+import { googleTokenHandler } from './googleTokenEndpoint';
+import { userInfo } from './googleTokens';
+import { formBody, PendingRequests, redirectTo } from './protocol';
 import { describeGoogleScope, isKnownGoogleScope, normalizeGoogleScope } from './scopes';
 
 interface PendingAuthorization {
@@ -18,8 +18,6 @@ interface PendingAuthorization {
   forceConsent: boolean;
   includeGranted: boolean;
 }
-
-const EXPIRED_OR_REVOKED = 'Token has been expired or revoked.';
 
 /** "Access blocked: … Error 400: redirect_uri_mismatch", as accounts.google.com shows it. */
 function googleErrorPage(c: Context, status: 400 | 401, error: string, detail: string) {
@@ -181,55 +179,4 @@ function consentRedirect(ctx: SandboxContext, request: PendingAuthorization, use
     hd: user.email.split('@')[1],
     prompt: 'consent',
   });
-}
-
-async function googleTokenHandler(c: Context, ctx: SandboxContext, clients: OAuthClients) {
-  const form = await formBody(c);
-  const creds = clientCredentials(c.req.header('authorization'), form);
-  const bad = (error: string, description: string, status: 400 | 401 = 400) =>
-    c.json({ error, error_description: description }, status);
-  if (!creds.clientId) return bad('invalid_request', 'Could not determine client ID from request.');
-  const client = findClient(clients, 'google', creds.clientId);
-  if (!client) return bad('invalid_client', 'The OAuth client was not found.', 401);
-  if (creds.clientSecret !== client.clientSecret) return bad('invalid_client', 'Unauthorized', 401);
-  const grants = ctx.identity.grants;
-  if (form.grant_type === 'authorization_code') {
-    if (!form.code) return bad('invalid_request', 'Missing required parameter: code');
-    const redeemed = grants.redeemCode(form.code);
-    if (!redeemed.ok || redeemed.code.clientId !== client.clientId)
-      return bad('invalid_grant', form.code.startsWith('4/') ? 'Bad Request' : 'Malformed auth code.');
-    const code = redeemed.code;
-    if (form.redirect_uri !== code.redirectUri) return bad('redirect_uri_mismatch', 'Bad Request');
-    if (code.codeChallenge && !form.code_verifier) return bad('invalid_grant', 'Missing code verifier.');
-    if (code.codeChallenge && !pkceMatches(code.codeChallenge, form.code_verifier!))
-      return bad('invalid_grant', 'Invalid code verifier.');
-    const grant = grants.grant(code.grantId);
-    if (!grant) return bad('invalid_grant', EXPIRED_OR_REVOKED);
-    if (code.offline) grant.offlineIssued = true;
-    const user = ctx.identity.user(code.userId);
-    return c.json(
-      await googleTokenResponse(ctx.identity, {
-        grant,
-        user,
-        scopes: code.scopes,
-        withRefreshToken: code.offline,
-      }),
-    );
-  }
-  if (form.grant_type === 'refresh_token') {
-    if (!form.refresh_token) return bad('invalid_request', 'Missing required parameter: refresh_token');
-    const check = grants.checkRefreshToken(form.refresh_token, client.clientId);
-    if (!check.ok)
-      return bad('invalid_grant', check.reason === 'unknown' ? 'Bad Request' : EXPIRED_OR_REVOKED);
-    const user = ctx.identity.user(check.grant.userId);
-    return c.json(
-      await googleTokenResponse(ctx.identity, {
-        grant: check.grant,
-        user,
-        scopes: check.grant.scopes,
-        withRefreshToken: false,
-      }),
-    );
-  }
-  return bad('unsupported_grant_type', `Invalid grant_type: ${form.grant_type ?? ''}`);
 }
