@@ -48,7 +48,7 @@ interface Cached {
 /** What one refresh attempt ended with; the grant's loss is handled after the lock is released. */
 type Outcome =
   | { kind: 'token'; token: Cached; refreshed: boolean }
-  | { kind: 'lost'; problem: ConnectionProblem; providerError: string };
+  | { kind: 'lost'; problem: ConnectionProblem; providerError: string; generation: number };
 
 const noCredential = (mailboxId: string) =>
   new MailboxAuthError(
@@ -107,7 +107,7 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
     // PGlite has a single owner process, so the single flight above already serialises refreshes;
     // a transaction there would hold the whole database for the provider's round trip.
     const outcome = await (deps.db.engine === 'postgres' ? deps.db.transaction(work) : work(deps.db));
-    if (outcome.kind === 'lost') return lose(mailbox, outcome.problem, outcome.providerError);
+    if (outcome.kind === 'lost') return lose(mailbox, outcome);
     if (outcome.refreshed) deps.logger.info('access token refreshed', { mailboxId: mailbox.id });
     return outcome.token;
   }
@@ -149,7 +149,12 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
       };
     } catch (error) {
       if (error instanceof GrantError && error.problem)
-        return { kind: 'lost', problem: error.problem, providerError: error.providerError };
+        return {
+          kind: 'lost',
+          problem: error.problem,
+          providerError: error.providerError,
+          generation: locked.generation,
+        };
       throw refreshFailed(mailbox, error);
     }
   }
@@ -166,10 +171,13 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
 
   async function lose(
     mailbox: MailboxRow,
-    problem: ConnectionProblem,
-    providerError: string,
+    { problem, providerError, generation }: Extract<Outcome, { kind: 'lost' }>,
   ): Promise<never> {
     cache.delete(mailbox.id);
+    // A reconnect stored a new grant while the old one was being refused: the new one is not lost.
+    const now = await readCredentialWithAccess(deps.db, deps.vault, mailbox.id);
+    if (now && now.generation !== generation)
+      throw new Error(`mailbox ${mailbox.id} was reconnected while its old grant was refused: try again`);
     deps.logger.warn('mailbox grant lost', { mailboxId: mailbox.id, problem, providerError });
     await deps.onLost(mailbox.id, problem);
     throw new MailboxAuthError(

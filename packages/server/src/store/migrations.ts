@@ -179,6 +179,12 @@ create table oauth_states (
 );
 `,
   },
+  {
+    // Two first connections at once (two consent windows) must not give a rep two mailboxes of a kind.
+    version: 32,
+    name: 'one mailbox per user and provider',
+    sql: 'create unique index mailboxes_user_provider on mailboxes(user_id, provider);',
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {
