@@ -1,6 +1,9 @@
 import type { Environment } from './environment';
 import { SOURCE } from './source';
 
+/** Where Google's OAuth consent lives (the authorization URL the add-on's Connect button opens). */
+const GOOGLE_CONSENT_PREFIX = 'https://accounts.google.com/';
+
 /**
  * The Gmail HTTP add-on deployment (`gcloud workspace-add-ons deployments create ID
  * --deployment-file=deployment.json`). Every trigger is one endpoint with `?t=`; Google signs each
@@ -19,7 +22,8 @@ export function renderGmailDeployment(env: Environment): string {
         useLocaleFromApp: true,
         homepageTrigger: { runFunction: addon('home'), enabled: true },
         universalActions: [{ label: 'Help', openLink: env.url(SOURCE.paths.support) }],
-        openLinkUrlPrefixes: [`${env.baseUrl}/`],
+        // The Connect Gmail button opens Google's consent page, then lands on our callback.
+        openLinkUrlPrefixes: [`${env.baseUrl}/`, GOOGLE_CONSENT_PREFIX],
       },
       gmail: {
         contextualTriggers: [{ unconditional: {}, onTriggerFunction: addon('open') }],

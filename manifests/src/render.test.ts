@@ -50,6 +50,11 @@ describe('renderManifests', () => {
       draftAccess: 'METADATA',
     });
     expect(deployment.addOns.httpOptions.authorizationHeader).toBe('SYSTEM_ID_TOKEN');
+    // Connect Gmail opens Google's consent page: Gmail only opens links under these prefixes.
+    const prefixes: string[] = deployment.addOns.common.openLinkUrlPrefixes;
+    const consent = 'https://accounts.google.com/o/oauth2/v2/auth?client_id=x';
+    expect(prefixes.some((prefix) => consent.startsWith(prefix))).toBe(true);
+    expect(prefixes.some((prefix) => `${PROD}/connect/callback/google`.startsWith(prefix))).toBe(true);
   });
 
   it('uses the production id in production and a stable, distinct id and name elsewhere', () => {
