@@ -79,7 +79,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `env ${REAL_ENV} SENDWELL_SECRET=${REAL_SECRET} ${CLI} start --port ${REAL_PORT} --data-dir ${REAL_DATA_DIR}`,
+      command: `env ${REAL_ENV} SENDWELL_SECRET=${REAL_SECRET} SENDWELL_SCAN_INTERVAL_MS=1000 ${CLI} start --port ${REAL_PORT} --data-dir ${REAL_DATA_DIR}`,
       cwd: '..',
       url: `${REAL_URL}/`,
       reuseExistingServer: false,
