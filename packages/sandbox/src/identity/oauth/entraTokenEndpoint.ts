@@ -165,6 +165,13 @@ async function redeemRefreshToken(
         `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${check.issuedAt!.toISOString()}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${check.validFrom!.toISOString()}'.`,
         'bad_token',
       );
+    if (check.reason === 'inactive')
+      return fail(
+        400,
+        'invalid_grant',
+        700082,
+        `The refresh token has expired due to inactivity. The token was issued on ${check.issuedAt!.toISOString()} and was inactive for ${Math.floor(check.inactiveMs! / 86_400_000)}.00:00:00.`,
+      );
     return fail(400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid.');
   }
   const { grant } = check;

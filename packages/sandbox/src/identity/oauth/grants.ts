@@ -41,13 +41,27 @@ type TokenDeath = 'revoked' | 'password';
 
 export type RefreshCheck =
   | { ok: true; grant: Grant }
-  | { ok: false; reason: 'unknown' | TokenDeath; grant?: Grant; issuedAt?: Date; validFrom?: Date };
+  | {
+      ok: false;
+      reason: 'unknown' | 'inactive' | TokenDeath;
+      grant?: Grant;
+      issuedAt?: Date;
+      validFrom?: Date;
+      /** For `inactive`: how long the token went unused. */
+      inactiveMs?: number;
+    };
 
 /** Whether an access token still works: unbound ones (minted by the dev routes) always do. */
 export type AccessStatus = 'unbound' | 'live' | TokenDeath;
 
 const CODE_LIFETIME_MS = 10 * 60_000;
 const ACCESS_LIFETIME_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** Unused this long, a refresh token dies: Entra's 90-day inactivity window, Google's six months. */
+const REFRESH_INACTIVITY_MS: Record<OAuthProviderName, number> = {
+  microsoft: 90 * DAY_MS,
+  google: 183 * DAY_MS,
+};
 
 /** RFC 7636 S256: BASE64URL(SHA256(verifier)) compared with the stored challenge. */
 export function pkceMatches(challenge: string, verifier: string): boolean {
@@ -69,7 +83,7 @@ export class GrantStore {
   /** Revoked grants stay known so their tokens answer "revoked", not "unknown". */
   readonly #revokedGrants = new Map<string, Grant>();
   readonly #codes = new Map<string, AuthorizationCode>();
-  readonly #refresh = new Map<string, Issued & { issuedAt: Date }>();
+  readonly #refresh = new Map<string, Issued & { issuedAt: Date; lastUsedAt: Date }>();
   readonly #access = new Map<string, Issued & { issuedAt: number }>();
   /** userId → the serial and time of the last password change. */
   readonly #passwordChanges = new Map<string, { serial: number; at: Date }>();
@@ -124,7 +138,8 @@ export class GrantStore {
 
   issueRefreshToken(grantId: string, prefix: string): string {
     const token = `${prefix}${randomToken(64)}`;
-    this.#refresh.set(token, { grantId, serial: ++this.#serial, issuedAt: this.clock.now() });
+    const now = this.clock.now();
+    this.#refresh.set(token, { grantId, serial: ++this.#serial, issuedAt: now, lastUsedAt: now });
     return token;
   }
 
@@ -138,6 +153,11 @@ export class GrantStore {
     const diesWithPassword = grant.provider === 'microsoft' || grant.scopes.some(isGmailScope);
     if (change && issued.serial <= change.serial && diesWithPassword)
       return { ok: false, reason: 'password', grant, issuedAt: issued.issuedAt, validFrom: change.at };
+    const now = this.clock.now();
+    const inactiveMs = now.getTime() - issued.lastUsedAt.getTime();
+    if (inactiveMs > REFRESH_INACTIVITY_MS[grant.provider])
+      return { ok: false, reason: 'inactive', grant, issuedAt: issued.issuedAt, inactiveMs };
+    issued.lastUsedAt = now;
     return { ok: true, grant };
   }
 
