@@ -11,7 +11,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    rollupOptions: { input: { taskpane: 'taskpane.html', signin: 'signin.html' } },
+    rollupOptions: { input: { taskpane: 'taskpane.html', signin: 'signin.html', connect: 'connect.html' } },
   },
   server: { proxy: { '/api': server, '/sandbox': server } },
 });

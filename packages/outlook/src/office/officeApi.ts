@@ -76,6 +76,8 @@ type OfficeEventType = unknown;
 export interface OfficeDialog {
   addEventHandler(eventType: OfficeEventType, handler: (args: OfficeDialogArgs) => void): void;
   close(): void;
+  /** Dialog API 1.2: the add-in messages the page in the dialog. */
+  messageChild?(message: string): void;
 }
 
 /** `Office.context.ui` (Dialog API 1.1): the add-in opens a dialog; a page in a dialog messages its opener. */

@@ -17,7 +17,12 @@ const DIALOG_EVENT = 'dialogEventReceived';
 export class FakeDialog {
   private readonly handlers = new Map<unknown, ((args: OfficeDialogArgs) => void)[]>();
   closed = false;
+  /** What the add-in sent the page in the dialog (`messageChild`, Dialog API 1.2). */
+  readonly toChild: string[] = [];
   constructor(readonly url: string) {}
+  messageChild(message: string) {
+    this.toChild.push(message);
+  }
   addEventHandler(type: unknown, handler: (args: OfficeDialogArgs) => void) {
     this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
   }
@@ -52,6 +57,8 @@ export class FakeOffice implements OfficeApi {
   /** Make the next call to this method fail with this office.js error name. */
   failNext: { method: string; name: string; message: string; code?: number } | null = null;
 
+  /** The highest Dialog API requirement set (1.2 brings `messageChild`). */
+  dialogApiVersion = 1.2;
   /** Whether this client supports NestedAppAuth 1.1 (Outlook.com and older clients do not). */
   nestedAppAuth = true;
   /** Dialogs opened with `context.ui.displayDialogAsync`, in order. */
@@ -73,7 +80,8 @@ export class FakeOffice implements OfficeApi {
       requirements: {
         isSetSupported: (name, minVersion = '1.1') =>
           (name === 'Mailbox' && Number(minVersion) <= this.mailboxVersion) ||
-          (name === 'NestedAppAuth' && this.nestedAppAuth && Number(minVersion) <= 1.1),
+          (name === 'NestedAppAuth' && this.nestedAppAuth && Number(minVersion) <= 1.1) ||
+          (name === 'DialogApi' && Number(minVersion) <= this.dialogApiVersion),
       },
       mailbox: { item, userProfile: this.userProfile },
       ui: {
