@@ -72,7 +72,15 @@ describe('templates API with roles', () => {
     const roles = Object.fromEntries(
       await Promise.all(DEMO_USERS.map(async (u) => [u.id, (await findUser(sendwell.db, u.id))!.role])),
     );
-    expect(roles).toEqual({ ava: 'admin', eli: 'rep', lou: 'admin', gus: 'admin', ivy: 'rep' });
+    expect(roles).toEqual({
+      ava: 'admin',
+      eli: 'rep',
+      lou: 'admin',
+      gus: 'admin',
+      ivy: 'rep',
+      nia: 'rep',
+      max: 'rep',
+    });
     expect((await (await api('eli', 'GET', '/me')).json()).user.role).toBe('rep');
   });
 
