@@ -114,6 +114,10 @@ describe('every API entry point verifies Microsoft tokens (real mode)', () => {
       () => token({ iss: `${'https://evil.example.com'}/${TENANT}/v2.0` }),
     ],
     ['for another audience (Graph)', () => token({ aud: 'https://graph.microsoft.com' })],
+    [
+      'that is an ID token (no delegated scope), even with our client id as audience',
+      () => token({ aud: CLIENT_ID, scp: undefined }),
+    ],
     ['not a JWT', async () => 'not-a-token'],
   ];
 

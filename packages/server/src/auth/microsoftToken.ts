@@ -1,5 +1,8 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 
+/** The delegated scope Sendwell's API exposes (app registration → Expose an API). */
+export const API_SCOPE = 'access_as_user';
+
 export interface MicrosoftTokenConfig {
   jwksUrl: string;
   /** Issuer for a tenant id, e.g. `https://login.microsoftonline.com/${tid}/v2.0`. */
@@ -22,6 +25,10 @@ export function createMicrosoftVerifier(config: MicrosoftTokenConfig) {
     const { payload } = await jwtVerify(token, jwks, { audience: config.audience });
     const tenantId = claim(payload, 'tid');
     if (payload.iss !== config.issuerFor(tenantId)) throw new Error('token issuer does not match its tenant');
+    // An ID token has the same issuer, keys and (v2) audience: only an access token carries the
+    // delegated scope our API exposes.
+    const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+    if (!scopes.includes(API_SCOPE)) throw new Error(`token is not an access token for ${API_SCOPE}`);
     const email = claim(payload, 'preferred_username', 'upn', 'email');
     return {
       tenantId,
