@@ -214,19 +214,28 @@ describe.each(TEST_ENGINES)('token manager on %s', (engine) => {
     expect(lost).toEqual([{ mailboxId: mailbox.id, problem }]);
   });
 
-  it('a grant refused while the rep reconnects does not mark the new grant lost', async () => {
-    const source = manager().accessTokenSource(mailbox);
-    const refresh = provider.refresh.bind(provider);
-    provider.refresh = async (token, tenant) => {
-      // The rep finishes a reconnect while the old grant's refresh is on its way to the provider.
-      await saveCredential(db, vault, { mailboxId: mailbox.id, kind: 'oauth', secret: 'rt-new' });
-      provider.failNext = { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' };
-      return refresh(token, tenant);
-    };
-    const error = await source().catch((e: unknown) => e);
-    expect(error).not.toBeInstanceOf(MailboxAuthError);
-    expect(lost).toEqual([]);
-  });
+  // On PostgreSQL the reconnect's save waits for the refresh's row lock, so the refusal is recorded
+  // first and the reconnect then brings the mailbox back (the connection service's reconnect test);
+  // without that lock (PGlite) the reconnect can land mid-refresh, which this test stages.
+  it.skipIf(engine === 'postgres')(
+    'a grant refused while the rep reconnects does not mark the new grant lost',
+    async () => {
+      const source = manager().accessTokenSource(mailbox);
+      const refresh = provider.refresh.bind(provider);
+      provider.refresh = async (token, tenant) => {
+        // The rep finishes a reconnect while the old grant's refresh is on its way to the provider.
+        await saveCredential(db, vault, { mailboxId: mailbox.id, kind: 'oauth', secret: 'rt-new' });
+        provider.failNext = {
+          error: 'invalid_grant',
+          error_description: 'Token has been expired or revoked.',
+        };
+        return refresh(token, tenant);
+      };
+      const error = await source().catch((e: unknown) => e);
+      expect(error).not.toBeInstanceOf(MailboxAuthError);
+      expect(lost).toEqual([]);
+    },
+  );
 
   it.each<[string, TokenErrorBody | Error]>([
     [
