@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 
 /** The delegated scope Sendwell's API exposes (app registration → Expose an API). */
-export const API_SCOPE = 'access_as_user';
+const API_SCOPE = 'access_as_user';
 
 export interface MicrosoftTokenConfig {
   jwksUrl: string;

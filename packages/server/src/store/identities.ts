@@ -50,8 +50,9 @@ export async function teamOfGoogleDomain(db: Db, domain: string): Promise<string
 }
 
 export async function countTenantUsers(db: Db, tenantId: string): Promise<number> {
-  const [row] = await db.query<{ n: number | string }>('select count(*) as n from users where tenant_id = $1', [
-    tenantId,
-  ]);
+  const [row] = await db.query<{ n: number | string }>(
+    'select count(*) as n from users where tenant_id = $1',
+    [tenantId],
+  );
   return Number(row?.n ?? 0);
 }
