@@ -12,7 +12,14 @@ import { GrantError, type ProviderIdentity, type TokenSet } from './types';
 /** What the callback page shows; never a token. `retryUrl` starts a fresh request for the same rep. */
 export type ConnectOutcome =
   | { outcome: 'connected' | 'reconnected'; mailboxId: string; address: string; released: number }
-  | { outcome: 'refused'; code: string; message: string; retryUrl?: string };
+  | {
+      outcome: 'refused';
+      code: string;
+      /** English, for logs and API clients; the page words `code` with `params` in the rep's language. */
+      message: string;
+      params?: Record<string, string>;
+      retryUrl?: string;
+    };
 
 /** The provider's name as the rep knows it from the consent page. */
 export const PROVIDER_LABEL: Record<OAuthProvider, string> = { microsoft: 'Microsoft', google: 'Google' };
@@ -54,7 +61,7 @@ export async function completeConnect(
   if (!redeemed.tokens.refreshToken) {
     const label = PROVIDER_LABEL[provider];
     const message = `${label} did not grant offline access, so Sendwell could not keep sending.`;
-    return again(refused('no-offline-grant', message));
+    return again(refused('no-offline-grant', message, { provider: label }));
   }
   return connect(deps, user, redeemed, redeemed.tokens.refreshToken);
 }
@@ -70,6 +77,7 @@ async function takeRequest(
     return refused(
       'invalid-request',
       `This page did not get an answer from ${PROVIDER_LABEL[provider]}. ${START_AGAIN}`,
+      { provider: PROVIDER_LABEL[provider] },
     );
   const request = await takeOAuthState(deps.db, state, deps.clock.now());
   if (!request || request.provider !== provider) return unknown;
@@ -88,15 +96,25 @@ function requestProblem(request: OAuthStateRow, now: Date): Refusal | null {
 function answerProblem(provider: OAuthProvider, query: Record<string, string | undefined>): Refusal | null {
   const label = PROVIDER_LABEL[provider];
   if (query.error === 'access_denied')
-    return refused('access-denied', `You cancelled at ${label}'s consent page; nothing was connected.`);
+    return refused('access-denied', `You cancelled at ${label}'s consent page; nothing was connected.`, {
+      provider: label,
+    });
   if (query.error || !query.code) {
     const why = query.error_description ?? query.error ?? 'no authorization code';
-    return refused('provider-error', `${label} did not connect the mailbox: ${why}`);
+    return refused('provider-error', `${label} did not connect the mailbox: ${why}`, {
+      provider: label,
+      detail: why,
+    });
   }
   return null;
 }
 
-const refused = (code: string, message: string): Refusal => ({ outcome: 'refused', code, message });
+const refused = (code: string, message: string, params?: Record<string, string>): Refusal => ({
+  outcome: 'refused',
+  code,
+  message,
+  ...(params ? { params } : {}),
+});
 
 /** The PKCE verifier, or null when its key is gone (a secret dropped from SENDWELL_SECRET_PREVIOUS). */
 function openVerifier(deps: ConnectionServiceDeps, envelope: string, state: string): string | null {
@@ -116,18 +134,25 @@ async function redeem(
   const client = deps.clients[provider];
   const label = PROVIDER_LABEL[provider];
   if (!client)
-    return refused('provider-not-configured', `This Sendwell is not set up to connect ${label} mailboxes.`);
+    return refused('provider-not-configured', `This Sendwell is not set up to connect ${label} mailboxes.`, {
+      provider: label,
+    });
   try {
     return await client.exchangeCode(input);
   } catch (error) {
     if (error instanceof GrantError)
-      return refused('grant-refused', `${label} refused the sign-in: ${error.message}`);
+      return refused('grant-refused', `${label} refused the sign-in: ${error.message}`, {
+        provider: label,
+        detail: error.message,
+      });
     // The message may quote the provider's answer but never a token (the clients never put one there).
     deps.logger.warn('authorization code redemption failed', {
       provider,
       detail: error instanceof Error ? error.message : String(error),
     });
-    return refused('provider-unavailable', `Sendwell could not reach ${label} to finish connecting.`);
+    return refused('provider-unavailable', `Sendwell could not reach ${label} to finish connecting.`, {
+      provider: label,
+    });
   }
 }
 
@@ -142,6 +167,7 @@ async function identityMismatch(
   return refused(
     'wrong-identity',
     `You are signed in to Sendwell as ${user.email} but connected ${identity.email}. Connect the mailbox of ${user.email}, or sign in to Sendwell as ${identity.email}.`,
+    { signedIn: user.email, connected: identity.email },
   );
 }
 

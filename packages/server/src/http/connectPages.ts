@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { OAuthProvider } from '@sendwell/core';
+import {
+  CATALOGS,
+  type Locale,
+  type MessageKey,
+  type OAuthProvider,
+  pickLocale,
+  translate,
+} from '@sendwell/core';
 import { Hono } from 'hono';
 import type { ConnectionService, ConnectOutcome } from '../connections/service';
 
@@ -33,28 +40,39 @@ export function connectPages(service: ConnectionService): Hono {
       'content-security-policy',
       `default-src 'none'; script-src 'nonce-${nonce}' https://appsforoffice.microsoft.com; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`,
     );
+    // The browser's first language: the rep's, as the consent page they just left used it.
+    const locale = pickLocale(c.req.header('accept-language')?.split(/[,;]/)[0]);
     if (!PROVIDERS.has(provider)) {
       const outcome: ConnectOutcome = {
         outcome: 'refused',
         code: 'unknown-provider',
         message: 'Sendwell connects Microsoft 365 and Gmail mailboxes only.',
       };
-      return c.html(page(outcome, 'a mailbox', nonce), 404);
+      return c.html(page(outcome, translate(locale, 'connect.page.anyMailbox'), nonce, locale), 404);
     }
     const outcome = await service.complete(provider as OAuthProvider, c.req.query());
     const name = MAILBOX_NAME[provider as OAuthProvider];
-    return c.html(page(outcome, name, nonce), outcome.outcome === 'refused' ? 400 : 200);
+    return c.html(page(outcome, name, nonce, locale), outcome.outcome === 'refused' ? 400 : 200);
   });
   return app;
 }
 
-function page(outcome: ConnectOutcome, mailboxName: string, nonce: string): string {
+/** The refusal in the rep's language when the catalog has its code; its English sentence otherwise. */
+function refusalText(outcome: Extract<ConnectOutcome, { outcome: 'refused' }>, locale: Locale): string {
+  const key = `connect.refused.${outcome.code}`;
+  return Object.hasOwn(CATALOGS.en, key)
+    ? translate(locale, key as MessageKey, outcome.params ?? {})
+    : outcome.message;
+}
+
+function page(outcome: ConnectOutcome, mailboxName: string, nonce: string, locale: Locale): string {
+  const t = (key: MessageKey, params?: Record<string, string>) => escapeHtml(translate(locale, key, params));
   const connected = outcome.outcome !== 'refused';
-  const title = connected ? 'Connected' : 'Not connected';
+  const title = connected ? t('connect.page.titleConnected') : t('connect.page.titleRefused');
   const body = connected
-    ? `<p role="status">Connected to ${escapeHtml(mailboxName)} as ${escapeHtml(outcome.address)}. You can close this window.</p>`
-    : `<p role="alert">${escapeHtml(outcome.message)}</p>
-  <p><a href="${escapeHtml(outcome.retryUrl ?? '/')}">${outcome.retryUrl ? 'Try again' : 'Open Sendwell to try again'}</a></p>`;
+    ? `<p role="status">${t('connect.page.connected', { mailbox: mailboxName, address: outcome.address })}</p>`
+    : `<p role="alert">${escapeHtml(refusalText(outcome, locale))}</p>
+  <p><a href="${escapeHtml(outcome.retryUrl ?? '/')}">${outcome.retryUrl ? t('connect.page.tryAgain') : t('connect.page.openSendwell')}</a></p>`;
   // What the pane or the Gmail card needs to update itself: ids and words, never a token.
   const message = connected
     ? {
@@ -65,7 +83,7 @@ function page(outcome: ConnectOutcome, mailboxName: string, nonce: string): stri
       }
     : { type: 'sendwell.connection', outcome: 'refused', code: outcome.code, message: outcome.message };
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,3 +1,4 @@
+import { translate } from '@sendwell/core';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ConnectionTestbed, IDENTITY, openConnectionTestbed } from '../connections/connectionTestbed';
@@ -40,11 +41,12 @@ describe('connection routes and the callback page', () => {
     user: string,
     provider: 'google' | 'microsoft',
     answer: (state: string) => Record<string, string>,
+    headers: Record<string, string> = {},
   ) => {
     const started = await (await api(user, 'POST', `/connections/${provider}/start`)).json();
     const state = new URL(started.authorizationUrl).searchParams.get('state')!;
     const query = new URLSearchParams({ state, ...answer(state) });
-    return app.request(`/connect/callback/${provider}?${query}`);
+    return app.request(`/connect/callback/${provider}?${query}`, { headers });
   };
 
   it('needs a token', async () => {
@@ -92,6 +94,27 @@ describe('connection routes and the callback page', () => {
     );
     expect(html).toMatch(/<a href="https:\/\/idp\.example\/tid-contoso\/authorize\?[^"]+">Try again<\/a>/);
     expect(html).not.toContain('window.close()');
+  });
+
+  it.each([
+    ['zh-CN,zh;q=0.9,en;q=0.8', 'zh-Hans'],
+    ['en-GB,en;q=0.9', 'en'],
+  ] as const)('words the page in the browser’s language (%s)', async (acceptLanguage, locale) => {
+    const page = await startAndRedirect(
+      'eli',
+      'microsoft',
+      (s) => ({ code: bed.clients.microsoft.consent(s, IDENTITY.ava!) }),
+      { 'accept-language': acceptLanguage },
+    );
+    const html = await page.text();
+    expect(html).toContain(`<html lang="${locale}">`);
+    expect(html).toContain(
+      translate(locale, 'connect.refused.wrong-identity', {
+        signedIn: 'eli@contoso.test',
+        connected: 'ava@contoso.test',
+      }),
+    );
+    expect(html).toContain(`>${translate(locale, 'connect.page.tryAgain')}</a>`);
   });
 
   it('never echoes the query unescaped', async () => {

@@ -373,6 +373,30 @@ export const en = {
     '{email} already belongs to a Sendwell account that signs in with a different Google account. Ask your Sendwell admin.',
   'gmail.connect.draftUnreadable':
     'Nothing was sent: Sendwell cannot read your draft until you reconnect Gmail. The draft stays in Gmail.',
+  'connect.page.titleConnected': 'Connected',
+  'connect.page.titleRefused': 'Not connected',
+  'connect.page.connected': 'Connected to {mailbox} as {address}. You can close this window.',
+  'connect.page.tryAgain': 'Try again',
+  'connect.page.openSendwell': 'Open Sendwell to try again',
+  'connect.page.anyMailbox': 'a mailbox',
+  'connect.refused.unknown-provider': 'Sendwell connects Microsoft 365 and Gmail mailboxes only.',
+  'connect.refused.invalid-request':
+    'This page did not get an answer from {provider}. Start again from Sendwell (Connect in the add-in).',
+  'connect.refused.unknown-state':
+    'Sendwell did not start this connection request. Start again from Sendwell (Connect in the add-in).',
+  'connect.refused.state-used': 'This connection request was already used.',
+  'connect.refused.state-expired': 'This connection request expired: they last 10 minutes.',
+  'connect.refused.state-unreadable': 'This connection request can no longer be read.',
+  'connect.refused.access-denied': "You cancelled at {provider}'s consent page; nothing was connected.",
+  'connect.refused.provider-error': '{provider} did not connect the mailbox: {detail}',
+  'connect.refused.provider-not-configured': 'This Sendwell is not set up to connect {provider} mailboxes.',
+  'connect.refused.grant-refused': '{provider} refused the sign-in: {detail}',
+  'connect.refused.provider-unavailable': 'Sendwell could not reach {provider} to finish connecting.',
+  'connect.refused.no-offline-grant':
+    '{provider} did not grant offline access, so Sendwell could not keep sending.',
+  'connect.refused.wrong-identity':
+    'You are signed in to Sendwell as {signedIn} but connected {connected}. Connect the mailbox of {signedIn}, or sign in to Sendwell as {connected}.',
+  'connect.refused.mailbox-disabled': 'A team admin disabled this mailbox; ask them to enable it first.',
 } as const;
 
 export type MessageKey = keyof typeof en;

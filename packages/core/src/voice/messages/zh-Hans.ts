@@ -333,4 +333,27 @@ export const zhHans: Messages = {
     '{email} 已属于另一个用其他 Google 账号登录的 Sendwell 账户。请联系 Sendwell 管理员。',
   'gmail.connect.draftUnreadable':
     '未发送任何邮件：重新连接 Gmail 之前，Sendwell 无法读取你的草稿。草稿仍保留在 Gmail 中。',
+  'connect.page.titleConnected': '已连接',
+  'connect.page.titleRefused': '未连接',
+  'connect.page.connected': '已以 {address} 连接到 {mailbox}。你可以关闭此窗口。',
+  'connect.page.tryAgain': '重试',
+  'connect.page.openSendwell': '打开 Sendwell 重试',
+  'connect.page.anyMailbox': '邮箱',
+  'connect.refused.unknown-provider': 'Sendwell 只能连接 Microsoft 365 和 Gmail 邮箱。',
+  'connect.refused.invalid-request':
+    '此页面没有收到 {provider} 的答复。请从 Sendwell 重新开始（在插件中点“连接”）。',
+  'connect.refused.unknown-state':
+    '这个连接请求不是 Sendwell 发起的。请从 Sendwell 重新开始（在插件中点“连接”）。',
+  'connect.refused.state-used': '这个连接请求已经用过了。',
+  'connect.refused.state-expired': '这个连接请求已过期：有效期为 10 分钟。',
+  'connect.refused.state-unreadable': '这个连接请求已无法读取。',
+  'connect.refused.access-denied': '你在 {provider} 的授权页面上取消了，没有连接任何邮箱。',
+  'connect.refused.provider-error': '{provider} 没有连接邮箱：{detail}',
+  'connect.refused.provider-not-configured': '此 Sendwell 未设置连接 {provider} 邮箱。',
+  'connect.refused.grant-refused': '{provider} 拒绝了登录：{detail}',
+  'connect.refused.provider-unavailable': 'Sendwell 无法连接到 {provider}，未能完成连接。',
+  'connect.refused.no-offline-grant': '{provider} 没有授予离线访问权限，Sendwell 因此无法持续发信。',
+  'connect.refused.wrong-identity':
+    '你以 {signedIn} 登录了 Sendwell，却连接了 {connected}。请连接 {signedIn} 的邮箱，或以 {connected} 登录 Sendwell。',
+  'connect.refused.mailbox-disabled': '团队管理员停用了这个邮箱；请先让管理员重新启用。',
 };
