@@ -9,7 +9,7 @@ import { useLoad } from '../hooks/useLoad';
 import { type Ticker, useNow } from '../hooks/useNow';
 import { useSendDraft } from '../hooks/useSendDraft';
 import { useTemplateInsert } from '../hooks/useTemplateInsert';
-import { connectionKey } from '../model/connection';
+import { awaitsMailbox, connectionKey } from '../model/connection';
 import { checkHost } from '../model/host';
 import type { OpenAuthWindow } from '../office/authWindow';
 import type { ComposeItem } from '../office/types';
@@ -108,6 +108,9 @@ function Pane(props: { deps: PaneDeps }) {
   );
   useQuotaRefresh(quota.state === 'ready' ? quota.value.nextFreeAt : null, now, reloadQuota);
 
+  const withoutMailbox = awaitsMailbox(
+    connection.connection.state === 'ready' ? connection.connection.value : null,
+  );
   const voice = useVoice();
   const blockedBecause = channel.state === 'failed' ? voice.t('pane.sendingOff') : null;
   const feedEvents = useMemo(() => feed.entries.map((entry) => entry.event), [feed.entries]);
@@ -115,8 +118,8 @@ function Pane(props: { deps: PaneDeps }) {
   return (
     <PaneFrame item={item}>
       <ConnectionBanner control={connection} />
-      <ChannelCard channel={channel} userEmail={item.userEmail} />
-      <QuotaCard quota={quota} />
+      {withoutMailbox ? null : <ChannelCard channel={channel} userEmail={item.userEmail} />}
+      {withoutMailbox ? null : <QuotaCard quota={quota} />}
       <TemplateSection
         api={api}
         templates={templates}

@@ -28,6 +28,9 @@ describe('the connection banner', () => {
     expect(screen.getByTestId('connection-banner').textContent).toContain(
       voice.t('connection.title.none', { provider: exchange }),
     );
+    // The banner alone: no channel or budget card repeating that there is no mailbox.
+    expect(screen.queryByTestId('channel-label')).toBeNull();
+    expect(screen.queryByTestId('quota')).toBeNull();
     const channelReads = api.calls.filter((call) => call === 'getChannel').length;
     fireEvent.click(screen.getByTestId('connect-mailbox'));
     await waitFor(() =>
@@ -44,6 +47,7 @@ describe('the connection banner', () => {
     await waitFor(() =>
       expect(api.calls.filter((call) => call === 'getChannel').length).toBe(channelReads + 1),
     );
+    expect(await screen.findByTestId('channel-label')).toBeTruthy();
   });
 
   it.each<ConnectionProblem>([

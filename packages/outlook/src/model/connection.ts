@@ -25,3 +25,16 @@ export function connectionKey(connection: PaneConnection | null): string {
   if (connection.kind === 'none') return 'none';
   return `${connection.info.mailboxId}:${connection.info.state}`;
 }
+
+/**
+ * The banner asks the rep to connect (no mailbox, disconnected, disabled): the channel and the budget
+ * would only repeat that there is no mailbox, so the pane shows the banner alone.
+ */
+export function awaitsMailbox(connection: PaneConnection | null): boolean {
+  if (!connection) return false;
+  return (
+    connection.kind === 'none' ||
+    connection.info.state === 'disconnected' ||
+    connection.info.state === 'disabled'
+  );
+}
