@@ -1,6 +1,7 @@
 import type { Clock } from '@sendwell/core';
 import { createSandbox, type Sandbox } from '@sendwell/sandbox';
 import type { ServerConfig } from './config/config';
+import { grantProvider } from './connections/grant';
 import { type ProviderSettings, sandboxProviders } from './providerSettings';
 import { seedUsers } from './seed';
 import { saveCredential } from './store/credentials';
@@ -50,7 +51,7 @@ async function grantConnectedMailboxes(db: Db, vault: Vault, sandbox: Sandbox): 
   const sandboxUsers = new Set(sandbox.users.map((u) => u.id));
   for (const row of rows) {
     if (!sandboxUsers.has(row.user_id)) continue;
-    const provider = row.provider === 'exchange' ? 'microsoft' : 'google';
+    const provider = grantProvider(row.provider)!;
     const { refreshToken } = sandbox.grantOffline(row.user_id, provider);
     await saveCredential(db, vault, { mailboxId: row.id, kind: 'oauth', secret: refreshToken });
   }

@@ -7,8 +7,9 @@ import { apiTokenFor } from './auth/apiTokens';
 import { createAuthenticator } from './auth/authenticate';
 import { createMicrosoftVerifier } from './auth/microsoftToken';
 import { configProblems } from './config/checks';
-import { redirectUri, type ServerConfig } from './config/config';
-import { createGoogleOAuthClient } from './connections/providers/google';
+import { googleOAuthEndpoints, redirectUri, type ServerConfig } from './config/config';
+import { grantProvider } from './connections/grant';
+import { createGoogleOAuthClient, googleIssuers } from './connections/providers/google';
 import { createMicrosoftOAuthClient } from './connections/providers/microsoft';
 import { createConnectionService } from './connections/service';
 import { createTokenManager } from './connections/tokenManager';
@@ -82,9 +83,7 @@ function oauthClients(config: ServerConfig, providers: ProviderSettings, clock: 
     clients.google = createGoogleOAuthClient({
       clientId: g.clientId,
       clientSecret: g.clientSecret,
-      authUrl: `${g.accountsUrl}/o/oauth2/v2/auth`,
-      tokenUrl: `${g.oauthUrl}/token`,
-      revokeUrl: `${g.oauthUrl}/revoke`,
+      ...googleOAuthEndpoints(g),
       issuer: g.issuer,
       jwksUrl: g.certsUrl,
       redirectUri: redirectUri(config.baseUrl, 'google'),
@@ -124,7 +123,10 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     vault,
     clock,
     logger,
-    clientFor: (provider) => clients[provider === 'exchange' ? 'microsoft' : 'google'] ?? null,
+    clientFor: (kind) => {
+      const provider = grantProvider(kind);
+      return provider ? (clients[provider] ?? null) : null;
+    },
     onLost: (mailboxId, problem) => markLost(mailboxId, problem),
   });
   const ports = createMailboxPorts(providers, tokens);
@@ -188,7 +190,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
           addonUrl: `${config.baseUrl}/gmail/addon`,
           auth: {
             jwksUrl: g.certsUrl,
-            issuers: [g.issuer, g.issuer.replace(/^https:\/\//, '')],
+            issuers: googleIssuers(g.issuer),
             systemAudience: `${config.baseUrl}/gmail/addon`,
             userAudience: g.clientId,
             serviceAccountEmail: g.serviceAccountEmail ?? '',

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../identity/oauth/consentPage';
+import { escapeHtml } from '@sendwell/core';
 import type { Grant } from '../identity/oauth/grants';
 import type { SandboxUser } from '../users';
 

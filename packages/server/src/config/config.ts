@@ -133,6 +133,15 @@ function googleFromEnv(env: NodeJS.ProcessEnv): GoogleConfig {
   };
 }
 
+/** Google's OAuth endpoints under the configured hosts (accounts.google.com, oauth2.googleapis.com). */
+export function googleOAuthEndpoints(g: Pick<GoogleConfig, 'accountsUrl' | 'oauthUrl'>) {
+  return {
+    authUrl: `${g.accountsUrl}/o/oauth2/v2/auth`,
+    tokenUrl: `${g.oauthUrl}/token`,
+    revokeUrl: `${g.oauthUrl}/revoke`,
+  };
+}
+
 /** Office's documented app id URI for an add-in's own API: `api://<host of the add-in>/<client id>`. */
 export function defaultApiAudience(baseUrl: string, clientId: string): string {
   const host = URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl;

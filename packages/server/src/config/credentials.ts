@@ -6,7 +6,7 @@
  */
 import { type Check, check } from './check';
 import type { GoogleConfig, MicrosoftConfig, ServerConfig } from './config';
-import { redirectUri } from './config';
+import { googleOAuthEndpoints, redirectUri } from './config';
 
 export interface CredentialProbeDeps {
   fetch: typeof fetch;
@@ -112,7 +112,7 @@ async function googleCredentialsCheck(
   if (!g.clientId || !g.clientSecret)
     return check('google-credentials', 'warning', 'not tried: the client id or secret is missing', fix);
   const answer = await redeemProbeCode(
-    `${g.oauthUrl}/token`,
+    googleOAuthEndpoints(g).tokenUrl,
     {
       client_id: g.clientId,
       client_secret: g.clientSecret,

@@ -8,7 +8,7 @@ import type { Clock } from '@sendwell/core';
 import { checkManifests, MANIFEST_FILES, renderManifests } from '@sendwell/manifests';
 import { openDb } from '../store/db';
 import { type Check, check } from './check';
-import type { ServerConfig } from './config';
+import { googleOAuthEndpoints, type ServerConfig } from './config';
 
 export interface ProbeDeps {
   clock: Clock;
@@ -137,7 +137,7 @@ export async function clockSkewCheck(config: ServerConfig, deps: ProbeDeps): Pro
     'Turn on time synchronisation (e.g. `timedatectl set-ntp true`, or chrony/ntpd) on every Sendwell host';
   const targets = [
     ...(config.microsoft ? [config.microsoft.authorityHost] : []),
-    ...(config.google ? [`${config.google.oauthUrl}/token`] : []),
+    ...(config.google ? [googleOAuthEndpoints(config.google).tokenUrl] : []),
   ];
   if (targets.length === 0)
     return check('clock-skew', 'ok', 'not checked: sandbox mode signs and checks tokens on one clock', fix);

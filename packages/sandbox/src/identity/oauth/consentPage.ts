@@ -1,11 +1,5 @@
+import { escapeHtml } from '@sendwell/core';
 import type { SandboxUser } from '../../users';
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
-  );
-}
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.4rem}ul{padding-left:1.2rem}li{margin:.3rem 0}label{display:block;margin:1rem 0 .3rem;font-weight:600}

@@ -43,7 +43,7 @@ export interface GoogleClientOptions extends GoogleOAuthConfig {
  * Google's ID tokens say `https://accounts.google.com` or `accounts.google.com` (both are
  * documented); the configured issuer is the first, its scheme-less spelling the second.
  */
-const issuersOf = (issuer: string) => [issuer, issuer.replace(/^https:\/\//, '')];
+export const googleIssuers = (issuer: string) => [issuer, issuer.replace(/^https:\/\//, '')];
 
 export function createGoogleOAuthClient(options: GoogleClientOptions): OAuthClient {
   return new GoogleOAuthClient(options);
@@ -127,7 +127,7 @@ class GoogleOAuthClient implements OAuthClient {
     // configured JWK URL) and checks times on the wall clock, not the injected one.
     const claims = await verifyIdToken(idToken, {
       keys: this.#keys(this.#options.jwksUrl),
-      issuer: issuersOf(this.#options.issuer),
+      issuer: googleIssuers(this.#options.issuer),
       audience: this.#options.clientId,
       clock: this.#clock,
     });
