@@ -1,2 +1,3 @@
+export * from './catalog';
 export * from './resolveChannel';
 export * from './types';

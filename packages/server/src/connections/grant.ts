@@ -21,7 +21,7 @@ import { type ConnectionLifeDeps, changeConnection, insertConnectionEvent } from
 export const MAILBOX_KIND: Record<OAuthProvider, ProviderKind> = { microsoft: 'exchange', google: 'gmail' };
 
 /** The provider whose OAuth grant a mailbox holds (none for Exchange Server: a password). */
-export function grantProvider(kind: ProviderKind): OAuthProvider | null {
+export function grantProvider(kind: ProviderKind | 'smtp'): OAuthProvider | null {
   return kind === 'exchange' ? 'microsoft' : kind === 'gmail' ? 'google' : null;
 }
 
@@ -29,7 +29,8 @@ export function grantProvider(kind: ProviderKind): OAuthProvider | null {
 export async function connectionInfo(db: Db, row: ConnectionRow): Promise<ConnectionInfo> {
   return {
     mailboxId: row.mailbox.id,
-    provider: row.mailbox.provider,
+    // Connections are native mailboxes: SMTP lanes are channels and never listed here.
+    provider: row.mailbox.provider as ProviderKind,
     address: row.mailbox.address,
     state: row.state,
     problem: row.problem,

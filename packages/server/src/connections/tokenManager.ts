@@ -187,9 +187,9 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
   }
 
   function oauthClientOf(mailbox: MailboxRow): OAuthClient {
-    if (mailbox.provider === 'exchange-server')
+    if (mailbox.provider === 'exchange-server' || mailbox.provider === 'smtp')
       throw new Error(
-        `mailbox ${mailbox.id} is an Exchange Server connection: it uses a password, not tokens`,
+        `mailbox ${mailbox.id} is an Exchange Server or SMTP connection: it uses a password, not tokens`,
       );
     const client = deps.clientFor(mailbox.provider);
     if (!client)

@@ -60,6 +60,8 @@ export function createMailboxPorts(providers: ProviderSettings, credentials: Mai
           address: row.address,
           password: () => credentials.passwordFor(row.id),
         });
+      case 'smtp':
+        throw new Error(`SMTP channel ${row.id}: the SMTP adapter is not wired yet`);
     }
   };
   return {

@@ -11,7 +11,7 @@ const PROVIDER_LABEL: Record<ProviderKind, string> = {
   'exchange-server': 'Exchange Server — your mailbox',
 };
 
-function mailboxChannel(mailbox: MailboxRow): ChannelConfig {
+function mailboxChannel(mailbox: MailboxRow & { provider: ProviderKind }): ChannelConfig {
   return {
     id: mailbox.id,
     kind: mailbox.provider,
@@ -24,7 +24,10 @@ function mailboxChannel(mailbox: MailboxRow): ChannelConfig {
 export async function senderIdentity(db: Db, user: UserRow): Promise<SenderIdentity> {
   const mailboxes = await listMailboxes(db, user.id);
   const nativeMailboxes: SenderIdentity['nativeMailboxes'] = {};
-  for (const mailbox of mailboxes) nativeMailboxes[mailbox.provider] ??= mailboxChannel(mailbox);
+  for (const mailbox of mailboxes) {
+    if (mailbox.provider === 'smtp') continue;
+    nativeMailboxes[mailbox.provider] ??= mailboxChannel({ ...mailbox, provider: mailbox.provider });
+  }
   return { defaultChannel: user.defaultChannel, nativeMailboxes };
 }
 

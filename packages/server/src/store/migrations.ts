@@ -185,6 +185,50 @@ create table oauth_states (
     name: 'one mailbox per user and provider',
     sql: 'create unique index mailboxes_user_provider on mailboxes(user_id, provider);',
   },
+  {
+    // Version 40 on: delivery channels (SMTP lanes in the mailboxes table), per-profile throttle
+    // settings, the channel each send used, and the audit log.
+    version: 40,
+    name: 'channels: smtp lanes, chosen and team default channels, per-profile throttle, audit log',
+    sql: `
+alter table mailboxes drop constraint mailboxes_provider_check;
+alter table mailboxes add constraint mailboxes_provider_check check (provider in ('exchange', 'gmail', 'exchange-server', 'smtp'));
+alter table mailboxes add column channel_kind text check (channel_kind in ('custom-smtp', 'legacy-hosted'));
+alter table mailboxes add column scope text check (scope in ('personal', 'team', 'hosted'));
+alter table mailboxes add column tenant_id text;
+alter table mailboxes add column label text;
+alter table mailboxes add column deleted_at timestamptz;
+drop index mailboxes_user_provider;
+create unique index mailboxes_user_provider on mailboxes(user_id, provider) where provider <> 'smtp';
+create unique index channels_one_team_smtp on mailboxes(tenant_id) where scope = 'team' and deleted_at is null;
+alter table users add column chosen_channel_id text references mailboxes(id);
+alter table team_settings add column default_channel_id text references mailboxes(id);
+alter table team_settings add column legacy_visible boolean not null default true;
+alter table team_settings alter column updated_at set default now();
+create table throttle_settings (
+  tenant_id text not null,
+  profile_id text not null,
+  batch_size integer not null,
+  batch_every_seconds integer not null,
+  updated_by text references users(id),
+  updated_at timestamptz not null default now(),
+  primary key (tenant_id, profile_id)
+);
+alter table sends add column channel_kind text;
+alter table sends add column channel_label text;
+create table audit_log (
+  id bigserial primary key,
+  tenant_id text not null,
+  actor_id text references users(id),
+  action text not null,
+  target text,
+  before jsonb,
+  after jsonb,
+  at timestamptz not null
+);
+create index audit_log_tenant on audit_log(tenant_id, id);
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

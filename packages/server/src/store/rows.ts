@@ -16,7 +16,8 @@ export interface UserRow {
 export interface MailboxRow {
   id: string;
   userId: string;
-  provider: ProviderKind;
+  /** A native mailbox, or `smtp`: a custom SMTP or legacy hosted channel (a sending lane, no inbox). */
+  provider: ProviderKind | 'smtp';
   address: string;
   profileId: ProfileId;
   pausedUntil: Date | null;
@@ -24,6 +25,12 @@ export interface MailboxRow {
   scanCursor: string | null;
   /** Connection settings that are not secrets (EWS URL and username); absent for OAuth mailboxes. */
   settings?: Record<string, unknown> | null;
+  /** SMTP lanes only: which kind of channel, whose, its name, and when it was removed. */
+  channelKind?: 'custom-smtp' | 'legacy-hosted' | null;
+  scope?: 'personal' | 'team' | 'hosted' | null;
+  tenantId?: string | null;
+  label?: string | null;
+  deletedAt?: Date | null;
 }
 
 export interface TemplateRow {
@@ -57,6 +64,9 @@ export interface SendRow {
   attempts: number;
   lastError: string | null;
   submittedAt: Date | null;
+  /** The channel the send was queued on (kind and label at that time); null before channels existed. */
+  channelKind?: string | null;
+  channelLabel?: string | null;
 }
 
 export interface EventRow {
@@ -94,6 +104,11 @@ export const toMailbox = (r: Raw): MailboxRow => ({
   pauseReason: (r.pause_reason as string | null) ?? null,
   scanCursor: (r.scan_cursor as string | null) ?? null,
   settings: r.settings == null ? null : json<Record<string, unknown>>(r.settings),
+  channelKind: (r.channel_kind as MailboxRow['channelKind']) ?? null,
+  scope: (r.scope as MailboxRow['scope']) ?? null,
+  tenantId: (r.tenant_id as string | null) ?? null,
+  label: (r.label as string | null) ?? null,
+  deletedAt: date(r.deleted_at),
 });
 
 export const toTemplate = (r: Raw): TemplateRow => ({
@@ -125,6 +140,8 @@ export const toSend = (r: Raw): SendRow => ({
   attempts: Number(r.attempts),
   lastError: (r.last_error as string | null) ?? null,
   submittedAt: date(r.submitted_at),
+  channelKind: (r.channel_kind as string | null) ?? null,
+  channelLabel: (r.channel_label as string | null) ?? null,
 });
 
 export const toEvent = (r: Raw): EventRow => ({

@@ -39,10 +39,11 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return row ? toUser(row) : null;
 }
 
+/** Native mailboxes (SMTP lanes are channels: `store/channels.ts` lists those). */
 export async function listMailboxes(db: Db, userId?: string): Promise<MailboxRow[]> {
   const rows = userId
-    ? await db.query('select * from mailboxes where user_id = $1 order by id', [userId])
-    : await db.query('select * from mailboxes order by id');
+    ? await db.query(`select * from mailboxes where user_id = $1 and provider <> 'smtp' order by id`, [userId])
+    : await db.query(`select * from mailboxes where provider <> 'smtp' order by id`);
   return rows.map(toMailbox);
 }
 

@@ -1,0 +1,2 @@
+// Owned by the issue-8 API work: the zod wire schemas for /api/v1/settings routes.
+export {};
