@@ -21,6 +21,7 @@ import { connectPages } from './http/connectPages';
 import { errorResponse } from './http/errors';
 import { exchangeServerRoutes } from './http/exchangeServer';
 import { staticRoutes } from './http/static';
+import { v1Routes } from './http/v1';
 import { consoleLogger } from './logger';
 import { createMailboxPorts } from './mailboxes/ports';
 import { configuredProviders, type ProviderSettings } from './providerSettings';
@@ -170,6 +171,20 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   app.onError((error, c) => errorResponse(error, c, logger));
   app.notFound((c) =>
     c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
+  );
+  app.route(
+    '/api/v1',
+    v1Routes({
+      db,
+      clock,
+      hub,
+      logger,
+      authenticate,
+      wakeSender,
+      baseUrl: config.baseUrl,
+      connections: service,
+      providers,
+    }),
   );
   app.route('/api', authConfigRoute(providers));
   app.route('/api', connectionRoutes({ service, authenticate }));

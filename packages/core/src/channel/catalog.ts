@@ -21,6 +21,17 @@ export interface SmtpLimits {
   recipientsPerDay?: number;
 }
 
+/** How Sendwell reaches an SMTP server (the password lives in the vault, never here). */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  security: SmtpSecurity;
+  username: string;
+  limits?: SmtpLimits;
+  /** Accept a self-signed certificate: for a test server on loopback, shown as a warning. */
+  allowSelfSigned?: boolean;
+}
+
 /** Words every legacy hosted channel carries, wherever it is shown (the seed's warning). */
 export const LEGACY_WARNING =
   'No DKIM or SPF: lower deliverability, shared IPs. Connect your Gmail or Outlook mailbox for the best deliverability.';
@@ -41,7 +52,12 @@ const MARKETO_DOMAINS = ['mktomail.com', 'marketo.com', 'mktoweb.com', 'marketod
 /** Gmail / Google Workspace SMTP endpoints (submission and relay). */
 const GOOGLE_SMTP = ['smtp.gmail.com', 'smtp-relay.gmail.com', 'aspmx.l.google.com', 'googlemail.com'];
 /** Microsoft 365 / Outlook.com SMTP endpoints. */
-const MICROSOFT_SMTP = ['smtp.office365.com', 'smtp-mail.outlook.com', 'outlook.office365.com', 'mail.protection.outlook.com'];
+const MICROSOFT_SMTP = [
+  'smtp.office365.com',
+  'smtp-mail.outlook.com',
+  'outlook.office365.com',
+  'mail.protection.outlook.com',
+];
 
 const withinDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
@@ -53,7 +69,11 @@ export function checkSmtpHost(rawHost: string): SmtpHostRefusal | null {
   if (GOOGLE_SMTP.some((d) => withinDomain(host, d)))
     return { code: 'use-email-connection', provider: 'gmail', message: NATIVE_SMTP_REFUSAL('Gmail') };
   if (MICROSOFT_SMTP.some((d) => withinDomain(host, d)))
-    return { code: 'use-email-connection', provider: 'microsoft', message: NATIVE_SMTP_REFUSAL('Microsoft 365') };
+    return {
+      code: 'use-email-connection',
+      provider: 'microsoft',
+      message: NATIVE_SMTP_REFUSAL('Microsoft 365'),
+    };
   return null;
 }
 
@@ -70,11 +90,15 @@ export interface BounceTracking {
  */
 export function bounceTrackingFor(kind: ChannelKind, scannedInbox: ProviderKind | null): BounceTracking {
   if (kind === 'exchange' || kind === 'gmail')
-    return { available: true, reason: 'Bounces are found in your inbox and reported in analytics and the live feed.' };
+    return {
+      available: true,
+      reason: 'Bounces are found in your inbox and reported in analytics and the live feed.',
+    };
   if (kind === 'exchange-server')
     return {
       available: false,
-      reason: 'Bounce tracking is not available for Exchange Server mailboxes: Sendwell cannot scan an on-premises inbox.',
+      reason:
+        'Bounce tracking is not available for Exchange Server mailboxes: Sendwell cannot scan an on-premises inbox.',
     };
   if (scannedInbox === 'exchange' || scannedInbox === 'gmail')
     return {
@@ -129,7 +153,15 @@ export function channelCatalog(input: CatalogInput): CatalogEntry[] {
     bounceTracking: bounceTrackingFor(e.kind, scanned),
   });
   const native = input.native.map((n) =>
-    entry({ id: n.id, kind: n.provider, scope: 'native', label: n.label, recommended: true, warning: null, selectable: n.connected }),
+    entry({
+      id: n.id,
+      kind: n.provider,
+      scope: 'native',
+      label: n.label,
+      recommended: true,
+      warning: null,
+      selectable: n.connected,
+    }),
   );
   const legacyShown = input.legacyAccount && input.legacyVisible;
   const smtp = input.smtp

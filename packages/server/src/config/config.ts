@@ -46,6 +46,26 @@ export interface ServerConfig {
   /** Worker cadence; short in the sandbox so a demo bounce shows within seconds. */
   scanIntervalMs: number;
   senderIntervalMs: number;
+  /**
+   * The legacy hosted SMTP server ("Sendwell servers", offered only to legacy accounts), from
+   * `SENDWELL_LEGACY_SMTP_URL` (smtp://user:pass@host:port, smtps:// for implicit TLS). In the
+   * sandbox it is the sandbox's SMTP relay. Optional in configs built by tests.
+   */
+  legacySmtp?: LegacySmtpConfig | null;
+  /**
+   * Sandbox mode only: the port of the sandbox's SMTP server (a relay that needs AUTH, and an MX for
+   * the sandbox's own addresses), `SENDWELL_SANDBOX_SMTP_PORT`; 2525 by default, `off` for none, 0 for
+   * any free port. Unset = none here; `sendwell start` asks for 2525 in sandbox mode.
+   */
+  sandboxSmtpPort?: number | null;
+}
+
+export interface LegacySmtpConfig {
+  host: string;
+  port: number;
+  security: 'starttls' | 'tls' | 'none';
+  username: string;
+  password: string;
 }
 
 export interface ConfigFlags {
@@ -102,6 +122,38 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     google,
     scanIntervalMs: Number(env.SENDWELL_SCAN_INTERVAL_MS ?? (providers === 'sandbox' ? 1000 : 60_000)),
     senderIntervalMs: Number(env.SENDWELL_SENDER_INTERVAL_MS ?? 1000),
+    legacySmtp: env.SENDWELL_LEGACY_SMTP_URL ? legacySmtpFromUrl(env.SENDWELL_LEGACY_SMTP_URL) : null,
+    sandboxSmtpPort: providers === 'sandbox' ? sandboxSmtpPort(env.SENDWELL_SANDBOX_SMTP_PORT) : null,
+  };
+}
+
+/** Unset: none (tests); `sendwell start` in sandbox mode defaults it to 2525 itself. */
+function sandboxSmtpPort(raw: string | undefined): number | null {
+  if (raw === undefined || raw === 'off') return null;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`SENDWELL_SANDBOX_SMTP_PORT must be 0-65535 or "off", got ${raw}`);
+  return port;
+}
+
+/** `smtp://user:pass@host:port` (STARTTLS when offered), `smtps://…` (implicit TLS); `?security=none` for loopback tests. */
+export function legacySmtpFromUrl(raw: string): LegacySmtpConfig {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('SENDWELL_LEGACY_SMTP_URL must be a URL like smtp://user:password@host:587');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new Error('SENDWELL_LEGACY_SMTP_URL must start with smtp:// or smtps://');
+  const security =
+    url.protocol === 'smtps:' ? 'tls' : url.searchParams.get('security') === 'none' ? 'none' : 'starttls';
+  return {
+    host: url.hostname,
+    port: Number(url.port || (security === 'tls' ? 465 : 587)),
+    security,
+    username: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
   };
 }
 

@@ -56,7 +56,10 @@ export async function lockUserMailbox(
 }
 
 export async function listConnections(db: Db, userId: string): Promise<ConnectionRow[]> {
-  const rows = await db.query(`select * from mailboxes where user_id = $1 and provider <> 'smtp' order by id`, [userId]);
+  const rows = await db.query(
+    `select * from mailboxes where user_id = $1 and provider <> 'smtp' order by id`,
+    [userId],
+  );
   return rows.map(toConnection);
 }
 

@@ -42,7 +42,9 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
 /** Native mailboxes (SMTP lanes are channels: `store/channels.ts` lists those). */
 export async function listMailboxes(db: Db, userId?: string): Promise<MailboxRow[]> {
   const rows = userId
-    ? await db.query(`select * from mailboxes where user_id = $1 and provider <> 'smtp' order by id`, [userId])
+    ? await db.query(`select * from mailboxes where user_id = $1 and provider <> 'smtp' order by id`, [
+        userId,
+      ])
     : await db.query(`select * from mailboxes where provider <> 'smtp' order by id`);
   return rows.map(toMailbox);
 }

@@ -9,7 +9,9 @@ import { z } from 'zod';
 export const apiErrorSchema = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: 'Stable, machine-readable (e.g. `admin-only`, `send-not-found`).' }),
+      code: z
+        .string()
+        .meta({ description: 'Stable, machine-readable (e.g. `admin-only`, `send-not-found`).' }),
       message: z.string().meta({ description: 'A sentence a person can act on.' }),
       details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     }),

@@ -1,12 +1,15 @@
-import { apiErrorSchema, meSchema } from '@sendwell/core';
 import { createRoute } from '@hono/zod-openapi';
+import { apiErrorSchema, meSchema } from '@sendwell/core';
 import { listMailboxes } from '../../store/users';
 import type { V1App } from './app';
 import type { V1Deps } from './deps';
 
 /** Shared response entries: every authenticated route may answer 401 with the error shape. */
 export const errorResponses = {
-  401: { description: 'No token, or not one of ours', content: { 'application/json': { schema: apiErrorSchema } } },
+  401: {
+    description: 'No token, or not one of ours',
+    content: { 'application/json': { schema: apiErrorSchema } },
+  },
 } as const;
 export const adminErrorResponses = {
   ...errorResponses,
@@ -30,11 +33,19 @@ export function accountRoutes(app: V1App, deps: Pick<V1Deps, 'db'>): void {
     const mailboxes = await listMailboxes(deps.db, user.id);
     return c.json(
       {
-        user: { id: user.id, email: user.email, name: user.name, legacy: user.legacy, role: user.role, tenantId: user.tenantId },
-        mailboxes: mailboxes
-          .flatMap((m) =>
-            m.provider === 'smtp' ? [] : [{ id: m.id, provider: m.provider, address: m.address, profileId: m.profileId }],
-          ),
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          legacy: user.legacy,
+          role: user.role,
+          tenantId: user.tenantId,
+        },
+        mailboxes: mailboxes.flatMap((m) =>
+          m.provider === 'smtp'
+            ? []
+            : [{ id: m.id, provider: m.provider, address: m.address, profileId: m.profileId }],
+        ),
       },
       200,
     );

@@ -32,7 +32,11 @@ export function v1Middleware(app: V1App, deps: Pick<V1Deps, 'authenticate'>): vo
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new ApiError(413, 'body-too-large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        throw new ApiError(
+          413,
+          'body-too-large',
+          `Request bodies are limited to ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+        );
       },
     }),
   );

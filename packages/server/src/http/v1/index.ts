@@ -1,6 +1,17 @@
 import { accountRoutes } from './account';
-import type { V1Deps } from './deps';
+import { analyticsRoutes } from './analytics';
 import { documentV1, newV1App, type V1App, v1Middleware } from './app';
+import { auditRoutes } from './audit';
+import { channelsRoutes } from './channels';
+import { connectionsRoutes } from './connections';
+import type { V1Deps } from './deps';
+import { feedRoutes } from './feed';
+import { mailboxesRoutes } from './mailboxes';
+import { membersRoutes } from './members';
+import { quotaRoutes } from './quota';
+import { sendsRoutes } from './sends';
+import { settingsRoutes } from './settings';
+import { templatesRoutes } from './templates';
 
 /**
  * `/api/v1`: every route of the public API, described by `/api/v1/openapi.json`. Each module
@@ -11,5 +22,16 @@ export function v1Routes(deps: V1Deps): V1App {
   v1Middleware(app, deps);
   documentV1(app, deps.baseUrl);
   accountRoutes(app, deps);
+  analyticsRoutes(app, deps);
+  auditRoutes(app, deps);
+  channelsRoutes(app, deps);
+  connectionsRoutes(app, deps);
+  feedRoutes(app, deps);
+  mailboxesRoutes(app, deps);
+  membersRoutes(app, deps);
+  quotaRoutes(app, deps);
+  sendsRoutes(app, deps);
+  settingsRoutes(app, deps);
+  templatesRoutes(app, deps);
   return app;
 }

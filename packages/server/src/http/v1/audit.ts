@@ -1,0 +1,5 @@
+import type { V1App } from './app';
+import type { V1Deps } from './deps';
+
+/** `/api/v1/audit` routes (placeholder until they are ported). */
+export function auditRoutes(_app: V1App, _deps: V1Deps): void {}

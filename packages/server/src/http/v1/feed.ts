@@ -1,0 +1,5 @@
+import type { V1App } from './app';
+import type { V1Deps } from './deps';
+
+/** `/api/v1/feed` routes (placeholder until they are ported). */
+export function feedRoutes(_app: V1App, _deps: V1Deps): void {}
