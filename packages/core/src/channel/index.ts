@@ -1,3 +1,4 @@
 export * from './catalog';
 export * from './resolveChannel';
+export * from './smtpReply';
 export * from './types';

@@ -15,8 +15,18 @@ export interface OutgoingMessage {
   html: string;
 }
 
+/** A recipient the server refused while accepting the message for the others (SMTP RCPT TO). */
+export interface RejectedRecipient {
+  recipient: string;
+  /** RFC 3463 status, e.g. `5.1.1` (derived from the basic code's class when the server gave none). */
+  status: string;
+  /** The server's reply as it came, e.g. `550 5.1.1 User unknown`. */
+  diagnostic: string;
+}
+
 export type SubmitResult =
-  | { status: 'submitted'; providerMessageId?: string }
+  /** `rejected`: recipients an SMTP server refused while accepting the message for the rest. */
+  | { status: 'submitted'; providerMessageId?: string; rejected?: RejectedRecipient[] }
   | { status: 'throttled'; retryAfterSeconds: number; detail: string }
   | { status: 'failed'; retryable: boolean; detail: string };
 
@@ -36,9 +46,12 @@ export interface InboxPage {
   cursor: string;
 }
 
-/** The port each native channel implements (Graph for Exchange Online, Gmail API for Gmail). */
+/**
+ * The port each sending lane implements: Graph for Exchange Online, Gmail API for Gmail, EWS for
+ * Exchange Server, and SMTP (`'smtp'`) for custom and legacy hosted channels.
+ */
 export interface MailboxPort {
-  readonly provider: ProviderKind;
+  readonly provider: ProviderKind | 'smtp';
   readonly address: string;
   send(message: OutgoingMessage): Promise<SubmitResult>;
   /** New inbox messages since `cursor` (null = from now on / first sync). */
