@@ -77,6 +77,28 @@ export function checkSmtpHost(rawHost: string): SmtpHostRefusal | null {
   return null;
 }
 
+/** Hosts whose traffic never leaves the machine: the only ones an unencrypted SMTP channel may use. */
+export function isLoopbackHost(rawHost: string): boolean {
+  const host = rawHost
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+export const PLAINTEXT_SMTP_REFUSAL =
+  'SMTP without encryption is only allowed to a server on this machine (localhost or 127.0.0.1): elsewhere the password and every email would cross the network readable. Choose STARTTLS (usually port 587) or TLS (usually port 465).';
+
+/** Null when `security` may be used with `host`; otherwise why not. */
+export function checkSmtpSecurity(
+  host: string,
+  security: SmtpSecurity,
+): { code: 'plaintext-smtp'; message: string } | null {
+  return security === 'none' && !isLoopbackHost(host)
+    ? { code: 'plaintext-smtp', message: PLAINTEXT_SMTP_REFUSAL }
+    : null;
+}
+
 /** Whether the inbox scanner can see this channel's bounces, and the sentence that says why (not). */
 export interface BounceTracking {
   available: boolean;

@@ -71,6 +71,18 @@ describe('provider profiles', () => {
     expect(profile.maxRecipientsPerMessage.value).toBe(50);
   });
 
+  it('adds an hourly window only when an SMTP channel sets one', () => {
+    const hourly = (p: ReturnType<typeof customSmtpProfile>) =>
+      p.windows.find((w) => w.id === 'messages-per-hour');
+    expect(hourly(customSmtpProfile())).toBeUndefined();
+    expect(hourly(customSmtpProfile({ messagesPerHour: 300 }))).toMatchObject({
+      windowMs: 60 * MINUTE_MS,
+      ceiling: 300,
+      target: 270,
+      label: '300 messages an hour',
+    });
+  });
+
   it('rejects unknown ids', () => {
     expect(isProfileId('gmail-workspace')).toBe(true);
     expect(isProfileId('hotmail')).toBe(false);

@@ -220,6 +220,8 @@ const PROFILES: Record<ProfileId, ThrottleProfile> = {
 
 export interface CustomSmtpLimits {
   messagesPerMinute?: number;
+  /** No hourly window unless the admin sets one: most relays publish per-minute and per-day figures. */
+  messagesPerHour?: number;
   messagesPerDay?: number;
   recipientsPerDay?: number;
   recipientsPerMessage?: number;
@@ -242,6 +244,18 @@ export function customSmtpProfile(limits: CustomSmtpLimits = {}): ThrottleProfil
         label: `${fmt(perMinute)} messages a minute`,
         source: OURS,
       }),
+      ...(limits.messagesPerHour === undefined
+        ? []
+        : [
+            windowLimit({
+              id: 'messages-per-hour',
+              metric: 'messages',
+              windowMs: 60 * MINUTE_MS,
+              ceiling: limits.messagesPerHour,
+              label: `${fmt(limits.messagesPerHour)} messages an hour`,
+              source: OURS,
+            }),
+          ]),
       windowLimit({
         id: 'messages-per-day',
         metric: 'messages',
