@@ -67,6 +67,8 @@ export interface SendRow {
   /** The channel the send was queued on (kind and label at that time); null before channels existed. */
   channelKind?: string | null;
   channelLabel?: string | null;
+  /** Set by a claim: the previous worker had started handing this send to the provider. */
+  reclaimedInFlight?: boolean;
 }
 
 export interface EventRow {

@@ -137,7 +137,10 @@ export async function claimDueSends(db: Db, now: Date, leaseMs: number, limit = 
         `update sends set status = 'sending', claimed_until = $2, started_at = null where id = $1 returning *`,
         [row.id, new Date(now.getTime() + leaseMs)],
       );
-      claimed.push(toSend(updated!));
+      // A send claimed back from `sending` with an attempt started was in flight when its worker
+      // stopped: the provider may have it. Native lanes reconcile with Sent items; SMTP lanes cannot.
+      const inFlight = row.status === 'sending' && row.started_at != null;
+      claimed.push({ ...toSend(updated!), reclaimedInFlight: inFlight });
     }
     return claimed;
   });

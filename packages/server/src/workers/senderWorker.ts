@@ -38,6 +38,9 @@ export interface SenderDeps {
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5;
+/** Why a send interrupted mid-handover to an SMTP server is failed rather than sent again. */
+export const SMTP_UNCERTAIN =
+  'Sendwell stopped while handing this email to your SMTP server, so it may or may not have gone out. It was not sent again, to avoid a second copy: check with your SMTP provider, then send it again if needed.';
 const backoffMs = (attempt: number) => Math.min(15 * 60_000, 5_000 * 2 ** (attempt - 1));
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -65,8 +68,10 @@ async function deliver(deps: SenderDeps, send: SendRow): Promise<void> {
     await deferSend(deps.db, send.id, move.sendAt, move.reason);
     return moved(deps, send, move);
   }
+  // SMTP has no Sent folder to check: an attempt that may have reached the server is not repeated.
+  if (mailboxRow.provider === 'smtp' && send.reclaimedInFlight) return failed(deps, send, SMTP_UNCERTAIN);
   const mailbox = deps.mailboxFor(mailboxRow);
-  if (send.attempts > 0) {
+  if (send.attempts > 0 && mailboxRow.provider !== 'smtp') {
     const found = await reconcile(deps, mailbox, send);
     if (found === 'unknown') return;
     if (found) return submitted(deps, send);
@@ -133,6 +138,8 @@ async function attempt(
   } catch (error) {
     if (error instanceof MailboxAuthError) return held(deps, send, error, true);
     const detail = errorText(error);
+    // The SMTP adapter answers every definite refusal; a throw means the handover broke midway.
+    if (mailboxRow.provider === 'smtp') return failed(deps, send, `${SMTP_UNCERTAIN} (${detail})`);
     deps.logger.warn('send attempt crashed', { sendId: send.id, detail });
     if (send.attempts < maxAttempts) return retryLater(deps, send, detail);
     return failed(deps, send, detail);
