@@ -8,7 +8,7 @@ const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 // A later phase never goes back: a late-arriving "queued" does not undo "sent".
-const PHASE_RANK: Record<SendPhase, number> = { queued: 0, sent: 1, failed: 2 };
+const PHASE_RANK: Record<SendPhase, number> = { queued: 0, sent: 1, failed: 2, cancelled: 2 };
 
 /**
  * Fold feed events into rows: ONE row per send that updates through its life (queued → sent →
@@ -91,6 +91,8 @@ function emptySend(event: FeedEvent, sendId: string): SendRow {
     sentAt: null,
     failedAt: null,
     error: null,
+    cancelledAt: null,
+    cancelledBy: null,
     recipients: [],
     held: null,
   };
@@ -132,6 +134,13 @@ function applyToSend(existing: SendRow | undefined, event: FeedEvent): SendRow {
       row.failedAt = event.at;
       row.error = str(d.error) ?? str(d.message);
       row.phase = advance(row.phase, 'failed');
+      break;
+    case 'send.cancelled':
+      // Only a waiting send can be cancelled; it never reaches the provider afterwards.
+      row.held = null;
+      row.cancelledAt = event.at;
+      row.cancelledBy = d.bySender === false ? (str(d.byName) ?? null) : null;
+      row.phase = advance(row.phase, 'cancelled');
       break;
     case 'bounce':
       // A notice proves the message left, even if its "sent" event has not arrived yet.

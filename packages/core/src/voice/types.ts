@@ -35,7 +35,8 @@ export interface RecipientOutcome {
 }
 
 /** Where a send is in its life; bounces and delays are per recipient (`recipients`). */
-export type SendPhase = 'queued' | 'sent' | 'failed';
+/** `cancelled`: stopped before it went, by the rep or a team admin (`send.cancelled`). */
+export type SendPhase = 'queued' | 'sent' | 'failed' | 'cancelled';
 
 /** One row of the feed: a send that updates through its life, or a pause/resume/unattributed bounce. */
 export type FeedRow = SendRow | PauseRow | ResumeRow | StrayBounceRow | ConnectionRow;
@@ -68,6 +69,9 @@ export interface SendRow extends RowBase {
   sentAt: string | null;
   failedAt: string | null;
   error: string | null;
+  cancelledAt: string | null;
+  /** Who cancelled it when it was not the sender (a team admin's name); null otherwise. */
+  cancelledBy: string | null;
   /** Every recipient we know of: the `to` list, plus any a notice names. */
   recipients: RecipientOutcome[];
   /** Waiting for its mailbox's connection (`send.held`); null once it moves on. */

@@ -95,6 +95,15 @@ export function sendStatus(s: Speaker, row: SendRow): Line {
           ? s.t('send.failed', { time: s.time(row.failedAt ?? row.updatedAt), error: row.error })
           : s.t('send.failedNoError', { time: s.time(row.failedAt ?? row.updatedAt) }),
       };
+    case 'cancelled': {
+      const time = s.time(row.cancelledAt ?? row.updatedAt);
+      return {
+        tone: 'info',
+        text: row.cancelledBy
+          ? s.t('send.cancelledBy', { name: row.cancelledBy, time })
+          : s.t('send.cancelled', { time }),
+      };
+    }
     case 'sent':
       return { tone: 'success', text: s.t('send.sent', { time: s.time(row.sentAt ?? row.updatedAt) }) };
     case 'queued': {

@@ -12,6 +12,7 @@ const INTENT: Record<LifeState, 'success' | 'info' | 'warning' | 'error'> = {
   delayed: 'warning',
   bounced: 'error',
   failed: 'error',
+  cancelled: 'warning',
 };
 
 /** Outlook can close the draft for the rep once it has gone out (`item.close()`, Mailbox 1.3). */

@@ -2,7 +2,7 @@ import { type FeedRow, foldFeed, type SendRow } from '@sendwell/core';
 import type { AcceptedSend } from '../api/types';
 
 /** Where a send is, in one word for tests and styling: its phase, or what happened to a recipient. */
-export type LifeState = 'queued' | 'sent' | 'delayed' | 'bounced' | 'failed';
+export type LifeState = 'queued' | 'sent' | 'delayed' | 'bounced' | 'failed' | 'cancelled';
 
 const isRowOf =
   (sendId: string) =>
@@ -43,7 +43,7 @@ export function lifeOf(row: SendRow): LifeState {
   return row.phase;
 }
 
-const SEVERITY: LifeState[] = ['failed', 'bounced', 'delayed', 'queued', 'sent'];
+const SEVERITY: LifeState[] = ['failed', 'bounced', 'delayed', 'cancelled', 'queued', 'sent'];
 
 /** For several messages, the state that needs the rep's attention most. */
 export function overallLife(rows: readonly SendRow[]): LifeState {

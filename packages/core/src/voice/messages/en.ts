@@ -157,6 +157,9 @@ export const en = {
   'send.title.queued': 'Queued to {to}',
   'send.title.sent': 'Sent to {to}',
   'send.title.failed': 'Not sent to {to}',
+  'send.cancelled': 'Cancelled {time}',
+  'send.cancelledBy': 'Cancelled by {name} {time}',
+  'send.title.cancelled': 'Cancelled: to {to}',
   'send.noRecipient': 'no recipient',
 
   // feed rows that are not sends

@@ -145,6 +145,9 @@ export const zhHans: Messages = {
   'send.title.queued': '排队发给 {to}',
   'send.title.sent': '已发给 {to}',
   'send.title.failed': '未能发给 {to}',
+  'send.cancelled': '已于 {time} 取消',
+  'send.cancelledBy': '{name} 已于 {time} 取消',
+  'send.title.cancelled': '已取消发给 {to}',
   'send.noRecipient': '无收件人',
 
   'feed.pausedUntil': '服务商暂停了发送，直到 {time}',
