@@ -2,6 +2,7 @@ import type { Clock } from '@sendwell/core';
 import type { SandboxIdentity } from './identity/identity';
 import type { PostOffice } from './mail/postOffice';
 import type { MailStore } from './mail/store';
+import type { SmtpDesk } from './smtp/desk';
 import type { SandboxUser } from './users';
 
 /** Provider limits the sandbox enforces. Defaults are the providers' published numbers. */
@@ -76,4 +77,6 @@ export interface SandboxContext {
   identity: SandboxIdentity;
   limits: SandboxLimits;
   gates: RequestGates;
+  /** What the sandbox's SMTP server accepted and where it went (`startSandboxSmtp`). */
+  smtp: SmtpDesk;
 }

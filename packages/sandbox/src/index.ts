@@ -3,5 +3,18 @@ export type { EwsDeployment, EwsItem, EwsOrg, EwsSandbox, EwsUser } from './ews'
 export { type RecipientFate, recipientFate } from './mail/recipients';
 export type { StoredMessage } from './mail/store';
 export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
+export {
+  SANDBOX_SMTP_PASSWORD,
+  type SandboxSmtpMessage,
+  type SmtpDesk,
+  type SmtpDsnParams,
+} from './smtp/desk';
+export { SANDBOX_SMTP_HOST } from './smtp/postfixDsn';
+export {
+  SANDBOX_SMTP_MAX_BYTES,
+  type SandboxSmtp,
+  type SandboxSmtpOptions,
+  startSandboxSmtp,
+} from './smtp/server';
 export { answerConsent } from './testing/consent';
 export { DEMO_USERS, type SandboxProvider, type SandboxUser } from './users';

@@ -23,6 +23,8 @@ import { devRoutes, identityRoutes } from './identity/routes';
 import { PostOffice } from './mail/postOffice';
 import { MailStore, type StoredMessage } from './mail/store';
 import { outlookHostRoutes } from './outlook-host';
+import { SmtpDesk } from './smtp/desk';
+import { smtpRoutes } from './smtp/routes';
 import { DEMO_USERS, findUser, type SandboxUser } from './users';
 
 export interface SandboxOptions {
@@ -93,6 +95,8 @@ export interface Sandbox {
   oauthClients: Record<OAuthProviderName, OAuthClientRegistration>;
   /** Exchange Server on-premises (and look-alikes) behind EWS, at `/ews/{org}/EWS/Exchange.asmx`. */
   ews: EwsSandbox;
+  /** The mail desk behind the SMTP server `startSandboxSmtp` runs; its log is `GET /smtp/messages`. */
+  smtp: SmtpDesk;
 }
 
 function mergeLimits(overrides: SandboxOptions['limits']): SandboxLimits {
@@ -112,6 +116,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     options.oauthClients,
   );
   const identity = new SandboxIdentity(baseUrl, users, clock, clients);
+  const postOffice = new PostOffice(store, clock, options.noticeDelayMs ?? 300);
   const ctx: SandboxContext = {
     baseUrl,
     clock,
@@ -120,7 +125,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     identity,
     limits: mergeLimits(options.limits),
     gates: new RequestGates(),
-    postOffice: new PostOffice(store, clock, options.noticeDelayMs ?? 300),
+    postOffice,
+    smtp: new SmtpDesk({ users, clock, postOffice }),
   };
   const user = (id: string) => {
     const found = findUser(users, id);
@@ -140,6 +146,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const ews = createEwsSandbox({ baseUrl, clock });
   app.route('/ews', ews.app);
   app.route('/google', gmailRoutes(ctx));
+  app.route('/smtp', smtpRoutes(ctx.smtp));
   app.route('/outlook', outlookHostRoutes({ paneUrl: options.appUrls?.paneUrl ?? '/outlook/taskpane.html' }));
   app.route('/gmail', cardPreviewerRoutes({ addonUrl: options.appUrls?.addonUrl ?? '/gmail/addon' }));
   return {
@@ -183,5 +190,6 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
     oauthClients: { microsoft: clients.microsoft[0]!, google: clients.google[0]! },
     ews,
+    smtp: ctx.smtp,
   };
 }

@@ -24,8 +24,11 @@ function row({ user, grants }: DevUserRow, action: (path: string) => string): st
 </tr>`;
 }
 
-/** The sandbox's "account settings": remove an app's access, change a password. */
-export function devPage(rows: DevUserRow[], notice: string | null, baseUrl: string): string {
+/**
+ * The sandbox's "account settings": remove an app's access, change a password; `sections` is more
+ * HTML for the page's end (the SMTP server's section).
+ */
+export function devPage(rows: DevUserRow[], notice: string | null, baseUrl: string, sections = ''): string {
   const action = (path: string) => `${baseUrl}${path}`;
   return `<!doctype html>
 <html lang="en">
@@ -41,6 +44,7 @@ ${notice ? `<p role="status" data-testid="dev-notice">${escapeHtml(notice)}</p>`
 <thead><tr><th scope="col">Person</th><th scope="col">Account</th><th scope="col">Apps with access</th><th scope="col">Actions</th></tr></thead>
 <tbody>${rows.map((r) => row(r, action)).join('')}</tbody>
 </table>
+${sections}
 </main></body>
 </html>`;
 }

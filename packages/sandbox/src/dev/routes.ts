@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxContext } from '../context';
+import { smtpDevSection } from '../smtp/devSection';
 import { findUser, type SandboxUser } from '../users';
 import { devPage } from './page';
 
@@ -41,7 +42,7 @@ export function devAccountRoutes(ctx: SandboxContext): Hono {
         ? noticeFor(action, user, Number(c.req.query('count') ?? '0'))
         : null;
     const rows = ctx.users.map((u) => ({ user: u, grants: grants.grantsOf(u.id) }));
-    return c.html(devPage(rows, notice, ctx.baseUrl));
+    return c.html(devPage(rows, notice, ctx.baseUrl, smtpDevSection(ctx.smtp, ctx.baseUrl)));
   });
 
   const handle = (action: Action) => async (c: Context) => {

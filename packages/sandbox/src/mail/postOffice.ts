@@ -17,6 +17,11 @@ export interface Submission {
   saveToSent: boolean;
   /** Gmail's quirk: over the daily limit the API still says 200, then a limit bounce arrives. */
   overSendingLimit?: boolean;
+  /**
+   * Writes the notices in another MTA's layout instead of the sender's provider's (the sandbox's
+   * SMTP relay writes Postfix's).
+   */
+  noticeFormat?: (input: NoticeInput) => string;
 }
 
 interface PendingNotice {
@@ -56,6 +61,7 @@ export class PostOffice {
         original,
         submission.recipients.map((address) => ({ address, fate: 'sending-limit' })),
         'failure',
+        submission.noticeFormat,
       );
       return sent;
     }
@@ -66,16 +72,19 @@ export class PostOffice {
       const kind = noticeKindOf(fate);
       if (kind === 'failure') failures.push({ address, fate: fate as NoticeRecipient['fate'] });
       else if (kind === 'delay') delays.push({ address, fate: 'delay' });
-      else this.#deliverLocally(address, raw);
+      else this.deliver(address, raw);
     }
-    if (failures.length) this.#schedule(sender, original, failures, 'failure');
-    if (delays.length) this.#schedule(sender, original, delays, 'delay');
+    const format = submission.noticeFormat;
+    if (failures.length) this.#schedule(sender, original, failures, 'failure', format);
+    if (delays.length) this.#schedule(sender, original, delays, 'delay', format);
     return sent;
   }
 
-  #deliverLocally(address: string, raw: string): void {
+  /** Files a message into a sandbox user's inbox (Bcc removed); false when the address is no sandbox user's. */
+  deliver(address: string, raw: string): boolean {
     const box = this.store.byAddress(address);
     if (box) this.store.add(box.user.mailboxId, withoutBcc(raw), 'inbox');
+    return box !== undefined;
   }
 
   #schedule(
@@ -83,6 +92,7 @@ export class PostOffice {
     original: Header[],
     recipients: NoticeRecipient[],
     kind: NoticeInput['kind'],
+    format?: Submission['noticeFormat'],
   ): void {
     const sentAt = this.clock.now();
     const header = (name: string) => original.find((h) => h.name.toLowerCase() === name)?.value ?? '';
@@ -98,6 +108,7 @@ export class PostOffice {
         at,
         seed: randomBytes(8).toString('hex'),
       };
+      if (format) return format(input);
       return sender.provider === 'gmail' ? buildGmailDsn(input) : buildExchangeNdr(input);
     };
     this.#pending.push({ dueAt: sentAt.getTime() + this.noticeDelayMs, mailboxId: sender.mailboxId, build });
