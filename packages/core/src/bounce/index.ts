@@ -1,2 +1,3 @@
 export { parseBounce } from './engine';
+export { classifySmtpRefusal, type SmtpRefusal } from './smtpRefusal';
 export * from './types';

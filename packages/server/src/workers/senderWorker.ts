@@ -4,6 +4,7 @@ import {
   type Logger,
   MailboxAuthError,
   type MailboxPort,
+  type RejectedRecipient,
 } from '@sendwell/core';
 import { heldExplanation, insertHeldEvent, loseConnection } from '../connections/connectionLife';
 import type { FeedHub } from '../services/feedHub';
@@ -23,6 +24,7 @@ import {
 import { gateAttempt, pausedMailboxMove, pausedNow } from './pacing';
 import { pauseForProvider, resumeEndedPauses } from './pauses';
 import { recordEvent } from './recordEvent';
+import { recordRejectedRecipients } from './rejectedRecipients';
 import { pauseMove, recordMove, retryMove, type SendMove } from './reschedule';
 
 export interface SenderDeps {
@@ -130,7 +132,7 @@ async function attempt(
       subject: send.subject,
       html: send.body,
     });
-    if (result.status === 'submitted') return submitted(deps, send);
+    if (result.status === 'submitted') return submitted(deps, send, result.rejected ?? []);
     if (result.status === 'throttled')
       return throttled(deps, mailboxRow, send, result.retryAfterSeconds, result.detail);
     if (result.retryable && send.attempts < maxAttempts) return retryLater(deps, send, result.detail);
@@ -146,7 +148,7 @@ async function attempt(
   }
 }
 
-async function submitted(deps: SenderDeps, send: SendRow) {
+async function submitted(deps: SenderDeps, send: SendRow, rejected: readonly RejectedRecipient[] = []) {
   const at = deps.clock.now();
   await markSubmitted(deps.db, send.id, at);
   await recordEvent(deps.db, deps.hub, {
@@ -158,6 +160,7 @@ async function submitted(deps: SenderDeps, send: SendRow) {
     detail: { to: send.to, subject: send.subject },
     at,
   });
+  await recordRejectedRecipients(deps, send, rejected, at);
 }
 
 /** The provider said "not now": pause the mailbox, give the attempt back, wait for the pause to end. */

@@ -4,6 +4,7 @@ import { seedUsers } from '../seed';
 import { FeedHub } from '../services/feedHub';
 import { createSend } from '../services/sends';
 import type { Db } from '../store/db';
+import { listEvents } from '../store/events';
 import { findSend } from '../store/sends';
 import { openTestDb, TEST_ENGINES } from '../store/testing';
 import { findUser } from '../store/users';
@@ -13,7 +14,7 @@ import { SMTP_UNCERTAIN, sendDueOnce } from './senderWorker';
 // SMTP servers have no Sent folder to reconcile with: a send that may have reached the server when
 // its worker stopped is failed with the reason, never handed over a second time. A send the server
 // refused with a 4xx never left, so it is retried.
-const USERS = ['s1', 's2', 's3'].map((id) => ({
+const USERS = ['s1', 's2', 's3', 's4'].map((id) => ({
   id,
   email: `${id}@contoso.test`,
   name: id,
@@ -110,5 +111,24 @@ describe.each(TEST_ENGINES)('outbox on an SMTP lane (%s)', (engine) => {
     }
     expect((await findSend(db, send.id))?.status).toBe('submitted');
     expect(smtp.sent).toHaveLength(1);
+  });
+
+  it('records recipients the server refused at RCPT as bounces, once', async () => {
+    const send = await queueOnLane('s4');
+    const refusal = {
+      recipient: 'pat@example.com',
+      status: '5.1.1',
+      diagnostic: '550 5.1.1 <pat@example.com>: User unknown',
+    };
+    smtp.nextResults = [{ status: 'submitted', rejected: [refusal] }];
+    clock.set(send.sendAt);
+    await sendDueOnce(deps());
+    const bounces = (await listEvents(db, 's4', 0, 100)).filter((e) => e.type === 'bounce');
+    expect(bounces).toHaveLength(1);
+    expect(bounces[0]).toMatchObject({
+      sendId: send.id,
+      recipient: 'pat@example.com',
+      detail: { status: '5.1.1', reason: 'userunknown', hard: true },
+    });
   });
 });
