@@ -25,10 +25,14 @@ export interface TestSmtpServerOptions {
   /** No STARTTLS at all (hiding it is not enough: clients that require TLS try it anyway). */
   noStartTls?: boolean;
   hideDSN?: boolean;
+  /** The SIZE the server advertises, in bytes. */
+  size?: number;
   /** No AUTH at all (a loopback relay such as Postfix on 127.0.0.1). */
   noAuth?: boolean;
   /** The one username/password the server accepts. */
   credentials?: { username: string; password: string };
+  /** Greet every client with this refusal instead of 220. */
+  refuseConnection?: SmtpRefusal;
   /** Refuse some recipients at RCPT TO. */
   refuseRecipient?: (address: string) => SmtpRefusal | null;
   /** Refuse the message after DATA. */
@@ -59,6 +63,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
   const serverOptions: SMTPServerOptions = {
     secure: options.secure ?? false,
     hideDSN: options.hideDSN ?? false,
+    ...(options.size ? { size: options.size } : {}),
     authOptional: options.noAuth ?? false,
     disabledCommands: [...(options.noAuth ? ['AUTH'] : []), ...(options.noStartTls ? ['STARTTLS'] : [])],
     allowInsecureAuth: true,
@@ -66,7 +71,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     logger: false,
     onConnect(session, callback) {
       connections.push(session.id);
-      callback();
+      callback(options.refuseConnection ? refusalError(options.refuseConnection) : undefined);
     },
     onAuth(auth, _session, callback) {
       if (auth.username === credentials.username && auth.password === credentials.password)
