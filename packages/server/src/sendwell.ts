@@ -21,6 +21,7 @@ import { connectPages } from './http/connectPages';
 import { errorResponse } from './http/errors';
 import { exchangeServerRoutes } from './http/exchangeServer';
 import { staticRoutes } from './http/static';
+import { webAppRoutes } from './http/webApp';
 import { v1Routes } from './http/v1';
 import { consoleLogger } from './logger';
 import { createMailboxPorts } from './mailboxes/ports';
@@ -157,7 +158,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
         audience: [ms.apiAudience, ms.clientId],
       })
     : null;
-  const authenticate = createAuthenticator({ db, secret, verifyMicrosoft, policy: providers.policy });
+  const authenticate = createAuthenticator({ db, secret, verifyMicrosoft, policy: providers.policy, clock });
   const workerDeps = {
     db,
     clock,
@@ -216,6 +217,9 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       ),
     );
   if (mode) app.route('/sandbox', mode.sandbox.app);
+  // The team web app: sign-in, session and the built SPA.
+  app.get('/app', (c) => c.redirect('/app/', 301));
+  app.route('/app', webAppRoutes({ db, clock, logger, secret, providers, baseUrl: config.baseUrl }));
   app.route('/', staticRoutes(config));
 
   return {

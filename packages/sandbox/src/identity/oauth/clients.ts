@@ -40,7 +40,8 @@ export function sendwellClients(
       {
         clientId: SANDBOX_MS_CLIENT_ID,
         clientSecret: SANDBOX_MS_CLIENT_SECRET,
-        redirectUris: [`${base}/connect/callback/microsoft`],
+        // The mailbox connection's callback and the team web app's sign-in callback.
+        redirectUris: [`${base}/connect/callback/microsoft`, `${base}/app/auth/callback/microsoft`],
         name: 'Sendwell',
         requirePkce: true,
         ...overrides.microsoft,
@@ -50,7 +51,7 @@ export function sendwellClients(
       {
         clientId: SANDBOX_GOOGLE_CLIENT_ID,
         clientSecret: SANDBOX_GOOGLE_CLIENT_SECRET,
-        redirectUris: [`${base}/connect/callback/google`],
+        redirectUris: [`${base}/connect/callback/google`, `${base}/app/auth/callback/google`],
         name: 'Sendwell',
         requirePkce: true,
         ...overrides.google,

@@ -17,6 +17,8 @@ interface PendingAuthorization {
   offline: boolean;
   forceConsent: boolean;
   includeGranted: boolean;
+  /** OIDC `nonce`, echoed in the ID token as Google does. */
+  nonce: string | null;
 }
 
 /** "Access blocked: … Error 400: redirect_uri_mismatch", as accounts.google.com shows it. */
@@ -78,6 +80,7 @@ function parseAuthorizeRequest(
       offline: q.access_type === 'offline',
       forceConsent: (q.prompt ?? '').split(' ').includes('consent'),
       includeGranted: q.include_granted_scopes === 'true',
+      nonce: q.nonce ?? null,
     },
   };
 }
@@ -167,7 +170,7 @@ function consentRedirect(ctx: SandboxContext, request: PendingAuthorization, use
       codeChallenge: request.codeChallenge,
       scopes,
       offline,
-      nonce: null,
+      nonce: request.nonce,
     },
     '4/0A',
   );

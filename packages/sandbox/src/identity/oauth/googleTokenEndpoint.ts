@@ -51,6 +51,7 @@ async function redeemCode(
       user,
       scopes: code.scopes,
       withRefreshToken: code.offline,
+      nonce: code.nonce,
     }),
   );
 }

@@ -18,7 +18,14 @@ function atHash(accessToken: string): string {
  */
 export async function googleTokenResponse(
   identity: SandboxIdentity,
-  input: { grant: Grant; user: SandboxUser; scopes: string[]; withRefreshToken: boolean },
+  input: {
+    grant: Grant;
+    user: SandboxUser;
+    scopes: string[];
+    withRefreshToken: boolean;
+    /** The authorization request's nonce (code exchanges only; refreshed ID tokens carry none). */
+    nonce?: string | null;
+  },
 ) {
   const { grant, user, scopes } = input;
   const accessToken = identity.issueGoogleAccessToken(user.id, grant.id);
@@ -34,6 +41,7 @@ export async function googleTokenResponse(
           ? { email: user.email, email_verified: true }
           : {}),
         ...(scopes.includes('https://www.googleapis.com/auth/userinfo.profile') ? { name: user.name } : {}),
+        ...(input.nonce ? { nonce: input.nonce } : {}),
         at_hash: atHash(accessToken),
       })
     : undefined;
