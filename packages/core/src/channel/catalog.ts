@@ -163,7 +163,8 @@ export interface CatalogInput {
   teamDefaultId: string | null;
 }
 
-const LEGACY_LABEL = 'Sendwell servers (legacy)';
+/** The name of the legacy hosted channel, wherever it is listed. */
+export const LEGACY_LABEL = 'Sendwell servers (legacy)';
 
 /** The channels a rep sees, recommended first; legacy hosted ones only for legacy accounts. */
 export function channelCatalog(input: CatalogInput): CatalogEntry[] {

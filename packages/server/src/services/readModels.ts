@@ -3,13 +3,13 @@ import {
   type Clock,
   countDeliveries,
   DAY_MS,
-  getProfile,
   type Host,
   type QuotaInfo,
   quotaInfo,
   quotaSnapshot,
   type TemplateAnalytics,
 } from '@sendwell/core';
+import { profileForLane } from '../channels/profiles';
 import type { Db } from '../store/db';
 import { listTemplateEvents } from '../store/events';
 import type { UserRow } from '../store/rows';
@@ -33,7 +33,8 @@ export async function quotaFor(db: Db, clock: Clock, user: UserRow, host: Host):
   const now = clock.now();
   const history = await listReservations(db, mailbox.id, new Date(now.getTime() - DAY_MS));
   const paused = mailbox.pausedUntil && mailbox.pausedUntil > now ? mailbox.pausedUntil : null;
-  const profile = getProfile(mailbox.profileId);
+  // An SMTP lane's budget is its own limits, a native mailbox's its provider's.
+  const profile = profileForLane(mailbox);
   const snapshot = quotaSnapshot(profile, history, now, { pausedUntil: paused });
   const extras = {
     pausedUntil: paused,

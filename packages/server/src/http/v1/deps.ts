@@ -1,3 +1,5 @@
+import type { ChannelService } from '../../channels/service';
+import type { ProbeOptions } from '../../connections/exchangeServer';
 import type { ConnectionService } from '../../connections/service';
 import type { ProviderSettings } from '../../providerSettings';
 import type { ApiDeps } from '../context';
@@ -8,6 +10,10 @@ import type { ApiDeps } from '../context';
  */
 export interface V1Deps extends ApiDeps {
   baseUrl: string;
+  /** Delivery channels: catalog, SMTP channels, choice, team default, legacy visibility. */
+  channels: ChannelService;
   connections: ConnectionService;
   providers: ProviderSettings;
+  /** How `POST /connections/exchange-server` probes the EWS address (tests point it at the sandbox). */
+  exchangeProbe?: ProbeOptions;
 }
