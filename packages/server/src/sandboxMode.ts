@@ -1,6 +1,12 @@
 import type { Clock } from '@sendwell/core';
-import { createSandbox, type Sandbox } from '@sendwell/sandbox';
-import type { ServerConfig } from './config/config';
+import {
+  createSandbox,
+  SANDBOX_SMTP_PASSWORD,
+  type Sandbox,
+  type SandboxSmtp,
+  startSandboxSmtp,
+} from '@sendwell/sandbox';
+import type { LegacySmtpConfig, ServerConfig } from './config/config';
 import { grantProvider } from './connections/grant';
 import { type ProviderSettings, sandboxProviders } from './providerSettings';
 import { seedUsers } from './seed';
@@ -11,6 +17,20 @@ import type { Vault } from './vault/vault';
 export interface SandboxMode {
   sandbox: Sandbox;
   providers: ProviderSettings;
+  /** The sandbox's SMTP server, when `config.sandboxSmtpPort` asked for one. */
+  smtp: SandboxSmtp | null;
+  /**
+   * The legacy hosted server to use: the configured one, else the sandbox's SMTP relay when it runs
+   * (so legacy reps have a working "Sendwell servers" channel in the demo), else none.
+   */
+  legacySmtp: LegacySmtpConfig | null;
+  /** Stops the SMTP server (the HTTP side closes with the app). */
+  close(): Promise<void>;
+}
+
+/** The legacy hosted server as the sandbox relay: loopback, no TLS needed, its one password. */
+export function sandboxLegacySmtp(port: number): LegacySmtpConfig {
+  return { host: '127.0.0.1', port, security: 'none', username: 'legacy', password: SANDBOX_SMTP_PASSWORD };
 }
 
 /**
@@ -37,7 +57,29 @@ export async function startSandboxMode(
   });
   await seedUsers(db, sandbox.users);
   await grantConnectedMailboxes(db, vault, sandbox);
-  return { sandbox, providers: sandboxProviders(sandbox) };
+  const port = config.sandboxSmtpPort;
+  const smtp = port == null ? null : await startSmtp(sandbox, port);
+  return {
+    sandbox,
+    providers: sandboxProviders(sandbox),
+    smtp,
+    legacySmtp: config.legacySmtp ?? (smtp ? sandboxLegacySmtp(smtp.port) : null),
+    close: async () => {
+      await smtp?.close();
+    },
+  };
+}
+
+/** The sandbox's SMTP server on loopback; a port already taken says which setting to change. */
+export async function startSmtp(sandbox: Sandbox, port: number): Promise<SandboxSmtp> {
+  try {
+    return await startSandboxSmtp({ sandbox, port, host: '127.0.0.1' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new Error(
+      `The sandbox SMTP port ${port} is in use: set SENDWELL_SANDBOX_SMTP_PORT to a free port, 0 for any, or off for none.`,
+    );
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { seedRole } from '../seed';
 import { parseArgs, stringFlag } from './args';
 
 const USAGE = `usage: sendwell sandbox users --json [--data-dir DIR]
-       sendwell sandbox serve --port N --app-base-url URL [--env]`;
+       sendwell sandbox serve --port N --app-base-url URL [--smtp-port N] [--env]`;
 
 /** `sendwell sandbox users`: the sandbox people, their mailbox ids, and an API token the server accepts. */
 export async function run(args: string[]): Promise<number> {
@@ -17,12 +17,19 @@ export async function run(args: string[]): Promise<number> {
       process.stderr.write(`sandbox serve needs --port N and --app-base-url URL\n${USAGE}\n`);
       return 2;
     }
+    const smtpFlag = stringFlag(parsed, 'smtp-port');
+    const smtpPort = smtpFlag === undefined ? null : Number(smtpFlag);
+    if (smtpPort !== null && (!Number.isInteger(smtpPort) || smtpPort < 0 || smtpPort > 65535)) {
+      process.stderr.write(`--smtp-port must be 0-65535 (0: any free port), got ${smtpFlag}\n${USAGE}\n`);
+      return 2;
+    }
     const { serveSandbox } = await import('./sandboxServe');
     return serveSandbox({
       port,
       host: process.env.SENDWELL_HOST ?? '127.0.0.1',
       appBaseUrl: appBaseUrl.replace(/\/+$/, ''),
       printEnv: parsed.flags.has('env'),
+      smtpPort,
     });
   }
   if (parsed.positionals[0] !== 'users') {

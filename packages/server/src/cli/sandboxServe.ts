@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createSandbox, type Sandbox } from '@sendwell/sandbox';
 import { Hono } from 'hono';
 import { sandboxProviders } from '../providerSettings';
+import { sandboxLegacySmtp, startSmtp } from '../sandboxMode';
 
 /**
  * The settings a Sendwell server needs to treat this sandbox as if it were Microsoft and Google:
@@ -52,16 +53,24 @@ async function forward(request: Request, appBaseUrl: string): Promise<Response> 
   return new Response(answer.body, { status: answer.status, headers: out });
 }
 
+/** The legacy hosted server setting that points a Sendwell at this sandbox's SMTP relay. */
+function legacySmtpUrl(port: number): string {
+  const legacy = sandboxLegacySmtp(port);
+  return `smtp://${legacy.username}:${legacy.password}@${legacy.host}:${legacy.port}?security=none`;
+}
+
 /**
- * `sendwell sandbox serve --port N --app-base-url URL [--env]`: the Microsoft and Google stand-ins
- * on their own, for a Sendwell started with real-provider settings pointing at them (`--env` prints
- * those settings as KEY=value lines and exits).
+ * `sendwell sandbox serve --port N --app-base-url URL [--smtp-port N] [--env]`: the Microsoft and
+ * Google stand-ins on their own, for a Sendwell started with real-provider settings pointing at them
+ * (`--env` prints those settings as KEY=value lines and exits); with `--smtp-port` the sandbox's SMTP
+ * server too (relay + MX), and the settings name it as the legacy hosted server.
  */
 export async function serveSandbox(options: {
   port: number;
   host: string;
   appBaseUrl: string;
   printEnv: boolean;
+  smtpPort?: number | null;
 }) {
   const base = `http://${options.host}:${options.port}/sandbox`;
   const sandbox = createSandbox({
@@ -71,6 +80,8 @@ export async function serveSandbox(options: {
     appUrls: { paneUrl: '/outlook/taskpane.html', addonUrl: `${options.appBaseUrl}/gmail/addon` },
   });
   const env = realModeEnv(sandbox);
+  // A fixed port is known before listening, so --env can name it; 0 is only known once started.
+  if (options.smtpPort) env.SENDWELL_LEGACY_SMTP_URL = legacySmtpUrl(options.smtpPort);
   if (options.printEnv) {
     for (const [key, value] of Object.entries(env)) process.stdout.write(`${key}=${value}\n`);
     return 0;
@@ -79,8 +90,10 @@ export async function serveSandbox(options: {
   app.route('/sandbox', sandbox.app);
   for (const path of APP_PATHS) app.all(path, (c) => forward(c.req.raw, options.appBaseUrl));
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
+  const smtp = options.smtpPort == null ? null : await startSmtp(sandbox, options.smtpPort);
+  if (smtp) env.SENDWELL_LEGACY_SMTP_URL = legacySmtpUrl(smtp.port);
   process.stdout.write(
-    `Sandbox Microsoft and Google at ${base} for a Sendwell at ${options.appBaseUrl}.\nStart Sendwell with:\n${Object.entries(
+    `Sandbox Microsoft and Google at ${base} for a Sendwell at ${options.appBaseUrl}.\n${smtp ? `Sandbox SMTP (relay + MX) at 127.0.0.1:${smtp.port}.\n` : ''}Start Sendwell with:\n${Object.entries(
       env,
     )
       .map(([k, v]) => `  ${k}=${v}`)
@@ -91,5 +104,6 @@ export async function serveSandbox(options: {
     process.once('SIGTERM', resolve);
   });
   server.close();
+  await smtp?.close();
   return 0;
 }

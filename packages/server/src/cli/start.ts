@@ -27,7 +27,8 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const portFlag = stringFlag(parsed, 'port');
-  const env = { ...process.env };
+  // Sandbox mode runs the sandbox's SMTP server (relay + MX) on 2525 unless told otherwise ("off": none).
+  const env: NodeJS.ProcessEnv = { SENDWELL_SANDBOX_SMTP_PORT: '2525', ...process.env };
   let port = portFlag === undefined ? undefined : Number(portFlag);
   if (port === 0) port = await freePort(env.SENDWELL_HOST ?? '127.0.0.1');
   const config = loadConfig(
@@ -37,7 +38,11 @@ export async function run(args: string[]): Promise<number> {
   const sendwell = await createSendwell(config);
   const server = serve({ fetch: sendwell.app.fetch, port: config.port, hostname: config.host });
   sendwell.startWorkers();
-  process.stdout.write(config.providers === 'sandbox' ? sandboxBanner(config) : realBanner(config));
+  process.stdout.write(
+    config.providers === 'sandbox'
+      ? sandboxBanner(config, sendwell.sandbox?.smtp.port ?? null)
+      : realBanner(config),
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -52,8 +57,14 @@ function storeName(config: ServerConfig): string {
   return config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
 }
 
-function sandboxBanner(config: ServerConfig): string {
+function sandboxBanner(config: ServerConfig, smtpPort: number | null): string {
   const base = config.baseUrl;
+  const smtp =
+    smtpPort === null
+      ? []
+      : [
+          `${'  Sandbox SMTP (relay + MX):'.padEnd(48)}127.0.0.1:${smtpPort}  (AUTH: any user, password sandbox)`,
+        ];
   return [
     `Sendwell is running (sandbox mailboxes, ${storeName(config)}).`,
     '',
@@ -62,6 +73,7 @@ function sandboxBanner(config: ServerConfig): string {
     `  Sandbox accounts (revoke, password change):   ${base}/sandbox/dev`,
     `  API:                                          ${base}/api  (tokens: pnpm sendwell sandbox users --json)`,
     `  Start page:                                   ${base}/`,
+    ...smtp,
     '',
     'Send to anyone@bounce.test (hard bounce), @full.test (soft), @delay.test (delay notice) to see the bounce flow.',
     'nia@contoso.test (Outlook) and max@acme.test (Gmail) have not connected their mailbox yet: try Connect.',
