@@ -6,6 +6,8 @@ import { Hono } from 'hono';
 import { apiTokenFor } from './auth/apiTokens';
 import { createAuthenticator } from './auth/authenticate';
 import { createMicrosoftVerifier } from './auth/microsoftToken';
+import { createChannelService } from './channels/service';
+import { smtpProbe } from './channels/smtpProbe';
 import { configProblems } from './config/checks';
 import { googleOAuthEndpoints, redirectUri, type ServerConfig } from './config/config';
 import { grantProvider } from './connections/grant';
@@ -21,8 +23,8 @@ import { connectPages } from './http/connectPages';
 import { errorResponse } from './http/errors';
 import { exchangeServerRoutes } from './http/exchangeServer';
 import { staticRoutes } from './http/static';
-import { webAppRoutes } from './http/webApp';
 import { v1Routes } from './http/v1';
+import { webAppRoutes } from './http/webApp';
 import { consoleLogger } from './logger';
 import { createMailboxPorts } from './mailboxes/ports';
 import { configuredProviders, type ProviderSettings } from './providerSettings';
@@ -148,6 +150,16 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     wakeSender,
   });
   markLost = (mailboxId, problem) => service.markLost(mailboxId, problem);
+  const channels = createChannelService({
+    db,
+    clock,
+    vault,
+    logger,
+    legacySmtp: mode?.legacySmtp ?? config.legacySmtp ?? null,
+    smtp: smtpProbe,
+    forgetLane: ports.forget,
+    wakeSender,
+  });
 
   const ms = providers.microsoft;
   const verifyMicrosoft = ms
@@ -183,6 +195,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       authenticate,
       wakeSender,
       baseUrl: config.baseUrl,
+      channels,
       connections: service,
       providers,
     }),
