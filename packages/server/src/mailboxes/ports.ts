@@ -1,10 +1,13 @@
 import type { MailboxPort } from '@sendwell/core';
 import { GmailApiMailbox, GmailDrafts } from '@sendwell/gmail';
+import type { LegacySmtpConfig } from '../config/config';
 import type { ProviderSettings } from '../providerSettings';
 import type { MailboxRow } from '../store/rows';
 import { EwsMailbox } from './ewsMailbox';
 import { GmailSentFolder } from './gmailSentFolder';
 import { GraphMailbox } from './graphMailbox';
+import { smtpLane } from './smtpLane';
+import { SmtpMailbox } from './smtpMailbox';
 
 /** What the adapters need from the token manager: the rep's access token, or their EWS password. */
 export interface MailboxCredentials {
@@ -26,10 +29,15 @@ function ewsSettings(row: MailboxRow): EwsSettings {
 }
 
 /**
- * The native adapters for each mailbox, pointed at the configured endpoints (real or sandbox: the
- * same code), with tokens from the vault-backed token manager. One port per mailbox, cached.
+ * The adapters for each mailbox, pointed at the configured endpoints (real or sandbox: the same
+ * code), with tokens from the vault-backed token manager; SMTP lanes through nodemailer (legacy
+ * hosted ones through `legacySmtp`). One port per mailbox, cached.
  */
-export function createMailboxPorts(providers: ProviderSettings, credentials: MailboxCredentials) {
+export function createMailboxPorts(
+  providers: ProviderSettings,
+  credentials: MailboxCredentials,
+  legacySmtp: LegacySmtpConfig | null = null,
+) {
   const ports = new Map<string, MailboxPort>();
   const graphBaseUrl = () => required(providers.microsoft?.graphBaseUrl, 'Microsoft 365');
   const gmailRootUrl = () => required(providers.google?.gmailRootUrl, 'Google');
@@ -61,7 +69,7 @@ export function createMailboxPorts(providers: ProviderSettings, credentials: Mai
           password: () => credentials.passwordFor(row.id),
         });
       case 'smtp':
-        throw new Error(`SMTP channel ${row.id}: the SMTP adapter is not wired yet`);
+        return smtpLane(row, { passwordFor: (id) => credentials.passwordFor(id), legacySmtp });
     }
   };
   return {
@@ -73,8 +81,18 @@ export function createMailboxPorts(providers: ProviderSettings, credentials: Mai
         : null,
     draftsFor: (row: MailboxRow) =>
       new GmailDrafts({ rootUrl: gmailRootUrl(), getToken: credentials.accessTokenSource(row) }),
-    /** A reconnect or a new password: build the adapter again next time. */
-    forget: (mailboxId: string) => ports.delete(mailboxId),
+    /** A reconnect or a new password: build the adapter again next time (closing an SMTP pool). */
+    forget: (mailboxId: string) => {
+      const port = ports.get(mailboxId);
+      ports.delete(mailboxId);
+      if (port instanceof SmtpMailbox) void port.close();
+    },
+    /** Shutting down: close the SMTP lanes' pooled connections (they would linger until idle). */
+    closeAll: async () => {
+      const smtp = [...ports.values()].filter((port) => port instanceof SmtpMailbox);
+      ports.clear();
+      await Promise.all(smtp.map((port) => port.close()));
+    },
   };
 }
 

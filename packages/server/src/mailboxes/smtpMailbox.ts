@@ -88,15 +88,15 @@ export class SmtpMailbox implements MailboxPort {
   }
 
   /** No Sent folder to look in: the sender worker never retries an SMTP send that may have gone. */
-  async findSent(): Promise<boolean> {
+  async findSent(_sendwellId: string): Promise<boolean> {
     return false;
   }
 
-  async listInboxChanges(): Promise<InboxPage> {
+  async listInboxChanges(_cursor: string | null): Promise<InboxPage> {
     throw new SmtpHasNoInboxError();
   }
 
-  async getRawMessage(): Promise<Uint8Array> {
+  async getRawMessage(_providerMessageId: string): Promise<Uint8Array> {
     throw new SmtpHasNoInboxError();
   }
 

@@ -46,6 +46,8 @@ export interface TestSmtpServer {
   messages: ReceivedSmtpMessage[];
   /** Ids of every TCP connection opened so far. */
   connections: string[];
+  /** Ids of the connections that have closed. */
+  closed: string[];
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ const argsOf = (address: SMTPServerAddress): Record<string, string> =>
 export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
   const messages: ReceivedSmtpMessage[] = [];
   const connections: string[] = [];
+  const closed: string[] = [];
   const credentials = options.credentials ?? { username: 'rep', password: 'secret' };
   const serverOptions: SMTPServerOptions = {
     secure: options.secure ?? false,
@@ -72,6 +75,9 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     onConnect(session, callback) {
       connections.push(session.id);
       callback(options.refuseConnection ? refusalError(options.refuseConnection) : undefined);
+    },
+    onClose(session) {
+      closed.push(session.id);
     },
     onAuth(auth, _session, callback) {
       if (auth.username === credentials.username && auth.password === credentials.password)
@@ -115,6 +121,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     port,
     messages,
     connections,
+    closed,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
