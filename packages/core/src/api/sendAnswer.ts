@@ -26,19 +26,3 @@ export interface SendsAnswer {
   sends: AcceptedSend[];
   duplicate: boolean;
 }
-
-export type TemplateScope = 'personal' | 'team';
-
-/** A template as `GET /api/templates` and `/api/templates/:id` show it to the calling user. */
-export interface TemplateInfo {
-  id: string;
-  name: string;
-  subject: string;
-  /** HTML with `{{recipient.firstName}}`-style merge fields (core `MERGE_FIELDS`). */
-  body: string;
-  /** `team` templates are changed by team admins; `personal` ones by their owner only. */
-  scope: TemplateScope;
-  owner: { id: string; name: string };
-  /** Whether the calling user may change or delete it. */
-  editable: boolean;
-}

@@ -1,4 +1,9 @@
-import type { ProviderKind } from '../channel/types';
+import type { z } from 'zod';
+import type {
+  connectionInfoSchema,
+  connectionsAnswerSchema,
+  connectStartSchema,
+} from '../api/v1/connections';
 
 /**
  * A rep's connection to their own mailbox, as its life goes:
@@ -44,34 +49,9 @@ export type ConnectionEventType =
 /** The identity providers a rep signs in and connects with. */
 export type OAuthProvider = 'microsoft' | 'google';
 
-/**
- * `GET /api/connections`: the caller's mailboxes and what they can connect. One definition for the
- * pane, the Gmail card and the web app.
- */
-export interface ConnectionInfo {
-  mailboxId: string;
-  provider: ProviderKind;
-  address: string;
-  state: ConnectionState;
-  /** Why it is not connected (needs-reconnect); null otherwise. */
-  problem: ConnectionProblem | null;
-  /** When the state last changed (ISO 8601). */
-  since: string;
-  /** Sends waiting for this connection (held while it is not connected). */
-  heldSends: number;
-  /** False for Exchange Server on-premises: Sendwell cannot scan its inbox for bounces. */
-  bounceTracking: boolean;
-}
-
-export interface ConnectionsAnswer {
-  connections: ConnectionInfo[];
-  /** Providers the caller may connect (or reconnect) with OAuth, from this Sendwell's configuration. */
-  connectable: OAuthProvider[];
-}
-
-/** `POST /api/connections/:provider/start`: where to send the rep's browser to consent. */
-export interface ConnectStart {
-  authorizationUrl: string;
-  /** When the authorization request stops being accepted (ISO 8601). */
-  expiresAt: string;
-}
+/** `GET /api/v1/connections`: one mailbox connection (its schema is in `api/v1/connections`). */
+export type ConnectionInfo = z.infer<typeof connectionInfoSchema>;
+/** `GET /api/v1/connections`: the caller's mailboxes and what they can connect. */
+export type ConnectionsAnswer = z.infer<typeof connectionsAnswerSchema>;
+/** `POST /api/v1/connections/{provider}/start`: where to send the rep's browser to consent. */
+export type ConnectStart = z.infer<typeof connectStartSchema>;

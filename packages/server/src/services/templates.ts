@@ -3,9 +3,10 @@ import {
   MERGE_FIELDS,
   type TemplateInfo,
   type TemplateScope,
+  templateCreateSchema,
+  templatePatchSchema,
   unknownMergeFields,
 } from '@sendwell/core';
-import { z } from 'zod';
 import type { Db } from '../store/db';
 import type { UserRow } from '../store/rows';
 import {
@@ -17,17 +18,6 @@ import {
   updateTemplate,
 } from '../store/templates';
 import { ApiError, parseOrRefuse } from './errors';
-
-const fields = {
-  name: z.string().trim().min(1).max(200),
-  subject: z.string().max(998),
-  body: z.string().max(1_000_000),
-};
-const scope = z.enum(['personal', 'team']);
-/** `POST /api/templates`: a rep's new template is personal unless a team one is asked for. */
-const createSchema = z.object({ ...fields, scope: scope.default('personal') });
-/** `PATCH /api/templates/:id`: only the fields that change. */
-const patchSchema = z.object({ ...fields, scope }).partial();
 
 /** A template as the API shows it: whose it is, and whether this user may change it. */
 export function publicTemplate(template: OwnedTemplate, user: UserRow): TemplateInfo {
@@ -83,7 +73,7 @@ export async function templateFor(db: Db, user: UserRow, id: string): Promise<Ow
 }
 
 export async function createTemplate(db: Db, user: UserRow, input: unknown): Promise<OwnedTemplate> {
-  const fields = parseOrRefuse(createSchema, input, 'Not saved');
+  const fields = parseOrRefuse(templateCreateSchema, input, 'Not saved');
   allow(user, fields.scope);
   refuseUnknownFields(fields.subject, fields.body);
   const template = { id: crypto.randomUUID(), tenantId: user.tenantId, ownerId: user.id, ...fields };
@@ -98,7 +88,7 @@ export async function changeTemplate(
   id: string,
   input: unknown,
 ): Promise<OwnedTemplate> {
-  const patch = parseOrRefuse(patchSchema, input, 'Not saved');
+  const patch = parseOrRefuse(templatePatchSchema, input, 'Not saved');
   const existing = await findTemplate(db, user.tenantId, id);
   if (!existing) throw new ApiError(404, 'template-not-found', `No template ${id} in your team.`);
   allow(user, existing.scope, existing);

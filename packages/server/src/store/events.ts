@@ -55,6 +55,8 @@ export interface FeedQuery {
   bouncesOnly?: boolean;
   /** Only events after this id (the SSE stream's Last-Event-ID). */
   afterId?: number;
+  /** Only events before this id (the list's cursor: the last id of the previous page). */
+  beforeId?: number;
   limit: number;
 }
 
@@ -74,8 +76,9 @@ export async function listFeedEvents(db: Db, query: FeedQuery): Promise<EventRow
                                 and coalesce(b.detail->>'action', '') <> 'delayed'))`
     : '';
   const rows = await db.query(
-    `select e.* from events e where ${who} and e.id > $3 ${bounced} order by e.id desc limit $2`,
-    [query.userId, query.limit, query.afterId ?? 0],
+    `select e.* from events e where ${who} and e.id > $3 and ($4::bigint is null or e.id < $4) ${bounced}
+      order by e.id desc limit $2`,
+    [query.userId, query.limit, query.afterId ?? 0, query.beforeId ?? null],
   );
   return rows.map(toEvent).reverse();
 }

@@ -1,8 +1,9 @@
-import { DAY_MS, getProfile, planSend } from '@sendwell/core';
+import { DAY_MS, planSend } from '@sendwell/core';
+import { profileForLane } from '../channels/profiles';
 import type { Db } from '../store/db';
 import type { MailboxRow, SendRow } from '../store/rows';
 import { deferSend, listActualReservations, markAttemptStarted } from '../store/sends';
-import { findMailboxTeamBatch } from '../store/teamSettings';
+import { findMailboxBatch } from '../store/teamSettings';
 import { lockMailbox } from '../store/users';
 import { pauseMove, type SendMove } from './reschedule';
 
@@ -26,7 +27,8 @@ export type Gate =
 /**
  * The last check before a provider call, under the mailbox lock: a paused mailbox waits; otherwise
  * the send is re-planned against what actually left the mailbox (submitted sends, sends in flight,
- * mail sent outside Sendwell) with the same windows, pacing and team batch as at queue time. A send
+ * mail sent outside Sendwell) with the same windows, pacing and batch (the profile's own, else the
+ * team's) as at queue time. A send
  * that became due while the server was down is therefore spread out instead of going back to back.
  * When it may go, the attempt is counted and its reservation moves to now.
  */
@@ -46,12 +48,14 @@ export async function gateAttempt(db: Db, send: SendRow, now: Date): Promise<Gat
       now,
       send.id,
     );
+    // The lane's own profile (an SMTP lane's limits) and the batch set for that profile, else the team's.
+    const profile = profileForLane(mailbox);
     const plan = planSend({
-      profile: getProfile(mailbox.profileId),
+      profile,
       history,
       request: reservationFor([...send.to, ...send.cc, ...send.bcc], mailbox.address),
       now,
-      batch: await findMailboxTeamBatch(tx, mailbox.id),
+      batch: await findMailboxBatch(tx, mailbox.id, profile.id),
     });
     // A rejection cannot happen for a send that was accepted at queue time; let the provider judge it.
     if (plan.outcome === 'slot' && plan.sendAt > now) {

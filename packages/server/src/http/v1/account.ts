@@ -20,6 +20,7 @@ const me = createRoute({
   method: 'get',
   path: '/me',
   tags: ['account'],
+  operationId: 'getMe',
   summary: 'Who the token belongs to, and their native mailboxes',
   responses: {
     200: { description: 'The signed-in user', content: { 'application/json': { schema: meSchema } } },
