@@ -1,7 +1,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createVoice } from '@sendwell/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { type RenderResult, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createApiClient } from '../api/client';
 import { ServicesProvider } from '../api/context';
@@ -35,7 +35,7 @@ export const ADMIN_SESSION: Session = {
   },
 };
 
-export function renderAdmin(ui: ReactNode, answers: Record<string, Answer>) {
+export function renderAdmin(ui: ReactNode, answers: Record<string, Answer>): RenderResult & { sent: Sent[] } {
   const sent: Sent[] = [];
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://sendwell.test');
