@@ -208,6 +208,14 @@ describe('SmtpMailbox send', () => {
     expect(result).not.toHaveProperty('detail', SMTP_HANDED_OVER_UNCERTAIN);
   });
 
+  it("a message over the server's SIZE is refused for good, not retried", async () => {
+    const { server, mailbox } = await lane({ size: 2_000 });
+    const result = await mailbox.send(message({ html: `<p>${'x'.repeat(5_000)}</p>` }));
+    expect(result).toMatchObject({ status: 'failed', retryable: false });
+    expect(result).toHaveProperty('detail', expect.stringContaining('552'));
+    expect(server.messages).toHaveLength(0);
+  });
+
   it('has no inbox and no Sent folder', async () => {
     const { mailbox } = await lane();
     await expect(mailbox.listInboxChanges(null)).rejects.toBeInstanceOf(SmtpHasNoInboxError);

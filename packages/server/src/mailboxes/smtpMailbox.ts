@@ -148,20 +148,7 @@ export class SmtpMailbox implements MailboxPort {
   async #failure(error: unknown, handedOver: boolean): Promise<SubmitResult> {
     const fields = smtpErrorFields(error);
     const reply = replyOf(error);
-    if (!reply) {
-      if (handedOver) return { status: 'failed', retryable: false, detail: SMTP_HANDED_OVER_UNCERTAIN };
-      if (isTlsFailure(error))
-        return {
-          status: 'failed',
-          retryable: false,
-          detail: `TLS with the SMTP server failed: ${fields.message}`,
-        };
-      return {
-        status: 'failed',
-        retryable: isConnectionFailure(error),
-        detail: `Could not reach the SMTP server ${this.#options.settings.host}: ${fields.message}`,
-      };
-    }
+    if (!reply) return failureWithoutReply(error, handedOver, this.#options.settings.host);
     const verdict = classifySmtpReply(reply);
     const detail = withRecipients(verdict.detail, rejectedRecipients(fields.rejectedErrors));
     if (verdict.outcome === 'auth') {
@@ -176,6 +163,41 @@ export class SmtpMailbox implements MailboxPort {
       return { status: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds, detail };
     return { status: 'failed', retryable: verdict.outcome === 'retry', detail };
   }
+}
+
+/** The server said nothing about the message: the connection, TLS or nodemailer itself stopped it. */
+function failureWithoutReply(error: unknown, handedOver: boolean, host: string): SubmitResult {
+  const { code, message } = smtpErrorFields(error);
+  if (handedOver) return { status: 'failed', retryable: false, detail: SMTP_HANDED_OVER_UNCERTAIN };
+  if (isTlsFailure(error))
+    return {
+      status: 'failed',
+      retryable: false,
+      detail: `TLS with the SMTP server ${host} failed: ${message}`,
+    };
+  if (isConnectionFailure(error))
+    return {
+      status: 'failed',
+      retryable: true,
+      detail: `Could not reach the SMTP server ${host}: ${message}`,
+    };
+  if (code === 'EAUTH')
+    return {
+      status: 'failed',
+      retryable: false,
+      detail: `Signing in to the SMTP server ${host} failed: ${message}`,
+    };
+  if (code === 'EMESSAGE' || code === 'EENVELOPE')
+    return {
+      status: 'failed',
+      retryable: false,
+      detail: `The SMTP server ${host} cannot take this message: ${message}`,
+    };
+  return {
+    status: 'failed',
+    retryable: false,
+    detail: `Sending through the SMTP server ${host} failed: ${message}`,
+  };
 }
 
 function withRecipients(detail: string, rejected: ReturnType<typeof rejectedRecipients>): string {

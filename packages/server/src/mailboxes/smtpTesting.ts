@@ -66,7 +66,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
   const serverOptions: SMTPServerOptions = {
     secure: options.secure ?? false,
     hideDSN: options.hideDSN ?? false,
-    ...(options.size ? { size: options.size } : {}),
+    ...(options.size ? { size: options.size, rejectOversized: true } : {}),
     authOptional: options.noAuth ?? false,
     disabledCommands: [...(options.noAuth ? ['AUTH'] : []), ...(options.noStartTls ? ['STARTTLS'] : [])],
     allowInsecureAuth: true,
@@ -93,6 +93,8 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         if (options.dropAfterData) return hangUp(session.id);
+        // Too big: the server answers 552 itself (rejectOversized); nothing was accepted.
+        if (stream.sizeExceeded) return callback(refusalError({ code: 552, text: '5.3.4 Message too big' }));
         const refusal = options.refuseData?.();
         if (refusal) return callback(refusalError(refusal));
         const { mailFrom, rcptTo } = session.envelope;
