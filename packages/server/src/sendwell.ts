@@ -31,6 +31,7 @@ import { configuredProviders, type ProviderSettings } from './providerSettings';
 import { startSandboxMode } from './sandboxMode';
 import { FeedHub } from './services/feedHub';
 import { gmailAddonDeps } from './services/gmailDeps';
+import { createScanNow } from './services/scanNow';
 import { type Db, openDb } from './store/db';
 import { migrate } from './store/migrations';
 import { loadVaultSecrets } from './vault/secrets';
@@ -198,6 +199,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       channels,
       connections: service,
       providers,
+      scanNow: createScanNow(workerDeps),
     }),
   );
   app.route('/api', authConfigRoute(providers));

@@ -1,11 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, Host, PersonalisedMessage, SendRequestBody, ValidSendRequestBody } from '@sendwell/core';
-import { DAY_MS, getProfile, personalise, planSend, sendRequestSchema } from '@sendwell/core';
+import type {
+  ChannelConfig,
+  Clock,
+  Host,
+  PersonalisedMessage,
+  PlanResult,
+  SendRequestBody,
+  ThrottleProfile,
+  ValidSendRequestBody,
+} from '@sendwell/core';
+import { DAY_MS, personalise, planSend, sendRequestSchema } from '@sendwell/core';
+import { profileForLane } from '../channels/profiles';
 import { heldExplanation, insertHeldEvent } from '../connections/connectionLife';
 import { type ConnectionRow, findConnection } from '../store/connections';
 import type { Db } from '../store/db';
 import { insertEvent } from '../store/events';
 import type { EventRow, MailboxRow, SendRow, UserRow } from '../store/rows';
+import { listReservationsExcept } from '../store/sendQueue';
 import { insertScheduledSend, listReservations, listSendsForDraft } from '../store/sends';
 import { findTeamBatch } from '../store/teamSettings';
 import { findVisibleTemplate } from '../store/templates';
@@ -82,7 +93,7 @@ export async function createSend(
       refuseUnlessAccepting(connection);
       const queued: Queued[] = [];
       for (const message of messages)
-        queued.push(await reserveAndQueue(tx, deps.clock, user, message, mailbox));
+        queued.push(await reserveAndQueue(tx, deps.clock, user, message, mailbox, decision.channel));
       // A mailbox waiting for a reconnect takes the send and holds it: the feed says so at once.
       const held: EventRow[] = [];
       if (connection.state !== 'connected') {
@@ -153,6 +164,50 @@ function outgoingMessages(request: ValidSendRequestBody): OutgoingMessage[] {
   }));
 }
 
+/** What the throttle counts for one message: every recipient, and those outside the sender's domain. */
+export function recipientCounts(from: string, recipients: readonly string[]) {
+  const senderDomain = domainOf(from);
+  return {
+    recipients: recipients.length,
+    external: recipients.filter((a) => domainOf(a) !== senderDomain).length,
+  };
+}
+
+/** A slot for one message of this lane from `from` on (now, or a time the rep asked for). */
+export interface SlotRequest {
+  mailbox: MailboxRow;
+  tenantId: string;
+  counts: { recipients: number; external: number };
+  from: Date;
+  /** Re-planning a send that has a reservation already: leave its own slot out of the history. */
+  exceptSendId?: string;
+}
+
+/**
+ * The one place a send's slot is planned from the API side (create and reschedule): the lane's
+ * profile (`profileForLane`: SMTP lanes have their own limits), its reservations of the last day
+ * and ahead, its pause, and the team's batch. Call it inside the transaction that locks the mailbox.
+ */
+export async function planSlot(
+  tx: Db,
+  slot: SlotRequest,
+): Promise<{ plan: PlanResult; profile: ThrottleProfile }> {
+  const profile = profileForLane(slot.mailbox);
+  const since = new Date(slot.from.getTime() - DAY_MS);
+  const history = slot.exceptSendId
+    ? await listReservationsExcept(tx, slot.mailbox.id, since, slot.exceptSendId)
+    : await listReservations(tx, slot.mailbox.id, since);
+  const plan = planSend({
+    profile,
+    history,
+    request: slot.counts,
+    now: slot.from,
+    pausedUntil: slot.mailbox.pausedUntil,
+    batch: await findTeamBatch(tx, slot.tenantId),
+  });
+  return { plan, profile };
+}
+
 /** Inside the locking transaction: plan this message's slot against the mailbox's reservations, insert. */
 async function reserveAndQueue(
   tx: Db,
@@ -160,23 +215,12 @@ async function reserveAndQueue(
   user: UserRow,
   request: OutgoingMessage,
   mailbox: MailboxRow,
+  channel: ChannelConfig,
 ): Promise<Queued> {
   const { to, cc, bcc } = request;
-  const senderDomain = domainOf(mailbox.address);
-  const counts = {
-    recipients: to.length + cc.length + bcc.length,
-    external: [...to, ...cc, ...bcc].filter((a) => domainOf(a) !== senderDomain).length,
-  };
+  const counts = recipientCounts(channel.address, [...to, ...cc, ...bcc]);
   const now = clock.now();
-  const history = await listReservations(tx, mailbox.id, new Date(now.getTime() - DAY_MS));
-  const plan = planSend({
-    profile: getProfile(mailbox.profileId),
-    history,
-    request: counts,
-    now,
-    pausedUntil: mailbox.pausedUntil,
-    batch: await findTeamBatch(tx, user.tenantId),
-  });
+  const { plan } = await planSlot(tx, { mailbox, tenantId: user.tenantId, counts, from: now });
   if (plan.outcome === 'rejected') throw new ApiError(422, plan.code, plan.message);
   const id = randomUUID();
   const send = await insertScheduledSend(
@@ -189,13 +233,17 @@ async function reserveAndQueue(
       templateId: request.templateId,
       idempotencyKey: request.idempotencyKey,
       messageId: `${id}@sendwell.local`,
-      from: mailbox.address,
+      // The rep's own address: a team SMTP lane's row carries the admin's who set it up.
+      from: channel.address,
       to,
       cc,
       bcc,
       subject: request.subject,
       body: request.body,
       sendAt: plan.sendAt,
+      // The channel as it was named when the send was queued: a later rename does not rewrite history.
+      channelKind: channel.kind,
+      channelLabel: channel.label,
     },
     counts,
   );
@@ -213,6 +261,7 @@ async function reserveAndQueue(
       limitedBy: plan.limitedBy,
       windowId: plan.windowId ?? null,
       profileId: mailbox.profileId,
+      channel: { kind: channel.kind, label: channel.label },
     },
     at: now,
   });

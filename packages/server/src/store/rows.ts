@@ -43,7 +43,7 @@ export interface TemplateRow {
   body: string;
 }
 
-export type SendStatus = 'scheduled' | 'sending' | 'submitted' | 'retry' | 'failed';
+export type SendStatus = 'scheduled' | 'sending' | 'submitted' | 'retry' | 'failed' | 'cancelled';
 
 export interface SendRow {
   id: string;

@@ -55,8 +55,8 @@ export async function insertScheduledSend(
 ): Promise<SendRow> {
   const [row] = await tx.query(
     `insert into sends (id, user_id, mailbox_id, host, template_id, idempotency_key, message_id, from_addr,
-       to_addrs, cc_addrs, bcc_addrs, subject, body, status, send_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'scheduled', $14) returning *`,
+       to_addrs, cc_addrs, bcc_addrs, subject, body, status, send_at, channel_kind, channel_label)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'scheduled', $14, $15, $16) returning *`,
     [
       send.id,
       send.userId,
@@ -72,6 +72,8 @@ export async function insertScheduledSend(
       send.subject,
       send.body,
       send.sendAt,
+      send.channelKind ?? null,
+      send.channelLabel ?? null,
     ],
   );
   await tx.query(

@@ -108,3 +108,88 @@ export async function saveSentCursor(db: Db, id: string, cursor: string): Promis
 export async function saveScanCursor(db: Db, id: string, cursor: string): Promise<void> {
   await db.query('update mailboxes set scan_cursor = $2 where id = $1', [id, cursor]);
 }
+
+/** A team member with their native mailboxes (id, provider, address, connection state). */
+export interface MemberRow extends UserRow {
+  mailboxes: { id: string; provider: string; address: string; state: string }[];
+}
+
+/** One page of a team's members, by email (then id); `after` is the last row of the previous page. */
+export async function listMembers(
+  db: Db,
+  tenantId: string,
+  page: { after: { email: string; id: string } | null; limit: number },
+): Promise<MemberRow[]> {
+  const users = (
+    await db.query(
+      `select * from users where tenant_id = $1
+         and ($2::text is null or (lower(email), id) > ($2::text, $3::text))
+       order by lower(email), id limit $4`,
+      [tenantId, page.after?.email ?? null, page.after?.id ?? null, page.limit],
+    )
+  ).map(toUser);
+  return withMailboxes(db, users);
+}
+
+/** One member of a team, or null when there is none in that team. */
+export async function findMember(db: Db, tenantId: string, id: string): Promise<MemberRow | null> {
+  const users = (await db.query('select * from users where id = $1 and tenant_id = $2', [id, tenantId])).map(
+    toUser,
+  );
+  return (await withMailboxes(db, users))[0] ?? null;
+}
+
+async function withMailboxes(db: Db, users: UserRow[]): Promise<MemberRow[]> {
+  if (!users.length) return [];
+  const boxes = await db.query<{
+    id: string;
+    user_id: string;
+    provider: string;
+    address: string;
+    state: string;
+  }>(
+    `select id, user_id, provider, address, state from mailboxes
+     where user_id = any($1::text[]) and provider <> 'smtp' order by id`,
+    [users.map((u) => u.id)],
+  );
+  return users.map((u) => ({
+    ...u,
+    mailboxes: boxes
+      .filter((b) => b.user_id === u.id)
+      .map((b) => ({ id: b.id, provider: b.provider, address: b.address, state: b.state })),
+  }));
+}
+
+/**
+ * Locks the team's admins and returns their ids. Two admins demoting each other at once serialise
+ * here; the second sees the first's change, so the team never ends up without an admin.
+ */
+export async function lockTenantAdmins(tx: Db, tenantId: string): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `select id from users where tenant_id = $1 and role = 'admin' order by id for update`,
+    [tenantId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Locks one member of a team (null when there is none in that team). */
+export async function lockMember(tx: Db, tenantId: string, id: string): Promise<UserRow | null> {
+  const [row] = await tx.query('select * from users where id = $1 and tenant_id = $2 for update', [
+    id,
+    tenantId,
+  ]);
+  return row ? toUser(row) : null;
+}
+
+export async function setMemberAccess(
+  tx: Db,
+  id: string,
+  change: { role: UserRow['role']; legacy: boolean },
+): Promise<UserRow> {
+  const [row] = await tx.query('update users set role = $2, legacy = $3 where id = $1 returning *', [
+    id,
+    change.role,
+    change.legacy,
+  ]);
+  return toUser(row!);
+}

@@ -37,20 +37,30 @@ export async function scanAllOnce(deps: ScannerDeps): Promise<number> {
   // Exchange Server on-premises: no inbox to read (bounce tracking is not available there).
   for (const mailbox of (await listMailboxes(deps.db)).filter(
     (m) => connected.has(m.id) && m.provider !== 'exchange-server',
-  )) {
-    try {
-      found += await scanMailbox(deps, mailbox);
-    } catch (error) {
-      if (await lostGrant(deps, mailbox, error)) continue;
-      deps.logger.warn('scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
-    }
-    try {
-      const folder = deps.sentFolderFor?.(mailbox) ?? asSentFolder(deps.mailboxFor(mailbox));
-      if (folder) await scanSentFolder(deps, mailbox, folder);
-    } catch (error) {
-      if (await lostGrant(deps, mailbox, error)) continue;
-      deps.logger.warn('sent-folder scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
-    }
+  ))
+    found += await scanOneMailbox(deps, mailbox);
+  return found;
+}
+
+/**
+ * One mailbox's round: its inbox, then its Sent folder. Failures are logged (a lost grant marks the
+ * mailbox for reconnecting), never thrown, so one mailbox cannot stop the others. `scanAllOnce` calls
+ * it for each connected mailbox; "scan now" (`POST /api/v1/mailboxes/{id}/scan`) for one.
+ */
+export async function scanOneMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<number> {
+  let found = 0;
+  try {
+    found = await scanMailbox(deps, mailbox);
+  } catch (error) {
+    if (await lostGrant(deps, mailbox, error)) return found;
+    deps.logger.warn('scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
+  }
+  try {
+    const folder = deps.sentFolderFor?.(mailbox) ?? asSentFolder(deps.mailboxFor(mailbox));
+    if (folder) await scanSentFolder(deps, mailbox, folder);
+  } catch (error) {
+    if (await lostGrant(deps, mailbox, error)) return found;
+    deps.logger.warn('sent-folder scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
   }
   return found;
 }

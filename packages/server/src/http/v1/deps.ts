@@ -14,6 +14,12 @@ export interface V1Deps extends ApiDeps {
   channels: ChannelService;
   connections: ConnectionService;
   providers: ProviderSettings;
+  /**
+   * Scan now (`POST /mailboxes/{id}/scan`): one inbox scan of this mailbox, as the scanner worker's
+   * round does it (read only), resolving with the new bounce notices it recorded. The route has
+   * checked it is the caller's own connected native mailbox with an inbox.
+   */
+  scanNow(mailboxId: string): Promise<{ bouncesFound: number }>;
   /** How `POST /connections/exchange-server` probes the EWS address (tests point it at the sandbox). */
   exchangeProbe?: ProbeOptions;
 }
