@@ -1,5 +1,10 @@
 import type { AddressInfo, Socket } from 'node:net';
-import { SMTPServer, type SMTPServerAddress, type SMTPServerOptions } from 'smtp-server';
+import {
+  SMTPServer,
+  type SMTPServerAddress,
+  type SMTPServerOptions,
+  type SMTPServerSession,
+} from 'smtp-server';
 
 /** What a loopback test server saw of one message: the envelope as sent, the auth user, the MIME. */
 export interface ReceivedSmtpMessage {
@@ -57,13 +62,30 @@ const argsOf = (address: SMTPServerAddress): Record<string, string> =>
     ? Object.fromEntries(Object.entries(address.args).map(([k, v]) => [k.toUpperCase(), String(v)]))
     : {};
 
-/** A real smtp-server on 127.0.0.1 and a free port, recording what it accepts. */
-export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
-  const messages: ReceivedSmtpMessage[] = [];
-  const connections: string[] = [];
-  const closed: string[] = [];
+/** The message as accepted: envelope, parameters and MIME. */
+function received(session: SMTPServerSession, raw: string): ReceivedSmtpMessage {
+  const { mailFrom, rcptTo } = session.envelope;
+  return {
+    connectionId: session.id,
+    user: typeof session.user === 'string' ? session.user : undefined,
+    mailFrom: mailFrom ? mailFrom.address : '',
+    mailFromArgs: mailFrom ? argsOf(mailFrom) : {},
+    rcptTo: rcptTo.map((r) => ({ address: r.address, args: argsOf(r) })),
+    raw,
+  };
+}
+
+interface Recorder {
+  messages: ReceivedSmtpMessage[];
+  connections: string[];
+  closed: string[];
+  hangUp(sessionId: string): void;
+}
+
+/** smtp-server options that behave as `options` asks and record into `record`. */
+function serverOptionsFor(options: TestSmtpServerOptions, record: Recorder): SMTPServerOptions {
   const credentials = options.credentials ?? { username: 'rep', password: 'secret' };
-  const serverOptions: SMTPServerOptions = {
+  return {
     secure: options.secure ?? false,
     hideDSN: options.hideDSN ?? false,
     ...(options.size ? { size: options.size, rejectOversized: true } : {}),
@@ -73,11 +95,11 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     authMethods: ['PLAIN', 'LOGIN'],
     logger: false,
     onConnect(session, callback) {
-      connections.push(session.id);
+      record.connections.push(session.id);
       callback(options.refuseConnection ? refusalError(options.refuseConnection) : undefined);
     },
     onClose(session) {
-      closed.push(session.id);
+      record.closed.push(session.id);
     },
     onAuth(auth, _session, callback) {
       if (auth.username === credentials.username && auth.password === credentials.password)
@@ -92,38 +114,39 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        if (options.dropAfterData) return hangUp(session.id);
+        if (options.dropAfterData) return record.hangUp(session.id);
         // Too big: the server answers 552 itself (rejectOversized); nothing was accepted.
         if (stream.sizeExceeded) return callback(refusalError({ code: 552, text: '5.3.4 Message too big' }));
         const refusal = options.refuseData?.();
         if (refusal) return callback(refusalError(refusal));
-        const { mailFrom, rcptTo } = session.envelope;
-        messages.push({
-          connectionId: session.id,
-          user: typeof session.user === 'string' ? session.user : undefined,
-          mailFrom: mailFrom ? mailFrom.address : '',
-          mailFromArgs: mailFrom ? argsOf(mailFrom) : {},
-          rcptTo: rcptTo.map((r) => ({ address: r.address, args: argsOf(r) })),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
+        record.messages.push(received(session, Buffer.concat(chunks).toString('utf8')));
         callback();
       });
     },
   };
-  const server = new SMTPServer(serverOptions);
-  const hangUp = (sessionId: string) => {
-    for (const connection of server.connections)
-      if (connection.id === sessionId) (connection as unknown as { _socket: Socket })._socket.destroy();
+}
+
+/** A real smtp-server on 127.0.0.1 and a free port, recording what it accepts. */
+export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
+  const record: Recorder = {
+    messages: [],
+    connections: [],
+    closed: [],
+    hangUp: (sessionId) => {
+      for (const connection of server.connections)
+        if (connection.id === sessionId) (connection as unknown as { _socket: Socket })._socket.destroy();
+    },
   };
+  const server = new SMTPServer(serverOptionsFor(options, record));
   // A client that hangs up mid-handshake (a refused certificate) is a test's point, not a failure.
   server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     port,
-    messages,
-    connections,
-    closed,
+    messages: record.messages,
+    connections: record.connections,
+    closed: record.closed,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
