@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** `GET /app/session`: the signed-in person and the bearer token the page calls `/api/v1` with. */
-export const sessionSchema = z.object({
+const sessionSchema = z.object({
   token: z.string().min(1),
   expiresAt: z.string(),
   user: z.object({

@@ -3,6 +3,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
@@ -10,10 +11,8 @@ import { z } from 'zod';
 import { adminRoutes } from '../admin/routes';
 import type { Session } from '../api/session';
 import { HomePage } from '../pages/home/HomePage';
-import { NumbersPage } from '../pages/numbers/NumbersPage';
 import { SendDetailPage } from '../pages/sends/SendDetailPage';
 import { SendsPage } from '../pages/sends/SendsPage';
-import { TemplateEditorPage } from '../pages/templates/TemplateEditorPage';
 import { TemplatesPage } from '../pages/templates/TemplatesPage';
 import { NotFound } from './NotFound';
 import { Shell } from './Shell';
@@ -41,7 +40,7 @@ const signInRoute = createRoute({
 });
 
 /** Every page behind sign-in hangs off this layout: the nav, the person's name, sign-out. */
-export const signedInRoute = createRoute({
+const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'signed-in',
   beforeLoad: ({ context }) => {
@@ -78,14 +77,15 @@ const templatesRoute = createRoute({
 const templateEditorRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/templates/$templateId',
-  component: TemplateEditorPage,
+  // Tiptap and the charts load with their pages, not with the app's first screen.
+  component: lazyRouteComponent(() => import('../pages/templates/TemplateEditorPage'), 'TemplateEditorPage'),
 });
 
 const numbersRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/numbers',
   validateSearch: z.object({ days: z.coerce.number().int().min(1).max(90).optional() }),
-  component: NumbersPage,
+  component: lazyRouteComponent(() => import('../pages/numbers/NumbersPage'), 'NumbersPage'),
 });
 
 const routeTree = rootRoute.addChildren([

@@ -1,4 +1,5 @@
 /**
+ * @public (the e2e spec checks the page against these)
  * What the sign-in page says for each code the server's callback sends back (`?error=`): the page
  * never shows text from the query, only these sentences.
  */

@@ -31,7 +31,7 @@ const useStyles = makeStyles({
 
 type Entry = ChannelsAnswer['catalog'][number];
 /** The radio value of an entry: its id, or `legacy-hosted` for the hosted server not used yet. */
-export const channelValue = (entry: Entry): string => entry.id ?? 'legacy-hosted';
+const channelValue = (entry: Entry): string => entry.id ?? 'legacy-hosted';
 const TEAM_DEFAULT = 'team-default';
 
 function chosenValue(answer: ChannelsAnswer): string {
