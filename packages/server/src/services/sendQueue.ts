@@ -185,7 +185,6 @@ export async function rescheduleSend(
     const counts = recipientCounts(send.from, [...send.to, ...send.cc, ...send.bcc]);
     const { plan, profile } = await planSlot(tx, {
       mailbox,
-      tenantId: user.tenantId,
       counts,
       from,
       exceptSendId: id,

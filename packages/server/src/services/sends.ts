@@ -18,7 +18,7 @@ import { insertEvent } from '../store/events';
 import type { EventRow, MailboxRow, SendRow, UserRow } from '../store/rows';
 import { listReservationsExcept } from '../store/sendQueue';
 import { insertScheduledSend, listReservations, listSendsForDraft } from '../store/sends';
-import { findTeamBatch } from '../store/teamSettings';
+import { findMailboxBatch } from '../store/teamSettings';
 import { findVisibleTemplate } from '../store/templates';
 import { lockMailbox } from '../store/users';
 import { ApiError, parseOrRefuse } from './errors';
@@ -176,7 +176,6 @@ export function recipientCounts(from: string, recipients: readonly string[]) {
 /** A slot for one message of this lane from `from` on (now, or a time the rep asked for). */
 export interface SlotRequest {
   mailbox: MailboxRow;
-  tenantId: string;
   counts: { recipients: number; external: number };
   from: Date;
   /** Re-planning a send that has a reservation already: leave its own slot out of the history. */
@@ -186,7 +185,7 @@ export interface SlotRequest {
 /**
  * The one place a send's slot is planned from the API side (create and reschedule): the lane's
  * profile (`profileForLane`: SMTP lanes have their own limits), its reservations of the last day
- * and ahead, its pause, and the team's batch. Call it inside the transaction that locks the mailbox.
+ * and ahead, its pause, and the batch for its profile (as the worker's pacing reads it). Call it inside the transaction that locks the mailbox.
  */
 export async function planSlot(
   tx: Db,
@@ -203,7 +202,8 @@ export async function planSlot(
     request: slot.counts,
     now: slot.from,
     pausedUntil: slot.mailbox.pausedUntil,
-    batch: await findTeamBatch(tx, slot.tenantId),
+    // The same batch the worker paces with: the profile's own setting, else the team's.
+    batch: await findMailboxBatch(tx, slot.mailbox.id, profile.id),
   });
   return { plan, profile };
 }
@@ -220,7 +220,7 @@ async function reserveAndQueue(
   const { to, cc, bcc } = request;
   const counts = recipientCounts(channel.address, [...to, ...cc, ...bcc]);
   const now = clock.now();
-  const { plan } = await planSlot(tx, { mailbox, tenantId: user.tenantId, counts, from: now });
+  const { plan } = await planSlot(tx, { mailbox, counts, from: now });
   if (plan.outcome === 'rejected') throw new ApiError(422, plan.code, plan.message);
   const id = randomUUID();
   const send = await insertScheduledSend(
