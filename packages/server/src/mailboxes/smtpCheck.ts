@@ -15,7 +15,7 @@ import {
 export type SmtpCheckStepName = 'connect' | 'ehlo' | 'tls' | 'auth';
 
 /** One step of reaching the server, so a person sees which one failed and why. */
-export interface SmtpCheckStep {
+interface SmtpCheckStep {
   step: SmtpCheckStepName;
   ok: boolean;
   detail: string;

@@ -7,7 +7,7 @@ import {
 } from 'smtp-server';
 
 /** What a loopback test server saw of one message: the envelope as sent, the auth user, the MIME. */
-export interface ReceivedSmtpMessage {
+interface ReceivedSmtpMessage {
   /** Which TCP connection carried it (pooled sends share one). */
   connectionId: string;
   user: string | undefined;
