@@ -48,7 +48,7 @@ const sessionCookie = (baseUrl: string, maxAgeSeconds: number) => ({
   httpOnly: true,
   sameSite: 'Lax' as const,
   path: '/app',
-  secure: baseUrl.startsWith('https:'),
+  secure: isHttps(baseUrl),
   maxAge: maxAgeSeconds,
 });
 
@@ -62,80 +62,86 @@ const isProvider = (value: string): value is OAuthProvider => value === 'microso
 export function webAppRoutes(deps: WebAppDeps): Hono {
   const app = new Hono();
   const exchange = createWebSignIn();
-  const secure = deps.baseUrl.startsWith('https:');
-  const toSignIn = (c: Context, error: string) =>
-    c.redirect(`/app/signin?error=${encodeURIComponent(error)}`, 302);
-
   app.get('/auth/providers', (c) => c.json({ providers: signInProviders(deps.providers) }));
-
-  app.get('/auth/start/:provider', (c) => {
-    const provider = c.req.param('provider');
-    if (!isProvider(provider)) return toSignIn(c, 'signin-unknown-provider');
-    const pending = newPendingSignIn();
-    const url = authorizationUrl(deps.providers, provider, deps.baseUrl, pending);
-    if (!url) return toSignIn(c, 'signin-provider-not-configured');
-    const value = signed(deps.secret, 'web-signin', {
-      ...pending,
-      provider,
-      exp: deps.clock.now().getTime() + PENDING_TTL_MS,
-    });
-    setCookie(c, PENDING_COOKIE, value, {
-      httpOnly: true,
-      // Lax: the provider's redirect back to us is a top-level GET, which carries it.
-      sameSite: 'Lax',
-      path: '/app/auth',
-      secure,
-      maxAge: PENDING_TTL_MS / 1000,
-    });
-    return c.redirect(url, 302);
-  });
-
-  app.get('/auth/callback/:provider', async (c) => {
-    const provider = c.req.param('provider');
-    const pending = readPending(c, deps, provider);
-    deleteCookie(c, PENDING_COOKIE, { path: '/app/auth', secure });
-    if (!isProvider(provider) || !pending) return toSignIn(c, 'signin-expired');
-    const q = c.req.query();
-    if (q.state !== pending.state) return toSignIn(c, 'signin-expired');
-    if (q.error) return toSignIn(c, q.error === 'access_denied' ? 'signin-cancelled' : 'signin-refused');
-    if (!q.code) return toSignIn(c, 'signin-refused');
-    try {
-      const person = await exchange({ ...deps, provider, code: q.code, pending });
-      const outcome = await signInUser(deps.db, deps.providers.policy, person);
-      if (outcome.outcome === 'refused') return toSignIn(c, outcome.code);
-      const token = issueSessionToken(deps.secret, outcome.user.id, deps.clock.now());
-      setCookie(c, SESSION_COOKIE, token, sessionCookie(deps.baseUrl, SESSION_TTL_MS / 1000));
-      return c.redirect('/app/', 302);
-    } catch (error) {
-      if (!(error instanceof WebSignInFailed)) throw error;
-      deps.logger.warn('web sign-in refused', { provider, reason: error.message });
-      return toSignIn(c, error.code);
-    }
-  });
-
-  app.get('/session', async (c) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    const check = token ? verifySessionToken(deps.secret, token, deps.clock.now()) : null;
-    const user = check?.outcome === 'valid' ? await findUser(deps.db, check.userId) : null;
-    if (!token || !user || check?.outcome !== 'valid') {
-      const code = check?.outcome === 'expired' ? 'session-expired' : 'unauthenticated';
-      return c.json({ error: { code, message: 'Sign in to use the Sendwell web app.' } }, 401);
-    }
-    const { id, email, name, role, legacy, tenantId } = user;
-    return c.json({
-      token,
-      expiresAt: check.expiresAt.toISOString(),
-      user: { id, email, name, role, legacy, tenantId },
-    });
-  });
-
+  app.get('/auth/start/:provider', (c) => startSignIn(c, deps));
+  app.get('/auth/callback/:provider', (c) => finishSignIn(c, deps, exchange));
+  app.get('/session', (c) => currentSession(c, deps));
   app.post('/signout', (c) => {
-    deleteCookie(c, SESSION_COOKIE, { path: '/app', secure });
+    deleteCookie(c, SESSION_COOKIE, { path: '/app', secure: isHttps(deps.baseUrl) });
     return c.body(null, 204);
   });
-
   app.route('/', spaRoutes(deps.distDir ?? WEB_DIST));
   return app;
+}
+
+const isHttps = (baseUrl: string) => baseUrl.startsWith('https:');
+
+/** Back to the sign-in page with a code it words; never text from the request. */
+const toSignIn = (c: Context, error: string) =>
+  c.redirect(`/app/signin?error=${encodeURIComponent(error)}`, 302);
+
+/** To the provider's consent page, with state, PKCE verifier and nonce kept in a signed cookie. */
+function startSignIn(c: Context, deps: WebAppDeps) {
+  const provider = c.req.param('provider') ?? '';
+  if (!isProvider(provider)) return toSignIn(c, 'signin-unknown-provider');
+  const pending = newPendingSignIn();
+  const url = authorizationUrl(deps.providers, provider, deps.baseUrl, pending);
+  if (!url) return toSignIn(c, 'signin-provider-not-configured');
+  const value = signed(deps.secret, 'web-signin', {
+    ...pending,
+    provider,
+    exp: deps.clock.now().getTime() + PENDING_TTL_MS,
+  });
+  setCookie(c, PENDING_COOKIE, value, {
+    httpOnly: true,
+    // Lax: the provider's redirect back to us is a top-level GET, which carries it.
+    sameSite: 'Lax',
+    path: '/app/auth',
+    secure: isHttps(deps.baseUrl),
+    maxAge: PENDING_TTL_MS / 1000,
+  });
+  return c.redirect(url, 302);
+}
+
+/** The provider's redirect back: our state, the code redeemed, the ID token proved, the user found. */
+async function finishSignIn(c: Context, deps: WebAppDeps, exchange: ReturnType<typeof createWebSignIn>) {
+  const provider = c.req.param('provider') ?? '';
+  const pending = readPending(c, deps, provider);
+  deleteCookie(c, PENDING_COOKIE, { path: '/app/auth', secure: isHttps(deps.baseUrl) });
+  if (!isProvider(provider) || !pending) return toSignIn(c, 'signin-expired');
+  const q = c.req.query();
+  if (q.state !== pending.state) return toSignIn(c, 'signin-expired');
+  if (q.error) return toSignIn(c, q.error === 'access_denied' ? 'signin-cancelled' : 'signin-refused');
+  if (!q.code) return toSignIn(c, 'signin-refused');
+  try {
+    const person = await exchange({ ...deps, provider, code: q.code, pending });
+    const outcome = await signInUser(deps.db, deps.providers.policy, person);
+    if (outcome.outcome === 'refused') return toSignIn(c, outcome.code);
+    const token = issueSessionToken(deps.secret, outcome.user.id, deps.clock.now());
+    setCookie(c, SESSION_COOKIE, token, sessionCookie(deps.baseUrl, SESSION_TTL_MS / 1000));
+    return c.redirect('/app/', 302);
+  } catch (error) {
+    if (!(error instanceof WebSignInFailed)) throw error;
+    deps.logger.warn('web sign-in refused', { provider, reason: error.message });
+    return toSignIn(c, error.code);
+  }
+}
+
+/** `GET /app/session`: the cookie's token and who it is for, or 401 saying whether it expired. */
+async function currentSession(c: Context, deps: WebAppDeps) {
+  const token = getCookie(c, SESSION_COOKIE);
+  const check = token ? verifySessionToken(deps.secret, token, deps.clock.now()) : null;
+  const user = check?.outcome === 'valid' ? await findUser(deps.db, check.userId) : null;
+  if (!token || !user || check?.outcome !== 'valid') {
+    const code = check?.outcome === 'expired' ? 'session-expired' : 'unauthenticated';
+    return c.json({ error: { code, message: 'Sign in to use the Sendwell web app.' } }, 401);
+  }
+  const { id, email, name, role, legacy, tenantId } = user;
+  return c.json({
+    token,
+    expiresAt: check.expiresAt.toISOString(),
+    user: { id, email, name, role, legacy, tenantId },
+  });
 }
 
 function readPending(c: Context, deps: WebAppDeps, provider: string): PendingSignIn | null {

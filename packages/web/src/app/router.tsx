@@ -77,6 +77,8 @@ const templatesRoute = createRoute({
 const templateEditorRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/templates/$templateId',
+  // `created`: the editor just made this template (the new page's "Saved." survives the move).
+  validateSearch: z.object({ created: z.boolean().optional() }),
   // Tiptap and the charts load with their pages, not with the app's first screen.
   component: lazyRouteComponent(() => import('../pages/templates/TemplateEditorPage'), 'TemplateEditorPage'),
 });

@@ -63,6 +63,7 @@ function TemplateEditor({ template }: { template: TemplateInfo | null }) {
   const styles = useStyles();
   const session = useSession();
   const navigate = useNavigate();
+  const { created } = route.useSearch();
   const [editor, setEditor] = useState<Editor | null>(null);
   const readOnly = template !== null && !template.editable;
   const isAdmin = session.user.role === 'admin';
@@ -81,7 +82,12 @@ function TemplateEditor({ template }: { template: TemplateInfo | null }) {
     {
       onSuccess: (saved) => {
         form.reset({ name: saved.name, subject: saved.subject, body: saved.body, scope: saved.scope });
-        if (!template) void navigate({ to: '/templates/$templateId', params: { templateId: saved.id } });
+        if (!template)
+          void navigate({
+            to: '/templates/$templateId',
+            params: { templateId: saved.id },
+            search: { created: true },
+          });
       },
     },
   );
@@ -171,7 +177,7 @@ function TemplateEditor({ template }: { template: TemplateInfo | null }) {
             )}
           </div>
         )}
-        {save.isSuccess && !form.formState.isDirty && (
+        {(save.isSuccess || created) && !form.formState.isDirty && (
           <MessageBar intent="success" data-testid="web-template-saved">
             <MessageBarBody>Saved.</MessageBarBody>
           </MessageBar>
