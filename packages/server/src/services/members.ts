@@ -73,6 +73,13 @@ export async function updateMember(
   const at = deps.clock.now();
   const changed = await deps.db.transaction(async (tx) => {
     const admins = await lockTenantAdmins(tx, admin.tenantId);
+    // Checked again under the lock: an admin demoted a moment ago no longer changes anyone.
+    if (!admins.includes(admin.id))
+      throw new ApiError(
+        403,
+        'admin-only',
+        "Only a team admin can see or change the team's members and roles.",
+      );
     const member = await lockMember(tx, admin.tenantId, id);
     if (!member) throw new ApiError(404, 'member-not-found', `No member ${id} in your team.`);
     const role = body.role ?? member.role;
