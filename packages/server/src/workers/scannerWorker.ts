@@ -145,7 +145,9 @@ async function attribute(
   const headerId = report.originalHeaders?.['x-sendwell-id'];
   if (headerId) {
     const send = await findSend(db, headerId.trim());
-    if (send && send.mailboxId === mailbox.id) return send;
+    // The rep's own sends through an SMTP lane too: the lane has no inbox, its notices come back to
+    // the rep's mailbox (the envelope sender), so the send's user is this mailbox's user.
+    if (send && (send.mailboxId === mailbox.id || send.userId === mailbox.userId)) return send;
   }
   if (report.originalMessageId) {
     const send = await findSendByMessageId(db, mailbox.id, report.originalMessageId);
