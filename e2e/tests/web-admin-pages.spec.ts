@@ -7,6 +7,7 @@ import { signInToWebApp } from './support/webApp';
 // throttle explains the clamp in the planner's own words, a role change is saved and audited, the
 // legacy switch decides whether a legacy account sees the legacy servers, and a rep is refused.
 
+// Independent tests: each signs in on its own page.
 const ADMIN_PAGES = [
   { path: 'members', ready: 'web-admin-member-eli-role' },
   { path: 'channels', ready: 'web-admin-legacy-visible' },
@@ -15,8 +16,6 @@ const ADMIN_PAGES = [
   { path: 'audit', ready: 'web-admin-audit' },
   { path: 'manifests', ready: 'web-admin-manifest-outlook-xml' },
 ] as const;
-
-test.describe.configure({ mode: 'serial' });
 
 for (const { path, ready } of ADMIN_PAGES) {
   test(`admin page ${path}: no axe violations`, async ({ page }) => {

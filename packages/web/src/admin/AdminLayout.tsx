@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useSession } from '../api/context';
+import { AdminPage } from './AdminPage';
 import { ADMIN_PAGES } from './adminPages';
 
 const useStyles = makeStyles({
@@ -33,11 +34,13 @@ export function AdminLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   if (session.user.role !== 'admin')
     return (
-      <MessageBar intent="warning" data-testid="web-admin-refused">
-        <MessageBarBody>
-          Only a team admin can see these pages. Ask an admin of your team if you need something changed.
-        </MessageBarBody>
-      </MessageBar>
+      <AdminPage title="Team admin">
+        <MessageBar intent="warning" data-testid="web-admin-refused">
+          <MessageBarBody>
+            Only a team admin can see these pages. Ask an admin of your team if you need something changed.
+          </MessageBarBody>
+        </MessageBar>
+      </AdminPage>
     );
   return (
     <div className={styles.layout}>

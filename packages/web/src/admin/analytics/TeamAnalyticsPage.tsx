@@ -24,6 +24,7 @@ import { AdminPage, AdminSection } from '../AdminPage';
 import { ApiErrorBar } from '../ApiErrorBar';
 import { useTeamNumbers } from '../adminApi';
 import { bounceRate, type ChartWords, dayLabel, perDayBars, reasonDonut } from './chartData';
+import { StaticChart } from './StaticChart';
 
 const PERIODS = [7, 30, 90] as const;
 const DEFAULT_DAYS = 30;
@@ -91,14 +92,14 @@ function NumbersView(props: { numbers: TeamNumbers; locale: string }) {
         {rate !== null && ` (${percent(rate, props.locale)} bounced)`}.
       </Body1>
       <AdminSection title="Sends and bounces per day">
-        <div className={styles.chart}>
+        <StaticChart label="Sends and bounces per day" className={styles.chart}>
           <GroupedVerticalBarChart
             chartTitle="Sends and bounces per day"
             data={perDayBars(numbers, words, [PALETTE[0] ?? '', PALETTE[1] ?? ''])}
             height={280}
             hideLegend={false}
           />
-        </div>
+        </StaticChart>
         <Table aria-label="Sends and bounces per day" size="extra-small">
           <TableHeader>
             <TableRow>
@@ -120,9 +121,9 @@ function NumbersView(props: { numbers: TeamNumbers; locale: string }) {
       </AdminSection>
       <AdminSection title="Bounce reasons">
         {donut ? (
-          <div className={styles.chart}>
+          <StaticChart label="Bounce reasons" className={styles.chart}>
             <DonutChart data={donut} innerRadius={55} height={240} hideLabels={false} />
-          </div>
+          </StaticChart>
         ) : (
           <Body1>Nothing bounced in this period.</Body1>
         )}
