@@ -9,9 +9,7 @@ export {
   type SmtpDesk,
   type SmtpDsnParams,
 } from './smtp/desk';
-export { SANDBOX_SMTP_HOST } from './smtp/postfixDsn';
 export {
-  SANDBOX_SMTP_MAX_BYTES,
   type SandboxSmtp,
   type SandboxSmtpOptions,
   startSandboxSmtp,

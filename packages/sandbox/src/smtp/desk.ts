@@ -15,7 +15,7 @@ import { findUser, type SandboxUser } from '../users';
 import { buildPostfixDsn, SANDBOX_SMTP_HOST } from './postfixDsn';
 
 /** The two roles of the one port, as on a real MTA: authenticated submission, or MX for our domains. */
-export type SmtpRole = 'relay' | 'mx';
+type SmtpRole = 'relay' | 'mx';
 
 /** DSN parameters a client gave (RFC 3461): RET and ENVID on MAIL FROM, NOTIFY per RCPT TO. */
 export interface SmtpDsnParams {

@@ -6,7 +6,7 @@ import { SANDBOX_SMTP_PASSWORD, type SandboxSmtpMessage, type SmtpDsnParams } fr
 import { SANDBOX_SMTP_HOST } from './postfixDsn';
 
 /** SIZE advertised and enforced (552 5.3.4 over it). */
-export const SANDBOX_SMTP_MAX_BYTES = 10 * 1024 * 1024;
+const SANDBOX_SMTP_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface SandboxSmtpOptions {
   sandbox: Sandbox;
