@@ -154,6 +154,7 @@ describe.each(TEST_ENGINES)('choosing channels on %s', (engine) => {
     expect(answer.legacyVisible).toBe(false);
     const lou = await bed.service.list(user('lou'));
     expect(lou.catalog.map((e) => e.kind)).toEqual(['exchange']);
+    expect(lou.smtpChannels.map((c) => c.kind)).toEqual([]);
     expect(await webChannel('lou')).toMatchObject({ id: 'mbx-lou' });
     expect((await auditTrail(db, 'fabrikam')).at(-1)).toMatchObject({
       action: 'channel.legacy-visibility.changed',

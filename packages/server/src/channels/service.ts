@@ -49,13 +49,16 @@ export function createChannelService(deps: ChannelServiceDeps): ChannelService {
 
   async function list(user: UserRow): Promise<ChannelsAnswer> {
     const state = await loadCatalogState(deps.db, user, legacyConfigured);
+    const catalog = channelCatalog(state.input);
+    // A hosted lane the team now hides (or an account no longer legacy) is not shown at all.
+    const shown = state.lanes.filter((lane) => catalog.some((e) => e.id === lane.id));
     return {
-      catalog: channelCatalog(state.input),
+      catalog,
       webChannelId: webChannelId(state.input),
       teamDefaultId: state.team.defaultChannelId,
       legacyVisible: state.team.legacyVisible,
       legacyHostedConfigured: legacyConfigured,
-      smtpChannels: state.lanes.map((lane) => laneView(lane, user)),
+      smtpChannels: shown.map((lane) => laneView(lane, user)),
     };
   }
 
@@ -95,20 +98,22 @@ export function createChannelService(deps: ChannelServiceDeps): ChannelService {
         'channel-not-found',
         'The legacy hosted server is not offered to you: connect your mailbox or use an SMTP channel.',
       );
-    const existing = await findHostedLane(deps.db, user.id);
-    if (existing) return existing.id;
-    const id = `smtp_${randomUUID()}`;
-    const lane = { id, userId: user.id, tenantId: user.tenantId, kind: 'legacy-hosted' as const };
-    await deps.db.transaction(async (tx) => {
+    return deps.db.transaction(async (tx) => {
+      // The user's row serialises two first choices made at once: one hosted lane each.
+      await tx.query('select id from users where id = $1 for update', [user.id]);
+      const existing = await findHostedLane(tx, user.id);
+      if (existing) return existing.id;
       const at = deps.clock.now();
+      const id = `smtp_${randomUUID()}`;
+      const lane = { id, userId: user.id, tenantId: user.tenantId, kind: 'legacy-hosted' as const };
       await insertLane(
         tx,
         { ...lane, scope: 'hosted', label: LEGACY_LABEL, address: user.email, settings: null },
         at,
       );
       await audit(tx, user, 'channel.created', id, null, { label: LEGACY_LABEL, scope: 'hosted' }, at);
+      return id;
     });
-    return id;
   }
 
   async function setTeamDefault(user: UserRow, channelId: string | null): Promise<ChannelsAnswer> {
