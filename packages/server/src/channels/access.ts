@@ -6,7 +6,7 @@ import type { UserRow } from '../store/rows';
 import { smtpSettingsOf } from './profiles';
 
 /** A rep's own lanes are theirs; the team lane is the admins'; the hosted server is the operator's. */
-export function canManage(user: UserRow, lane: LaneRow): boolean {
+function canManage(user: UserRow, lane: LaneRow): boolean {
   if (lane.scope === 'team') return user.role === 'admin';
   return lane.scope === 'personal' && lane.userId === user.id;
 }

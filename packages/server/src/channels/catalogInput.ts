@@ -64,7 +64,7 @@ export async function loadCatalogState(
 }
 
 /** A lane as the channel resolver sees it: the email goes out From the rep, whoever set the lane up. */
-export function laneChannel(lane: LaneRow, user: UserRow): ChannelConfig {
+function laneChannel(lane: LaneRow, user: UserRow): ChannelConfig {
   return {
     id: lane.id,
     kind: lane.channelKind,

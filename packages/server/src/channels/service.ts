@@ -27,7 +27,7 @@ import { checkSmtpChannel, checkSmtpSettings, testSendSmtpChannel } from './prob
 import { audit, createSmtpChannel, deleteSmtpChannel, updateSmtpChannel } from './smtpChannels';
 import type { ChannelServiceDeps, SmtpCheckReport } from './types';
 
-export type { ChannelServiceDeps, SmtpCheckReport, SmtpProbe } from './types';
+export type { ChannelServiceDeps, SmtpProbe } from './types';
 
 /** Delivery channels: the catalog, SMTP channels, the rep's choice, the team default, legacy visibility. */
 export interface ChannelService {

@@ -10,7 +10,7 @@ import { createVault, type Vault } from '../vault/vault';
 import { type ChannelService, createChannelService, type SmtpProbe } from './service';
 
 /** The people of the channel tests: two teams, an admin and reps in each, one legacy account. */
-export const PEOPLE = {
+const PEOPLE = {
   ava: { id: 'ava', email: 'ava@contoso.test', tenantId: 'contoso', role: 'admin', legacy: false },
   eli: { id: 'eli', email: 'eli@contoso.test', tenantId: 'contoso', role: 'rep', legacy: false },
   nia: { id: 'nia', email: 'nia@contoso.test', tenantId: 'contoso', role: 'rep', legacy: false },
@@ -39,7 +39,7 @@ export async function seedPeople(db: Db, at: Date): Promise<void> {
     );
 }
 
-export const LEGACY_SERVER: LegacySmtpConfig = {
+const LEGACY_SERVER: LegacySmtpConfig = {
   host: '127.0.0.1',
   port: 2599,
   security: 'none',
@@ -48,7 +48,7 @@ export const LEGACY_SERVER: LegacySmtpConfig = {
 };
 
 /** A probe for tests that must not talk SMTP: any call fails the test. */
-export const NO_SMTP: SmtpProbe = {
+const NO_SMTP: SmtpProbe = {
   check: () => Promise.reject(new Error('this test talks no SMTP')),
   sendTest: () => Promise.reject(new Error('this test talks no SMTP')),
 };
