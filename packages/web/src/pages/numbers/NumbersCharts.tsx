@@ -10,6 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { MyNumbers, Voice } from '@sendwell/core';
+import { StaticChart } from '../../admin/analytics/StaticChart';
 
 const useStyles = makeStyles({
   chart: { maxWidth: '960px', minHeight: '300px' },
@@ -25,7 +26,7 @@ const BOUNCES_COLOR = tokens.colorPaletteRedBackground3;
 
 /**
  * Sends and bounces per day as grouped bars. The chart is a picture to assistive technology (one
- * label); the same numbers follow in a table (`PerDayTable`), which is what a screen reader reads.
+ * label, no keyboard stops: see StaticChart); the same numbers follow in a table (`PerDayTable`).
  */
 export function PerDayChart({ perDay, title }: { perDay: MyNumbers['perDay']; title: string }) {
   const styles = useStyles();
@@ -37,13 +38,9 @@ export function PerDayChart({ perDay, title }: { perDay: MyNumbers['perDay']; ti
     ],
   }));
   return (
-    <div
-      className={styles.chart}
-      role="img"
-      aria-label={`${title}: chart. The table after it has the same numbers.`}
-    >
-      <GroupedVerticalBarChart data={data} height={300} chartTitle={title} hideTooltip={false} />
-    </div>
+    <StaticChart label={title} className={styles.chart}>
+      <GroupedVerticalBarChart data={data} height={300} chartTitle={title} />
+    </StaticChart>
   );
 }
 
@@ -65,13 +62,9 @@ export function ReasonsChart({
     color: BOUNCES_COLOR,
   }));
   return (
-    <div
-      className={styles.chart}
-      role="img"
-      aria-label={`${title}: chart. The table after it has the same numbers.`}
-    >
+    <StaticChart label={title} className={styles.chart}>
       <VerticalBarChart data={data} height={300} chartTitle={title} hideLegend wrapXAxisLables />
-    </div>
+    </StaticChart>
   );
 }
 

@@ -1,4 +1,4 @@
-import { makeStyles, Toolbar, ToolbarButton, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { TextBoldRegular, TextBulletListLtrRegular, TextItalicRegular } from '@fluentui/react-icons';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
@@ -9,6 +9,15 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
+  },
+  bar: {
+    margin: 0,
+    minWidth: 0,
+    border: 'none',
+    display: 'flex',
+    gap: tokens.spacingHorizontalXS,
+    padding: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   content: {
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -55,6 +64,7 @@ export function RichTextEditor(props: {
 }
 
 function FormatBar({ editor }: { editor: Editor }) {
+  const styles = useStyles();
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -65,25 +75,32 @@ function FormatBar({ editor }: { editor: Editor }) {
   });
   const chain = () => editor.chain().focus();
   return (
-    <Toolbar aria-label="Formatting" size="small">
-      <ToolbarButton
+    // A plain group of buttons: Fluent's Toolbar adds focus-guard elements axe reports (aria-hidden-focus).
+    <fieldset aria-label="Formatting" className={styles.bar}>
+      <Button
+        appearance="subtle"
+        size="small"
         icon={<TextBoldRegular />}
         aria-label="Bold"
         aria-pressed={state.bold}
         onClick={() => chain().toggleBold().run()}
       />
-      <ToolbarButton
+      <Button
+        appearance="subtle"
+        size="small"
         icon={<TextItalicRegular />}
         aria-label="Italic"
         aria-pressed={state.italic}
         onClick={() => chain().toggleItalic().run()}
       />
-      <ToolbarButton
+      <Button
+        appearance="subtle"
+        size="small"
         icon={<TextBulletListLtrRegular />}
         aria-label="Bulleted list"
         aria-pressed={state.list}
         onClick={() => chain().toggleBulletList().run()}
       />
-    </Toolbar>
+    </fieldset>
   );
 }
