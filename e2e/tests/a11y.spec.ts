@@ -49,8 +49,8 @@ test.describe('Outlook pane, error states', () => {
   test('the server refuses every API call: no axe violations', async ({ page }) => {
     // The server's own error envelope (http/errors.ts) for an unexpected failure. The public sign-in
     // config still answers, so the pane signs in (NAA) and meets the failures on its API calls.
-    await page.route('**/api/**', (route) =>
-      route.request().url().endsWith('/api/auth-config')
+    await page.route('**/api/v1/**', (route) =>
+      route.request().url().endsWith('/api/v1/auth-config')
         ? route.continue()
         : route.fulfill({
             status: 500,
@@ -63,7 +63,7 @@ test.describe('Outlook pane, error states', () => {
   });
 
   test('no Exchange mailbox connected (channel unavailable): no axe violations', async ({ page }) => {
-    await page.route('**/api/channel?*', (route) =>
+    await page.route('**/api/v1/channel?*', (route) =>
       route.fulfill({
         status: 409,
         json: {

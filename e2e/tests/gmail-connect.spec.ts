@@ -107,7 +107,7 @@ function apiTokenOf(userId: string): string {
 
 /** A send queued through the API while Gmail needs reconnecting: accepted and held. */
 async function queueThroughApi(page: Page, tag: string) {
-  const held = await page.request.post('/api/sends', {
+  const held = await page.request.post('/api/v1/sends', {
     headers: { authorization: `Bearer ${apiTokenOf(REP)}` },
     data: {
       host: 'gmail',

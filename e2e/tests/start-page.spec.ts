@@ -9,8 +9,10 @@ test('start page: every link opens for a browser without a token', async ({ page
     .getByRole('main')
     .getByRole('link')
     .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
-  expect(hrefs).toEqual(expect.arrayContaining(['/api', '/sandbox/outlook', '/sandbox/gmail']));
-  expect(hrefs).not.toContain('/api/me');
+  expect(hrefs).toEqual(
+    expect.arrayContaining(['/api/v1/openapi.json', '/sandbox/outlook', '/sandbox/gmail']),
+  );
+  expect(hrefs).not.toContain('/api/v1/me');
   for (const href of hrefs) {
     const res = await request.get(href, { headers: { accept: 'text/html,application/json;q=0.9' } });
     expect.soft(res.status(), `${href} answers`).toBe(200);

@@ -34,7 +34,7 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
   });
 
   const api = (path: string, token: string | null, init: RequestInit = {}) =>
-    fetch(`${base}/api${path}`, {
+    fetch(`${base}/api/v1${path}`, {
       ...init,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
@@ -67,7 +67,7 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
     // Its own connection: the server answers before the upload ends and closes that socket.
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(
-        `${base}/api/sends`,
+        `${base}/api/v1/sends`,
         {
           method: 'POST',
           agent: false,
@@ -91,7 +91,7 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
   });
 
   it('answers unknown routes with JSON', async () => {
-    const response = await fetch(`${base}/api/nope`, {
+    const response = await fetch(`${base}/api/v1/nope`, {
       headers: { authorization: `Bearer ${sendwell.apiTokenFor('ava')}` },
     });
     expect(response.status).toBe(404);
@@ -116,7 +116,7 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
 
   it('sends through the native mailbox, reads the bounce back and counts it', async () => {
     const token = sendwell.apiTokenFor('ava');
-    const { templates } = await (await api('/templates', token)).json();
+    const { items: templates } = await (await api('/templates', token)).json();
     const templateId = templates[0].id;
     for (const to of ['nobody@bounce.test', 'pat@example.com']) {
       const response = await api('/sends', token, {
@@ -137,7 +137,7 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
       .poll(
         async () => {
           await sendwell.runWorkersOnce();
-          return await (await api(`/templates/${templateId}/analytics`, token)).json();
+          return await (await api(`/analytics/templates/${templateId}`, token)).json();
         },
         { timeout: 20_000, interval: 500 },
       )
@@ -148,7 +148,7 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
 
   it('counts a mailbox-full bounce as soft and a delay notice as delayed, not bounced', async () => {
     const token = sendwell.apiTokenFor('eli');
-    const template = (await (await api('/templates', token)).json()).templates[1];
+    const template = (await (await api('/templates', token)).json()).items[1];
     for (const to of ['kim@full.test', 'lee@delay.test']) {
       const body = {
         host: 'outlook',
@@ -164,7 +164,7 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
       .poll(
         async () => {
           await sendwell.runWorkersOnce();
-          return (await api(`/templates/${template.id}/analytics`, token)).json();
+          return (await api(`/analytics/templates/${template.id}`, token)).json();
         },
         { timeout: 20_000, interval: 500 },
       )
@@ -178,8 +178,8 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
         },
       });
     // The delay carries the notice's Will-Retry-Until, so the rep reads until when the provider tries.
-    const recent = await (await api('/feed/recent', token)).json();
-    const delay = recent.events.find(
+    const recent = await (await api('/feed', token)).json();
+    const delay = recent.items.find(
       (e: { type: string; recipient: string | null }) =>
         e.type === 'bounce' && e.recipient === 'lee@delay.test',
     );
@@ -190,7 +190,9 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
   it('streams new events to the live feed, replaying what a reconnect missed', async () => {
     const token = sendwell.apiTokenFor('eli');
     const controller = new AbortController();
-    const response = await fetch(`${base}/api/feed?access_token=${token}`, { signal: controller.signal });
+    const response = await fetch(`${base}/api/v1/feed/stream?access_token=${token}`, {
+      signal: controller.signal,
+    });
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
@@ -208,7 +210,7 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
     while (!/"type":"send.queued"/.test(text)) text += decoder.decode((await reader.read()).value);
     controller.abort();
     const lastId = /id: (\d+)/.exec(text)![1]!;
-    const replay = await fetch(`${base}/api/feed?access_token=${token}`, {
+    const replay = await fetch(`${base}/api/v1/feed/stream?access_token=${token}`, {
       headers: { 'last-event-id': String(Number(lastId) - 1) },
     });
     const replayReader = replay.body!.getReader();
@@ -221,8 +223,8 @@ describe('Sendwell over HTTP with sandbox mailboxes', () => {
   it('keeps tenants apart: another rep cannot read a send or a template analytics of ava', async () => {
     const ava = sendwell.apiTokenFor('ava');
     const gus = sendwell.apiTokenFor('gus');
-    const { templates } = await (await api('/templates', ava)).json();
-    expect((await api(`/templates/${templates[0].id}/analytics`, gus)).status).toBe(404);
+    const { items: templates } = await (await api('/templates', ava)).json();
+    expect((await api(`/analytics/templates/${templates[0].id}`, gus)).status).toBe(404);
     const created = await (
       await api('/sends', ava, {
         method: 'POST',

@@ -16,12 +16,8 @@ import { createMicrosoftOAuthClient } from './connections/providers/microsoft';
 import { createConnectionService } from './connections/service';
 import { createTokenManager } from './connections/tokenManager';
 import type { OAuthClient } from './connections/types';
-import { apiRoutes } from './http/api';
-import { authConfigRoute } from './http/authConfig';
-import { connectionRoutes } from './http/connections';
 import { connectPages } from './http/connectPages';
 import { errorResponse } from './http/errors';
-import { exchangeServerRoutes } from './http/exchangeServer';
 import { staticRoutes } from './http/static';
 import { v1Routes } from './http/v1';
 import { webAppRoutes } from './http/webApp';
@@ -202,10 +198,6 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       scanNow: createScanNow(workerDeps),
     }),
   );
-  app.route('/api', authConfigRoute(providers));
-  app.route('/api', connectionRoutes({ service, authenticate }));
-  app.route('/api', exchangeServerRoutes({ connections: service }));
-  app.route('/api', apiRoutes({ db, clock, hub, logger, authenticate, wakeSender }));
   app.route('/connect', connectPages(service));
   const g = providers.google;
   if (g)

@@ -34,16 +34,47 @@ function fakeServer(routes: Record<string, { status: number; body: unknown }>) {
 const getToken = async () => 'tok-1';
 
 describe('createHttpApi', () => {
-  it('sends the bearer token and unwraps the templates list', async () => {
+  it('sends the bearer token and follows the template pages to the last', async () => {
+    const template = (id: string) => ({ id, name: id, subject: 's', body: 'b' });
     const server = fakeServer({
-      'GET https://sw.test/api/templates': {
+      'GET https://sw.test/api/v1/templates?limit=100': {
         status: 200,
-        body: { templates: [{ id: 't1', name: 'Intro', subject: 's', body: 'b' }] },
+        body: { items: [template('t1'), template('t2')], nextCursor: 'c2' },
+      },
+      'GET https://sw.test/api/v1/templates?limit=100&cursor=c2': {
+        status: 200,
+        body: { items: [template('t3')], nextCursor: null },
       },
     });
     const api = createHttpApi({ baseUrl: 'https://sw.test', getToken, fetch: server.fetch });
-    expect((await api.listTemplates()).map((template) => template.id)).toEqual(['t1']);
-    expect(server.seen[0]!.authorization).toBe('Bearer tok-1');
+    expect((await api.listTemplates()).map((t) => t.id)).toEqual(['t1', 't2', 't3']);
+    expect(server.seen.map((s) => s.authorization)).toEqual(['Bearer tok-1', 'Bearer tok-1']);
+  });
+
+  it.each([
+    ['getMe', 'GET /api/v1/me'],
+    ['getChannel', 'GET /api/v1/channel?host=outlook'],
+    ['getQuota', 'GET /api/v1/quota?host=outlook'],
+    ['getConnections', 'GET /api/v1/connections'],
+  ] as const)('%s calls %s', async (method, route) => {
+    const server = fakeServer({ [route]: { status: 200, body: {} } });
+    const api = createHttpApi({ baseUrl: '', getToken, fetch: server.fetch });
+    await api[method]();
+    expect(server.seen.map((s) => `${s.method} ${s.url}`)).toEqual([route]);
+  });
+
+  it("asks a template's analytics and starts a connection under /api/v1", async () => {
+    const server = fakeServer({
+      'GET /api/v1/analytics/templates/t%201': { status: 200, body: { templateId: 't 1' } },
+      'POST /api/v1/connections/google/start': { status: 200, body: { authorizationUrl: 'x' } },
+    });
+    const api = createHttpApi({ baseUrl: '', getToken, fetch: server.fetch });
+    await api.getTemplateAnalytics('t 1');
+    await api.startConnect('google');
+    expect(server.seen.map((s) => s.url)).toEqual([
+      '/api/v1/analytics/templates/t%201',
+      '/api/v1/connections/google/start',
+    ]);
   });
 
   it('posts a send as JSON and returns the accepted sends', async () => {
@@ -56,7 +87,7 @@ describe('createHttpApi', () => {
     };
     const second = { ...send, id: 's2' };
     const server = fakeServer({
-      'POST /api/sends': { status: 202, body: { send, sends: [send, second], duplicate: false } },
+      'POST /api/v1/sends': { status: 202, body: { send, sends: [send, second], duplicate: false } },
     });
     const api = createHttpApi({ baseUrl: '', getToken, fetch: server.fetch });
     const request = {
@@ -73,7 +104,7 @@ describe('createHttpApi', () => {
   it('reads a duplicate answer (HTTP 200): nothing new was sent', async () => {
     const send = { id: 's1', status: 'submitted', sendAt: null };
     const server = fakeServer({
-      'POST /api/sends': { status: 200, body: { send, sends: [send], duplicate: true } },
+      'POST /api/v1/sends': { status: 200, body: { send, sends: [send], duplicate: true } },
     });
     const api = createHttpApi({ baseUrl: '', getToken, fetch: server.fetch });
     const request = {
@@ -100,7 +131,7 @@ describe('createHttpApi', () => {
       'The server answered 500',
     ],
   ])('surfaces %s as {code, message}', async (_case, route, code, message) => {
-    const server = fakeServer({ 'GET /api/channel?host=outlook': route });
+    const server = fakeServer({ 'GET /api/v1/channel?host=outlook': route });
     const api = createHttpApi({ baseUrl: '', getToken, fetch: server.fetch });
     const error = await api.getChannel().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);

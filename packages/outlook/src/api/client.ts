@@ -1,7 +1,6 @@
 import { SignInError } from '../office/signInError';
 import { type EventSourceLike, subscribeFeed } from './feed';
 import {
-  type AcceptedSend,
   ApiError,
   type ChannelInfo,
   type ConnectionsAnswer,
@@ -14,6 +13,11 @@ import {
   type Template,
   type TemplateAnalytics,
 } from './types';
+
+/** Where the pane's API lives on the server (the OpenAPI document is at `${API_PREFIX}/openapi.json`). */
+export const API_PREFIX = '/api/v1';
+/** Templates come in pages; the pane lists them all (a team has dozens, not thousands). */
+const TEMPLATE_PAGE = 100;
 
 export interface HttpApiOptions {
   /** Origin (and path prefix) of the server; '' means the page's own origin, as when served at /outlook/. */
@@ -43,15 +47,14 @@ async function errorFrom(response: Response): Promise<ApiError> {
   );
 }
 
-/** Tolerates a server from before `sends`/`duplicate` (one send, never a duplicate). */
-function readSendsAnswer(answer: Partial<SendsAnswer> & { send: AcceptedSend }): SendsAnswer {
-  const sends = Array.isArray(answer.sends) && answer.sends.length ? answer.sends : [answer.send];
-  return { send: answer.send, sends, duplicate: answer.duplicate === true };
+interface TemplatePage {
+  items: Template[];
+  nextCursor: string | null;
 }
 
 export function createHttpApi(options: HttpApiOptions): SendwellApi {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const url = (path: string) => `${options.baseUrl}${path}`;
+  const url = (path: string) => `${options.baseUrl}${API_PREFIX}${path}`;
 
   async function token(): Promise<string> {
     try {
@@ -80,26 +83,35 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
     return (await response.json()) as T;
   }
 
+  async function listTemplates(): Promise<Template[]> {
+    const templates: Template[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page: TemplatePage = await request<TemplatePage>(`/templates?limit=${TEMPLATE_PAGE}${query}`);
+      templates.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return templates;
+  }
+
   return {
-    getMe: () => request<Me>('/api/me'),
-    getChannel: () => request<ChannelInfo>('/api/channel?host=outlook'),
-    getQuota: () => request<QuotaInfo>('/api/quota?host=outlook'),
-    listTemplates: () => request<{ templates: Template[] }>('/api/templates').then((r) => r.templates),
+    getMe: () => request<Me>('/me'),
+    getChannel: () => request<ChannelInfo>('/channel?host=outlook'),
+    getQuota: () => request<QuotaInfo>('/quota?host=outlook'),
+    listTemplates,
     getTemplateAnalytics: (id) =>
-      request<TemplateAnalytics>(`/api/templates/${encodeURIComponent(id)}/analytics`),
+      request<TemplateAnalytics>(`/analytics/templates/${encodeURIComponent(id)}`),
     createSend: (body: SendRequestBody) =>
-      request<Partial<SendsAnswer> & { send: AcceptedSend }>('/api/sends', {
-        method: 'POST',
-        body: JSON.stringify(body),
-      }).then(readSendsAnswer),
-    getConnections: () => request<ConnectionsAnswer>('/api/connections'),
+      request<SendsAnswer>('/sends', { method: 'POST', body: JSON.stringify(body) }),
+    getConnections: () => request<ConnectionsAnswer>('/connections'),
     startConnect: (provider) =>
-      request<ConnectStart>(`/api/connections/${encodeURIComponent(provider)}/start`, { method: 'POST' }),
+      request<ConnectStart>(`/connections/${encodeURIComponent(provider)}/start`, { method: 'POST' }),
     subscribeFeed: (handlers) =>
       subscribeFeed(
         {
           getToken: options.getToken,
-          urlFor: (token) => url(`/api/feed?scope=team&access_token=${encodeURIComponent(token)}`),
+          urlFor: (token) => url(`/feed/stream?scope=team&access_token=${encodeURIComponent(token)}`),
           open: options.openEventSource ?? ((address) => new EventSource(address)),
           reconnectDelayMs: options.reconnectDelayMs ?? 5000,
         },

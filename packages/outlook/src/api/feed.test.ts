@@ -34,7 +34,7 @@ function feedServer() {
   let issued = 0;
   const connection: FeedConnection = {
     getToken: async () => `tok ${++issued}`,
-    urlFor: (token) => `/api/feed?access_token=${encodeURIComponent(token)}`,
+    urlFor: (token) => `/api/v1/feed/stream?access_token=${encodeURIComponent(token)}`,
     open: (url) => {
       const source = new FakeEventSource(url);
       sources.push(source);
@@ -54,7 +54,7 @@ describe('subscribeFeed', () => {
     const unsubscribe = subscribeFeed(connection, { onEvent: (event) => received.push(event) });
     await settle();
     const source = sources[0]!;
-    expect(source.url).toBe('/api/feed?access_token=tok%201');
+    expect(source.url).toBe('/api/v1/feed/stream?access_token=tok%201');
     source.push({ id: 1, type: 'bounce', at: '2026-03-02T09:00:00Z', recipient: 'x@bounce.test' });
     source.push({ id: 2, type: 'send.queued', at: '2026-03-02T09:00:01Z' }, 'send.queued');
     source.push('not json');
@@ -85,8 +85,8 @@ describe('subscribeFeed', () => {
     sources[0]!.refuse();
     await settle();
     expect(sources.map((source) => source.url)).toEqual([
-      '/api/feed?access_token=tok%201',
-      '/api/feed?access_token=tok%202',
+      '/api/v1/feed/stream?access_token=tok%201',
+      '/api/v1/feed/stream?access_token=tok%202',
     ]);
     expect(statuses).toEqual(['connecting', 'error', 'connecting']);
     unsubscribe();

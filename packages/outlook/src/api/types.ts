@@ -1,20 +1,20 @@
-/** Shapes of the Sendwell HTTP API the pane uses (docs/contracts.md, "Server HTTP API"). */
+/** Shapes of `/api/v1` the pane uses: core's wire types (`z.infer` of the schemas the server documents). */
 
 import type {
   ChannelInfo,
   ConnectionsAnswer,
   ConnectStart,
+  CreateSendAnswer,
   FeedEvent,
+  Me as MeAnswer,
   OAuthProvider,
   QuotaInfo,
   SendRequestBody,
-  SendsAnswer,
   TemplateAnalytics,
   TemplateInfo,
 } from '@sendwell/core';
 
 export type {
-  AcceptedSend,
   ChannelInfo,
   ConnectionInfo,
   ConnectionsAnswer,
@@ -22,16 +22,19 @@ export type {
   FeedEvent,
   QuotaInfo,
   SendRequestBody,
-  SendsAnswer,
   TemplateAnalytics,
 } from '@sendwell/core';
 
-/** `GET /api/me`: who the rep is (the feed's "mine" filter needs the id). */
+/** `POST /api/v1/sends`: the accepted sends (one per message) and whether the draft was sent before. */
+export type SendsAnswer = CreateSendAnswer;
+export type AcceptedSend = CreateSendAnswer['send'];
+
+/** `GET /api/v1/me`: who the rep is (the feed's "mine" filter needs the id). */
 export interface Me {
-  user: { id: string; email: string; name: string };
+  user: Pick<MeAnswer['user'], 'id' | 'email' | 'name'>;
 }
 
-/** What the pane reads of a template (`GET /api/templates` answers core's `TemplateInfo`). */
+/** What the pane reads of a template (`GET /api/v1/templates` pages core's `TemplateInfo`). */
 export type Template = Pick<TemplateInfo, 'id' | 'name' | 'subject' | 'body'>;
 
 /** The server's error JSON, `{"error":{"code","message"}}`, or one we make for network failures. */
@@ -61,9 +64,9 @@ export interface SendwellApi {
   listTemplates(): Promise<Template[]>;
   getTemplateAnalytics(templateId: string): Promise<TemplateAnalytics>;
   createSend(request: SendRequestBody): Promise<SendsAnswer>;
-  /** `GET /api/connections`: the rep's mailboxes, their state, and what they may connect. */
+  /** `GET /api/v1/connections`: the rep's mailboxes, their state, and what they may connect. */
   getConnections(): Promise<ConnectionsAnswer>;
-  /** `POST /api/connections/:provider/start`: the consent page to open for a (re)connect. */
+  /** `POST /api/v1/connections/{provider}/start`: the consent page to open for a (re)connect. */
   startConnect(provider: OAuthProvider): Promise<ConnectStart>;
   /** The team's events (each says whose it is), so the pane can filter mine / team without reconnecting. */
   subscribeFeed(handlers: FeedHandlers): Unsubscribe;

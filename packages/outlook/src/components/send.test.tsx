@@ -26,7 +26,7 @@ describe('Send with Sendwell', () => {
     const item = draftTo([ada], 'Quick question', '<p>Hi Ada</p>');
     item.recipients.cc = [{ email: 'cc@acme.test' }];
     const { api } = renderPane({ item });
-    expect((await send()).dataset.state).toBe('queued');
+    expect((await send()).dataset.state).toBe('scheduled');
     expect(api.sends).toEqual([
       {
         host: 'outlook',

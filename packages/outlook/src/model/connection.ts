@@ -1,7 +1,7 @@
 import type { ConnectionInfo, ConnectionsAnswer } from '../api/types';
 
 /**
- * What the pane's connection banner shows, decided from `GET /api/connections`: the Outlook channel
+ * What the pane's connection banner shows, decided from `GET /api/v1/connections`: the Outlook channel
  * is the Exchange Online mailbox, else the Exchange Server one (as core's `resolveChannel` picks).
  */
 export type PaneConnection =

@@ -16,7 +16,7 @@ export type NaaClient = Pick<IPublicClientApplication, 'acquireTokenSilent' | 'a
 
 export interface SignInDeps {
   office: OfficeApi;
-  /** `GET /api/auth-config`'s Microsoft part (null: not configured). */
+  /** `GET /api/v1/auth-config`'s Microsoft part (null: not configured). */
   loadConfig(): Promise<MicrosoftSignInConfig | null>;
   /** The fallback page for clients without NAA, e.g. `https://sendwell.example.com/outlook/signin.html`. */
   signInPageUrl: string;

@@ -1,5 +1,5 @@
 /**
- * How this Sendwell server wants the add-in to sign in: `GET /api/auth-config` (public, no token).
+ * How this Sendwell server wants the add-in to sign in: `GET /api/v1/auth-config` (public, no token).
  * `microsoft` is null when the server has no Microsoft app registration configured.
  */
 export interface MicrosoftSignInConfig {
@@ -34,14 +34,14 @@ function readMicrosoft(value: unknown): MicrosoftSignInConfig | null {
   throw new AuthConfigError('The server answered an auth config without clientId, authority and apiScope.');
 }
 
-/** Reads `GET {baseUrl}/api/auth-config`; throws `AuthConfigError` when it cannot. */
+/** Reads `GET {baseUrl}/api/v1/auth-config`; throws `AuthConfigError` when it cannot. */
 export async function loadAuthConfig(
   baseUrl: string,
   doFetch: typeof fetch = (input, init) => fetch(input, init),
 ): Promise<MicrosoftSignInConfig | null> {
   let response: Response;
   try {
-    response = await doFetch(`${baseUrl}/api/auth-config`, { headers: { accept: 'application/json' } });
+    response = await doFetch(`${baseUrl}/api/v1/auth-config`, { headers: { accept: 'application/json' } });
   } catch (cause) {
     throw new AuthConfigError((cause as Error).message);
   }

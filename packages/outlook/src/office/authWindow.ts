@@ -4,7 +4,7 @@ import type { OfficeApi } from './officeApi';
 /**
  * Opens a provider's consent page for the rep and settles when they are done with it: the page
  * messaged us (Sendwell's callback page calls `Office.context.ui.messageParent`) or the window closed.
- * It never says whether the rep consented: the caller asks the server (`GET /api/connections`).
+ * It never says whether the rep consented: the caller asks the server (`GET /api/v1/connections`).
  */
 export type OpenAuthWindow = (url: string) => Promise<void>;
 

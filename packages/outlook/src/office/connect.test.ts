@@ -84,7 +84,7 @@ describe('connectOffice', () => {
     });
     if (connection.outcome !== 'ready') throw new Error('not ready');
     await expect(connection.item.getAccessToken()).rejects.toMatchObject({ reason: 'not-configured' });
-    expect(asked).toEqual(['https://sendwell.test/api/auth-config']);
+    expect(asked).toEqual(['https://sendwell.test/api/v1/auth-config']);
   });
 
   it.each([

@@ -32,7 +32,7 @@ const USERS = [
 const CLIENT_ID = '9f2c7a41-5b3e-4d8a-b6f1-2e4c8d0a7b35';
 const API_AUDIENCE = `api://sendwell.test/${CLIENT_ID}`;
 const TENANT = '7f3c1e52-9d4a-4b6e-8a21-3c5d0f9b1a10';
-/** What `GET /api/auth-config` answers (the server's; public). */
+/** What `GET /api/v1/auth-config` answers (the server's; public). */
 const AUTH_CONFIG = {
   microsoft: {
     clientId: CLIENT_ID,
@@ -68,7 +68,7 @@ function sandboxToken(userId: string, audience: string): string {
 /** The sandbox's dev endpoints, as the host page calls them, and the server's auth config. */
 async function endpoints(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const url = String(input);
-  if (url === '/api/auth-config') return Response.json(AUTH_CONFIG);
+  if (url === '/api/v1/auth-config') return Response.json(AUTH_CONFIG);
   if (url === '/sandbox/dev/users') return Response.json({ users: USERS });
   if (url === '/sandbox/dev/token' && init?.method === 'POST') {
     const request = JSON.parse(String(init.body));

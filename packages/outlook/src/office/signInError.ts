@@ -1,6 +1,6 @@
 /**
  * Why the pane has no token, as data: the voice words each one (`pane.connect.signin.*`).
- * - `not-configured`: this Sendwell has no Microsoft app registration (`/api/auth-config` says null);
+ * - `not-configured`: this Sendwell has no Microsoft app registration (`/api/v1/auth-config` says null);
  * - `config-unreachable`: the server's auth config could not be read;
  * - `cancelled`: the rep closed the sign-in window or consent prompt;
  * - `refused`: the rep or their admin did not consent;

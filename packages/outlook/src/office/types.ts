@@ -46,7 +46,7 @@ export interface ComposeItem {
   insertHtml(html: string): Promise<void>;
   /** Replace the whole body with HTML. */
   setBody(html: string): Promise<void>;
-  /** A bearer token for the Sendwell API: MSAL nested app auth (or the dialog fallback) for the API scope `/api/auth-config` names. */
+  /** A bearer token for the Sendwell API: MSAL nested app auth (or the dialog fallback) for the API scope `/api/v1/auth-config` names. */
   getAccessToken(): Promise<string>;
 }
 

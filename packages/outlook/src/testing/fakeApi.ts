@@ -34,16 +34,17 @@ export function quotaAfter(
 /** One accepted send as the server answers it, due now unless said otherwise. */
 export function acceptedSend(partial: Partial<AcceptedSend> & Pick<AcceptedSend, 'id'>): AcceptedSend {
   return {
-    status: 'queued',
+    status: 'scheduled',
     sendAt: '2026-03-02T09:00:00.000Z',
-    channel: 'mbx-rep',
+    mailboxId: 'mbx-rep',
+    channel: { kind: 'exchange', label: 'Exchange Online — your mailbox' },
     explanation: 'Sends through Exchange Online — your mailbox.',
     to: [],
     ...partial,
   };
 }
 
-/** A connection as `GET /api/connections` lists it: Ava's Exchange Online mailbox, connected. */
+/** A connection as `GET /api/v1/connections` lists it: Ava's Exchange Online mailbox, connected. */
 export function connectionInfo(partial: Partial<ConnectionInfo> = {}): ConnectionInfo {
   return {
     mailboxId: 'mbx-rep',
@@ -86,7 +87,7 @@ export class FakeApi implements SendwellApi {
     return messages.map((to) => acceptedSend({ id: `send-${++this.nextSendId}`, to }));
   };
   connections: ConnectionsAnswer | ApiError = { connections: [connectionInfo()], connectable: ['microsoft'] };
-  /** What `POST /api/connections/microsoft/start` answers. */
+  /** What `POST /api/v1/connections/microsoft/start` answers. */
   connectStart: ConnectStart | ApiError = {
     authorizationUrl: 'https://login.example.test/authorize?state=s1',
     expiresAt: '2026-03-02T09:10:00.000Z',

@@ -99,11 +99,14 @@ describe('every API entry point verifies Microsoft tokens (real mode)', () => {
   }
 
   const entryPoints = {
-    'GET /api/me': (t: string) => fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${t}` } }),
-    'GET /api/connections': (t: string) =>
-      fetch(`${base}/api/connections`, { headers: { authorization: `Bearer ${t}` } }),
-    'GET /api/feed (SSE, access_token)': (t: string) =>
-      fetch(`${base}/api/feed?access_token=${encodeURIComponent(t)}`, { signal: AbortSignal.timeout(5000) }),
+    'GET /api/v1/me': (t: string) =>
+      fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${t}` } }),
+    'GET /api/v1/connections': (t: string) =>
+      fetch(`${base}/api/v1/connections`, { headers: { authorization: `Bearer ${t}` } }),
+    'GET /api/v1/feed/stream (SSE, access_token)': (t: string) =>
+      fetch(`${base}/api/v1/feed/stream?access_token=${encodeURIComponent(t)}`, {
+        signal: AbortSignal.timeout(5000),
+      }),
   };
 
   const bad: [string, () => Promise<string>][] = [
@@ -136,14 +139,14 @@ describe('every API entry point verifies Microsoft tokens (real mode)', () => {
   });
 
   it('accepts a valid token from a configured tenant and finds the same user by tid+oid', async () => {
-    const first = await (await entryPoints['GET /api/me'](await token())).json();
+    const first = await (await entryPoints['GET /api/v1/me'](await token())).json();
     const renamed = await (
-      await entryPoints['GET /api/me'](await token({ preferred_username: 'rio.new@example.com' }))
+      await entryPoints['GET /api/v1/me'](await token({ preferred_username: 'rio.new@example.com' }))
     ).json();
     expect(first.user.id).toBeTruthy();
     expect(renamed.user.id).toBe(first.user.id);
     const other = await (
-      await entryPoints['GET /api/me'](
+      await entryPoints['GET /api/v1/me'](
         await token({ oid: 'b1f0c2d3-0000-4000-8000-00000000000b', preferred_username: 'sam@example.com' }),
       )
     ).json();

@@ -24,7 +24,7 @@ const LANDING_LINKS: readonly [string, readonly LandingLink[]][] = [
   [
     'For developers',
     [
-      { path: '/api', text: 'API index: every route, and which need a token (JSON)' },
+      { path: '/api/v1/openapi.json', text: 'API v1: the OpenAPI 3.1 document of every route (JSON)' },
       { path: '/manifests/outlook/manifest.xml', text: 'Outlook add-in manifest for this server' },
       { path: '/manifests/gmail/deployment.json', text: 'Gmail add-on deployment.json for this server' },
     ],

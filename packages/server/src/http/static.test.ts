@@ -39,7 +39,9 @@ describe('start page', () => {
     const html = await (await app.request('/')).text();
     const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
     expect(hrefs).not.toContain('/api/me');
-    expect(hrefs).toEqual(expect.arrayContaining(['/api', '/sandbox/outlook', '/sandbox/gmail', '/help']));
+    expect(hrefs).toEqual(
+      expect.arrayContaining(['/api/v1/openapi.json', '/sandbox/outlook', '/sandbox/gmail', '/help']),
+    );
   });
 
   it.each(['/', '/help'])('%s has one main landmark and one level-one heading', async (path) => {

@@ -13,7 +13,7 @@ import {
 import { type SignInPolicy, signInUser, type VerifiedPerson } from '../auth/signIn';
 import { connectionInfo } from '../connections/grant';
 import type { ConnectionService } from '../connections/service';
-import { publicEvent } from '../http/feed';
+import { publicEvent } from '../http/v1/feed';
 import { findConnection, listConnections } from '../store/connections';
 import type { Db } from '../store/db';
 import { listEvents } from '../store/events';

@@ -14,7 +14,7 @@ import type { Db } from '../store/db';
 import { listTemplateEvents } from '../store/events';
 import type { UserRow } from '../store/rows';
 import { countQueued, listReservations } from '../store/sends';
-import { findTeamBatch } from '../store/teamSettings';
+import { findMailboxBatch } from '../store/teamSettings';
 import { findVisibleTemplate } from '../store/templates';
 import { findMailbox } from '../store/users';
 import { ApiError } from './errors';
@@ -41,7 +41,8 @@ export async function quotaFor(db: Db, clock: Clock, user: UserRow, host: Host):
     pauseReason: mailbox.pauseReason,
     queued: await countQueued(db, mailbox.id),
   };
-  const batch = await findTeamBatch(db, user.tenantId);
+  // The batch the planner applies to this lane: its profile's own setting, else the team's.
+  const batch = await findMailboxBatch(db, mailbox.id, profile.id);
   return {
     ...quotaInfo(profile, snapshot, extras, (at) => at),
     batch: batch ? batchInfo(profile, batch) : null,

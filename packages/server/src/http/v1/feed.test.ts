@@ -13,9 +13,9 @@ import {
   type TemplateAnalytics,
 } from '@sendwell/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/config';
-import { createSendwell, type Sendwell } from '../sendwell';
-import { insertEvent } from '../store/events';
+import { loadConfig } from '../../config/config';
+import { createSendwell, type Sendwell } from '../../sendwell';
+import { insertEvent } from '../../store/events';
 
 // Issue 6, observations 10, 13 and 14 through HTTP: the feed's filters and tenant walls, the quota
 // answer the voice needs, template analytics for team and mine. No worker runs; the provider's side
@@ -27,7 +27,7 @@ describe('feed, quota and analytics answers', () => {
   let templateId: string | null = null;
 
   const api = (path: string, user: string, init: { method?: string; body?: unknown } = {}) =>
-    sendwell.app.request(`/api${path}`, {
+    sendwell.app.request(`/api/v1${path}`, {
       method: init.method ?? 'GET',
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       headers: { 'content-type': 'application/json', authorization: `Bearer ${sendwell.apiTokenFor(user)}` },
@@ -56,7 +56,7 @@ describe('feed, quota and analytics answers', () => {
 
   beforeAll(async () => {
     sendwell = await createSendwell(loadConfig({ port: 0, dataDir }, {}), { logger: silentLogger });
-    templateId = (await json<{ templates: { id: string }[] }>('/templates', 'ava')).templates[0]!.id;
+    templateId = (await json<{ items: { id: string }[] }>('/templates', 'ava')).items[0]!.id;
     await send('ava-two', 'ava', 'outlook', ['ada@delay.test', 'bob@full.test']);
     await record('ava', sends['ava-two']!, 'bounce', 'ada@delay.test', {
       action: 'delayed',
@@ -83,7 +83,7 @@ describe('feed, quota and analytics answers', () => {
   });
 
   const recent = async (user: string, query: string) =>
-    (await json<{ events: FeedEvent[] }>(`/feed/recent${query}`, user)).events;
+    (await json<{ items: FeedEvent[] }>(`/feed${query}`, user)).items;
   const sendNames = (events: FeedEvent[]) =>
     foldFeed(events).map(
       (row) => Object.entries(sends).find(([, id]) => row.kind === 'send' && row.sendId === id)?.[0],
@@ -98,7 +98,7 @@ describe('feed, quota and analytics answers', () => {
     ['ava', '?scope=mine&bouncesOnly=1', ['ava-two']],
     ['gus', '?scope=team', ['gus-bounced']],
     ['gus', '?scope=team&bouncesOnly=1', ['gus-bounced']],
-  ])('%s GET /api/feed/recent%s folds into one row per send: %j', async (user, query, names) => {
+  ])('%s GET /api/v1/feed%s folds into one row per send: %j', async (user, query, names) => {
     const events = await recent(user, query);
     expect(sendNames(events)).toEqual(names);
   });
@@ -115,12 +115,35 @@ describe('feed, quota and analytics answers', () => {
     expect(events.map((e) => e.type).sort()).toEqual(['bounce', 'bounce', 'send.queued', 'send.submitted']);
   });
 
+  it('pages newest first with the cursor, each event once, up to the last page', async () => {
+    const all = await recent('ava', '?scope=team&limit=100');
+    const paged: FeedEvent[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: { items: FeedEvent[]; nextCursor: string | null } = await json(
+        `/feed?scope=team&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        'ava',
+      );
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    expect(paged.map((e) => e.id)).toEqual(all.map((e) => e.id));
+    expect(all.map((e) => e.id)).toEqual([...all.map((e) => e.id)].sort((a, b) => b - a));
+  });
+
+  it('refuses a cursor it did not give out with a 400 that says so', async () => {
+    const response = await api('/feed?cursor=not-ours', 'ava');
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe('invalid-cursor');
+  });
+
   it('refuses an unknown scope with a 400', async () => {
-    expect((await api('/feed/recent?scope=everyone', 'ava')).status).toBe(400);
+    expect((await api('/feed?scope=everyone', 'ava')).status).toBe(400);
   });
 
   it('streams the team scope over SSE too', async () => {
-    const response = await api('/feed?scope=team', 'eli');
+    const response = await api('/feed/stream?scope=team', 'eli');
     const reader = response.body!.getReader();
     let text = '';
     while (!text.includes(sends['ava-ok']!)) text += new TextDecoder().decode((await reader.read()).value);
@@ -129,8 +152,8 @@ describe('feed, quota and analytics answers', () => {
   });
 
   it('answers template analytics for the team and for me, messages and recipients apart', async () => {
-    const id = (await json<{ templates: { id: string }[] }>('/templates', 'ava')).templates[0]!.id;
-    const forEli = await json<TemplateAnalytics>(`/templates/${id}/analytics`, 'eli');
+    const id = (await json<{ items: { id: string }[] }>('/templates', 'ava')).items[0]!.id;
+    const forEli = await json<TemplateAnalytics>(`/analytics/templates/${id}`, 'eli');
     expect(forEli.team).toMatchObject({
       messages: 4,
       recipients: 5,
@@ -141,7 +164,7 @@ describe('feed, quota and analytics answers', () => {
       recipientsDelayed: 2,
     });
     expect(forEli.mine).toMatchObject({ messages: 1, recipients: 1, recipientsBounced: 1 });
-    const forIvy = await json<TemplateAnalytics>(`/templates/${id}/analytics`, 'ivy');
+    const forIvy = await json<TemplateAnalytics>(`/analytics/templates/${id}`, 'ivy');
     expect(forIvy).toEqual({ error: expect.objectContaining({ code: 'template-not-found' }) });
   });
 

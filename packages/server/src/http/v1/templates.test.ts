@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, unknownMergeFields } from '@sendwell/core';
+import { MERGE_FIELDS, mergeTemplate, silentLogger, unknownMergeFields } from '@sendwell/core';
 import { DEMO_USERS } from '@sendwell/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/config';
-import { createSendwell, type Sendwell } from '../sendwell';
-import { insertTemplate } from '../store/templates';
-import { findUser } from '../store/users';
+import { loadConfig } from '../../config/config';
+import { createSendwell, type Sendwell } from '../../sendwell';
+import { insertTemplate } from '../../store/templates';
+import { findUser } from '../../store/users';
 
 // Roles and templates (16): team templates are the team admins' to change; personal ones their owner's.
 // The sandbox seed makes ava (contoso) an admin and eli (contoso) a rep; gus is in another team.
@@ -26,7 +26,7 @@ describe('templates API with roles', () => {
   });
 
   const api = (user: string, method: string, path: string, body?: unknown) =>
-    sendwell.app.request(`/api${path}`, {
+    sendwell.app.request(`/api/v1${path}`, {
       method,
       body: body === undefined ? undefined : JSON.stringify(body),
       headers: { 'content-type': 'application/json', authorization: `Bearer ${sendwell.apiTokenFor(user)}` },
@@ -68,7 +68,7 @@ describe('templates API with roles', () => {
     scope,
   });
 
-  it('seeds one admin per sandbox team and shows the role in /api/me', async () => {
+  it('seeds one admin per sandbox team and shows the role in /api/v1/me', async () => {
     const roles = Object.fromEntries(
       await Promise.all(DEMO_USERS.map(async (u) => [u.id, (await findUser(sendwell.db, u.id))!.role])),
     );
@@ -119,7 +119,7 @@ describe('templates API with roles', () => {
 
   it('lists team templates and the rep’s own personal ones, each with its scope and owner', async () => {
     const ids = await templates();
-    const { templates: list } = await (await api('eli', 'GET', '/templates')).json();
+    const { items: list } = await (await api('eli', 'GET', '/templates?limit=100')).json();
     const byId = new Map(list.map((t: { id: string }) => [t.id, t]));
     expect(byId.get(ids.team)).toMatchObject({
       scope: 'team',
@@ -133,12 +133,10 @@ describe('templates API with roles', () => {
   it('changes and deletes for real: a PATCH is read back, a deleted template is gone from the list', async () => {
     const ids = await templates();
     await api('ava', 'PATCH', `/templates/${ids.team}`, edit);
-    expect((await (await api('eli', 'GET', `/templates/${ids.team}`)).json()).template.subject).toBe(
-      edit.subject,
-    );
+    expect((await (await api('eli', 'GET', `/templates/${ids.team}`)).json()).subject).toBe(edit.subject);
     await api('ava', 'DELETE', `/templates/${ids.team}`);
     expect((await api('eli', 'GET', `/templates/${ids.team}`)).status).toBe(404);
-    const { templates: list } = await (await api('eli', 'GET', '/templates')).json();
+    const { items: list } = await (await api('eli', 'GET', '/templates?limit=100')).json();
     expect(list.map((t: { id: string }) => t.id)).not.toContain(ids.team);
   });
 
@@ -161,4 +159,72 @@ describe('templates API with roles', () => {
       for (const field of unknown) expect(error.message).toContain(`{{${field}}}`);
     },
   );
+
+  it('pages the list with the cursor: every template once, in the same order', async () => {
+    await templates();
+    const all = (await (await api('eli', 'GET', '/templates?limit=100')).json()).items;
+    const paged: { id: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page: { items: { id: string }[]; nextCursor: string | null } = await (
+        await api('eli', 'GET', `/templates?limit=2${query}`)
+      ).json();
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged.map((t) => t.id)).toEqual(all.map((t: { id: string }) => t.id));
+  });
+
+  it('lists the merge fields core supports, each with the tag to write', async () => {
+    const { items } = await (await api('eli', 'GET', '/merge-fields')).json();
+    expect(items).toEqual(MERGE_FIELDS.map((f) => ({ ...f, tag: `{{${f.name}}}` })));
+  });
+
+  describe('preview for a sample person', () => {
+    const subject = 'Hi {{recipient.firstName|there}}, about {{recipient.lastName}}';
+    const body = '<p>Dear {{recipient.name}} <{{recipient.email}}></p>';
+    const create = async () =>
+      (await (await api('eli', 'POST', '/templates', { name: 'Preview', subject, body })).json())
+        .id as string;
+    const example = (name: string) => MERGE_FIELDS.find((f) => f.name === name)!.example;
+
+    it.each([
+      [
+        'the merge fields’ examples when no one is given',
+        '',
+        { email: example('recipient.email'), displayName: example('recipient.name') },
+      ],
+      [
+        'the person asked for, escaped in the HTML',
+        '?email=kim%40example.com&name=Kim%20%3Cb%3ELee%3C%2Fb%3E',
+        { email: 'kim@example.com', displayName: 'Kim <b>Lee</b>' },
+      ],
+      [
+        'an address alone: the name fields stay as written and are reported',
+        '?email=kim%40example.com',
+        { email: 'kim@example.com' },
+      ],
+    ])('merges %s', async (_label, query, person) => {
+      const response = await api('eli', 'GET', `/templates/${await create()}/preview${query}`);
+      expect(response.status).toBe(200);
+      const merged = {
+        subject: mergeTemplate(subject, person, 'text'),
+        html: mergeTemplate(body, person, 'html'),
+      };
+      expect(await response.json()).toEqual({
+        subject: merged.subject.text,
+        html: merged.html.text,
+        unknownFields: [...new Set([...merged.subject.missing, ...merged.html.missing])],
+      });
+    });
+
+    it('refuses a sample address that is not one, and a teammate’s personal template', async () => {
+      const id = await create();
+      const bad = await api('eli', 'GET', `/templates/${id}/preview?email=not-an-address`);
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.message).toMatch(/sample email must be an email address/);
+      expect((await api('ava', 'GET', `/templates/${id}/preview`)).status).toBe(403);
+    });
+  });
 });

@@ -2,12 +2,13 @@ import type { Logger } from '@sendwell/core';
 import type { Sandbox } from '@sendwell/sandbox';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ConnectionTestbed, openConnectionTestbed } from '../connections/connectionTestbed';
-import { serveSandbox } from '../mailboxes/ewsTesting';
-import { loadCredential } from '../store/credentials';
-import type { ApiEnv } from './context';
-import { errorResponse } from './errors';
-import { exchangeServerRoutes } from './exchangeServer';
+import { type ConnectionTestbed, openConnectionTestbed } from '../../connections/connectionTestbed';
+import { serveSandbox } from '../../mailboxes/ewsTesting';
+import { loadCredential } from '../../store/credentials';
+import type { ApiEnv } from '../context';
+import { errorResponse } from '../errors';
+import { newV1App } from './app';
+import { connectionsRoutes } from './connections';
 
 // The route with the real connection service (fresh database, real vault) and the sandbox's EWS.
 let sandbox: Sandbox;
@@ -36,12 +37,19 @@ const lee = () => sandbox.ews.orgs.find((o) => o.id === 'litware')!.users[0]!;
 async function post(body: Record<string, unknown>) {
   const app = new Hono<ApiEnv>();
   const user = await bed.user('eli');
-  app.use(async (c, next) => {
+  app.onError((error, c) => errorResponse(error, c, logger));
+  const v1 = newV1App();
+  v1.use(async (c, next) => {
     c.set('user', user);
     await next();
   });
-  app.onError((error, c) => errorResponse(error, c, logger));
-  app.route('/', exchangeServerRoutes({ connections: bed.service }));
+  connectionsRoutes(v1, {
+    db: bed.db,
+    clock: bed.deps.clock,
+    connections: bed.service,
+    providers: { microsoft: null },
+  });
+  app.route('/', v1);
   const response = await app.request('/connections/exchange-server', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -57,7 +65,7 @@ const rioInput = () => ({
   address: rio().address,
 });
 
-describe('POST /connections/exchange-server', () => {
+describe('POST /api/v1/connections/exchange-server', () => {
   it('connects an on-premises mailbox: ConnectionInfo without bounce tracking, password only in the vault', async () => {
     const { status, text } = await post(rioInput());
     expect(status).toBe(201);

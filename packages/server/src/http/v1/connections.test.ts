@@ -1,13 +1,15 @@
 import { translate } from '@sendwell/core';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ConnectionTestbed, IDENTITY, openConnectionTestbed } from '../connections/connectionTestbed';
-import { ApiError } from '../services/errors';
-import { loadCredential } from '../store/credentials';
-import { findUser } from '../store/users';
-import { connectionRoutes } from './connections';
-import { connectPages } from './connectPages';
-import { errorResponse } from './errors';
+import { type ConnectionTestbed, IDENTITY, openConnectionTestbed } from '../../connections/connectionTestbed';
+import { ApiError } from '../../services/errors';
+import { listAudit } from '../../store/audit';
+import { loadCredential } from '../../store/credentials';
+import { findUser } from '../../store/users';
+import { connectPages } from '../connectPages';
+import { errorResponse } from '../errors';
+import { newV1App, v1Middleware } from './app';
+import { connectionsRoutes } from './connections';
 
 // The connection routes and the provider's redirect page, as a browser and a client reach them.
 describe('connection routes and the callback page', () => {
@@ -24,7 +26,15 @@ describe('connection routes and the callback page', () => {
     };
     app = new Hono();
     app.onError((error, c) => errorResponse(error, c, bed.deps.logger));
-    app.route('/api', connectionRoutes({ service: bed.service, authenticate }));
+    const v1 = newV1App();
+    v1Middleware(v1, { authenticate });
+    connectionsRoutes(v1, {
+      db: bed.db,
+      clock: bed.deps.clock,
+      connections: bed.service,
+      providers: { microsoft: null },
+    });
+    app.route('/api/v1', v1);
     app.route('/connect', connectPages(bed.service));
   });
   beforeEach(async () => {
@@ -35,7 +45,7 @@ describe('connection routes and the callback page', () => {
   });
 
   const api = (user: string | null, method: string, path: string) =>
-    app.request(`/api${path}`, { method, headers: user ? { authorization: `Bearer ${user}` } : {} });
+    app.request(`/api/v1${path}`, { method, headers: user ? { authorization: `Bearer ${user}` } : {} });
   /** Starts through the API and answers what the provider's redirect would carry. */
   const startAndRedirect = async (
     user: string,
@@ -142,12 +152,18 @@ describe('connection routes and the callback page', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'invalid-request' } });
   });
 
+  /** The rep's disconnect is a DELETE of the connection; an admin's disable and enable are actions on it. */
+  const act = (who: string, action: 'disable' | 'enable' | 'disconnect') =>
+    action === 'disconnect'
+      ? api(who, 'DELETE', '/connections/mbx-ava')
+      : api(who, 'POST', `/connections/mbx-ava/${action}`);
+
   it.each([
     ['eli', 'disable', 403, 'admin-only'],
     ['zed', 'disable', 404, 'connection-not-found'],
     ['eli', 'disconnect', 404, 'connection-not-found'],
-  ])('%s may not %s ava’s mailbox (%i)', async (who, action, status, code) => {
-    const response = await api(who, 'POST', `/connections/mbx-ava/${action}`);
+  ] as const)('%s may not %s ava’s mailbox (%i)', async (who, action, status, code) => {
+    const response = await act(who, action);
     expect(response.status).toBe(status);
     expect((await response.json()).error.code).toBe(code);
   });
@@ -158,9 +174,27 @@ describe('connection routes and the callback page', () => {
       ['ava', 'enable', 'connected'],
       ['ava', 'disconnect', 'disconnected'],
     ] as const) {
-      const response = await api(who, 'POST', `/connections/mbx-ava/${action}`);
+      const response = await act(who, action);
       expect(response.status).toBe(200);
       expect((await response.json()).connection).toMatchObject({ mailboxId: 'mbx-ava', state });
     }
+    const audit = await listAudit(bed.db, (await findUser(bed.db, 'ava'))!.tenantId, {
+      beforeId: null,
+      limit: 10,
+    });
+    expect(audit.map((e) => [e.action, e.target, e.before, e.after])).toEqual([
+      [
+        'connection.enabled',
+        'mbx-ava',
+        { state: 'disabled' },
+        expect.objectContaining({ state: 'connected' }),
+      ],
+      [
+        'connection.disabled',
+        'mbx-ava',
+        { state: 'connected' },
+        expect.objectContaining({ state: 'disabled' }),
+      ],
+    ]);
   });
 });
