@@ -256,6 +256,14 @@ describe.each(TEST_ENGINES)('the send queue on %s', (engine) => {
     expect(answer.explanation).toMatch(/^Later than you asked\. Waits/);
   });
 
+  it('a send moved to tomorrow does not hold the sends queued after it', async () => {
+    const eli = await u('eli');
+    const tomorrow = new Date(clock.now().getTime() + 24 * 3_600_000).toISOString();
+    await rescheduleSend(deps(), eli, (await send('eli')).id, tomorrow);
+    const next = await send('eli');
+    expect(next.sendAt.getTime()).toBeLessThan(Date.parse(tomorrow) - 3_600_000);
+  });
+
   it.each([
     ['in the past', -PAST_TOLERANCE_MS - 1_000, 'send-at-in-past'],
     ['more than 30 days ahead', MAX_AHEAD_MS + 1_000, 'send-at-too-far'],

@@ -16,8 +16,8 @@ import { type ConnectionRow, findConnection } from '../store/connections';
 import type { Db } from '../store/db';
 import { insertEvent } from '../store/events';
 import type { EventRow, MailboxRow, SendRow, UserRow } from '../store/rows';
-import { listReservationsExcept } from '../store/sendQueue';
-import { insertScheduledSend, listReservations, listSendsForDraft } from '../store/sends';
+import { listPlanningReservations } from '../store/sendQueue';
+import { insertScheduledSend, listSendsForDraft } from '../store/sends';
 import { findMailboxBatch } from '../store/teamSettings';
 import { findVisibleTemplate } from '../store/templates';
 import { lockMailbox } from '../store/users';
@@ -193,9 +193,13 @@ export async function planSlot(
 ): Promise<{ plan: PlanResult; profile: ThrottleProfile }> {
   const profile = profileForLane(slot.mailbox);
   const since = new Date(slot.from.getTime() - DAY_MS);
-  const history = slot.exceptSendId
-    ? await listReservationsExcept(tx, slot.mailbox.id, since, slot.exceptSendId)
-    : await listReservations(tx, slot.mailbox.id, since);
+  const history = await listPlanningReservations(
+    tx,
+    slot.mailbox.id,
+    since,
+    slot.from,
+    slot.exceptSendId ?? null,
+  );
   const plan = planSend({
     profile,
     history,

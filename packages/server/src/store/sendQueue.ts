@@ -150,17 +150,27 @@ export async function moveWaitingSend(tx: Db, id: string, sendAt: Date): Promise
   return toSend(row!);
 }
 
-/** The mailbox's reservations from `since` on, except the send being re-planned (its own slot). */
-export async function listReservationsExcept(
+/**
+ * The reservations a new slot is planned against: the mailbox's from `since` on, except the send
+ * being re-planned (its own slot) and sends a person moved to a time after `from`. The planner is
+ * first-come-first-served (a new message never goes before a reserved one), so a send rescheduled
+ * to tomorrow would otherwise hold every later send until tomorrow. Leaving those out is safe for
+ * the provider's limits: the worker re-plans each send against what actually left before it goes.
+ */
+export async function listPlanningReservations(
   db: Db,
   mailboxId: string,
   since: Date,
-  sendId: string,
+  from: Date,
+  exceptSendId: string | null,
 ): Promise<ReservationRow[]> {
   const rows = await db.query<{ at: Date | string; recipients: number; external: number }>(
-    `select at, recipients, external from reservations
-     where mailbox_id = $1 and at >= $2 and send_id is distinct from $3 order by at`,
-    [mailboxId, since, sendId],
+    `select r.at, r.recipients, r.external from reservations r
+     where r.mailbox_id = $1 and r.at >= $2 and r.send_id is distinct from $3
+       and not (r.at > $4 and exists (select 1 from events e where e.send_id = r.send_id
+                  and e.type = 'send.rescheduled' and e.detail->>'by' = 'sender'))
+     order by r.at`,
+    [mailboxId, since, exceptSendId, from],
   );
   return rows.map((r) => ({
     at: new Date(r.at),
