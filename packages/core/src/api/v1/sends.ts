@@ -131,8 +131,6 @@ export type ListSendsQuery = z.infer<typeof listSendsQuerySchema>;
 export const sendPageSchema = pageOf(sendSummarySchema, 'SendPage');
 export type SendPage = z.infer<typeof sendPageSchema>;
 
-export const sendIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
-
 export const rescheduleBodySchema = z
   .object({ sendAt: z.iso.datetime({ offset: true }).meta({ description: 'When it should go, ISO 8601.' }) })
   .meta({ id: 'RescheduleRequest' });

@@ -115,7 +115,11 @@ describe('an admin performing an admin operation', () => {
     }
     expect(sample.audits, `${id} changes something: say which audit entry it adds`).toBeDefined();
     expect(added).toEqual([
-      expect.objectContaining({ action: sample.audits!.action, target: sample.audits!.target, actor_id: 'ava' }),
+      expect.objectContaining({
+        action: sample.audits!.action,
+        target: sample.audits!.target,
+        actor_id: 'ava',
+      }),
     ]);
   });
 
