@@ -163,3 +163,28 @@ test('a rep picks the team server for web sends and it is used; an Outlook-pane 
     .toBe(1);
   expect((await smtpLog(eli.request)).filter((m) => m.subject === paneSubject)).toEqual([]);
 });
+
+test('the admin deletes the team server: the rep who chose it is back on his own mailbox, and it is audited', async ({
+  page,
+  browser,
+}) => {
+  await signInToWebApp(page, 'ava');
+  await page.goto('/app/admin/channels');
+  await page.getByTestId('web-admin-smtp-delete').click();
+  expect(await axeViolations(page)).toEqual([]); // the question asked in the page
+  await page.getByTestId('web-admin-smtp-delete-confirm').click();
+  await expect(page.getByTestId('web-admin-smtp-channel')).toHaveCount(0);
+  await expect(page.getByTestId('web-admin-smtp-host')).toBeVisible();
+  await expect(page.getByTestId('web-admin-team-default')).toHaveValue('');
+
+  const eli = await signedInPage(browser, 'eli');
+  // His own Exchange mailbox (the sandbox's mbx-eli) is listed once the catalog is in.
+  await expect(eli.getByTestId('web-channel-option-mbx-eli')).toBeVisible();
+  await expect(eli.getByTestId(`web-channel-option-${teamChannelId}`)).toHaveCount(0);
+  await expect(eli.getByTestId('web-channel-option-team-default')).toHaveCount(0);
+
+  await page.goto('/app/admin/audit');
+  await expect(
+    page.locator('[data-testid="web-admin-audit-row"][data-action="channel.deleted"]').first(),
+  ).toContainText(LABEL);
+});

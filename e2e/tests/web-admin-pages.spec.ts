@@ -82,6 +82,12 @@ test('"25 every 45 s" for Exchange Online: the page explains the clamp and forec
 test("a member's role is changed, saved and audited", async ({ page }) => {
   await signInToWebApp(page, 'ava');
   await page.goto('/app/admin/members');
+  // Ava is contoso's only admin: making herself a rep is refused, and she stays an admin.
+  const own = page.getByTestId('web-admin-member-ava-role');
+  await own.selectOption('rep');
+  await expect(page.getByTestId('web-admin-member-error')).toHaveAttribute('data-code', 'last-admin');
+  await expect(own).toHaveValue('admin');
+
   const role = page.getByTestId('web-admin-member-eli-role');
   // The select shows what the server holds: it turns once the change is saved, and stays on reload.
   await role.selectOption('admin');
@@ -95,7 +101,7 @@ test("a member's role is changed, saved and audited", async ({ page }) => {
 
   await page.goto('/app/admin/audit');
   const rows = page.locator('[data-testid="web-admin-audit-row"][data-action="member.role.changed"]');
-  await expect(rows.first()).toContainText('rep');
+  await expect(rows.first()).toContainText('admin → rep');
   await expect(rows.first()).toContainText('Ava Reyes');
 });
 

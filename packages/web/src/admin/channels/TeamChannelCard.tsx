@@ -17,8 +17,9 @@ import type { SmtpChannel, SmtpTestSendResult, UpdateSmtpChannel } from '@sendwe
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ApiErrorBar } from '../ApiErrorBar';
-import { useCheckSmtpChannel, useDeleteSmtpChannel, useTestSend, useUpdateSmtpChannel } from '../adminApi';
+import { useCheckSmtpChannel, useTestSend, useUpdateSmtpChannel } from '../adminApi';
 import { CheckReport } from './CheckReport';
+import { DeleteChannelButton } from './DeleteChannelButton';
 import { SmtpFields } from './SmtpFields';
 import { formOfChannel, type SmtpFormInput, updateSmtpFormSchema } from './smtpForm';
 
@@ -40,7 +41,6 @@ export function TeamChannelCard(props: { channel: SmtpChannel }) {
   const { channel } = props;
   const [editing, setEditing] = useState(false);
   const check = useCheckSmtpChannel();
-  const remove = useDeleteSmtpChannel();
   return (
     <Card className={styles.card} data-testid="web-admin-smtp-channel" data-channel-id={channel.id}>
       <CardHeader
@@ -79,19 +79,10 @@ export function TeamChannelCard(props: { channel: SmtpChannel }) {
         <Button onClick={() => setEditing(!editing)} aria-expanded={editing}>
           {editing ? 'Cancel changes' : 'Change settings'}
         </Button>
-        <Button
-          onClick={() => {
-            if (window.confirm(`Delete ${channel.label}? Reps who chose it go back to the team default.`))
-              remove.mutate(channel.id);
-          }}
-          disabled={remove.isPending}
-          data-testid="web-admin-smtp-delete"
-        >
-          Delete
-        </Button>
+        <DeleteChannelButton channel={channel} />
       </div>
       {check.data && <CheckReport report={check.data.report} />}
-      <ApiErrorBar error={check.error ?? remove.error} title="Not done" testId="web-admin-smtp-error" />
+      <ApiErrorBar error={check.error} title="Not done" testId="web-admin-smtp-error" />
       <TestSend channelId={channel.id} />
       {editing && <EditChannelForm channel={channel} onSaved={() => setEditing(false)} />}
     </Card>
