@@ -191,3 +191,11 @@ test('My numbers: sends and bounces per day, bounce reasons, as charts and table
   );
   await expectNoAxeViolations(page);
 });
+
+test('an unknown address shows "Page not found" inside the app; no axe violations', async ({ page }) => {
+  await signInToWebApp(page, 'ivy', 'google');
+  await page.goto('/app/no-such-page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByTestId('web-nav-home')).toBeVisible();
+  await expectNoAxeViolations(page);
+});

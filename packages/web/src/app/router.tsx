@@ -26,7 +26,12 @@ export interface RouterContext {
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
-  notFoundComponent: NotFound,
+  // Only reached outside the signed-in layout (which has its own catch-all): a page of its own.
+  notFoundComponent: () => (
+    <main>
+      <NotFound />
+    </main>
+  ),
 });
 
 const signInRoute = createRoute({
@@ -90,6 +95,9 @@ const numbersRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/numbers/NumbersPage'), 'NumbersPage'),
 });
 
+/** Any other address, signed in: "Page not found" inside the nav, so the way back is right there. */
+const unknownRoute = createRoute({ getParentRoute: () => signedInRoute, path: '$', component: NotFound });
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signedInRoute.addChildren([
@@ -100,6 +108,7 @@ const routeTree = rootRoute.addChildren([
     templateEditorRoute,
     numbersRoute,
     ...adminRoutes(signedInRoute),
+    unknownRoute,
   ]),
 ]);
 
