@@ -40,7 +40,7 @@ describe('throttle and outbox in real use, through the sandbox Graph', { timeout
   });
 
   const api = async (userId: string, path: string, init: RequestInit = {}) =>
-    fetch(`${base}/api${path}`, {
+    fetch(`${base}/api/v1${path}`, {
       ...init,
       headers: {
         'content-type': 'application/json',
