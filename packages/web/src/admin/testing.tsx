@@ -22,7 +22,7 @@ export interface Sent {
   body: unknown;
 }
 
-export const ADMIN_SESSION: Session = {
+const ADMIN_SESSION: Session = {
   token: 'test-session',
   expiresAt: '2026-12-04T18:00:00.000Z',
   user: {

@@ -3,7 +3,6 @@ import {
   createSmtpChannelSchema,
   type SmtpCheckRequest,
   smtpSecuritySchema,
-  type UpdateSmtpChannel,
   updateSmtpChannelSchema,
 } from '@sendwell/core';
 import { z } from 'zod';
@@ -76,9 +75,6 @@ export const updateSmtpFormSchema = smtpFormFields
     }),
   )
   .pipe(updateSmtpChannelSchema);
-
-export type CreateSmtpFormValues = CreateSmtpChannel;
-export type UpdateSmtpFormValues = UpdateSmtpChannel;
 
 /** What the connection check needs of a new channel (nothing is saved). */
 export function checkRequestOf(values: CreateSmtpChannel): SmtpCheckRequest {
