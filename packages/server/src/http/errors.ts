@@ -1,5 +1,6 @@
 import type { Logger } from '@sendwell/core';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { ApiError, describeIssues } from '../services/errors';
 
@@ -18,6 +19,14 @@ export function errorResponse(error: unknown, c: Context, logger: Logger) {
   }
   if (error instanceof SyntaxError)
     return c.json({ error: { code: 'invalid-json', message: 'The body is not valid JSON.' } }, 400);
+  // Hono's own validators (behind @hono/zod-openapi) refuse a body they cannot parse this way.
+  if (error instanceof HTTPException && error.status < 500) {
+    const malformed = /json/i.test(error.message);
+    const body = malformed
+      ? { code: 'invalid-json', message: 'The body is not valid JSON.' }
+      : { code: 'bad-request', message: error.message };
+    return c.json({ error: body }, error.status);
+  }
   logger.error('unhandled error', {
     path: c.req.path,
     detail: error instanceof Error ? error.message : String(error),

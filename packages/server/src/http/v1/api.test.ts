@@ -142,6 +142,22 @@ describe('the HTTP API (/api/v1)', () => {
       expect(error.message).not.toMatch(/\b(to|cc|bcc)\.\d|Invalid input|expected string|>=|<=/);
     });
 
+    it('answers malformed JSON with 400 invalid-json, not a crash', async () => {
+      const response = await sendwell.app.request('/api/v1/templates', {
+        method: 'POST',
+        body: '{"name": ',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${sendwell.apiTokenFor('eli')}`,
+        },
+      });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toMatchObject({
+        code: 'invalid-json',
+        message: expect.stringMatching(/JSON/),
+      });
+    });
+
     it('says what to do when no token is sent', async () => {
       const { error } = await (await api('/me', null)).json();
       expect(error.message).toMatch(/Sign in/);
