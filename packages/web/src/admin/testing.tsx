@@ -19,6 +19,7 @@ export type Answer =
 export interface Sent {
   method: string;
   path: string;
+  query: Record<string, string>;
   body: unknown;
 }
 
@@ -42,7 +43,7 @@ export function renderAdmin(ui: ReactNode, answers: Record<string, Answer>): Ren
     const path = url.pathname.replace(/^\/api\/v1/, '');
     const method = init?.method ?? 'GET';
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    sent.push({ method, path, body });
+    sent.push({ method, path, query: Object.fromEntries(url.searchParams), body });
     const answer = answers[`${method} ${path}`];
     if (!answer)
       return Response.json(
