@@ -15,7 +15,7 @@ import {
 } from './types';
 
 /** Where the pane's API lives on the server (the OpenAPI document is at `${API_PREFIX}/openapi.json`). */
-export const API_PREFIX = '/api/v1';
+const API_PREFIX = '/api/v1';
 /** Templates come in pages; the pane lists them all (a team has dozens, not thousands). */
 const TEMPLATE_PAGE = 100;
 

@@ -4,7 +4,7 @@ import type { Db } from './db';
 /**
  * The team's "batch of N every S seconds" (Marketo parity): one team-wide setting in `team_settings`
  * (the original one, still honoured) and, per provider profile, an own setting in `throttle_settings`
- * that wins over it. The planner asks `findBatchFor` (profile's row, else the team-wide one).
+ * that wins over it. The planner asks `findMailboxBatch` (the profile's row, else the team-wide one).
  */
 
 type BatchColumns = { batch_size: number | null; batch_every_seconds: number | null };
@@ -76,11 +76,7 @@ export async function saveProfileBatch(
 }
 
 /** The setting the planner applies to a profile in a tenant: the profile's own, else the team-wide one. */
-export async function findBatchFor(
-  db: Db,
-  tenantId: string,
-  profileId: string,
-): Promise<BatchSetting | null> {
+async function findBatchFor(db: Db, tenantId: string, profileId: string): Promise<BatchSetting | null> {
   const [row] = await db.query<BatchColumns>(
     `select coalesce(p.batch_size, t.batch_size) as batch_size,
             coalesce(p.batch_every_seconds, t.batch_every_seconds) as batch_every_seconds

@@ -4,11 +4,11 @@ import { ApiError } from '../../services/errors';
  * Cursors of in-memory lists (a user's templates, analytics rows): the offset of the next item,
  * base64url-encoded so clients treat it as opaque. Lists backed by a table page by id instead.
  */
-export function encodeOffsetCursor(offset: number): string {
+function encodeOffsetCursor(offset: number): string {
   return Buffer.from(`o:${offset}`).toString('base64url');
 }
 
-export function decodeOffsetCursor(cursor: string | undefined): number {
+function decodeOffsetCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   const match = Buffer.from(cursor, 'base64url')
     .toString()

@@ -9,7 +9,7 @@ import type { V1Testbed } from './server';
  * document without a row here fails it. Rows run in table order: the ones that change shared state
  * (disable, disconnect) come last.
  */
-export interface SampleRequest {
+interface SampleRequest {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;

@@ -37,7 +37,7 @@ export interface OpenApiDocument {
   [key: string]: unknown;
 }
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /** Every documented operation: method, path and what the document says of it. */
 export function operationsOf(doc: OpenApiDocument) {
