@@ -130,7 +130,8 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     },
     onLost: (mailboxId, problem) => markLost(mailboxId, problem),
   });
-  const ports = createMailboxPorts(providers, tokens);
+  const legacySmtp = mode?.legacySmtp ?? config.legacySmtp ?? null;
+  const ports = createMailboxPorts(providers, tokens, legacySmtp);
   const service = createConnectionService({
     db,
     clock,
@@ -152,7 +153,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     clock,
     vault,
     logger,
-    legacySmtp: mode?.legacySmtp ?? config.legacySmtp ?? null,
+    legacySmtp,
     smtp: smtpProbe,
     forgetLane: ports.forget,
     wakeSender,
@@ -246,6 +247,8 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     async close() {
       await sender?.stop();
       await scanner?.stop();
+      await ports.closeAll();
+      await mode?.close();
       await db.close();
     },
   };
