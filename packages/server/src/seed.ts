@@ -3,7 +3,7 @@ import type { Db } from './store/db';
 import { bindIdentity, GOOGLE_IDENTITY_TENANT, type IdentityKey } from './store/identities';
 import type { UserRole } from './store/rows';
 import { insertTemplate, listTemplates } from './store/templates';
-import { upsertMailbox, upsertUser } from './store/users';
+import { findUser, upsertMailbox, upsertUser } from './store/users';
 
 export interface SeedUser {
   id: string;
@@ -50,14 +50,16 @@ export function seedRole(users: readonly SeedUser[], user: SeedUser): UserRole {
 /** Sandbox users become Sendwell users with their native mailbox; each tenant gets demo templates once. */
 export async function seedUsers(db: Db, users: readonly SeedUser[]): Promise<void> {
   for (const user of users) {
+    // An admin's later changes (role, legacy flag) survive a restart: the seed sets them only once.
+    const existing = await findUser(db, user.id);
     await upsertUser(db, {
       id: user.id,
       email: user.email,
       name: user.name,
       tenantId: user.tenantId,
-      legacy: user.legacy,
+      legacy: existing?.legacy ?? user.legacy,
       defaultChannel: null,
-      role: seedRole(users, user),
+      role: existing?.role ?? seedRole(users, user),
     });
     if (user.subject) await bindIdentity(db, identityKeyOf({ ...user, subject: user.subject }), user.id);
     if (user.connected === false) continue;

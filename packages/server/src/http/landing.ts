@@ -22,6 +22,10 @@ const LANDING_LINKS: readonly [string, readonly LandingLink[]][] = [
     ],
   ],
   [
+    'For your team',
+    [{ path: '/app/', text: 'Team web app: sends, templates, numbers; channels and settings for admins' }],
+  ],
+  [
     'For developers',
     [
       { path: '/api/v1/openapi.json', text: 'API v1: the OpenAPI 3.1 document of every route (JSON)' },
