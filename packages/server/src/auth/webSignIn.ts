@@ -15,7 +15,7 @@ import type { VerifiedPerson } from './signIn';
  * and Google app registrations the add-ins use, asking only for who the person is (`openid profile
  * email`): no mailbox scope, no refresh token. Connecting a mailbox stays the connection flow's job.
  */
-export const WEB_SIGNIN_SCOPES = 'openid profile email';
+const WEB_SIGNIN_SCOPES = 'openid profile email';
 
 /** What the browser carries between start and callback (in a signed, short-lived cookie). */
 export interface PendingSignIn {
@@ -42,7 +42,7 @@ export function newPendingSignIn(): PendingSignIn {
 }
 
 /** The app's own callback, which must be registered with each provider beside the connect one. */
-export const webRedirectUri = (baseUrl: string, provider: OAuthProvider) =>
+const webRedirectUri = (baseUrl: string, provider: OAuthProvider) =>
   `${trimSlash(baseUrl)}/app/auth/callback/${provider}`;
 
 interface Endpoints {

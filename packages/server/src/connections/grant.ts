@@ -25,7 +25,7 @@ export function grantProvider(kind: ProviderKind | 'smtp'): OAuthProvider | null
   return kind === 'exchange' ? 'microsoft' : kind === 'gmail' ? 'google' : null;
 }
 
-/** The mailbox as `GET /api/connections` shows it; held sends only count while it does not send. */
+/** The mailbox as `GET /api/v1/connections` shows it; held sends only count while it does not send. */
 export async function connectionInfo(db: Db, row: ConnectionRow): Promise<ConnectionInfo> {
   return {
     mailboxId: row.mailbox.id,

@@ -145,7 +145,7 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
     },
     async quota(userId) {
       const q = await quotaFor(o.db, o.clock, await requireUser(o.db, userId), 'gmail');
-      // The wire shape (GET /api/quota): times as ISO strings.
+      // The wire shape (GET /api/v1/quota): times as ISO strings.
       return {
         ...q,
         nextFreeAt: q.nextFreeAt ? q.nextFreeAt.toISOString() : null,
@@ -154,7 +154,7 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
     },
     async templates(userId) {
       const user = await requireUser(o.db, userId);
-      // The rep's personal templates and the team's, as GET /api/templates lists them.
+      // The rep's personal templates and the team's, as GET /api/v1/templates lists them.
       return (await listVisibleTemplates(o.db, user)).map((t) => ({
         id: t.id,
         name: t.name,

@@ -34,7 +34,7 @@ const isDelay = (b: BounceDetailRow) => b.action === 'delayed';
  * cancelled); after: sent, unless a notice says delayed or bounced. A failure outranks a delay, and
  * the latest notice of the winning kind carries the detail.
  */
-export function recipientOutcomes(send: ListedSend, bounces: BounceDetailRow[]): RecipientOutcomeInfo[] {
+function recipientOutcomes(send: ListedSend, bounces: BounceDetailRow[]): RecipientOutcomeInfo[] {
   const fields = [
     ...send.to.map((address) => ({ address, field: 'to' as const })),
     ...send.cc.map((address) => ({ address, field: 'cc' as const })),

@@ -7,6 +7,7 @@ import {
   templatePatchSchema,
   unknownMergeFields,
 } from '@sendwell/core';
+import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import type { UserRow } from '../store/rows';
 import {
@@ -72,12 +73,57 @@ export async function templateFor(db: Db, user: UserRow, id: string): Promise<Ow
   return template;
 }
 
-export async function createTemplate(db: Db, user: UserRow, input: unknown): Promise<OwnedTemplate> {
+/** Team templates are the team's: an admin's change to one is in the audit log, in the same transaction. */
+async function auditTeamTemplate(
+  tx: Db,
+  user: UserRow,
+  change: {
+    action: 'created' | 'updated' | 'deleted';
+    id: string;
+    before: unknown;
+    after: unknown;
+    at: Date;
+  },
+): Promise<void> {
+  await recordAudit(tx, {
+    tenantId: user.tenantId,
+    actorId: user.id,
+    action: `template.team.${change.action}`,
+    target: change.id,
+    before: change.before,
+    after: change.after,
+    at: change.at,
+  });
+}
+
+const auditView = (t: Pick<OwnedTemplate, 'name' | 'subject' | 'body' | 'scope'>) => ({
+  name: t.name,
+  subject: t.subject,
+  body: t.body,
+  scope: t.scope,
+});
+
+export async function createTemplate(
+  db: Db,
+  clock: Clock,
+  user: UserRow,
+  input: unknown,
+): Promise<OwnedTemplate> {
   const fields = parseOrRefuse(templateCreateSchema, input, 'Not saved');
   allow(user, fields.scope);
   refuseUnknownFields(fields.subject, fields.body);
   const template = { id: crypto.randomUUID(), tenantId: user.tenantId, ownerId: user.id, ...fields };
-  await insertTemplate(db, template);
+  await db.transaction(async (tx) => {
+    await insertTemplate(tx, template);
+    if (template.scope === 'team')
+      await auditTeamTemplate(tx, user, {
+        action: 'created',
+        id: template.id,
+        before: null,
+        after: auditView(template),
+        at: clock.now(),
+      });
+  });
   return { ...template, ownerName: user.name };
 }
 
@@ -102,7 +148,17 @@ export async function changeTemplate(
     ownerId: owner?.id ?? existing.ownerId,
     ownerName: owner?.name ?? existing.ownerName,
   };
-  await updateTemplate(db, id, changed, clock.now());
+  await db.transaction(async (tx) => {
+    await updateTemplate(tx, id, changed, clock.now());
+    if (existing.scope === 'team' || changed.scope === 'team')
+      await auditTeamTemplate(tx, user, {
+        action: 'updated',
+        id,
+        before: auditView(existing),
+        after: auditView(changed),
+        at: clock.now(),
+      });
+  });
   return changed;
 }
 
@@ -110,5 +166,15 @@ export async function removeTemplate(db: Db, clock: Clock, user: UserRow, id: st
   const existing = await findTemplate(db, user.tenantId, id);
   if (!existing) throw new ApiError(404, 'template-not-found', `No template ${id} in your team.`);
   allow(user, existing.scope, existing);
-  await deleteTemplate(db, id, clock.now());
+  await db.transaction(async (tx) => {
+    await deleteTemplate(tx, id, clock.now());
+    if (existing.scope === 'team')
+      await auditTeamTemplate(tx, user, {
+        action: 'deleted',
+        id,
+        before: auditView(existing),
+        after: null,
+        at: clock.now(),
+      });
+  });
 }

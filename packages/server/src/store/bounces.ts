@@ -34,13 +34,3 @@ export async function insertBounce(db: Db, bounce: NewBounce): Promise<boolean> 
   );
   return rows.length > 0;
 }
-
-export async function listBouncesForSend(db: Db, sendId: string) {
-  return db.query<{
-    recipient: string;
-    action: string | null;
-    status: string | null;
-    hard: boolean | null;
-    reason: string | null;
-  }>('select recipient, action, status, hard, reason from bounces where send_id = $1 order by id', [sendId]);
-}

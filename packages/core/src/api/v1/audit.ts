@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'template.team.created',
   'template.team.updated',
   'template.team.deleted',
+  'connection.disabled',
+  'connection.enabled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

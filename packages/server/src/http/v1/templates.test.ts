@@ -6,6 +6,7 @@ import { DEMO_USERS } from '@sendwell/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/config';
 import { createSendwell, type Sendwell } from '../../sendwell';
+import { listAudit } from '../../store/audit';
 import { insertTemplate } from '../../store/templates';
 import { findUser } from '../../store/users';
 
@@ -226,5 +227,35 @@ describe('templates API with roles', () => {
       expect((await bad.json()).error.message).toMatch(/sample email must be an email address/);
       expect((await api('ava', 'GET', `/templates/${id}/preview`)).status).toBe(403);
     });
+  });
+
+  it('writes every change to a team template into the audit log, and none for personal ones', async () => {
+    const actions = async () =>
+      (await listAudit(sendwell.db, contoso, { beforeId: null, limit: 100 })).filter((e) =>
+        e.action.startsWith('template.team.'),
+      );
+    const before = (await actions()).length;
+    const created = await api('ava', 'POST', '/templates', {
+      name: 'Audited',
+      subject: 'Hi',
+      body: '<p>Hi</p>',
+      scope: 'team',
+    });
+    const id = ((await created.json()) as { id: string }).id;
+    expect((await api('ava', 'PATCH', `/templates/${id}`, { subject: 'Hello' })).status).toBe(200);
+    expect((await api('ava', 'DELETE', `/templates/${id}`)).status).toBe(204);
+    await api('ava', 'POST', '/templates', {
+      name: 'Mine',
+      subject: 'Hi',
+      body: '<p>Hi</p>',
+      scope: 'personal',
+    });
+    const entries = (await actions()).slice(0, (await actions()).length - before).reverse();
+    expect(entries.map((e) => [e.action, e.target, e.actorId])).toEqual([
+      ['template.team.created', id, 'ava'],
+      ['template.team.updated', id, 'ava'],
+      ['template.team.deleted', id, 'ava'],
+    ]);
+    expect(entries[1]).toMatchObject({ before: { subject: 'Hi' }, after: { subject: 'Hello' } });
   });
 });

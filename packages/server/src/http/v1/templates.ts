@@ -159,7 +159,7 @@ export function templatesRoutes(app: V1App, deps: Pick<V1Deps, 'db' | 'clock'>):
   });
   app.openapi(create, async (c) => {
     const user = c.get('user');
-    const template = await createTemplate(deps.db, user, c.req.valid('json'));
+    const template = await createTemplate(deps.db, deps.clock, user, c.req.valid('json'));
     return c.json(publicTemplate(template, user), 201);
   });
   app.openapi(get, async (c) => {
