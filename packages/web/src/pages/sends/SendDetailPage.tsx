@@ -12,7 +12,8 @@ import {
 } from '@fluentui/react-components';
 import { type SendDetail, sendDetailSchema } from '@sendwell/core';
 import { getRouteApi } from '@tanstack/react-router';
-import { useVoice } from '../../api/context';
+import { useSession, useVoice } from '../../api/context';
+import { useLiveRefresh } from '../../api/liveRefresh';
 import { useApiQuery } from '../../api/queries';
 import { Loaded, Page, Section } from '../../ui/Page';
 import { QueuedSendActions } from './QueuedSendActions';
@@ -44,6 +45,7 @@ const OUTCOME_WORDS = {
 export function SendDetailPage() {
   const { sendId } = route.useParams();
   const send = useApiQuery(`/sends/${encodeURIComponent(sendId)}`, { schema: sendDetailSchema });
+  useLiveRefresh(useSession().token, [`/sends/${encodeURIComponent(sendId)}`]);
   return (
     <Page title={send.data ? send.data.subject || '(no subject)' : 'Send'} testId="web-send-detail">
       <Loaded query={send} label="Loading the send">

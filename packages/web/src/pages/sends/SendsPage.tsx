@@ -21,6 +21,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { ApiError } from '../../api/client';
 import { useApi, useSession, useVoice } from '../../api/context';
+import { useLiveRefresh } from '../../api/liveRefresh';
 import { apiKey } from '../../api/queries';
 import { ApiProblem, Page } from '../../ui/Page';
 import { STATUS_COLOR, STATUS_WORDS } from './sendWords';
@@ -40,6 +41,8 @@ export function SendsPage() {
   const navigate = route.useNavigate();
   const [text, setText] = useState(search.q ?? '');
   const query = { q: search.q, status: search.status, scope: search.scope ?? 'mine', limit: 25 };
+  // Statuses change as the outbox and the scanner work: the live feed says when to look again.
+  useLiveRefresh(session.token, ['/sends'], query.scope === 'team' ? 'team' : 'mine');
   const pages = useInfiniteQuery<import('@sendwell/core').SendPage, ApiError>({
     queryKey: apiKey('/sends', query),
     initialPageParam: null as string | null,
