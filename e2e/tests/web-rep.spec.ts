@@ -174,7 +174,9 @@ test('templates: a personal template with a merge field, previewed for a sample 
   await page.getByTestId('web-template-preview-run').click();
   const preview = page.frameLocator('[data-testid="web-template-preview-body"]');
   await expect(preview.locator('body')).toContainText('Hi Ana, nice to meet you.');
-  await expectNoAxeViolations(page);
+  // The preview frame is the rep's own email in a script-less sandbox: axe checks the page around it
+  // (not the email: axe cannot run inside it).
+  expect(await axeViolations(page, { exclude: ['[data-testid="web-template-preview-body"]'] })).toEqual([]);
 
   await page.getByTestId('web-nav-templates').click();
   await expect(page.getByRole('link', { name: `Intro ${TAG}` })).toBeVisible();

@@ -11,9 +11,15 @@ type Violation = { id: string; impact?: string | null; help: string; nodes: { ta
 const readable = (violations: Violation[]) =>
   violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' > ')} — ${v.help}`));
 
-/** The whole page, iframes included (axe's page-level rules then see the host and the pane together). */
-export async function axeViolations(page: Page): Promise<string[]> {
-  return readable((await new AxeBuilder({ page }).analyze()).violations);
+/**
+ * The whole page, iframes included (axe's page-level rules then see the host and the pane together).
+ * `exclude`: frames that are not our interface (a rep's own email shown in a script-less sandbox,
+ * where axe cannot run and would wait forever).
+ */
+export async function axeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  for (const selector of options.exclude ?? []) builder.exclude(selector);
+  return readable((await builder.analyze()).violations);
 }
 
 // The same axe-core build @axe-core/playwright injects.
