@@ -335,7 +335,8 @@ export const en = {
   'connection.problem.password-changed': "Your password changed, which ended Sendwell's sign-in.",
   'connection.problem.grant-expired': "Sendwell's sign-in expired after a long time unused.",
   'connection.problem.token-rejected': "{provider} stopped accepting Sendwell's sign-in.",
-  'connection.problem.password-rejected': 'Exchange Server refused the saved password.',
+  // Exchange Server mailboxes and SMTP channels both sign in with a saved password.
+  'connection.problem.password-rejected': 'The server refused the saved password.',
   'connection.title.none': 'Connect your {provider} mailbox',
   'connection.detail.none':
     'Sendwell sends through your own mailbox. Connect it once; you can disconnect it any time.',

@@ -298,7 +298,7 @@ export const zhHans: Messages = {
   'connection.problem.password-changed': '你的密码已更改，Sendwell 的登录因此失效。',
   'connection.problem.grant-expired': 'Sendwell 的登录因长时间未使用而过期。',
   'connection.problem.token-rejected': '{provider} 不再接受 Sendwell 的登录。',
-  'connection.problem.password-rejected': 'Exchange Server 拒绝了保存的密码。',
+  'connection.problem.password-rejected': '服务器拒绝了保存的密码。',
   'connection.title.none': '连接你的 {provider} 邮箱',
   'connection.detail.none': 'Sendwell 通过你自己的邮箱发信。只需连接一次，随时可以断开。',
   'connection.title.connected': '已连接 {provider}：{address}',
