@@ -1,20 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { apiErrorSchema, meSchema } from '@sendwell/core';
+import { meSchema } from '@sendwell/core';
 import { listMailboxes } from '../../store/users';
 import type { V1App } from './app';
 import type { V1Deps } from './deps';
-
-/** Shared response entries: every authenticated route may answer 401 with the error shape. */
-export const errorResponses = {
-  401: {
-    description: 'No token, or not one of ours',
-    content: { 'application/json': { schema: apiErrorSchema } },
-  },
-} as const;
-export const adminErrorResponses = {
-  ...errorResponses,
-  403: { description: 'Not a team admin', content: { 'application/json': { schema: apiErrorSchema } } },
-} as const;
+import { errorResponses } from './responses';
 
 const me = createRoute({
   method: 'get',

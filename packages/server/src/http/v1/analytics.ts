@@ -18,12 +18,11 @@ import { listTemplatesFor } from '../../services/templates';
 import { countBounceReasons, countPerDay, countPerMember, type NumbersScope } from '../../store/analytics';
 import type { Db } from '../../store/db';
 import { listTemplateEvents } from '../../store/events';
-import { adminErrorResponses, errorResponses } from './account';
 import { requireAdmin, type V1App } from './app';
 import type { V1Deps } from './deps';
 import { adminOnly } from './guards';
 import { pageOfList } from './paging';
-import { failure, json } from './responses';
+import { adminErrorResponses, errorResponses, failure, json } from './responses';
 
 const tags = ['analytics'];
 const idParam = z.object({

@@ -1,12 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { auditPageSchema, pageQuerySchema } from '@sendwell/core';
 import { listAuditPage } from '../../services/auditLog';
-import { adminErrorResponses } from './account';
 import { requireAdmin, type V1App } from './app';
 import type { V1Deps } from './deps';
 import { adminOnly } from './guards';
 import { decodeIdCursor, encodeIdCursor } from './paging';
-import { failure, json } from './responses';
+import { adminErrorResponses, failure, json } from './responses';
 
 const WHAT = "the team's audit log";
 

@@ -13,10 +13,9 @@ import {
   teamDefaultChannelSchema,
   updateSmtpChannelSchema,
 } from '@sendwell/core';
-import { adminErrorResponses, errorResponses } from './account';
 import type { V1App } from './app';
 import type { V1Deps } from './deps';
-import { failure, json, jsonBody } from './responses';
+import { adminErrorResponses, errorResponses, failure, json, jsonBody } from './responses';
 
 const tags = ['channels'];
 const idParam = z.object({

@@ -19,10 +19,9 @@ import { ApiError } from '../../services/errors';
 import { recordAudit } from '../../store/audit';
 import { findConnection } from '../../store/connections';
 import type { Db } from '../../store/db';
-import { adminErrorResponses, errorResponses } from './account';
 import { requireAdmin, type V1App } from './app';
 import { adminOnly } from './guards';
-import { failure, json, jsonBody } from './responses';
+import { adminErrorResponses, errorResponses, failure, json, jsonBody } from './responses';
 
 /** Entra's authority the pane's MSAL names (NAA never calls it: the Office host gets the token). */
 const MSAL_AUTHORITY = 'https://login.microsoftonline.com/organizations';

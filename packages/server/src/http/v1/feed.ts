@@ -12,10 +12,9 @@ import type { FeedHub } from '../../services/feedHub';
 import type { Db } from '../../store/db';
 import { type FeedQuery, listFeedEvents } from '../../store/events';
 import type { EventRow } from '../../store/rows';
-import { errorResponses } from './account';
 import type { V1App } from './app';
 import { decodeIdCursor, encodeIdCursor } from './paging';
-import { failure, json } from './responses';
+import { errorResponses, failure, json } from './responses';
 
 export const publicEvent = (e: EventRow): FeedEvent => ({
   id: e.id,

@@ -2,10 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { scanAnswerSchema } from '@sendwell/core';
 import { ApiError } from '../../services/errors';
 import { findConnection } from '../../store/connections';
-import { errorResponses } from './account';
 import type { V1App } from './app';
 import type { V1Deps } from './deps';
-import { failure, json } from './responses';
+import { errorResponses, failure, json } from './responses';
 
 const idParam = z.object({
   id: z

@@ -7,11 +7,10 @@ import {
   updateMemberBodySchema,
 } from '@sendwell/core';
 import { memberPage, updateMember } from '../../services/members';
-import { adminErrorResponses } from './account';
 import { requireAdmin, type V1App } from './app';
 import type { V1Deps } from './deps';
 import { adminOnly } from './guards';
-import { failure, json, jsonBody } from './responses';
+import { adminErrorResponses, failure, json, jsonBody } from './responses';
 
 const tags = ['members', 'admin'];
 const WHAT = "the team's members and roles";

@@ -2,10 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { channelInfoSchema, hostQuerySchema, quotaInfoSchema } from '@sendwell/core';
 import { channelFor } from '../../services/identity';
 import { quotaFor } from '../../services/readModels';
-import { errorResponses } from './account';
 import type { V1App } from './app';
 import type { V1Deps } from './deps';
-import { failure, json } from './responses';
+import { errorResponses, failure, json } from './responses';
 
 const tags = ['channels'];
 

@@ -15,3 +15,7 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 });
+
+/** Shared response entries: every authenticated route may answer 401, and admin routes 403. */
+export const errorResponses = { 401: failure('No token, or not one of ours') } as const;
+export const adminErrorResponses = { ...errorResponses, 403: failure('Not a team admin') } as const;

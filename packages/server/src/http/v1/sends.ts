@@ -10,10 +10,9 @@ import {
 } from '@sendwell/core';
 import { cancelSend, getSend, listSends, rescheduleSend } from '../../services/sendQueue';
 import { createSend, type QueuedSend } from '../../services/sends';
-import { errorResponses } from './account';
 import type { V1App } from './app';
 import type { V1Deps } from './deps';
-import { failure, json, jsonBody } from './responses';
+import { errorResponses, failure, json, jsonBody } from './responses';
 
 const idParam = z.object({
   id: z

@@ -1,11 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { throttleSettingsSchema, throttleUpdateSchema } from '@sendwell/core';
 import { describeThrottle, updateThrottle } from '../../services/throttleSettings';
-import { adminErrorResponses } from './account';
 import { requireAdmin, type V1App } from './app';
 import type { V1Deps } from './deps';
 import { adminOnly } from './guards';
-import { failure, json, jsonBody } from './responses';
+import { adminErrorResponses, failure, json, jsonBody } from './responses';
 
 const tags = ['settings', 'admin'];
 const WHAT = "the team's sending settings";

@@ -19,11 +19,10 @@ import {
   removeTemplate,
   templateFor,
 } from '../../services/templates';
-import { errorResponses } from './account';
 import type { V1App } from './app';
 import type { V1Deps } from './deps';
 import { pageOfList } from './paging';
-import { failure, json, jsonBody } from './responses';
+import { errorResponses, failure, json, jsonBody } from './responses';
 
 const idParam = z.object({
   id: z
