@@ -62,6 +62,7 @@ test('Gmail add-on: send, bounce in recent activity, template analytics', async 
     recipientsHardBounced: 1,
     recipientsSoftBounced: 0,
     recipientsDelayed: 0,
+    messagesReplied: 0,
   };
   const team = voice.analytics({ templateId: 'first-touch', team: counts, mine: counts }, 'team');
 

@@ -40,6 +40,7 @@ test('Outlook pane: send, bounce in the live feed, template analytics', async ({
     recipientsHardBounced: 1,
     recipientsSoftBounced: 0,
     recipientsDelayed: 0,
+    messagesReplied: 0,
   };
   const analytics = { templateId: 'first-touch', team: counts, mine: counts };
   const voice = createVoice({ locale: 'en', clock: systemClock });

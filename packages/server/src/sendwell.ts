@@ -19,12 +19,15 @@ import type { OAuthClient } from './connections/types';
 import { connectPages } from './http/connectPages';
 import { errorResponse } from './http/errors';
 import { staticRoutes } from './http/static';
+import { trackingRoutes } from './http/tracking';
+import { unsubscribeRoutes } from './http/unsubscribe';
 import { v1Routes } from './http/v1';
 import { webAppRoutes } from './http/webApp';
 import { consoleLogger } from './logger';
 import { createMailboxPorts } from './mailboxes/ports';
 import { configuredProviders, type ProviderSettings } from './providerSettings';
 import { startSandboxMode } from './sandboxMode';
+import { createDecorate } from './services/decorate';
 import { FeedHub } from './services/feedHub';
 import { gmailAddonDeps } from './services/gmailDeps';
 import { createScanNow } from './services/scanNow';
@@ -32,6 +35,7 @@ import { type Db, openDb } from './store/db';
 import { migrate } from './store/migrations';
 import { loadVaultSecrets } from './vault/secrets';
 import { createVault } from './vault/vault';
+import { advanceCampaignsOnce } from './workers/campaignWorker';
 import { type Loop, startLoop } from './workers/loop';
 import { scanAllOnce } from './workers/scannerWorker';
 import { sendDueOnce } from './workers/senderWorker';
@@ -115,6 +119,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const clients = oauthClients(config, providers, clock);
   let sender: Loop | null = null;
   let scanner: Loop | null = null;
+  let campaigns: Loop | null = null;
   const wakeSender = () => sender?.wake();
 
   // The token manager reports a lost grant to the service, which the service's deps need: late-bound.
@@ -176,7 +181,9 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     logger,
     mailboxFor: ports.mailboxFor,
     sentFolderFor: ports.sentFolderFor,
+    decorate: createDecorate({ db, baseUrl: config.baseUrl, secret }),
   };
+  const campaignDeps = { db, clock, hub, logger, wake: wakeSender };
 
   const app = new Hono();
   app.onError((error, c) => errorResponse(error, c, logger));
@@ -200,6 +207,9 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     }),
   );
   app.route('/connect', connectPages(service));
+  // Campaign emails' one-click unsubscribe (RFC 8058) and, when a team turns it on, tracking.
+  app.route('/u', unsubscribeRoutes({ db, clock, hub, logger, secret }));
+  app.route('/t', trackingRoutes({ db, clock, hub, logger, secret }));
   const g = providers.google;
   if (g)
     app.route(
@@ -239,12 +249,21 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     startWorkers() {
       sender ??= startLoop('sender', config.senderIntervalMs, () => sendDueOnce(workerDeps), logger);
       scanner ??= startLoop('scanner', config.scanIntervalMs, () => scanAllOnce(workerDeps), logger);
+      campaigns ??= startLoop(
+        'campaigns',
+        config.senderIntervalMs,
+        () => advanceCampaignsOnce(campaignDeps),
+        logger,
+      );
     },
     async runWorkersOnce() {
+      // Steps due now are queued before the sender's round; exits found by the scan apply next round.
+      await advanceCampaignsOnce(campaignDeps);
       await sendDueOnce(workerDeps);
       await scanAllOnce(workerDeps);
     },
     async close() {
+      await campaigns?.stop();
       await sender?.stop();
       await scanner?.stop();
       await ports.closeAll();

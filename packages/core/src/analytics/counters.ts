@@ -20,6 +20,7 @@ export const emptyCounts = (): AnalyticsCounts => ({
   recipientsHardBounced: 0,
   recipientsSoftBounced: 0,
   recipientsDelayed: 0,
+  messagesReplied: 0,
 });
 
 /** What we know of one recipient of one message: failed (hard, soft, unknown) or only delayed. */

@@ -37,6 +37,11 @@ export const sendRequestSchema = z.object({
   idempotencyKey: z.string().min(8).max(200),
   personalise: z.enum(['one', 'each']).default('one'),
   displayNames: z.record(z.string(), z.string().max(256)).default({}),
+  /**
+   * Schedule send: not before this moment (ISO 8601 with offset; the client converts the rep's
+   * "send at" in their time zone). Past or absent = now; at most a year ahead.
+   */
+  sendAt: z.iso.datetime({ offset: true, error: 'sendAt must be an ISO 8601 date-time' }).nullish(),
 });
 
 /** What a client sends (defaults may be left out). */

@@ -13,6 +13,13 @@ export interface OutgoingMessage {
   bcc?: string[];
   subject: string;
   html: string;
+  /** A reply in an earlier email's thread: its RFC Message-ID (no brackets), and the chain before it. */
+  inReplyTo?: string;
+  references?: string[];
+  /** Gmail only: the thread the earlier email is in (`messages.send` `threadId`). */
+  threadId?: string;
+  /** RFC 8058 one-click unsubscribe: `List-Unsubscribe: <url>` + `List-Unsubscribe-Post`. */
+  listUnsubscribeUrl?: string;
 }
 
 /** A recipient the server refused while accepting the message for the others (SMTP RCPT TO). */
@@ -25,8 +32,18 @@ export interface RejectedRecipient {
 }
 
 export type SubmitResult =
-  /** `rejected`: recipients an SMTP server refused while accepting the message for the rest. */
-  | { status: 'submitted'; providerMessageId?: string; rejected?: RejectedRecipient[] }
+  /**
+   * `rejected`: recipients an SMTP server refused while accepting the message for the rest.
+   * `threadId`: Gmail's thread for the message (a later step replies in it). `rfcMessageId`: the
+   * Message-ID the message went out with when the provider chose it (no brackets).
+   */
+  | {
+      status: 'submitted';
+      providerMessageId?: string;
+      rejected?: RejectedRecipient[];
+      threadId?: string;
+      rfcMessageId?: string;
+    }
   | { status: 'throttled'; retryAfterSeconds: number; detail: string }
   | { status: 'failed'; retryable: boolean; detail: string };
 
@@ -38,6 +55,8 @@ export interface InboxEntry {
   receivedAt: string;
   /** Headers the provider returns cheaply (Graph internetMessageHeaders, Gmail metadata). */
   headers: Record<string, string>;
+  /** Gmail's thread id (replies in one of our threads are found by it too). */
+  threadId?: string;
 }
 
 export interface InboxPage {

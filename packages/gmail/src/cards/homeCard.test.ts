@@ -46,6 +46,7 @@ const counts = (messages: number, recipients: number, bounced: number) => ({
   recipientsHardBounced: bounced,
   recipientsSoftBounced: 0,
   recipientsDelayed: 0,
+  messagesReplied: 0,
 });
 const analytics: TemplateAnalyticsView = { templateId: 't-1', team: counts(1, 2, 1), mine: counts(0, 0, 0) };
 const event = (id: number, type: FeedEvent['type'], change: Partial<FeedEvent> = {}): FeedEvent => ({

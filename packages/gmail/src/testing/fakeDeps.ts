@@ -129,6 +129,7 @@ const ZERO = {
   recipientsHardBounced: 0,
   recipientsSoftBounced: 0,
   recipientsDelayed: 0,
+  messagesReplied: 0,
 };
 
 /** Analytics are derived from the fake feed so tests can drive them through events. */

@@ -22,6 +22,7 @@ export function counts(partial: Partial<Counts> = {}): Counts {
     recipientsHardBounced: 0,
     recipientsSoftBounced: 0,
     recipientsDelayed: 0,
+    messagesReplied: 0,
     ...partial,
   };
 }

@@ -15,7 +15,7 @@ import { heldExplanation, insertHeldEvent } from '../connections/connectionLife'
 import { type ConnectionRow, findConnection } from '../store/connections';
 import type { Db } from '../store/db';
 import { insertEvent } from '../store/events';
-import type { EventRow, MailboxRow, SendRow, UserRow } from '../store/rows';
+import type { EventRow, MailboxRow, SendCampaignRef, SendRow, SendThreadRef, UserRow } from '../store/rows';
 import { listPlanningReservations } from '../store/sendQueue';
 import { insertScheduledSend, listSendsForDraft } from '../store/sends';
 import { findMailboxBatch } from '../store/teamSettings';
@@ -24,6 +24,7 @@ import { lockMailbox } from '../store/users';
 import { ApiError, parseOrRefuse } from './errors';
 import type { FeedHub } from './feedHub';
 import { channelFor } from './identity';
+import { refuseSuppressed } from './suppressionCheck';
 
 export interface SendDeps {
   db: Db;
@@ -53,7 +54,18 @@ interface OutgoingMessage extends PersonalisedMessage {
   host: Host;
   templateId: string | null;
   idempotencyKey: string;
+  /** Schedule send: not before this (the rep's "send at"); null = now. */
+  notBefore: Date | null;
 }
+
+/** What a campaign step adds to a send: whose step it is, and the thread it replies in. */
+export interface SendExtras {
+  campaign?: SendCampaignRef;
+  thread?: SendThreadRef;
+}
+
+/** Schedule send reaches at most a year ahead (the throttle's planning horizon is far shorter). */
+const MAX_SCHEDULE_AHEAD_MS = 365 * DAY_MS;
 
 type Queued = { send: SendRow; reason: string; event: EventRow };
 
@@ -71,11 +83,18 @@ export async function createSend(
   deps: SendDeps,
   user: UserRow,
   input: SendRequestBody,
+  extras: SendExtras = {},
 ): Promise<DraftOutcome> {
   const request = parseOrRefuse(sendRequestSchema, input, 'Not sent');
   const earlier = await listSendsForDraft(deps.db, user.id, request.idempotencyKey);
   if (earlier.length) return alreadySent(earlier);
-  const messages = outgoingMessages(request);
+  const messages = outgoingMessages(request, deps.clock.now());
+  await refuseSuppressed(
+    deps.db,
+    user.tenantId,
+    messages.flatMap((m) => [...m.to, ...m.cc, ...m.bcc]),
+    deps.clock.now(),
+  );
   const decision = await channelFor(deps.db, user, request.host);
   const templateId = request.templateId ?? null;
   if (templateId && !(await findVisibleTemplate(deps.db, user, templateId))) {
@@ -93,7 +112,7 @@ export async function createSend(
       refuseUnlessAccepting(connection);
       const queued: Queued[] = [];
       for (const message of messages)
-        queued.push(await reserveAndQueue(tx, deps.clock, user, message, mailbox, decision.channel));
+        queued.push(await reserveAndQueue(tx, deps.clock, user, message, mailbox, decision.channel, extras));
       // A mailbox waiting for a reconnect takes the send and holds it: the feed says so at once.
       const held: EventRow[] = [];
       if (connection.state !== 'connected') {
@@ -140,8 +159,19 @@ function alreadySent(sends: SendRow[]): DraftOutcome {
   return { duplicate: true, sends: sends.map((send) => ({ send, explanation: ALREADY })) };
 }
 
+/** The rep's "send at", or null for now; a 422 when it is more than a year ahead. */
+function notBeforeOf(request: ValidSendRequestBody, now: Date): Date | null {
+  if (!request.sendAt) return null;
+  const at = new Date(request.sendAt);
+  if (at.getTime() <= now.getTime()) return null;
+  if (at.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS)
+    throw new ApiError(422, 'send-at-too-far', 'Not sent: "send at" can be at most a year ahead.');
+  return at;
+}
+
 /** The draft as the messages that will go out, or a 422 with core's reason (unfilled tags, …). */
-function outgoingMessages(request: ValidSendRequestBody): OutgoingMessage[] {
+function outgoingMessages(request: ValidSendRequestBody, now: Date): OutgoingMessage[] {
+  const notBefore = notBeforeOf(request, now);
   const names = new Map(Object.entries(request.displayNames).map(([a, n]) => [a.toLowerCase(), n]));
   const draft = {
     // An address written twice is one person: one message (and one key) for them.
@@ -159,6 +189,7 @@ function outgoingMessages(request: ValidSendRequestBody): OutgoingMessage[] {
     ...message,
     host: request.host,
     templateId: request.templateId ?? null,
+    notBefore,
     idempotencyKey:
       request.personalise === 'each' ? `${request.idempotencyKey}:${message.to[0]}` : request.idempotencyKey,
   }));
@@ -220,11 +251,12 @@ async function reserveAndQueue(
   request: OutgoingMessage,
   mailbox: MailboxRow,
   channel: ChannelConfig,
+  extras: SendExtras,
 ): Promise<Queued> {
   const { to, cc, bcc } = request;
   const counts = recipientCounts(channel.address, [...to, ...cc, ...bcc]);
   const now = clock.now();
-  const { plan } = await planSlot(tx, { mailbox, counts, from: now });
+  const { plan } = await planSlot(tx, { mailbox, counts, from: request.notBefore ?? now });
   if (plan.outcome === 'rejected') throw new ApiError(422, plan.code, plan.message);
   const id = randomUUID();
   const send = await insertScheduledSend(
@@ -248,6 +280,8 @@ async function reserveAndQueue(
       // The channel as it was named when the send was queued: a later rename does not rewrite history.
       channelKind: channel.kind,
       channelLabel: channel.label,
+      campaign: extras.campaign ?? null,
+      thread: extras.thread ?? null,
     },
     counts,
   );
@@ -266,6 +300,10 @@ async function reserveAndQueue(
       windowId: plan.windowId ?? null,
       profileId: mailbox.profileId,
       channel: { kind: channel.kind, label: channel.label },
+      ...(request.notBefore ? { scheduledFor: request.notBefore.toISOString() } : {}),
+      ...(extras.campaign
+        ? { campaignId: extras.campaign.campaignId, stepIndex: extras.campaign.stepIndex }
+        : {}),
     },
     at: now,
   });

@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { CAMPAIGNS_MIGRATION } from './migration50';
 
 /**
  * Forward-only migrations, one SQL dialect for PGlite and PostgreSQL. Append; never edit a shipped
@@ -229,6 +230,7 @@ create table audit_log (
 create index audit_log_tenant on audit_log(tenant_id, id);
 `,
   },
+  CAMPAIGNS_MIGRATION,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -69,6 +69,26 @@ export interface SendRow {
   channelLabel?: string | null;
   /** Set by a claim: the previous worker had started handing this send to the provider. */
   reclaimedInFlight?: boolean;
+  /** A campaign step's email: which campaign, person (enrolment) and step. */
+  campaign?: SendCampaignRef | null;
+  /** A reply in an earlier email's thread (campaign step with `thread: 'same'`). */
+  thread?: SendThreadRef | null;
+  /** Gmail's thread id once submitted, and the Message-ID it went out with (replies match either). */
+  threadId?: string | null;
+  rfcMessageId?: string | null;
+}
+
+export interface SendCampaignRef {
+  campaignId: string;
+  enrolmentId: string;
+  stepId: string;
+  stepIndex: number;
+}
+
+export interface SendThreadRef {
+  inReplyTo: string;
+  references: string[];
+  threadId: string | null;
 }
 
 export interface EventRow {
@@ -144,6 +164,25 @@ export const toSend = (r: Raw): SendRow => ({
   submittedAt: date(r.submitted_at),
   channelKind: (r.channel_kind as string | null) ?? null,
   channelLabel: (r.channel_label as string | null) ?? null,
+  campaign:
+    r.campaign_id == null
+      ? null
+      : {
+          campaignId: String(r.campaign_id),
+          enrolmentId: String(r.enrolment_id),
+          stepId: String(r.step_id),
+          stepIndex: Number(r.step_index),
+        },
+  thread:
+    r.in_reply_to == null
+      ? null
+      : {
+          inReplyTo: String(r.in_reply_to),
+          references: json<string[]>(r.thread_references ?? []),
+          threadId: (r.thread_id as string | null) ?? null,
+        },
+  threadId: (r.thread_id as string | null) ?? null,
+  rfcMessageId: (r.rfc_message_id as string | null) ?? null,
 });
 
 export const toEvent = (r: Raw): EventRow => ({

@@ -55,8 +55,10 @@ export async function insertScheduledSend(
 ): Promise<SendRow> {
   const [row] = await tx.query(
     `insert into sends (id, user_id, mailbox_id, host, template_id, idempotency_key, message_id, from_addr,
-       to_addrs, cc_addrs, bcc_addrs, subject, body, status, send_at, channel_kind, channel_label)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'scheduled', $14, $15, $16) returning *`,
+       to_addrs, cc_addrs, bcc_addrs, subject, body, status, send_at, channel_kind, channel_label,
+       campaign_id, enrolment_id, step_id, step_index, in_reply_to, thread_references, thread_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'scheduled', $14, $15, $16,
+       $17, $18, $19, $20, $21, $22, $23) returning *`,
     [
       send.id,
       send.userId,
@@ -74,6 +76,14 @@ export async function insertScheduledSend(
       send.sendAt,
       send.channelKind ?? null,
       send.channelLabel ?? null,
+      send.campaign?.campaignId ?? null,
+      send.campaign?.enrolmentId ?? null,
+      send.campaign?.stepId ?? null,
+      send.campaign?.stepIndex ?? null,
+      send.thread?.inReplyTo ?? null,
+      send.thread ? JSON.stringify(send.thread.references) : null,
+      // The earlier email's Gmail thread: this one joins it.
+      send.thread?.threadId ?? null,
     ],
   );
   await tx.query(
@@ -278,11 +288,21 @@ export async function insertSentElsewhere(
   return rows.length > 0;
 }
 
-export async function markSubmitted(db: Db, id: string, at: Date): Promise<void> {
+/**
+ * The provider took the send. `threadId` (Gmail) and `rfcMessageId` (when the provider chose the
+ * Message-ID) are kept when known, so a reply, or a later step in the same thread, can find it.
+ */
+export async function markSubmitted(
+  db: Db,
+  id: string,
+  at: Date,
+  ids: { threadId?: string | null; rfcMessageId?: string | null } = {},
+): Promise<void> {
   await db.query(
     `update sends set status = 'submitted', submitted_at = $2, claimed_until = null, last_error = null,
-       check_failures = 0 where id = $1`,
-    [id, at],
+       check_failures = 0, thread_id = coalesce($3, thread_id), rfc_message_id = coalesce($4, rfc_message_id)
+     where id = $1`,
+    [id, at, ids.threadId ?? null, ids.rfcMessageId ?? null],
   );
 }
 

@@ -1,8 +1,9 @@
 import { classifySmtpRefusal, type RejectedRecipient } from '@sendwell/core';
-import type { FeedHub } from '../services/feedHub';
+import { afterBounce } from '../services/deliveryOutcomes';
+import type { OutcomeDeps } from '../services/outcomeDeps';
 import { insertBounce } from '../store/bounces';
-import type { Db } from '../store/db';
 import type { SendRow } from '../store/rows';
+import { findUser } from '../store/users';
 import { recordEvent } from './recordEvent';
 
 /**
@@ -11,7 +12,7 @@ import { recordEvent } from './recordEvent';
  * the same way. The notice id is the send's, so a repeated record is a no-op.
  */
 export async function recordRejectedRecipients(
-  deps: { db: Db; hub: FeedHub },
+  deps: OutcomeDeps,
   send: SendRow,
   rejected: readonly RejectedRecipient[],
   at: Date,
@@ -47,5 +48,18 @@ export async function recordRejectedRecipients(
       },
       at,
     });
+    const user = await findUser(deps.db, send.userId);
+    if (user)
+      await afterBounce(deps, {
+        send,
+        tenantId: user.tenantId,
+        userId: send.userId,
+        recipient: r.recipient,
+        action: 'failed',
+        hard,
+        status: r.status,
+        reason,
+        diagnostic: r.diagnostic,
+      });
   }
 }

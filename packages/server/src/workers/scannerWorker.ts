@@ -2,13 +2,14 @@ import type { BounceReport, Clock, Logger, MailboxPort } from '@sendwell/core';
 import { MailboxAuthError, parseBounce } from '@sendwell/core';
 import { loseConnection } from '../connections/connectionLife';
 import type { SentFolderPort } from '../mailboxes/sentFolder';
+import { afterBounce } from '../services/deliveryOutcomes';
 import type { FeedHub } from '../services/feedHub';
 import { insertBounce } from '../store/bounces';
 import { listConnectedMailboxIds } from '../store/connections';
 import type { Db } from '../store/db';
 import type { MailboxRow, SendRow } from '../store/rows';
 import { findSend, findSendByMessageId, findSendByRecipient } from '../store/sends';
-import { listMailboxes, saveScanCursor } from '../store/users';
+import { findUser, listMailboxes, saveScanCursor } from '../store/users';
 import { isBounceCandidate } from './bounceCandidate';
 import { pauseForProvider, QUOTA_NOTICE_PAUSE_MS } from './pauses';
 import { recordEvent } from './recordEvent';
@@ -130,6 +131,19 @@ async function recordBounce(
       },
       at,
     });
+    const owner = await findUser(deps.db, mailbox.userId);
+    if (owner)
+      await afterBounce(deps, {
+        send,
+        tenantId: owner.tenantId,
+        userId: mailbox.userId,
+        recipient: recipient.address,
+        action: recipient.action,
+        hard: recipient.hard,
+        status: recipient.status,
+        reason: recipient.reason,
+        diagnostic: recipient.diagnostic,
+      });
   }
   return recorded;
 }

@@ -4,13 +4,16 @@ import {
   type Logger,
   MailboxAuthError,
   type MailboxPort,
+  type OutgoingMessage,
   type RejectedRecipient,
+  type SubmitResult,
 } from '@sendwell/core';
 import { heldExplanation, insertHeldEvent, loseConnection } from '../connections/connectionLife';
 import type { FeedHub } from '../services/feedHub';
 import { findConnection } from '../store/connections';
 import type { Db } from '../store/db';
 import type { MailboxRow, SendRow } from '../store/rows';
+import { markCancelled } from '../store/sendQueue';
 import {
   claimDueSends,
   deferSend,
@@ -26,6 +29,7 @@ import { pauseForProvider, resumeEndedPauses } from './pauses';
 import { recordEvent } from './recordEvent';
 import { recordRejectedRecipients } from './rejectedRecipients';
 import { pauseMove, recordMove, retryMove, type SendMove } from './reschedule';
+import { stillWanted } from './sendGate';
 
 export interface SenderDeps {
   db: Db;
@@ -37,6 +41,11 @@ export interface SenderDeps {
   leaseMs?: number;
   /** Provider submissions a send may use before it fails for good (lookups and 429s do not count). */
   maxAttempts?: number;
+  /**
+   * What the composition root adds to a message at send time: the one-click unsubscribe URL for
+   * campaign emails, and tracked links/pixel when the team turned tracking on.
+   */
+  decorate?(send: SendRow, message: OutgoingMessage): Promise<OutgoingMessage>;
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5;
@@ -78,6 +87,8 @@ async function deliver(deps: SenderDeps, send: SendRow): Promise<void> {
     if (found === 'unknown') return;
     if (found) return submitted(deps, send);
   }
+  const wanted = await stillWanted(deps.db, send, deps.clock.now());
+  if (!wanted.go) return cancelled(deps, send, wanted.why);
   const gate = await gateAttempt(deps.db, send, deps.clock.now());
   if (!gate.go) {
     if (gate.reason === 'mailbox-gone')
@@ -122,17 +133,9 @@ async function attempt(
 ): Promise<void> {
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   try {
-    const result = await mailbox.send({
-      sendwellId: send.id,
-      messageId: send.messageId,
-      from: send.from,
-      to: send.to,
-      cc: send.cc,
-      bcc: send.bcc,
-      subject: send.subject,
-      html: send.body,
-    });
-    if (result.status === 'submitted') return submitted(deps, send, result.rejected ?? []);
+    const message = await outgoingMessage(deps, send);
+    const result = await mailbox.send(message);
+    if (result.status === 'submitted') return submitted(deps, send, result.rejected ?? [], result);
     if (result.status === 'throttled')
       return throttled(deps, mailboxRow, send, result.retryAfterSeconds, result.detail);
     if (result.retryable && send.attempts < maxAttempts) return retryLater(deps, send, result.detail);
@@ -148,9 +151,53 @@ async function attempt(
   }
 }
 
-async function submitted(deps: SenderDeps, send: SendRow, rejected: readonly RejectedRecipient[] = []) {
+/** The send as the provider gets it: its thread (a campaign step replying in it) and what `decorate` adds. */
+async function outgoingMessage(deps: SenderDeps, send: SendRow): Promise<OutgoingMessage> {
+  const message: OutgoingMessage = {
+    sendwellId: send.id,
+    messageId: send.messageId,
+    from: send.from,
+    to: send.to,
+    cc: send.cc,
+    bcc: send.bcc,
+    subject: send.subject,
+    html: send.body,
+    ...(send.thread
+      ? {
+          inReplyTo: send.thread.inReplyTo,
+          references: send.thread.references,
+          ...(send.thread.threadId ? { threadId: send.thread.threadId } : {}),
+        }
+      : {}),
+  };
+  return deps.decorate ? deps.decorate(send, message) : message;
+}
+
+/** A person who left the campaign, or an address suppressed since: the send stops, with why. */
+async function cancelled(deps: SenderDeps, send: SendRow, why: string) {
+  await markCancelled(deps.db, send.id, why);
+  await recordEvent(deps.db, deps.hub, {
+    userId: send.userId,
+    type: 'send.cancelled',
+    sendId: send.id,
+    templateId: send.templateId,
+    recipient: null,
+    detail: { reason: why, to: send.to, subject: send.subject },
+    at: deps.clock.now(),
+  });
+}
+
+async function submitted(
+  deps: SenderDeps,
+  send: SendRow,
+  rejected: readonly RejectedRecipient[] = [],
+  result?: Extract<SubmitResult, { status: 'submitted' }>,
+) {
   const at = deps.clock.now();
-  await markSubmitted(deps.db, send.id, at);
+  await markSubmitted(deps.db, send.id, at, {
+    threadId: result?.threadId ?? null,
+    rfcMessageId: result?.rfcMessageId ?? null,
+  });
   await recordEvent(deps.db, deps.hub, {
     userId: send.userId,
     type: 'send.submitted',

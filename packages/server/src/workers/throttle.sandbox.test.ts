@@ -110,7 +110,9 @@ describe('throttle and outbox in real use, through the sandbox Graph', { timeout
       getToken: () => sendwell.sandbox!.issueMicrosoftToken('eli'),
     });
     const row = (await findSend(sendwell.db, send.id))!;
-    expect(await graph.send({ ...row, sendwellId: row.id, html: row.body })).toEqual({ status: 'submitted' });
+    expect(await graph.send({ ...row, threadId: undefined, sendwellId: row.id, html: row.body })).toEqual({
+      status: 'submitted',
+    });
     await sendwell.db.query(
       `update sends set status = 'sending', attempts = 1, started_at = $2, claimed_until = $2 where id = $1`,
       [send.id, new Date(clock.now().getTime() - 1)],

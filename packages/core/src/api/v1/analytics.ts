@@ -21,6 +21,10 @@ export const analyticsCountsSchema = z
       .number()
       .int()
       .meta({ description: 'Recipients with a delay notice and no failure (yet).' }),
+    messagesReplied: z
+      .number()
+      .int()
+      .meta({ description: 'Messages a recipient answered (auto-replies and out-of-office do not count).' }),
   })
   .meta({ id: 'AnalyticsCounts' });
 

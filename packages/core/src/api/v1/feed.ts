@@ -15,6 +15,20 @@ export const FEED_EVENT_TYPES = [
   'throttle.resumed',
   'send.held',
   ...CONNECTION_EVENT_TYPES,
+  // Issue 9: replies, unsubscribes, complaints, campaigns, suppression, engagement.
+  'reply',
+  'auto-reply',
+  'unsubscribe',
+  'complaint',
+  'campaign.enrolled',
+  'campaign.left',
+  'campaign.finished',
+  'campaign.paused',
+  'campaign.resumed',
+  'suppression.added',
+  'suppression.lifted',
+  'engagement.open',
+  'engagement.click',
 ] as const;
 export const feedEventTypeSchema = z.enum(FEED_EVENT_TYPES).meta({ id: 'FeedEventType' });
 

@@ -1,6 +1,7 @@
 export * from './account';
 export * from './analytics';
 export * from './audit';
+export * from './campaigns';
 export * from './channels';
 export * from './common';
 export * from './connections';
@@ -9,4 +10,5 @@ export * from './members';
 export * from './quota';
 export * from './sends';
 export * from './settings';
+export * from './suppression';
 export * from './templates';

@@ -162,6 +162,7 @@ describe('feed, quota and analytics answers', () => {
       recipientsHardBounced: 1,
       recipientsSoftBounced: 1,
       recipientsDelayed: 2,
+      messagesReplied: 0,
     });
     expect(forEli.mine).toMatchObject({ messages: 1, recipients: 1, recipientsBounced: 1 });
     const forIvy = await json<TemplateAnalytics>(`/analytics/templates/${id}`, 'ivy');

@@ -2,6 +2,7 @@ import { accountRoutes } from './account';
 import { analyticsRoutes } from './analytics';
 import { documentV1, newV1App, type V1App, v1Middleware } from './app';
 import { auditRoutes } from './audit';
+import { campaignsRoutes } from './campaigns';
 import { channelsRoutes } from './channels';
 import { connectionsRoutes } from './connections';
 import type { V1Deps } from './deps';
@@ -11,7 +12,9 @@ import { membersRoutes } from './members';
 import { quotaRoutes } from './quota';
 import { sendsRoutes } from './sends';
 import { settingsRoutes } from './settings';
+import { suppressionsRoutes } from './suppressions';
 import { templatesRoutes } from './templates';
+import { unattributedRoutes } from './unattributed';
 
 /**
  * `/api/v1`: every route of the public API, described by `/api/v1/openapi.json`. Each module
@@ -24,6 +27,7 @@ export function v1Routes(deps: V1Deps): V1App {
   accountRoutes(app, deps);
   analyticsRoutes(app, deps);
   auditRoutes(app, deps);
+  campaignsRoutes(app, deps);
   channelsRoutes(app, deps);
   connectionsRoutes(app, deps);
   feedRoutes(app, deps);
@@ -32,6 +36,8 @@ export function v1Routes(deps: V1Deps): V1App {
   quotaRoutes(app, deps);
   sendsRoutes(app, deps);
   settingsRoutes(app, deps);
+  suppressionsRoutes(app, deps);
   templatesRoutes(app, deps);
+  unattributedRoutes(app, deps);
   return app;
 }

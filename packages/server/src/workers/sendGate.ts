@@ -1,0 +1,45 @@
+import type { Db } from '../store/db';
+import type { SendRow } from '../store/rows';
+import { findLiveSuppressions } from '../store/suppressions';
+
+/** Whether a claimed send should still go out, checked just before the provider is called. */
+export type StillWanted = { go: true } | { go: false; why: string };
+
+/** The words a later step ends with when its person left the campaign (the issue's wording). */
+export const CAMPAIGN_ENDED: Record<string, string> = {
+  bounced: 'Campaign ended: the email before bounced.',
+  replied: 'Campaign ended: the person replied.',
+  unsubscribed: 'Campaign ended: the person unsubscribed.',
+  complained: 'Campaign ended: the person reported an email as spam.',
+  suppressed: 'Campaign ended: the address is suppressed for your team.',
+  removed: 'Campaign ended: the person was removed from the campaign.',
+  finished: 'Campaign ended.',
+};
+
+/**
+ * The last check before a send reaches the provider (the queue may hold it for hours): a person
+ * who left the campaign, or an address suppressed since the send was queued, gets nothing. The
+ * exits cancel waiting steps themselves; this closes the race with a send already claimed.
+ */
+export async function stillWanted(db: Db, send: SendRow, now: Date): Promise<StillWanted> {
+  if (send.campaign) {
+    const [row] = await db.query<{ status: string; left_reason: string | null; campaign_status: string }>(
+      `select e.status, e.left_reason, c.status as campaign_status from enrolments e
+         join campaigns c on c.id = e.campaign_id where e.id = $1`,
+      [send.campaign.enrolmentId],
+    );
+    if (!row) return { go: false, why: CAMPAIGN_ENDED.removed! };
+    if (row.status === 'left') return { go: false, why: CAMPAIGN_ENDED[row.left_reason ?? 'removed']! };
+  }
+  const [user] = await db.query<{ tenant_id: string }>('select tenant_id from users where id = $1', [
+    send.userId,
+  ]);
+  if (!user) return { go: true };
+  const live = await findLiveSuppressions(db, user.tenant_id, [...send.to, ...send.cc, ...send.bcc], now);
+  if (live.length)
+    return {
+      go: false,
+      why: `Not sent: ${live.map((s) => s.email).join(', ')} became suppressed for your team after this email was queued.`,
+    };
+  return { go: true };
+}
