@@ -102,6 +102,7 @@ export const campaignSchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    timeZone: z.string(),
     status: campaignStatusSchema,
     pause: campaignPauseSchema.nullable(),
     owner: z.object({ id: z.string(), name: z.string(), email: z.string() }),
@@ -123,6 +124,12 @@ export const campaignPageSchema = pageOf(campaignSchema, 'CampaignPage');
 export const createCampaignBodySchema = z
   .object({
     name: z.string().trim().min(1, 'Name the campaign').max(200),
+    timeZone: z
+      .string()
+      .min(1)
+      .max(64)
+      .default('UTC')
+      .meta({ description: "The rep's IANA time zone (send windows use it unless the person's is known)." }),
     steps: z.array(campaignStepSchema).min(1, 'Add at least one step').max(MAX_CAMPAIGN_STEPS),
   })
   .meta({ id: 'CreateCampaign' });
