@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   'template.team.deleted',
   'connection.disabled',
   'connection.enabled',
+  'suppression.added',
+  'suppression.lifted',
+  'settings.bounce-rules.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

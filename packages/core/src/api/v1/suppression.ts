@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoTime, pageOf } from './common';
+import { emailAddressSchema } from '../sendRequest';
+import { isoTime, pageOf, pageQuerySchema } from './common';
 
 /**
  * `/api/v1/suppressions`, `/api/v1/settings/bounce-rules`, `/api/v1/unattributed` and the engagement
@@ -33,8 +34,18 @@ export type Suppression = z.infer<typeof suppressionSchema>;
 export const suppressionPageSchema = pageOf(suppressionSchema, 'SuppressionPage');
 
 export const addSuppressionBodySchema = z
-  .object({ email: z.string(), note: z.string().max(500).optional() })
+  .object({ email: emailAddressSchema, note: z.string().trim().max(500).optional() })
   .meta({ id: 'AddSuppression' });
+export type AddSuppression = z.infer<typeof addSuppressionBodySchema>;
+
+/** `GET /suppressions?email=&state=live|all`: one address (exact, case-insensitive) or all; live only by default. */
+export const suppressionQuerySchema = pageQuerySchema.extend({
+  email: z.string().trim().toLowerCase().max(320).optional().meta({ description: 'One address.' }),
+  state: z
+    .enum(['live', 'all'])
+    .default('live')
+    .meta({ description: '`all` adds lifted and expired suppressions (the history).' }),
+});
 
 /** Team rules (admin): soft bounces → a suppression that expires; the campaign circuit breaker. */
 export const bounceRulesSchema = z
@@ -64,6 +75,9 @@ export const bounceRulesSchema = z
   .strict()
   .meta({ id: 'BounceRules' });
 export type BounceRules = z.infer<typeof bounceRulesSchema>;
+
+/** `PUT /settings/bounce-rules`: any subset of the rules; the others keep their value. */
+export const bounceRulesUpdateSchema = bounceRulesSchema.partial().strict().meta({ id: 'BounceRulesUpdate' });
 
 export const DEFAULT_BOUNCE_RULES: BounceRules = {
   softBounceLimit: 3,
