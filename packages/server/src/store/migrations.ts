@@ -1,5 +1,6 @@
 import type { Db } from './db';
 import { CAMPAIGNS_MIGRATION } from './migration50';
+import { CAMPAIGN_TIME_ZONE_MIGRATION } from './migration51';
 
 /**
  * Forward-only migrations, one SQL dialect for PGlite and PostgreSQL. Append; never edit a shipped
@@ -231,6 +232,7 @@ create index audit_log_tenant on audit_log(tenant_id, id);
 `,
   },
   CAMPAIGNS_MIGRATION,
+  CAMPAIGN_TIME_ZONE_MIGRATION,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {
