@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'suppression.added',
   'suppression.lifted',
   'settings.bounce-rules.changed',
+  'campaign.resumed',
+  'campaign.removed-person',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
