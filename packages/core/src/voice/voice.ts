@@ -1,6 +1,30 @@
+import type {
+  CampaignForecast,
+  CampaignStatus,
+  EnrolAnswer,
+  EnrolRowError,
+  LeftReason,
+  SendWindow,
+  StepDelay,
+} from '../api/v1/campaigns';
 import type { AnalyticsCounts, ChannelInfo, QuotaInfo, TemplateAnalytics } from '../api/wire';
 import type { Host, ProviderKind } from '../channel/types';
 import type { ConnectionInfo } from '../connection/types';
+import {
+  type BreakerPause,
+  breakerBannerWords,
+  type CountLabel,
+  campaignStatusWords,
+  type EnrolmentStatusInput,
+  enrolAnswerWords,
+  enrolmentLine,
+  enrolmentStatusWords,
+  enrolRowErrorWords,
+  forecastStepWords,
+  goesOutWords,
+  stepDelayWords,
+  stepWindowWords,
+} from './campaigns';
 import type { Params, PluralBase } from './catalog';
 import type { Locale } from './locale';
 import type { MessageKey } from './messages/en';
@@ -8,6 +32,12 @@ import { quotaWords, slotWords } from './quota';
 import { reasonWords } from './reasons';
 import { invalidAddressWords, type PersonaliseRefusal, refusalWords } from './refusals';
 import { createSpeaker } from './speaker';
+import {
+  type SuppressionFacts,
+  suppressedRefusalWords,
+  suppressionReasonWords,
+  whySuppressedWords,
+} from './suppression';
 import type {
   AnalyticsScope,
   ChannelWords,
@@ -77,6 +107,47 @@ export interface Voice {
   analytics(analytics: TemplateAnalytics, scope: AnalyticsScope): string;
   /** "1 hard · 0 soft · 0 delayed (recipients)". */
   analyticsDetail(counts: AnalyticsCounts): string;
+  /** 0.253 → "25.3%" in the locale's way. */
+  percent(fraction: number): string;
+
+  // Issue 9: campaigns, exits, suppression, schedule send.
+  /** "active · step 2 of 3 · next Tue 9:00 AM", "finished", "left: bounced" (exact), "left: replied", … */
+  enrolmentStatus(e: EnrolmentStatusInput): string;
+  /** `enrolmentStatus` with the tone its badge shows (bounced red, replied green, …). */
+  enrolmentLine(e: EnrolmentStatusInput): Line;
+  /** Why a person left, as a sentence: "Left the campaign: an email to this address bounced." */
+  leftReason(reason: LeftReason): string;
+  /** The cancel reason of a later step: "Campaign ended: the email before bounced." */
+  campaignEnded(reason: LeftReason | 'finished'): string;
+  /** "Active", "Paused by its owner Tue 9:00 AM", "Paused automatically …: too many emails bounced". */
+  campaignStatus(campaign: { status: CampaignStatus; pause: BreakerPause | null }): Line;
+  /** The circuit breaker's banner (null unless the breaker paused it); `isAdmin` picks who may resume. */
+  breakerBanner(
+    pause: BreakerPause | null,
+    reader: { isAdmin: boolean },
+  ): { tone: Line['tone']; title: string; detail: string } | null;
+  /** "2 business days after the previous step" (index 0: "… after enrolment"). */
+  stepDelay(delay: StepDelay, index: number): string;
+  /** "Mon–Fri, 9:00 AM–5:00 PM, Europe/Paris time" or "Any time". */
+  stepWindow(window: SendWindow | null, campaignZone: string): string;
+  /** "New email" / "Reply in the same thread". */
+  stepThread(thread: 'new' | 'same'): string;
+  /** Schedule send's confirmation: "Goes out Tue 9:00 AM" (past or null: "Goes out now"). */
+  goesOut(at: Instant | null): string;
+  /** "Row 3: “bob@” is not a valid email address" (row is 0-based on the wire, shown from 1). */
+  enrolRowError(error: EnrolRowError): string;
+  /** "12 people enrolled · 2 not enrolled". */
+  enrolAnswer(answer: Pick<EnrolAnswer, 'enrolled' | 'errors' | 'dryRun'>): string;
+  /** A column or funnel label: "Enrolled", "Bounced (hard)", "Reply rate", … */
+  countLabel(label: CountLabel): string;
+  /** A step's forecast: "3 pending, from Tue 9:00 AM to Tue 11:00 AM". */
+  forecastStep(step: CampaignForecast['steps'][number]): string;
+  /** "hard bounce", "unsubscribed", "spam complaint", "repeated soft bounces", "added by hand". */
+  suppressionReason(reason: string): string;
+  /** "ada@x.test is suppressed for your team since …: an email to it bounced hard. The notice said: …" */
+  whySuppressed(facts: SuppressionFacts): string;
+  /** "Not sent: ada@x.test is suppressed for your team." */
+  suppressedRefusal(addresses: readonly string[]): string;
 }
 
 export function createVoice(options: VoiceOptions): Voice {
@@ -108,5 +179,23 @@ export function createVoice(options: VoiceOptions): Voice {
     connection: (info, provider) => connectionWords(s, info, provider),
     analytics: (analytics, scope) => analyticsWords(s, analytics, scope),
     analyticsDetail: (counts) => analyticsDetailWords(s, counts),
+    percent: s.percent,
+    enrolmentStatus: (e) => enrolmentStatusWords(s, e),
+    enrolmentLine: (e) => enrolmentLine(s, e),
+    leftReason: (reason) => s.t(`campaign.leftWhy.${reason}`),
+    campaignEnded: (reason) => s.t(`campaign.ended.${reason}`),
+    campaignStatus: (campaign) => campaignStatusWords(s, campaign),
+    breakerBanner: (pause, reader) => breakerBannerWords(s, pause, reader),
+    stepDelay: (delay, index) => stepDelayWords(s, delay, index),
+    stepWindow: (window, zone) => stepWindowWords(s, window, zone),
+    stepThread: (thread) => s.t(`step.thread.${thread}`),
+    goesOut: (at) => goesOutWords(s, at),
+    enrolRowError: (error) => enrolRowErrorWords(s, error),
+    enrolAnswer: (answer) => enrolAnswerWords(s, answer),
+    countLabel: (label) => s.t(`campaign.counts.${label}`),
+    forecastStep: (step) => forecastStepWords(s, step),
+    suppressionReason: (reason) => suppressionReasonWords(s, reason),
+    whySuppressed: (facts) => whySuppressedWords(s, facts),
+    suppressedRefusal: (addresses) => suppressedRefusalWords(s, addresses),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isTimeZone } from '../../campaigns/timeZone';
 import { emailAddressSchema } from '../sendRequest';
-import { isoTime, pageOf } from './common';
+import { isoTime, pageOf, pageQuerySchema } from './common';
 
 /**
  * `/api/v1/campaigns`: multi-step sequences. A campaign belongs to its owner (a rep) and their team;
@@ -68,6 +69,7 @@ export type CampaignStep = z.output<typeof campaignStepSchema> & { id: string };
 
 export const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
 export const campaignStatusSchema = z.enum(CAMPAIGN_STATUSES).meta({ id: 'CampaignStatus' });
+export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
 
 /** Why a campaign is paused: the rep paused it, or the bounce-rate circuit breaker did. */
 export const campaignPauseSchema = z
@@ -128,6 +130,7 @@ export const createCampaignBodySchema = z
       .string()
       .min(1)
       .max(64)
+      .refine(isTimeZone, 'Not a time zone (use one like Europe/Paris)')
       .default('UTC')
       .meta({ description: "The rep's IANA time zone (send windows use it unless the person's is known)." }),
     steps: z.array(campaignStepSchema).min(1, 'Add at least one step').max(MAX_CAMPAIGN_STEPS),
@@ -155,7 +158,12 @@ export const enrolPersonSchema = z
   .object({
     email: emailAddressSchema,
     displayName: z.string().max(256).optional(),
-    timeZone: z.string().max(64).optional().meta({ description: 'IANA zone, e.g. `Europe/Paris`.' }),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'Not a time zone (use one like Europe/Paris)')
+      .optional()
+      .meta({ description: 'IANA zone, e.g. `Europe/Paris`.' }),
     fields: personFieldsSchema.default({}),
   })
   .meta({ id: 'EnrolPerson' });
@@ -177,6 +185,8 @@ export const enrolRowErrorSchema = z
     row: z.number().int(),
     email: z.string().nullable(),
     code: z.enum(['invalid', 'suppressed', 'already-enrolled', 'duplicate-in-batch']),
+    /** Which value of an `invalid` row is wrong (absent: the email address). */
+    field: z.enum(['email', 'timeZone', 'displayName', 'fields']).optional(),
     message: z.string(),
   })
   .meta({ id: 'EnrolRowError' });
@@ -256,3 +266,19 @@ export const personStatusSchema = z
   })
   .meta({ id: 'PersonStatus' });
 export type PersonStatus = z.infer<typeof personStatusSchema>;
+
+/** `GET /campaigns`: mine (default) or the whole team's (every member may read them), by status. */
+export const listCampaignsQuerySchema = pageQuerySchema.extend({
+  scope: z.enum(['mine', 'team']).default('mine'),
+  status: campaignStatusSchema.optional(),
+});
+
+/** `GET /campaigns/{id}/enrolments`: in the order people joined, optionally one status. */
+export const listEnrolmentsQuerySchema = pageQuerySchema.extend({
+  status: z.enum(ENROLMENT_STATUSES).optional(),
+});
+
+/** `POST /people/{email}/remove`: out of one campaign, or (no id) every campaign the caller may change. */
+export const removePersonBodySchema = z
+  .object({ campaignId: z.string().min(1).max(100).optional() })
+  .meta({ id: 'RemovePerson' });

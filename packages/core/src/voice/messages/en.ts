@@ -2,7 +2,10 @@
  * Every user-facing string of the voice, in English. `zh-Hans.ts` has the same keys and the same
  * `{placeholders}` (a test checks). Keys ending in `.one` / `.other` are chosen by Intl.PluralRules.
  */
+import { campaignsEn } from './campaigns.en';
+
 export const en = {
+  ...campaignsEn,
   // times
   'time.now': 'now',
   'time.inSeconds': 'in {seconds} s',

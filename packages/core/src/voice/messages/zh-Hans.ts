@@ -1,7 +1,9 @@
+import { campaignsZhHans } from './campaigns.zh-Hans';
 import type { Messages } from './en';
 
 /** The voice in Simplified Chinese: the same keys and placeholders as `en.ts`. */
 export const zhHans: Messages = {
+  ...campaignsZhHans,
   'time.now': '现在',
   'time.inSeconds': '{seconds} 秒后',
 
