@@ -78,6 +78,7 @@ export type BounceRules = z.infer<typeof bounceRulesSchema>;
 
 /** `PUT /settings/bounce-rules`: any subset of the rules; the others keep their value. */
 export const bounceRulesUpdateSchema = bounceRulesSchema.partial().strict().meta({ id: 'BounceRulesUpdate' });
+export type BounceRulesUpdate = z.infer<typeof bounceRulesUpdateSchema>;
 
 export const DEFAULT_BOUNCE_RULES: BounceRules = {
   softBounceLimit: 3,

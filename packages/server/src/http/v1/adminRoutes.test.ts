@@ -48,7 +48,27 @@ const SAMPLES: Record<string, AdminSample> = {
     path: '/connections/mbx-eli/enable',
     audits: { action: 'connection.enabled' as AuditAction, target: 'mbx-eli' },
   },
+  updateBounceRules: {
+    path: '/settings/bounce-rules',
+    body: { softBounceLimit: 5 },
+    audits: { action: 'settings.bounce-rules.changed', target: null },
+  },
+  // The path and target get the id of a suppression made in beforeAll (see liftableSuppression).
+  liftSuppression: { path: '/suppressions/0/lift', audits: { action: 'suppression.lifted', target: '0' } },
 };
+
+/** A suppression in ava's team written straight to the store (no audit entry), for the lift row. */
+async function liftableSuppression(): Promise<void> {
+  const [row] = await bed.sendwell.db.query<{ id: string }>(
+    `insert into suppressions (tenant_id, email, reason, since)
+     select tenant_id, 'admin-routes@example.com', 'manual', now() from users where id = 'ava' returning id`,
+  );
+  const id = String(row!.id);
+  SAMPLES.liftSuppression = {
+    path: `/suppressions/${id}/lift`,
+    audits: { action: 'suppression.lifted', target: id },
+  };
+}
 
 let bed: V1Testbed;
 let doc: OpenApiDocument;
@@ -56,6 +76,7 @@ let doc: OpenApiDocument;
 beforeAll(async () => {
   bed = await openV1Testbed('sendwell-admin-routes-');
   doc = await bed.document();
+  await liftableSuppression();
 });
 afterAll(() => bed.close());
 

@@ -1,5 +1,6 @@
 import { API_SAMPLES, LAST_SAMPLES } from './samplesApi';
 import { CHANNEL_SAMPLES, SENDS_SAMPLES } from './samplesOthers';
+import { SUPPRESSION_SAMPLES } from './samplesSuppression';
 import type { V1Testbed } from './server';
 
 /**
@@ -44,5 +45,6 @@ export const SAMPLES: Record<string, Sample[]> = {
   ...API_SAMPLES,
   ...SENDS_SAMPLES,
   ...CHANNEL_SAMPLES,
+  ...SUPPRESSION_SAMPLES,
   ...LAST_SAMPLES,
 };
