@@ -37,6 +37,7 @@ const PAGES = [
   { id: 'home', to: '/', label: 'Home', exact: true },
   { id: 'sends', to: '/sends', label: 'Sends', exact: false },
   { id: 'templates', to: '/templates', label: 'Templates', exact: false },
+  { id: 'campaigns', to: '/campaigns', label: 'Campaigns', exact: false },
   { id: 'numbers', to: '/numbers', label: 'My numbers', exact: false },
 ] as const;
 

@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import { adminRoutes } from '../admin/routes';
 import type { Session } from '../api/session';
+import { campaignRoutes } from '../pages/campaigns/routes';
 import { HomePage } from '../pages/home/HomePage';
 import { SendDetailPage } from '../pages/sends/SendDetailPage';
 import { SendsPage } from '../pages/sends/SendsPage';
@@ -107,6 +108,7 @@ const routeTree = rootRoute.addChildren([
     templatesRoute,
     templateEditorRoute,
     numbersRoute,
+    ...campaignRoutes(signedInRoute),
     ...adminRoutes(signedInRoute),
     unknownRoute,
   ]),

@@ -1,0 +1,147 @@
+import {
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import { type CampaignAnalytics, LEFT_REASONS, type StepCounts, type Voice } from '@sendwell/core';
+import { LEFT_REASON_WORDS } from './campaignWords';
+
+const useStyles = makeStyles({
+  funnel: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    rowGap: tokens.spacingVerticalXS,
+    columnGap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    margin: 0,
+    maxWidth: '760px',
+  },
+  stage: { display: 'contents' },
+  value: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  track: {
+    flexGrow: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusSmall,
+    height: '18px',
+  },
+  bar: {
+    display: 'block',
+    backgroundColor: tokens.colorBrandBackground,
+    borderRadius: tokens.borderRadiusSmall,
+    height: '100%',
+  },
+  caption: {
+    textAlign: 'start',
+    fontWeight: tokens.fontWeightSemibold,
+    paddingBlock: tokens.spacingVerticalS,
+  },
+});
+
+export interface FunnelStage {
+  label: string;
+  count: number;
+}
+
+/** Enrolled → each step sent → finished: how far people got, the widest stage being 100%. */
+export function funnelStages(analytics: CampaignAnalytics): FunnelStage[] {
+  return [
+    { label: 'Enrolled', count: analytics.total.enrolled },
+    ...analytics.steps.map((s) => ({ label: `Step ${s.index + 1} sent`, count: s.sent })),
+    { label: 'Finished', count: analytics.total.finished },
+  ];
+}
+
+/**
+ * The funnel as plain HTML: a description list of stages whose numbers are text (a screen reader
+ * reads "Step 2 sent: 14"), the bars only draw them. No chart library, so no focus traps for axe.
+ */
+export function CampaignFunnel({ analytics, voice }: { analytics: CampaignAnalytics; voice: Voice }) {
+  const styles = useStyles();
+  const stages = funnelStages(analytics);
+  const widest = Math.max(1, ...stages.map((s) => s.count));
+  return (
+    <dl className={styles.funnel} aria-label="Campaign funnel" data-testid="funnel">
+      {stages.map((stage) => (
+        <div key={stage.label} className={styles.stage}>
+          <dt>{stage.label}</dt>
+          <dd className={styles.value}>
+            <span className={styles.track} aria-hidden="true">
+              <span className={styles.bar} style={{ width: `${(100 * stage.count) / widest}%` }} />
+            </span>
+            {voice.number(stage.count)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+
+const COLUMNS: { label: string; cell: (c: StepCounts, voice: Voice) => string }[] = [
+  { label: 'Enrolled', cell: (c, v) => v.number(c.enrolled) },
+  { label: 'Sent', cell: (c, v) => v.number(c.sent) },
+  { label: 'Bounced (hard)', cell: (c, v) => v.number(c.bouncedHard) },
+  { label: 'Bounced (soft)', cell: (c, v) => v.number(c.bouncedSoft) },
+  { label: 'Bounce rate', cell: (c) => percent(c.bounceRate) },
+  { label: 'Replied', cell: (c, v) => v.number(c.replied) },
+  { label: 'Reply rate', cell: (c) => percent(c.replyRate) },
+  { label: 'Unsubscribed', cell: (c, v) => v.number(c.unsubscribed) },
+  { label: 'Finished', cell: (c, v) => v.number(c.finished) },
+];
+
+/** Every step's numbers and the campaign's, with the rates; then who left and why. */
+export function StepAnalyticsTable({ analytics, voice }: { analytics: CampaignAnalytics; voice: Voice }) {
+  const styles = useStyles();
+  const rows = [
+    ...analytics.steps.map((s) => ({ key: s.stepId, label: `Step ${s.index + 1}`, counts: s as StepCounts })),
+    { key: 'total', label: 'Whole campaign', counts: analytics.total },
+  ];
+  return (
+    <>
+      <Table size="extra-small" data-testid="web-campaign-analytics-table">
+        <caption className={styles.caption}>Per step</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Step</TableHeaderCell>
+            {COLUMNS.map((c) => (
+              <TableHeaderCell key={c.label}>{c.label}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.key} data-testid={`web-campaign-analytics-${row.key}`}>
+              <TableCell>{row.label}</TableCell>
+              {COLUMNS.map((c) => (
+                <TableCell key={c.label}>{c.cell(row.counts, voice)}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Table size="extra-small" data-testid="web-campaign-left-table">
+        <caption className={styles.caption}>People who left, by reason</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Reason</TableHeaderCell>
+            <TableHeaderCell>People</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {LEFT_REASONS.map((reason) => (
+            <TableRow key={reason}>
+              <TableCell>{LEFT_REASON_WORDS[reason]}</TableCell>
+              <TableCell>{voice.number(analytics.left[reason] ?? 0)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}
