@@ -1,6 +1,7 @@
 export * from './analytics';
 export * from './api';
 export * from './bounce';
+export * from './campaigns';
 export * from './channel';
 export * from './connection';
 export * from './ports';

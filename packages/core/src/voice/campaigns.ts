@@ -82,7 +82,7 @@ export function breakerBannerWords(
   pause: BreakerPause | null,
   reader: { isAdmin: boolean },
 ): { tone: Tone; title: string; detail: string } | null {
-  if (!pause || pause.by !== 'circuit-breaker') return null;
+  if (pause?.by !== 'circuit-breaker') return null;
   const evidence =
     pause.bounced !== undefined && pause.window && pause.threshold !== undefined
       ? s.t('campaign.breaker.evidence', {

@@ -11,12 +11,14 @@
  *
  * Pure: no platform imports; "now" comes from the injected clock.
  */
+export type { BreakerPause, CountLabel, EnrolmentStatusInput } from './campaigns';
 export { CATALOGS, placeholders, translate } from './catalog';
 export { filterFeed, foldFeed } from './feed';
 export { LOCALES, type Locale, pickLocale } from './locale';
 export type { MessageKey, Messages } from './messages/en';
 export { BOUNCE_REASONS } from './reasons';
 export type { PersonaliseRefusal } from './refusals';
+export type { SuppressionFacts } from './suppression';
 export type {
   AnalyticsScope,
   ChannelWords,

@@ -8,6 +8,7 @@ import type {
   StepDelay,
 } from '../api/v1/campaigns';
 import type { AnalyticsCounts, ChannelInfo, QuotaInfo, TemplateAnalytics } from '../api/wire';
+import type { CsvProblem } from '../campaigns/csv';
 import type { Host, ProviderKind } from '../channel/types';
 import type { ConnectionInfo } from '../connection/types';
 import {
@@ -148,6 +149,8 @@ export interface Voice {
   whySuppressed(facts: SuppressionFacts): string;
   /** "Not sent: ada@x.test is suppressed for your team." */
   suppressedRefusal(addresses: readonly string[]): string;
+  /** Why a CSV file as a whole could not be read (`parseEnrolmentCsv(...).problem`). */
+  csvProblem(problem: CsvProblem): string;
 }
 
 export function createVoice(options: VoiceOptions): Voice {
@@ -197,5 +200,9 @@ export function createVoice(options: VoiceOptions): Voice {
     suppressionReason: (reason) => suppressionReasonWords(s, reason),
     whySuppressed: (facts) => whySuppressedWords(s, facts),
     suppressedRefusal: (addresses) => suppressedRefusalWords(s, addresses),
+    csvProblem: (problem) =>
+      problem.code === 'unreadable'
+        ? s.t('enrol.csv.unreadable', { detail: problem.detail })
+        : s.t(problem.code === 'empty' ? 'enrol.csv.empty' : 'enrol.csv.noEmailColumn'),
   };
 }
