@@ -1,6 +1,7 @@
 import {
   type Clock,
   MERGE_FIELDS,
+  RECENT_TEMPLATES_MAX,
   type TemplateInfo,
   type TemplateScope,
   templateCreateSchema,
@@ -10,6 +11,7 @@ import {
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import type { UserRow } from '../store/rows';
+import { toTemplate } from '../store/rows';
 import {
   deleteTemplate,
   findTemplate,
@@ -62,7 +64,39 @@ function refuseUnknownFields(subject: string, body: string): void {
   );
 }
 
-export const listTemplatesFor = (db: Db, user: UserRow) => listVisibleTemplates(db, user);
+/**
+ * What a user can pick from, narrowed by `q` (name or subject contains it, ignoring case). A team
+ * has dozens of templates, not thousands, and the list is already read whole to page it, so the
+ * search runs on that list: no LIKE pattern to escape, the same answer on both engines.
+ */
+export async function listTemplatesFor(db: Db, user: UserRow, q?: string): Promise<OwnedTemplate[]> {
+  const visible = await listVisibleTemplates(db, user);
+  const needle = q?.trim().toLocaleLowerCase();
+  if (!needle) return visible;
+  const matches = (text: string) => text.toLocaleLowerCase().includes(needle);
+  return visible.filter((template) => matches(template.name) || matches(template.subject));
+}
+
+/**
+ * The user's last distinct templates by their own sends, newest use first: only templates they may
+ * still pick (team ones and their own, not deleted, their tenant). Campaign steps are left out: they
+ * send on the rep's behalf and would crowd out what the rep chose by hand.
+ */
+export async function recentTemplatesFor(db: Db, user: UserRow): Promise<OwnedTemplate[]> {
+  const rows = await db.query(
+    `select t.*, u.name as owner_name
+       from (select template_id, max(created_at) as last_used from sends
+              where user_id = $2 and template_id is not null and campaign_id is null
+              group by template_id) used
+       join templates t on t.id = used.template_id
+       join users u on u.id = t.owner_id
+      where t.tenant_id = $1 and t.deleted_at is null and (t.scope = 'team' or t.owner_id = $2)
+      order by used.last_used desc, t.id
+      limit $3`,
+    [user.tenantId, user.id, RECENT_TEMPLATES_MAX],
+  );
+  return rows.map((row) => ({ ...toTemplate(row), ownerName: String(row.owner_name) }));
+}
 
 /** One template of the user's team; another person's personal template is theirs alone. */
 export async function templateFor(db: Db, user: UserRow, id: string): Promise<OwnedTemplate> {

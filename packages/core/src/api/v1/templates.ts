@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MERGE_FIELDS } from '../../templates/merge';
+import { pageQuerySchema } from './common';
 
 /** `/api/v1/templates…` and `/api/v1/merge-fields`: team and personal templates, and their merge fields. */
 
@@ -25,6 +26,24 @@ export const templateInfoSchema = z
 export const templatePageSchema = z
   .object({ items: z.array(templateInfoSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'TemplatePage' });
+
+/** `GET /api/v1/templates?q=`: `q` narrows the list to templates whose name or subject contains it. */
+export const templateListQuerySchema = pageQuerySchema.extend({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .meta({ description: 'Searches name and subject, case-insensitive; empty or absent lists them all.' }),
+});
+
+/** How many templates `GET /api/v1/templates/recent` answers at most. */
+export const RECENT_TEMPLATES_MAX = 5;
+
+/** `GET /api/v1/templates/recent`: the caller's last distinct templates by their sends, newest first. */
+export const recentTemplatesSchema = z
+  .object({ items: z.array(templateInfoSchema).max(RECENT_TEMPLATES_MAX) })
+  .meta({ id: 'RecentTemplates' });
 
 const templateFields = {
   name: z.string().trim().min(1).max(200),
@@ -75,3 +94,5 @@ export type TemplateCreate = z.input<typeof templateCreateSchema>;
 export type TemplatePatch = z.infer<typeof templatePatchSchema>;
 export type TemplatePreview = z.infer<typeof templatePreviewSchema>;
 export type MergeFieldInfo = z.infer<typeof mergeFieldSchema>;
+export type TemplateListQuery = z.infer<typeof templateListQuerySchema>;
+export type RecentTemplates = z.infer<typeof recentTemplatesSchema>;

@@ -3,9 +3,10 @@ import {
   MERGE_FIELDS,
   mergeFieldsSchema,
   mergeTemplate,
-  pageQuerySchema,
+  recentTemplatesSchema,
   templateCreateSchema,
   templateInfoSchema,
+  templateListQuerySchema,
   templatePageSchema,
   templatePatchSchema,
   templatePreviewQuerySchema,
@@ -16,6 +17,7 @@ import {
   createTemplate,
   listTemplatesFor,
   publicTemplate,
+  recentTemplatesFor,
   removeTemplate,
   templateFor,
 } from '../../services/templates';
@@ -38,11 +40,24 @@ const list = createRoute({
   path: '/templates',
   tags,
   operationId: 'listTemplates',
-  summary: "The team's templates and the caller's personal ones (team first, then by name)",
-  request: { query: pageQuerySchema },
+  summary:
+    "The team's templates and the caller's personal ones (team first, then by name); `q` searches name and subject",
+  request: { query: templateListQuerySchema },
   responses: {
     200: json(templatePageSchema, 'A page of templates'),
     400: failure('Bad cursor or limit'),
+    ...errorResponses,
+  },
+});
+
+const recent = createRoute({
+  method: 'get',
+  path: '/templates/recent',
+  tags,
+  operationId: 'listRecentTemplates',
+  summary: "The caller's last distinct templates by their sends (at most 5), most recently used first",
+  responses: {
+    200: json(recentTemplatesSchema, 'Recently used templates the caller may still pick'),
     ...errorResponses,
   },
 });
@@ -149,12 +164,18 @@ function samplePerson(query: { email?: string; name?: string }) {
 export function templatesRoutes(app: V1App, deps: Pick<V1Deps, 'db' | 'clock'>): void {
   app.openapi(list, async (c) => {
     const user = c.get('user');
-    const { cursor, limit } = c.req.valid('query');
-    const page = pageOfList(await listTemplatesFor(deps.db, user), cursor, limit);
+    const { cursor, limit, q } = c.req.valid('query');
+    const page = pageOfList(await listTemplatesFor(deps.db, user, q), cursor, limit);
     return c.json(
       { items: page.items.map((t) => publicTemplate(t, user)), nextCursor: page.nextCursor },
       200,
     );
+  });
+  // Before `/templates/{id}`, which would otherwise take "recent" for an id.
+  app.openapi(recent, async (c) => {
+    const user = c.get('user');
+    const items = await recentTemplatesFor(deps.db, user);
+    return c.json({ items: items.map((t) => publicTemplate(t, user)) }, 200);
   });
   app.openapi(create, async (c) => {
     const user = c.get('user');

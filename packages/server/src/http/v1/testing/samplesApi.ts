@@ -27,6 +27,11 @@ export const API_SAMPLES: Record<string, Sample[]> = {
   listTemplates: [
     { user: 'eli', what: 'a page', status: 200, request: fixed('/templates?limit=2') },
     { user: 'eli', what: 'a cursor not ours', status: 400, request: fixed('/templates?cursor=nope') },
+    { user: 'eli', what: 'a search', status: 200, request: fixed('/templates?q=intro') },
+  ],
+  listRecentTemplates: [
+    { user: 'eli', what: 'recently used', status: 200, request: fixed('/templates/recent') },
+    { user: null, what: 'no token', status: 401, request: fixed('/templates/recent') },
   ],
   createTemplate: [
     {
