@@ -17,6 +17,8 @@ const notice = (sendId: string, recipient: string, hard: boolean | null, delayed
   delayed,
 });
 
+const reply = (sendId: string, from: string): DeliveryEvent => ({ type: 'replied', sendId, at, from });
+
 describe('countDeliveries: messages and recipients apart (issue 6, observation 13)', () => {
   it.each([
     [
@@ -60,6 +62,17 @@ describe('countDeliveries: messages and recipients apart (issue 6, observation 1
       [sent('s1', 2), sent('s1', 2), sent('s2', 5)],
       { messages: 2, recipients: 7 },
     ],
+    [
+      'a message with replies from two people counts one replied message',
+      [sent('s1', 2), reply('s1', 'a@x'), reply('s1', 'b@x'), reply('s1', 'a@x')],
+      { messages: 1, messagesReplied: 1 },
+    ],
+    [
+      'replies to two messages count two; a bounce does not undo a reply',
+      [sent('s1', 1), sent('s2', 1), reply('s1', 'a@x'), reply('s2', 'b@x'), notice('s2', 'c@x', true)],
+      { messages: 2, messagesReplied: 2, messagesBounced: 1 },
+    ],
+    ['no reply, none counted', [sent('s1', 1)], { messagesReplied: 0 }],
   ] as const)('%s', (_name, events, expected) => {
     expect(countDeliveries(events)).toMatchObject(expected);
   });

@@ -10,7 +10,9 @@ export type DeliveryEvent =
       recipient: string;
       hard: boolean | null;
       delayed: boolean;
-    };
+    }
+  /** A person answered the message (auto-replies and out-of-office are never sent as this event). */
+  | { type: 'replied'; sendId: string; at: string; from: string };
 
 export const emptyCounts = (): AnalyticsCounts => ({
   messages: 0,
@@ -31,14 +33,20 @@ type RecipientFate = { failed: true; hard: boolean | null } | { failed: false };
  * bounce is "1 message · 2 recipients · 1 recipient bounced", never "1 sent · 1 bounced". Each
  * recipient counts once however many notices arrive (a delay then a failure is one failure; a
  * rescanned notice is not counted twice); a hard verdict wins over an unclassified or soft one.
+ * A message with replies counts once in `messagesReplied`, however many replies it got.
  */
 export function countDeliveries(events: Iterable<DeliveryEvent>): AnalyticsCounts {
   const counts = emptyCounts();
   const sent = new Map<string, number>();
   const fates = new Map<string, Map<string, RecipientFate>>();
+  const replied = new Set<string>();
   for (const event of events) {
     if (event.type === 'sent') {
       sent.set(event.sendId, event.recipients);
+      continue;
+    }
+    if (event.type === 'replied') {
+      replied.add(event.sendId); // one per message, however many people answer or how often
       continue;
     }
     const perSend = fates.get(event.sendId) ?? new Map<string, RecipientFate>();
@@ -64,6 +72,7 @@ export function countDeliveries(events: Iterable<DeliveryEvent>): AnalyticsCount
     }
     if (anyFailed) counts.messagesBounced++;
   }
+  counts.messagesReplied = replied.size;
   return counts;
 }
 

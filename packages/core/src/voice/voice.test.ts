@@ -238,4 +238,21 @@ describe('template analytics wording', () => {
     );
     expect(voiceAt('en').analyticsDetail(a.mine)).toBe('0 hard · 1 soft · 1 delayed (recipients)');
   });
+
+  it('says replied messages and the reply rate (issue 9: replies join template analytics)', () => {
+    const reply = (sendId: string, from: string): DeliveryEvent => ({
+      type: 'replied',
+      sendId,
+      at: NOW,
+      from,
+    });
+    const events = [
+      ...['s1', 's2', 's3', 's4'].map((id) => sentTo(id, 1)),
+      reply('s1', 'a@reply.test'),
+      reply('s1', 'a@reply.test'),
+    ];
+    expect(voiceAt('en').analytics(analytics(events, []), 'team')).toBe(
+      'Team · 4 messages to 4 recipients · 1 message replied · 25% reply rate',
+    );
+  });
 });

@@ -235,7 +235,10 @@ export function connectionWords(
   }
 }
 
-/** "Team · 1 message to 2 recipients · 1 recipient bounced" — scope always said, units never mixed. */
+/**
+ * "Team · 4 messages to 5 recipients · 1 recipient bounced · 1 message replied · 25% reply rate" —
+ * scope always said, units never mixed (replies count messages, bounces count recipients).
+ */
 export function analyticsWords(s: Speaker, a: TemplateAnalytics, scope: AnalyticsScope): string {
   const c: AnalyticsCounts = a[scope];
   const who = s.t(`analytics.scope.${scope}`);
@@ -248,6 +251,10 @@ export function analyticsWords(s: Speaker, a: TemplateAnalytics, scope: Analytic
     }),
     c.recipientsBounced > 0 && s.count('analytics.bounced', c.recipientsBounced),
     c.recipientsDelayed > 0 && s.count('analytics.delayed', c.recipientsDelayed),
+    c.messagesReplied > 0 && s.count('analytics.replied', c.messagesReplied),
+    c.messagesReplied > 0 &&
+      c.messages > 0 &&
+      s.t('analytics.replyRate', { rate: s.percent(c.messagesReplied / c.messages) }),
   );
 }
 
