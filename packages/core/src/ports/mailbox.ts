@@ -59,6 +59,16 @@ export interface InboxEntry {
   threadId?: string;
 }
 
+/**
+ * A mailbox's first scan reads back this far, cheaply: notices by a provider search, and messages in
+ * the threads of our own sends (Gmail); never a metadata read of every message.
+ */
+export interface InboxBackfill {
+  since: Date;
+  /** Gmail thread ids of what we sent from this mailbox since `since` (replies land in them). */
+  ourThreadIds(): Promise<ReadonlySet<string>>;
+}
+
 export interface InboxPage {
   entries: InboxEntry[];
   /** Opaque cursor for the next incremental round (Graph deltaLink, Gmail historyId). */
@@ -73,8 +83,11 @@ export interface MailboxPort {
   readonly provider: ProviderKind | 'smtp';
   readonly address: string;
   send(message: OutgoingMessage): Promise<SubmitResult>;
-  /** New inbox messages since `cursor` (null = from now on / first sync). */
-  listInboxChanges(cursor: string | null): Promise<InboxPage>;
+  /**
+   * New inbox messages since `cursor`. `null` = first sync: with `backfill`, from `backfill.since`
+   * (the cheap way above); without it, the adapter's own short look-back.
+   */
+  listInboxChanges(cursor: string | null, backfill?: InboxBackfill): Promise<InboxPage>;
   getRawMessage(providerMessageId: string): Promise<Uint8Array>;
   /** Whether a message with our id is already in Sent items (reconcile before retrying). */
   findSent(sendwellId: string): Promise<boolean>;

@@ -45,7 +45,12 @@ const bounceMime = [
 describe('GmailApiMailbox.send', () => {
   it('sends raw MIME with our headers through the prefixed rootUrl with the bearer token', async () => {
     const result = await mailbox.send(outgoing);
-    expect(result).toEqual({ status: 'submitted', providerMessageId: fake.messages[0]!.id });
+    expect(result).toEqual({
+      status: 'submitted',
+      providerMessageId: fake.messages[0]!.id,
+      threadId: fake.messages[0]!.id,
+      rfcMessageId: 'send-1@sendwell.local',
+    });
     expect(fake.requests[0]).toMatchObject({
       method: 'POST',
       path: '/sandbox/google/gmail/v1/users/me/messages/send',
@@ -111,6 +116,7 @@ describe('GmailApiMailbox.listInboxChanges', () => {
         from: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
         subject: 'Delivery Status Notification (Failure)',
         receivedAt: '2026-03-02T09:00:00.000Z',
+        threadId: first,
         headers: expect.objectContaining({
           'x-failed-recipients': 'nobody@bounce.test',
           'content-type': expect.stringContaining('multipart/report'),

@@ -2,6 +2,7 @@ import type { gmail_v1 } from '@googleapis/gmail';
 import {
   type AccessTokenSource,
   type Clock,
+  type InboxBackfill,
   type InboxEntry,
   type InboxPage,
   type MailboxPort,
@@ -10,10 +11,14 @@ import {
   systemClock,
 } from '@sendwell/core';
 import { type GmailCall, type GmailClient, GOOGLE_ROOT_URL, gmailCaller } from './client';
+import { backfillIds } from './gmailBackfill';
 import { classifySendError, errorFacts, isUnauthorized } from './gmailErrors';
 import { buildMime, fromRaw, toRaw } from './mime';
 
-/** Headers the scanner's cheap pre-filter needs before deciding to fetch raw MIME. */
+/**
+ * Headers the scanner's cheap pre-filters (bounce notice, reply to one of ours) need before deciding
+ * to fetch raw MIME.
+ */
 export const PREFILTER_HEADERS = [
   'From',
   'Subject',
@@ -21,6 +26,10 @@ export const PREFILTER_HEADERS = [
   'X-Failed-Recipients',
   'Auto-Submitted',
   'Message-ID',
+  'In-Reply-To',
+  'References',
+  'X-Autoreply',
+  'Precedence',
 ];
 
 /** The server's Message-ID convention for a send (`<sendwellId>@sendwell.local`); findSent searches by it. */
@@ -64,11 +73,15 @@ export class GmailApiMailbox implements MailboxPort {
     return this.#gmail(async ({ api, call }) => {
       try {
         // `requestBody.raw`, never a media upload: uploads ignore rootUrl and would go to Google.
-        const { data } = await api.users.messages.send(
-          { userId: USER, requestBody: { raw: toRaw(mime) } },
-          call,
-        );
-        return data.id ? { status: 'submitted', providerMessageId: data.id } : { status: 'submitted' };
+        // `threadId` joins the earlier email's thread (Gmail also needs matching References/Subject).
+        const requestBody = { raw: toRaw(mime), ...(message.threadId ? { threadId: message.threadId } : {}) };
+        const { data } = await api.users.messages.send({ userId: USER, requestBody }, call);
+        return {
+          status: 'submitted',
+          rfcMessageId: message.messageId,
+          ...(data.id ? { providerMessageId: data.id } : {}),
+          ...(data.threadId ? { threadId: data.threadId } : {}),
+        };
       } catch (error) {
         // A 401 was refused before sending: the caller refreshes the token and sends once more.
         if (isUnauthorized(error)) throw error;
@@ -77,7 +90,7 @@ export class GmailApiMailbox implements MailboxPort {
     });
   }
 
-  async listInboxChanges(cursor: string | null): Promise<InboxPage> {
+  async listInboxChanges(cursor: string | null, backfill?: InboxBackfill): Promise<InboxPage> {
     if (cursor !== null) {
       try {
         return await this.#gmail((client) => this.#historySince(client, cursor));
@@ -86,7 +99,7 @@ export class GmailApiMailbox implements MailboxPort {
         if (errorFacts(error).status !== 404) throw error;
       }
     }
-    return this.#gmail((client) => this.#fullSync(client));
+    return this.#gmail((client) => this.#fullSync(client, backfill));
   }
 
   async getRawMessage(providerMessageId: string): Promise<Uint8Array> {
@@ -108,9 +121,15 @@ export class GmailApiMailbox implements MailboxPort {
     return (data.messages?.length ?? 0) > 0;
   }
 
-  /** Read the history id first, then backfill, so nothing that arrives in between is missed. */
-  async #fullSync({ api, call }: GmailClient): Promise<InboxPage> {
+  /**
+   * Read the history id first, then backfill, so nothing that arrives in between is missed. With a
+   * `backfill`, only notices (a search) and messages in our threads are read; else the short look-back.
+   */
+  async #fullSync({ api, call }: GmailClient, backfill?: InboxBackfill): Promise<InboxPage> {
     const profile = await api.users.getProfile({ userId: USER }, call);
+    const cursor = String(profile.data.historyId ?? '');
+    if (backfill)
+      return { entries: await this.#entries(api, call, await backfillIds(api, call, backfill)), cursor };
     const ids: string[] = [];
     let pageToken: string | undefined;
     do {
@@ -122,7 +141,7 @@ export class GmailApiMailbox implements MailboxPort {
       ids.push(...(data.messages ?? []).map((m) => m.id).filter((id): id is string => !!id));
       pageToken = data.nextPageToken ?? undefined;
     } while (pageToken);
-    return { entries: await this.#entries(api, call, ids), cursor: String(profile.data.historyId ?? '') };
+    return { entries: await this.#entries(api, call, ids), cursor };
   }
 
   async #historySince({ api, call }: GmailClient, cursor: string): Promise<InboxPage> {
@@ -189,5 +208,6 @@ function toEntry(message: gmail_v1.Schema$Message): InboxEntry {
     subject: headers.subject ?? '',
     receivedAt: new Date(millis).toISOString(),
     headers,
+    ...(message.threadId ? { threadId: message.threadId } : {}),
   };
 }

@@ -13,6 +13,11 @@ export interface MimeMessage {
   messageId: string;
   sendwellId: string;
   date: Date;
+  /** A reply in an earlier email's thread: its Message-ID and the chain before it (no brackets). */
+  inReplyTo?: string;
+  references?: string[];
+  /** RFC 8058 one-click unsubscribe endpoint. */
+  listUnsubscribeUrl?: string;
 }
 
 /** Header values must never smuggle in a line break (header injection). */
@@ -50,6 +55,30 @@ function wrapBase64(data: string): string {
 }
 
 const addressList = (list: string[]): string => list.map(oneLine).join(', ');
+const angle = (id: string): string => `<${oneLine(id).replace(/^<|>$/g, '')}>`;
+
+/**
+ * Threading (RFC 5322 §3.6.4: References = the parent's References + its Message-ID) and RFC 8058
+ * one-click unsubscribe, which mail clients and Gmail's own unsubscribe button read.
+ */
+export function threadAndListHeaders(message: {
+  inReplyTo?: string;
+  references?: string[];
+  listUnsubscribeUrl?: string;
+}): [string, string][] {
+  const headers: [string, string][] = [];
+  if (message.inReplyTo) {
+    const chain = [...(message.references ?? [])];
+    if (!chain.includes(message.inReplyTo)) chain.push(message.inReplyTo);
+    headers.push(['In-Reply-To', angle(message.inReplyTo)], ['References', chain.map(angle).join(' ')]);
+  }
+  if (message.listUnsubscribeUrl)
+    headers.push(
+      ['List-Unsubscribe', `<${oneLine(message.listUnsubscribeUrl)}>`],
+      ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],
+    );
+  return headers;
+}
 
 export function buildMime(message: MimeMessage): string {
   const headers: [string, string][] = [
@@ -62,6 +91,7 @@ export function buildMime(message: MimeMessage): string {
     ['Date', formatMailDate(message.date)],
     ['Message-ID', `<${oneLine(message.messageId)}>`],
     ['X-Sendwell-Id', oneLine(message.sendwellId)],
+    ...threadAndListHeaders(message),
     ['MIME-Version', '1.0'],
     ['Content-Type', 'text/html; charset=UTF-8'],
     ['Content-Transfer-Encoding', 'base64'],

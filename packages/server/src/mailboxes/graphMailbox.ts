@@ -1,12 +1,16 @@
 import {
   type AccessTokenSource,
+  type Clock,
+  type InboxBackfill,
   type InboxEntry,
   type InboxPage,
   MailboxAuthError,
   type MailboxPort,
   type OutgoingMessage,
   type SubmitResult,
+  systemClock,
 } from '@sendwell/core';
+import { buildMime } from '@sendwell/gmail';
 import { bare, SENDWELL_HEADER, type SentFolderPort, type SentItem, type SentPage } from './sentFolder';
 
 export interface GraphMailboxOptions {
@@ -19,6 +23,8 @@ export interface GraphMailboxOptions {
    */
   getToken: AccessTokenSource;
   fetch?: typeof fetch;
+  /** The Date header of MIME sends. */
+  clock?: Clock;
 }
 
 const SELECT = 'id,subject,from,receivedDateTime,internetMessageHeaders';
@@ -28,6 +34,7 @@ const SENT_SELECT = 'id,sentDateTime,internetMessageId,toRecipients,ccRecipients
  * `internetMessageHeaders` (400 ErrorInvalidUrlQueryFilter); it filters and expands this property.
  */
 const SENDWELL_PROPERTY = `String {00020386-0000-0000-C000-000000000046} Name ${SENDWELL_HEADER}`;
+const odataDate = (at: Date) => at.toISOString().replace(/\.\d+Z$/, 'Z');
 const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const recipients = (list: string[] | undefined) =>
   (list ?? []).map((address) => ({ emailAddress: { address } }));
@@ -67,25 +74,18 @@ export class GraphMailbox implements MailboxPort, SentFolderPort {
     return (this.#options.fetch ?? fetch)(url, { ...init, headers });
   }
 
+  /**
+   * JSON sendMail takes only `x-` headers, so a reply in a thread (In-Reply-To, References) or an
+   * email with a one-click unsubscribe goes as MIME (`Content-Type: text/plain`, base64), with our
+   * Message-ID, which Exchange keeps. Other emails stay JSON (Exchange assigns their Message-ID; the
+   * Sent folder scan records it).
+   */
   async send(message: OutgoingMessage): Promise<SubmitResult> {
-    const body = {
-      message: {
-        subject: message.subject,
-        body: { contentType: 'HTML', content: message.html },
-        toRecipients: recipients(message.to),
-        ccRecipients: recipients(message.cc),
-        bccRecipients: recipients(message.bcc),
-        internetMessageHeaders: [{ name: SENDWELL_HEADER, value: message.sendwellId }],
-      },
-      saveToSentItems: true,
-    };
-    const response = await this.#request('/me/sendMail', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const mime = Boolean(message.inReplyTo || message.listUnsubscribeUrl);
+    const response = mime ? await this.#sendMime(message) : await this.#sendJson(message);
     // 202 means accepted for delivery, not delivered: bounces come back through the scanner.
-    if (response.status === 202) return { status: 'submitted' };
+    if (response.status === 202)
+      return mime ? { status: 'submitted', rfcMessageId: message.messageId } : { status: 'submitted' };
     const detail = await errorDetail(response);
     if (response.status === 429) {
       return {
@@ -97,8 +97,43 @@ export class GraphMailbox implements MailboxPort, SentFolderPort {
     return { status: 'failed', retryable: response.status >= 500, detail };
   }
 
-  async listInboxChanges(cursor: string | null): Promise<InboxPage> {
-    let url: string | null = cursor ?? `/me/mailFolders/inbox/messages/delta?$select=${SELECT}`;
+  #sendMime(message: OutgoingMessage): Promise<Response> {
+    const text = buildMime({ ...message, date: (this.#options.clock ?? systemClock).now() });
+    return this.#request('/me/sendMail', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: Buffer.from(text, 'utf8').toString('base64'),
+    });
+  }
+
+  #sendJson(message: OutgoingMessage): Promise<Response> {
+    const body = {
+      message: {
+        subject: message.subject,
+        body: { contentType: 'HTML', content: message.html },
+        toRecipients: recipients(message.to),
+        ccRecipients: recipients(message.cc),
+        bccRecipients: recipients(message.bcc),
+        internetMessageHeaders: [{ name: SENDWELL_HEADER, value: message.sendwellId }],
+      },
+      saveToSentItems: true,
+    };
+    return this.#request('/me/sendMail', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  /**
+   * Inbox delta. The first round with a `backfill` starts at `backfill.since` (delta's only filter,
+   * `receivedDateTime ge`); the headers come with every message, so nothing else is read for it.
+   */
+  async listInboxChanges(cursor: string | null, backfill?: InboxBackfill): Promise<InboxPage> {
+    const since = backfill
+      ? `&$filter=${encodeURIComponent(`receivedDateTime ge ${odataDate(backfill.since)}`)}`
+      : '';
+    let url: string | null = cursor ?? `/me/mailFolders/inbox/messages/delta?$select=${SELECT}${since}`;
     const entries: InboxEntry[] = [];
     while (url) {
       const response = await this.#request(url, { headers: { prefer: 'odata.maxpagesize=50' } });
@@ -135,7 +170,7 @@ export class GraphMailbox implements MailboxPort, SentFolderPort {
   async listSentChanges(cursor: string | null, since: Date): Promise<SentPage> {
     const query = [
       `$select=${SENT_SELECT}`,
-      `$filter=${encodeURIComponent(`receivedDateTime ge ${since.toISOString().replace(/\.\d+Z$/, 'Z')}`)}`,
+      `$filter=${encodeURIComponent(`receivedDateTime ge ${odataDate(since)}`)}`,
       `$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq ${odataString(SENDWELL_PROPERTY)})`)}`,
     ].join('&');
     let url: string | null = cursor ?? `/me/mailFolders/sentitems/messages/delta?${query}`;

@@ -116,7 +116,8 @@ export class SmtpMailbox implements MailboxPort {
       subject: message.subject,
       html: message.html,
       messageId,
-      headers: { [SENDWELL_HEADER]: message.sendwellId },
+      headers: { [SENDWELL_HEADER]: message.sendwellId, ...listUnsubscribe(message) },
+      ...threading(message),
       envelope: { from: message.from, to: recipients },
       // Nodemailer adds these to MAIL FROM / RCPT TO only when the server advertises DSN.
       ...(this.#options.dsn === false
@@ -203,4 +204,21 @@ function failureWithoutReply(error: unknown, handedOver: boolean, host: string):
 function withRecipients(detail: string, rejected: ReturnType<typeof rejectedRecipients>): string {
   if (rejected.length === 0) return detail;
   return `${detail} Refused: ${rejected.map((r) => `${r.recipient} (${r.diagnostic})`).join('; ')}.`;
+}
+
+/** A reply in an earlier email's thread: In-Reply-To and References (the parent's chain + its id). */
+function threading(message: OutgoingMessage): Pick<SendMailOptions, 'inReplyTo' | 'references'> {
+  if (!message.inReplyTo) return {};
+  const chain = [...(message.references ?? [])];
+  if (!chain.includes(message.inReplyTo)) chain.push(message.inReplyTo);
+  return { inReplyTo: `<${message.inReplyTo}>`, references: chain.map((id) => `<${id}>`) };
+}
+
+/** RFC 8058 one-click unsubscribe (mail clients POST `List-Unsubscribe=One-Click` to the URL). */
+function listUnsubscribe(message: OutgoingMessage): Record<string, string> {
+  if (!message.listUnsubscribeUrl) return {};
+  return {
+    'List-Unsubscribe': `<${message.listUnsubscribeUrl}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
 }

@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import { CAMPAIGNS_MIGRATION } from './migration50';
 import { CAMPAIGN_TIME_ZONE_MIGRATION } from './migration51';
+import { COMPLAINTS_MIGRATION } from './migration53';
 
 /**
  * Forward-only migrations, one SQL dialect for PGlite and PostgreSQL. Append; never edit a shipped
@@ -233,6 +234,7 @@ create index audit_log_tenant on audit_log(tenant_id, id);
   },
   CAMPAIGNS_MIGRATION,
   CAMPAIGN_TIME_ZONE_MIGRATION,
+  COMPLAINTS_MIGRATION,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

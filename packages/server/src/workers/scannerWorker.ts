@@ -1,5 +1,5 @@
-import type { BounceReport, Clock, Logger, MailboxPort } from '@sendwell/core';
-import { MailboxAuthError, parseBounce } from '@sendwell/core';
+import type { BounceReport, Clock, InboxBackfill, InboxEntry, Logger, MailboxPort } from '@sendwell/core';
+import { DAY_MS, MailboxAuthError, parseBounce } from '@sendwell/core';
 import { loseConnection } from '../connections/connectionLife';
 import type { SentFolderPort } from '../mailboxes/sentFolder';
 import { afterBounce } from '../services/deliveryOutcomes';
@@ -7,12 +7,14 @@ import type { FeedHub } from '../services/feedHub';
 import { insertBounce } from '../store/bounces';
 import { listConnectedMailboxIds } from '../store/connections';
 import type { Db } from '../store/db';
-import type { MailboxRow, SendRow } from '../store/rows';
-import { findSend, findSendByMessageId, findSendByRecipient } from '../store/sends';
+import { listOurThreadIds } from '../store/replies';
+import type { MailboxRow, UserRow } from '../store/rows';
 import { findUser, listMailboxes, saveScanCursor } from '../store/users';
+import { attributeNotice } from './attribution';
 import { isBounceCandidate } from './bounceCandidate';
 import { pauseForProvider, QUOTA_NOTICE_PAUSE_MS } from './pauses';
 import { recordEvent } from './recordEvent';
+import { matchReplies, type ReplyMatch, recordComplaints, recordReply } from './replies';
 import { asSentFolder, scanSentFolder } from './sentScanner';
 
 export interface ScannerDeps {
@@ -21,6 +23,8 @@ export interface ScannerDeps {
   hub: FeedHub;
   logger: Logger;
   mailboxFor(mailbox: MailboxRow): MailboxPort;
+  /** How far a mailbox's first scan reads back (days); `DEFAULT_BACKFILL_DAYS` when not set. */
+  backfillDays?: number;
   /** The mailbox's Sent folder for the budget scan; by default the port itself when it can read it. */
   sentFolderFor?(mailbox: MailboxRow): SentFolderPort | null;
 }
@@ -44,26 +48,27 @@ export async function scanAllOnce(deps: ScannerDeps): Promise<number> {
 }
 
 /**
- * One mailbox's round: its inbox, then its Sent folder. Failures are logged (a lost grant marks the
- * mailbox for reconnecting), never thrown, so one mailbox cannot stop the others. `scanAllOnce` calls
- * it for each connected mailbox; "scan now" (`POST /api/v1/mailboxes/{id}/scan`) for one.
+ * One mailbox's round: its Sent folder, then its inbox (the Sent folder first: it records the
+ * Message-ID Exchange gave our sends, which a reply in this round may quote). Failures are logged (a
+ * lost grant marks the mailbox for reconnecting), never thrown, so one mailbox cannot stop the
+ * others. `scanAllOnce` calls it for each connected mailbox; "scan now"
+ * (`POST /api/v1/mailboxes/{id}/scan`) for one.
  */
 export async function scanOneMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<number> {
-  let found = 0;
-  try {
-    found = await scanMailbox(deps, mailbox);
-  } catch (error) {
-    if (await lostGrant(deps, mailbox, error)) return found;
-    deps.logger.warn('scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
-  }
   try {
     const folder = deps.sentFolderFor?.(mailbox) ?? asSentFolder(deps.mailboxFor(mailbox));
     if (folder) await scanSentFolder(deps, mailbox, folder);
   } catch (error) {
-    if (await lostGrant(deps, mailbox, error)) return found;
+    if (await lostGrant(deps, mailbox, error)) return 0;
     deps.logger.warn('sent-folder scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
   }
-  return found;
+  try {
+    return await scanMailbox(deps, mailbox);
+  } catch (error) {
+    if (await lostGrant(deps, mailbox, error)) return 0;
+    deps.logger.warn('scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
+    return 0;
+  }
 }
 
 /** The provider no longer honours the grant: the mailbox needs reconnecting (once); skip the rest. */
@@ -76,30 +81,62 @@ async function lostGrant(deps: ScannerDeps, mailbox: MailboxRow, error: unknown)
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** A mailbox's first scan reads back this many days (backfill), then only what is new. */
+export const DEFAULT_BACKFILL_DAYS = 30;
+
 async function scanMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<number> {
   const port = deps.mailboxFor(mailbox);
-  const page = await port.listInboxChanges(mailbox.scanCursor);
+  const page = await port.listInboxChanges(mailbox.scanCursor, backfillFor(deps, mailbox));
+  const owner = await findUser(deps.db, mailbox.userId);
+  const replies = await matchReplies(deps.db, mailbox, page.entries);
   let found = 0;
-  for (const entry of page.entries.filter(isBounceCandidate)) {
-    const report = await parseBounce(await port.getRawMessage(entry.providerMessageId));
-    if (report.quotaSignal) await quotaPause(deps, mailbox, report.quotaSignal.detail);
-    if (report.kind !== 'bounce') continue;
-    found += await recordBounce(deps, mailbox, entry.providerMessageId, report);
-  }
+  if (owner)
+    for (const entry of page.entries)
+      found += await scanEntry(deps, { mailbox, owner, port }, entry, replies.get(entry.providerMessageId));
   await saveScanCursor(deps.db, mailbox.id, page.cursor);
   return found;
+}
+
+/**
+ * One inbox message: raw MIME only when it may be a notice or an answer to one of our emails, then
+ * the bounce engine says which: a bounce, a complaint (ARF), or (for an answer) an automatic reply
+ * or a person's reply.
+ */
+async function scanEntry(
+  deps: ScannerDeps,
+  on: { mailbox: MailboxRow; owner: UserRow; port: MailboxPort },
+  entry: InboxEntry,
+  reply: ReplyMatch | undefined,
+): Promise<number> {
+  if (!reply && !isBounceCandidate(entry)) return 0;
+  const { mailbox, owner, port } = on;
+  const report = await parseBounce(await port.getRawMessage(entry.providerMessageId));
+  if (report.quotaSignal) await quotaPause(deps, mailbox, report.quotaSignal.detail);
+  if (report.kind === 'bounce') return recordBounce(deps, mailbox, owner, entry.providerMessageId, report);
+  if (report.kind === 'feedback')
+    return recordComplaints(deps, mailbox, owner, entry.providerMessageId, report);
+  if (reply && report.kind !== 'delivered') return recordReply(deps, mailbox, entry, reply, report);
+  return 0;
+}
+
+/** Only on the first scan: read back `backfillDays`, with the Gmail threads of what we sent since. */
+function backfillFor(deps: ScannerDeps, mailbox: MailboxRow): InboxBackfill | undefined {
+  if (mailbox.scanCursor !== null) return undefined;
+  const since = new Date(deps.clock.now().getTime() - (deps.backfillDays ?? DEFAULT_BACKFILL_DAYS) * DAY_MS);
+  return { since, ourThreadIds: () => listOurThreadIds(deps.db, mailbox.id, since) };
 }
 
 async function recordBounce(
   deps: ScannerDeps,
   mailbox: MailboxRow,
+  owner: UserRow,
   noticeId: string,
   report: BounceReport,
 ): Promise<number> {
   const at = deps.clock.now();
   let recorded = 0;
   for (const recipient of report.recipients) {
-    const send = await attribute(deps.db, mailbox, report, recipient.address, at);
+    const send = await attributeNotice(deps.db, mailbox, report, recipient.address, at);
     const isNew = await insertBounce(deps.db, {
       mailboxId: mailbox.id,
       providerMessageId: noticeId,
@@ -131,43 +168,19 @@ async function recordBounce(
       },
       at,
     });
-    const owner = await findUser(deps.db, mailbox.userId);
-    if (owner)
-      await afterBounce(deps, {
-        send,
-        tenantId: owner.tenantId,
-        userId: mailbox.userId,
-        recipient: recipient.address,
-        action: recipient.action,
-        hard: recipient.hard,
-        status: recipient.status,
-        reason: recipient.reason,
-        diagnostic: recipient.diagnostic,
-      });
+    await afterBounce(deps, {
+      send,
+      tenantId: owner.tenantId,
+      userId: mailbox.userId,
+      recipient: recipient.address,
+      action: recipient.action,
+      hard: recipient.hard,
+      status: recipient.status,
+      reason: recipient.reason,
+      diagnostic: recipient.diagnostic,
+    });
   }
   return recorded;
-}
-
-/** Which of our emails the notice is about: our header, else the Message-ID, else recipient + time. */
-async function attribute(
-  db: Db,
-  mailbox: MailboxRow,
-  report: BounceReport,
-  recipient: string,
-  at: Date,
-): Promise<SendRow | null> {
-  const headerId = report.originalHeaders?.['x-sendwell-id'];
-  if (headerId) {
-    const send = await findSend(db, headerId.trim());
-    // The rep's own sends through an SMTP lane too: the lane has no inbox, its notices come back to
-    // the rep's mailbox (the envelope sender), so the send's user is this mailbox's user.
-    if (send && (send.mailboxId === mailbox.id || send.userId === mailbox.userId)) return send;
-  }
-  if (report.originalMessageId) {
-    const send = await findSendByMessageId(db, mailbox.id, report.originalMessageId);
-    if (send) return send;
-  }
-  return findSendByRecipient(db, mailbox.id, recipient.toLowerCase(), at);
 }
 
 /** A sending-quota notice: the provider has stopped this mailbox, so stop queuing into it. */

@@ -1,6 +1,7 @@
 import { type Clock, DAY_MS } from '@sendwell/core';
 import type { SentFolderPort, SentItem } from '../mailboxes/sentFolder';
 import type { Db } from '../store/db';
+import { saveRfcMessageId } from '../store/replies';
 import type { MailboxRow } from '../store/rows';
 import { findSend, findSendByMessageId, insertSentElsewhere } from '../store/sends';
 import { loadSentCursor, saveSentCursor } from '../store/users';
@@ -44,10 +45,15 @@ export async function scanSentFolder(
   return recorded;
 }
 
+/** Ours by X-Sendwell-Id (then the Message-ID it went out with is recorded) or by our Message-ID. */
 async function sentBySendwell(db: Db, mailbox: MailboxRow, item: SentItem): Promise<boolean> {
   if (item.sendwellId) {
     const send = await findSend(db, item.sendwellId.trim());
-    if (send && send.mailboxId === mailbox.id) return true;
+    if (send && send.mailboxId === mailbox.id) {
+      if (item.internetMessageId && item.internetMessageId !== send.rfcMessageId)
+        await saveRfcMessageId(db, send.id, item.internetMessageId);
+      return true;
+    }
   }
   if (item.internetMessageId)
     return (await findSendByMessageId(db, mailbox.id, item.internetMessageId)) !== null;
