@@ -37,7 +37,7 @@ export function enrolmentStatusWords(s: Speaker, e: EnrolmentStatusInput): strin
   return s.join(s.t('enrolment.active'), step, e.nextStep === null ? null : next);
 }
 
-const LEFT_TONE: Record<LeftReason, Tone> = {
+export const LEFT_TONE: Record<LeftReason, Tone> = {
   bounced: 'error',
   complained: 'error',
   suppressed: 'error',

@@ -1,6 +1,7 @@
 import type { FeedEvent } from '../api/wire';
 import type { ProfileId } from '../channel/types';
 import type { ConnectionProblem } from '../connection/types';
+import { applyNews, describesSend, isOwnRowEvent, newsRow, noNews } from './feedNews';
 import type { FeedFilter, FeedRow, RecipientOutcome, SendHold, SendPhase, SendRow, SlotRule } from './types';
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
@@ -23,8 +24,9 @@ export function foldFeed(events: readonly FeedEvent[]): FeedRow[] {
   const ordered = [...unique.values()].sort((a, b) => a.id - b.id);
   const rows = new Map<string, FeedRow>();
   for (const event of ordered) {
-    const key = event.sendId ? `send:${event.sendId}` : `event:${event.id}`;
-    const row = event.sendId ? applyToSend(rows.get(key) as SendRow | undefined, event) : standalone(event);
+    const ofSend = event.sendId && !isOwnRowEvent(event.type);
+    const key = ofSend ? `send:${event.sendId}` : `event:${event.id}`;
+    const row = ofSend ? applyToSend(rows.get(key) as SendRow | undefined, event) : standalone(event);
     if (row) rows.set(key, row);
   }
   return [...rows.values()].sort(
@@ -71,7 +73,8 @@ function standalone(event: FeedEvent): FeedRow | null {
         released: typeof d.released === 'number' ? d.released : 0,
       };
     default:
-      return null; // a send event without a send id carries nothing to show
+      // Campaign, suppression and unattributed reply rows; a send event without a send id shows nothing.
+      return newsRow(event, base(event, key));
   }
 }
 
@@ -95,6 +98,7 @@ function emptySend(event: FeedEvent, sendId: string): SendRow {
     cancelledBy: null,
     recipients: [],
     held: null,
+    ...noNews(),
   };
 }
 
@@ -105,8 +109,10 @@ function applyToSend(existing: SendRow | undefined, event: FeedEvent): SendRow {
   row.userId ??= event.userId ?? null;
   row.templateId ??= event.templateId;
   const d = event.detail;
-  if (strings(d.to).length) row.to = strings(d.to);
-  row.subject = str(d.subject) ?? row.subject;
+  if (describesSend(event.type)) {
+    if (strings(d.to).length) row.to = strings(d.to);
+    row.subject = str(d.subject) ?? row.subject;
+  }
   switch (event.type) {
     case 'send.queued':
       row.queuedAt = event.at;
@@ -148,7 +154,10 @@ function applyToSend(existing: SendRow | undefined, event: FeedEvent): SendRow {
       if (event.recipient) row.recipients = withOutcome(row.recipients, outcomeOf(event));
       break;
     default:
-      break; // pauses, resumes, connection changes: their own rows when not tied to a send (see standalone)
+      // Replies, opt-outs, opens and clicks; pauses, resumes and connection changes tied to no send
+      // are rows of their own (see standalone).
+      applyNews(row, event);
+      break;
   }
   row.recipients = withListed(row.recipients, row.to);
   return row;

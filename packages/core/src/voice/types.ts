@@ -39,7 +39,15 @@ export interface RecipientOutcome {
 export type SendPhase = 'queued' | 'sent' | 'failed' | 'cancelled';
 
 /** One row of the feed: a send that updates through its life, or a pause/resume/unattributed bounce. */
-export type FeedRow = SendRow | PauseRow | ResumeRow | StrayBounceRow | ConnectionRow;
+export type FeedRow =
+  | SendRow
+  | PauseRow
+  | ResumeRow
+  | StrayBounceRow
+  | ConnectionRow
+  | CampaignRow
+  | SuppressionRow
+  | StrayReplyRow;
 
 interface RowBase {
   /** Stable across updates: `send:<id>` or `event:<id>`. */
@@ -76,6 +84,56 @@ export interface SendRow extends RowBase {
   recipients: RecipientOutcome[];
   /** Waiting for its mailbox's connection (`send.held`); null once it moves on. */
   held: SendHold | null;
+  /** People who answered (`reply` events), each once; auto-replies are counted apart, never here. */
+  replies: ReplyNote[];
+  /** Out-of-office and other automatic answers (`auto-reply`): shown, never counted as replies. */
+  autoReplies: string[];
+  /** The recipient unsubscribed (one-click) or reported the email as spam (ARF). */
+  optOut: 'unsubscribe' | 'complaint' | null;
+  /** Opens and clicks (when the team tracks them), people and machines apart. */
+  engagement: EngagementTally;
+}
+
+export interface ReplyNote {
+  from: string;
+  at: string;
+}
+
+export interface EngagementTally {
+  opens: number;
+  clicks: number;
+  /** Opens and clicks by privacy proxies and link scanners (not people). */
+  machine: number;
+}
+
+/** A person's way through a campaign, or the campaign's pause and resume. */
+export interface CampaignRow extends RowBase {
+  kind: 'campaign';
+  event: 'campaign.enrolled' | 'campaign.left' | 'campaign.finished' | 'campaign.paused' | 'campaign.resumed';
+  campaignId: string | null;
+  campaignName: string | null;
+  email: string | null;
+  /** `campaign.left`: the left reason; `campaign.paused`: who paused it (`circuit-breaker`, …). */
+  reason: string | null;
+  /** `campaign.enrolled`: how many people joined at once. */
+  count: number;
+  /** The breaker's evidence on `campaign.paused`. */
+  breaker: { bounced: number; window: number; threshold: number } | null;
+}
+
+/** An address suppressed for the team, or its suppression lifted. */
+export interface SuppressionRow extends RowBase {
+  kind: 'suppression';
+  event: 'suppression.added' | 'suppression.lifted';
+  email: string | null;
+  reason: string | null;
+}
+
+/** A reply the scanner could not tie to a send (it is listed with its evidence under Unattributed). */
+export interface StrayReplyRow extends RowBase {
+  kind: 'reply';
+  from: string | null;
+  auto: boolean;
 }
 
 /** Why a send waits for its mailbox: the connection's state (and problem) when it was held. */

@@ -1,6 +1,7 @@
 import type { AnalyticsCounts, ChannelInfo, TemplateAnalytics } from '../api/wire';
 import type { ChannelKind, Host, ProviderKind } from '../channel/types';
 import type { ConnectionInfo } from '../connection/types';
+import { campaignRowWords, sendNewsWords, strayReplyWords, suppressionRowWords } from './feedNewsWords';
 import { slotWords } from './quota';
 import { reasonWords } from './reasons';
 import type { Speaker } from './speaker';
@@ -123,8 +124,9 @@ function sendRowWords(s: Speaker, row: SendRow): RowWords {
   const news = row.recipients.filter((r) => r.state !== 'sent');
   const bounced = news.filter((r) => r.state === 'bounced').length;
   const delayed = news.length - bounced;
-  const tone = bounced ? 'error' : delayed ? 'warning' : status.tone;
+  const tone = bounced || row.optOut === 'complaint' ? 'error' : delayed ? 'warning' : status.tone;
   const waiting = row.phase === 'queued' && row.sendAt && new Date(row.sendAt) > s.clock.now();
+  const replies = sendNewsWords(s, row);
   return {
     tone,
     title: s.t(`send.title.${row.phase}`, { to }),
@@ -132,10 +134,11 @@ function sendRowWords(s: Speaker, row: SendRow): RowWords {
       s.join(
         bounced > 0 && s.count('outcome.summary.bounced', bounced),
         delayed > 0 && s.count('outcome.summary.delayed', delayed),
+        ...replies.parts,
         waiting && slotWords(s, row.slot),
       ) || null,
     status: status.text,
-    recipients: news.map((r) => outcomeWords(s, r)),
+    recipients: [...news.map((r) => outcomeWords(s, r)), ...replies.lines],
     time: s.time(row.updatedAt),
   };
 }
@@ -163,6 +166,12 @@ export function rowWords(s: Speaker, row: FeedRow): RowWords {
     }
     case 'connection':
       return connectionRowWords(s, row, time);
+    case 'campaign':
+      return campaignRowWords(s, row, time);
+    case 'suppression':
+      return suppressionRowWords(s, row, time);
+    case 'reply':
+      return strayReplyWords(s, row, time);
   }
 }
 
