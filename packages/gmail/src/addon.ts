@@ -12,18 +12,23 @@ import { pushCard, updateCard } from './cards/responses';
 import type { AddonResponse, Card } from './cards/types';
 import type { GmailAddonDeps } from './deps';
 import { type AddonEvent, addonEventSchema, voiceFor } from './event';
-import { onCompose, onComposeRefresh } from './handlers/compose';
+import { onCampaignAdd, onPersonRemove } from './handlers/campaigns';
+import { onCompose, onComposeRefresh, onTemplateRecent } from './handlers/compose';
 import { isUsable, loadGmailConnection } from './handlers/connection';
 import type { AddonContext } from './handlers/context';
-import { onHome, onRefresh } from './handlers/home';
+import { onCancelSend, onHome, onRefresh } from './handlers/home';
 import { onInsertTemplate } from './handlers/insert';
 import { notConnectedCard } from './handlers/notConnected';
+import { onNoticeRemove, onNoticeSuppress, onOpen } from './handlers/notice';
 import { onSendDraft, onSendWithSendwell } from './handlers/send';
 
 type Handler = (ctx: AddonContext) => Promise<AddonResponse>;
 
-/** `?t=` triggers, as configured in deployment.json. `open` is the unconditional contextual trigger. */
-const TRIGGERS: Record<string, Handler> = { home: onHome, open: onHome, compose: onCompose };
+/**
+ * `?t=` triggers, as configured in deployment.json. `open` is the unconditional contextual trigger:
+ * a bounce notice gets the notice card, any other message the home card.
+ */
+const TRIGGERS: Record<string, Handler> = { home: onHome, open: onOpen, compose: onCompose };
 
 /** `?t=action&a=` card callbacks. */
 export const ACTIONS: Record<string, Handler> = {
@@ -32,6 +37,12 @@ export const ACTIONS: Record<string, Handler> = {
   'send-with-sendwell': onSendWithSendwell,
   'send-draft': onSendDraft,
   'compose-refresh': onComposeRefresh,
+  'template-recent': onTemplateRecent,
+  'campaign-add': onCampaignAdd,
+  'person-remove': onPersonRemove,
+  'cancel-send': onCancelSend,
+  'notice-remove': onNoticeRemove,
+  'notice-suppress': onNoticeSuppress,
 };
 
 const fail = (c: Context, status: 400 | 401 | 413 | 500, code: string, message: string) =>

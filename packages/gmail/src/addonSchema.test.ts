@@ -148,6 +148,42 @@ const SCENARIOS: [
       s.connection = { ...s.connection!, state: 'needs-reconnect', problem: 'grant-revoked', heldSends: 1 };
     },
   ],
+  [
+    'issue 9: search, recently used, send at, campaigns, cancel, the notice card',
+    async ({ driver, state, record }) => {
+      driver.window.to = ['Ada <ada@example.com>', 'gone@example.com'];
+      await record(driver.compose());
+      driver.choose('template-search', 'intro');
+      await record(driver.post('t=action&a=compose-refresh', { session: 's' }));
+      await record(driver.click('Intro'));
+      await record(driver.click('Add to campaign'));
+      await record(driver.click('Remove from campaign'));
+      Object.assign(driver.window, { to: ['ada@example.com'], subject: 'Hi', body: '<p>x</p>' });
+      saveWindow(driver, state);
+      driver.chooseMoment('send-at', new Date(Date.now() + 86_400_000));
+      await record(driver.click('Send with Sendwell'));
+      await record(driver.click('Send'));
+      await record(driver.home());
+      await record(driver.click('Cancel send'));
+      await record(driver.open('m-notice'));
+      await record(driver.click('Suppress'));
+      await record(driver.open('m-other'));
+    },
+    (s) => {
+      s.campaign.recentTemplateIds = ['t-intro'];
+      s.campaign.notices.set('m-notice', [
+        {
+          email: 'ada@example.com',
+          hard: true,
+          action: 'failed',
+          reason: 'userunknown',
+          status: '5.1.1',
+          diagnostic: '550 <no such user>',
+          send: { sendId: 'send-1', subject: 'Hi <Ada>', sentAt: '2026-03-02T10:00:00Z' },
+        },
+      ]);
+    },
+  ],
 ];
 
 describe("every answer the add-on gives fits Google's schema (observation 26)", () => {

@@ -2,9 +2,12 @@ import type {
   ChannelOverride,
   Clock,
   ConnectionsAnswer,
+  EnrolAnswer,
+  EnrolPerson,
   FeedEvent,
   Logger,
   MergeRecipient,
+  PersonStatus,
   ProfileId,
   QuotaInfo,
   SendRequestBody,
@@ -110,6 +113,50 @@ export interface DraftsPort {
 /** One live-feed event: core's `FeedEvent`, the SSE `data` of GET /api/feed. */
 export type FeedItem = FeedEvent;
 
+/** A refusal from the server, with its code and human message (shown as is). */
+export type Refused = { outcome: 'refused'; code: string; message: string };
+
+/** `POST /api/v1/sends/{id}/cancel`. */
+export type CancelOutcome = { outcome: 'cancelled'; sendId: string } | Refused;
+
+/** An active campaign the rep may enrol people into (`GET /api/v1/campaigns?status=active`). */
+export interface CampaignChoice {
+  id: string;
+  name: string;
+}
+
+/** `POST /api/v1/campaigns/{id}/enrolments` (source `gmail`): the answer per row, or why not at all. */
+export type EnrolOutcome = { outcome: 'enrolled'; answer: EnrolAnswer } | Refused;
+
+/** `GET /api/v1/people/{email}` and `POST /api/v1/people/{email}/remove`. */
+export type PersonOutcome = { outcome: 'person'; person: PersonStatus } | Refused;
+
+/** `POST /api/v1/suppressions` (reason `manual`): the person as they stand afterwards. */
+export type SuppressOutcome = { outcome: 'suppressed'; person: PersonStatus } | Refused;
+
+/**
+ * The message open in Gmail, when it is a bounce notice (read with the rep's grant, core
+ * `parseBounce`): one entry per failed or delayed recipient it names, with the send it belongs to.
+ */
+export interface NoticeView {
+  recipients: NoticeRecipient[];
+}
+
+export interface NoticeRecipient {
+  email: string;
+  /** null: the notice does not say (the voice words "unknown"). */
+  hard: boolean | null;
+  action: string | null;
+  /** The engine's reason (`userunknown`, `mailboxfull`, …): the voice words it. */
+  reason: string | null;
+  status: string | null;
+  diagnostic: string | null;
+  /** Our send it answers; null when it could not be tied to one (unattributed). */
+  send: { sendId: string; subject: string; sentAt: string | null } | null;
+  /** The person's campaigns and suppression in the rep's team. */
+  person: PersonStatus;
+}
+
 /**
  * Everything the add-on needs from the rest of Sendwell, as plain async functions the server
  * implements over its services. The add-on never touches storage itself.
@@ -137,6 +184,22 @@ export interface GmailAddonDeps {
   drafts(userId: string): Promise<DraftsPort>;
   /** Newest first. */
   recentFeed(userId: string, limit: number): Promise<FeedItem[]>;
+  /** Templates whose name or subject contain `query` (case-insensitive): GET /api/v1/templates?q=. */
+  searchTemplates(userId: string, query: string): Promise<TemplateView[]>;
+  /** The rep's last distinct templates by their sends, newest first: GET /api/v1/templates/recent. */
+  recentTemplates(userId: string): Promise<TemplateView[]>;
+  /** Cancel a send still waiting in the outbox (the rep's own). */
+  cancelSend(userId: string, sendId: string): Promise<CancelOutcome>;
+  /** Active campaigns of the rep's team. */
+  campaigns(userId: string): Promise<CampaignChoice[]>;
+  enrol(userId: string, campaignId: string, people: EnrolPerson[]): Promise<EnrolOutcome>;
+  personStatus(userId: string, email: string): Promise<PersonOutcome>;
+  /** Takes the person out of one campaign, or of all the rep's active ones (no campaignId). */
+  removePerson(userId: string, email: string, campaignId?: string): Promise<PersonOutcome>;
+  /** Suppresses the address for the team (reason `manual`). */
+  suppress(userId: string, email: string): Promise<SuppressOutcome>;
+  /** The Gmail message open in the reader, when it is a bounce notice; null otherwise. */
+  bounceNotice(userId: string, messageId: string): Promise<NoticeView | null>;
   clock?: Clock;
   /** Failures are logged with the route only, never the event (it carries tokens). */
   logger?: Logger;

@@ -10,6 +10,14 @@ import { z } from 'zod';
 
 const formInputSchema = z.looseObject({
   stringInputs: z.object({ value: z.array(z.string()) }).optional(),
+  /** A DateTimePicker's answer: int64 milliseconds (JSON may carry them as a string). */
+  dateTimeInput: z
+    .looseObject({
+      msSinceEpoch: z.union([z.number(), z.string().regex(/^-?\d+$/)]).optional(),
+      hasDate: z.boolean().optional(),
+      hasTime: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 /** The Workspace add-on event object, reduced to the fields Sendwell reads; unknown fields pass. */
@@ -57,6 +65,18 @@ export interface DraftRecipients {
 export function formValue(event: AddonEvent, name: string): string | undefined {
   const value = event.commonEventObject?.formInputs?.[name]?.stringInputs?.value[0];
   return value === '' ? undefined : value;
+}
+
+/**
+ * A DATE_AND_TIME picker's instant, or undefined when the rep left it empty or picked only a date or
+ * only a time (half a moment is not a time to send at).
+ */
+export function dateTimeValue(event: AddonEvent, name: string): Date | undefined {
+  const input = event.commonEventObject?.formInputs?.[name]?.dateTimeInput;
+  if (!input || input.msSinceEpoch === undefined) return undefined;
+  if (input.hasDate === false || input.hasTime === false) return undefined;
+  const at = new Date(Number(input.msSinceEpoch));
+  return Number.isNaN(at.getTime()) ? undefined : at;
 }
 
 export function parameter(event: AddonEvent, name: string): string | undefined {

@@ -5,7 +5,16 @@ export const SCOPES = {
   email: 'https://www.googleapis.com/auth/userinfo.email',
 } as const;
 
-const COMPOSE_ACTIONS = new Set(['insert-template', 'send-with-sendwell', 'send-draft', 'compose-refresh']);
+/** Actions from the compose card: their events carry the draft's recipients (compose scope). */
+const COMPOSE_ACTIONS = new Set([
+  'insert-template',
+  'send-with-sendwell',
+  'send-draft',
+  'compose-refresh',
+  'template-recent',
+  'campaign-add',
+  'person-remove',
+]);
 
 /** Scopes a trigger/action needs: every request needs the user's email (the user ID token). */
 export function requiredScopes(trigger: string, action: string | undefined): string[] {

@@ -28,8 +28,12 @@ export function paragraphs(card: Card): string[] {
   return allWidgets(card).flatMap((w) => ('textParagraph' in w ? [w.textParagraph.text] : []));
 }
 
+/** Every button: in button lists and after a decorated text (a person's "Remove"), in order. */
 export function buttons(card: Card): Button[] {
-  return allWidgets(card).flatMap((w) => ('buttonList' in w ? w.buttonList.buttons : []));
+  return allWidgets(card).flatMap((w) => {
+    if ('buttonList' in w) return w.buttonList.buttons;
+    return 'decoratedText' in w && w.decoratedText.button ? [w.decoratedText.button] : [];
+  });
 }
 
 export function buttonByText(card: Card, text: string): Button | undefined {

@@ -2,12 +2,19 @@ import type { MergeRecipient, MergeStamp, MessageKey, Voice } from '@sendwell/co
 import { encodeStamp, findTemplate, NO_TEMPLATE, needsModeChoice } from '../compose/prepareTemplate';
 import type { ChannelView, QuotaView, TemplateView } from '../deps';
 import type { DraftRecipients } from '../event';
+import {
+  type ComposeExtras,
+  campaignSection,
+  recentSection,
+  searchWidgets,
+  sendAtWidget,
+} from './composeExtras';
 import type { Card, CardSection, Widget } from './types';
 import { action, button, buttonList, decorated, escapeText, paragraph } from './widgets';
 import { channelWidgets, quotaWidget } from './words';
 
 /** The outcome line shown after an action on the compose card. */
-export type ComposeStatus = { kind: 'queued' | 'error' | 'info'; text: string };
+export type ComposeStatus = { kind: 'queued' | 'error' | 'info'; text: string; details?: string[] };
 
 export interface ComposeCardData {
   addonUrl: string;
@@ -28,6 +35,8 @@ export interface ComposeCardData {
   status?: ComposeStatus;
   /** Shown first while Gmail needs reconnecting (connectCard's `reconnectBanner`). */
   banner?: CardSection | null;
+  /** Search, recently used, send at, campaigns (absent: the card without them). */
+  extras?: ComposeExtras;
 }
 
 export const TEMPLATE_INPUT = 'templateId';
@@ -38,12 +47,24 @@ function formatRecipient(recipient: MergeRecipient): string {
 }
 
 /** Parameters every compose action carries. */
-export function composeParameters(data: Pick<ComposeCardData, 'session' | 'stamp' | 'sentDraftId'>) {
+export function composeParameters(
+  data: Pick<ComposeCardData, 'session' | 'stamp' | 'sentDraftId'> & { sendAt?: string | undefined },
+) {
   return {
     session: data.session,
     stamp: data.stamp ? encodeStamp(data.stamp) : undefined,
     sentDraft: data.sentDraftId,
+    // The confirm card has no picker: the chosen "send at" rides on its buttons.
+    sendAt: data.sendAt,
   };
+}
+
+/** The templates the picker lists: the search's matches (and the one selected), else all of them. */
+function listed(data: ComposeCardData): TemplateView[] {
+  const results = data.extras?.search.results;
+  if (!results) return data.templates;
+  const chosen = findTemplate(data.templates, data.selectedTemplateId);
+  return chosen && !results.some((t) => t.id === chosen.id) ? [chosen, ...results] : results;
 }
 
 function templatePicker(data: ComposeCardData): Widget {
@@ -54,7 +75,7 @@ function templatePicker(data: ComposeCardData): Widget {
       value: NO_TEMPLATE,
       selected: selected === NO_TEMPLATE,
     },
-    ...data.templates.map((t) => ({ text: escapeText(t.name), value: t.id, selected: t.id === selected })),
+    ...listed(data).map((t) => ({ text: escapeText(t.name), value: t.id, selected: t.id === selected })),
   ];
   return {
     selectionInput: {
@@ -153,13 +174,18 @@ const STATUS_HEADER = {
 
 const statusSection = (status: ComposeStatus, voice: Voice): CardSection => ({
   header: escapeText(voice.t(STATUS_HEADER[status.kind])),
-  widgets: [paragraph(escapeText(status.text))],
+  widgets: [
+    paragraph(escapeText(status.text)),
+    ...(status.details?.length ? [paragraph(status.details.map(escapeText).join('<br>'))] : []),
+  ],
 });
 
 /** The compose card: template picker ("No template" too), the draft's recipients, insert/send, channel. */
 export function composeCard(data: ComposeCardData): Card {
   const sending: Widget[] = [...channelWidgets(data.channel, data.voice)];
   if (data.quota) sending.push(quotaWidget(data.quota, data.voice));
+  const { extras } = data;
+  const common = { addonUrl: data.addonUrl, voice: data.voice, parameters: composeParameters(data) };
   return {
     name: 'compose',
     header: { title: 'Sendwell', subtitle: escapeText(data.voice.t('gmail.composeSubtitle')) },
@@ -169,13 +195,16 @@ export function composeCard(data: ComposeCardData): Card {
       {
         header: escapeText(data.voice.t('ui.template')),
         widgets: [
+          ...(extras ? searchWidgets(extras, common) : []),
           templatePicker(data),
           ...modeChoice(data),
           recipientsWidget(data.recipients, data.voice),
           ...stampWidget(data.stamp, data.templates, data.voice),
+          ...(extras ? [sendAtWidget(extras, data.voice)] : []),
           actionsWidget(data),
         ],
       },
+      ...(extras ? [...recentSection(extras, common), ...campaignSection(extras, common)] : []),
       { header: escapeText(data.voice.t('gmail.sending')), widgets: sending },
     ],
   };

@@ -2,6 +2,7 @@ import type { MergeStamp, StampCheck, Voice } from '@sendwell/core';
 import type { PreparedSend, SendMode } from '../compose/prepareSend';
 import { draftFingerprint, firstLine } from '../compose/savedDraft';
 import type { SavedDraft } from '../deps';
+import { word } from './campaignWords';
 import { audienceWidget, composeParameters } from './composeCard';
 import type { Button, Card, Widget } from './types';
 import { button, buttonList, decorated, escapeText, paragraph } from './widgets';
@@ -19,6 +20,8 @@ export interface ConfirmCardData {
   options: { mode: SendMode; prepared: PreparedSend }[];
   /** Why the rep sees this card again (the draft changed since they confirmed). */
   note?: string;
+  /** The "send at" picked on the compose card (ISO), carried to Send; null = now. */
+  sendAt?: string | null;
   voice: Voice;
 }
 
@@ -44,6 +47,9 @@ function preview(data: ConfirmCardData): Widget[] {
     decorated({ topLabel: escapeText(data.voice.t('ui.subject')), text: escapeText(subject || '—') }),
     decorated({ topLabel: escapeText(data.voice.t('ui.firstLine')), text: escapeText(line || '—') }),
     audienceWidget(data.draft, voice),
+    ...(data.sendAt
+      ? [paragraph(escapeText(word(voice, 'goesOut', { time: voice.time(data.sendAt) })))]
+      : []),
   ];
 }
 
@@ -70,7 +76,11 @@ function warnings(data: ConfirmCardData): Widget[] {
  * The buttons carry the draft id and a fingerprint: a draft edited since is shown again, not sent.
  */
 export function confirmCard(data: ConfirmCardData): Card {
-  const common = composeParameters({ session: data.session, stamp: data.stamp });
+  const common = composeParameters({
+    session: data.session,
+    stamp: data.stamp,
+    sendAt: data.sendAt ?? undefined,
+  });
   const fingerprint = draftFingerprint(data.draft);
   const buttons: Button[] = [];
   const refusals: Widget[] = [];

@@ -1,5 +1,6 @@
 import type { Voice } from '@sendwell/core';
 import type { ChannelView, FeedItem, QuotaView, TemplateAnalyticsView, TemplateView } from '../deps';
+import { word } from './campaignWords';
 import type { Card, CardSection } from './types';
 import { button, buttonList, escapeText, paragraph } from './widgets';
 import { analyticsWidget, channelWidgets, feedWidgets, quotaWidget } from './words';
@@ -31,7 +32,9 @@ function templateSection(data: HomeCardData): CardSection {
 }
 
 function feedSection(data: HomeCardData): CardSection {
-  const rows = feedWidgets(data.feed, data.userId, data.voice, FEED_ROWS);
+  const cancel = (sendId: string) =>
+    button(data.addonUrl, word(data.voice, 'cancelSend'), 'cancel-send', { sendId });
+  const rows = feedWidgets(data.feed, data.userId, data.voice, FEED_ROWS, cancel);
   return {
     header: escapeText(data.voice.t('ui.recentActivity')),
     widgets: [

@@ -57,6 +57,8 @@ export interface DecoratedText {
   text: string;
   bottomLabel?: string;
   wrapText?: boolean;
+  /** A button after the text (e.g. "Remove from campaign" on a person's row). */
+  button?: Button;
 }
 
 interface SelectionItem {
@@ -78,6 +80,20 @@ interface TextInput {
   name: string;
   label: string;
   value?: string;
+  /** Runs when the rep leaves the field after changing it (e.g. the template search). */
+  onChangeAction?: CardAction;
+}
+
+/**
+ * google.apps.card.v1 `DateTimePicker`: `valueMsEpoch` is an instant (an int64 as a string), shown
+ * in `timezoneOffsetDate` (minutes from UTC); the event answers `formInputs.<name>.dateTimeInput`.
+ */
+export interface DateTimePicker {
+  name: string;
+  label: string;
+  type: 'DATE_AND_TIME' | 'DATE_ONLY' | 'TIME_ONLY';
+  valueMsEpoch?: string;
+  timezoneOffsetDate?: number;
 }
 
 /** One widget: exactly one of the kinds (the schema's `data` oneof). */
@@ -86,6 +102,7 @@ export type Widget =
   | { decoratedText: DecoratedText }
   | { selectionInput: SelectionInput }
   | { textInput: TextInput }
+  | { dateTimePicker: DateTimePicker }
   | { buttonList: { buttons: Button[] } }
   | { divider: Record<string, never> };
 

@@ -1,6 +1,6 @@
 import { type ChannelInfo, filterFeed, foldFeed, type Voice } from '@sendwell/core';
 import type { ChannelView, FeedItem, QuotaView, TemplateAnalyticsView, TemplateView } from '../deps';
-import type { Widget } from './types';
+import type { Button, Widget } from './types';
 import { decorated, escapeText, paragraph } from './widgets';
 
 /**
@@ -55,10 +55,20 @@ export function analyticsWidget(
   });
 }
 
-/** One row per send that updates through its life (queued → sent → bounced), the rep's own. */
-export function feedWidgets(events: FeedItem[], userId: string, voice: Voice, limit: number): Widget[] {
+/**
+ * One row per send that updates through its life (queued → sent → bounced), the rep's own; a send
+ * still waiting in the outbox gets `cancel(sendId)`'s button.
+ */
+export function feedWidgets(
+  events: FeedItem[],
+  userId: string,
+  voice: Voice,
+  limit: number,
+  cancel?: (sendId: string) => Button,
+): Widget[] {
   const rows = filterFeed(foldFeed(events), { scope: 'mine', userId }).slice(0, limit);
   return rows.map((row) => {
+    const waiting = cancel && row.kind === 'send' && row.phase === 'queued';
     const words = voice.feedRow(row);
     const lines = [words.status, words.detail, ...words.recipients.map((l) => l.text)].filter(
       (l): l is string => !!l,
@@ -67,6 +77,7 @@ export function feedWidgets(events: FeedItem[], userId: string, voice: Voice, li
       topLabel: escapeText(words.time),
       text: escapeText(words.title),
       bottomLabel: escapeText(lines.join(voice.t('list.separator'))),
+      ...(waiting ? { button: cancel(row.sendId) } : {}),
     });
   });
 }

@@ -14,6 +14,7 @@ import {
 import type { AcceptedSendView, SavedDraft } from '../deps';
 import { parameter } from '../event';
 import { loadComposeCard, sessionOf, stampOf } from './compose';
+import { sendAtOf } from './composeExtras';
 import { isUsable, loadGmailConnection } from './connection';
 import type { AddonContext } from './context';
 
@@ -42,9 +43,11 @@ async function showConfirm(ctx: AddonContext, draft: SavedDraft, others: number,
   const stamp = stampOf(ctx);
   const templateId = stamp?.templateId ?? null;
   const options = sendModes(draft).map((mode) => ({ mode, prepared: prepareSend(draft, mode, templateId) }));
+  const sendAt = sendAtOf(ctx);
   const card = confirmCard({
     addonUrl: ctx.deps.addonUrl,
     session: sessionOf(ctx),
+    sendAt: sendAt ? sendAt.toISOString() : null,
     stamp,
     stampCheck: stamp ? checkStamp(stamp, draft.to) : null,
     draft,
@@ -157,7 +160,10 @@ async function sendCheckedDraft(ctx: AddonContext): Promise<AddonResponse> {
     return showConfirm(ctx, draft, 0, ctx.voice.t('gmail.draftChanged'));
   const prepared = prepareSend(draft, modeOf(parameter(event, 'mode')), stampOf(ctx)?.templateId ?? null);
   if (prepared.outcome === 'refused') return answer(ctx, 'error', ctx.voice.refusal(prepared.refusal));
-  const result = await deps.createSend(user.userId, prepared.request);
+  // "Send at" as the rep picked it (past or absent: now; the throttle may still move it later).
+  const sendAt = sendAtOf(ctx);
+  const request = sendAt ? { ...prepared.request, sendAt: sendAt.toISOString() } : prepared.request;
+  const result = await deps.createSend(user.userId, request);
   if (result.outcome === 'rejected') return answer(ctx, 'error', result.message);
   if (result.duplicate) return alreadySent(ctx, draft.id, result.sends);
   // Sendwell holds the exact text now; the Gmail draft goes, so it cannot also be sent by hand.

@@ -39,6 +39,19 @@ export function createAddonDriver(options: {
   const window: ComposeWindow = { to: [], cc: [], bcc: [], subject: '', body: '', ...options.window };
   let card: Card | undefined;
   let forms: Record<string, string> = {};
+  /** Date-time pickers' values (ms since the epoch), answered as Gmail does: `dateTimeInput`. */
+  let moments: Record<string, number> = {};
+  /** The message open in the reader (the contextual trigger's `gmail.messageId`). */
+  let openMessageId: string | undefined;
+
+  function formInputs() {
+    const strings = Object.entries(forms).map(([k, v]) => [k, { stringInputs: { value: [v] } }]);
+    const dates = Object.entries(moments).map(([k, ms]) => [
+      k,
+      { dateTimeInput: { msSinceEpoch: String(ms), hasDate: true, hasTime: true } },
+    ]);
+    return Object.fromEntries([...strings, ...dates]);
+  }
 
   async function post(query: string, parameters: Record<string, string> = {}): Promise<Answer> {
     const event = {
@@ -47,11 +60,14 @@ export function createAddonDriver(options: {
         userLocale: options.locale ?? 'en-GB',
         timeZone: { id: options.timeZone ?? 'Europe/London', offset: 0 },
         parameters,
-        formInputs: Object.fromEntries(
-          Object.entries(forms).map(([k, v]) => [k, { stringInputs: { value: [v] } }]),
-        ),
+        formInputs: formInputs(),
       },
-      gmail: { toRecipients: window.to, ccRecipients: window.cc, bccRecipients: window.bcc },
+      gmail: {
+        toRecipients: window.to,
+        ccRecipients: window.cc,
+        bccRecipients: window.bcc,
+        ...(openMessageId ? { messageId: openMessageId, threadId: `thread-${openMessageId}` } : {}),
+      },
       authorizationEventObject: {
         userIdToken: await options.google.userToken(options.email ?? 'rep@example.com'),
       },
@@ -92,8 +108,18 @@ export function createAddonDriver(options: {
     choose(name: string, value: string) {
       forms = { ...forms, [name]: value };
     },
+    /** Sets a date-time picker on the shown card (an instant; null clears it). */
+    chooseMoment(name: string, at: Date | null) {
+      const { [name]: _old, ...rest } = moments;
+      moments = at ? { ...rest, [name]: at.getTime() } : rest;
+    },
     compose: () => post('t=compose'),
     home: () => post('t=home'),
+    /** Opens a message in the reader: the contextual trigger with its Gmail message id. */
+    open(messageId: string) {
+      openMessageId = messageId;
+      return post('t=open');
+    },
     /** Clicks the button with this text on the shown card (or on an older card, to click twice). */
     async click(text: string, on: Card | undefined = card): Promise<Answer> {
       const button = on ? buttonByText(on, text) : undefined;

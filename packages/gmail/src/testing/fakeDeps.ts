@@ -11,6 +11,7 @@ import type { GoogleAuthConfig } from '../auth/verifyGoogleRequest';
 import type {
   AcceptedSendView,
   AddonUser,
+  CancelOutcome,
   ChannelView,
   DraftsPort,
   FeedItem,
@@ -22,6 +23,7 @@ import type {
   TemplateAnalyticsView,
   TemplateView,
 } from '../deps';
+import { emptyCampaignState, type FakeCampaignState, fakeCampaignDeps } from './fakeCampaigns';
 
 /** One message the fake outbox accepted, as the server would queue it. */
 interface FakeSend extends AcceptedSendView {
@@ -58,6 +60,8 @@ export interface FakeAddonState {
   sends: FakeSend[];
   /** When set, createSend answers this rejection instead of queuing. */
   rejectSends: { code: string; message: string } | null;
+  /** Campaigns, enrolments, suppressions, notices, recent templates, cancellations. */
+  campaign: FakeCampaignState;
 }
 
 /** Today's budget of an unused Gmail Workspace mailbox, as core computes it for the server. */
@@ -118,6 +122,7 @@ export function defaultFakeState(): FakeAddonState {
     drafts: [],
     sends: [],
     rejectSends: null,
+    campaign: emptyCampaignState(),
   };
 }
 
@@ -187,7 +192,8 @@ function queue(state: FakeAddonState, userId: string, input: SendRequest): SendO
     const send: FakeSend = {
       sendId: `send-${state.sends.length + 1}`,
       status: 'scheduled',
-      sendAt: null,
+      // As the server plans it: not before the rep's "send at" (past or absent: now).
+      sendAt: request.sendAt ?? null,
       explanation: state.channel.available ? state.channel.explanation : '',
       to: message.to,
       cc: message.cc,
@@ -211,11 +217,32 @@ function queue(state: FakeAddonState, userId: string, input: SendRequest): SendO
       sendId: send.sendId,
       recipient: null,
       templateId: send.templateId,
-      detail: { sendAt: null, to: send.to },
+      detail: { sendAt: send.sendAt, to: send.to },
     });
     return send;
   });
   return { outcome: 'accepted', duplicate: false, sends };
+}
+
+/** POST /sends/{id}/cancel: only the sender's send still waiting; the feed learns of it. */
+function cancel(state: FakeAddonState, userId: string, sendId: string): CancelOutcome {
+  const send = state.sends.find((s) => s.sendId === sendId && s.userId === userId);
+  if (!send)
+    return { outcome: 'refused', code: 'send-not-found', message: `No send ${sendId} that you can see.` };
+  if (send.status !== 'scheduled')
+    return { outcome: 'refused', code: 'not-waiting', message: 'This send is no longer waiting.' };
+  send.status = 'cancelled';
+  state.feed.push({
+    id: state.feed.length + 1,
+    type: 'send.cancelled',
+    at: new Date().toISOString(),
+    userId,
+    sendId,
+    recipient: null,
+    templateId: send.templateId,
+    detail: { bySender: true },
+  });
+  return { outcome: 'cancelled', sendId };
 }
 
 /** The rep's drafts as the Gmail API serves them: newest save first, gone once removed. */
@@ -263,5 +290,7 @@ export function createFakeAddonDeps(
     drafts: async () => fakeDrafts(state),
     recentFeed: async (_userId, limit) =>
       [...state.feed].sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit),
+    ...fakeCampaignDeps(state.campaign, () => state.templates),
+    cancelSend: async (userId, sendId) => cancel(state, userId, sendId),
   };
 }
