@@ -1,4 +1,5 @@
 import { API_SAMPLES, LAST_SAMPLES } from './samplesApi';
+import { CAMPAIGN_SAMPLES } from './samplesCampaigns';
 import { CHANNEL_SAMPLES, SENDS_SAMPLES } from './samplesOthers';
 import { SUPPRESSION_SAMPLES } from './samplesSuppression';
 import type { V1Testbed } from './server';
@@ -46,5 +47,6 @@ export const SAMPLES: Record<string, Sample[]> = {
   ...SENDS_SAMPLES,
   ...CHANNEL_SAMPLES,
   ...SUPPRESSION_SAMPLES,
+  ...CAMPAIGN_SAMPLES,
   ...LAST_SAMPLES,
 };

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { type EnrolAnswer, type EnrolRowError, enrolBodySchema, enrolPersonSchema } from '@sendwell/core';
+import type { z } from 'zod';
+import { findEnrolledEmails, insertEnrolment } from '../store/campaignEnrolments';
+import type { CampaignRow } from '../store/campaigns';
+import { insertEvent } from '../store/events';
+import type { UserRow } from '../store/rows';
+import { findLiveSuppressions } from '../store/suppressions';
+import { isKnownTimeZone, stepDueAt } from './campaignSchedule';
+import { allowChange, type CampaignDeps, campaignFor } from './campaigns';
+import { describeIssues, parseOrRefuse } from './errors';
+import { suppressionSentence } from './suppressionCheck';
+
+/**
+ * Enrolling people (CSV import, the pane, the card, the API): each row is checked on its own and a
+ * refused row never stops the others. A suppressed address, someone already in the campaign, or
+ * the same address twice in the batch is refused with its row number and why. `dryRun` checks only.
+ */
+
+type Person = z.output<typeof enrolPersonSchema>;
+interface Checked {
+  accepted: { row: number; person: Person }[];
+  errors: EnrolRowError[];
+}
+
+const emailOf = (raw: unknown): string | null => {
+  const email = (raw as { email?: unknown } | null)?.email;
+  return typeof email === 'string' ? email : null;
+};
+
+/** Shape, time zone and duplicates within the batch: everything that needs no database. */
+function checkRows(people: unknown[]): Checked {
+  const out: Checked = { accepted: [], errors: [] };
+  const seen = new Set<string>();
+  people.forEach((raw, row) => {
+    const parsed = enrolPersonSchema.safeParse(raw);
+    if (!parsed.success) {
+      const message = describeIssues(parsed.error).message;
+      out.errors.push({ row, email: emailOf(raw), code: 'invalid', message });
+      return;
+    }
+    const person = parsed.data;
+    if (person.timeZone && !isKnownTimeZone(person.timeZone)) {
+      const message = `${person.timeZone} is not a time zone we know (use an IANA name such as Europe/Paris).`;
+      out.errors.push({ row, email: person.email, code: 'invalid', message });
+      return;
+    }
+    if (seen.has(person.email)) {
+      const message = `${person.email} is already in this list once; it is enrolled once.`;
+      out.errors.push({ row, email: person.email, code: 'duplicate-in-batch', message });
+      return;
+    }
+    seen.add(person.email);
+    out.accepted.push({ row, person });
+  });
+  return out;
+}
+
+/** Suppressed addresses and people already in the campaign leave the accepted list with their reason. */
+async function checkAgainstTeam(
+  deps: CampaignDeps,
+  campaign: CampaignRow,
+  checked: Checked,
+): Promise<Checked> {
+  const emails = checked.accepted.map((a) => a.person.email);
+  const suppressed = new Map(
+    (await findLiveSuppressions(deps.db, campaign.tenantId, emails, deps.clock.now())).map((s) => [
+      s.email,
+      s,
+    ]),
+  );
+  const enrolled = await findEnrolledEmails(deps.db, campaign.id, emails);
+  const errors = [...checked.errors];
+  const accepted = checked.accepted.filter(({ row, person }) => {
+    const suppression = suppressed.get(person.email);
+    if (suppression) {
+      errors.push({
+        row,
+        email: person.email,
+        code: 'suppressed',
+        message: suppressionSentence(suppression),
+      });
+      return false;
+    }
+    if (enrolled.has(person.email)) {
+      errors.push({
+        row,
+        email: person.email,
+        code: 'already-enrolled',
+        message: alreadyIn(person.email, campaign),
+      });
+      return false;
+    }
+    return true;
+  });
+  return { accepted, errors };
+}
+
+const alreadyIn = (email: string, campaign: CampaignRow) =>
+  `${email} is already in the campaign ${campaign.name}; nobody is enrolled twice.`;
+
+/** The first step's due time for this person: after its delay, inside its window in their zone. */
+export function firstDueAt(campaign: CampaignRow, person: { timeZone?: string | null }, from: Date): Date {
+  const step = campaign.steps[0]!;
+  const zone = step.window?.zone === 'person' && person.timeZone ? person.timeZone : campaign.timeZone;
+  return stepDueAt({ from, delay: step.delay, window: step.window, timeZone: zone });
+}
+
+export async function enrol(
+  deps: CampaignDeps,
+  user: UserRow,
+  campaignId: string,
+  body: z.input<typeof enrolBodySchema>,
+): Promise<EnrolAnswer> {
+  const request = parseOrRefuse(enrolBodySchema, body, 'Nobody enrolled');
+  const campaign = await campaignFor(deps.db, user, campaignId);
+  allowChange(user, campaign);
+  const checked = await checkAgainstTeam(deps, campaign, checkRows(request.people));
+  const byRow = (a: EnrolRowError, b: EnrolRowError) => a.row - b.row;
+  if (request.dryRun)
+    return {
+      enrolled: checked.accepted.length,
+      enrolmentIds: [],
+      errors: checked.errors.sort(byRow),
+      dryRun: true,
+    };
+  const now = deps.clock.now();
+  const { ids, errors, event } = await deps.db.transaction(async (tx) => {
+    const ids: string[] = [];
+    const errors = [...checked.errors];
+    for (const { row, person } of checked.accepted) {
+      const inserted = await insertEnrolment(tx, {
+        id: randomUUID(),
+        campaignId: campaign.id,
+        tenantId: campaign.tenantId,
+        email: person.email,
+        displayName: person.displayName?.trim() || null,
+        timeZone: person.timeZone ?? null,
+        fields: person.fields,
+        nextStep: 0,
+        nextAt: firstDueAt(campaign, person, now),
+        source: request.source,
+        enrolledBy: user.id,
+        enrolledAt: now,
+        updatedAt: now,
+      });
+      // Enrolled by someone else since the check: refused like any duplicate, never twice.
+      if (inserted) ids.push(inserted.id);
+      else
+        errors.push({
+          row,
+          email: person.email,
+          code: 'already-enrolled',
+          message: alreadyIn(person.email, campaign),
+        });
+    }
+    const event = ids.length
+      ? await insertEvent(tx, {
+          userId: campaign.ownerId,
+          type: 'campaign.enrolled',
+          sendId: null,
+          templateId: null,
+          recipient: ids.length === 1 ? checked.accepted[0]!.person.email : null,
+          detail: {
+            campaignId: campaign.id,
+            name: campaign.name,
+            count: ids.length,
+            source: request.source,
+            byId: user.id,
+          },
+          at: now,
+        })
+      : null;
+    return { ids, errors, event };
+  });
+  if (event) deps.hub.publish(event);
+  return { enrolled: ids.length, enrolmentIds: ids, errors: errors.sort(byRow), dryRun: false };
+}
