@@ -8,8 +8,13 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { type CampaignAnalytics, LEFT_REASONS, type StepCounts, type Voice } from '@sendwell/core';
-import { LEFT_REASON_WORDS } from './campaignWords';
+import {
+  type CampaignAnalytics,
+  type CountLabel,
+  LEFT_REASONS,
+  type StepCounts,
+  type Voice,
+} from '@sendwell/core';
 
 const useStyles = makeStyles({
   funnel: {
@@ -48,11 +53,15 @@ export interface FunnelStage {
 }
 
 /** Enrolled → each step sent → finished: how far people got, the widest stage being 100%. */
-export function funnelStages(analytics: CampaignAnalytics): FunnelStage[] {
+export function funnelStages(analytics: CampaignAnalytics, voice: Voice): FunnelStage[] {
+  const sent = voice.countLabel('sent');
   return [
-    { label: 'Enrolled', count: analytics.total.enrolled },
-    ...analytics.steps.map((s) => ({ label: `Step ${s.index + 1} sent`, count: s.sent })),
-    { label: 'Finished', count: analytics.total.finished },
+    { label: voice.countLabel('enrolled'), count: analytics.total.enrolled },
+    ...analytics.steps.map((s) => ({
+      label: `${voice.t('step.title', { n: s.index + 1 })}: ${sent}`,
+      count: s.sent,
+    })),
+    { label: voice.countLabel('finished'), count: analytics.total.finished },
   ];
 }
 
@@ -62,10 +71,10 @@ export function funnelStages(analytics: CampaignAnalytics): FunnelStage[] {
  */
 export function CampaignFunnel({ analytics, voice }: { analytics: CampaignAnalytics; voice: Voice }) {
   const styles = useStyles();
-  const stages = funnelStages(analytics);
+  const stages = funnelStages(analytics, voice);
   const widest = Math.max(1, ...stages.map((s) => s.count));
   return (
-    <dl className={styles.funnel} aria-label="Campaign funnel" data-testid="funnel">
+    <dl className={styles.funnel} aria-label={voice.t('campaign.funnel')} data-testid="funnel">
       {stages.map((stage) => (
         <div key={stage.label} className={styles.stage}>
           <dt>{stage.label}</dt>
@@ -81,26 +90,32 @@ export function CampaignFunnel({ analytics, voice }: { analytics: CampaignAnalyt
   );
 }
 
-const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
-
-const COLUMNS: { label: string; cell: (c: StepCounts, voice: Voice) => string }[] = [
-  { label: 'Enrolled', cell: (c, v) => v.number(c.enrolled) },
-  { label: 'Sent', cell: (c, v) => v.number(c.sent) },
-  { label: 'Bounced (hard)', cell: (c, v) => v.number(c.bouncedHard) },
-  { label: 'Bounced (soft)', cell: (c, v) => v.number(c.bouncedSoft) },
-  { label: 'Bounce rate', cell: (c) => percent(c.bounceRate) },
-  { label: 'Replied', cell: (c, v) => v.number(c.replied) },
-  { label: 'Reply rate', cell: (c) => percent(c.replyRate) },
-  { label: 'Unsubscribed', cell: (c, v) => v.number(c.unsubscribed) },
-  { label: 'Finished', cell: (c, v) => v.number(c.finished) },
+const NUMBERS: (keyof StepCounts & CountLabel)[] = [
+  'enrolled',
+  'sent',
+  'bouncedHard',
+  'bouncedSoft',
+  'bounceRate',
+  'replied',
+  'replyRate',
+  'unsubscribed',
+  'unsubscribeRate',
+  'finished',
 ];
+const RATES = new Set<keyof StepCounts>(['bounceRate', 'replyRate', 'unsubscribeRate']);
+const cell = (counts: StepCounts, key: keyof StepCounts, voice: Voice) =>
+  RATES.has(key) ? voice.percent(counts[key]) : voice.number(counts[key]);
 
 /** Every step's numbers and the campaign's, with the rates; then who left and why. */
 export function StepAnalyticsTable({ analytics, voice }: { analytics: CampaignAnalytics; voice: Voice }) {
   const styles = useStyles();
   const rows = [
-    ...analytics.steps.map((s) => ({ key: s.stepId, label: `Step ${s.index + 1}`, counts: s as StepCounts })),
-    { key: 'total', label: 'Whole campaign', counts: analytics.total },
+    ...analytics.steps.map((s) => ({
+      key: s.stepId,
+      label: voice.t('step.title', { n: s.index + 1 }),
+      counts: s as StepCounts,
+    })),
+    { key: 'total', label: voice.countLabel('total'), counts: analytics.total },
   ];
   return (
     <>
@@ -109,8 +124,8 @@ export function StepAnalyticsTable({ analytics, voice }: { analytics: CampaignAn
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Step</TableHeaderCell>
-            {COLUMNS.map((c) => (
-              <TableHeaderCell key={c.label}>{c.label}</TableHeaderCell>
+            {NUMBERS.map((key) => (
+              <TableHeaderCell key={key}>{voice.countLabel(key)}</TableHeaderCell>
             ))}
           </TableRow>
         </TableHeader>
@@ -118,8 +133,8 @@ export function StepAnalyticsTable({ analytics, voice }: { analytics: CampaignAn
           {rows.map((row) => (
             <TableRow key={row.key} data-testid={`web-campaign-analytics-${row.key}`}>
               <TableCell>{row.label}</TableCell>
-              {COLUMNS.map((c) => (
-                <TableCell key={c.label}>{c.cell(row.counts, voice)}</TableCell>
+              {NUMBERS.map((key) => (
+                <TableCell key={key}>{cell(row.counts, key, voice)}</TableCell>
               ))}
             </TableRow>
           ))}
@@ -136,7 +151,7 @@ export function StepAnalyticsTable({ analytics, voice }: { analytics: CampaignAn
         <TableBody>
           {LEFT_REASONS.map((reason) => (
             <TableRow key={reason}>
-              <TableCell>{LEFT_REASON_WORDS[reason]}</TableCell>
+              <TableCell>{voice.t(`enrolment.left.${reason}`)}</TableCell>
               <TableCell>{voice.number(analytics.left[reason] ?? 0)}</TableCell>
             </TableRow>
           ))}

@@ -9,23 +9,32 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { EditRegular, PauseRegular, PlayRegular } from '@fluentui/react-icons';
-import type { Campaign } from '@sendwell/core';
+import type { Campaign, Line } from '@sendwell/core';
 import { Link } from '@tanstack/react-router';
-import { useSession } from '../../api/context';
+import { useSession, useVoice } from '../../api/context';
 import { ApiProblem } from '../../ui/Page';
 import { usePauseOrResume } from './campaignApi';
-import { CAMPAIGN_STATUS_WORDS, pauseBanner } from './campaignWords';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
 });
 
-export const STATUS_COLOR = {
-  draft: 'informative',
-  active: 'success',
-  paused: 'warning',
-  archived: 'subtle',
+/** A voice line's tone as a Fluent badge colour. */
+export const TONE_COLOR = {
+  info: 'informative',
+  success: 'success',
+  warning: 'warning',
+  error: 'danger',
 } as const;
+export const TONE_INTENT = { info: 'info', success: 'success', warning: 'warning', error: 'error' } as const;
+
+export function ToneBadge({ line, testId }: { line: Line; testId?: string }) {
+  return (
+    <Badge appearance="tint" color={TONE_COLOR[line.tone]} data-testid={testId}>
+      {line.text}
+    </Badge>
+  );
+}
 
 /** Owner or admin may change a campaign; a breaker's pause is lifted by an admin only. */
 export function campaignRights(campaign: Campaign, user: { id: string; role: 'rep' | 'admin' }) {
@@ -39,20 +48,20 @@ export function campaignRights(campaign: Campaign, user: { id: string; role: 're
   };
 }
 
-/** Status, owner and zone; Pause / Resume / Edit for whoever may; the pause banner. */
+/** Status, owner and zone; Pause / Resume / Edit for whoever may; the circuit breaker's banner. */
 export function CampaignHeader({ campaign }: { campaign: Campaign }) {
   const styles = useStyles();
   const session = useSession();
+  const voice = useVoice();
   const rights = campaignRights(campaign, session.user);
   const action = usePauseOrResume(campaign.id);
+  const banner = voice.breakerBanner(campaign.pause, { isAdmin: session.user.role === 'admin' });
   return (
     <>
       <div className={styles.bar}>
-        <Badge appearance="tint" color={STATUS_COLOR[campaign.status]} data-testid="web-campaign-status">
-          {CAMPAIGN_STATUS_WORDS[campaign.status]}
-        </Badge>
+        <ToneBadge line={voice.campaignStatus(campaign)} testId="web-campaign-status" />
         <Caption1>
-          Owner {campaign.owner.name} · time zone {campaign.timeZone}
+          Owner {campaign.owner.name} · {campaign.timeZone}
         </Caption1>
         {rights.canPause && (
           <Button
@@ -61,7 +70,7 @@ export function CampaignHeader({ campaign }: { campaign: Campaign }) {
             onClick={() => action.mutate('pause')}
             data-testid="web-campaign-pause"
           >
-            Pause
+            {voice.t('campaign.action.pause')}
           </Button>
         )}
         {rights.canResume && (
@@ -71,7 +80,7 @@ export function CampaignHeader({ campaign }: { campaign: Campaign }) {
             onClick={() => action.mutate('resume')}
             data-testid="web-campaign-resume"
           >
-            Resume
+            {voice.t('campaign.action.resume')}
           </Button>
         )}
         {rights.canChange && (
@@ -85,16 +94,11 @@ export function CampaignHeader({ campaign }: { campaign: Campaign }) {
         )}
       </div>
       <ApiProblem error={action.error} testId="web-campaign-action-error" />
-      {campaign.pause && (
-        <MessageBar
-          intent={campaign.pause.by === 'circuit-breaker' ? 'error' : 'warning'}
-          layout="multiline"
-          data-testid="campaign-banner"
-          data-by={campaign.pause.by}
-        >
+      {banner && (
+        <MessageBar intent={TONE_INTENT[banner.tone]} layout="multiline" data-testid="campaign-banner">
           <MessageBarBody>
-            <MessageBarTitle>Paused</MessageBarTitle>
-            {pauseBanner(campaign.pause)}
+            <MessageBarTitle>{banner.title}</MessageBarTitle>
+            {banner.detail}
           </MessageBarBody>
         </MessageBar>
       )}

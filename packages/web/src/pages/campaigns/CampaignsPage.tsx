@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Dropdown,
   Field,
@@ -19,9 +18,8 @@ import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from '@sendwell
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useVoice } from '../../api/context';
 import { ApiProblem, Page, Section } from '../../ui/Page';
-import { STATUS_COLOR } from './CampaignHeader';
+import { ToneBadge } from './CampaignHeader';
 import { useCampaignList } from './campaignApi';
-import { CAMPAIGN_STATUS_WORDS } from './campaignWords';
 import { PersonLookup } from './PersonLookup';
 
 const useStyles = makeStyles({
@@ -33,6 +31,7 @@ const route = getRouteApi('/signed-in/campaigns');
 /** Campaigns: mine or the team's (everyone in a team sees its campaigns), by status, with their counts. */
 export function CampaignsPage() {
   const styles = useStyles();
+  const voice = useVoice();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const scope = search.scope ?? 'mine';
@@ -66,7 +65,7 @@ export function CampaignsPage() {
         </Field>
         <Field label="Status">
           <Dropdown
-            value={search.status ? CAMPAIGN_STATUS_WORDS[search.status] : 'Any status'}
+            value={search.status ? voice.t(`campaign.status.${search.status}`) : 'Any status'}
             selectedOptions={[search.status ?? '']}
             onOptionSelect={(_e, d) =>
               setSearch({ status: (d.optionValue || undefined) as CampaignStatus | undefined })
@@ -76,7 +75,7 @@ export function CampaignsPage() {
             <Option value="">Any status</Option>
             {CAMPAIGN_STATUSES.map((s) => (
               <Option key={s} value={s}>
-                {CAMPAIGN_STATUS_WORDS[s]}
+                {voice.t(`campaign.status.${s}`)}
               </Option>
             ))}
           </Dropdown>
@@ -113,12 +112,12 @@ function CampaignTable({ rows, team }: { rows: Campaign[]; team: boolean }) {
           {team && <TableHeaderCell>Owner</TableHeaderCell>}
           <TableHeaderCell>Status</TableHeaderCell>
           <TableHeaderCell>Steps</TableHeaderCell>
-          <TableHeaderCell>Active</TableHeaderCell>
-          <TableHeaderCell>Sent</TableHeaderCell>
-          <TableHeaderCell>Replied</TableHeaderCell>
-          <TableHeaderCell>Bounced</TableHeaderCell>
-          <TableHeaderCell>Finished</TableHeaderCell>
-          <TableHeaderCell>Left</TableHeaderCell>
+          <TableHeaderCell>{voice.countLabel('active')}</TableHeaderCell>
+          <TableHeaderCell>{voice.countLabel('sent')}</TableHeaderCell>
+          <TableHeaderCell>{voice.countLabel('replied')}</TableHeaderCell>
+          <TableHeaderCell>{voice.countLabel('bouncedHard')}</TableHeaderCell>
+          <TableHeaderCell>{voice.countLabel('finished')}</TableHeaderCell>
+          <TableHeaderCell>{voice.countLabel('left')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -131,15 +130,13 @@ function CampaignTable({ rows, team }: { rows: Campaign[]; team: boolean }) {
             </TableCell>
             {team && <TableCell>{c.owner.name}</TableCell>}
             <TableCell>
-              <Badge appearance="tint" color={STATUS_COLOR[c.status]}>
-                {CAMPAIGN_STATUS_WORDS[c.status]}
-              </Badge>
+              <ToneBadge line={voice.campaignStatus(c)} />
             </TableCell>
             <TableCell>{c.steps.length}</TableCell>
             <TableCell>{voice.number(c.counts.active)}</TableCell>
             <TableCell>{voice.number(c.counts.sent)}</TableCell>
             <TableCell>{voice.number(c.counts.replied)}</TableCell>
-            <TableCell>{voice.number(c.counts.bouncedHard + c.counts.bouncedSoft)}</TableCell>
+            <TableCell>{voice.number(c.counts.bouncedHard)}</TableCell>
             <TableCell>{voice.number(c.counts.finished)}</TableCell>
             <TableCell>{voice.number(c.counts.left)}</TableCell>
           </TableRow>

@@ -1,19 +1,19 @@
 import {
-  Badge,
   Button,
   Field,
   MessageBar,
   MessageBarBody,
   makeStyles,
+  Text,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import type { Campaign } from '@sendwell/core';
+import { type Campaign, type ParsedEnrolmentCsv, parseEnrolmentCsv } from '@sendwell/core';
 import { useId, useState } from 'react';
+import { useVoice } from '../../api/context';
 import { ApiProblem } from '../../ui/Page';
 import { useEnrol } from './campaignApi';
-import { parseCsv } from './enrolCsv';
-import { acceptedCount, type ParsedCsv } from './enrolPreview';
+import { acceptedCount } from './enrolPreview';
 import { PreviewTable } from './PreviewTable';
 
 const useStyles = makeStyles({
@@ -25,19 +25,19 @@ const useStyles = makeStyles({
  * Enrol people from a CSV (pasted or a file): core's parser reads it in the browser (rows it cannot
  * read are shown with their row number), the server checks the rest without enrolling anyone
  * (`dryRun`: suppressed, already enrolled), and only then does "Enrol" enrol — each row's outcome
- * shown. Nothing is lost: the text stays until the rep clears it.
+ * shown. Nothing is lost: the text stays until the rep changes it.
  */
-export function EnrolSection(props: { campaign: Campaign; parse?: (text: string) => ParsedCsv }) {
+export function EnrolSection({ campaign }: { campaign: Campaign }) {
   const styles = useStyles();
-  const parse = props.parse ?? parseCsv;
+  const voice = useVoice();
   const fileId = useId();
   const [text, setText] = useState('');
-  const [parsed, setParsed] = useState<ParsedCsv | null>(null);
-  const check = useEnrol(props.campaign.id, true);
-  const enrol = useEnrol(props.campaign.id, false);
+  const [parsed, setParsed] = useState<ParsedEnrolmentCsv | null>(null);
+  const check = useEnrol(campaign.id, true);
+  const enrol = useEnrol(campaign.id, false);
 
   const preview = (csv: string) => {
-    const result = parse(csv);
+    const result = parseEnrolmentCsv(csv);
     setParsed(result);
     enrol.reset();
     check.reset();
@@ -74,12 +74,22 @@ export function EnrolSection(props: { campaign: Campaign; parse?: (text: string)
           Preview
         </Button>
       </div>
-      {parsed && (
+      {parsed?.problem && (
+        <MessageBar intent="error" data-testid="web-enrol-problem">
+          <MessageBarBody>{voice.csvProblem(parsed.problem)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {parsed && !parsed.problem && (
         <>
           <PreviewTable parsed={parsed} answer={enrol.data ?? check.data} done={Boolean(enrol.data)} />
           <ApiProblem error={check.error ?? enrol.error} testId="web-enrol-error" />
+          {check.data && !enrol.data && (
+            <Text data-testid="web-enrol-check">
+              {voice.enrolAnswer({ ...check.data, errors: [...parsed.errors, ...check.data.errors] })}
+            </Text>
+          )}
           {!enrol.data && (
-            <div className={styles.buttons}>
+            <div>
               <Button
                 appearance="primary"
                 disabled={!check.data || accepted === 0 || enrol.isPending}
@@ -88,18 +98,12 @@ export function EnrolSection(props: { campaign: Campaign; parse?: (text: string)
               >
                 {check.data ? `Enrol ${accepted} ${accepted === 1 ? 'person' : 'people'}` : 'Checking…'}
               </Button>
-              {check.data && (
-                <Badge appearance="outline">
-                  {parsed.people.length - accepted + parsed.errors.length} left out
-                </Badge>
-              )}
             </div>
           )}
           {enrol.data && (
             <MessageBar intent="success" data-testid="web-enrol-result">
               <MessageBarBody>
-                Enrolled {enrol.data.enrolled} {enrol.data.enrolled === 1 ? 'person' : 'people'}; the table
-                says what happened to each row.
+                {voice.enrolAnswer({ ...enrol.data, errors: [...parsed.errors, ...enrol.data.errors] })}
               </MessageBarBody>
             </MessageBar>
           )}

@@ -16,7 +16,6 @@ import { useState } from 'react';
 import { useVoice } from '../../api/context';
 import { ApiProblem } from '../../ui/Page';
 import { useEnrolments, useRemoveEnrolment } from './campaignApi';
-import { enrolmentStatus } from './campaignWords';
 
 const FILTER_WORDS: Record<string, string> = {
   '': 'Everyone',
@@ -84,7 +83,7 @@ function EnrolmentTable(props: { rows: Enrolment[]; campaign: Campaign; canChang
             <TableCell>{e.email}</TableCell>
             <TableCell>{e.displayName ?? ''}</TableCell>
             <TableCell data-testid="enrolment-status">
-              {enrolmentStatus(voice, e, props.campaign.steps.length)}
+              {voice.enrolmentStatus({ ...e, totalSteps: props.campaign.steps.length })}
             </TableCell>
             <TableCell>{voice.time(e.enrolledAt)}</TableCell>
             {props.canChange && (

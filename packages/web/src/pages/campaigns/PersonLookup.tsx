@@ -13,7 +13,6 @@ import { useState } from 'react';
 import { useVoice } from '../../api/context';
 import { ApiProblem } from '../../ui/Page';
 import { usePersonStatus, useRemovePerson } from './campaignApi';
-import { enrolmentStatus } from './campaignWords';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -70,7 +69,7 @@ function PersonAnswer({ person }: { person: PersonStatus }) {
               <Link to="/campaigns/$campaignId" params={{ campaignId: e.campaignId }}>
                 {e.campaignName}
               </Link>
-              : <span data-testid="enrolment-status">{enrolmentStatus(voice, e)}</span>
+              : <span data-testid="enrolment-status">{voice.enrolmentStatus(e)}</span>
             </li>
           ))}
         </ul>

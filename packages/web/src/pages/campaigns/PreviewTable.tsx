@@ -9,8 +9,9 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import type { EnrolAnswer } from '@sendwell/core';
-import { type ParsedCsv, previewRows } from './enrolPreview';
+import type { EnrolAnswer, ParsedEnrolmentCsv } from '@sendwell/core';
+import { useVoice } from '../../api/context';
+import { previewRows } from './enrolPreview';
 
 const useStyles = makeStyles({
   caption: {
@@ -21,9 +22,17 @@ const useStyles = makeStyles({
 });
 
 /** Every row of the import and what happens (or happened, `done`) to it. */
-export function PreviewTable(props: { parsed: ParsedCsv; answer: EnrolAnswer | undefined; done: boolean }) {
+export function PreviewTable(props: {
+  parsed: ParsedEnrolmentCsv;
+  answer: EnrolAnswer | undefined;
+  done: boolean;
+}) {
   const styles = useStyles();
-  const rows = previewRows(props.parsed, props.answer, props.done ? 'Enrolled' : 'Will be enrolled');
+  const voice = useVoice();
+  const rows = previewRows(props.parsed, props.answer, voice, {
+    ok: props.done ? 'Enrolled' : 'Will be enrolled',
+    pending: 'Checking…',
+  });
   return (
     <Table size="extra-small" data-testid="csv-preview">
       <caption className={styles.caption}>
@@ -31,7 +40,7 @@ export function PreviewTable(props: { parsed: ParsedCsv; answer: EnrolAnswer | u
       </caption>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>#</TableHeaderCell>
+          <TableHeaderCell>Row</TableHeaderCell>
           <TableHeaderCell>Email</TableHeaderCell>
           <TableHeaderCell>Name</TableHeaderCell>
           <TableHeaderCell>Merge fields</TableHeaderCell>
@@ -40,8 +49,8 @@ export function PreviewTable(props: { parsed: ParsedCsv; answer: EnrolAnswer | u
       </TableHeader>
       <TableBody>
         {rows.map((row) => (
-          <TableRow key={row.key} data-testid={`csv-preview-row-${row.email}`}>
-            <TableCell>{row.where}</TableCell>
+          <TableRow key={row.row} data-testid={`csv-preview-row-${row.row + 1}`}>
+            <TableCell>{voice.number(row.row + 1)}</TableCell>
             <TableCell>{row.email}</TableCell>
             <TableCell>{row.name}</TableCell>
             <TableCell>{row.fields}</TableCell>

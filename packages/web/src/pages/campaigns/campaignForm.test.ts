@@ -4,7 +4,6 @@ import {
   type CampaignForm,
   campaignFormSchema,
   campaignToForm,
-  isTimeZone,
   newCampaignForm,
   newStep,
   toCampaignBody,
@@ -115,11 +114,4 @@ describe('campaign form', () => {
     expect(body.steps[0]!.window).toBeNull();
     expect(body.steps[1]!.window).toEqual({ startHour: 8, endHour: 12, days: ['mon'], zone: 'person' });
   });
-
-  it.each([
-    ['Europe/Paris', true],
-    ['UTC', true],
-    ['Not/AZone', false],
-    ['', false],
-  ])('isTimeZone(%j) is %s', (zone, known) => expect(isTimeZone(zone)).toBe(known));
 });

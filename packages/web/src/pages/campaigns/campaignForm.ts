@@ -1,6 +1,7 @@
 import {
   type Campaign,
   createCampaignBodySchema,
+  isTimeZone,
   MAX_CAMPAIGN_STEPS,
   sendWindowSchema,
   WEEKDAYS,
@@ -12,16 +13,6 @@ import { z } from 'zod';
  * form always holds a window so switching it off and on keeps what was typed). `toCampaignBody`
  * gives the API exactly core's `CreateCampaign`, checked by core's own schema.
  */
-
-/** An IANA zone this browser knows (`Intl` throws a RangeError on any other). */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 const wholeNumber = (min: number, max: number) =>
   z

@@ -1,17 +1,9 @@
-import type { EnrolAnswer, EnrolPerson, EnrolRowError } from '@sendwell/core';
+import type { EnrolAnswer, EnrolRowError, ParsedEnrolmentCsv, Voice } from '@sendwell/core';
 
-/** What core's `parseEnrolmentCsv` gives: the people it read, the rows it could not, the columns. */
-export interface ParsedCsv {
-  people: EnrolPerson[];
-  errors: EnrolRowError[];
-  columns: string[];
-}
-
-/** One line of the preview table: a person to enrol (numbered) or a CSV row that was not read. */
+/** One line of the preview table: a data row of the file and what happens (or happened) to it. */
 export interface PreviewRow {
-  key: string;
-  /** "Row 4" of the file for a row not read; "4" in `people` order for the others. */
-  where: string;
+  /** The 0-based data row (the header is not a row); people read it from 1. */
+  row: number;
   email: string;
   name: string;
   fields: string;
@@ -24,42 +16,41 @@ const fieldsText = (fields: Record<string, string> | undefined) =>
     .join(', ');
 
 /**
- * The preview, in the file's order of outcomes: rows the parser refused (with the file's row
- * number), then each person with the server's verdict (`answer`: the dry run before, the real
- * enrolment after; `people` index = `EnrolRowError.row`). Without an answer yet a person reads
- * "Checking…" (`pendingWords`).
+ * Every data row of the file in file order: the rows core's parser refused, and each person with the
+ * server's verdict (`answer`: the dry run before, the enrolment after). The server numbers its errors
+ * by position in `people`; `parsed.rows` maps them back to the file, so "Row 4" is the file's row 4.
+ * Before the server answers a person reads `pending`.
  */
 export function previewRows(
-  parsed: ParsedCsv,
+  parsed: ParsedEnrolmentCsv,
   answer: EnrolAnswer | undefined,
-  okWords: string,
-  pendingWords = 'Checking…',
+  voice: Voice,
+  words: { ok: string; pending: string },
 ): PreviewRow[] {
   const refused = new Map((answer?.errors ?? []).map((e) => [e.row, e]));
-  const notRead: PreviewRow[] = parsed.errors.map((e, i) => ({
-    key: `csv-${e.row}-${i}`,
-    where: `Row ${e.row}`,
+  const notRead: PreviewRow[] = parsed.errors.map((e) => ({
+    row: e.row,
     email: e.email ?? '',
     name: '',
     fields: '',
-    verdict: { ok: false, code: e.code, words: e.message },
+    verdict: { ok: false, code: e.code, words: voice.enrolRowError(e) },
   }));
   const people: PreviewRow[] = parsed.people.map((p, i) => {
+    const row = parsed.rows[i] ?? i;
     const error = refused.get(i);
     return {
-      key: `person-${i}`,
-      where: String(i + 1),
+      row,
       email: p.email,
       name: p.displayName ?? '',
       fields: fieldsText(p.fields),
       verdict: error
-        ? { ok: false, code: error.code, words: error.message }
-        : { ok: true, words: answer ? okWords : pendingWords },
+        ? { ok: false, code: error.code, words: voice.enrolRowError({ ...error, row }) }
+        : { ok: true, words: answer ? words.ok : words.pending },
     };
   });
-  return [...notRead, ...people];
+  return [...notRead, ...people].sort((a, b) => a.row - b.row);
 }
 
 /** How many of the people the server would take (all of them before it answered). */
-export const acceptedCount = (parsed: ParsedCsv, answer: EnrolAnswer | undefined): number =>
+export const acceptedCount = (parsed: ParsedEnrolmentCsv, answer: EnrolAnswer | undefined): number =>
   parsed.people.length - new Set((answer?.errors ?? []).map((e) => e.row)).size;
