@@ -4,6 +4,7 @@ export * from './bounce';
 export * from './campaigns';
 export * from './channel';
 export * from './connection';
+export * from './engagement';
 export * from './ports';
 export * from './templates';
 export * from './throttle';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedEvent } from '../api/v1/feed';
+import { MACHINE_WHYS } from '../engagement/machine';
 import { ManualClock } from '../ports/clock';
 import { foldFeed } from './feed';
 import type { CampaignRow, SendRow } from './types';
@@ -145,5 +146,17 @@ describe('campaign and suppression rows', () => {
     const v = createVoice({ locale, timeZone: 'UTC', clock: new ManualClock(at('16:00:00')) });
     for (const row of foldFeed([queued, submitted, reply, left]))
       expect(v.feedRow(row).title).not.toMatch(/\{\w+\}/);
+  });
+});
+
+describe('machine reasons', () => {
+  it.each([...MACHINE_WHYS])('%s has words in every language', (why) => {
+    for (const locale of ['en', 'zh-Hans'] as const) {
+      const v = createVoice({ locale, timeZone: 'UTC', clock: new ManualClock(at('16:00:00')) });
+      expect(v.machineWhy(why)).not.toBe(why);
+    }
+  });
+  it('Apple’s proxy is named', () => {
+    expect(voice.machineWhy('apple-mpp')).toBe('Apple Mail Privacy Protection');
   });
 });

@@ -11,6 +11,7 @@ import type { AnalyticsCounts, ChannelInfo, QuotaInfo, TemplateAnalytics } from 
 import type { CsvProblem } from '../campaigns/csv';
 import type { Host, ProviderKind } from '../channel/types';
 import type { ConnectionInfo } from '../connection/types';
+import { MACHINE_WHYS, type MachineWhy } from '../engagement/machine';
 import {
   type BreakerPause,
   breakerBannerWords,
@@ -149,6 +150,8 @@ export interface Voice {
   whySuppressed(facts: SuppressionFacts): string;
   /** "Not sent: ada@x.test is suppressed for your team." */
   suppressedRefusal(addresses: readonly string[]): string;
+  /** Why an open or click was a machine's: "Apple Mail Privacy Protection", "a security scanner", … */
+  machineWhy(why: string): string;
   /** Why a CSV file as a whole could not be read (`parseEnrolmentCsv(...).problem`). */
   csvProblem(problem: CsvProblem): string;
 }
@@ -200,6 +203,8 @@ export function createVoice(options: VoiceOptions): Voice {
     suppressionReason: (reason) => suppressionReasonWords(s, reason),
     whySuppressed: (facts) => whySuppressedWords(s, facts),
     suppressedRefusal: (addresses) => suppressedRefusalWords(s, addresses),
+    machineWhy: (why) =>
+      (MACHINE_WHYS as readonly string[]).includes(why) ? s.t(`engagement.why.${why as MachineWhy}`) : why,
     csvProblem: (problem) =>
       problem.code === 'unreadable'
         ? s.t('enrol.csv.unreadable', { detail: problem.detail })
