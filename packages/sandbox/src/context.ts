@@ -1,4 +1,5 @@
 import type { Clock } from '@sendwell/core';
+import type { CallLog } from './calls/log';
 import type { SandboxIdentity } from './identity/identity';
 import type { PostOffice } from './mail/postOffice';
 import type { MailStore } from './mail/store';
@@ -31,7 +32,8 @@ export const DEFAULT_LIMITS: SandboxLimits = {
     recipientsPerMessage: 500,
     concurrentRequests: 4,
   },
-  // Workspace sending limits and Gmail API quota since 2026-05-01 (gmail-addon.md §3.1, §3.3).
+  // Workspace sending limits and Gmail API quota since 2026-05-01 (gmail-addon.md §3.1, §3.3); the
+  // units each method costs are Google's published table (calls/gmailMethods.ts).
   // overLimitAcceptMs is assumed: the reference only says "several minutes" before 429s start.
   gmail: {
     messagesPerDay: 2_000,
@@ -79,4 +81,6 @@ export interface SandboxContext {
   gates: RequestGates;
   /** What the sandbox's SMTP server accepted and where it went (`startSandboxSmtp`). */
   smtp: SmtpDesk;
+  /** Every provider request answered, per mailbox (`GET /dev/calls`). */
+  calls: CallLog;
 }

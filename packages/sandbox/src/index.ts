@@ -1,7 +1,10 @@
+export type { CallKind } from './calls/kinds';
+export type { CallRecord, CallSummary } from './calls/log';
 export { DEFAULT_LIMITS, type SandboxLimits } from './context';
 export type { EwsDeployment, EwsItem, EwsOrg, EwsSandbox, EwsUser } from './ews';
 export { type RecipientFate, recipientFate } from './mail/recipients';
 export type { StoredMessage } from './mail/store';
+export type { OneClickEntry } from './responses/oneClick';
 export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 export {
   SANDBOX_SMTP_PASSWORD,

@@ -1,9 +1,12 @@
 import { type Clock, systemClock } from '@sendwell/core';
 import { Hono } from 'hono';
+import { classifyEws } from './calls/classify';
+import { CallLog, type CallSummary } from './calls/log';
 import { cardPreviewerRoutes } from './card-previewer';
 import { DEFAULT_LIMITS, RequestGates, type SandboxContext, type SandboxLimits } from './context';
+import { devCallRoutes } from './dev/calls';
 import { devAccountRoutes } from './dev/routes';
-import { createEwsSandbox, type EwsSandbox } from './ews';
+import { createEwsSandbox, type EwsCall, type EwsSandbox } from './ews';
 import { gmailRoutes } from './gmail/routes';
 import { graphRoutes } from './graph/routes';
 import {
@@ -23,6 +26,7 @@ import { devRoutes, identityRoutes } from './identity/routes';
 import { PostOffice } from './mail/postOffice';
 import { MailStore, type StoredMessage } from './mail/store';
 import { outlookHostRoutes } from './outlook-host';
+import { OneClickClient, type OneClickEntry } from './responses/oneClick';
 import { SmtpDesk } from './smtp/desk';
 import { smtpRoutes } from './smtp/routes';
 import { DEMO_USERS, findUser, type SandboxUser } from './users';
@@ -44,6 +48,11 @@ export interface SandboxOptions {
   appBaseUrl?: string;
   /** Override Sendwell's client registrations (defaults: the SANDBOX_* client ids and secrets). */
   oauthClients?: Partial<Record<OAuthProviderName, Partial<OAuthClientRegistration>>>;
+  /**
+   * How `*@unsubscribe.test` mail clients reach List-Unsubscribe URLs (default: global `fetch`);
+   * pass `(url, init) => app.request(url, init)` to reach an in-process Sendwell.
+   */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 export interface Sandbox {
@@ -97,6 +106,14 @@ export interface Sandbox {
   ews: EwsSandbox;
   /** The mail desk behind the SMTP server `startSandboxSmtp` runs; its log is `GET /smtp/messages`. */
   smtp: SmtpDesk;
+  /** The provider calls answered for a mailbox address (as `GET /dev/calls?address=`). */
+  calls(address: string): CallSummary;
+  /** Forgets the call log of one address, or of all (as `POST /dev/calls/reset`). */
+  resetCalls(address?: string): void;
+  /** The one-click unsubscribes `*@unsubscribe.test` recipients pressed (as `GET /dev/unsubscribes`). */
+  unsubscribes(): OneClickEntry[];
+  /** Resolves when every one-click POST started so far has its outcome. */
+  unsubscribesSettled(): Promise<void>;
 }
 
 function mergeLimits(overrides: SandboxOptions['limits']): SandboxLimits {
@@ -116,7 +133,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     options.oauthClients,
   );
   const identity = new SandboxIdentity(baseUrl, users, clock, clients);
-  const postOffice = new PostOffice(store, clock, options.noticeDelayMs ?? 300);
+  const oneClick = new OneClickClient(options.fetch);
+  const postOffice = new PostOffice(store, clock, options.noticeDelayMs ?? 300, oneClick);
   const ctx: SandboxContext = {
     baseUrl,
     clock,
@@ -127,6 +145,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     gates: new RequestGates(),
     postOffice,
     smtp: new SmtpDesk({ users, clock, postOffice }),
+    calls: new CallLog(),
   };
   const user = (id: string) => {
     const found = findUser(users, id);
@@ -141,9 +160,22 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   app.route('/', identityRoutes(ctx));
   app.route('/dev', devRoutes(ctx));
   app.route('/dev', devAccountRoutes(ctx));
+  app.route('/dev', devCallRoutes(ctx, oneClick));
   app.route('/', oauthRoutes(ctx, clients));
   app.route('/graph/v1.0', graphRoutes(ctx));
   const ews = createEwsSandbox({ baseUrl, clock });
+  app.use('/ews/*', async (c, next) => {
+    await next();
+    const call = c.get('ewsCall' as never) as EwsCall | undefined;
+    if (call)
+      ctx.calls.record(
+        call.address,
+        'ews',
+        classifyEws(call.operation, call.disposition),
+        c.res.status,
+        clock.now(),
+      );
+  });
   app.route('/ews', ews.app);
   app.route('/google', gmailRoutes(ctx));
   app.route('/smtp', smtpRoutes(ctx.smtp));
@@ -191,5 +223,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     oauthClients: { microsoft: clients.microsoft[0]!, google: clients.google[0]! },
     ews,
     smtp: ctx.smtp,
+    calls: (address) => ctx.calls.summary(address),
+    resetCalls: (address) => ctx.calls.reset(address),
+    unsubscribes: () => oneClick.entries(),
+    unsubscribesSettled: () => oneClick.settled(),
   };
 }

@@ -215,3 +215,16 @@ describe('sandbox EWS: test switches', () => {
     expect((await post('northwind', createItem('snd-after'))).response.status).toBe(200);
   });
 });
+
+describe('call log', () => {
+  it('counts EWS operations under the Basic user’s address: a send and a read, no mutation', async () => {
+    await post('northwind', createItem('snd_log'));
+    await post('northwind', findItem('snd_log'));
+    const summary = harness.sandbox.calls(rio.address);
+    expect(summary.byRoute).toEqual({
+      'POST /EWS/Exchange.asmx CreateItem': 1,
+      'POST /EWS/Exchange.asmx FindItem': 1,
+    });
+    expect(summary).toMatchObject({ sends: 1, mutating: 0 });
+  });
+});

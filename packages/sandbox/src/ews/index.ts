@@ -1,16 +1,17 @@
 import type { Clock } from '@sendwell/core';
 import type { Hono } from 'hono';
 import { EWS_ORGS, type EwsOrg } from './orgs';
-import { ewsRoutes } from './routes';
+import { type EwsCall, ewsRoutes } from './routes';
 import { type EwsItem, EwsStore } from './store';
 
 export type { EwsDeployment, EwsOrg, EwsUser } from './orgs';
+export type { EwsCall } from './routes';
 export type { EwsItem } from './store';
 
 /** The sandbox's Exchange Web Services, and the switches tests use on it. */
 export interface EwsSandbox {
   /** Mounted at `/ews`: `POST /ews/{org}/EWS/Exchange.asmx`. */
-  app: Hono;
+  app: Hono<{ Variables: { ewsCall: EwsCall } }>;
   orgs: readonly EwsOrg[];
   /** `${baseUrl}/ews/{org}/EWS/Exchange.asmx` */
   url(orgId: string): string;

@@ -81,9 +81,16 @@ function readRequest(text: string): { header: XmlNode; body: XmlNode } | string 
   return parsed;
 }
 
+/** Who called which operation: the sandbox's call log reads it from the context (`ewsCall`). */
+export interface EwsCall {
+  address: string;
+  operation: string;
+  disposition: string | null;
+}
+
 /** `POST /{org}/EWS/Exchange.asmx`: Basic auth, throttling, then CreateItem, FindItem or GetFolder. */
-export function ewsRoutes(store: EwsStore, clock: Clock): Hono {
-  const app = new Hono();
+export function ewsRoutes(store: EwsStore, clock: Clock): Hono<{ Variables: { ewsCall: EwsCall } }> {
+  const app = new Hono<{ Variables: { ewsCall: EwsCall } }>();
   app.all('/:org/EWS/Exchange.asmx', async (c) => {
     const org = store.org(c.req.param('org'));
     if (!org) return c.text('Not Found', 404);
@@ -97,6 +104,12 @@ export function ewsRoutes(store: EwsStore, clock: Clock): Hono {
     const parsed = readRequest(await c.req.text());
     if (typeof parsed === 'string') return soap(c, parsed, 500);
     const request = operationOf(parsed.body);
+    // Read by the sandbox's call log (`calls/log.ts`) once the answer is out.
+    c.set('ewsCall', {
+      address: user.address,
+      operation: request?.[0] ?? 'Unknown',
+      disposition: request ? (attr(request[1], 'MessageDisposition') ?? null) : null,
+    });
     const handler = request && OPERATIONS[request[0]];
     if (!request || !handler) return soap(c, fault('ErrorInvalidRequest'), 500);
     const outcome = handler({ org, user, store, now: clock.now() }, request[1]);

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { type Context, Hono } from 'hono';
+import { gmailUnits } from '../calls/gmailMethods';
 import type { SandboxContext } from '../context';
 import { gmailId } from '../mail/ids';
 import { decodeWords, headerValue, parseAddressList } from '../mime/headers';
@@ -113,7 +114,7 @@ export function draftRoutes(
   const store = new DraftStore();
   const base = '/gmail/v1/users/:userId/drafts';
 
-  app.get(base, charge(5), (c) => {
+  app.get(base, charge(gmailUnits('drafts.list')), (c) => {
     const matcher = compileQuery(c.req.query('q'), ctx.clock.now());
     const size = Math.min(500, Math.max(1, Number(c.req.query('maxResults') ?? 100) || 100));
     const offset = Number(Buffer.from(c.req.query('pageToken') ?? '', 'base64url').toString('utf8')) || 0;
@@ -131,7 +132,7 @@ export function draftRoutes(
     });
   });
 
-  app.get(`${base}/:id`, charge(5), (c) => {
+  app.get(`${base}/:id`, charge(gmailUnits('drafts.get')), (c) => {
     const draft = store.find(c.var.user.mailboxId, c.req.param('id') ?? '');
     if (!draft) return googleError(c, 404, 'notFound', NOT_FOUND_MESSAGE);
     const format = (c.req.query('format') ?? 'full').toLowerCase();
@@ -143,7 +144,7 @@ export function draftRoutes(
     });
   });
 
-  app.post(base, charge(10), async (c) => {
+  app.post(base, charge(gmailUnits('drafts.create')), async (c) => {
     const body = await readDraftBody(c);
     if (!body.ok) return googleError(c, 400, 'invalidArgument', body.message);
     const checked = checkAddresses(c, body.raw);
@@ -153,7 +154,7 @@ export function draftRoutes(
     return c.json(summary(draft));
   });
 
-  app.put(`${base}/:id`, charge(15), async (c) => {
+  app.put(`${base}/:id`, charge(gmailUnits('drafts.update')), async (c) => {
     const draft = store.find(c.var.user.mailboxId, c.req.param('id') ?? '');
     if (!draft) return googleError(c, 404, 'notFound', NOT_FOUND_MESSAGE);
     const body = await readDraftBody(c);
@@ -167,13 +168,13 @@ export function draftRoutes(
     return c.json(summary(draft));
   });
 
-  app.delete(`${base}/:id`, charge(10), (c) => {
+  app.delete(`${base}/:id`, charge(gmailUnits('drafts.delete')), (c) => {
     if (!store.remove(c.var.user.mailboxId, c.req.param('id') ?? ''))
       return googleError(c, 404, 'notFound', NOT_FOUND_MESSAGE);
     return c.body(null, 204);
   });
 
-  app.post(`${base}/send`, charge(100), async (c) => {
+  app.post(`${base}/send`, charge(gmailUnits('drafts.send')), async (c) => {
     const body = await readDraftBody(c);
     const draft = body.id ? store.find(c.var.user.mailboxId, body.id) : undefined;
     if (!body.id) return googleError(c, 400, 'invalidArgument', MISSING_MESSAGE);

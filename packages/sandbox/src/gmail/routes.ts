@@ -1,4 +1,7 @@
 import { type Context, Hono } from 'hono';
+import { classifyGmail } from '../calls/classify';
+import { gmailUnits } from '../calls/gmailMethods';
+import { logCalls } from '../calls/log';
 import type { SandboxContext } from '../context';
 import { WindowsByKey } from '../limits/window';
 import type { SandboxUser } from '../users';
@@ -9,9 +12,6 @@ import { compileQuery } from './query';
 import { gmailSendHandler, gmailSubmitter } from './send';
 
 type Env = { Variables: { user: SandboxUser } };
-
-/** Quota units per method (Gmail API usage limits; messages.get = 20 in the 2026 model). */
-const UNITS: Record<string, number> = { send: 100, list: 5, get: 20, history: 2, profile: 1 };
 
 function pageOf<T>(items: T[], pageToken: string | undefined, size: number): { page: T[]; next?: string } {
   const offset = pageToken ? Number(Buffer.from(pageToken, 'base64url').toString('utf8')) || 0 : 0;
@@ -29,6 +29,7 @@ function clampSize(value: string | undefined, fallback: number): number {
 /** The Gmail API subset under `<base>/google/` (the client's rootUrl). */
 export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
   const app = new Hono<Env>();
+  app.use(logCalls(ctx.calls, 'gmail', classifyGmail, () => ctx.clock.now()));
   const quota = new WindowsByKey(60_000, ctx.limits.gmail.quotaUnitsPerMinute);
 
   const chargeUnits = (units: number) => async (c: Context<Env>, next: () => Promise<void>) => {
@@ -48,7 +49,8 @@ export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
     await next();
     return undefined;
   };
-  const charge = (method: keyof typeof UNITS) => chargeUnits(UNITS[method]!);
+  /** Charges a method's units from Google's published table (`calls/gmailMethods.ts`). */
+  const charge = (method: string) => chargeUnits(gmailUnits(method));
 
   for (const prefix of ['/gmail/v1/users/:userId/*', '/upload/gmail/v1/users/:userId/*']) {
     app.use(prefix, async (c, next) => {
@@ -70,7 +72,7 @@ export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
     });
   }
 
-  app.get('/gmail/v1/users/:userId/profile', charge('profile'), (c) => {
+  app.get('/gmail/v1/users/:userId/profile', charge('getProfile'), (c) => {
     const box = ctx.store.mailbox(c.var.user.mailboxId);
     return c.json({
       emailAddress: c.var.user.email,
@@ -80,11 +82,15 @@ export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
     });
   });
   const submit = gmailSubmitter(ctx);
-  app.post('/gmail/v1/users/:userId/messages/send', charge('send'), gmailSendHandler(submit, false));
-  app.post('/upload/gmail/v1/users/:userId/messages/send', charge('send'), gmailSendHandler(submit, true));
+  app.post('/gmail/v1/users/:userId/messages/send', charge('messages.send'), gmailSendHandler(submit, false));
+  app.post(
+    '/upload/gmail/v1/users/:userId/messages/send',
+    charge('messages.send'),
+    gmailSendHandler(submit, true),
+  );
   app.route('/', draftRoutes(ctx, chargeUnits, submit));
 
-  app.get('/gmail/v1/users/:userId/messages', charge('list'), (c) => {
+  app.get('/gmail/v1/users/:userId/messages', charge('messages.list'), (c) => {
     const matcher = compileQuery(c.req.query('q'), ctx.clock.now());
     const labels = c.req.queries('labelIds') ?? [];
     const matches = ctx.store
@@ -104,7 +110,7 @@ export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
     });
   });
 
-  app.get('/gmail/v1/users/:userId/messages/:id', charge('get'), (c) => {
+  app.get('/gmail/v1/users/:userId/messages/:id', charge('messages.get'), (c) => {
     const message = ctx.store.find(c.var.user.mailboxId, c.req.param('id') ?? '');
     if (!message) return googleError(c, 404, 'notFound', NOT_FOUND_MESSAGE);
     const format = (c.req.query('format') ?? 'full').toLowerCase();
@@ -113,7 +119,7 @@ export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
     return c.json(messageResource(message, format as Format, c.req.queries('metadataHeaders') ?? []));
   });
 
-  app.get('/gmail/v1/users/:userId/history', charge('history'), (c) => {
+  app.get('/gmail/v1/users/:userId/history', charge('history.list'), (c) => {
     const start = Number(c.req.query('startHistoryId'));
     if (!Number.isInteger(start) || start <= 0)
       return googleError(c, 400, 'invalidArgument', 'Invalid startHistoryId');

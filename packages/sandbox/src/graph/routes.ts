@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { classifyGraph } from '../calls/classify';
+import { logCalls } from '../calls/log';
 import type { SandboxContext } from '../context';
 import type { SandboxUser } from '../users';
 import { folderDeltaHandler } from './delta';
@@ -13,6 +15,7 @@ type Env = { Variables: { user: SandboxUser } };
 export function graphRoutes(ctx: SandboxContext): Hono<Env> {
   const app = new Hono<Env>();
   const inFlight = new Map<string, number>();
+  app.use(logCalls(ctx.calls, 'graph', classifyGraph, () => ctx.clock.now()));
 
   app.use(async (c, next) => {
     const header = c.req.header('authorization') ?? '';

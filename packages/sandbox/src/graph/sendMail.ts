@@ -132,17 +132,27 @@ function parseMime(user: SandboxUser, text: string, now: Date): Parsed {
     };
   }
   const { head, body } = splitHeadBody(decoded);
-  const headers = parseHeaderBlock(head).filter((h) => !/^(from|message-id|date)$/i.test(h.name));
+  const headers = parseHeaderBlock(head).filter(
+    (h) => !/^(from|date|return-path|auto-submitted)$/i.test(h.name),
+  );
   const recipients = ['To', 'Cc', 'Bcc'].flatMap((n) =>
     parseAddressList(headerValue(headers, n)).map((m) => m.address),
   );
   const invalid = checkRecipients(recipients);
   if (invalid) return invalid;
+  // Exchange keeps a MIME message's own Message-ID, In-Reply-To, References and List-Unsubscribe(-Post)
+  // (clients thread replies and one-click unsubscribe through them: chatwoot/chatwoot#13985,
+  // elie222/inbox-zero#1246), stamps From and Date, assigns a Message-ID only when there is none, and
+  // drops some headers it owns: Return-Path is replaced and Auto-Submitted removed
+  // (microsoftgraph/msgraph-sdk-dotnet#2209).
+  const own = headerValue(headers, 'Message-ID')
+    ? []
+    : [{ name: 'Message-ID', value: providerMessageId('exchange') }];
   const top: Header[] = [
     { name: 'From', value: formatMailbox({ name: user.name, address: user.email }) },
     ...headers,
     { name: 'Date', value: rfc5322Date(now) },
-    { name: 'Message-ID', value: providerMessageId('exchange') },
+    ...own,
   ];
   const raw = `${top.map((h) => `${h.name}: ${h.value}`).join('\r\n')}\r\n\r\n${body}`;
   return { ok: true, outgoing: { raw, recipients, saveToSent: true } };

@@ -4,8 +4,13 @@ import { CRLF, decodeWords, type Header, parseHeaderBlock, splitHeadBody } from 
 import { buildExchangeNdr } from '../notices/exchangeNdr';
 import { buildGmailDsn } from '../notices/gmailDsn';
 import type { NoticeInput, NoticeRecipient } from '../notices/types';
+import { buildArfReport } from '../responses/arf';
+import { buildAutoReply } from '../responses/autoReply';
+import { OneClickClient } from '../responses/oneClick';
+import type { ResponseInput } from '../responses/original';
+import { buildReply } from '../responses/reply';
 import type { SandboxUser } from '../users';
-import { noticeKindOf, recipientFate } from './recipients';
+import { noticeKindOf, type Response, recipientFate, responseOf } from './recipients';
 import type { MailStore, StoredMessage } from './store';
 
 export interface Submission {
@@ -24,10 +29,26 @@ export interface Submission {
   noticeFormat?: (input: NoticeInput) => string;
 }
 
-interface PendingNotice {
+/** Something due at a time: a notice or an answer to file, or a one-click unsubscribe to press. */
+interface Pending {
   dueAt: number;
-  mailboxId: string;
-  build: (at: Date) => string;
+  run: (at: Date) => void;
+}
+
+/** Who answers with what: a written message back to the sender (the one-click press is apart). */
+const ANSWER_BUILDERS: Record<Exclude<Response, 'unsubscribe'>, (input: ResponseInput) => string> = {
+  reply: buildReply,
+  'auto-reply': buildAutoReply,
+  complaint: buildArfReport,
+};
+
+/** The answers to one message: its sender (a sandbox person, or only an address) and recipients. */
+export interface Answering {
+  sender: SandboxUser | undefined;
+  senderAddress: string;
+  /** The message as it left (Bcc is removed before anyone reads it). */
+  raw: string;
+  recipients: string[];
 }
 
 function withoutBcc(raw: string): string {
@@ -43,12 +64,14 @@ function withoutBcc(raw: string): string {
  * nothing runs on timers and an injected clock controls everything.
  */
 export class PostOffice {
-  readonly #pending: PendingNotice[] = [];
+  readonly #pending: Pending[] = [];
 
   constructor(
     private readonly store: MailStore,
     private readonly clock: Clock,
     private readonly noticeDelayMs: number,
+    /** The recipients' mail clients that press one-click unsubscribe (RFC 8058). */
+    readonly oneClick: OneClickClient = new OneClickClient(),
   ) {}
 
   submit(submission: Submission): StoredMessage | null {
@@ -77,7 +100,45 @@ export class PostOffice {
     const format = submission.noticeFormat;
     if (failures.length) this.#schedule(sender, original, failures, 'failure', format);
     if (delays.length) this.#schedule(sender, original, delays, 'delay', format);
+    this.respond({ sender, senderAddress: sender.email, raw, recipients: submission.recipients });
     return sent;
+  }
+
+  /**
+   * The rule recipients that answer (`reply.test`, `ooo.test`, `complain.test`,
+   * `unsubscribe.test`) do so `noticeDelayMs` after the message reached them: a written answer is
+   * filed into the sender's inbox (when the sender is a sandbox person), a one-click unsubscribe is
+   * POSTed to the message's List-Unsubscribe URL. Other recipients are ignored here.
+   */
+  respond(answering: Answering): number {
+    const delivered = withoutBcc(answering.raw.replace(/\r?\n/g, CRLF));
+    const dueAt = this.clock.now().getTime() + this.noticeDelayMs;
+    let count = 0;
+    for (const recipient of answering.recipients) {
+      const response = responseOf(recipientFate(recipient));
+      if (!response) continue;
+      const run = this.#answer(answering, delivered, recipient, response);
+      if (!run) continue;
+      this.#pending.push({ dueAt, run });
+      count += 1;
+    }
+    return count;
+  }
+
+  #answer(answering: Answering, raw: string, recipient: string, response: Response): Pending['run'] | null {
+    if (response === 'unsubscribe') {
+      const headers = parseHeaderBlock(splitHeadBody(raw).head);
+      return (at) => {
+        this.oneClick.press({ sender: answering.senderAddress, recipient, headers, at });
+      };
+    }
+    const sender = answering.sender;
+    if (!sender) return null;
+    const build = ANSWER_BUILDERS[response];
+    return (at) => {
+      const input = { recipient, sender, originalRaw: raw, at, seed: randomBytes(8).toString('hex') };
+      this.store.add(sender.mailboxId, build(input), 'inbox', { receivedAt: at });
+    };
   }
 
   /** Files a message into a sandbox user's inbox (Bcc removed); false when the address is no sandbox user's. */
@@ -111,18 +172,24 @@ export class PostOffice {
       if (format) return format(input);
       return sender.provider === 'gmail' ? buildGmailDsn(input) : buildExchangeNdr(input);
     };
-    this.#pending.push({ dueAt: sentAt.getTime() + this.noticeDelayMs, mailboxId: sender.mailboxId, build });
+    const run = (at: Date) => {
+      this.store.add(sender.mailboxId, build(at), 'inbox', { receivedAt: at });
+    };
+    this.#pending.push({ dueAt: sentAt.getTime() + this.noticeDelayMs, run });
   }
 
-  /** Puts every notice whose time has come into its mailbox's inbox; returns how many. */
+  /** Files every notice and answer whose time has come (and presses due unsubscribes); returns how many. */
   deliverDue(): number {
     const now = this.clock.now().getTime();
-    const due = this.#pending.filter((p) => p.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt);
-    for (const notice of due) {
-      this.#pending.splice(this.#pending.indexOf(notice), 1);
-      const at = new Date(notice.dueAt);
-      this.store.add(notice.mailboxId, notice.build(at), 'inbox', { receivedAt: at });
+    const due: Pending[] = [];
+    let kept = 0;
+    for (const item of this.#pending) {
+      if (item.dueAt <= now) due.push(item);
+      else this.#pending[kept++] = item;
     }
+    this.#pending.length = kept;
+    due.sort((a, b) => a.dueAt - b.dueAt);
+    for (const item of due) item.run(new Date(item.dueAt));
     return due.length;
   }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '@sendwell/core';
-import { noticeKindOf, recipientFate } from '../mail/recipients';
+import { noticeKindOf, recipientFate, responseOf } from '../mail/recipients';
 import {
   CRLF,
   decodeWords,
@@ -69,6 +69,12 @@ export interface SmtpDeskDeps {
       noticeFormat?: (input: NoticeInput) => string;
     }): unknown;
     deliver(address: string, raw: string): boolean;
+    respond(answering: {
+      sender: SandboxUser | undefined;
+      senderAddress: string;
+      raw: string;
+      recipients: string[];
+    }): number;
   };
 }
 
@@ -148,9 +154,17 @@ export class SmtpDesk {
       if (fate === 'deliver') {
         if (this.deps.postOffice.deliver(address, raw)) entry.deliveredTo.push(address);
         else entry.leftSandbox.push(address);
-      } else if (sender && wantsNotice(arrival.dsn.notify[address], fate)) noticed.push(address);
+      } else if (responseOf(fate)) entry.leftSandbox.push(address);
+      else if (sender && wantsNotice(arrival.dsn.notify[address], fate)) noticed.push(address);
       else entry.leftSandbox.push(address);
     }
+    // The answering domains (reply, ooo, complain, unsubscribe) answer relayed mail too.
+    this.deps.postOffice.respond({
+      sender,
+      senderAddress: arrival.mailFrom,
+      raw: arrival.raw,
+      recipients: arrival.rcptTo,
+    });
     if (!sender || noticed.length === 0) return;
     const options = { envid: arrival.dsn.envid, ret: arrival.dsn.ret, originalRaw: arrival.raw };
     this.deps.postOffice.submit({
