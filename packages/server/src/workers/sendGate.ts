@@ -1,3 +1,4 @@
+import { suppressionSentence } from '../services/suppressionCheck';
 import type { Db } from '../store/db';
 import type { SendRow } from '../store/rows';
 import { findLiveSuppressions } from '../store/suppressions';
@@ -39,7 +40,7 @@ export async function stillWanted(db: Db, send: SendRow, now: Date): Promise<Sti
   if (live.length)
     return {
       go: false,
-      why: `Not sent: ${live.map((s) => s.email).join(', ')} became suppressed for your team after this email was queued.`,
+      why: `Not sent: suppressed after this email was queued. ${live.map(suppressionSentence).join(' ')}`,
     };
   return { go: true };
 }
