@@ -26,17 +26,17 @@ export const UNSUBSCRIBE_WORDS = {
     'This email went to several people, so the link cannot tell who you are. Reply to the email and ask to be removed.',
 } as const;
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}
 button{font:inherit;padding:.5rem 1.25rem;border-radius:4px;border:1px solid #0f6cbd;background:#0f6cbd;color:#fff;cursor:pointer}</style>
-</head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
+</head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
 }
 
-const paragraph = (text: string) => `<p>${escape(text)}</p>`;
+const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`;
 
 /** A link we cannot act on: 400 for a token we did not sign, 404 when its send is gone. */
 function refusal(c: Context, lookup: Exclude<UnsubscribeLookup, { kind: 'found' }> | { kind: 'bad-token' }) {
@@ -71,7 +71,7 @@ export function unsubscribeRoutes(deps: OutcomeDeps & { secret: Buffer }): Hono 
         page(UNSUBSCRIBE_WORDS.alreadyTitle, paragraph(UNSUBSCRIBE_WORDS.done(email, senderName))),
       );
     const form = `<form method="post"><input type="hidden" name="via" value="page">
-<button type="submit">${escape(UNSUBSCRIBE_WORDS.button)}</button></form>`;
+<button type="submit">${escapeHtml(UNSUBSCRIBE_WORDS.button)}</button></form>`;
     return c.html(
       page(UNSUBSCRIBE_WORDS.askTitle, paragraph(UNSUBSCRIBE_WORDS.ask(email, senderName)) + form),
     );
