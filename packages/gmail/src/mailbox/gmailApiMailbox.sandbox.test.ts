@@ -85,6 +85,39 @@ describe('GmailApiMailbox against the sandbox Gmail API', () => {
   });
 });
 
+describe('GmailApiMailbox threads', () => {
+  beforeEach(() => start());
+
+  it('a reply in the same thread gets the thread id back and the threading headers', async () => {
+    const { user, mailbox } = gus();
+    const first = await mailbox.send(message(user.email, 'snd-a', ['ivy@acme.test']));
+    const threadId = first.status === 'submitted' ? first.threadId : undefined;
+    expect(first).toMatchObject({ status: 'submitted', rfcMessageId: 'snd-a@sendwell.local' });
+    expect(threadId).toEqual(expect.any(String));
+    const second = await mailbox.send({
+      ...message(user.email, 'snd-b', ['ivy@acme.test']),
+      inReplyTo: 'snd-a@sendwell.local',
+      references: [],
+      ...(threadId ? { threadId } : {}),
+    });
+    expect(second).toMatchObject({ status: 'submitted', threadId });
+    const got = sandbox.messages('ivy', 'inbox').find((m) => m.raw.includes('snd-b@sendwell.local'))!;
+    expect(got.headers.find((h) => h.name.toLowerCase() === 'in-reply-to')?.value).toBe(
+      '<snd-a@sendwell.local>',
+    );
+  });
+
+  it('inbox entries carry their Gmail thread id and the reply headers', async () => {
+    const { user, mailbox } = gus();
+    const first = await mailbox.listInboxChanges(null);
+    await mailbox.send(message(user.email, 'snd-c', ['gus@acme.test']));
+    const page = await mailbox.listInboxChanges(first.cursor);
+    const stored = sandbox.messages('gus', 'inbox').find((m) => m.raw.includes('snd-c@sendwell.local'))!;
+    expect(page.entries[0]).toMatchObject({ providerMessageId: stored.id, threadId: stored.threadId });
+    expect(page.entries[0]?.headers['message-id']).toBe('<snd-c@sendwell.local>');
+  });
+});
+
 describe('GmailApiMailbox at the sandbox daily limit', () => {
   beforeEach(() => start({ gmail: { messagesPerDay: 1, overLimitAcceptMs: 0 } }));
 

@@ -62,6 +62,28 @@ describe('buildMime', () => {
     expect(header('bcc')).toBe(message.bcc?.join(', '));
   });
 
+  it.each<[string, Partial<MimeMessage>, Record<string, string | undefined>]>([
+    ['a new thread', {}, { 'in-reply-to': undefined, references: undefined, 'list-unsubscribe': undefined }],
+    [
+      'a reply after two earlier emails',
+      { inReplyTo: 'two@sendwell.local', references: ['one@sendwell.local'] },
+      { 'in-reply-to': '<two@sendwell.local>', references: '<one@sendwell.local> <two@sendwell.local>' },
+    ],
+    [
+      'a one-click unsubscribe (RFC 8058)',
+      { listUnsubscribeUrl: 'https://sendwell.example/u/tok' },
+      {
+        'list-unsubscribe': '<https://sendwell.example/u/tok>',
+        'list-unsubscribe-post': 'List-Unsubscribe=One-Click',
+      },
+    ],
+  ])('threading and list headers: %s', async (_name, change, expected) => {
+    const parsed = await PostalMime.parse(fromRaw(toRaw(buildMime({ ...base, ...change }))));
+    for (const [name, value] of Object.entries(expected))
+      expect(parsed.headers.find((h) => h.key === name)?.value).toBe(value);
+    if (change.inReplyTo) expect(parsed.inReplyTo).toBe(`<${change.inReplyTo}>`);
+  });
+
   it('keeps an injected line break out of the headers', () => {
     const mime = buildMime({ ...base, sendwellId: 'x\r\nBcc: evil@example.com' });
     expect(mime.split('\r\n\r\n')[0]).not.toMatch(/^Bcc:/m);

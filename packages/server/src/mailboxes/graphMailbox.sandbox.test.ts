@@ -128,4 +128,39 @@ describe('GraphMailbox against the sandbox Graph', () => {
     const page = await ava().listSentChanges(null, new Date(clock.now().getTime() - 24 * 3600_000));
     expect(page.items).toEqual([]);
   });
+
+  it('a reply in a thread with a one-click unsubscribe goes as MIME: the recipient gets our threading and List-Unsubscribe headers', async () => {
+    const result = await ava().send({
+      ...message('snd-t', ['eli@contoso.test']),
+      inReplyTo: 'snd-0@sendwell.local',
+      references: ['first@contoso.test'],
+      listUnsubscribeUrl: 'https://sendwell.example/u/abc',
+    });
+    expect(result).toEqual({ status: 'submitted', rfcMessageId: 'snd-t@sendwell.local' });
+    const received = sandbox.messages('eli', 'inbox').find((m) => /snd-t/.test(m.raw))!;
+    const header = (name: string) => received.headers.find((h) => h.name.toLowerCase() === name)?.value;
+    expect(header('in-reply-to')).toBe('<snd-0@sendwell.local>');
+    expect(header('references')).toBe('<first@contoso.test> <snd-0@sendwell.local>');
+    expect(header('list-unsubscribe')).toBe('<https://sendwell.example/u/abc>');
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(header('x-sendwell-id')).toBe('snd-t');
+    expect(received.subject).toBe('Quick question');
+  });
+
+  it('a first scan with a backfill reads only what arrived since then', async () => {
+    await sendElsewhere('eli@contoso.test'); // ava's own copy goes to Sent Items; nothing in her inbox
+    const eli = new GraphMailbox({
+      baseUrl: sandbox.microsoft.graphBaseUrl,
+      address: 'eli@contoso.test',
+      getToken: () => sandbox.issueMicrosoftToken('eli'),
+    });
+    clock.advance(2 * 24 * 3600_000);
+    await ava().send(message('snd-new', ['eli@contoso.test']));
+    const backfill = {
+      since: new Date(clock.now().getTime() - 24 * 3600_000),
+      ourThreadIds: async () => new Set<string>(),
+    };
+    const page = await eli.listInboxChanges(null, backfill);
+    expect(page.entries.map((e) => e.headers['x-sendwell-id'] ?? null)).toEqual(['snd-new']);
+  });
 });

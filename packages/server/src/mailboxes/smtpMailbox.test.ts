@@ -101,6 +101,21 @@ describe('SmtpMailbox send', () => {
     expect(header(raw, 'Bcc')).toBeUndefined();
   });
 
+  it('a reply in a thread carries In-Reply-To and References; a campaign email its one-click unsubscribe', async () => {
+    const { server, mailbox } = await lane({}, { security: 'starttls' });
+    const sent = message({
+      inReplyTo: 'two@sendwell.local',
+      references: ['one@sendwell.local'],
+      listUnsubscribeUrl: 'https://sendwell.example/u/tok',
+    });
+    expect(await mailbox.send(sent)).toMatchObject({ status: 'submitted' });
+    const raw = server.messages[0]?.raw ?? '';
+    expect(header(raw, 'In-Reply-To')).toBe('<two@sendwell.local>');
+    expect(header(raw, 'References')).toBe('<one@sendwell.local> <two@sendwell.local>');
+    expect(header(raw, 'List-Unsubscribe')).toBe('<https://sendwell.example/u/tok>');
+    expect(header(raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+  });
+
   it('asks for DSN (failure and delay, headers only, our id) when the server advertises it', async () => {
     const { server, mailbox } = await lane();
     const sent = message();
