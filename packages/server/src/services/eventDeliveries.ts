@@ -8,6 +8,9 @@ export function* eventDeliveries(events: TemplateEventRow[]): Generator<Delivery
     const at = event.at.toISOString();
     if (event.type === 'send.submitted')
       yield { type: 'sent', sendId: event.sendId, at, recipients: event.recipients };
+    // A person's answer (automatic ones are `auto-reply` events and never count).
+    if (event.type === 'reply')
+      yield { type: 'replied', sendId: event.sendId, at, from: event.recipient ?? '' };
     if (event.type === 'bounce') {
       yield {
         type: 'bounced',

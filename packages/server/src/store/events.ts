@@ -34,13 +34,13 @@ export interface TemplateEventRow extends EventRow {
   recipients: number;
 }
 
-/** Sent and bounce events of one template, with each send's recipient count, oldest first. */
+/** Sent, bounce and reply events of one template, with each send's recipient count, oldest first. */
 export async function listTemplateEvents(db: Db, templateId: string): Promise<TemplateEventRow[]> {
   const rows = await db.query(
     `select e.*, coalesce(jsonb_array_length(s.to_addrs) + jsonb_array_length(s.cc_addrs)
             + jsonb_array_length(s.bcc_addrs), 0) as recipients
        from events e left join sends s on s.id = e.send_id
-      where e.template_id = $1 and e.type in ('send.submitted', 'bounce') order by e.id`,
+      where e.template_id = $1 and e.type in ('send.submitted', 'bounce', 'reply') order by e.id`,
     [templateId],
   );
   return rows.map((r) => ({ ...toEvent(r), recipients: Number(r.recipients) }));
