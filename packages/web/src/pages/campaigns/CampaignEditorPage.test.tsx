@@ -55,7 +55,8 @@ describe('CampaignEditor', () => {
     await pickTemplate(0, 'Intro');
     fireEvent.click(screen.getByTestId('web-campaign-add-step'));
     await pickTemplate(1, 'Follow-up');
-    fireEvent.change(screen.getByTestId('web-campaign-step-1-delay'), { target: { value: '3' } });
+    // The added step keeps its default delay (2 business days): a row added later must not read as empty.
+    fireEvent.change(screen.getByTestId('web-campaign-step-0-delay'), { target: { value: '1' } });
     fireEvent.click(screen.getByRole('radio', { name: 'A reply in the previous step’s thread' }));
     fireEvent.click(screen.getByTestId('web-campaign-save'));
     await waitFor(() => expect(sent.some((s) => s.method === 'POST')).toBe(true));
@@ -66,8 +67,8 @@ describe('CampaignEditor', () => {
     expect(body.name).toBe('Spring outreach');
     expect(body.timeZone).toBe('Europe/Paris');
     expect(body.steps.map((s) => [s.templateId, s.delay.amount, s.delay.businessDays, s.thread])).toEqual([
-      ['tpl-1', 0, false, 'new'],
-      ['tpl-2', 3, true, 'same'],
+      ['tpl-1', 1, false, 'new'],
+      ['tpl-2', 2, true, 'same'],
     ]);
   });
 

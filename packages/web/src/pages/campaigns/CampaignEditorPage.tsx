@@ -11,7 +11,7 @@ import { AddRegular } from '@fluentui/react-icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type Campaign, campaignSchema, MAX_CAMPAIGN_STEPS, templatePageSchema } from '@sendwell/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ApiProblem, Loaded, Page } from '../../ui/Page';
 import { campaignPath, useCampaign } from './campaignApi';
@@ -86,16 +86,36 @@ export function CampaignEditor({ campaign }: { campaign: Campaign | null }) {
         onSubmit={form.handleSubmit((values) => save.mutate(values))}
         data-testid="web-campaign-form"
       >
-        <Field label="Name" required validationMessage={errors.name?.message}>
-          <Input {...form.register('name')} data-testid="web-campaign-name" />
-        </Field>
+        <Controller
+          control={form.control}
+          name="name"
+          render={({ field }) => (
+            <Field label="Name" required validationMessage={errors.name?.message}>
+              <Input
+                {...field}
+                onChange={(_e, d) => field.onChange(d.value)}
+                data-testid="web-campaign-name"
+              />
+            </Field>
+          )}
+        />
         <Field
           label="Time zone"
           required
           hint={`Send windows use it unless the person's own is known. This browser is in ${browserTimeZone()}.`}
           validationMessage={errors.timeZone?.message}
         >
-          <Input {...form.register('timeZone')} data-testid="web-campaign-time-zone" />
+          <Controller
+            control={form.control}
+            name="timeZone"
+            render={({ field }) => (
+              <Input
+                {...field}
+                onChange={(_e, d) => field.onChange(d.value)}
+                data-testid="web-campaign-time-zone"
+              />
+            )}
+          />
         </Field>
         <ApiProblem error={templates.error} />
         {steps.fields.map((step, index) => (

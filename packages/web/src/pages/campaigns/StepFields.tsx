@@ -3,7 +3,6 @@ import {
   Checkbox,
   Dropdown,
   Field,
-  Input,
   makeStyles,
   Option,
   Radio,
@@ -17,6 +16,7 @@ import { DeleteRegular } from '@fluentui/react-icons';
 import { type TemplateInfo, WEEKDAYS } from '@sendwell/core';
 import { Controller, type UseFormReturn, useWatch } from 'react-hook-form';
 import type { CampaignForm } from './campaignForm';
+import { NumberInput } from './NumberInput';
 
 const useStyles = makeStyles({
   step: {
@@ -99,18 +99,15 @@ export function StepFields({ form, index, templates, onRemove }: StepFieldsProps
         )}
       />
       <div className={styles.row}>
-        <Field
+        <NumberInput
+          control={form.control}
+          name={`steps.${index}.delay.amount`}
           label={first ? 'Wait after enrolment' : 'Wait after the previous step'}
-          validationMessage={errors?.delay?.amount?.message}
-        >
-          <Input
-            type="number"
-            min={0}
-            max={365}
-            {...form.register(`steps.${index}.delay.amount`, { valueAsNumber: true })}
-            data-testid={`${prefix}-delay`}
-          />
-        </Field>
+          min={0}
+          max={365}
+          error={errors?.delay?.amount?.message}
+          testId={`${prefix}-delay`}
+        />
         <Controller
           control={form.control}
           name={`steps.${index}.delay.unit`}
@@ -185,24 +182,24 @@ function WindowFields({ form, index }: { form: UseFormReturn<CampaignForm>; inde
   return (
     <>
       <div className={styles.row}>
-        <Field label="From (hour, 0–23)" validationMessage={errors?.startHour?.message}>
-          <Input
-            type="number"
-            min={0}
-            max={23}
-            {...form.register(`steps.${index}.window.startHour`, { valueAsNumber: true })}
-            data-testid={`${prefix}-start`}
-          />
-        </Field>
-        <Field label="Until (hour, 1–24)" validationMessage={errors?.endHour?.message}>
-          <Input
-            type="number"
-            min={1}
-            max={24}
-            {...form.register(`steps.${index}.window.endHour`, { valueAsNumber: true })}
-            data-testid={`${prefix}-end`}
-          />
-        </Field>
+        <NumberInput
+          control={form.control}
+          name={`steps.${index}.window.startHour`}
+          label="From (hour, 0–23)"
+          min={0}
+          max={23}
+          error={errors?.startHour?.message}
+          testId={`${prefix}-start`}
+        />
+        <NumberInput
+          control={form.control}
+          name={`steps.${index}.window.endHour`}
+          label="Until (hour, 1–24)"
+          min={1}
+          max={24}
+          error={errors?.endHour?.message}
+          testId={`${prefix}-end`}
+        />
         <Controller
           control={form.control}
           name={`steps.${index}.window.zone`}
