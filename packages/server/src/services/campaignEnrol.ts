@@ -6,7 +6,7 @@ import type { CampaignRow } from '../store/campaigns';
 import { insertEvent } from '../store/events';
 import type { UserRow } from '../store/rows';
 import { findLiveSuppressions } from '../store/suppressions';
-import { isKnownTimeZone, stepDueAt } from './campaignSchedule';
+import { dueAt } from './campaignSteps';
 import { allowChange, type CampaignDeps, campaignFor } from './campaigns';
 import { describeIssues, parseOrRefuse } from './errors';
 import { suppressionSentence } from './suppressionCheck';
@@ -28,6 +28,10 @@ const emailOf = (raw: unknown): string | null => {
   return typeof email === 'string' ? email : null;
 };
 
+const FIELDS = ['email', 'timeZone', 'displayName', 'fields'] as const;
+/** Which value of the row is wrong, when it is one of the person's (absent: the row as a whole or its email). */
+const fieldOf = (key: PropertyKey | undefined) => FIELDS.find((f) => f === key && f !== 'email');
+
 /** Shape, time zone and duplicates within the batch: everything that needs no database. */
 function checkRows(people: unknown[]): Checked {
   const out: Checked = { accepted: [], errors: [] };
@@ -36,15 +40,11 @@ function checkRows(people: unknown[]): Checked {
     const parsed = enrolPersonSchema.safeParse(raw);
     if (!parsed.success) {
       const message = describeIssues(parsed.error).message;
-      out.errors.push({ row, email: emailOf(raw), code: 'invalid', message });
+      const field = fieldOf(parsed.error.issues[0]?.path[0]);
+      out.errors.push({ row, email: emailOf(raw), code: 'invalid', ...(field ? { field } : {}), message });
       return;
     }
     const person = parsed.data;
-    if (person.timeZone && !isKnownTimeZone(person.timeZone)) {
-      const message = `${person.timeZone} is not a time zone we know (use an IANA name such as Europe/Paris).`;
-      out.errors.push({ row, email: person.email, code: 'invalid', message });
-      return;
-    }
     if (seen.has(person.email)) {
       const message = `${person.email} is already in this list once; it is enrolled once.`;
       out.errors.push({ row, email: person.email, code: 'duplicate-in-batch', message });
@@ -99,13 +99,6 @@ async function checkAgainstTeam(
 const alreadyIn = (email: string, campaign: CampaignRow) =>
   `${email} is already in the campaign ${campaign.name}; nobody is enrolled twice.`;
 
-/** The first step's due time for this person: after its delay, inside its window in their zone. */
-export function firstDueAt(campaign: CampaignRow, person: { timeZone?: string | null }, from: Date): Date {
-  const step = campaign.steps[0]!;
-  const zone = step.window?.zone === 'person' && person.timeZone ? person.timeZone : campaign.timeZone;
-  return stepDueAt({ from, delay: step.delay, window: step.window, timeZone: zone });
-}
-
 export async function enrol(
   deps: CampaignDeps,
   user: UserRow,
@@ -127,6 +120,7 @@ export async function enrol(
   const now = deps.clock.now();
   const { ids, errors, event } = await deps.db.transaction(async (tx) => {
     const ids: string[] = [];
+    const emails: string[] = [];
     const errors = [...checked.errors];
     for (const { row, person } of checked.accepted) {
       const inserted = await insertEnrolment(tx, {
@@ -138,15 +132,17 @@ export async function enrol(
         timeZone: person.timeZone ?? null,
         fields: person.fields,
         nextStep: 0,
-        nextAt: firstDueAt(campaign, person, now),
+        nextAt: dueAt(campaign, campaign.steps[0]!, person, now),
         source: request.source,
         enrolledBy: user.id,
         enrolledAt: now,
         updatedAt: now,
       });
       // Enrolled by someone else since the check: refused like any duplicate, never twice.
-      if (inserted) ids.push(inserted.id);
-      else
+      if (inserted) {
+        ids.push(inserted.id);
+        emails.push(inserted.email);
+      } else
         errors.push({
           row,
           email: person.email,
@@ -160,10 +156,10 @@ export async function enrol(
           type: 'campaign.enrolled',
           sendId: null,
           templateId: null,
-          recipient: ids.length === 1 ? checked.accepted[0]!.person.email : null,
+          recipient: emails.length === 1 ? emails[0]! : null,
           detail: {
             campaignId: campaign.id,
-            name: campaign.name,
+            campaignName: campaign.name,
             count: ids.length,
             source: request.source,
             byId: user.id,

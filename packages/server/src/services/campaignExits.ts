@@ -66,7 +66,8 @@ export async function leaveEnrolment(tx: Db, enrolment: EnrolmentRow, leaving: L
       recipient: enrolment.email,
       detail: {
         campaignId: enrolment.campaignId,
-        name: campaign!.name,
+        campaignName: campaign!.name,
+        email: enrolment.email,
         enrolmentId: enrolment.id,
         reason,
         evidence: detail,

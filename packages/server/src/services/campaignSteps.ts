@@ -1,10 +1,9 @@
-import { type CampaignStep, escapeHtml, mergeTemplate } from '@sendwell/core';
+import { type CampaignStep, escapeHtml, isTimeZone, mergeTemplate, stepDueAt } from '@sendwell/core';
 import type { CampaignRow, EnrolmentRow } from '../store/campaigns';
 import type { Db } from '../store/db';
 import type { SendRow, SendThreadRef, UserRow } from '../store/rows';
 import { findSend } from '../store/sends';
 import { findVisibleTemplate } from '../store/templates';
-import { stepDueAt } from './campaignSchedule';
 import { ApiError } from './errors';
 import { createSend, type DraftOutcome, type SendDeps } from './sends';
 
@@ -22,18 +21,20 @@ export const stepSendKey = (campaignId: string, stepId: string, enrolmentId: str
 export function stepZone(
   campaign: CampaignRow,
   step: CampaignStep,
-  person: { timeZone: string | null },
+  person: { timeZone?: string | null },
 ): string {
-  return step.window?.zone === 'person' && person.timeZone ? person.timeZone : campaign.timeZone;
+  const zone = step.window?.zone === 'person' && person.timeZone ? person.timeZone : campaign.timeZone;
+  // Both are checked when they come in; a zone this runtime no longer knows reads as UTC.
+  return isTimeZone(zone) ? zone : 'UTC';
 }
 
 /** When `step` is due for this person, counted from `from` (enrolment, or the previous step's submission). */
 export function dueAt(
   campaign: CampaignRow,
   step: CampaignStep,
-  person: { timeZone: string | null },
+  person: { timeZone?: string | null },
   from: Date,
-) {
+): Date {
   return stepDueAt({
     from,
     delay: step.delay,

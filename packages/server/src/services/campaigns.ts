@@ -25,7 +25,6 @@ import { insertEvent } from '../store/events';
 import type { EventRow, UserRow } from '../store/rows';
 import { findVisibleTemplate } from '../store/templates';
 import { findUser } from '../store/users';
-import { isKnownTimeZone } from './campaignSchedule';
 import { campaignViews, decodeKeyCursor, encodeKeyCursor } from './campaignViews';
 import { ApiError, parseOrRefuse } from './errors';
 import type { OutcomeDeps } from './outcomeDeps';
@@ -78,22 +77,12 @@ async function checkedSteps(db: Db, owner: UserRow, steps: CampaignStepInput[]):
   return out;
 }
 
-function checkZone(timeZone: string): void {
-  if (!isKnownTimeZone(timeZone))
-    throw new ApiError(
-      400,
-      'invalid-request',
-      `Not saved: ${timeZone} is not a time zone we know (use an IANA name such as Europe/Paris).`,
-    );
-}
-
 export async function createCampaign(
   deps: CampaignDeps,
   user: UserRow,
   body: z.input<typeof createCampaignBodySchema>,
 ): Promise<Campaign> {
   const input = parseOrRefuse(createCampaignBodySchema, body, 'Not saved');
-  checkZone(input.timeZone);
   const now = deps.clock.now();
   const campaign = await insertCampaign(deps.db, {
     id: randomUUID(),
@@ -156,7 +145,6 @@ export async function changeCampaign(
   body: z.input<typeof updateCampaignBodySchema>,
 ): Promise<Campaign> {
   const input = parseOrRefuse(updateCampaignBodySchema, body, 'Not saved');
-  if (input.timeZone) checkZone(input.timeZone);
   const changed = await deps.db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, user.tenantId, id);
     if (!campaign) throw notFound(id);
@@ -184,7 +172,7 @@ async function campaignEvent(
     sendId: null,
     templateId: null,
     recipient: null,
-    detail: { campaignId: campaign.id, name: campaign.name, ...detail },
+    detail: { campaignId: campaign.id, campaignName: campaign.name, ...detail },
     at,
   });
 }

@@ -54,7 +54,7 @@ async function finish(tx: Db, campaign: CampaignRow, e: EnrolmentRow, at: Date):
     sendId: e.lastSendId,
     templateId: null,
     recipient: e.email,
-    detail: { campaignId: campaign.id, name: campaign.name, enrolmentId: e.id },
+    detail: { campaignId: campaign.id, campaignName: campaign.name, email: e.email, enrolmentId: e.id },
     at,
   });
   return [event];
