@@ -157,6 +157,10 @@ export const campaignsEn = {
   'engagement.why.head': 'a HEAD request (a link checker)',
   'engagement.why.too-fast': 'seconds after delivery (a scanner)',
   'engagement.machine': 'machine: {why}',
+  // the recipient's page for a tracked link we did not sign (read by people who never use Sendwell)
+  'tracking.badLink.title': 'This link does not work',
+  'tracking.badLink':
+    'The link is damaged or was not made by this server. Copy the whole link from the email, or ask its sender for it.',
 
   // analytics: campaigns and replies in template analytics
   'analytics.replied.one': '{n} message replied',

@@ -142,6 +142,8 @@ export const campaignsZhHans: Record<keyof typeof campaignsEn, string> = {
   'engagement.why.head': 'HEAD 请求（链接检查程序）',
   'engagement.why.too-fast': '送达后几秒内（扫描程序）',
   'engagement.machine': '机器：{why}',
+  'tracking.badLink.title': '此链接无效',
+  'tracking.badLink': '此链接已损坏，或不是由本服务器生成的。请从邮件中复制完整链接，或向发件人索取。',
 
   'analytics.replied.one': '{n} 封邮件收到回复',
   'analytics.replied.other': '{n} 封邮件收到回复',
