@@ -32,6 +32,7 @@ export const suppressionSchema = z
   .meta({ id: 'Suppression' });
 export type Suppression = z.infer<typeof suppressionSchema>;
 export const suppressionPageSchema = pageOf(suppressionSchema, 'SuppressionPage');
+export type SuppressionPage = z.infer<typeof suppressionPageSchema>;
 
 export const addSuppressionBodySchema = z
   .object({ email: emailAddressSchema, note: z.string().trim().max(500).optional() })
@@ -106,6 +107,12 @@ export const unattributedSchema = z
 export type Unattributed = z.infer<typeof unattributedSchema>;
 export const unattributedPageSchema = pageOf(unattributedSchema, 'UnattributedPage').extend({
   counts: z.object({ bounces: z.number().int(), replies: z.number().int() }),
+});
+
+/** `GET /unattributed`: one kind at a time; `team` (admins) reads every member's mailboxes. */
+export const unattributedQuerySchema = pageQuerySchema.extend({
+  kind: z.enum(['bounce', 'reply']).default('bounce'),
+  scope: z.enum(['mine', 'team']).default('mine'),
 });
 
 /** One open or click; `machine` when it was a privacy proxy (Apple MPP) or a link scanner, not a person. */

@@ -2,6 +2,7 @@ import { API_SAMPLES, LAST_SAMPLES } from './samplesApi';
 import { CAMPAIGN_SAMPLES } from './samplesCampaigns';
 import { CHANNEL_SAMPLES, SENDS_SAMPLES } from './samplesOthers';
 import { SUPPRESSION_SAMPLES } from './samplesSuppression';
+import { UNATTRIBUTED_SAMPLES } from './samplesUnattributed';
 import type { V1Testbed } from './server';
 
 /**
@@ -47,6 +48,7 @@ export const SAMPLES: Record<string, Sample[]> = {
   ...SENDS_SAMPLES,
   ...CHANNEL_SAMPLES,
   ...SUPPRESSION_SAMPLES,
+  ...UNATTRIBUTED_SAMPLES,
   ...CAMPAIGN_SAMPLES,
   ...LAST_SAMPLES,
 };
