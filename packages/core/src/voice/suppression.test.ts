@@ -19,7 +19,7 @@ describe('why an address is suppressed', () => {
       'bo@bounce.test is suppressed for your team since 9:00\\sAM: they unsubscribed.',
     ],
     [
-      { reason: 'soft-bounces', until: '2026-01-08T09:00:00Z', detail: { softBounces: 3, days: 7 } },
+      { reason: 'soft-bounces', until: '2026-01-08T09:00:00Z', detail: { softBounces: 3, withinDays: 7 } },
       'bo@bounce.test is suppressed for your team until Thu\\s9:00\\sAM: emails to it bounced temporarily too often. 3 soft bounces within 7 days.',
     ],
     [

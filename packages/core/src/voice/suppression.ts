@@ -9,7 +9,7 @@ export interface SuppressionFacts {
   reason: SuppressionReason | string;
   since: Instant;
   until: Instant | null;
-  /** The evidence: `reason` (the bounce engine's), `softBounces` + `days`, `note`. */
+  /** The evidence: `reason` (the bounce engine's), `softBounces` + `withinDays`, `note`. */
   detail?: Record<string, unknown> | null;
   /** The server's English sentence, shown only for a reason this voice does not know yet. */
   message?: string;
@@ -38,9 +38,10 @@ export function whySuppressedWords(s: Speaker, f: SuppressionFacts): string {
     f.reason === 'hard-bounce' && typeof d.reason === 'string'
       ? s.t('suppression.notice', { reason: reasonWords(s, d.reason) })
       : null;
+  const days = typeof d.withinDays === 'number' ? d.withinDays : d.days;
   const soft =
-    typeof d.softBounces === 'number' && typeof d.days === 'number'
-      ? s.t('suppression.softCount', { count: s.number(d.softBounces), days: s.number(d.days) })
+    typeof d.softBounces === 'number' && typeof days === 'number'
+      ? s.t('suppression.softCount', { count: s.number(d.softBounces), days: s.number(days) })
       : null;
   const note = typeof d.note === 'string' && d.note ? s.t('suppression.note', { note: d.note }) : null;
   return s.sentences(why, notice, soft, note, lifted);

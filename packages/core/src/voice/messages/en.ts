@@ -3,9 +3,11 @@
  * `{placeholders}` (a test checks). Keys ending in `.one` / `.other` are chosen by Intl.PluralRules.
  */
 import { campaignsEn } from './campaigns.en';
+import { extrasEn } from './extras.en';
 
 export const en = {
   ...campaignsEn,
+  ...extrasEn,
   // times
   'time.now': 'now',
   'time.inSeconds': 'in {seconds} s',

@@ -1,9 +1,11 @@
 import { campaignsZhHans } from './campaigns.zh-Hans';
 import type { Messages } from './en';
+import { extrasZhHans } from './extras.zh-Hans';
 
 /** The voice in Simplified Chinese: the same keys and placeholders as `en.ts`. */
 export const zhHans: Messages = {
   ...campaignsZhHans,
+  ...extrasZhHans,
   'time.now': '现在',
   'time.inSeconds': '{seconds} 秒后',
 
