@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpApi } from './client';
-import { ApiError } from './types';
+import { ApiError, type SendwellApi } from './types';
 
 interface Seen {
   url: string;
@@ -75,6 +75,56 @@ describe('createHttpApi', () => {
       '/api/v1/analytics/templates/t%201',
       '/api/v1/connections/google/start',
     ]);
+  });
+
+  // Issue 9's compose extras: each call's route, method and body (what the server's routes take).
+  it.each([
+    {
+      call: (api: SendwellApi) => api.searchTemplates('quick intro'),
+      route: 'GET /api/v1/templates?q=quick+intro&limit=100',
+      body: null,
+      answer: { items: [], nextCursor: null },
+    },
+    {
+      call: (api: SendwellApi) => api.recentTemplates(),
+      route: 'GET /api/v1/templates/recent',
+      body: null,
+      answer: { items: [] },
+    },
+    {
+      call: (api: SendwellApi) => api.cancelSend('s/1'),
+      route: 'POST /api/v1/sends/s%2F1/cancel',
+      body: null,
+      answer: {},
+    },
+    {
+      call: (api: SendwellApi) => api.listCampaigns(),
+      route: 'GET /api/v1/campaigns?scope=mine&limit=100',
+      body: null,
+      answer: { items: [], nextCursor: null },
+    },
+    {
+      call: (api: SendwellApi) => api.enrol('c1', [{ email: 'ada@acme.test', displayName: 'Ada' }]),
+      route: 'POST /api/v1/campaigns/c1/enrolments',
+      body: { people: [{ email: 'ada@acme.test', displayName: 'Ada' }], source: 'outlook' },
+      answer: {},
+    },
+    {
+      call: (api: SendwellApi) => api.getPerson('ada+x@acme.test'),
+      route: 'GET /api/v1/people/ada%2Bx%40acme.test',
+      body: null,
+      answer: {},
+    },
+    {
+      call: (api: SendwellApi) => api.removePerson('ada@acme.test', 'c1'),
+      route: 'POST /api/v1/people/ada%40acme.test/remove',
+      body: { campaignId: 'c1' },
+      answer: {},
+    },
+  ])('calls $route', async ({ call, route, body, answer }) => {
+    const server = fakeServer({ [route]: { status: 200, body: answer } });
+    await call(createHttpApi({ baseUrl: '', getToken, fetch: server.fetch }));
+    expect(server.seen.map((s) => [`${s.method} ${s.url}`, s.body])).toEqual([[route, body]]);
   });
 
   it('posts a send as JSON and returns the accepted sends', async () => {

@@ -2,10 +2,13 @@ import { SignInError } from '../office/signInError';
 import { type EventSourceLike, subscribeFeed } from './feed';
 import {
   ApiError,
+  type Campaign,
   type ChannelInfo,
   type ConnectionsAnswer,
   type ConnectStart,
+  type EnrolAnswer,
   type Me,
+  type PersonStatus,
   type QuotaInfo,
   type SendRequestBody,
   type SendsAnswer,
@@ -16,7 +19,7 @@ import {
 
 /** Where the pane's API lives on the server (the OpenAPI document is at `${API_PREFIX}/openapi.json`). */
 const API_PREFIX = '/api/v1';
-/** Templates come in pages; the pane lists them all (a team has dozens, not thousands). */
+/** Templates and campaigns come in pages; the pane reads them all (a team has dozens, not thousands). */
 const TEMPLATE_PAGE = 100;
 
 export interface HttpApiOptions {
@@ -47,8 +50,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
   );
 }
 
-interface TemplatePage {
-  items: Template[];
+interface Page<T> {
+  items: T[];
   nextCursor: string | null;
 }
 
@@ -83,27 +86,45 @@ export function createHttpApi(options: HttpApiOptions): SendwellApi {
     return (await response.json()) as T;
   }
 
-  async function listTemplates(): Promise<Template[]> {
-    const templates: Template[] = [];
+  /** Every page of a cursor-paged list; `filters` go first in the query, then limit and cursor. */
+  async function allPages<T>(path: string, filters: Record<string, string> = {}): Promise<T[]> {
+    const items: T[] = [];
     let cursor: string | null = null;
     do {
-      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const page: TemplatePage = await request<TemplatePage>(`/templates?limit=${TEMPLATE_PAGE}${query}`);
-      templates.push(...page.items);
+      const query = new URLSearchParams({ ...filters, limit: String(TEMPLATE_PAGE) });
+      if (cursor) query.set('cursor', cursor);
+      const page: Page<T> = await request<Page<T>>(`${path}?${query}`);
+      items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
-    return templates;
+    return items;
   }
+  const person = (email: string) => `/people/${encodeURIComponent(email)}`;
+  const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
 
   return {
     getMe: () => request<Me>('/me'),
     getChannel: () => request<ChannelInfo>('/channel?host=outlook'),
     getQuota: () => request<QuotaInfo>('/quota?host=outlook'),
-    listTemplates,
+    listTemplates: () => allPages<Template>('/templates'),
+    searchTemplates: (q) => allPages<Template>('/templates', { q }),
+    recentTemplates: async () => (await request<{ items: Template[] }>('/templates/recent')).items,
     getTemplateAnalytics: (id) =>
       request<TemplateAnalytics>(`/analytics/templates/${encodeURIComponent(id)}`),
     createSend: (body: SendRequestBody) =>
       request<SendsAnswer>('/sends', { method: 'POST', body: JSON.stringify(body) }),
+    cancelSend: async (sendId) => {
+      await request<unknown>(`/sends/${encodeURIComponent(sendId)}/cancel`, { method: 'POST' });
+    },
+    listCampaigns: () => allPages<Campaign>('/campaigns', { scope: 'mine' }),
+    enrol: (campaignId, people) =>
+      request<EnrolAnswer>(
+        `/campaigns/${encodeURIComponent(campaignId)}/enrolments`,
+        post({ people, source: 'outlook' }),
+      ),
+    getPerson: (email) => request<PersonStatus>(person(email)),
+    removePerson: (email, campaignId) =>
+      request<PersonStatus>(`${person(email)}/remove`, post({ campaignId })),
     getConnections: () => request<ConnectionsAnswer>('/connections'),
     startConnect: (provider) =>
       request<ConnectStart>(`/connections/${encodeURIComponent(provider)}/start`, { method: 'POST' }),

@@ -1,13 +1,17 @@
 /** Shapes of `/api/v1` the pane uses: core's wire types (`z.infer` of the schemas the server documents). */
 
 import type {
+  Campaign,
   ChannelInfo,
   ConnectionsAnswer,
   ConnectStart,
   CreateSendAnswer,
+  EnrolAnswer,
+  EnrolPerson,
   FeedEvent,
   Me as MeAnswer,
   OAuthProvider,
+  PersonStatus,
   QuotaInfo,
   SendRequestBody,
   TemplateAnalytics,
@@ -15,11 +19,15 @@ import type {
 } from '@sendwell/core';
 
 export type {
+  Campaign,
   ChannelInfo,
   ConnectionInfo,
   ConnectionsAnswer,
   ConnectStart,
+  EnrolAnswer,
+  EnrolPerson,
   FeedEvent,
+  PersonStatus,
   QuotaInfo,
   SendRequestBody,
   TemplateAnalytics,
@@ -70,4 +78,18 @@ export interface SendwellApi {
   startConnect(provider: OAuthProvider): Promise<ConnectStart>;
   /** The team's events (each says whose it is), so the pane can filter mine / team without reconnecting. */
   subscribeFeed(handlers: FeedHandlers): Unsubscribe;
+  /** `GET /api/v1/templates?q=`: templates whose name or subject contains `q` (all pages). */
+  searchTemplates(q: string): Promise<Template[]>;
+  /** `GET /api/v1/templates/recent`: the rep's last distinct templates by their sends, newest first. */
+  recentTemplates(): Promise<Template[]>;
+  /** `POST /api/v1/sends/{id}/cancel`: a send still waiting in the outbox does not go out. */
+  cancelSend(sendId: string): Promise<void>;
+  /** `GET /api/v1/campaigns?scope=mine`: the rep's campaigns (all pages); the pane enrols into active ones. */
+  listCampaigns(): Promise<Campaign[]>;
+  /** `POST /api/v1/campaigns/{id}/enrolments` with source `outlook`: who joined, and each refused row with why. */
+  enrol(campaignId: string, people: EnrolPerson[]): Promise<EnrolAnswer>;
+  /** `GET /api/v1/people/{email}`: the person's campaigns in the team and any suppression. */
+  getPerson(email: string): Promise<PersonStatus>;
+  /** `POST /api/v1/people/{email}/remove`: out of that campaign; answers the person after. */
+  removePerson(email: string, campaignId: string): Promise<PersonStatus>;
 }

@@ -2,17 +2,22 @@ import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Clock } from '@sendwell/core';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type { SendwellApi } from '../api/types';
+import { useCampaignEnrol } from '../hooks/useCampaignEnrol';
+import { useCancelSend } from '../hooks/useCancelSend';
 import { useConnection } from '../hooks/useConnection';
+import { useDraftPeople } from '../hooks/useDraftPeople';
 import { useDraftState } from '../hooks/useDraftState';
 import { useFeed } from '../hooks/useFeed';
 import { useLoad } from '../hooks/useLoad';
 import { type Ticker, useNow } from '../hooks/useNow';
 import { useSendDraft } from '../hooks/useSendDraft';
 import { useTemplateInsert } from '../hooks/useTemplateInsert';
+import { useTemplateSearch } from '../hooks/useTemplateSearch';
 import { awaitsMailbox, connectionKey } from '../model/connection';
 import { checkHost } from '../model/host';
 import type { OpenAuthWindow } from '../office/authWindow';
 import type { ComposeItem } from '../office/types';
+import { CampaignSection } from './CampaignSection';
 import { ChannelCard } from './ChannelCard';
 import { ConnectionBanner } from './ConnectionBanner';
 import { HostNotice } from './HostNotice';
@@ -95,6 +100,11 @@ function Pane(props: { deps: PaneDeps }) {
   const draft = useDraftState(item.memory, props.deps.newIdempotencyKey);
   const insert = useTemplateInsert(item, draft.store);
   const send = useSendDraft(props.deps, draft.store);
+  const cancel = useCancelSend(api);
+  const sentKey = send.send.state === 'accepted' ? send.send.sends.map((accepted) => accepted.id).join() : '';
+  const finder = useTemplateSearch(api, sentKey);
+  const people = useDraftPeople(api, item, feed.latest);
+  const enrol = useCampaignEnrol(api, item, people.refresh);
 
   const connection = useConnection(api, feed.latest, props.deps.openAuthWindow);
   const reloadQuota = quota.reload;
@@ -126,6 +136,7 @@ function Pane(props: { deps: PaneDeps }) {
         latestEvent={feed.latest}
         insert={insert}
         onInserted={send.reset}
+        finder={finder}
       />
       <SendPanel
         send={send}
@@ -135,8 +146,15 @@ function Pane(props: { deps: PaneDeps }) {
         close={item.close}
         blockedBecause={blockedBecause}
         events={feedEvents}
+        now={now}
       />
-      <LiveFeed feed={feed} events={feedEvents} userId={me.state === 'ready' ? me.value.user.id : null} />
+      <CampaignSection enrol={enrol} people={people} />
+      <LiveFeed
+        feed={feed}
+        events={feedEvents}
+        userId={me.state === 'ready' ? me.value.user.id : null}
+        cancel={cancel}
+      />
     </PaneFrame>
   );
 }

@@ -1,5 +1,8 @@
-import { Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { FeedRow } from '@sendwell/core';
+import type { CancelState } from '../hooks/useCancelSend';
+import { paneWords } from '../model/paneWords';
+import { ProblemBar } from './ProblemBar';
 import { useVoice } from './voice';
 
 const TONE_COLOR = {
@@ -18,8 +21,27 @@ const useStyles = makeStyles({
   },
 });
 
+/** A queued send of the rep's own can still be stopped; the button goes once the feed says it moved on. */
+export interface RowCancel {
+  state: CancelState | null;
+  run(): void;
+}
+
+function CancelButton(props: { cancel: RowCancel }) {
+  const voice = useVoice();
+  const { state, run } = props.cancel;
+  return (
+    <>
+      <Button size="small" data-testid="cancel-send" disabled={state?.state === 'cancelling'} onClick={run}>
+        {paneWords(voice)('cancelSend')}
+      </Button>
+      {state?.state === 'failed' && <ProblemBar problem={state.problem} testId="cancel-failed" />}
+    </>
+  );
+}
+
 /** One row per send, updated in place through its life; pauses and stray bounces are rows of their own. */
-export function FeedItem(props: { row: FeedRow }) {
+export function FeedItem(props: { row: FeedRow; cancel?: RowCancel | null }) {
   const styles = useStyles();
   const voice = useVoice();
   const words = voice.feedRow(props.row);
@@ -30,6 +52,7 @@ export function FeedItem(props: { row: FeedRow }) {
       data-testid="feed-item"
       data-kind={props.row.kind}
       data-phase={props.row.kind === 'send' ? props.row.phase : undefined}
+      data-send-id={props.row.kind === 'send' ? props.row.sendId : undefined}
       data-tone={words.tone}
     >
       <Text block weight={words.tone === 'error' ? 'semibold' : 'regular'}>
@@ -41,6 +64,7 @@ export function FeedItem(props: { row: FeedRow }) {
           {line.text}
         </Caption1>
       ))}
+      {props.cancel && <CancelButton cancel={props.cancel} />}
     </li>
   );
 }

@@ -1,9 +1,10 @@
 import { Caption1, Checkbox, makeStyles, Select, tokens } from '@fluentui/react-components';
-import { filterFeed, foldFeed } from '@sendwell/core';
+import { type FeedRow, filterFeed, foldFeed } from '@sendwell/core';
 import { useMemo, useState } from 'react';
 import type { FeedEvent } from '../api/types';
+import type { useCancelSend } from '../hooks/useCancelSend';
 import type { FeedState } from '../hooks/useFeed';
-import { FeedItem } from './FeedItem';
+import { FeedItem, type RowCancel } from './FeedItem';
 import { Section } from './Section';
 import { useVoice } from './voice';
 
@@ -12,8 +13,24 @@ const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
+/** Only the rep's own sends still waiting in the outbox can be cancelled from here (a row without an owner is the reader's). */
+function cancelFor(
+  row: FeedRow,
+  userId: string | null,
+  control: ReturnType<typeof useCancelSend>,
+): RowCancel | null {
+  if (row.kind !== 'send' || row.phase !== 'queued') return null;
+  if (row.userId !== null && row.userId !== userId) return null;
+  return { state: control.states.get(row.sendId) ?? null, run: () => control.cancel(row.sendId) };
+}
+
 /** The feed folded into one row per send, filtered to the rep's own or the team's, or to bounces only. */
-export function LiveFeed(props: { feed: FeedState; events: readonly FeedEvent[]; userId: string | null }) {
+export function LiveFeed(props: {
+  feed: FeedState;
+  events: readonly FeedEvent[];
+  userId: string | null;
+  cancel: ReturnType<typeof useCancelSend>;
+}) {
   const styles = useStyles();
   const voice = useVoice();
   const [scope, setScope] = useState<'mine' | 'team'>('mine');
@@ -44,7 +61,7 @@ export function LiveFeed(props: { feed: FeedState; events: readonly FeedEvent[];
       </div>
       <ul className={styles.list} data-testid="live-feed" aria-live="polite">
         {shown.map((row) => (
-          <FeedItem key={row.key} row={row} />
+          <FeedItem key={row.key} row={row} cancel={cancelFor(row, props.userId, props.cancel)} />
         ))}
       </ul>
       {shown.length === 0 && <Caption1>{voice.t('ui.noActivity')}</Caption1>}

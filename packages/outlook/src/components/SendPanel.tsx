@@ -1,10 +1,13 @@
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { FeedEvent, Template } from '../api/types';
 import type { SendState, useSendDraft } from '../hooks/useSendDraft';
 import type { useTemplateInsert } from '../hooks/useTemplateInsert';
 import type { DraftState } from '../model/draftState';
+import { readSendAt } from '../model/sendAt';
 import { ProblemBar } from './ProblemBar';
 import { Section } from './Section';
+import { SendAtField } from './SendAtField';
 import { AcceptedStatus, SentBefore } from './SendOutcome';
 import { useVoice } from './voice';
 
@@ -89,11 +92,16 @@ export interface SendPanelProps {
   blockedBecause: string | null;
   /** Feed events, to follow the send after it is queued. */
   events: readonly FeedEvent[];
+  /** The pane's ticking "now": what "send at" is measured against. */
+  now: Date;
 }
 
 export function SendPanel(props: SendPanelProps) {
   const voice = useVoice();
   const { send, run, reset } = props.send;
+  const [sendAtValue, setSendAtValue] = useState('');
+  const sendAt = readSendAt(sendAtValue, voice.timeZone, props.now);
+  const sendAtRefused = sendAt.outcome === 'too-far' || sendAt.outcome === 'invalid';
   const mergeAgain = async () => {
     const templateId = props.draft?.insert?.stamp.templateId;
     const template = props.templates.find((candidate) => candidate.id === templateId);
@@ -103,11 +111,14 @@ export function SendPanel(props: SendPanelProps) {
   };
   return (
     <Section title={voice.t('pane.send')}>
+      <SendAtField value={sendAtValue} onChange={setSendAtValue} now={props.now} />
       <Button
         appearance="primary"
         data-testid="send-button"
-        disabled={props.blockedBecause !== null || send.state === 'sending' || props.draft === null}
-        onClick={run}
+        disabled={
+          props.blockedBecause !== null || send.state === 'sending' || props.draft === null || sendAtRefused
+        }
+        onClick={() => run(sendAt.outcome === 'at' ? sendAt.at : undefined)}
       >
         {voice.t('ui.sendWithSendwell')}
       </Button>

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import type { FeedEvent, SendwellApi, Template } from '../api/types';
 import type { Loaded } from '../hooks/useLoad';
 import type { useTemplateInsert } from '../hooks/useTemplateInsert';
+import type { useTemplateSearch } from '../hooks/useTemplateSearch';
 import { InsertStatus } from './InsertStatus';
 import { ProblemBar } from './ProblemBar';
 import { Section } from './Section';
 import { TemplateAnalyticsLine } from './TemplateAnalyticsLine';
+import { RecentTemplates, TemplateSearchBox } from './TemplateFinder';
 import { useVoice } from './voice';
 
 const useStyles = makeStyles({
@@ -21,6 +23,20 @@ export interface TemplateSectionProps {
   insert: ReturnType<typeof useTemplateInsert>;
   /** A new merge makes any earlier send answer stale (e.g. "recipients changed"). */
   onInserted(): void;
+  finder: ReturnType<typeof useTemplateSearch>;
+}
+
+/**
+ * What the picker lists: the search's matches while the rep searches, else every template; the
+ * chosen one stays listed (a recently used pick, or a choice the new search no longer matches).
+ */
+function pickerList(props: TemplateSectionProps, all: readonly Template[], selectedId: string) {
+  const { search, recent } = props.finder;
+  const listed = search.state === 'ready' ? search.items : search.state === 'idle' ? all : [];
+  const known = [...listed, ...all, ...(recent.state === 'ready' ? recent.value : [])];
+  const selected = known.find((template) => template.id === selectedId);
+  const options = selected && !listed.some((t) => t.id === selected.id) ? [selected, ...listed] : listed;
+  return { options, selected, searching: search.state !== 'idle' };
 }
 
 export function TemplateSection(props: TemplateSectionProps) {
@@ -43,12 +59,18 @@ export function TemplateSection(props: TemplateSectionProps) {
       </Section>
     );
 
-  const selected = templates.value.find((template) => template.id === selectedId);
+  const { options, selected, searching } = pickerList(props, templates.value, selectedId);
+  const recent = props.finder.recent;
   const insertWith = async (template: Template, choice?: 'one' | 'each') => {
     if (await run(template, choice)) props.onInserted();
   };
   return (
     <Section title={title}>
+      <TemplateSearchBox search={props.finder} />
+      <RecentTemplates
+        templates={recent.state === 'ready' ? recent.value : []}
+        onPick={(template) => setSelectedId(template.id)}
+      />
       <div className={styles.row}>
         <Select
           className={styles.grow}
@@ -58,9 +80,9 @@ export function TemplateSection(props: TemplateSectionProps) {
           onChange={(_, data) => setSelectedId(data.value)}
         >
           <option value="">
-            {templates.value.length ? voice.t('pane.chooseTemplate') : voice.t('ui.noTemplates')}
+            {templates.value.length || searching ? voice.t('pane.chooseTemplate') : voice.t('ui.noTemplates')}
           </option>
-          {templates.value.map((template) => (
+          {options.map((template) => (
             <option key={template.id} value={template.id}>
               {template.name}
             </option>

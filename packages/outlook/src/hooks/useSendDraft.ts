@@ -28,7 +28,8 @@ export interface SendDeps {
 export function useSendDraft(deps: SendDeps, store: DraftStore) {
   const voice = useVoice();
   const [send, setSend] = useState<SendState>({ state: 'idle' });
-  async function run() {
+  /** `sendAt`: the time the rep picked (schedule send); absent, it goes as soon as the throttle allows. */
+  async function run(sendAt?: Date) {
     setSend({ state: 'sending' });
     try {
       const [state, recipients, subject, body] = await Promise.all([
@@ -41,7 +42,8 @@ export function useSendDraft(deps: SendDeps, store: DraftStore) {
       if (checked.outcome === 'invalid') return setSend({ state: 'invalid', message: checked.message });
       if (checked.outcome === 'recipients-changed')
         return setSend({ state: 'recipients-changed', ...checked });
-      const answer = await deps.api.createSend(checked.request);
+      const request = sendAt ? { ...checked.request, sendAt: sendAt.toISOString() } : checked.request;
+      const answer = await deps.api.createSend(request);
       const at = deps.clock.now();
       const sendIds = answer.sends.map((accepted) => accepted.id);
       // Remembering "sent" is a courtesy for a reopened pane; the server's key check is what sends once.

@@ -6,6 +6,7 @@ import {
   type ConnectionInfo,
   type ConnectionsAnswer,
   type ConnectStart,
+  type EnrolPerson,
   type FeedEvent,
   type FeedHandlers,
   type Me,
@@ -16,6 +17,7 @@ import {
   type Template,
   type TemplateAnalytics,
 } from '../api/types';
+import { FakeCampaigns } from './fakeCampaigns';
 
 /** What the server answers for a mailbox with this much sent in the last 24 h: core's own quota read model. */
 export function quotaAfter(
@@ -140,6 +142,45 @@ export class FakeApi implements SendwellApi {
     this.calls.push(`startConnect:${provider}`);
     if (this.connectStart instanceof ApiError) throw this.connectStart;
     return this.connectStart;
+  }
+  /** The rep's templates by their sends, newest first (what `GET /templates/recent` answers). */
+  recent: Template[] = [];
+  /** Every search asked, in order. */
+  readonly searches: string[] = [];
+  async searchTemplates(q: string) {
+    this.calls.push('searchTemplates');
+    this.searches.push(q);
+    const needle = q.trim().toLowerCase();
+    return this.templates.filter((t) => `${t.name}\n${t.subject}`.toLowerCase().includes(needle));
+  }
+  async recentTemplates() {
+    this.calls.push('recentTemplates');
+    return [...this.recent];
+  }
+  /** Sends cancelled, by id; `cancelAnswer` makes the next cancel fail instead. */
+  readonly cancelled: string[] = [];
+  cancelAnswer: ApiError | null = null;
+  async cancelSend(sendId: string) {
+    this.calls.push('cancelSend');
+    if (this.cancelAnswer) throw this.cancelAnswer;
+    this.cancelled.push(sendId);
+  }
+  readonly campaignServer = new FakeCampaigns();
+  async listCampaigns() {
+    this.calls.push('listCampaigns');
+    return structuredClone(this.campaignServer.campaigns);
+  }
+  async enrol(campaignId: string, people: EnrolPerson[]) {
+    this.calls.push('enrol');
+    return this.campaignServer.enrol(campaignId, people);
+  }
+  async getPerson(email: string) {
+    this.calls.push('getPerson');
+    return this.campaignServer.person(email);
+  }
+  async removePerson(email: string, campaignId: string) {
+    this.calls.push('removePerson');
+    return this.campaignServer.remove(email, campaignId);
   }
   subscribeFeed(handlers: FeedHandlers) {
     this.calls.push('subscribeFeed');
