@@ -220,6 +220,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
           clock,
           hub,
           draftsFor: ports.draftsFor,
+          messagesFor: ports.mailboxFor,
           wakeSender,
           addonUrl: `${config.baseUrl}/gmail/addon`,
           auth: {

@@ -1,4 +1,4 @@
-import type { Clock, ConnectionsAnswer } from '@sendwell/core';
+import type { Clock, ConnectionsAnswer, Logger } from '@sendwell/core';
 import { MailboxAuthError, resolveChannel } from '@sendwell/core';
 import {
   type AcceptedSendView,
@@ -18,12 +18,14 @@ import { findConnection, listConnections } from '../store/connections';
 import type { Db } from '../store/db';
 import { listEvents } from '../store/events';
 import { findUserByIdentity, GOOGLE_IDENTITY_TENANT } from '../store/identities';
-import type { MailboxRow, SendRow } from '../store/rows';
+import type { MailboxRow, SendRow, UserRow } from '../store/rows';
 import { listSendsForDraft } from '../store/sends';
 import { listVisibleTemplates } from '../store/templates';
 import { findMailbox, findUser, findUserByEmail } from '../store/users';
 import { ApiError } from './errors';
 import type { FeedHub } from './feedHub';
+import { gmailCampaignDeps } from './gmailCampaignDeps';
+import type { MessageReader } from './gmailNotice';
 import { channelFor, senderIdentity } from './identity';
 import { quotaFor, templateAnalytics } from './readModels';
 import { createSend } from './sends';
@@ -48,6 +50,12 @@ export interface GmailDepsOptions {
    * mailboxes as they are and offers no connect link.
    */
   connections?: Pick<ConnectionService, 'list' | 'start' | 'markLost'>;
+  /**
+   * The rep's Gmail mailbox port, to read the message open in Gmail (the contextual card for bounce
+   * notices). Without it every opened message gets the home card.
+   */
+  messagesFor?: (mailbox: MailboxRow) => MessageReader;
+  logger?: Logger;
 }
 
 const REFUSAL: Record<string, Extract<IdentityAnswer, { outcome: 'refused' }>['reason']> = {
@@ -108,7 +116,7 @@ function reportingLostGrant(
   };
 }
 
-async function requireUser(db: Db, userId: string) {
+export async function requireUser(db: Db, userId: string) {
   const user = await findUser(db, userId);
   if (!user) throw new ApiError(401, 'unknown-user', 'Not a Sendwell user.');
   return user;
@@ -121,6 +129,14 @@ const sendView = (send: SendRow, explanation: string): AcceptedSendView => ({
   explanation,
   to: send.to,
 });
+
+/** The rep's Gmail mailbox (the channel a Gmail send is forced onto). */
+export async function gmailMailbox(db: Db, user: UserRow): Promise<MailboxRow> {
+  const decision = await channelFor(db, user, 'gmail');
+  const mailbox = await findMailbox(db, decision.channel.id);
+  if (!mailbox) throw new ApiError(409, 'no-native-mailbox', 'The Gmail mailbox is gone.');
+  return mailbox;
+}
 
 /** The Gmail add-on's view of Sendwell: the same services the HTTP API uses, as plain functions. */
 export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
@@ -188,9 +204,7 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
       return sends.map((send) => sendView(send, ''));
     },
     async drafts(userId) {
-      const decision = await channelFor(o.db, await requireUser(o.db, userId), 'gmail');
-      const mailbox = await findMailbox(o.db, decision.channel.id);
-      if (!mailbox) throw new ApiError(409, 'no-native-mailbox', 'The Gmail mailbox is gone.');
+      const mailbox = await gmailMailbox(o.db, await requireUser(o.db, userId));
       if (!o.draftsFor)
         throw new ApiError(503, 'drafts-unavailable', 'Sendwell cannot read Gmail drafts here.');
       // A grant already known lost is not tried again: the card says to reconnect.
@@ -204,5 +218,6 @@ export function gmailAddonDeps(o: GmailDepsOptions): GmailAddonDeps {
         .reverse()
         .map((e) => publicEvent(e) as unknown as FeedItem);
     },
+    ...gmailCampaignDeps(o),
   };
 }
