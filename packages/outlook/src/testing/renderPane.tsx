@@ -57,6 +57,8 @@ export function renderPane(
     api?: FakeApi;
     clock?: ManualClock;
     newIdempotencyKey?: () => string;
+    /** The rep's zone (UTC unless a test says otherwise). */
+    timeZone?: string;
   } = {},
 ): RenderedPane {
   const item = options.item ?? new FakeComposeItem();
@@ -75,7 +77,7 @@ export function renderPane(
           clock,
           newIdempotencyKey,
           ticker: ticker.ticker,
-          timeZone: 'UTC',
+          timeZone: options.timeZone ?? 'UTC',
           openAuthWindow: authWindow.open,
         }}
       />
