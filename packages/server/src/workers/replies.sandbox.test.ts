@@ -71,14 +71,16 @@ describe.each(TEST_ENGINES)('replies and complaints in Gmail (%s)', (engine) => 
     expect(await eventsOf('reply', send.id)).toEqual([]);
   });
 
-  it('an answer to a Sendwell Message-ID we do not know is kept for the unattributed list, with no feed row', async () => {
+  it('an answer to a Sendwell Message-ID we do not know is kept for the unattributed list, and shown in the feed', async () => {
     await world.sendAs('ivy', answer(['Subject: Re: old', 'In-Reply-To: <gone-123@sendwell.local>']));
-    await world.scan();
+    expect(await world.scan()).toBe(1);
     const rows = await world.db.query<{ evidence: Record<string, unknown> }>(
       'select evidence from replies where send_id is null',
     );
     expect(rows.map((r) => r.evidence.inReplyTo)).toEqual([['gone-123@sendwell.local']]);
-    expect(await eventsOf('reply', null)).toEqual([]);
+    const [event, ...more] = await eventsOf('reply', null);
+    expect(more).toEqual([]);
+    expect(event?.detail).toMatchObject({ from: 'ivy@acme.test', matchedBy: 'unknown-sendwell-id' });
   });
 
   it('ordinary mail and the rep writing in the thread are not replies', async () => {

@@ -64,8 +64,8 @@ function matchOne(
 /**
  * An answer to one of our emails, recorded once: an automatic one (out-of-office: the bounce engine
  * says `auto-reply`) is kept with `auto` and a feed row, nothing more; a person's reply gets a feed
- * row and `afterReply` (they leave the campaign). One with an unknown Sendwell id is only recorded
- * (the unattributed list shows it). The mailbox owner's own messages in the thread are not replies.
+ * row and `afterReply` (they leave the campaign). One with an unknown Sendwell id gets a feed row
+ * without a send and the unattributed list. The mailbox owner's own messages are not replies.
  */
 export async function recordReply(
   deps: OutcomeDeps,
@@ -95,17 +95,18 @@ export async function recordReply(
     evidence,
     at,
   });
-  if (!isNew || !match.send) return 0;
+  if (!isNew) return 0;
+  // Unattributed ones too (send id null): the feed shows them, like a bounce we could not tie.
   await recordEvent(deps.db, deps.hub, {
     userId: mailbox.userId,
     type: auto ? 'auto-reply' : 'reply',
-    sendId: match.send.id,
-    templateId: match.send.templateId,
+    sendId: match.send?.id ?? null,
+    templateId: match.send?.templateId ?? null,
     recipient: from,
     detail: { from, subject: entry.subject, matchedBy: match.matchedBy },
     at,
   });
-  if (!auto) await afterReply(deps, { send: match.send, from, evidence });
+  if (!auto && match.send) await afterReply(deps, { send: match.send, from, evidence });
   return 1;
 }
 
