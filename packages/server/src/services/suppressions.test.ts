@@ -48,7 +48,7 @@ describe.each(TEST_ENGINES)('suppression rules on %s', (engine) => {
         type: 'suppression.added',
         sendId,
         recipient: 'gone@x.test',
-        detail: { suppressionId: s!.id, reason: 'hard-bounce', until: null },
+        detail: { suppressionId: s!.id, email: 'gone@x.test', reason: 'hard-bounce', until: null },
       }),
     ]);
     expect(await audits()).toEqual([]);
@@ -79,7 +79,7 @@ describe.each(TEST_ENGINES)('suppression rules on %s', (engine) => {
       expect(rows[0]).toMatchObject({
         reason: 'soft-bounces',
         until: new Date(w.clock.now().getTime() + DEFAULT_BOUNCE_RULES.softSuppressDays * DAY),
-        detail: { softBounces: daysAgo.length, withinDays: rules.softBounceDays },
+        detail: { softBounces: daysAgo.length, days: rules.softBounceDays },
       });
   });
 

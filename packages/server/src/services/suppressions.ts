@@ -98,7 +98,7 @@ export function suppressionEvent(
     sendId: typeof s.detail.sendId === 'string' ? s.detail.sendId : null,
     templateId: null,
     recipient: s.email,
-    detail: { suppressionId: s.id, reason: s.reason, until: s.until?.toISOString() ?? null },
+    detail: { suppressionId: s.id, email: s.email, reason: s.reason, until: s.until?.toISOString() ?? null },
     at,
   });
 }
@@ -141,7 +141,7 @@ export async function applyBounceRules(
   const outcome = await recordSuppression(deps, {
     ...base,
     reason: 'soft-bounces',
-    detail: { ...evidence, softBounces, withinDays: rules.softBounceDays },
+    detail: { ...evidence, softBounces, days: rules.softBounceDays },
     until: new Date(now.getTime() + rules.softSuppressDays * DAY_MS),
   });
   return { suppressed: true, reason: outcome.row.reason };

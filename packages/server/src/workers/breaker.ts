@@ -73,7 +73,7 @@ export async function checkBreaker(deps: OutcomeDeps, campaignId: string): Promi
       sendId: null,
       templateId: null,
       recipient: null,
-      detail: { campaignId, name: paused.name, ...pause },
+      detail: { campaignId, name: paused.name, campaignName: paused.name, ...pause },
       at,
     });
   });

@@ -6,7 +6,9 @@ import { AuditPage } from './audit/AuditPage';
 import { ChannelsPage } from './channels/ChannelsPage';
 import { ManifestsPage } from './manifests/ManifestsPage';
 import { MembersPage } from './members/MembersPage';
+import { BounceRulesPage } from './rules/BounceRulesPage';
 import { ThrottlePage } from './throttle/ThrottlePage';
+import { UnattributedPage } from './unattributed/UnattributedPage';
 
 /**
  * The team admin's pages under `/admin`, hung off the app's signed-in layout by the router
@@ -38,7 +40,9 @@ export function adminRoutes<TParent extends AnyRoute>(parent: TParent) {
       child('members', MembersPage),
       child('channels', ChannelsPage),
       child('throttle', ThrottlePage),
+      child('rules', BounceRulesPage),
       analytics,
+      child('unattributed', UnattributedPage),
       child('audit', AuditPage),
       child('manifests', ManifestsPage),
     ]),

@@ -38,6 +38,7 @@ const PAGES = [
   { id: 'sends', to: '/sends', label: 'Sends', exact: false },
   { id: 'templates', to: '/templates', label: 'Templates', exact: false },
   { id: 'campaigns', to: '/campaigns', label: 'Campaigns', exact: false },
+  { id: 'suppressions', to: '/suppressions', label: 'Suppressions', exact: false },
   { id: 'numbers', to: '/numbers', label: 'My numbers', exact: false },
 ] as const;
 

@@ -14,6 +14,7 @@ import { campaignRoutes } from '../pages/campaigns/routes';
 import { HomePage } from '../pages/home/HomePage';
 import { SendDetailPage } from '../pages/sends/SendDetailPage';
 import { SendsPage } from '../pages/sends/SendsPage';
+import { suppressionRoutes } from '../pages/suppressions/routes';
 import { TemplatesPage } from '../pages/templates/TemplatesPage';
 import { NotFound } from './NotFound';
 import { Shell } from './Shell';
@@ -109,6 +110,7 @@ const routeTree = rootRoute.addChildren([
     templateEditorRoute,
     numbersRoute,
     ...campaignRoutes(signedInRoute),
+    ...suppressionRoutes(signedInRoute),
     ...adminRoutes(signedInRoute),
     unknownRoute,
   ]),
