@@ -68,7 +68,7 @@ export function classifyOpen(hit: Hit): Verdict {
 }
 
 /** A click faster than this after sending was a gateway scanning the email on its way in. */
-export const SCANNER_CLICK_SECONDS = 10;
+const SCANNER_CLICK_SECONDS = 10;
 
 /** A click (the redirect was followed): scanners, checkers and clicks within seconds of sending. */
 export function classifyClick(hit: Hit): Verdict {

@@ -21,7 +21,9 @@ export type { PersonaliseRefusal } from './refusals';
 export type { SuppressionFacts } from './suppression';
 export type {
   AnalyticsScope,
+  CampaignRow,
   ChannelWords,
+  EngagementTally,
   FeedFilter,
   FeedRow,
   Instant,
@@ -29,12 +31,15 @@ export type {
   PauseRow,
   QuotaWords,
   RecipientOutcome,
+  ReplyNote,
   ResumeRow,
   RowWords,
   SendPhase,
   SendRow,
   SlotRule,
   StrayBounceRow,
+  StrayReplyRow,
+  SuppressionRow,
   Tone,
   VoiceOptions,
 } from './types';
