@@ -9,7 +9,9 @@ import type {
   StepCounts,
   StepDelay,
 } from '../api/v1/campaigns';
-import { WEEKDAYS } from '../api/v1/campaigns';
+import { LEFT_REASONS, WEEKDAYS } from '../api/v1/campaigns';
+import { translate } from './catalog';
+import type { MessageKey } from './messages/en';
 import type { Speaker } from './speaker';
 import type { Instant, Line, Tone } from './types';
 
@@ -51,6 +53,17 @@ export function enrolmentLine(s: Speaker, e: EnrolmentStatusInput): Line {
   const tone: Tone =
     e.status === 'left' ? LEFT_TONE[e.leftReason ?? 'removed'] : e.status === 'finished' ? 'success' : 'info';
   return { tone, text: enrolmentStatusWords(s, e) };
+}
+
+const ENDED_KEYS = [...LEFT_REASONS, 'finished'].map((r) => `campaign.ended.${r}` as MessageKey);
+
+/**
+ * A reason the server wrote in English (a cancelled campaign step: "Campaign ended: the email before
+ * bounced.") in the reader's language when it is one of the voice's own sentences; else as written.
+ */
+export function serverReasonWords(s: Speaker, reason: string): string {
+  const key = ENDED_KEYS.find((k) => translate('en', k) === reason);
+  return key ? s.t(key) : reason;
 }
 
 /** The campaign's status line: "Active", or who paused it and when. */

@@ -96,6 +96,7 @@ function emptySend(event: FeedEvent, sendId: string): SendRow {
     error: null,
     cancelledAt: null,
     cancelledBy: null,
+    cancelReason: null,
     recipients: [],
     held: null,
     ...noNews(),
@@ -146,6 +147,8 @@ function applyToSend(existing: SendRow | undefined, event: FeedEvent): SendRow {
       row.held = null;
       row.cancelledAt = event.at;
       row.cancelledBy = d.bySender === false ? (str(d.byName) ?? null) : null;
+      // No person cancelled it (a campaign exit, a suppression): the server's reason says why.
+      row.cancelReason = d.bySender === undefined ? str(d.reason) : null;
       row.phase = advance(row.phase, 'cancelled');
       break;
     case 'bounce':

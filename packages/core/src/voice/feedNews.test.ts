@@ -160,3 +160,29 @@ describe('machine reasons', () => {
     expect(voice.machineWhy('apple-mpp')).toBe('Apple Mail Privacy Protection');
   });
 });
+
+describe('a campaign step the server cancelled', () => {
+  const ended = (reason: string) => ev('send.cancelled', '15:30:00', { reason, campaignId: 'c1' }, 's9');
+  const queued9 = ev('send.queued', '15:00:00', { to: ['bo@x.test'] }, 's9');
+  const english = createVoice({ locale: 'en', timeZone: 'UTC', clock: new ManualClock(at('16:00:00')) });
+  const chinese = createVoice({ locale: 'zh-Hans', timeZone: 'UTC', clock: new ManualClock(at('16:00:00')) });
+
+  it.each([
+    [english, `Cancelled (${english.time(at('15:30:00'))}): Campaign ended: the email before bounced.`],
+    [chinese, `已取消（${chinese.time(at('15:30:00'))}）：${chinese.campaignEnded('bounced')}`],
+  ])('says why, in the reader’s language (%#)', (v, text) => {
+    const row = sendRow([queued9, ended(english.campaignEnded('bounced'))]);
+    expect(row.cancelReason).toBe('Campaign ended: the email before bounced.');
+    expect(v.sendStatus(row).text).toBe(text);
+  });
+
+  it('a reason the voice does not know is shown as the server wrote it', () => {
+    const row = sendRow([queued9, ended('Not sent: bo@x.test became suppressed for your team.')]);
+    expect(english.sendStatus(row).text).toMatch(/: Not sent: bo@x.test became suppressed/);
+  });
+
+  it('a person’s cancel has no reason line', () => {
+    const row = sendRow([queued9, ev('send.cancelled', '15:30:00', { bySender: true, reason: 'x' }, 's9')]);
+    expect(row.cancelReason).toBeNull();
+  });
+});

@@ -80,6 +80,8 @@ export interface SendRow extends RowBase {
   cancelledAt: string | null;
   /** Who cancelled it when it was not the sender (a team admin's name); null otherwise. */
   cancelledBy: string | null;
+  /** Why the server stopped it when no person did ("Campaign ended: the email before bounced."). */
+  cancelReason: string | null;
   /** Every recipient we know of: the `to` list, plus any a notice names. */
   recipients: RecipientOutcome[];
   /** Waiting for its mailbox's connection (`send.held`); null once it moves on. */

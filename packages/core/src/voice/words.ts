@@ -1,6 +1,7 @@
 import type { AnalyticsCounts, ChannelInfo, TemplateAnalytics } from '../api/wire';
 import type { ChannelKind, Host, ProviderKind } from '../channel/types';
 import type { ConnectionInfo } from '../connection/types';
+import { serverReasonWords } from './campaigns';
 import { campaignRowWords, sendNewsWords, strayReplyWords, suppressionRowWords } from './feedNewsWords';
 import { slotWords } from './quota';
 import { reasonWords } from './reasons';
@@ -98,6 +99,11 @@ export function sendStatus(s: Speaker, row: SendRow): Line {
       };
     case 'cancelled': {
       const time = s.time(row.cancelledAt ?? row.updatedAt);
+      if (row.cancelReason)
+        return {
+          tone: 'info',
+          text: s.t('send.cancelledWhy', { time, why: serverReasonWords(s, row.cancelReason) }),
+        };
       return {
         tone: 'info',
         text: row.cancelledBy

@@ -76,6 +76,7 @@ export const campaignsEn = {
   'send.goesOut': 'Goes out {time}',
   'send.goesOutNow': 'Goes out now',
   'send.sendAtTooFar': 'Pick a time within a year.',
+  'send.cancelledWhy': 'Cancelled ({time}): {why}',
 
   // enrolling (CSV preview, API answer)
   'enrol.result.one': '{n} person enrolled',

@@ -68,6 +68,7 @@ export const campaignsZhHans: Record<keyof typeof campaignsEn, string> = {
   'send.goesOut': '{time} 发出',
   'send.goesOutNow': '现在发出',
   'send.sendAtTooFar': '请选择一年以内的时间。',
+  'send.cancelledWhy': '已取消（{time}）：{why}',
 
   'enrol.result.one': '已加入 {n} 人',
   'enrol.result.other': '已加入 {n} 人',
