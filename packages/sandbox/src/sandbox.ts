@@ -1,10 +1,12 @@
 import { type Clock, systemClock } from '@sendwell/core';
 import { Hono } from 'hono';
+import type { z } from 'zod';
 import { classifyEws } from './calls/classify';
 import { CallLog, type CallSummary } from './calls/log';
 import { cardPreviewerRoutes } from './card-previewer';
 import { DEFAULT_LIMITS, RequestGates, type SandboxContext, type SandboxLimits } from './context';
 import { devCallRoutes } from './dev/calls';
+import { devFillRoutes, type FillAnswer, type FillOutcome, fillMailbox, fillRequestSchema } from './dev/fill';
 import { devAccountRoutes } from './dev/routes';
 import { createEwsSandbox, type EwsCall, type EwsSandbox } from './ews';
 import { gmailRoutes } from './gmail/routes';
@@ -114,6 +116,8 @@ export interface Sandbox {
   unsubscribes(): OneClickEntry[];
   /** Resolves when every one-click POST started so far has its outcome. */
   unsubscribesSettled(): Promise<void>;
+  /** Fills a person's inbox (as `POST /dev/mailboxes/fill`); throws on a bad request. */
+  fillMailbox(request: z.input<typeof fillRequestSchema>): FillAnswer;
 }
 
 function mergeLimits(overrides: SandboxOptions['limits']): SandboxLimits {
@@ -161,6 +165,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   app.route('/dev', devRoutes(ctx));
   app.route('/dev', devAccountRoutes(ctx));
   app.route('/dev', devCallRoutes(ctx, oneClick));
+  app.route('/dev', devFillRoutes(ctx));
   app.route('/', oauthRoutes(ctx, clients));
   app.route('/graph/v1.0', graphRoutes(ctx));
   const ews = createEwsSandbox({ baseUrl, clock });
@@ -227,5 +232,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     resetCalls: (address) => ctx.calls.reset(address),
     unsubscribes: () => oneClick.entries(),
     unsubscribesSettled: () => oneClick.settled(),
+    fillMailbox: (request) => {
+      const outcome: FillOutcome = fillMailbox(ctx, fillRequestSchema.parse(request));
+      if (!outcome.ok) throw new Error(outcome.message);
+      return outcome.answer;
+    },
   };
 }

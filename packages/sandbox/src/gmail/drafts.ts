@@ -82,7 +82,7 @@ function draftMessage(
   box.historyId += 1;
   return {
     id: gmailId(),
-    threadId: threadId && box.messages.some((m) => m.threadId === threadId) ? threadId : gmailId(),
+    threadId: threadId && ctx.store.hasThread(user.mailboxId, threadId) ? threadId : gmailId(),
     labelIds: ['DRAFT'],
     raw,
     historyId: box.historyId,
@@ -179,7 +179,10 @@ export function draftRoutes(
     const draft = body.id ? store.find(c.var.user.mailboxId, body.id) : undefined;
     if (!body.id) return googleError(c, 400, 'invalidArgument', MISSING_MESSAGE);
     if (!draft) return googleError(c, 404, 'notFound', NOT_FOUND_MESSAGE);
-    const response = await submit(c, body.ok ? body.raw : draft.message.raw);
+    // The draft's thread, when it belongs to one the mailbox has (a new draft's own id does not).
+    const threadId = (body.ok ? body.threadId : undefined) ?? draft.message.threadId;
+    const known = ctx.store.hasThread(c.var.user.mailboxId, threadId) ? threadId : undefined;
+    const response = await submit(c, body.ok ? body.raw : draft.message.raw, known);
     // Gmail removes a draft once it is sent; a refused send leaves it in place.
     if (response.status === 200) store.remove(c.var.user.mailboxId, draft.id);
     return response;

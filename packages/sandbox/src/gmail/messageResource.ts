@@ -80,20 +80,65 @@ export function messageResource(
   return { ...base, payload: payloadOf(tree, '', true) };
 }
 
-/** The fields `q` searches, lowercased. */
+const views = new WeakMap<MessageView, SearchView>();
+
+/** Lowercased `Name <address>`, as `from:`/`to:` match it. */
+const show = (m: { name: string; address: string }) => `${m.name} <${m.address}>`.toLowerCase();
+
+/**
+ * The fields `q` searches, lowercased, each computed on first use and kept (per message): a
+ * `from:` scan of 100,000 messages reads From only, and the body text (a MIME parse) is read only
+ * for bare words.
+ */
+class LazySearchView implements SearchView {
+  #from?: string;
+  #to?: string;
+  #cc?: string;
+  #subject?: string;
+  #text?: string;
+  readonly labelIds: string[];
+  readonly receivedAt: Date;
+
+  constructor(private readonly message: MessageView) {
+    this.labelIds = message.labelIds;
+    this.receivedAt = message.receivedAt;
+  }
+
+  get from(): string {
+    this.#from ??= show(this.message.from);
+    return this.#from;
+  }
+
+  get to(): string {
+    this.#to ??= this.message.to.map(show).join(', ');
+    return this.#to;
+  }
+
+  get cc(): string {
+    this.#cc ??= this.message.cc.map(show).join(', ');
+    return this.#cc;
+  }
+
+  get subject(): string {
+    this.#subject ??= decodeWords(this.message.subject).toLowerCase();
+    return this.#subject;
+  }
+
+  get messageId(): string {
+    return stripAngles(this.message.internetMessageId);
+  }
+
+  get text(): string {
+    this.#text ??= `${this.subject} ${this.from} ${this.to} ${bodyText(this.message).toLowerCase()}`;
+    return this.#text;
+  }
+}
+
 export function searchViewOf(message: MessageView): SearchView {
-  const show = (m: { name: string; address: string }) => `${m.name} <${m.address}>`.toLowerCase();
-  const to = message.to.map(show).join(', ');
-  const from = show(message.from);
-  const subject = decodeWords(message.subject).toLowerCase();
-  return {
-    from,
-    to,
-    cc: message.cc.map(show).join(', '),
-    subject,
-    labelIds: message.labelIds,
-    receivedAt: message.receivedAt,
-    messageId: stripAngles(message.internetMessageId),
-    text: `${subject} ${from} ${to} ${bodyText(message).toLowerCase()}`,
-  };
+  let view = views.get(message);
+  if (!view) {
+    view = new LazySearchView(message);
+    views.set(message, view);
+  }
+  return view;
 }

@@ -235,3 +235,36 @@ export function compileQuery(q: string | undefined, now: Date): Matcher {
   if (!q?.trim()) return () => true;
   return new Parser(tokenize(q), now).parse();
 }
+
+/** What a query lets a listing skip: messages before a time, or all but a few Message-IDs. */
+export interface QueryHints {
+  /** Epoch ms: nothing received before it can match. */
+  notBefore?: number;
+  /** Message-IDs without angle brackets (lowercased): only these can match. */
+  messageIds?: string[];
+}
+
+/**
+ * Hints from the top-level terms of a plain conjunction (no OR, negation, grouping or braces):
+ * `newer_than:`/`newer:`/`after:` bound the time, `rfc822msgid:` the candidates. The matcher
+ * still decides; the hints only let the listing stop early (an incremental scan stays O(new mail)).
+ */
+export function queryHints(q: string | undefined, now: Date): QueryHints {
+  if (!q?.trim()) return {};
+  const tokens = tokenize(q);
+  if (tokens.some((t) => t.t !== 'word' && t.t !== 'phrase' && t.t !== 'key')) return {};
+  const hints: QueryHints = {};
+  for (const token of tokens) {
+    if (token.t !== 'key' || token.v === null) continue;
+    let at: number | null = null;
+    if (token.k === 'after') at = parseDateValue(token.v);
+    if (token.k === 'newer_than' || token.k === 'newer') {
+      const age = ageMs(token.v);
+      at = age === null ? null : now.getTime() - age;
+    }
+    if (at !== null) hints.notBefore = Math.max(hints.notBefore ?? at, at);
+    if (token.k === 'rfc822msgid')
+      hints.messageIds = [...(hints.messageIds ?? []), token.v.replace(/^<|>$/g, '')];
+  }
+  return hints;
+}

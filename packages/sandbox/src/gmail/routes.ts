@@ -7,19 +7,11 @@ import { WindowsByKey } from '../limits/window';
 import type { SandboxUser } from '../users';
 import { draftRoutes } from './drafts';
 import { googleError, NOT_FOUND_MESSAGE, UNAUTHENTICATED_MESSAGE } from './errors';
-import { type Format, messageResource, searchViewOf } from './messageResource';
-import { compileQuery } from './query';
+import { historyAfter, listMessages } from './listing';
+import { type Format, messageResource } from './messageResource';
 import { gmailSendHandler, gmailSubmitter } from './send';
 
 type Env = { Variables: { user: SandboxUser } };
-
-function pageOf<T>(items: T[], pageToken: string | undefined, size: number): { page: T[]; next?: string } {
-  const offset = pageToken ? Number(Buffer.from(pageToken, 'base64url').toString('utf8')) || 0 : 0;
-  const page = items.slice(offset, offset + size);
-  return offset + size < items.length
-    ? { page, next: Buffer.from(String(offset + size)).toString('base64url') }
-    : { page };
-}
 
 function clampSize(value: string | undefined, fallback: number): number {
   const n = Number(value ?? fallback);
@@ -77,7 +69,7 @@ export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
     return c.json({
       emailAddress: c.var.user.email,
       messagesTotal: box.messages.length,
-      threadsTotal: new Set(box.messages.map((m) => m.threadId)).size,
+      threadsTotal: box.threadSizes.size,
       historyId: String(box.historyId),
     });
   });
@@ -91,22 +83,18 @@ export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
   app.route('/', draftRoutes(ctx, chargeUnits, submit));
 
   app.get('/gmail/v1/users/:userId/messages', charge('messages.list'), (c) => {
-    const matcher = compileQuery(c.req.query('q'), ctx.clock.now());
-    const labels = c.req.queries('labelIds') ?? [];
-    const matches = ctx.store
-      .mailbox(c.var.user.mailboxId)
-      .messages.filter((m) => labels.every((l) => m.labelIds.includes(l)) && matcher(searchViewOf(m)))
-      .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || b.seq - a.seq);
-    const { page, next } = pageOf(
-      matches,
-      c.req.query('pageToken'),
-      clampSize(c.req.query('maxResults'), 100),
-    );
+    const { page, next, resultSizeEstimate } = listMessages(ctx.store.mailbox(c.var.user.mailboxId), {
+      q: c.req.query('q'),
+      labelIds: c.req.queries('labelIds') ?? [],
+      pageToken: c.req.query('pageToken'),
+      size: clampSize(c.req.query('maxResults'), 100),
+      now: ctx.clock.now(),
+    });
     // Gmail leaves `messages` out entirely when nothing matches.
     return c.json({
       ...(page.length ? { messages: page.map((m) => ({ id: m.id, threadId: m.threadId })) } : {}),
       ...(next ? { nextPageToken: next } : {}),
-      resultSizeEstimate: matches.length,
+      resultSizeEstimate,
     });
   });
 
@@ -127,21 +115,16 @@ export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
     // Gmail: "an invalid or out of date startHistoryId typically returns an HTTP 404".
     if (start < box.historyFloor) return googleError(c, 404, 'notFound', NOT_FOUND_MESSAGE);
     const types = c.req.queries('historyTypes') ?? [];
-    const labelId = c.req.query('labelId');
-    const records =
+    const { records, next } =
       types.length && !types.includes('messageAdded')
-        ? []
-        : box.history
-            .filter((h) => h.id > start)
-            .map((h) => ({ record: h, message: ctx.store.find(box.user.mailboxId, h.messageId)! }))
-            .filter(({ message }) => !labelId || message.labelIds.includes(labelId));
-    const { page, next } = pageOf(
-      records,
-      c.req.query('pageToken'),
-      clampSize(c.req.query('maxResults'), 100),
-    );
-    const history = page.map(({ record, message }) => ({
-      id: String(record.id),
+        ? { records: [], next: undefined }
+        : historyAfter(box, start, {
+            labelId: c.req.query('labelId'),
+            pageToken: c.req.query('pageToken'),
+            size: clampSize(c.req.query('maxResults'), 100),
+          });
+    const history = records.map(({ id, message }) => ({
+      id: String(id),
       messages: [{ id: message.id, threadId: message.threadId }],
       messagesAdded: [
         { message: { id: message.id, threadId: message.threadId, labelIds: [...message.labelIds] } },

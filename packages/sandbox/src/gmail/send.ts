@@ -4,6 +4,7 @@ import { WindowsByKey } from '../limits/window';
 import { providerMessageId } from '../mail/ids';
 import {
   CRLF,
+  decodeWords,
   formatMailbox,
   type Header,
   headerParam,
@@ -17,7 +18,7 @@ import type { SandboxUser } from '../users';
 import { googleError } from './errors';
 
 export type Env = { Variables: { user: SandboxUser } };
-type Read = { ok: true; raw: string } | { ok: false; message: string };
+type Read = { ok: true; raw: string; threadId?: string } | { ok: false; message: string };
 
 const RAW_REQUIRED = "'raw' RFC822 payload message string or uploading message via /upload/* URL required";
 const VALID_ADDRESS = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
@@ -26,21 +27,33 @@ const VALID_ADDRESS = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 async function readMessage(c: Context<Env>, upload: boolean): Promise<Read> {
   const contentType = c.req.header('content-type') ?? '';
   if (!upload || contentType.toLowerCase().startsWith('application/json')) {
-    const body = (await c.req.json().catch(() => null)) as { raw?: unknown } | null;
+    const body = (await c.req.json().catch(() => null)) as { raw?: unknown; threadId?: unknown } | null;
     if (!body || typeof body.raw !== 'string' || body.raw === '') return { ok: false, message: RAW_REQUIRED };
-    return { ok: true, raw: Buffer.from(body.raw, 'base64url').toString('utf8') };
+    const raw = Buffer.from(body.raw, 'base64url').toString('utf8');
+    return typeof body.threadId === 'string' ? { ok: true, raw, threadId: body.threadId } : { ok: true, raw };
   }
   const text = await c.req.text();
   if (c.req.query('uploadType') !== 'multipart')
     return text ? { ok: true, raw: text } : { ok: false, message: RAW_REQUIRED };
   const boundary = headerParam(contentType, 'boundary');
   const parts = boundary ? text.split(`--${boundary}`).slice(1, -1) : [];
-  const message = parts
-    .map((p) => splitHeadBody(p.replace(/^\r?\n/, '')))
-    .find((p) => /message\/rfc822/i.test(p.head));
-  return message
-    ? { ok: true, raw: message.body.replace(/\r?\n$/, '') }
-    : { ok: false, message: RAW_REQUIRED };
+  const split = parts.map((p) => splitHeadBody(p.replace(/^\r?\n/, '')));
+  const message = split.find((p) => /message\/rfc822/i.test(p.head));
+  // The metadata part (application/json) may carry the Message resource's threadId.
+  const metadata = split.find((p) => /application\/json/i.test(p.head));
+  const threadId = metadata ? threadIdOf(metadata.body) : undefined;
+  if (!message) return { ok: false, message: RAW_REQUIRED };
+  const raw = message.body.replace(/\r?\n$/, '');
+  return threadId ? { ok: true, raw, threadId } : { ok: true, raw };
+}
+
+function threadIdOf(json: string): string | undefined {
+  try {
+    const parsed = JSON.parse(json) as { threadId?: unknown };
+    return typeof parsed.threadId === 'string' ? parsed.threadId : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Gmail stamps From (the account), Date and Message-ID when the client leaves them out. */
@@ -60,8 +73,42 @@ export function normalize(raw: string, user: SandboxUser, now: Date): { raw: str
   };
 }
 
-/** Submits one RFC 822 message as the user: Gmail's checks and limits, then the post office. */
-export type GmailSubmit = (c: Context<Env>, raw: string) => Response | Promise<Response>;
+/** Submits one RFC 822 message as the user (in `threadId`, when asked): Gmail's checks and limits, then the post office. */
+export type GmailSubmit = (c: Context<Env>, raw: string, threadId?: string) => Response | Promise<Response>;
+
+/** The subject without reply/forward prefixes, for Gmail's "the Subject headers must match". */
+const baseSubject = (subject: string) =>
+  subject
+    .replace(/^\s*((re|fwd?|aw|wg)\s*:\s*)+/i, '')
+    .trim()
+    .toLowerCase();
+
+/**
+ * The thread a sent message joins. Gmail's threads guide
+ * (https://developers.google.com/gmail/api/guides/threads): a message is part of a thread when the
+ * requested `threadId` is given, its References / In-Reply-To name a message of that thread (RFC
+ * 2822), and the Subject matches; otherwise it starts a new thread. Without `threadId` an API send
+ * starts its own thread even when it references one (FlowCrypt/flowcrypt-android#145). An id the
+ * mailbox does not have gets 400 "Invalid thread_id value" (the answer API users report, e.g.
+ * PipedreamHQ/pipedream#15223).
+ */
+function sentThread(
+  ctx: SandboxContext,
+  user: SandboxUser,
+  headers: Header[],
+  threadId: string | undefined,
+): { ok: true; threadId: string | null } | { ok: false } {
+  if (threadId === undefined) return { ok: true, threadId: null };
+  if (!ctx.store.hasThread(user.mailboxId, threadId)) return { ok: false };
+  const refs = `${headerValue(headers, 'In-Reply-To') ?? ''} ${headerValue(headers, 'References') ?? ''}`;
+  const subject = baseSubject(decodeWords(headerValue(headers, 'Subject') ?? ''));
+  const joins = (refs.match(/<[^>]+>/g) ?? []).some((id) =>
+    ctx.store
+      .withInternetId(user.mailboxId, id)
+      .some((m) => m.threadId === threadId && baseSubject(m.subject) === subject),
+  );
+  return { ok: true, threadId: joins ? threadId : null };
+}
 
 /**
  * Gmail's send path, shared by users.messages.send and users.drafts.send (one set of daily
@@ -72,10 +119,12 @@ export function gmailSubmitter(ctx: SandboxContext): GmailSubmit {
   const messagesPerDay = new WindowsByKey(24 * 3600_000, gmail.messagesPerDay);
   const recipientsPerDay = new WindowsByKey(24 * 3600_000, gmail.recipientsPerDay);
   const overLimitSince = new Map<string, number>();
-  return (c, rawText) => {
+  return (c, rawText, requestedThread) => {
     const user = c.var.user;
     const now = ctx.clock.now();
     const { raw, headers } = normalize(rawText, user, now);
+    const thread = sentThread(ctx, user, headers, requestedThread);
+    if (!thread.ok) return googleError(c, 400, 'invalidArgument', 'Invalid thread_id value');
     const recipients = ['To', 'Cc', 'Bcc'].flatMap((n) =>
       parseAddressList(headerValue(headers, n)).map((m) => m.address),
     );
@@ -122,6 +171,7 @@ export function gmailSubmitter(ctx: SandboxContext): GmailSubmit {
       recipients,
       saveToSent: true,
       overSendingLimit: !fits,
+      sentThreadId: thread.threadId,
     })!;
     return c.json({ id: sent.id, threadId: sent.threadId, labelIds: sent.labelIds });
   };
@@ -139,6 +189,6 @@ export function gmailSendHandler(submit: GmailSubmit, upload: boolean) {
   return async (c: Context<Env>) => {
     const read = await readMessage(c, upload);
     if (!read.ok) return googleError(c, 400, 'invalidArgument', read.message);
-    return submit(c, read.raw);
+    return submit(c, read.raw, read.threadId);
   };
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { SandboxContext } from '../context';
+import { lowerBound } from '../mail/order';
 import type { Folder, StoredMessage } from '../mail/store';
 import type { SandboxUser } from '../users';
 import { graphError } from './errors';
@@ -110,10 +111,20 @@ export function folderDeltaHandler(ctx: SandboxContext) {
     const upTo = state.upTo ?? box.seq;
     const preferred = pageSize(c.req.header('prefer'));
     const size = preferred ?? DEFAULT_PAGE_SIZE;
-    const pending = box.messages.filter(
-      (m) => m.folder === folder && m.seq > state.after && m.seq <= upTo && predicate(m),
-    );
-    const page = pending.slice(0, size);
+    // O(page): a binary search to the watermark, then only as far as one item past the page.
+    const inFolder = box.folders[folder];
+    const page: StoredMessage[] = [];
+    let more = false;
+    for (let i = lowerBound(inFolder, (m) => m.seq <= state.after); i < inFolder.length; i++) {
+      const m = inFolder[i]!;
+      if (m.seq > upTo) break;
+      if (!predicate(m)) continue;
+      if (page.length === size) {
+        more = true;
+        break;
+      }
+      page.push(m);
+    }
     const link = `${ctx.baseUrl}/graph/v1.0/me/mailFolders/${folderName}/messages/delta`;
     const keep = {
       mailbox: user.mailboxId,
@@ -125,7 +136,7 @@ export function folderDeltaHandler(ctx: SandboxContext) {
     const body: Record<string, unknown> = {
       '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#Collection(message)`,
     };
-    if (pending.length > page.length) {
+    if (more) {
       const last = page[page.length - 1]!;
       body['@odata.nextLink'] = `${link}?$skiptoken=${encode({ ...keep, after: last.seq, upTo })}`;
     } else {

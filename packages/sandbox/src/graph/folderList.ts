@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { SandboxContext } from '../context';
-import type { Folder, StoredMessage } from '../mail/store';
+import { compareArrival } from '../mail/order';
+import type { Folder, MailboxState, StoredMessage } from '../mail/store';
 import type { SandboxUser } from '../users';
 import { graphError } from './errors';
 import {
@@ -58,6 +59,30 @@ function parseClause(clause: string): Predicate | null {
 
 const WELL_KNOWN: Record<string, Folder> = { inbox: 'inbox', sentitems: 'sentitems' };
 
+/**
+ * Newest first, stopping at `$top`: the time index walked backwards, or — for an
+ * `internetMessageId eq` filter — the Message-ID index, so reconcile and lookups stay O(page).
+ */
+function newestMatches(
+  box: MailboxState,
+  folder: Folder,
+  predicate: Predicate,
+  top: number,
+  filterText: string | undefined,
+): StoredMessage[] {
+  const byId = /^internetMessageId\s+eq\s+'((?:[^']|'')*)'/i.exec(filterText?.trim() ?? '');
+  const candidates = byId
+    ? [...(box.byInternetId.get(byId[1]!.replace(/''/g, "'")) ?? [])].sort((a, b) => compareArrival(b, a))
+    : null;
+  const out: StoredMessage[] = [];
+  const total = candidates ? candidates.length : box.byTime.length;
+  for (let i = 0; i < total && out.length < top; i++) {
+    const m = candidates ? candidates[i]! : box.byTime[total - 1 - i]!;
+    if (m.folder === folder && predicate(m)) out.push(m);
+  }
+  return out;
+}
+
 /** GET /me/mailFolders/{inbox|sentitems}/messages with `$filter`, `$select`, `$top` (newest first). */
 export function folderListHandler(ctx: SandboxContext) {
   return (c: Context<{ Variables: { user: SandboxUser } }>) => {
@@ -90,13 +115,10 @@ export function folderListHandler(ctx: SandboxContext) {
         'Parsing OData Select and Expand failed: the $expand is not supported.',
       );
     const top = Math.max(1, Math.min(1000, Number(c.req.query('$top') ?? 10) || 10));
-    const matches = ctx.store
-      .mailbox(user.mailboxId)
-      .messages.filter((m) => m.folder === folder && predicate(m))
-      .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || b.seq - a.seq);
+    const matches = newestMatches(ctx.store.mailbox(user.mailboxId), folder, predicate, top, filterText);
     return c.json({
       '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#users('${user.subject}')/mailFolders('${folder}')/messages`,
-      value: matches.slice(0, top).map((m) => ({
+      value: matches.map((m) => ({
         ...messageJson(m, user.mailboxId, select.properties),
         ...expandedProperties(m, expand),
       })),

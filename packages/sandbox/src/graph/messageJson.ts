@@ -75,8 +75,13 @@ function preview(body: { contentType: string; content: string }): string {
     .slice(0, 255);
 }
 
-function allProperties(message: StoredMessage, mailboxId: string): Record<string, unknown> {
-  const body = bodyOf(message);
+function allProperties(
+  message: StoredMessage,
+  mailboxId: string,
+  withBody: boolean,
+): Record<string, unknown> {
+  // Parsing the MIME body is the costly part: only when body or bodyPreview is selected.
+  const body = withBody ? bodyOf(message) : { contentType: 'text' as const, content: '' };
   const received = message.receivedAt.toISOString().replace(/\.\d+Z$/, 'Z');
   const dateHeader = headerValue(message.headers, 'Date');
   const sent =
@@ -118,7 +123,11 @@ export function messageJson(
   mailboxId: string,
   properties: readonly string[],
 ): Record<string, unknown> {
-  const all = allProperties(message, mailboxId);
+  const all = allProperties(
+    message,
+    mailboxId,
+    properties.includes('body') || properties.includes('bodyPreview'),
+  );
   const out: Record<string, unknown> = { '@odata.etag': `W/"CQAAABYAAA${message.seq}"` };
   for (const p of properties) out[p] = all[p];
   return out;

@@ -27,6 +27,8 @@ export interface Submission {
    * SMTP relay writes Postfix's).
    */
   noticeFormat?: (input: NoticeInput) => string;
+  /** The Sent copy's thread: an id, `null` for a new one, absent to thread by References. */
+  sentThreadId?: string | null;
 }
 
 /** Something due at a time: a notice or an answer to file, or a one-click unsubscribe to press. */
@@ -76,7 +78,9 @@ export class PostOffice {
 
   submit(submission: Submission): StoredMessage | null {
     const { sender, raw } = submission;
-    const sent = submission.saveToSent ? this.store.add(sender.mailboxId, raw, 'sentitems') : null;
+    const sent = submission.saveToSent
+      ? this.store.add(sender.mailboxId, raw, 'sentitems', { threadId: submission.sentThreadId })
+      : null;
     const original = parseHeaderBlock(splitHeadBody(raw).head).filter((h) => h.name.toLowerCase() !== 'bcc');
     if (submission.overSendingLimit) {
       this.#schedule(
