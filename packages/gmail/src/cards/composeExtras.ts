@@ -1,6 +1,6 @@
 import type { PersonStatus, Voice } from '@sendwell/core';
 import type { CampaignChoice, TemplateView } from '../deps';
-import { personLines, word } from './campaignWords';
+import { personLines } from './campaignWords';
 import type { Button, CardAction, CardSection, Widget } from './types';
 import { action, button, buttonList, decorated, escapeText, paragraph } from './widgets';
 
@@ -39,13 +39,15 @@ export function searchWidgets(extras: ComposeExtras, c: Common): Widget[] {
   const box: Widget = {
     textInput: {
       name: SEARCH_INPUT,
-      label: word(c.voice, 'searchTemplates'),
+      label: c.voice.t('compose.searchTemplates'),
       value: extras.search.query,
       onChangeAction: refreshAction(c),
     },
   };
   const none = extras.search.results?.length === 0;
-  return none ? [box, paragraph(escapeText(word(c.voice, 'noMatch', { q: extras.search.query })))] : [box];
+  return none
+    ? [box, paragraph(escapeText(c.voice.t('compose.noTemplateMatch', { q: extras.search.query })))]
+    : [box];
 }
 
 const refreshAction = (c: Common): CardAction => action(c.addonUrl, 'compose-refresh', c.parameters);
@@ -56,7 +58,7 @@ export function recentSection(extras: ComposeExtras, c: Common): CardSection[] {
   const buttons = extras.recent.map((t) =>
     button(c.addonUrl, t.name, 'template-recent', { ...c.parameters, templateId: t.id }),
   );
-  return [{ header: escapeText(word(c.voice, 'recentlyUsed')), widgets: [buttonList(buttons)] }];
+  return [{ header: escapeText(c.voice.t('compose.recentlyUsed')), widgets: [buttonList(buttons)] }];
 }
 
 /** "Send at": a date and time in the rep's zone; empty = now (the throttle still paces it). */
@@ -64,7 +66,7 @@ export function sendAtWidget(extras: ComposeExtras, voice: Voice): Widget {
   return {
     dateTimePicker: {
       name: SEND_AT_INPUT,
-      label: word(voice, 'sendAt'),
+      label: voice.t('compose.sendAtOptional'),
       type: 'DATE_AND_TIME',
       timezoneOffsetDate: extras.zoneOffsetMinutes,
       ...(extras.sendAt ? { valueMsEpoch: String(extras.sendAt.getTime()) } : {}),
@@ -77,7 +79,7 @@ const isActive = (person: PersonStatus | null) => !!person?.enrolments.some((e) 
 /** A person's row: their address, each campaign's status (core's words), Remove while active. */
 function personWidget(email: string, person: PersonStatus | null, c: Common): Widget {
   const lines = person ? personLines(c.voice, person) : ['—'];
-  const remove: Button = button(c.addonUrl, word(c.voice, 'remove'), 'person-remove', {
+  const remove: Button = button(c.addonUrl, c.voice.t('campaign.action.remove'), 'person-remove', {
     ...c.parameters,
     email,
   });
@@ -94,7 +96,7 @@ function campaignPicker(extras: ComposeExtras, voice: Voice): Widget {
   return {
     selectionInput: {
       name: CAMPAIGN_INPUT,
-      label: word(voice, 'campaign'),
+      label: voice.t('campaign.singular'),
       type: 'DROPDOWN',
       items: extras.campaigns.map((k) => ({
         text: escapeText(k.name),
@@ -109,11 +111,11 @@ function campaignPicker(extras: ComposeExtras, voice: Voice): Widget {
 export function campaignSection(extras: ComposeExtras, c: Common): CardSection[] {
   if (!extras.people.length) return [];
   const widgets = extras.people.map(({ email, person }) => personWidget(email, person, c));
-  if (!extras.campaigns.length) widgets.push(paragraph(escapeText(word(c.voice, 'noCampaigns'))));
+  if (!extras.campaigns.length) widgets.push(paragraph(escapeText(c.voice.t('campaign.noneActive'))));
   else
     widgets.push(
       campaignPicker(extras, c.voice),
-      buttonList([button(c.addonUrl, word(c.voice, 'addToCampaign'), 'campaign-add', c.parameters)]),
+      buttonList([button(c.addonUrl, c.voice.t('campaign.action.add'), 'campaign-add', c.parameters)]),
     );
-  return [{ header: escapeText(word(c.voice, 'campaigns')), widgets }];
+  return [{ header: escapeText(c.voice.t('campaign.plural')), widgets }];
 }

@@ -2,7 +2,6 @@ import type { MergeStamp, StampCheck, Voice } from '@sendwell/core';
 import type { PreparedSend, SendMode } from '../compose/prepareSend';
 import { draftFingerprint, firstLine } from '../compose/savedDraft';
 import type { SavedDraft } from '../deps';
-import { word } from './campaignWords';
 import { audienceWidget, composeParameters } from './composeCard';
 import type { Button, Card, Widget } from './types';
 import { button, buttonList, decorated, escapeText, paragraph } from './widgets';
@@ -48,7 +47,7 @@ function preview(data: ConfirmCardData): Widget[] {
     decorated({ topLabel: escapeText(data.voice.t('ui.firstLine')), text: escapeText(line || '—') }),
     audienceWidget(data.draft, voice),
     ...(data.sendAt
-      ? [paragraph(escapeText(word(voice, 'goesOut', { time: voice.time(data.sendAt) })))]
+      ? [paragraph(escapeText(voice.t('send.goesOut', { time: voice.time(data.sendAt) })))]
       : []),
   ];
 }

@@ -1,6 +1,5 @@
 import type { Voice } from '@sendwell/core';
 import type { ChannelView, FeedItem, QuotaView, TemplateAnalyticsView, TemplateView } from '../deps';
-import { word } from './campaignWords';
 import type { Card, CardSection } from './types';
 import { button, buttonList, escapeText, paragraph } from './widgets';
 import { analyticsWidget, channelWidgets, feedWidgets, quotaWidget } from './words';
@@ -33,7 +32,7 @@ function templateSection(data: HomeCardData): CardSection {
 
 function feedSection(data: HomeCardData): CardSection {
   const cancel = (sendId: string) =>
-    button(data.addonUrl, word(data.voice, 'cancelSend'), 'cancel-send', { sendId });
+    button(data.addonUrl, data.voice.t('compose.cancelSend'), 'cancel-send', { sendId });
   const rows = feedWidgets(data.feed, data.userId, data.voice, FEED_ROWS, cancel);
   return {
     header: escapeText(data.voice.t('ui.recentActivity')),

@@ -1,6 +1,6 @@
 import type { Voice } from '@sendwell/core';
 import type { NoticeRecipient, NoticeView } from '../deps';
-import { personLines, word } from './campaignWords';
+import { personLines } from './campaignWords';
 import type { Button, Card, CardSection, Widget } from './types';
 import { button, buttonList, decorated, escapeText, paragraph } from './widgets';
 
@@ -16,10 +16,10 @@ export interface NoticeCardData {
 const DIAGNOSTIC_CHARS = 200;
 
 function kindWords(r: NoticeRecipient, voice: Voice): string {
-  if (r.action === 'delayed') return word(voice, 'delayed');
-  if (r.hard === true) return word(voice, 'hard');
-  if (r.hard === false) return word(voice, 'soft');
-  return word(voice, 'unknownKind');
+  if (r.action === 'delayed') return voice.t('notice.delayed');
+  if (r.hard === true) return voice.t('notice.hard');
+  if (r.hard === false) return voice.t('notice.soft');
+  return voice.t('notice.unclassified');
 }
 
 /** Hard or soft, the reason in plain words (core's bounce reasons), and the server's own line. */
@@ -35,9 +35,9 @@ function reasonWidget(r: NoticeRecipient, voice: Voice): Widget {
 
 /** Which of the rep's emails it answers (subject, when it went), or that it is not one of them. */
 function sendWidget(r: NoticeRecipient, voice: Voice): Widget {
-  if (!r.send) return paragraph(escapeText(word(voice, 'unattributed')));
+  if (!r.send) return paragraph(escapeText(voice.t('notice.unattributed')));
   return decorated({
-    topLabel: escapeText(word(voice, 'yourEmail')),
+    topLabel: escapeText(voice.t('notice.yourEmail')),
     text: escapeText(r.send.subject || '—'),
     ...(r.send.sentAt ? { bottomLabel: escapeText(voice.time(r.send.sentAt)) } : {}),
   });
@@ -47,9 +47,9 @@ function actions(r: NoticeRecipient, data: NoticeCardData): Widget[] {
   const params = { messageId: data.messageId, email: r.email };
   const list: Button[] = [];
   if (r.person.enrolments.some((e) => e.status === 'active'))
-    list.push(button(data.addonUrl, word(data.voice, 'remove'), 'notice-remove', params));
+    list.push(button(data.addonUrl, data.voice.t('campaign.action.remove'), 'notice-remove', params));
   if (!r.person.suppression)
-    list.push(button(data.addonUrl, word(data.voice, 'suppress'), 'notice-suppress', params));
+    list.push(button(data.addonUrl, data.voice.t('suppression.action.suppress'), 'notice-suppress', params));
   return list.length ? [buttonList(list)] : [];
 }
 
@@ -78,8 +78,8 @@ export function noticeCard(data: NoticeCardData): Card {
   return {
     name: 'notice',
     header: {
-      title: escapeText(word(data.voice, 'noticeTitle')),
-      subtitle: escapeText(word(data.voice, 'noticeSubtitle')),
+      title: escapeText(data.voice.t('notice.title')),
+      subtitle: escapeText(data.voice.t('notice.subtitle')),
     },
     sections: data.notice.recipients.map((r) => recipientSection(r, data)),
   };

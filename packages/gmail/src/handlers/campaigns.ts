@@ -1,5 +1,4 @@
 import type { EnrolAnswer, EnrolPerson } from '@sendwell/core';
-import { word } from '../cards/campaignWords';
 import type { ComposeStatus } from '../cards/composeCard';
 import { CAMPAIGN_INPUT } from '../cards/composeExtras';
 import { updateCard } from '../cards/responses';
@@ -27,7 +26,7 @@ function enrolStatus(ctx: AddonContext, campaign: string, answer: EnrolAnswer): 
   const details = answer.errors.map((e) => `${e.email ?? `#${e.row + 1}`}: ${e.message}`);
   return {
     kind: answer.enrolled > 0 ? 'info' : 'error',
-    text: word(ctx.voice, 'enrolled', { n: ctx.voice.number(answer.enrolled), campaign }),
+    text: ctx.voice.count('campaign.enrolledIn', answer.enrolled, { campaign }),
     details,
   };
 }
@@ -39,8 +38,8 @@ export async function onCampaignAdd(ctx: AddonContext): Promise<AddonResponse> {
   const campaigns = await deps.campaigns(user.userId);
   const picked = formValue(event, CAMPAIGN_INPUT);
   const campaign = campaigns.find((k) => k.id === picked) ?? (picked ? undefined : campaigns[0]);
-  if (!people.length) return showing(ctx, { kind: 'error', text: word(ctx.voice, 'noPeople') });
-  if (!campaign) return showing(ctx, { kind: 'error', text: word(ctx.voice, 'noCampaigns') });
+  if (!people.length) return showing(ctx, { kind: 'error', text: ctx.voice.t('campaign.noRecipients') });
+  if (!campaign) return showing(ctx, { kind: 'error', text: ctx.voice.t('campaign.noneActive') });
   const outcome = await deps.enrol(user.userId, campaign.id, people);
   if (outcome.outcome === 'refused') return showing(ctx, { kind: 'error', text: outcome.message });
   return showing(ctx, enrolStatus(ctx, campaign.name, outcome.answer));
@@ -49,8 +48,8 @@ export async function onCampaignAdd(ctx: AddonContext): Promise<AddonResponse> {
 /** "Remove from campaign" on a person's row: out of every active campaign of the rep's they are in. */
 export async function onPersonRemove(ctx: AddonContext): Promise<AddonResponse> {
   const email = parameter(ctx.event, 'email');
-  if (!email) return showing(ctx, { kind: 'error', text: word(ctx.voice, 'noPeople') });
+  if (!email) return showing(ctx, { kind: 'error', text: ctx.voice.t('campaign.noRecipients') });
   const outcome = await ctx.deps.removePerson(ctx.user.userId, email);
   if (outcome.outcome === 'refused') return showing(ctx, { kind: 'error', text: outcome.message });
-  return showing(ctx, { kind: 'info', text: word(ctx.voice, 'removed', { email }) });
+  return showing(ctx, { kind: 'info', text: ctx.voice.t('person.removed', { email }) });
 }

@@ -1,7 +1,6 @@
 import { createVoice, systemClock } from '@sendwell/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createGmailAddon } from '../addon';
-import { enrolmentLine, word } from '../cards/campaignWords';
 import { buttons, decoratedByLabel, paragraphs } from '../cards/cardTestUtils';
 import { CAMPAIGN_INPUT } from '../cards/composeExtras';
 import { escapeText } from '../cards/widgets';
@@ -30,11 +29,11 @@ const enrolmentsOf = (email: string) => state.campaign.enrolments.filter((e) => 
 describe('the compose card: the draft’s people in campaigns', () => {
   it('shows each To person’s status, and nothing about campaigns without recipients', async () => {
     await driver.compose();
-    expect(driver.card.sections.map((s) => s.header)).not.toContain(word(voice, 'campaigns'));
+    expect(driver.card.sections.map((s) => s.header)).not.toContain(voice.t('campaign.plural'));
     driver.window.to = ['Ada Lovelace <ada@example.com>', 'bob@example.com'];
     await driver.compose();
-    expect(statusOf('ada@example.com')?.text).toBe(escapeText(word(voice, 'inNoCampaign')));
-    expect(statusOf('bob@example.com')?.text).toBe(escapeText(word(voice, 'inNoCampaign')));
+    expect(statusOf('ada@example.com')?.text).toBe(escapeText(voice.t('person.inNoCampaign')));
+    expect(statusOf('bob@example.com')?.text).toBe(escapeText(voice.t('person.inNoCampaign')));
   });
 
   it('Add to campaign enrols the To people with their names (source gmail), row by row', async () => {
@@ -47,33 +46,40 @@ describe('the compose card: the draft’s people in campaigns', () => {
     driver.window.to = ['Ada Lovelace <ada@example.com>', 'gone@example.com'];
     await driver.compose();
     driver.choose(CAMPAIGN_INPUT, 'c-intro');
-    const answer = await driver.click(word(voice, 'addToCampaign'));
+    const answer = await driver.click(voice.t('campaign.action.add'));
     expect(enrolmentsOf('ada@example.com')).toMatchObject([
       { displayName: 'Ada Lovelace', status: 'active' },
     ]);
     expect(enrolmentsOf('gone@example.com')).toEqual([]);
-    expect(answer.notification).toBe(word(voice, 'enrolled', { n: '1', campaign: 'Intro sequence' }));
+    expect(answer.notification).toBe(voice.count('campaign.enrolledIn', 1, { campaign: 'Intro sequence' }));
     // The refused row, in the server's words; the suppressed person's row says why.
     expect(paragraphs(driver.card)).toContain(escapeText('gone@example.com: It bounced hard on 1 March.'));
     expect(statusOf('gone@example.com')?.text).toBe(
-      escapeText(word(voice, 'suppressed', { message: 'It bounced hard on 1 March.' })),
+      escapeText(voice.t('person.suppressed', { message: 'It bounced hard on 1 March.' })),
     );
     const [ada] = enrolmentsOf('ada@example.com');
     expect(statusOf('ada@example.com')?.text).toBe(
-      escapeText(`Intro sequence: ${enrolmentLine(voice, ada!)}`),
+      escapeText(
+        voice.t('person.inCampaign', { campaign: 'Intro sequence', status: voice.enrolmentStatus(ada!) }),
+      ),
     );
   });
 
   it('after the bounce the person reads “left: bounced” and Remove is gone', async () => {
     driver.window.to = ['ada@example.com'];
     await driver.compose();
-    await driver.click(word(voice, 'addToCampaign'));
-    expect(statusOf('ada@example.com')?.button?.text).toBe(word(voice, 'remove'));
+    await driver.click(voice.t('campaign.action.add'));
+    expect(statusOf('ada@example.com')?.button?.text).toBe(voice.t('campaign.action.remove'));
     leaveAll(state.campaign, 'ada@example.com', 'bounced'); // what the server's exit does
     await driver.post('t=action&a=compose-refresh', { session: 's' });
     const row = statusOf('ada@example.com');
     expect(row?.text).toBe(
-      escapeText(`Intro sequence: ${enrolmentLine(voice, enrolmentsOf('ada@example.com')[0]!)}`),
+      escapeText(
+        voice.t('person.inCampaign', {
+          campaign: 'Intro sequence',
+          status: voice.enrolmentStatus(enrolmentsOf('ada@example.com')[0]!),
+        }),
+      ),
     );
     expect(row?.text).toContain('left: bounced');
     expect(row?.button).toBeUndefined();
@@ -82,12 +88,12 @@ describe('the compose card: the draft’s people in campaigns', () => {
   it('Remove from campaign takes the person out (left: removed)', async () => {
     driver.window.to = ['ada@example.com'];
     await driver.compose();
-    await driver.click(word(voice, 'addToCampaign'));
-    const answer = await driver.click(word(voice, 'remove'));
+    await driver.click(voice.t('campaign.action.add'));
+    const answer = await driver.click(voice.t('campaign.action.remove'));
     expect(enrolmentsOf('ada@example.com')).toMatchObject([{ status: 'left', leftReason: 'removed' }]);
-    expect(answer.notification).toBe(word(voice, 'removed', { email: 'ada@example.com' }));
+    expect(answer.notification).toBe(voice.t('person.removed', { email: 'ada@example.com' }));
     expect(statusOf('ada@example.com')?.text).toContain(
-      escapeText(enrolmentLine(voice, enrolmentsOf('ada@example.com')[0]!)),
+      escapeText(voice.enrolmentStatus(enrolmentsOf('ada@example.com')[0]!)),
     );
   });
 
@@ -95,16 +101,16 @@ describe('the compose card: the draft’s people in campaigns', () => {
     state.campaign.campaigns = [];
     driver.window.to = ['ada@example.com'];
     await driver.compose();
-    expect(paragraphs(driver.card)).toContain(escapeText(word(voice, 'noCampaigns')));
-    expect(buttons(driver.card).map((b) => b.text)).not.toContain(word(voice, 'addToCampaign'));
+    expect(paragraphs(driver.card)).toContain(escapeText(voice.t('campaign.noneActive')));
+    expect(buttons(driver.card).map((b) => b.text)).not.toContain(voice.t('campaign.action.add'));
   });
 
   it('Add twice: the second is refused row by row (already enrolled), nobody enrolled twice', async () => {
     driver.window.to = ['ada@example.com'];
     await driver.compose();
-    await driver.click(word(voice, 'addToCampaign'));
-    const again = await driver.click(word(voice, 'addToCampaign'));
-    expect(again.notification).toBe(word(voice, 'enrolled', { n: '0', campaign: 'Intro sequence' }));
+    await driver.click(voice.t('campaign.action.add'));
+    const again = await driver.click(voice.t('campaign.action.add'));
+    expect(again.notification).toBe(voice.count('campaign.enrolledIn', 0, { campaign: 'Intro sequence' }));
     expect(paragraphs(driver.card)).toContain(escapeText('ada@example.com: Already in this campaign.'));
     expect(enrolmentsOf('ada@example.com')).toHaveLength(1);
   });

@@ -1,7 +1,6 @@
 import { createVoice, systemClock } from '@sendwell/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createGmailAddon } from '../addon';
-import { word } from '../cards/campaignWords';
 import { buttonByText, decoratedTexts, inputByName, paragraphs } from '../cards/cardTestUtils';
 import { TEMPLATE_INPUT } from '../cards/composeCard';
 import { SEARCH_INPUT, SEND_AT_INPUT } from '../cards/composeExtras';
@@ -52,16 +51,16 @@ describe('template search and recently used', () => {
     driver.choose(TEMPLATE_INPUT, 't-intro');
     driver.choose(SEARCH_INPUT, 'zzz');
     await driver.post('t=action&a=compose-refresh', { session: 's' });
-    expect(paragraphs(driver.card)).toContain(escapeText(word(voice, 'noMatch', { q: 'zzz' })));
+    expect(paragraphs(driver.card)).toContain(escapeText(voice.t('compose.noTemplateMatch', { q: 'zzz' })));
     expect(pickerNames()).toEqual([voice.t('gmail.noTemplate'), 'Intro']);
   });
 
   it('recently used: one button each, newest first; a click selects it', async () => {
     await driver.compose();
-    expect(driver.card.sections.map((s) => s.header)).not.toContain(word(voice, 'recentlyUsed'));
+    expect(driver.card.sections.map((s) => s.header)).not.toContain(voice.t('compose.recentlyUsed'));
     state.campaign.recentTemplateIds = ['t-follow', 't-intro'];
     await driver.compose();
-    const recent = driver.card.sections.find((s) => s.header === word(voice, 'recentlyUsed'))!;
+    const recent = driver.card.sections.find((s) => s.header === voice.t('compose.recentlyUsed'))!;
     const names = recent.widgets.flatMap((w) =>
       'buttonList' in w ? w.buttonList.buttons.map((b) => b.text) : [],
     );
@@ -96,7 +95,7 @@ describe('send at', () => {
     expect(picker).toEqual({
       dateTimePicker: {
         name: SEND_AT_INPUT,
-        label: word(voice, 'sendAt'),
+        label: voice.t('compose.sendAtOptional'),
         type: 'DATE_AND_TIME',
         timezoneOffsetDate: zoneOffsetMinutes('Europe/London', new Date()),
       },
@@ -106,7 +105,7 @@ describe('send at', () => {
     at.setUTCSeconds(0, 0);
     driver.chooseMoment(SEND_AT_INPUT, at);
     await driver.click(voice.t('ui.sendWithSendwell'));
-    expect(paragraphs(driver.card)).toContain(escapeText(word(voice, 'goesOut', { time: voice.time(at) })));
+    expect(paragraphs(driver.card)).toContain(escapeText(voice.t('send.goesOut', { time: voice.time(at) })));
     driver.chooseMoment(SEND_AT_INPUT, null); // the confirm card has no picker: Send carries it
     await driver.click(voice.t('gmail.send'));
     expect(state.sends).toMatchObject([{ to: ['ada@example.com'], sendAt: at.toISOString() }]);
@@ -145,11 +144,11 @@ describe('cancel a queued send (home card)', () => {
     await driver.click(voice.t('ui.sendWithSendwell'));
     await driver.click(voice.t('gmail.send'));
     await driver.home();
-    expect(buttonByText(driver.card, word(voice, 'cancelSend'))).toBeDefined();
-    const answer = await driver.click(word(voice, 'cancelSend'));
-    expect(answer.notification).toBe(word(voice, 'cancelled'));
+    expect(buttonByText(driver.card, voice.t('compose.cancelSend'))).toBeDefined();
+    const answer = await driver.click(voice.t('compose.cancelSend'));
+    expect(answer.notification).toBe(voice.t('compose.cancelled'));
     expect(state.sends[0]!.status).toBe('cancelled');
-    expect(buttonByText(driver.card, word(voice, 'cancelSend'))).toBeUndefined();
+    expect(buttonByText(driver.card, voice.t('compose.cancelSend'))).toBeUndefined();
     expect(decoratedTexts(driver.card).some((d) => d.bottomLabel?.includes('Cancelled'))).toBe(true);
   });
 
@@ -162,7 +161,7 @@ describe('cancel a queued send (home card)', () => {
     await driver.home();
     const stale = driver.card;
     state.sends[0]!.status = 'submitted';
-    const answer = await driver.click(word(voice, 'cancelSend'), stale);
+    const answer = await driver.click(voice.t('compose.cancelSend'), stale);
     expect(answer.notification).toBe('This send is no longer waiting.');
   });
 });

@@ -1,4 +1,3 @@
-import { word } from '../cards/campaignWords';
 import { homeCard } from '../cards/homeCard';
 import { pushCard, updateCard } from '../cards/responses';
 import type { AddonResponse, Card } from '../cards/types';
@@ -49,6 +48,6 @@ export async function onRefresh(ctx: AddonContext): Promise<AddonResponse> {
 export async function onCancelSend(ctx: AddonContext): Promise<AddonResponse> {
   const sendId = parameter(ctx.event, 'sendId') ?? '';
   const outcome = await ctx.deps.cancelSend(ctx.user.userId, sendId);
-  const text = outcome.outcome === 'cancelled' ? word(ctx.voice, 'cancelled') : outcome.message;
+  const text = outcome.outcome === 'cancelled' ? ctx.voice.t('compose.cancelled') : outcome.message;
   return updateCard(await loadHomeCard(ctx), text);
 }

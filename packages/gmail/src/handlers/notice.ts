@@ -1,4 +1,3 @@
-import { word } from '../cards/campaignWords';
 import { noticeCard } from '../cards/noticeCard';
 import { pushCard, updateCard } from '../cards/responses';
 import type { AddonResponse } from '../cards/types';
@@ -41,7 +40,7 @@ export async function onNoticeRemove(ctx: AddonContext): Promise<AddonResponse> 
   const outcome = await ctx.deps.removePerson(ctx.user.userId, email);
   return again(
     ctx,
-    outcome.outcome === 'refused' ? refusedText(outcome) : word(ctx.voice, 'removed', { email }),
+    outcome.outcome === 'refused' ? refusedText(outcome) : ctx.voice.t('person.removed', { email }),
   );
 }
 
@@ -51,6 +50,6 @@ export async function onNoticeSuppress(ctx: AddonContext): Promise<AddonResponse
   const outcome = await ctx.deps.suppress(ctx.user.userId, email);
   return again(
     ctx,
-    outcome.outcome === 'refused' ? refusedText(outcome) : word(ctx.voice, 'suppressedNow', { email }),
+    outcome.outcome === 'refused' ? refusedText(outcome) : ctx.voice.t('person.suppressedNow', { email }),
   );
 }

@@ -1,7 +1,6 @@
-import { createVoice, systemClock } from '@sendwell/core';
+import { createVoice, type MessageKey, systemClock } from '@sendwell/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createGmailAddon } from '../addon';
-import { enrolmentLine, word } from '../cards/campaignWords';
 import { buttons, decoratedByLabel, paragraphs } from '../cards/cardTestUtils';
 import { escapeText } from '../cards/widgets';
 import type { NoticeRecipient } from '../deps';
@@ -38,22 +37,22 @@ const recipient = (over: Partial<Omit<NoticeRecipient, 'person'>> = {}): Omit<No
 async function enrolAda() {
   driver.window.to = ['ada@bounce.test'];
   await driver.compose();
-  await driver.click(word(voice, 'addToCampaign'));
+  await driver.click(voice.t('campaign.action.add'));
   driver.window.to = [];
 }
 
 describe('the contextual card for a bounce notice', () => {
-  it.each<[string, Partial<Omit<NoticeRecipient, 'person'>>, string]>([
-    ['hard', {}, 'hard'],
-    ['soft', { hard: false, reason: 'mailboxfull', status: '4.2.2' }, 'soft'],
-    ['delayed', { hard: null, action: 'delayed', reason: 'expired', status: '4.4.7' }, 'delayed'],
-    ['not said', { hard: null, reason: null, status: null, diagnostic: null }, 'unknownKind'],
+  it.each<[string, Partial<Omit<NoticeRecipient, 'person'>>, MessageKey]>([
+    ['hard', {}, 'notice.hard'],
+    ['soft', { hard: false, reason: 'mailboxfull', status: '4.2.2' }, 'notice.soft'],
+    ['delayed', { hard: null, action: 'delayed', reason: 'expired', status: '4.4.7' }, 'notice.delayed'],
+    ['not said', { hard: null, reason: null, status: null, diagnostic: null }, 'notice.unclassified'],
   ])('%s: the kind and the reason in plain words', async (_name, over, kind) => {
     const r = recipient(over);
     state.campaign.notices.set('m-1', [r]);
     const answer = await driver.open('m-1');
     expect(answer.card?.name).toBe('notice');
-    const reason = decoratedByLabel(driver.card, escapeText(word(voice, kind as 'hard')));
+    const reason = decoratedByLabel(driver.card, escapeText(voice.t(kind)));
     expect(reason?.text).toBe(escapeText(voice.bounceReason(r.reason)));
     expect(reason?.bottomLabel ?? '').toBe(escapeText(voice.join(r.status, r.diagnostic)));
   });
@@ -62,20 +61,25 @@ describe('the contextual card for a bounce notice', () => {
     await enrolAda();
     state.campaign.notices.set('m-1', [recipient()]);
     await driver.open('m-1');
-    expect(decoratedByLabel(driver.card, escapeText(word(voice, 'yourEmail')))).toMatchObject({
+    expect(decoratedByLabel(driver.card, escapeText(voice.t('notice.yourEmail')))).toMatchObject({
       text: 'Intro for Ada',
       bottomLabel: escapeText(voice.time('2026-03-02T09:00:00.000Z')),
     });
-    expect(buttons(driver.card).map((b) => b.text)).toEqual([word(voice, 'remove'), word(voice, 'suppress')]);
-    const removed = await driver.click(word(voice, 'remove'));
-    expect(removed.notification).toBe(word(voice, 'removed', { email: 'ada@bounce.test' }));
+    expect(buttons(driver.card).map((b) => b.text)).toEqual([
+      voice.t('campaign.action.remove'),
+      voice.t('suppression.action.suppress'),
+    ]);
+    const removed = await driver.click(voice.t('campaign.action.remove'));
+    expect(removed.notification).toBe(voice.t('person.removed', { email: 'ada@bounce.test' }));
     const [ada] = state.campaign.enrolments;
     expect(ada).toMatchObject({ status: 'left', leftReason: 'removed' });
     expect(decoratedByLabel(driver.card, 'ada@bounce.test')?.text).toBe(
-      escapeText(`Intro sequence: ${enrolmentLine(voice, ada!)}`),
+      escapeText(
+        voice.t('person.inCampaign', { campaign: 'Intro sequence', status: voice.enrolmentStatus(ada!) }),
+      ),
     );
-    const suppressed = await driver.click(word(voice, 'suppress'));
-    expect(suppressed.notification).toBe(word(voice, 'suppressedNow', { email: 'ada@bounce.test' }));
+    const suppressed = await driver.click(voice.t('suppression.action.suppress'));
+    expect(suppressed.notification).toBe(voice.t('person.suppressedNow', { email: 'ada@bounce.test' }));
     expect(state.campaign.suppressions.has('ada@bounce.test')).toBe(true);
     expect(buttons(driver.card)).toEqual([]); // nothing left to do
   });
@@ -86,13 +90,13 @@ describe('the contextual card for a bounce notice', () => {
     state.campaign.notices.set('m-1', [recipient()]);
     await driver.open('m-1');
     expect(decoratedByLabel(driver.card, 'ada@bounce.test')?.text).toContain('left: bounced');
-    expect(buttons(driver.card).map((b) => b.text)).toEqual([word(voice, 'suppress')]);
+    expect(buttons(driver.card).map((b) => b.text)).toEqual([voice.t('suppression.action.suppress')]);
   });
 
   it('a notice not tied to one of our sends says so', async () => {
     state.campaign.notices.set('m-1', [recipient({ send: null })]);
     await driver.open('m-1');
-    expect(paragraphs(driver.card)).toContain(escapeText(word(voice, 'unattributed')));
+    expect(paragraphs(driver.card)).toContain(escapeText(voice.t('notice.unattributed')));
   });
 
   it.each<[string, string | undefined]>([
