@@ -47,13 +47,13 @@ const useStyles = makeStyles({
   },
 });
 
-export interface FunnelStage {
+interface FunnelStage {
   label: string;
   count: number;
 }
 
 /** Enrolled → each step sent → finished: how far people got, the widest stage being 100%. */
-export function funnelStages(analytics: CampaignAnalytics, voice: Voice): FunnelStage[] {
+function funnelStages(analytics: CampaignAnalytics, voice: Voice): FunnelStage[] {
   const sent = voice.countLabel('sent');
   return [
     { label: voice.countLabel('enrolled'), count: analytics.total.enrolled },

@@ -20,13 +20,13 @@ const useStyles = makeStyles({
 });
 
 /** A voice line's tone as a Fluent badge colour. */
-export const TONE_COLOR = {
+const TONE_COLOR = {
   info: 'informative',
   success: 'success',
   warning: 'warning',
   error: 'danger',
 } as const;
-export const TONE_INTENT = { info: 'info', success: 'success', warning: 'warning', error: 'error' } as const;
+const TONE_INTENT = { info: 'info', success: 'success', warning: 'warning', error: 'error' } as const;
 
 export function ToneBadge({ line, testId }: { line: Line; testId?: string }) {
   return (

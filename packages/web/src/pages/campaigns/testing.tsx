@@ -2,13 +2,22 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Campaign, Enrolment } from '@sendwell/core';
 import { createVoice } from '@sendwell/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from '@tanstack/react-router';
+import {
+  type AnyRouter,
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  Outlet,
+  RouterProvider,
+} from '@tanstack/react-router';
 import { type RenderResult, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { Answer, Sent } from '../../admin/testing';
 import { createApiClient } from '../../api/client';
 import { ServicesProvider } from '../../api/context';
 import type { Session } from '../../api/session';
+import { campaignRoutes } from './routes';
 
 /**
  * A campaign component rendered with the app's real API client, query hooks and core's voice over a
@@ -16,7 +25,7 @@ import type { Session } from '../../api/session';
  * recording what it sent. The server's behaviour is H2's HTTP tests' and the Playwright spec's.
  */
 
-export const NOW = new Date('2026-12-04T10:00:00Z');
+const NOW = new Date('2026-12-04T10:00:00Z');
 export const voiceForTests = createVoice({ locale: 'en', timeZone: 'UTC', clock: { now: () => NOW } });
 
 const person = (id: string, role: 'rep' | 'admin'): Session => ({
@@ -31,6 +40,33 @@ export function renderWithApi(
   ui: ReactNode,
   answers: Record<string, Answer>,
   session: Session = REP,
+): RenderResult & { sent: Sent[] } {
+  const router = createRouter({
+    routeTree: createRootRoute({ component: () => ui }),
+    history: createMemoryHistory({ initialEntries: ['/'] }),
+  });
+  return renderRouter(router, answers, session);
+}
+
+/** The campaign routes themselves (under a `signed-in` layout, as in the app) at `path`. */
+export function renderCampaignRoutes(
+  path: string,
+  answers: Record<string, Answer>,
+  session: Session = REP,
+): RenderResult & { sent: Sent[] } {
+  const root = createRootRoute({ component: Outlet });
+  const signedIn = createRoute({ getParentRoute: () => root, id: 'signed-in', component: Outlet });
+  const router = createRouter({
+    routeTree: root.addChildren([signedIn.addChildren([...campaignRoutes(signedIn)])]),
+    history: createMemoryHistory({ initialEntries: [path] }),
+  });
+  return renderRouter(router, answers, session);
+}
+
+function renderRouter(
+  router: AnyRouter,
+  answers: Record<string, Answer>,
+  session: Session,
 ): RenderResult & { sent: Sent[] } {
   const sent: Sent[] = [];
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -55,10 +91,6 @@ export function renderWithApi(
   };
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-  });
-  const router = createRouter({
-    routeTree: createRootRoute({ component: () => ui }),
-    history: createMemoryHistory({ initialEntries: ['/'] }),
   });
   const view = render(
     <FluentProvider theme={webLightTheme}>
