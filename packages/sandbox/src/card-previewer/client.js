@@ -81,8 +81,11 @@ function gmailContext() {
     const [to, cc, bcc] = ['draft-to', 'draft-cc', 'draft-bcc'].map((id) => splitRecipients($(id).value));
     return { toRecipients: to, ccRecipients: cc, bccRecipients: bcc };
   }
-  if (state.trigger === 'open')
-    return { messageId: 'msg-f:1', threadId: 'thread-f:1', accessToken: 'previewer-message-token' };
+  if (state.trigger === 'open') {
+    // `?messageId=<Gmail message id>` opens that message of the rep's sandbox mailbox (e.g. a notice).
+    const messageId = new URLSearchParams(location.search).get('messageId') ?? 'msg-f:1';
+    return { messageId, threadId: 'thread-f:1', accessToken: 'previewer-message-token' };
+  }
   return undefined;
 }
 

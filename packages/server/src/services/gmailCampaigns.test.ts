@@ -14,6 +14,13 @@ import { createSendwell, type Sendwell } from '../sendwell';
  * and the contextual card for the notice in the rep's sandbox inbox (read with the rep's grant).
  */
 const voice = createVoice({ locale: 'en', timeZone: 'UTC', clock: systemClock });
+/** Core's words for a person a hard bounce took out ("left: bounced"). */
+const LEFT_BOUNCED = voice.enrolmentStatus({
+  status: 'left',
+  leftReason: 'bounced',
+  nextStep: null,
+  nextAt: null,
+});
 type Widget = Card['sections'][number]['widgets'][number];
 
 describe('Gmail add-on: campaigns and the bounce-notice card, end to end', () => {
@@ -112,8 +119,7 @@ describe('Gmail add-on: campaigns and the bounce-notice card, end to end', () =>
       campaign.id,
     );
     const added = await addon('t=action&a=campaign-add', to, { forms: { 'campaign-picker': campaign.id } });
-    expect(added.notification).toContain('1');
-    expect(added.notification).toContain('Card campaign');
+    expect(added.notification).toBe(voice.count('campaign.enrolledIn', 1, { campaign: 'Card campaign' }));
 
     for (let round = 0; round < 4; round++) await sendwell.runWorkersOnce();
     const person = await api<{ enrolments: { status: string; leftReason: string | null }[] }>(
@@ -123,7 +129,7 @@ describe('Gmail add-on: campaigns and the bounce-notice card, end to end', () =>
     expect(person.enrolments).toMatchObject([{ status: 'left', leftReason: 'bounced' }]);
 
     const after = await addon('t=action&a=compose-refresh', to, { parameters: { session: 's' } });
-    expect(labelled(after.card, 'ada@bounce.test')[0]?.text).toContain('left: bounced');
+    expect(labelled(after.card, 'ada@bounce.test')[0]?.text).toContain(LEFT_BOUNCED);
 
     const notice = sandbox()
       .messages('gus', 'inbox')
@@ -131,7 +137,7 @@ describe('Gmail add-on: campaigns and the bounce-notice card, end to end', () =>
     expect(notice).toBeDefined();
     const opened = await addon('t=open', { messageId: notice!.id, threadId: notice!.threadId });
     expect(opened.card.name).toBe('notice');
-    expect(labelled(opened.card, 'ada@bounce.test')[0]?.text).toContain('left: bounced');
+    expect(labelled(opened.card, 'ada@bounce.test')[0]?.text).toContain(LEFT_BOUNCED);
     const yourEmail = widgets(opened.card).find(
       (w) => 'decoratedText' in w && w.decoratedText.text === 'Hello from the card',
     );
