@@ -6,7 +6,7 @@ import { afterOptOut } from './deliveryOutcomes';
 import type { OutcomeDeps } from './outcomeDeps';
 
 /** Who an unsubscribe link speaks for: the send's person, the team it goes to, the rep who sent it. */
-export interface UnsubscribeTarget {
+interface UnsubscribeTarget {
   send: SendRow;
   email: string;
   tenantId: string;

@@ -18,7 +18,7 @@ export interface World {
   published: EventRow[];
 }
 
-export const START = new Date('2026-12-01T09:00:00Z');
+const START = new Date('2026-12-01T09:00:00Z');
 
 export async function openWorld(engine: 'pglite' | 'postgres'): Promise<World> {
   const db = await openTestDb(engine);

@@ -14,7 +14,7 @@ import { suppressionMessage } from './suppressionCheck';
 import { auditView, recordSuppression, suppressionEvent } from './suppressions';
 
 /** The wire shape of a suppression, with why in words. */
-export function toSuppressionView(s: SuppressionRow, now: Date): Suppression {
+function toSuppressionView(s: SuppressionRow, now: Date): Suppression {
   return {
     id: s.id,
     email: s.email,

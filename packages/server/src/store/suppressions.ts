@@ -23,7 +23,7 @@ type Raw = Record<string, unknown>;
 const date = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : (v ?? {})) as Record<string, unknown>;
 
-export const toLiveSuppression = (r: Raw): LiveSuppression => ({
+const toLiveSuppression = (r: Raw): LiveSuppression => ({
   id: String(r.id),
   email: String(r.email),
   reason: r.reason as SuppressionReason,
