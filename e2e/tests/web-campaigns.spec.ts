@@ -107,6 +107,15 @@ test('a two-step campaign, a CSV with a bad row and a bounce, and the person rea
   await expect(page.getByTestId('web-campaign-analytics-total')).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // The owner pauses and resumes (a pause by the circuit breaker would need an admin).
+  await page.getByTestId('web-campaign-pause').click();
+  await expect(page.getByTestId('web-campaign-status')).toContainText(
+    voice.t('campaign.pausedBy.owner', { time: '' }).trim(),
+  );
+  await expect(page.getByTestId('campaign-banner')).toHaveCount(0);
+  await page.getByTestId('web-campaign-resume').click();
+  await expect(page.getByTestId('web-campaign-status')).toHaveText(voice.t('campaign.status.active'));
+
   // The person lookup says the same, and that the address is now suppressed for the team.
   await page.getByTestId('web-nav-campaigns').click();
   await page.getByTestId('web-person-email').fill(BOUNCE);
