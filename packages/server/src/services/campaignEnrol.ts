@@ -3,8 +3,9 @@ import { type EnrolAnswer, type EnrolRowError, enrolBodySchema, enrolPersonSchem
 import type { z } from 'zod';
 import { findEnrolledEmails, insertEnrolment } from '../store/campaignEnrolments';
 import type { CampaignRow } from '../store/campaigns';
+import type { Db } from '../store/db';
 import { insertEvent } from '../store/events';
-import type { UserRow } from '../store/rows';
+import type { EventRow, UserRow } from '../store/rows';
 import { findLiveSuppressions } from '../store/suppressions';
 import { dueAt } from './campaignSteps';
 import { allowChange, type CampaignDeps, campaignFor } from './campaigns';
@@ -99,6 +100,72 @@ async function checkAgainstTeam(
 const alreadyIn = (email: string, campaign: CampaignRow) =>
   `${email} is already in the campaign ${campaign.name}; nobody is enrolled twice.`;
 
+interface Inserted {
+  ids: string[];
+  errors: EnrolRowError[];
+  event: EventRow | null;
+}
+
+/** Inside one transaction: each accepted person in, at the first step's due time; one feed event. */
+async function insertAccepted(
+  tx: Db,
+  campaign: CampaignRow,
+  user: UserRow,
+  source: string,
+  checked: Checked,
+  now: Date,
+): Promise<Inserted> {
+  const ids: string[] = [];
+  const emails: string[] = [];
+  const errors = [...checked.errors];
+  for (const { row, person } of checked.accepted) {
+    const inserted = await insertEnrolment(tx, {
+      id: randomUUID(),
+      campaignId: campaign.id,
+      tenantId: campaign.tenantId,
+      email: person.email,
+      displayName: person.displayName?.trim() || null,
+      timeZone: person.timeZone ?? null,
+      fields: person.fields,
+      nextStep: 0,
+      nextAt: dueAt(campaign, campaign.steps[0]!, person, now),
+      source,
+      enrolledBy: user.id,
+      enrolledAt: now,
+      updatedAt: now,
+    });
+    // Enrolled by someone else since the check: refused like any duplicate, never twice.
+    if (!inserted) {
+      errors.push({
+        row,
+        email: person.email,
+        code: 'already-enrolled',
+        message: alreadyIn(person.email, campaign),
+      });
+      continue;
+    }
+    ids.push(inserted.id);
+    emails.push(inserted.email);
+  }
+  if (ids.length === 0) return { ids, errors, event: null };
+  const event = await insertEvent(tx, {
+    userId: campaign.ownerId,
+    type: 'campaign.enrolled',
+    sendId: null,
+    templateId: null,
+    recipient: emails.length === 1 ? emails[0]! : null,
+    detail: {
+      campaignId: campaign.id,
+      campaignName: campaign.name,
+      count: ids.length,
+      source,
+      byId: user.id,
+    },
+    at: now,
+  });
+  return { ids, errors, event };
+}
+
 export async function enrol(
   deps: CampaignDeps,
   user: UserRow,
@@ -118,57 +185,9 @@ export async function enrol(
       dryRun: true,
     };
   const now = deps.clock.now();
-  const { ids, errors, event } = await deps.db.transaction(async (tx) => {
-    const ids: string[] = [];
-    const emails: string[] = [];
-    const errors = [...checked.errors];
-    for (const { row, person } of checked.accepted) {
-      const inserted = await insertEnrolment(tx, {
-        id: randomUUID(),
-        campaignId: campaign.id,
-        tenantId: campaign.tenantId,
-        email: person.email,
-        displayName: person.displayName?.trim() || null,
-        timeZone: person.timeZone ?? null,
-        fields: person.fields,
-        nextStep: 0,
-        nextAt: dueAt(campaign, campaign.steps[0]!, person, now),
-        source: request.source,
-        enrolledBy: user.id,
-        enrolledAt: now,
-        updatedAt: now,
-      });
-      // Enrolled by someone else since the check: refused like any duplicate, never twice.
-      if (inserted) {
-        ids.push(inserted.id);
-        emails.push(inserted.email);
-      } else
-        errors.push({
-          row,
-          email: person.email,
-          code: 'already-enrolled',
-          message: alreadyIn(person.email, campaign),
-        });
-    }
-    const event = ids.length
-      ? await insertEvent(tx, {
-          userId: campaign.ownerId,
-          type: 'campaign.enrolled',
-          sendId: null,
-          templateId: null,
-          recipient: emails.length === 1 ? emails[0]! : null,
-          detail: {
-            campaignId: campaign.id,
-            campaignName: campaign.name,
-            count: ids.length,
-            source: request.source,
-            byId: user.id,
-          },
-          at: now,
-        })
-      : null;
-    return { ids, errors, event };
-  });
+  const { ids, errors, event } = await deps.db.transaction((tx) =>
+    insertAccepted(tx, campaign, user, request.source, checked, now),
+  );
   if (event) deps.hub.publish(event);
   return { enrolled: ids.length, enrolmentIds: ids, errors: errors.sort(byRow), dryRun: false };
 }

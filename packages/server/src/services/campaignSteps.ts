@@ -18,11 +18,7 @@ export const stepSendKey = (campaignId: string, stepId: string, enrolmentId: str
   `campaign:${campaignId}:step:${stepId}:person:${enrolmentId}`;
 
 /** The zone a step's window is read in: the person's when the window asks for it and it is known. */
-export function stepZone(
-  campaign: CampaignRow,
-  step: CampaignStep,
-  person: { timeZone?: string | null },
-): string {
+function stepZone(campaign: CampaignRow, step: CampaignStep, person: { timeZone?: string | null }): string {
   const zone = step.window?.zone === 'person' && person.timeZone ? person.timeZone : campaign.timeZone;
   // Both are checked when they come in; a zone this runtime no longer knows reads as UTC.
   return isTimeZone(zone) ? zone : 'UTC';

@@ -11,7 +11,7 @@ import { FeedHub } from './feedHub';
 
 /** Test fixtures for the campaign code: two teams, a template, a campaign with people in it. */
 
-export const CAMPAIGN_USERS = [
+const CAMPAIGN_USERS = [
   {
     id: 'ava',
     email: 'ava@contoso.test',
@@ -50,7 +50,7 @@ export const CAMPAIGN_USERS = [
   },
 ];
 
-export const INTRO = {
+const INTRO = {
   subject: 'Hi {{recipient.firstName|there}}',
   body: '<p>Hello {{recipient.firstName|there}} at {{company|your company}}</p>',
 };

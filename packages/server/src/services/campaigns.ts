@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Campaign,
+  type CampaignStatus,
   type CampaignStep,
   type CampaignStepInput,
   type campaignPageSchema,
@@ -13,7 +14,6 @@ import { listWaitingEnrolments, updateEnrolment } from '../store/campaignEnrolme
 import {
   type CampaignPauseRow,
   type CampaignRow,
-  type CampaignStatus,
   findCampaign,
   insertCampaign,
   listCampaignPage,

@@ -1,12 +1,10 @@
-import type { CampaignStep, LeftReason } from '@sendwell/core';
+import type { CampaignStatus, CampaignStep, LeftReason } from '@sendwell/core';
 import type { Db } from './db';
 
 /**
  * Campaigns and their enrolments as stored (migrations 50 and 51). Every read names the tenant:
  * a campaign id from another team finds nothing.
  */
-
-export type CampaignStatus = 'draft' | 'active' | 'paused' | 'archived';
 
 export interface CampaignPauseRow {
   by: 'owner' | 'circuit-breaker' | 'admin';
@@ -58,7 +56,7 @@ type Raw = Record<string, unknown>;
 const date = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
-export const toCampaign = (r: Raw): CampaignRow => ({
+const toCampaign = (r: Raw): CampaignRow => ({
   id: String(r.id),
   tenantId: String(r.tenant_id),
   ownerId: String(r.owner_id),
