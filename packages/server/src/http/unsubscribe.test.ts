@@ -1,11 +1,15 @@
+import { createVoice, systemClock } from '@sendwell/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCampaign, addSend, openWorld, type World } from '../services/suppressionTesting';
 import { unsubscribeToken } from '../services/unsubscribe';
 import { findLiveSuppressions } from '../store/suppressions';
 import { TEST_ENGINES } from '../store/testing';
-import { UNSUBSCRIBE_WORDS, unsubscribeRoutes } from './unsubscribe';
+import { unsubscribeRoutes } from './unsubscribe';
 
 const SECRET = Buffer.from('c'.repeat(64), 'hex');
+const en = createVoice({ locale: 'en', timeZone: 'UTC', clock: systemClock });
+const zh = createVoice({ locale: 'zh-Hans', timeZone: 'UTC', clock: systemClock });
+const asHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 describe.each(TEST_ENGINES)('/u one-click unsubscribe on %s', (engine) => {
   let w: World;
@@ -32,9 +36,19 @@ describe.each(TEST_ENGINES)('/u one-click unsubscribe on %s', (engine) => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<form method="post">');
-    expect(html).toContain(UNSUBSCRIBE_WORDS.ask('reader@x.test', 'ELI').replace("'", '&#39;'));
+    expect(html).toContain(asHtml(en.t('unsubscribe.ask', { email: 'reader@x.test', sender: 'ELI' })));
     expect(await live('reader@x.test')).toEqual([]);
     expect(await unsubscribeEvents(sendId)).toEqual([]);
+  });
+
+  it('the page speaks the reader’s language (Accept-Language)', async () => {
+    const sendId = await addSend(w, { userId: 'eli', to: ['du@x.test'] });
+    const response = await app.request(`/${unsubscribeToken(SECRET, sendId)}`, {
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' },
+    });
+    const text = await response.text();
+    expect(text).toContain('<html lang="zh-Hans">');
+    expect(text).toContain(asHtml(zh.t('unsubscribe.ask', { email: 'du@x.test', sender: 'ELI' })));
   });
 
   it('an RFC 8058 POST suppresses the person for the team and leaves their campaigns; recorded once', async () => {
@@ -49,7 +63,7 @@ describe.each(TEST_ENGINES)('/u one-click unsubscribe on %s', (engine) => {
     const token = unsubscribeToken(SECRET, sendId);
     const first = await oneClick(token);
     expect(first.status).toBe(200);
-    expect(await first.text()).toContain(UNSUBSCRIBE_WORDS.doneTitle);
+    expect(await first.text()).toContain(en.t('unsubscribe.doneTitle'));
     expect((await oneClick(token)).status).toBe(200);
     expect(await live('pat@x.test')).toEqual([
       expect.objectContaining({ reason: 'unsubscribe', detail: expect.objectContaining({ sendId }) }),
@@ -80,7 +94,7 @@ describe.each(TEST_ENGINES)('/u one-click unsubscribe on %s', (engine) => {
       { recipient: 'button@x.test', detail: { via: 'page' } },
     ]);
     const again = await app.request(`/${unsubscribeToken(SECRET, sendId)}`);
-    expect(await again.text()).toContain(UNSUBSCRIBE_WORDS.alreadyTitle);
+    expect(await again.text()).toContain(en.t('unsubscribe.alreadyTitle'));
   });
 
   it.each([
@@ -88,9 +102,14 @@ describe.each(TEST_ENGINES)('/u one-click unsubscribe on %s', (engine) => {
       'a token we did not sign',
       () => unsubscribeToken(Buffer.from('d'.repeat(64), 'hex'), 'send-1'),
       400,
-      UNSUBSCRIBE_WORDS.bad,
+      asHtml(en.t('unsubscribe.bad')),
     ],
-    ['a send that is gone', () => unsubscribeToken(SECRET, 'send-never'), 404, UNSUBSCRIBE_WORDS.unknown],
+    [
+      'a send that is gone',
+      () => unsubscribeToken(SECRET, 'send-never'),
+      404,
+      asHtml(en.t('unsubscribe.unknown')),
+    ],
   ])('%s: an error page, nothing suppressed', async (_what, token, status, words) => {
     for (const method of ['GET', 'POST']) {
       const response = await app.request(`/${token()}`, { method });
@@ -103,7 +122,7 @@ describe.each(TEST_ENGINES)('/u one-click unsubscribe on %s', (engine) => {
     const sendId = await addSend(w, { userId: 'eli', to: ['a@x.test', 'b@x.test'] });
     const response = await oneClick(unsubscribeToken(SECRET, sendId));
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain(UNSUBSCRIBE_WORDS.noPerson);
+    expect(await response.text()).toContain(asHtml(en.t('unsubscribe.noPerson')));
     expect(await findLiveSuppressions(w.db, 'contoso', ['a@x.test', 'b@x.test'], w.clock.now())).toEqual([]);
   });
 });

@@ -79,7 +79,7 @@ describe.each(TEST_ENGINES)('suppression rules on %s', (engine) => {
       expect(rows[0]).toMatchObject({
         reason: 'soft-bounces',
         until: new Date(w.clock.now().getTime() + DEFAULT_BOUNCE_RULES.softSuppressDays * DAY),
-        detail: { softBounces: daysAgo.length, days: rules.softBounceDays },
+        detail: { softBounces: daysAgo.length, withinDays: rules.softBounceDays },
       });
   });
 

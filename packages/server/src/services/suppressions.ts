@@ -141,7 +141,7 @@ export async function applyBounceRules(
   const outcome = await recordSuppression(deps, {
     ...base,
     reason: 'soft-bounces',
-    detail: { ...evidence, softBounces, days: rules.softBounceDays },
+    detail: { ...evidence, softBounces, withinDays: rules.softBounceDays },
     until: new Date(now.getTime() + rules.softSuppressDays * DAY_MS),
   });
   return { suppressed: true, reason: outcome.row.reason };
