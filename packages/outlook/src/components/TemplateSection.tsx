@@ -39,6 +39,33 @@ function pickerList(props: TemplateSectionProps, all: readonly Template[], selec
   return { options, selected, searching: search.state !== 'idle' };
 }
 
+/** The native picker (Playwright and screen readers both know a `<select>`), first option the prompt. */
+function TemplatePicker(props: {
+  label: string;
+  options: readonly Template[];
+  value: string;
+  onChange(id: string): void;
+  empty: string;
+}) {
+  const styles = useStyles();
+  return (
+    <Select
+      className={styles.grow}
+      aria-label={props.label}
+      data-testid="template-picker"
+      value={props.value}
+      onChange={(_, data) => props.onChange(data.value)}
+    >
+      <option value="">{props.empty}</option>
+      {props.options.map((template) => (
+        <option key={template.id} value={template.id}>
+          {template.name}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
 export function TemplateSection(props: TemplateSectionProps) {
   const styles = useStyles();
   const voice = useVoice();
@@ -72,22 +99,15 @@ export function TemplateSection(props: TemplateSectionProps) {
         onPick={(template) => setSelectedId(template.id)}
       />
       <div className={styles.row}>
-        <Select
-          className={styles.grow}
-          aria-label={title}
-          data-testid="template-picker"
+        <TemplatePicker
+          label={title}
+          options={options}
           value={selectedId}
-          onChange={(_, data) => setSelectedId(data.value)}
-        >
-          <option value="">
-            {templates.value.length || searching ? voice.t('pane.chooseTemplate') : voice.t('ui.noTemplates')}
-          </option>
-          {options.map((template) => (
-            <option key={template.id} value={template.id}>
-              {template.name}
-            </option>
-          ))}
-        </Select>
+          onChange={setSelectedId}
+          empty={
+            templates.value.length || searching ? voice.t('pane.chooseTemplate') : voice.t('ui.noTemplates')
+          }
+        />
         <Button
           data-testid="insert-template"
           disabled={!selected || insert.state === 'inserting'}

@@ -9,7 +9,9 @@ import { renderPane } from '../testing/renderPane';
 
 afterEach(cleanup);
 
-const words = paneWords(createVoice({ locale: 'en', timeZone: 'UTC', clock: new ManualClock(0) }));
+const words = paneWords(
+  createVoice({ locale: 'en', timeZone: 'UTC', clock: new ManualClock('2026-03-02T09:00:00Z') }),
+);
 const followUp: Template = {
   id: 't-follow',
   name: 'Follow-up',
