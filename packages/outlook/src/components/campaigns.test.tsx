@@ -173,4 +173,25 @@ describe('each recipient’s campaign status', () => {
       expect(screen.getAllByTestId('person-status').map((l) => l.dataset.email)).toEqual([bob.email]),
     );
   });
+
+  it('speaks Chinese when Office does', async () => {
+    const api = apiWithCampaigns();
+    api.campaignServer.enrol(spring.id, [{ email: ada.email }]);
+    api.campaignServer.leave(ada.email, spring.id, 'bounced');
+    const item = draftTo([ada]);
+    item.displayLanguage = 'zh-CN';
+    renderPane({ api, item });
+    const zh = createVoice({
+      locale: 'zh-Hans',
+      timeZone: 'UTC',
+      clock: new ManualClock('2026-03-02T09:00:00Z'),
+    });
+    const left = zh.enrolmentStatus({ status: 'left', leftReason: 'bounced', nextStep: null, nextAt: null });
+    await waitFor(() =>
+      expect(within(personLine(ada.email)).getByTestId('person-enrolment').textContent).toBe(
+        paneWords(zh)('inCampaign', { campaign: spring.name, status: left }),
+      ),
+    );
+    expect(screen.getByTestId('campaign-add').textContent).toBe(zh.t('campaign.action.add'));
+  });
 });
