@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { CallShape } from './classify';
 import type { CallKind } from './kinds';
 
-export type CallProvider = 'graph' | 'gmail' | 'ews';
+type CallProvider = 'graph' | 'gmail' | 'ews';
 
 /** One provider request the sandbox answered for a mailbox. */
 export interface CallRecord {

@@ -1,7 +1,15 @@
 // The card previewer page: a fake Gmail window that calls the Sendwell add-on the way Gmail does
 // (event object + Google ID tokens from the sandbox's dev token endpoint) and renders the answers.
 import { draftRaw, splitRecipients } from './draft.js';
-import { draftUpdateOf, navigate, openLinkOf, renderCard, unwrapResponse, whenClosed } from './render.js';
+import {
+  dateTimeLocalMs,
+  draftUpdateOf,
+  navigate,
+  openLinkOf,
+  renderCard,
+  unwrapResponse,
+  whenClosed,
+} from './render.js';
 
 const config = JSON.parse(document.getElementById('previewer-config').textContent);
 const $ = (testId) => document.querySelector(`[data-testid="${testId}"]`);
@@ -70,6 +78,13 @@ function formInputs() {
   for (const el of document.querySelectorAll('[data-testid="card-host"] [data-input-name]')) {
     if ((el.type === 'checkbox' || el.type === 'radio') && !el.checked) continue;
     const name = el.dataset.inputName;
+    if (el.dataset.inputKind === 'dateTime') {
+      // Gmail answers a date-time picker as an instant (int64 ms, a string in JSON); empty: absent.
+      const ms = dateTimeLocalMs(el.value, el.dataset.tzOffset);
+      if (ms !== null)
+        inputs[name] = { dateTimeInput: { msSinceEpoch: String(ms), hasDate: true, hasTime: true } };
+      continue;
+    }
     inputs[name] ??= { stringInputs: { value: [] } };
     inputs[name].stringInputs.value.push(el.value);
   }

@@ -8,6 +8,10 @@ export function escapeAttr(value: unknown): string;
 export function plainCardText(text: unknown): string;
 export function actionTestId(onClick: unknown, text: unknown): string;
 export function renderCard(card: unknown): RenderedCard;
+/** A DATE_AND_TIME picker's `valueMsEpoch` as a datetime-local value in `offsetMinutes`. */
+export function dateTimeLocalValue(ms: unknown, offsetMinutes: unknown): string;
+/** The instant (ms) a datetime-local value means in `offsetMinutes`; null when empty or broken. */
+export function dateTimeLocalMs(value: unknown, offsetMinutes: unknown): number | null;
 export interface PreviewLink {
   url: string;
   popup: boolean;

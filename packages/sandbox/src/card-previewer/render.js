@@ -145,12 +145,35 @@ function renderTextInput(widget, actions) {
   return `<label class="w-text-input" data-widget="textInput">${sanitizeCardText(t.label)}${field}</label>`;
 }
 
+/** A DATE_AND_TIME picker's `valueMsEpoch` as a datetime-local value: the wall time in its offset. */
+export function dateTimeLocalValue(ms, offsetMinutes) {
+  if (ms === undefined || ms === null || ms === '') return '';
+  const wall = new Date(Number(ms) + Number(offsetMinutes ?? 0) * 60_000);
+  return Number.isNaN(wall.getTime()) ? '' : wall.toISOString().slice(0, 16);
+}
+
+/** The instant a datetime-local value means in that offset: what Gmail answers as `msSinceEpoch`. */
+export function dateTimeLocalMs(value, offsetMinutes) {
+  // Only what a datetime-local input holds (V8's Date.parse accepts almost anything otherwise).
+  const wall = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value ?? '') ? Date.parse(`${value}:00Z`) : Number.NaN;
+  return Number.isNaN(wall) ? null : wall - Number(offsetMinutes ?? 0) * 60_000;
+}
+
+/** `dateTimePicker` (DATE_AND_TIME): shown in `timezoneOffsetDate`, else the browser's offset. */
+function renderDateTime(widget) {
+  const d = widget.dateTimePicker;
+  const offset = d.timezoneOffsetDate ?? -new Date().getTimezoneOffset();
+  const value = escapeAttr(dateTimeLocalValue(d.valueMsEpoch, offset));
+  return `<label class="w-datetime" data-widget="dateTimePicker">${sanitizeCardText(d.label)}<input type="datetime-local" ${inputAttrs(d.name)} data-input-kind="dateTime" data-tz-offset="${Number(offset)}" value="${value}"></label>`;
+}
+
 function renderWidget(widget, actions) {
   if (widget.textParagraph)
     return `<p class="w-paragraph" data-widget="textParagraph">${sanitizeCardText(widget.textParagraph.text)}</p>`;
   if (widget.decoratedText) return renderDecorated(widget, actions);
   if (widget.selectionInput) return renderSelection(widget, actions);
   if (widget.textInput) return renderTextInput(widget, actions);
+  if (widget.dateTimePicker?.type === 'DATE_AND_TIME') return renderDateTime(widget);
   if (widget.buttonList)
     return `<div class="w-buttons" data-widget="buttonList">${widget.buttonList.buttons.map((b) => renderButton(b, actions)).join('')}</div>`;
   if (widget.divider) return '<hr class="w-divider" data-widget="divider">';

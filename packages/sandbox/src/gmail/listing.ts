@@ -24,7 +24,7 @@ function decodeCursor(token: string | undefined): ListCursor | null {
   }
 }
 
-export interface ListRequest {
+interface ListRequest {
   q: string | undefined;
   labelIds: string[];
   pageToken: string | undefined;
@@ -32,7 +32,7 @@ export interface ListRequest {
   now: Date;
 }
 
-export interface ListPage {
+interface ListPage {
   page: StoredMessage[];
   next?: string;
   resultSizeEstimate: number;
@@ -86,7 +86,7 @@ export function listMessages(box: MailboxState, request: ListRequest): ListPage 
   };
 }
 
-export interface HistoryPage {
+interface HistoryPage {
   records: { id: number; message: StoredMessage }[];
   next?: string;
 }

@@ -237,7 +237,7 @@ export function compileQuery(q: string | undefined, now: Date): Matcher {
 }
 
 /** What a query lets a listing skip: messages before a time, or all but a few Message-IDs. */
-export interface QueryHints {
+interface QueryHints {
   /** Epoch ms: nothing received before it can match. */
   notBefore?: number;
   /** Message-IDs without angle brackets (lowercased): only these can match. */

@@ -16,7 +16,7 @@ export function lowerBound<T>(items: readonly T[], before: (item: T) => boolean)
 }
 
 /** Arrival order of a mailbox listing: received time, then arrival sequence. */
-export interface Arrival {
+interface Arrival {
   receivedAt: Date;
   seq: number;
 }

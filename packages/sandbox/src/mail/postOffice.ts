@@ -45,7 +45,7 @@ const ANSWER_BUILDERS: Record<Exclude<Response, 'unsubscribe'>, (input: Response
 };
 
 /** The answers to one message: its sender (a sandbox person, or only an address) and recipients. */
-export interface Answering {
+interface Answering {
   sender: SandboxUser | undefined;
   senderAddress: string;
   /** The message as it left (Bcc is removed before anyone reads it). */

@@ -36,7 +36,7 @@ export interface StoredMessage {
   isRead: boolean;
 }
 
-export interface HistoryRecord {
+interface HistoryRecord {
   id: number;
   at: Date;
   messageId: string;

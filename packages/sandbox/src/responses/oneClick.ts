@@ -16,7 +16,7 @@ export interface OneClickEntry {
   reason: string | null;
 }
 
-export type OneClickTarget = { ok: true; url: string } | { ok: false; reason: string };
+type OneClickTarget = { ok: true; url: string } | { ok: false; reason: string };
 
 /** RFC 8058 §3.1: the one value List-Unsubscribe-Post may hold. */
 export const ONE_CLICK_BODY = 'List-Unsubscribe=One-Click';

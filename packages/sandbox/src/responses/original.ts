@@ -25,7 +25,7 @@ export interface ResponseInput {
 }
 
 /** The facts of the original an answer quotes and threads on. */
-export interface OriginalFacts {
+interface OriginalFacts {
   headers: Header[];
   /** With angle brackets; empty when the original had none. */
   messageId: string;

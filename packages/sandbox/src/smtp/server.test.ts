@@ -69,6 +69,16 @@ describe('the sandbox SMTP server as a relay (AUTH)', () => {
     });
   });
 
+  it('relayed mail gets answers too: pat@reply.test replies to the envelope sender after the delay', async () => {
+    const mail = message('pat@reply.test');
+    await relayClient(smtp.port).sendMail(mail);
+    expect((await logged(mail.messageId)).leftSandbox).toEqual(['pat@reply.test']);
+    h.clock.advance(300);
+    h.sandbox.deliverDueNotices();
+    const reply = inboxOf('ava').find((m) => m.subject === `Re: ${mail.subject}`);
+    expect(reply?.headers.find((x) => x.name === 'In-Reply-To')?.value).toBe(mail.messageId);
+  });
+
   it('lets other recipients leave the sandbox', async () => {
     const mail = message('pat@example.test');
     await relayClient(smtp.port).sendMail(mail);
