@@ -151,3 +151,45 @@ test('enrol from the compose card; after the bounce the card reads left: bounced
   await expect(section.getByTestId('notice-remove')).toHaveCount(0);
   await expect(section.getByTestId('notice-suppress')).toHaveCount(0);
 });
+
+test('send at a later time from the compose card, then cancel it from the home card', async ({ page }) => {
+  const subject = `Later ${TAG}`;
+  const to = `later-${TAG}@example.com`;
+  await openPreviewer(page);
+  await page.getByTestId('draft-to').fill(to);
+  await page.getByTestId('draft-subject').fill(subject);
+  await page.getByTestId('draft-body').fill('A note for later.');
+  await page.getByTestId('trigger-compose').click();
+  await expect(card(page)).toHaveAttribute('data-card-name', 'compose');
+  await idle(page);
+
+  // Two days ahead, to the minute, typed as wall time in the picker's zone (the rep's).
+  const sendAt = card(page).getByTestId('send-at');
+  const offset = Number(await sendAt.getAttribute('data-tz-offset'));
+  const at = new Date(Math.floor((Date.now() + 2 * 86_400_000) / 60_000) * 60_000);
+  await sendAt.fill(new Date(at.getTime() + offset * 60_000).toISOString().slice(0, 16));
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const rep = createVoice({ locale: 'en', timeZone: zone, clock: systemClock });
+
+  await card(page).getByTestId('send-with-sendwell').click();
+  await idle(page);
+  await expect(card(page)).toContainText(rep.t('send.goesOut', { time: rep.time(at) }));
+  await card(page)
+    .getByRole('button', { name: rep.t('gmail.send'), exact: true })
+    .click();
+  await idle(page);
+  await expect(card(page).getByRole('region', { name: rep.t('gmail.status.queued') })).toBeVisible();
+
+  await page.getByTestId('trigger-home').click();
+  await idle(page);
+  const activity = card(page).getByRole('region', { name: rep.t('ui.recentActivity') });
+  // One row per send, named by its recipient; it says when it goes ("Queued for …").
+  const row = activity.locator('[data-widget="decoratedText"]', { hasText: to });
+  await expect(row).toContainText(rep.t('send.queuedFor', { time: rep.time(at) }));
+  await row.getByTestId('cancel-send').click();
+  await idle(page);
+  await expect(page.getByTestId('notification')).toHaveText(rep.t('compose.cancelled'));
+  await expect(
+    activity.locator('[data-widget="decoratedText"]', { hasText: to }).getByTestId('cancel-send'),
+  ).toHaveCount(0);
+});

@@ -88,7 +88,7 @@ interface TextInput {
  * google.apps.card.v1 `DateTimePicker`: `valueMsEpoch` is an instant (an int64 as a string), shown
  * in `timezoneOffsetDate` (minutes from UTC); the event answers `formInputs.<name>.dateTimeInput`.
  */
-export interface DateTimePicker {
+interface DateTimePicker {
   name: string;
   label: string;
   type: 'DATE_AND_TIME' | 'DATE_ONLY' | 'TIME_ONLY';

@@ -24,7 +24,7 @@ export function sendAtOf(ctx: AddonContext): Date | null {
 }
 
 /** The draft's To addresses, each once (case-insensitive), as the rep typed them. */
-export function toAddresses(ctx: AddonContext): string[] {
+function toAddresses(ctx: AddonContext): string[] {
   const seen = new Map<string, string>();
   for (const r of draftRecipients(ctx.event).to)
     if (!seen.has(r.email.toLowerCase())) seen.set(r.email.toLowerCase(), r.email);

@@ -39,7 +39,7 @@ export const emptyCampaignState = (): FakeCampaignState => ({
 const NOW = '2026-03-02T10:00:00.000Z';
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-export function personStatusOf(state: FakeCampaignState, email: string): PersonStatus {
+function personStatusOf(state: FakeCampaignState, email: string): PersonStatus {
   return {
     email,
     enrolments: state.enrolments.filter((e) => same(e.email, email)),
