@@ -47,6 +47,9 @@ export function oneClickTarget(headers: readonly Header[]): OneClickTarget {
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
+/** The log keeps the latest presses only: a long bench must not grow memory without bound. */
+const LOG_LIMIT = 5_000;
+
 /**
  * The recipient's mail client pressing "Unsubscribe": one POST per message, as RFC 8058 §3.2
  * describes (body `List-Unsubscribe=One-Click`, form-encoded, no cookies or credentials, redirects
@@ -72,6 +75,7 @@ export class OneClickClient {
       reason: target.ok ? null : target.reason,
     };
     this.#log.push(entry);
+    if (this.#log.length > LOG_LIMIT) this.#log.shift();
     if (target.ok) this.#track(this.#post(entry, target.url));
     return entry;
   }
