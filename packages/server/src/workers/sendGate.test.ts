@@ -5,7 +5,7 @@ import { addCampaign, addSend, openWorld, type World } from '../services/suppres
 import { findSend } from '../store/sends';
 import { findLiveSuppressions } from '../store/suppressions';
 import { TEST_ENGINES } from '../store/testing';
-import { CAMPAIGN_ENDED, stillWanted } from './sendGate';
+import { CAMPAIGN_ENDED, CAMPAIGN_PAUSE_RECHECK_MS, CAMPAIGN_PAUSED_HOLD, stillWanted } from './sendGate';
 
 describe.each(TEST_ENGINES)('stillWanted (the last check before the provider) on %s', (engine) => {
   let w: World;
@@ -50,4 +50,22 @@ describe.each(TEST_ENGINES)('stillWanted (the last check before the provider) on
       expect(await gate(sendId)).toEqual({ go: false, why: CAMPAIGN_ENDED[reason] });
     },
   );
+
+  it('a paused campaign holds its queued step (not cancelled) until it is resumed', async () => {
+    const { campaignId, enrolments } = await addCampaign(w, 'eli', ['held@x.test']);
+    const sendId = await addSend(w, {
+      userId: 'eli',
+      to: ['held@x.test'],
+      campaignId,
+      enrolmentId: enrolments['held@x.test']!,
+    });
+    await w.db.query(`update campaigns set status = 'paused' where id = $1`, [campaignId]);
+    expect(await gate(sendId)).toEqual({
+      go: false,
+      why: CAMPAIGN_PAUSED_HOLD,
+      holdUntil: new Date(w.clock.now().getTime() + CAMPAIGN_PAUSE_RECHECK_MS),
+    });
+    await w.db.query(`update campaigns set status = 'active' where id = $1`, [campaignId]);
+    expect(await gate(sendId)).toEqual({ go: true });
+  });
 });

@@ -4,7 +4,15 @@ import type { SendRow } from '../store/rows';
 import { findLiveSuppressions } from '../store/suppressions';
 
 /** Whether a claimed send should still go out, checked just before the provider is called. */
-export type StillWanted = { go: true } | { go: false; why: string };
+export type StillWanted =
+  | { go: true }
+  | { go: false; why: string }
+  | { go: false; holdUntil: Date; why: string };
+
+/** How long a step's email waits before the worker looks at its paused campaign again. */
+export const CAMPAIGN_PAUSE_RECHECK_MS = 15 * 60_000;
+export const CAMPAIGN_PAUSED_HOLD =
+  'Held: its campaign is paused (by its owner, an admin or the bounce-rate circuit breaker); it goes when the campaign is resumed.';
 
 /** The words a later step ends with when its person left the campaign (the wording). */
 export const CAMPAIGN_ENDED: Record<string, string> = {
@@ -31,6 +39,13 @@ export async function stillWanted(db: Db, send: SendRow, now: Date): Promise<Sti
     );
     if (!row) return { go: false, why: CAMPAIGN_ENDED.removed! };
     if (row.status === 'left') return { go: false, why: CAMPAIGN_ENDED[row.left_reason ?? 'removed']! };
+    // A paused campaign (the circuit breaker above all) holds the emails already in the outbox too.
+    if (row.campaign_status === 'paused')
+      return {
+        go: false,
+        holdUntil: new Date(now.getTime() + CAMPAIGN_PAUSE_RECHECK_MS),
+        why: CAMPAIGN_PAUSED_HOLD,
+      };
   }
   const [user] = await db.query<{ tenant_id: string }>('select tenant_id from users where id = $1', [
     send.userId,

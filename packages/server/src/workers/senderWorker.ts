@@ -88,6 +88,10 @@ async function deliver(deps: SenderDeps, send: SendRow): Promise<void> {
     if (found) return submitted(deps, send);
   }
   const wanted = await stillWanted(deps.db, send, deps.clock.now());
+  if (!wanted.go && 'holdUntil' in wanted) {
+    await deferSend(deps.db, send.id, wanted.holdUntil, wanted.why);
+    return moved(deps, send, retryMove(wanted.holdUntil, wanted.why));
+  }
   if (!wanted.go) return cancelled(deps, send, wanted.why);
   const gate = await gateAttempt(deps.db, send, deps.clock.now());
   if (!gate.go) {
