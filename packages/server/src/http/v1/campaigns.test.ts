@@ -7,9 +7,9 @@ import {
   createVoice,
   type EnrolAnswer,
   type Enrolment,
+  ManualClock,
   type PersonStatus,
   silentLogger,
-  systemClock,
 } from '@sendwell/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/config';
@@ -21,7 +21,9 @@ import { CAMPAIGN_ENDED } from '../../workers/sendGate';
 // The campaign routes on a sandbox-mode Sendwell over real HTTP (sandbox Graph and Gmail, the
 // outbox and the scanner driven round by round). The sandbox seed: ava is contoso's admin, eli and
 // nia are contoso reps, gus is acme's admin (another team).
-const voice = createVoice({ locale: 'en', timeZone: 'UTC', clock: systemClock });
+// Time moves only when a test moves it: the throttle's pacing is the same however slow the machine.
+const clock = new ManualClock('2026-03-02T09:00:00Z');
+const voice = createVoice({ locale: 'en', timeZone: 'UTC', clock });
 
 describe('campaign routes over a sandbox-mode Sendwell', () => {
   let sendwell: Sendwell;
@@ -36,6 +38,7 @@ describe('campaign routes over a sandbox-mode Sendwell', () => {
     sendwell = await createSendwell(loadConfig({ port, dataDir }, {}), {
       logger: silentLogger,
       sandboxNoticeDelayMs: 0,
+      clock,
     });
   });
   afterAll(async () => {
@@ -81,17 +84,22 @@ describe('campaign routes over a sandbox-mode Sendwell', () => {
       source: 'csv',
     });
     expect(answer).toMatchObject({ enrolled: 2, errors: [], dryRun: false });
-    // Rounds, not time: queue, send, scan, until the notice is found (bounded).
+    // Round by round, a minute apart: queue, send (paced), scan, until both emails went and the
+    // notice was found (bounded: the step after is a day away).
     let bo: Enrolment | undefined;
-    for (let round = 0; round < 10 && bo?.status !== 'left'; round++) {
+    let pat: Enrolment | undefined;
+    for (let round = 0; round < 20 && (bo?.status !== 'left' || pat?.stepsSent !== 1); round++) {
       await sendwell.runWorkersOnce();
+      clock.advance(60_000);
       bo = (await person('eli', 'bo@bounce.test')).enrolments[0];
+      pat = (await person('nia', 'pat@example.com')).enrolments[0];
     }
     expect(bo).toMatchObject({ status: 'left', leftReason: 'bounced', stepsSent: 1, nextStep: null });
     expect(voice.enrolmentStatus(bo!)).toBe('left: bounced');
-    const pat = (await person('nia', 'pat@example.com')).enrolments[0]!;
+    await sendwell.runWorkersOnce(); // the campaign moves pat on once the email went
+    pat = (await person('nia', 'pat@example.com')).enrolments[0];
     expect(pat).toMatchObject({ status: 'active', stepsSent: 1, nextStep: 1 });
-    expect(pat.nextAt).not.toBeNull();
+    expect(pat!.nextAt).not.toBeNull();
     // The address is suppressed for the team now, with the reason in words.
     expect((await person('eli', 'bo@bounce.test')).suppression).toMatchObject({ reason: 'hard-bounce' });
 
@@ -171,7 +179,7 @@ describe('campaign routes over a sandbox-mode Sendwell', () => {
       c.id,
       JSON.stringify({
         by: 'circuit-breaker',
-        at: new Date().toISOString(),
+        at: clock.now().toISOString(),
         bounced: 3,
         window: 10,
         threshold: 0.2,
@@ -206,7 +214,7 @@ describe('campaign routes over a sandbox-mode Sendwell', () => {
     // Only the campaign worker's round: ava's step 1 is queued and waits in the outbox.
     await advanceCampaignsOnce({
       db: sendwell.db,
-      clock: systemClock,
+      clock,
       hub: new FeedHub(),
       logger: silentLogger,
       wake() {},
