@@ -61,7 +61,7 @@ const angle = (id: string): string => `<${oneLine(id).replace(/^<|>$/g, '')}>`;
  * Threading (RFC 5322 §3.6.4: References = the parent's References + its Message-ID) and RFC 8058
  * one-click unsubscribe, which mail clients and Gmail's own unsubscribe button read.
  */
-export function threadAndListHeaders(message: {
+function threadAndListHeaders(message: {
   inReplyTo?: string;
   references?: string[];
   listUnsubscribeUrl?: string;

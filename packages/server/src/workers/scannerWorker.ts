@@ -82,7 +82,7 @@ async function lostGrant(deps: ScannerDeps, mailbox: MailboxRow, error: unknown)
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A mailbox's first scan reads back this many days (backfill), then only what is new. */
-export const DEFAULT_BACKFILL_DAYS = 30;
+const DEFAULT_BACKFILL_DAYS = 30;
 
 async function scanMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<number> {
   const port = deps.mailboxFor(mailbox);
