@@ -23,6 +23,9 @@ export function sendAtOf(ctx: AddonContext): Date | null {
   return at && !Number.isNaN(at.getTime()) ? at : null;
 }
 
+/** People whose campaigns the card shows (one status read each); Add to campaign still takes all of To. */
+const PEOPLE_SHOWN = 10;
+
 /** The draft's To addresses, each once (case-insensitive), as the rep typed them. */
 function toAddresses(ctx: AddonContext): string[] {
   const seen = new Map<string, string>();
@@ -43,7 +46,7 @@ async function personOf(ctx: AddonContext, email: string) {
 export async function loadComposeExtras(ctx: AddonContext): Promise<ComposeExtras> {
   const { deps, user, event, voice } = ctx;
   const query = formValue(event, SEARCH_INPUT)?.trim() ?? '';
-  const emails = toAddresses(ctx);
+  const emails = toAddresses(ctx).slice(0, PEOPLE_SHOWN);
   const [results, recent, people, campaigns] = await Promise.all([
     query ? deps.searchTemplates(user.userId, query) : Promise.resolve(null),
     orNull(deps.recentTemplates(user.userId)),
