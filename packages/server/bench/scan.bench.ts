@@ -93,16 +93,14 @@ async function sendOurs(world: World, row: MailboxRow, count: number): Promise<s
     const id = `bench-${row.userId}-${i}`;
     const messageId = `${id}@sendwell.local`;
     const to = `person${i}@example.com`;
-    const result = await world
-      .port(row)
-      .send({
-        sendwellId: id,
-        messageId,
-        from: row.address,
-        to: [to],
-        subject: 'Quick question',
-        html: '<p>Hi</p>',
-      });
+    const result = await world.port(row).send({
+      sendwellId: id,
+      messageId,
+      from: row.address,
+      to: [to],
+      subject: 'Quick question',
+      html: '<p>Hi</p>',
+    });
     if (result.status !== 'submitted') throw new Error(`bench send ${id}: ${JSON.stringify(result)}`);
     await world.deps.db.query(
       `insert into sends (id, user_id, mailbox_id, host, idempotency_key, message_id, from_addr, to_addrs, cc_addrs,

@@ -37,7 +37,11 @@ describe('UnattributedPage', () => {
       }),
     });
     const [row] = await screen.findAllByTestId('web-admin-unattributed-row');
-    const reason = createVoice({ locale: 'en', timeZone: 'UTC' }).bounceReason('userunknown');
+    const reason = createVoice({
+      locale: 'en',
+      timeZone: 'UTC',
+      clock: { now: () => new Date('2026-03-02T12:00:00Z') },
+    }).bounceReason('userunknown');
     expect(within(row!).getByText('pat@bounce.test')).toBeTruthy();
     expect(row!.textContent).toContain(reason);
     expect(row!.textContent).toContain('noticeId: n7');
