@@ -1,6 +1,6 @@
 /**
  * `pnpm bench:campaigns`: the issue's campaign run on the sandbox — 200 people in a 3-step campaign
- * (good, hard bounce, soft bounce, delay, reply, out-of-office) — on PGlite, and on PostgreSQL when
+ * (good, hard bounce, soft bounce, delay, reply, out-of-office, one-click unsubscribe, spam complaint) — on PGlite, and on PostgreSQL when
  * `SENDWELL_TEST_DATABASE_URL` is set. Prints what Sendwell recorded against the sandbox's truth.
  */
 import { runCampaignScenario } from '../src/testing/campaignScenario';
@@ -33,7 +33,7 @@ for (const [engine, postgresAdminUrl] of engines) {
     `  auto-replies:            found ${r.autoReplies.found}/${r.autoReplies.expected}, counted as replies ${r.autoReplies.countedAsReplies}`,
   );
   console.log(
-    `  people:                  finished ${r.finished}, left bounced ${r.leftBounced}, left replied ${r.leftReplied}`,
+    `  people:                  finished ${r.finished}, left bounced ${r.leftBounced}, replied ${r.leftReplied}, unsubscribed ${r.leftUnsubscribed}, complained ${r.leftComplained}; opt-outs suppressed ${r.suppressedOptOuts}`,
   );
   console.log(
     `  analytics vs truth:      ${r.analyticsMismatches.length ? r.analyticsMismatches.join('; ') : 'equal'}`,

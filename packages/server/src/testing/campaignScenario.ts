@@ -20,7 +20,7 @@ import { type FeedWatch, watchFeed } from './feedWatch';
  * The issue's end-to-end campaign: a sandbox-mode Sendwell on a manual clock with a real listening
  * server (the sender and scanner reach the sandbox's Graph over HTTP), one rep (ava, Exchange
  * Online), a 3-step campaign and `people` people whose domains decide their fate in the sandbox
- * (good, hard bounce, soft bounce, delay, reply, out-of-office). Time runs until every person is
+ * (good, hard bounce, soft bounce, delay, reply, out-of-office, one-click unsubscribe, spam complaint). Time runs until every person is
  * finished or left; then `judgeScenario` compares Sendwell's records with the sandbox's own truth.
  * Used by `campaigns.scenario.test.ts` (small) and `pnpm bench:campaigns` (200 people).
  */
@@ -45,7 +45,7 @@ const NOTICE_DELAY_MS = 2 * MINUTE;
 /** The mix, by position in a block of 20 people: mostly good, every fate present. */
 const MIX: Fate[] = [
   'hard', 'good', 'soft', 'good', 'reply', 'good', 'delay', 'good', 'ooo', 'good',
-  'good', 'reply', 'good', 'good', 'good', 'good', 'good', 'good', 'good', 'good',
+  'good', 'reply', 'good', 'unsub', 'good', 'complain', 'good', 'good', 'good', 'good',
 ]; // biome-ignore format: the table reads better as a block
 const DOMAIN: Record<Fate, string> = {
   good: 'prospects.test',
@@ -54,6 +54,8 @@ const DOMAIN: Record<Fate, string> = {
   delay: 'delay.test',
   reply: 'reply.test',
   ooo: 'ooo.test',
+  unsub: 'unsubscribe.test',
+  complain: 'complain.test',
 };
 
 export function fateOf(index: number): Fate {

@@ -3,7 +3,7 @@ import type { Sandbox } from '@sendwell/sandbox';
 import type { Db } from '../store/db';
 
 /** What the sandbox does with a person's mail (by their domain). */
-export type Fate = 'good' | 'hard' | 'soft' | 'delay' | 'reply' | 'ooo';
+export type Fate = 'good' | 'hard' | 'soft' | 'delay' | 'reply' | 'ooo' | 'unsub' | 'complain';
 
 const FATE_BY_DOMAIN: Record<string, Fate> = {
   'bounce.test': 'hard',
@@ -11,11 +11,15 @@ const FATE_BY_DOMAIN: Record<string, Fate> = {
   'delay.test': 'delay',
   'reply.test': 'reply',
   'ooo.test': 'ooo',
+  'unsubscribe.test': 'unsub',
+  'complain.test': 'complain',
 };
 const fateOfAddress = (email: string): Fate => FATE_BY_DOMAIN[email.split('@')[1] ?? ''] ?? 'good';
 const STEPS = 3;
-/** A hard bounce or a reply after step 1 ends the person's campaign; everyone else gets all three. */
-const expectedSteps = (fate: Fate) => (fate === 'hard' || fate === 'reply' ? 1 : STEPS);
+/** Fates that end the person's campaign after step 1; everyone else gets all three steps. */
+const EXITS: readonly Fate[] = ['hard', 'reply', 'unsub', 'complain'];
+const expectedSteps = (fate: Fate) => (EXITS.includes(fate) ? 1 : STEPS);
+const leavers = (mix: Record<Fate, number>) => EXITS.reduce((n, fate) => n + mix[fate], 0);
 
 export interface ScenarioVerdict {
   people: number;
@@ -31,6 +35,10 @@ export interface ScenarioVerdict {
   autoReplies: { expected: number; found: number; countedAsReplies: number };
   leftBounced: number;
   leftReplied: number;
+  leftUnsubscribed: number;
+  leftComplained: number;
+  /** Unsubscribed and complaining people suppressed for the team afterwards. */
+  suppressedOptOuts: number;
   finished: number;
   analyticsMismatches: string[];
   feed: { eventsExpected: number; eventsSeen: number; maxLatencyMs: number };
@@ -73,7 +81,10 @@ export async function judgeScenario(input: TruthInput): Promise<ScenarioVerdict>
     return `${s.enrolment_id}:${s.step_index}`;
   });
   const received = countBy(sentIds, (id) => String(sendById.get(id)!.enrolment_id));
-  const mix = { good: 0, hard: 0, soft: 0, delay: 0, reply: 0, ooo: 0 } as Record<Fate, number>;
+  const mix = { good: 0, hard: 0, soft: 0, delay: 0, reply: 0, ooo: 0, unsub: 0, complain: 0 } as Record<
+    Fate,
+    number
+  >;
   let expectedSent = 0;
   let missing = 0;
   let later = 0;
@@ -136,6 +147,16 @@ export async function judgeScenario(input: TruthInput): Promise<ScenarioVerdict>
     autoReplies: { expected: mix.ooo * STEPS, found: auto.length, countedAsReplies: 0 },
     leftBounced: people.filter((p) => p.left_reason === 'bounced').length,
     leftReplied: people.filter((p) => p.left_reason === 'replied').length,
+    leftUnsubscribed: people.filter((p) => p.left_reason === 'unsubscribed').length,
+    leftComplained: people.filter((p) => p.left_reason === 'complained').length,
+    suppressedOptOuts: Number(
+      (
+        (await db.query(
+          `select count(*)::int as n from suppressions where lifted_at is null and reason in ('unsubscribe', 'complaint')
+             and (email like '%@unsubscribe.test' or email like '%@complain.test')`,
+        )) as Row[]
+      )[0]?.n ?? 0,
+    ),
     finished: people.filter((p) => p.status === 'finished').length,
     analyticsMismatches: [],
     feed: await feedLatency(input),
@@ -156,9 +177,12 @@ function compareAnalytics(a: CampaignAnalytics, v: ScenarioVerdict): string[] {
     ['total.replied', a.total.replied, v.mix.reply],
     ['left.bounced', a.left.bounced ?? 0, v.mix.hard],
     ['left.replied', a.left.replied ?? 0, v.mix.reply],
+    ['left.unsubscribed', a.left.unsubscribed ?? 0, v.mix.unsub],
+    ['left.complained', a.left.complained ?? 0, v.mix.complain],
+    ['total.unsubscribed', a.total.unsubscribed, v.mix.unsub],
     ['step 1 sent', a.steps[0]?.sent ?? -1, v.people],
-    ['step 2 sent', a.steps[1]?.sent ?? -1, v.people - v.mix.hard - v.mix.reply],
-    ['step 3 sent', a.steps[2]?.sent ?? -1, v.people - v.mix.hard - v.mix.reply],
+    ['step 2 sent', a.steps[1]?.sent ?? -1, v.people - leavers(v.mix)],
+    ['step 3 sent', a.steps[2]?.sent ?? -1, v.people - leavers(v.mix)],
   ];
   return want
     .filter(([, got, truth]) => got !== truth)
@@ -215,10 +239,13 @@ function problemsOf(v: ScenarioVerdict): string[] {
     ],
     [v.leftBounced === v.mix.hard, `left bounced ${v.leftBounced}/${v.mix.hard}`],
     [v.leftReplied === v.mix.reply, `left replied ${v.leftReplied}/${v.mix.reply}`],
+    [v.leftUnsubscribed === v.mix.unsub, `left unsubscribed ${v.leftUnsubscribed}/${v.mix.unsub}`],
+    [v.leftComplained === v.mix.complain, `left complained ${v.leftComplained}/${v.mix.complain}`],
     [
-      v.finished === v.people - v.mix.hard - v.mix.reply,
-      `finished ${v.finished}/${v.people - v.mix.hard - v.mix.reply}`,
+      v.suppressedOptOuts === v.mix.unsub + v.mix.complain,
+      `opt-outs suppressed ${v.suppressedOptOuts}/${v.mix.unsub + v.mix.complain}`,
     ],
+    [v.finished === v.people - leavers(v.mix), `finished ${v.finished}/${v.people - leavers(v.mix)}`],
     [v.analyticsMismatches.length === 0, `analytics: ${v.analyticsMismatches.join('; ')}`],
     [
       v.feed.eventsSeen === v.feed.eventsExpected,
