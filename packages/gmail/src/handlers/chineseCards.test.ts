@@ -120,6 +120,29 @@ describe('Gmail cards in Simplified Chinese (zh_CN)', () => {
     expect((await driver.click(zh('ui.insertTemplate'))).notification).toBe(zh('insert.templateGone'));
   });
 
+  it('the compose extras and the notice card, in Chinese', async () => {
+    driver.window.to = ['ada@bounce.test'];
+    await driver.compose();
+    expect(driver.card.sections.map((s) => s.header)).toContain(zhCard('campaign.plural'));
+    expect(decoratedByLabel(driver.card, 'ada@bounce.test')?.text).toBe(zhCard('person.inNoCampaign'));
+    state.campaign.notices.set('m-1', [
+      {
+        email: 'ada@bounce.test',
+        hard: true,
+        action: 'failed',
+        reason: 'userunknown',
+        status: '5.1.1',
+        diagnostic: null,
+        send: null,
+      },
+    ]);
+    const card = (await driver.open('m-1')).card!;
+    expect(card.header?.title).toBe(zhCard('notice.title'));
+    expect(decoratedByLabel(card, zhCard('notice.hard'))?.text).toBe(zhCard('reason.userunknown'));
+    expect(paragraphs(card)).toContain(zhCard('notice.unattributed'));
+    expect(buttons(card).map((b) => b.text)).toEqual([zh('suppression.action.suppress')]);
+  });
+
   it('the not-connected card', async () => {
     const stranger = createAddonDriver({ app, google, locale: 'zh_CN', email: 'stranger@example.com' });
     const answer = await stranger.home();
