@@ -18,13 +18,16 @@ import {
   insertCampaign,
   listCampaignPage,
   lockCampaign,
+  lockHeldStepSends,
   updateCampaign,
 } from '../store/campaigns';
 import type { Db } from '../store/db';
 import { insertEvent } from '../store/events';
 import type { EventRow, UserRow } from '../store/rows';
+import { moveWaitingSend } from '../store/sendQueue';
 import { findVisibleTemplate } from '../store/templates';
 import { findUser } from '../store/users';
+import { CAMPAIGN_PAUSED_HOLD } from '../workers/sendGate';
 import { campaignViews, decodeKeyCursor, encodeKeyCursor } from './campaignViews';
 import { ApiError, parseOrRefuse } from './errors';
 import type { OutcomeDeps } from './outcomeDeps';
@@ -178,8 +181,8 @@ async function campaignEvent(
 }
 
 /**
- * Pause: nothing new is queued. Step emails already in the outbox stay there (they went through
- * the throttle and may be minutes from going); cancel one from the outbox to stop it.
+ * Pause: nothing new is queued, and the sender holds the step emails already in the outbox
+ * (`stillWanted` in workers/sendGate.ts) until the campaign is resumed.
  */
 export async function pauseCampaign(deps: CampaignDeps, user: UserRow, id: string): Promise<Campaign> {
   const { campaign, event } = await deps.db.transaction(async (tx) => {
@@ -221,6 +224,9 @@ export async function resumeCampaign(deps: CampaignDeps, user: UserRow, id: stri
       );
     const at = deps.clock.now();
     const resumed = await updateCampaign(tx, id, { status: 'active', pause: null }, at);
+    // The emails the sender held for the pause go now (the sender paces them), not at its next look.
+    for (const sendId of await lockHeldStepSends(tx, id, CAMPAIGN_PAUSED_HOLD))
+      await moveWaitingSend(tx, sendId, at);
     if (user.role === 'admin' && (found.pause?.by === 'circuit-breaker' || user.id !== found.ownerId))
       await recordAudit(tx, {
         tenantId: user.tenantId,

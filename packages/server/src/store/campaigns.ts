@@ -174,3 +174,13 @@ export async function listCampaignPage(
   );
   return rows.map((r) => ({ ...toCampaign(r), createdKey: String(r.created_key) }));
 }
+
+/** A campaign's step emails the outbox holds because it was paused (`why` is the hold's wording), locked. */
+export async function lockHeldStepSends(tx: Db, campaignId: string, why: string): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `select id from sends where campaign_id = $1 and status in ('scheduled', 'retry') and last_error = $2
+     order by send_at, id for update`,
+    [campaignId, why],
+  );
+  return rows.map((r) => r.id);
+}

@@ -11,9 +11,10 @@ import {
 } from '../services/campaignTesting';
 import { findEnrolmentView } from '../store/campaignEnrolments';
 import type { Db } from '../store/db';
-import { markFailed, markSubmitted } from '../store/sends';
+import { deferSend, markFailed, markSubmitted } from '../store/sends';
 import { openTestDb, TEST_ENGINES } from '../store/testing';
 import { advanceCampaignsOnce } from './campaignWorker';
+import { CAMPAIGN_PAUSED_HOLD } from './sendGate';
 
 const HOUR_MS = 60 * MINUTE_MS;
 
@@ -148,6 +149,20 @@ describe.each(TEST_ENGINES)('the campaign worker on %s', (engine) => {
     await resumeCampaign(bed.deps, eli, campaign.id);
     await round();
     expect(await sendsOf(db, enrolmentId)).toHaveLength(1);
+  });
+
+  it('resuming lets the step emails the sender held for the pause go now', async () => {
+    const { campaign, enrolmentId } = await onePerson([{}]);
+    const eli = await bed.user('eli');
+    await round();
+    const [queued] = await sendsOf(db, enrolmentId);
+    await pauseCampaign(bed.deps, eli, campaign.id);
+    // What the sender does with a paused campaign's email (stillWanted → hold).
+    await deferSend(db, queued!.id, new Date(bed.clock.now().getTime() + HOUR_MS), CAMPAIGN_PAUSED_HOLD);
+    bed.clock.advance(MINUTE_MS);
+    await resumeCampaign(bed.deps, eli, campaign.id);
+    const [released] = await sendsOf(db, enrolmentId);
+    expect(released).toMatchObject({ status: 'scheduled', sendAt: bed.clock.now() });
   });
 
   it('editing the steps never sends a step again: a step moved or added before still counts by id', async () => {

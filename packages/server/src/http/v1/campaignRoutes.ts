@@ -95,7 +95,7 @@ export const pauseRoute = createRoute({
   tags,
   operationId: 'pauseCampaign',
   summary:
-    'Pause: nothing new is queued. Step emails already in the outbox stay there (cancel one from the outbox to stop it)',
+    'Pause: nothing new is queued, and step emails already in the outbox are held until the campaign is resumed',
   request: { params: idParam },
   responses: {
     200: json(campaignSchema, 'The paused campaign'),
@@ -111,7 +111,7 @@ export const resumeRoute = createRoute({
   tags,
   operationId: 'resumeCampaign',
   summary:
-    'Resume: people continue where they were. A circuit-breaker pause is lifted by a team admin only (audited)',
+    'Resume: people continue where they were and held step emails go (paced by the throttle). A circuit-breaker pause is lifted by a team admin only (audited)',
   request: { params: idParam },
   responses: {
     200: json(campaignSchema, 'The active campaign'),
