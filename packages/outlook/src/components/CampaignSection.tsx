@@ -12,7 +12,6 @@ import { useMemo, useState } from 'react';
 import type { Campaign } from '../api/types';
 import type { EnrolState, useCampaignEnrol } from '../hooks/useCampaignEnrol';
 import type { useDraftPeople } from '../hooks/useDraftPeople';
-import { paneWords } from '../model/paneWords';
 import { PeopleStatus } from './PeopleStatus';
 import { ProblemBar } from './ProblemBar';
 import { Section } from './Section';
@@ -31,7 +30,7 @@ function EnrolResult(props: { enrol: EnrolState }) {
   if (enrol.state === 'no-recipients')
     return (
       <Caption1 data-testid="campaign-result" data-state="no-recipients">
-        {paneWords(voice)('noRecipients')}
+        {voice.t('campaign.noRecipients')}
       </Caption1>
     );
   if (enrol.state !== 'done') return null;
@@ -65,7 +64,6 @@ export function CampaignSection(props: {
 }) {
   const styles = useStyles();
   const voice = useVoice();
-  const words = paneWords(voice);
   const [campaignId, setCampaignId] = useState('');
   const { campaigns, enrol, run } = props.enrol;
   const mine = useMemo(
@@ -75,17 +73,19 @@ export function CampaignSection(props: {
   const active = [...mine.values()].filter((c) => c.status === 'active');
   const picked = active.some((c) => c.id === campaignId) ? campaignId : '';
   return (
-    <Section title={words('campaigns')}>
+    <Section title={voice.t('campaign.plural')}>
       {campaigns.state === 'failed' && <ProblemBar problem={campaigns.problem} />}
       <div className={styles.row}>
         <Select
           className={styles.grow}
-          aria-label={words('campaigns')}
+          aria-label={voice.t('campaign.plural')}
           data-testid="campaign-picker"
           value={picked}
           onChange={(_, data) => setCampaignId(data.value)}
         >
-          <option value="">{active.length ? words('chooseCampaign') : words('noCampaigns')}</option>
+          <option value="">
+            {active.length ? voice.t('campaign.choose') : voice.t('campaign.noneActive')}
+          </option>
           {active.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -104,7 +104,7 @@ export function CampaignSection(props: {
       <PeopleStatus control={props.people} campaigns={mine} />
       <div>
         <Button size="small" appearance="subtle" data-testid="people-refresh" onClick={props.people.refresh}>
-          {words('checkRecipients')}
+          {voice.t('person.checkAgain')}
         </Button>
       </div>
     </Section>

@@ -1,7 +1,6 @@
 import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { FeedRow } from '@sendwell/core';
 import type { CancelState } from '../hooks/useCancelSend';
-import { paneWords } from '../model/paneWords';
 import { ProblemBar } from './ProblemBar';
 import { useVoice } from './voice';
 
@@ -33,7 +32,7 @@ function CancelButton(props: { cancel: RowCancel }) {
   return (
     <>
       <Button size="small" data-testid="cancel-send" disabled={state?.state === 'cancelling'} onClick={run}>
-        {paneWords(voice)('cancelSend')}
+        {voice.t('compose.cancelSend')}
       </Button>
       {state?.state === 'failed' && <ProblemBar problem={state.problem} testId="cancel-failed" />}
     </>

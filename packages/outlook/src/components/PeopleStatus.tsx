@@ -10,7 +10,6 @@ import {
 } from '@fluentui/react-components';
 import type { Campaign, PersonStatus } from '../api/types';
 import type { DraftPerson, RemoveState, useDraftPeople } from '../hooks/useDraftPeople';
-import { paneWords } from '../model/paneWords';
 import { ProblemBar } from './ProblemBar';
 import { useVoice } from './voice';
 
@@ -46,7 +45,7 @@ function EnrolmentLine(props: EnrolmentProps) {
         data-status={enrolment.status}
         data-tone={line.tone}
       >
-        {paneWords(voice)('inCampaign', { campaign: enrolment.campaignName, status: line.text })}
+        {voice.t('person.inCampaign', { campaign: enrolment.campaignName, status: line.text })}
       </Caption1>
       {removable && (
         <Button
@@ -80,7 +79,7 @@ function PersonLine(props: {
         {recipient.displayName ? `${recipient.displayName} <${email}>` : email}
       </Text>
       {problem && <ProblemBar problem={problem} />}
-      {status && status.enrolments.length === 0 && <Caption1>{paneWords(voice)('notInCampaign')}</Caption1>}
+      {status && status.enrolments.length === 0 && <Caption1>{voice.t('person.inNoCampaign')}</Caption1>}
       {status?.enrolments.map((enrolment) => (
         <EnrolmentLine
           key={enrolment.id}
@@ -113,7 +112,7 @@ export function PeopleStatus(props: {
   if (people.state === 'loading') return <Spinner size="tiny" />;
   if (people.state === 'failed') return <ProblemBar problem={people.problem} />;
   if (people.value.length === 0)
-    return <Caption1 data-testid="people-none">{paneWords(voice)('noRecipients')}</Caption1>;
+    return <Caption1 data-testid="people-none">{voice.t('campaign.noRecipients')}</Caption1>;
   return (
     <ul className={styles.list} data-testid="people" aria-live="polite">
       {people.value.map((person) => (

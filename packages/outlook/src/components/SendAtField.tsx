@@ -1,21 +1,19 @@
 import { Caption1, Field, Input } from '@fluentui/react-components';
 import { useId } from 'react';
-import { paneWords } from '../model/paneWords';
 import { readSendAt, type SendAtChoice, sendAtInputValue } from '../model/sendAt';
 import { useVoice } from './voice';
 
 /** What the line under the field says: when it goes, or why it cannot be sent like this. */
 function confirmation(choice: SendAtChoice, voice: ReturnType<typeof useVoice>, empty: boolean) {
-  const words = paneWords(voice);
   switch (choice.outcome) {
     case 'now':
-      return { state: 'now', text: empty ? words('sendAtEmpty') : voice.goesOut(null) };
+      return { state: 'now', text: empty ? voice.t('compose.sendAtEmpty') : voice.goesOut(null) };
     case 'at':
       return { state: 'at', text: voice.goesOut(choice.at.toISOString()) };
     case 'too-far':
       return { state: 'too-far', text: voice.t('send.sendAtTooFar') };
     case 'invalid':
-      return { state: 'invalid', text: words('sendAtInvalid') };
+      return { state: 'invalid', text: voice.t('compose.sendAtInvalid') };
   }
 }
 
@@ -31,7 +29,7 @@ export function SendAtField(props: { value: string; onChange(value: string): voi
   const refused = line.state === 'too-far' || line.state === 'invalid';
   return (
     <Field
-      label={paneWords(voice)('sendAt', { zone: voice.timeZone })}
+      label={voice.t('compose.sendAt', { zone: voice.timeZone })}
       validationState={refused ? 'warning' : 'none'}
     >
       <Input

@@ -1,7 +1,6 @@
 import { Button, Caption1, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { Template } from '../api/types';
 import type { useTemplateSearch } from '../hooks/useTemplateSearch';
-import { paneWords } from '../model/paneWords';
 import { ProblemBar } from './ProblemBar';
 import { useVoice } from './voice';
 
@@ -12,20 +11,21 @@ const useStyles = makeStyles({
 /** The search box over the picker; what it found (or why not) is the picker's list. */
 export function TemplateSearchBox(props: { search: ReturnType<typeof useTemplateSearch> }) {
   const voice = useVoice();
-  const words = paneWords(voice);
   const { search, text, setQuery } = props.search;
   return (
     <>
       <Input
         type="search"
         data-testid="template-search"
-        aria-label={words('searchTemplates')}
-        placeholder={words('searchTemplates')}
+        aria-label={voice.t('compose.searchTemplates')}
+        placeholder={voice.t('compose.searchTemplates')}
         value={text}
         onChange={(_, data) => setQuery(data.value)}
       />
       {search.state === 'ready' && search.items.length === 0 && (
-        <Caption1 data-testid="template-search-empty">{words('noMatches', { q: search.q })}</Caption1>
+        <Caption1 data-testid="template-search-empty">
+          {voice.t('compose.noTemplateMatch', { q: search.q })}
+        </Caption1>
       )}
       {search.state === 'failed' && <ProblemBar problem={search.problem} />}
     </>
@@ -37,7 +37,7 @@ export function RecentTemplates(props: { templates: readonly Template[]; onPick(
   const styles = useStyles();
   const voice = useVoice();
   if (props.templates.length === 0) return null;
-  const label = paneWords(voice)('recentlyUsed');
+  const label = voice.t('compose.recentlyUsed');
   return (
     <div className={styles.recent} data-testid="template-recent">
       <Caption1>{label}</Caption1>

@@ -2,7 +2,6 @@ import { createVoice, ManualClock } from '@sendwell/core';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/types';
-import { paneWords } from '../model/paneWords';
 import { FakeApi } from '../testing/fakeApi';
 import { campaign } from '../testing/fakeCampaigns';
 import { ada, bob, draftTo } from '../testing/fixtures';
@@ -11,7 +10,6 @@ import { renderPane } from '../testing/renderPane';
 afterEach(cleanup);
 
 const voice = createVoice({ locale: 'en', timeZone: 'UTC', clock: new ManualClock('2026-03-02T09:00:00Z') });
-const words = paneWords(voice);
 const spring = campaign({ id: 'c-spring', name: 'Spring launch' });
 
 function apiWithCampaigns() {
@@ -80,7 +78,7 @@ describe('Add to campaign', () => {
     const status = voice.enrolmentStatus({ ...enrolled, totalSteps: spring.steps.length });
     await waitFor(() =>
       expect(personLine(ada.email).textContent).toContain(
-        words('inCampaign', { campaign: spring.name, status }),
+        voice.t('person.inCampaign', { campaign: spring.name, status }),
       ),
     );
     expect(within(personLine('gone@acme.test')).getByTestId('person-suppressed').textContent).toBe(
@@ -93,7 +91,7 @@ describe('Add to campaign', () => {
     renderPane({ api });
     const result = await addTo(spring.id);
     expect(result.dataset.state).toBe('no-recipients');
-    expect(result.textContent).toBe(words('noRecipients'));
+    expect(result.textContent).toBe(voice.t('campaign.noRecipients'));
     expect(api.campaignServer.enrolRequests).toEqual([]);
   });
 });
@@ -117,7 +115,7 @@ describe('each recipient’s campaign status', () => {
     });
     await waitFor(() =>
       expect(within(personLine('x@bounce.test')).getByTestId('person-enrolment').textContent).toBe(
-        words('inCampaign', { campaign: spring.name, status: left }),
+        voice.t('person.inCampaign', { campaign: spring.name, status: left }),
       ),
     );
     expect(left).toBe(voice.t('enrolment.left.bounced'));
@@ -166,7 +164,7 @@ describe('each recipient’s campaign status', () => {
     const api = apiWithCampaigns();
     const item = draftTo([ada]);
     renderPane({ api, item });
-    await waitFor(() => expect(personLine(ada.email).textContent).toContain(words('notInCampaign')));
+    await waitFor(() => expect(personLine(ada.email).textContent).toContain(voice.t('person.inNoCampaign')));
     item.recipients.to = [bob];
     fireEvent.click(screen.getByTestId('people-refresh'));
     await waitFor(() =>
@@ -189,7 +187,7 @@ describe('each recipient’s campaign status', () => {
     const left = zh.enrolmentStatus({ status: 'left', leftReason: 'bounced', nextStep: null, nextAt: null });
     await waitFor(() =>
       expect(within(personLine(ada.email)).getByTestId('person-enrolment').textContent).toBe(
-        paneWords(zh)('inCampaign', { campaign: spring.name, status: left }),
+        zh.t('person.inCampaign', { campaign: spring.name, status: left }),
       ),
     );
     expect(screen.getByTestId('campaign-add').textContent).toBe(zh.t('campaign.action.add'));

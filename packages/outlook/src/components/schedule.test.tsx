@@ -2,7 +2,6 @@ import { type Clock, createVoice } from '@sendwell/core';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/types';
-import { paneWords } from '../model/paneWords';
 import { ada, draftTo } from '../testing/fixtures';
 import { renderPane } from '../testing/renderPane';
 
@@ -37,7 +36,7 @@ describe('send at (schedule send)', () => {
   it('sends without sendAt when the field is empty or the time has passed', async () => {
     const { api, clock } = renderPane({ item: draftTo([ada], 'Hi', '<p>Hi</p>') });
     expect((await screen.findByTestId('send-at-confirm')).textContent).toBe(
-      paneWords(voiceIn('UTC', clock))('sendAtEmpty'),
+      voiceIn('UTC', clock).t('compose.sendAtEmpty'),
     );
     const confirm = await pickSendAt('2026-03-02T08:00'); // an hour ago
     expect(confirm.textContent).toBe(voiceIn('UTC', clock).goesOut(null));

@@ -2,16 +2,13 @@ import { createVoice, ManualClock } from '@sendwell/core';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Template } from '../api/types';
-import { paneWords } from '../model/paneWords';
 import { FakeApi } from '../testing/fakeApi';
 import { ada, apiWith, draftTo, intro, plain } from '../testing/fixtures';
 import { renderPane } from '../testing/renderPane';
 
 afterEach(cleanup);
 
-const words = paneWords(
-  createVoice({ locale: 'en', timeZone: 'UTC', clock: new ManualClock('2026-03-02T09:00:00Z') }),
-);
+const voice = createVoice({ locale: 'en', timeZone: 'UTC', clock: new ManualClock('2026-03-02T09:00:00Z') });
 const followUp: Template = {
   id: 't-follow',
   name: 'Follow-up',
@@ -54,7 +51,7 @@ describe('template search', () => {
     renderPane({ api: apiWith(intro, plain) });
     await search('zebra');
     expect((await screen.findByTestId('template-search-empty')).textContent).toBe(
-      words('noMatches', { q: 'zebra' }),
+      voice.t('compose.noTemplateMatch', { q: 'zebra' }),
     );
     await search('');
     await waitFor(() => expect(optionIds()).toEqual([intro.id, plain.id]));
@@ -79,7 +76,7 @@ describe('recently used', () => {
     api.recent = [plain, intro];
     renderPane({ api });
     const recent = await screen.findByTestId('template-recent');
-    expect(recent.textContent).toContain(words('recentlyUsed'));
+    expect(recent.textContent).toContain(voice.t('compose.recentlyUsed'));
     const items = within(recent).getAllByTestId('template-recent-item');
     expect(items.map((b) => b.dataset.templateId)).toEqual([plain.id, intro.id]);
     await search('follow');
