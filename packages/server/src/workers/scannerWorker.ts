@@ -35,6 +35,13 @@ export interface ScannerDeps {
  * folder, so mail sent outside Sendwell counts against the budget. It never deletes, moves or marks
  * user mail read: it only reads.
  */
+/** What one round recorded for the first time: bounce recipients, and answers (replies, complaints). */
+interface Found {
+  bounces: number;
+  answers: number;
+}
+
+/** The new bounces, replies and complaints the round recorded, all mailboxes together. */
 export async function scanAllOnce(deps: ScannerDeps): Promise<number> {
   let found = 0;
   // A mailbox that is not connected has no grant to read with: it is skipped until it is again.
@@ -42,32 +49,41 @@ export async function scanAllOnce(deps: ScannerDeps): Promise<number> {
   // Exchange Server on-premises: no inbox to read (bounce tracking is not available there).
   for (const mailbox of (await listMailboxes(deps.db)).filter(
     (m) => connected.has(m.id) && m.provider !== 'exchange-server',
-  ))
-    found += await scanOneMailbox(deps, mailbox);
+  )) {
+    const round = await scanRound(deps, mailbox);
+    found += round.bounces + round.answers;
+  }
   return found;
+}
+
+/**
+ * "Scan now" (`POST /api/v1/mailboxes/{id}/scan`): one mailbox's round, answering the new bounce
+ * recipients only (the route's `bouncesFound`); replies and complaints are recorded all the same.
+ */
+export async function scanOneMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<number> {
+  return (await scanRound(deps, mailbox)).bounces;
 }
 
 /**
  * One mailbox's round: its Sent folder, then its inbox (the Sent folder first: it records the
  * Message-ID Exchange gave our sends, which a reply in this round may quote). Failures are logged (a
- * lost grant marks the mailbox for reconnecting), never thrown, so one mailbox cannot stop the
- * others. `scanAllOnce` calls it for each connected mailbox; "scan now"
- * (`POST /api/v1/mailboxes/{id}/scan`) for one.
+ * lost grant marks the mailbox for reconnecting), never thrown, so one mailbox cannot stop the others.
  */
-export async function scanOneMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<number> {
+async function scanRound(deps: ScannerDeps, mailbox: MailboxRow): Promise<Found> {
+  const none = { bounces: 0, answers: 0 };
   try {
     const folder = deps.sentFolderFor?.(mailbox) ?? asSentFolder(deps.mailboxFor(mailbox));
     if (folder) await scanSentFolder(deps, mailbox, folder);
   } catch (error) {
-    if (await lostGrant(deps, mailbox, error)) return 0;
+    if (await lostGrant(deps, mailbox, error)) return none;
     deps.logger.warn('sent-folder scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
   }
   try {
     return await scanMailbox(deps, mailbox);
   } catch (error) {
-    if (await lostGrant(deps, mailbox, error)) return 0;
+    if (await lostGrant(deps, mailbox, error)) return none;
     deps.logger.warn('scan failed', { mailboxId: mailbox.id, detail: errorText(error) });
-    return 0;
+    return none;
   }
 }
 
@@ -84,15 +100,23 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 /** A mailbox's first scan reads back this many days (backfill), then only what is new. */
 const DEFAULT_BACKFILL_DAYS = 30;
 
-async function scanMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<number> {
+async function scanMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<Found> {
   const port = deps.mailboxFor(mailbox);
   const page = await port.listInboxChanges(mailbox.scanCursor, backfillFor(deps, mailbox));
   const owner = await findUser(deps.db, mailbox.userId);
   const replies = await matchReplies(deps.db, mailbox, page.entries);
-  let found = 0;
+  const found = { bounces: 0, answers: 0 };
   if (owner)
-    for (const entry of page.entries)
-      found += await scanEntry(deps, { mailbox, owner, port }, entry, replies.get(entry.providerMessageId));
+    for (const entry of page.entries) {
+      const one = await scanEntry(
+        deps,
+        { mailbox, owner, port },
+        entry,
+        replies.get(entry.providerMessageId),
+      );
+      found.bounces += one.bounces;
+      found.answers += one.answers;
+    }
   await saveScanCursor(deps.db, mailbox.id, page.cursor);
   return found;
 }
@@ -107,16 +131,20 @@ async function scanEntry(
   on: { mailbox: MailboxRow; owner: UserRow; port: MailboxPort },
   entry: InboxEntry,
   reply: ReplyMatch | undefined,
-): Promise<number> {
-  if (!reply && !isBounceCandidate(entry)) return 0;
+): Promise<Found> {
+  const none = { bounces: 0, answers: 0 };
+  if (!reply && !isBounceCandidate(entry)) return none;
   const { mailbox, owner, port } = on;
   const report = await parseBounce(await port.getRawMessage(entry.providerMessageId));
   if (report.quotaSignal) await quotaPause(deps, mailbox, report.quotaSignal.detail);
-  if (report.kind === 'bounce') return recordBounce(deps, mailbox, owner, entry.providerMessageId, report);
+  const id = entry.providerMessageId;
+  if (report.kind === 'bounce')
+    return { ...none, bounces: await recordBounce(deps, mailbox, owner, id, report) };
   if (report.kind === 'feedback')
-    return recordComplaints(deps, mailbox, owner, entry.providerMessageId, report);
-  if (reply && report.kind !== 'delivered') return recordReply(deps, mailbox, entry, reply, report);
-  return 0;
+    return { ...none, answers: await recordComplaints(deps, mailbox, owner, id, report) };
+  if (reply && report.kind !== 'delivered')
+    return { ...none, answers: await recordReply(deps, mailbox, entry, reply, report) };
+  return none;
 }
 
 /** Only on the first scan: read back `backfillDays`, with the Gmail threads of what we sent since. */
