@@ -1,6 +1,7 @@
 import type {
   CampaignForecast,
   CampaignStatus,
+  EngagementCounts,
   EnrolAnswer,
   Enrolment,
   EnrolRowError,
@@ -69,11 +70,14 @@ export function serverReasonWords(s: Speaker, reason: string): string {
 /** The campaign's status line: "Active", or who paused it and when. */
 export function campaignStatusWords(
   s: Speaker,
-  c: { status: CampaignStatus; pause: { by: 'owner' | 'admin' | 'circuit-breaker'; at: Instant } | null },
+  c: {
+    status: CampaignStatus;
+    pause: { by: 'owner' | 'admin' | 'circuit-breaker' | 'mailbox'; at: Instant } | null;
+  },
 ): Line {
   if (c.status === 'paused' && c.pause)
     return {
-      tone: c.pause.by === 'circuit-breaker' ? 'error' : 'warning',
+      tone: c.pause.by === 'circuit-breaker' || c.pause.by === 'mailbox' ? 'error' : 'warning',
       text: s.t(`campaign.pausedBy.${c.pause.by}`, { time: s.time(c.pause.at) }),
     };
   const tone: Tone = c.status === 'active' ? 'success' : c.status === 'paused' ? 'warning' : 'info';
@@ -82,7 +86,7 @@ export function campaignStatusWords(
 
 /** The circuit breaker's pause, as the evidence it carries. */
 export interface BreakerPause {
-  by: 'owner' | 'admin' | 'circuit-breaker';
+  by: 'owner' | 'admin' | 'circuit-breaker' | 'mailbox';
   at: Instant;
   bounced?: number;
   window?: number;
@@ -198,7 +202,12 @@ export function enrolAnswerWords(
 }
 
 /** The labels of a campaign's (or a step's) counts, for tables and the funnel. */
-export type CountLabel = keyof StepCounts | 'active' | 'left' | 'total';
+export type CountLabel =
+  | Exclude<keyof StepCounts, 'engagement'>
+  | keyof EngagementCounts
+  | 'active'
+  | 'left'
+  | 'total';
 
 /** "3 pending, from Tue 9:00 AM to Tue 11:00 AM", or that nobody waits for the step. */
 export function forecastStepWords(s: Speaker, step: CampaignForecast['steps'][number]): string {

@@ -7,7 +7,7 @@ import type { Db } from './db';
  */
 
 export interface CampaignPauseRow {
-  by: 'owner' | 'circuit-breaker' | 'admin';
+  by: 'owner' | 'circuit-breaker' | 'admin' | 'mailbox';
   at: string;
   bounced?: number;
   window?: number;

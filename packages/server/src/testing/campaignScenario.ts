@@ -58,7 +58,7 @@ const DOMAIN: Record<Fate, string> = {
   complain: 'complain.test',
 };
 
-export function fateOf(index: number): Fate {
+function fateOf(index: number): Fate {
   return MIX[index % MIX.length]!;
 }
 

@@ -10,6 +10,7 @@ import {
   sendsOf,
 } from '../services/campaignTesting';
 import { findEnrolmentView } from '../store/campaignEnrolments';
+import { findCampaign } from '../store/campaigns';
 import type { Db } from '../store/db';
 import { deferSend, markFailed, markSubmitted } from '../store/sends';
 import { openTestDb, TEST_ENGINES } from '../store/testing';
@@ -182,6 +183,25 @@ describe.each(TEST_ENGINES)('the campaign worker on %s', (engine) => {
     await round();
     const sends = await sendsOf(db, enrolmentId);
     expect(sends.map((s) => s.campaign!.stepId)).toEqual([a!.id, b!.id]);
+  });
+
+  it("a disconnected mailbox pauses the campaign (by 'mailbox', why kept) and takes nobody out", async () => {
+    const { campaign, enrolmentId } = await onePerson([{}]);
+    await db.query(`update mailboxes set state = 'disconnected' where user_id = 'eli'`);
+    try {
+      await round();
+      expect((await enrolment(enrolmentId)).leftDetail ?? null).toBeNull();
+      expect(await enrolment(enrolmentId)).toMatchObject({ status: 'active', nextStep: 0 });
+      expect(await sendsOf(db, enrolmentId)).toHaveLength(0);
+      const paused = (await findCampaign(db, (await bed.user('eli')).tenantId, campaign.id))!;
+      expect(paused.status).toBe('paused');
+      expect(paused.pause).toMatchObject({ by: 'mailbox', message: expect.any(String) });
+    } finally {
+      await db.query(`update mailboxes set state = 'connected' where user_id = 'eli'`);
+    }
+    await resumeCampaign(bed.deps, await bed.user('eli'), campaign.id);
+    await round();
+    expect(await sendsOf(db, enrolmentId)).toHaveLength(1);
   });
 
   it('a step whose template is gone takes the person out with the reason, never a retry loop', async () => {

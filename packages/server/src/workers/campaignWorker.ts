@@ -3,7 +3,7 @@ import { dueAt, queueStep } from '../services/campaignSteps';
 import { ApiError } from '../services/errors';
 import type { OutcomeDeps } from '../services/outcomeDeps';
 import { claimDueEnrolment, claimSettledEnrolment, updateEnrolment } from '../store/campaignEnrolments';
-import { type CampaignRow, type EnrolmentRow, findCampaign } from '../store/campaigns';
+import { type CampaignRow, type EnrolmentRow, findCampaign, updateCampaign } from '../store/campaigns';
 import type { Db } from '../store/db';
 import { insertEvent } from '../store/events';
 import type { EventRow, SendRow } from '../store/rows';
@@ -14,6 +14,13 @@ export interface CampaignWorkerDeps extends OutcomeDeps {
   /** Wakes the sender when a step's email is due now. */
   wake(): void;
 }
+
+/**
+ * Refusals about the owner's mailbox or channel, not the person (every 409 of `createSend`: no
+ * channel, disconnected, disabled; or the owner gone): the campaign pauses and everyone keeps their
+ * place, instead of taking out everybody who fell due while the mailbox could not send.
+ */
+const aboutTheMailbox = (error: ApiError) => error.status === 409 || error.code === 'owner-gone';
 
 /** At most this many people move per phase and round, so one round stays short; the rest wait a round. */
 const ROUND_LIMIT = 200;
@@ -110,6 +117,7 @@ async function queueDueOne(deps: CampaignWorkerDeps, tx: Db): Promise<EventRow[]
     return [];
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
+    if (aboutTheMailbox(error)) return pauseForMailbox(tx, campaign, error.message, now);
     const detail = { stepId: campaign.steps[e.nextStep]!.id, code: error.code, message: error.message };
     return leaveEnrolment(tx, e, {
       reason: error.code === 'suppressed' ? 'suppressed' : 'removed',
@@ -117,4 +125,26 @@ async function queueDueOne(deps: CampaignWorkerDeps, tx: Db): Promise<EventRow[]
       at: now,
     });
   }
+}
+
+/** The owner's mailbox cannot take step emails: pause the campaign with why; the owner reconnects, then resumes. */
+async function pauseForMailbox(tx: Db, campaign: CampaignRow, why: string, at: Date): Promise<EventRow[]> {
+  const pause = { by: 'mailbox' as const, at: at.toISOString(), message: why };
+  await updateCampaign(tx, campaign.id, { status: 'paused', pause }, at);
+  const event = await insertEvent(tx, {
+    userId: campaign.ownerId,
+    type: 'campaign.paused',
+    sendId: null,
+    templateId: null,
+    recipient: null,
+    detail: {
+      campaignId: campaign.id,
+      campaignName: campaign.name,
+      name: campaign.name,
+      by: 'mailbox',
+      reason: why,
+    },
+    at,
+  });
+  return [event];
 }

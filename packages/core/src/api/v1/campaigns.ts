@@ -74,7 +74,10 @@ export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
 /** Why a campaign is paused: the rep paused it, or the bounce-rate circuit breaker did. */
 export const campaignPauseSchema = z
   .object({
-    by: z.enum(['owner', 'circuit-breaker', 'admin']),
+    by: z.enum(['owner', 'circuit-breaker', 'admin', 'mailbox']).meta({
+      description:
+        "`mailbox`: the owner's mailbox could not take the step emails (disconnected, disabled, gone).",
+    }),
     at: isoTime,
     /** The breaker's evidence: bounces among the last sends and the threshold. */
     bounced: z.number().int().optional(),
@@ -83,6 +86,27 @@ export const campaignPauseSchema = z
     message: z.string(),
   })
   .meta({ id: 'CampaignPause' });
+
+/**
+ * Opens and clicks, only meaningful while the team tracks them (`CampaignAnalytics.tracking`).
+ * Counted per message: a person opening an email five times is one opened message. Machine
+ * requests (privacy proxies, link scanners) are kept apart: a message counts as a machine open only
+ * if no person opened it, so `opened + machineOpens <= sent`.
+ */
+export const engagementCountsSchema = z
+  .object({
+    opened: z.number().int().meta({ description: 'Messages a person opened (the tracking pixel loaded).' }),
+    clicked: z.number().int().meta({ description: 'Messages in which a person clicked a tracked link.' }),
+    machineOpens: z.number().int().meta({
+      description: 'Messages opened only by machines (e.g. Apple Mail Privacy Protection, image proxies).',
+    }),
+    machineClicks: z
+      .number()
+      .int()
+      .meta({ description: 'Messages whose links were followed only by machines (link scanners).' }),
+  })
+  .meta({ id: 'EngagementCounts' });
+export type EngagementCounts = z.infer<typeof engagementCountsSchema>;
 
 export const stepCountsSchema = z
   .object({
@@ -96,6 +120,9 @@ export const stepCountsSchema = z
     bounceRate: z.number().meta({ description: '(hard + soft) / sent, 0 when nothing was sent.' }),
     replyRate: z.number(),
     unsubscribeRate: z.number(),
+    engagement: engagementCountsSchema.optional().meta({
+      description: "Opens and clicks of the step's messages (read with CampaignAnalytics.tracking).",
+    }),
   })
   .meta({ id: 'StepCounts' });
 export type StepCounts = z.infer<typeof stepCountsSchema>;
@@ -234,6 +261,14 @@ export const campaignAnalyticsSchema = z
     total: stepCountsSchema,
     steps: z.array(stepCountsSchema.extend({ stepId: z.string(), index: z.number().int() })),
     left: z.record(leftReasonSchema, z.number().int()),
+    tracking: z
+      .object({ opens: z.boolean(), clicks: z.boolean() })
+      // An answer from a server that predates tracking reads as "not tracked".
+      .default({ opens: false, clicks: false })
+      .meta({
+        description:
+          'Whether the team tracks opens and clicks now (bounce rules); off = engagement means nothing.',
+      }),
   })
   .meta({ id: 'CampaignAnalytics' });
 export type CampaignAnalytics = z.infer<typeof campaignAnalyticsSchema>;

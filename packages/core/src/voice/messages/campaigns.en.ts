@@ -43,6 +43,8 @@ export const campaignsEn = {
   'campaign.pausedBy.owner': 'Paused by its owner {time}',
   'campaign.pausedBy.admin': 'Paused by a team admin {time}',
   'campaign.pausedBy.circuit-breaker': 'Paused automatically {time}: too many emails bounced',
+  'campaign.pausedBy.mailbox':
+    'Paused automatically {time}: the mailbox it sends from cannot send; connect it again, then resume',
   'campaign.breaker.evidence':
     '{bounced} of the last {window} emails bounced ({rate}); the team’s limit is {threshold}.',
   'campaign.breaker.adminHint': 'Check the addresses, then resume the campaign.',
@@ -180,6 +182,13 @@ export const campaignsEn = {
   'campaign.counts.replyRate': 'Reply rate',
   'campaign.counts.unsubscribeRate': 'Unsubscribe rate',
   'campaign.counts.total': 'All steps',
+  'campaign.counts.opened': 'Opened',
+  'campaign.counts.clicked': 'Clicked',
+  'campaign.counts.machineOpens': 'Opened by machines',
+  'campaign.counts.machineClicks': 'Clicked by machines',
+  'campaign.engagement': 'Opens and clicks',
+  'campaign.engagement.machines':
+    'Counted once per email. Machines (privacy proxies that load every image, link scanners) are counted apart, only for emails no person opened or clicked.',
   'campaign.funnel': 'Campaign funnel',
   'campaign.forecast.step.one': '{n} pending, from {first} to {last}',
   'campaign.forecast.step.other': '{n} pending, from {first} to {last}',

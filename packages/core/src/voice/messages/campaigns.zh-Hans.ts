@@ -37,6 +37,7 @@ export const campaignsZhHans: Record<keyof typeof campaignsEn, string> = {
   'campaign.pausedBy.owner': '创建者于 {time} 暂停',
   'campaign.pausedBy.admin': '团队管理员于 {time} 暂停',
   'campaign.pausedBy.circuit-breaker': '{time} 自动暂停：退信过多',
+  'campaign.pausedBy.mailbox': '已于 {time} 自动暂停：发送所用的邮箱无法发信，请重新连接后再恢复',
   'campaign.breaker.evidence':
     '最近 {window} 封邮件中有 {bounced} 封被退回（{rate}）；团队上限为 {threshold}。',
   'campaign.breaker.adminHint': '请检查地址，然后恢复活动。',
@@ -162,6 +163,13 @@ export const campaignsZhHans: Record<keyof typeof campaignsEn, string> = {
   'campaign.counts.replyRate': '回复率',
   'campaign.counts.unsubscribeRate': '退订率',
   'campaign.counts.total': '所有步骤',
+  'campaign.counts.opened': '已打开',
+  'campaign.counts.clicked': '已点击',
+  'campaign.counts.machineOpens': '机器打开',
+  'campaign.counts.machineClicks': '机器点击',
+  'campaign.engagement': '打开与点击',
+  'campaign.engagement.machines':
+    '每封邮件只计一次。机器（加载所有图片的隐私代理、链接扫描器）单独计数，仅计入无人打开或点击的邮件。',
   'campaign.funnel': '活动漏斗',
   'campaign.forecast.step.one': '{n} 封待发，{first} 至 {last}',
   'campaign.forecast.step.other': '{n} 封待发，{first} 至 {last}',
