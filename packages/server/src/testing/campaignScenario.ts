@@ -111,6 +111,8 @@ export async function runCampaignScenario(options: ScenarioOptions): Promise<Sce
     };
   } finally {
     feed?.close();
+    // Let the server see the stream end (its loop stops on the abort) before the store closes.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     server.close();
     await sendwell?.close();
     await postgres?.drop();
