@@ -23,7 +23,7 @@ const LANDING_LINKS: readonly [string, readonly LandingLink[]][] = [
   ],
   [
     'For your team',
-    [{ path: '/app/', text: 'Team web app: sends, templates, numbers; channels and settings for admins' }],
+    [{ path: '/app/', text: 'Team web app: campaigns, sends, templates, suppressed addresses, numbers; channels and settings for admins' }],
   ],
   [
     'For developers',
