@@ -1,4 +1,5 @@
 import { type CampaignAnalytics, LEFT_REASONS, type LeftReason, type StepCounts } from '@sendwell/core';
+import { findBounceRules } from '../store/bounceRules';
 import type { CampaignRow } from '../store/campaigns';
 import type { Db } from '../store/db';
 
@@ -15,6 +16,10 @@ interface StepRaw {
   soft: number;
   replied: number;
   unsubscribed: number;
+  opened: number;
+  clicked: number;
+  machineOpens: number;
+  machineClicks: number;
 }
 
 interface CampaignRaw {
@@ -25,7 +30,18 @@ interface CampaignRaw {
   left: Record<LeftReason, number>;
 }
 
-const emptyStep = (): StepRaw => ({ reached: 0, sent: 0, hard: 0, soft: 0, replied: 0, unsubscribed: 0 });
+const emptyStep = (): StepRaw => ({
+  reached: 0,
+  sent: 0,
+  hard: 0,
+  soft: 0,
+  replied: 0,
+  unsubscribed: 0,
+  opened: 0,
+  clicked: 0,
+  machineOpens: 0,
+  machineClicks: 0,
+});
 const emptyLeft = () => Object.fromEntries(LEFT_REASONS.map((r) => [r, 0])) as Record<LeftReason, number>;
 
 const SEND_STATS = `
@@ -47,6 +63,24 @@ const UNSUBSCRIBED = `
   select e.campaign_id, s.step_id, count(*)::int as n from enrolments e
   join sends s on s.id = coalesce(e.left_detail->>'sendId', e.last_send_id)
   where e.campaign_id = any($1::text[]) and e.left_reason = 'unsubscribed' group by e.campaign_id, s.step_id`;
+
+// Per message, not per request: a person's open wins over any machine's, so the two never overlap.
+const ENGAGEMENT = `
+  with per_send as (
+    select s.campaign_id, s.step_id, e.send_id,
+      bool_or(e.kind = 'open' and not e.machine) as opened,
+      bool_or(e.kind = 'open' and e.machine) as machine_opened,
+      bool_or(e.kind = 'click' and not e.machine) as clicked,
+      bool_or(e.kind = 'click' and e.machine) as machine_clicked
+    from engagement e join sends s on s.id = e.send_id
+    where s.campaign_id = any($1::text[]) group by s.campaign_id, s.step_id, e.send_id
+  )
+  select campaign_id, step_id,
+    count(*) filter (where opened)::int as opened,
+    count(*) filter (where machine_opened and not opened)::int as machine_opens,
+    count(*) filter (where clicked)::int as clicked,
+    count(*) filter (where machine_clicked and not clicked)::int as machine_clicks
+  from per_send group by campaign_id, step_id`;
 
 const ENROLMENT_STATS = `
   select campaign_id, status, left_reason, count(*)::int as n from enrolments
@@ -72,6 +106,13 @@ async function rawCounts(db: Db, ids: string[]): Promise<Map<string, CampaignRaw
     });
   for (const r of await db.query<Record<string, unknown>>(UNSUBSCRIBED, [ids]))
     step(String(r.campaign_id), String(r.step_id)).unsubscribed = Number(r.n);
+  for (const r of await db.query<Record<string, unknown>>(ENGAGEMENT, [ids]))
+    Object.assign(step(String(r.campaign_id), String(r.step_id)), {
+      opened: Number(r.opened),
+      clicked: Number(r.clicked),
+      machineOpens: Number(r.machine_opens),
+      machineClicks: Number(r.machine_clicks),
+    });
   for (const r of await db.query<Record<string, unknown>>(ENROLMENT_STATS, [ids])) {
     const c = out.get(String(r.campaign_id))!;
     const n = Number(r.n);
@@ -97,6 +138,12 @@ function stepCounts(raw: StepRaw, enrolled: number, finished: number): StepCount
     bounceRate: rate(raw.hard + raw.soft, raw.sent),
     replyRate: rate(raw.replied, raw.sent),
     unsubscribeRate: rate(raw.unsubscribed, raw.sent),
+    engagement: {
+      opened: raw.opened,
+      clicked: raw.clicked,
+      machineOpens: raw.machineOpens,
+      machineClicks: raw.machineClicks,
+    },
   };
 }
 
@@ -106,7 +153,7 @@ function sumSteps(steps: Iterable<StepRaw>): StepRaw {
   return total;
 }
 
-function analyticsOf(campaign: CampaignRow, raw: CampaignRaw): CampaignAnalytics {
+function analyticsOf(campaign: CampaignRow, raw: CampaignRaw): Omit<CampaignAnalytics, 'tracking'> {
   const last = campaign.steps.length - 1;
   return {
     campaignId: campaign.id,
@@ -127,7 +174,9 @@ function analyticsOf(campaign: CampaignRow, raw: CampaignRaw): CampaignAnalytics
 /** `GET /campaigns/{id}/analytics`: the whole campaign, each step, and who left why. */
 export async function campaignAnalytics(db: Db, campaign: CampaignRow): Promise<CampaignAnalytics> {
   const raw = (await rawCounts(db, [campaign.id])).get(campaign.id)!;
-  return analyticsOf(campaign, raw);
+  // The team's switches as they are now: rows recorded before a switch went off still count.
+  const rules = await findBounceRules(db, campaign.tenantId);
+  return { ...analyticsOf(campaign, raw), tracking: { opens: rules.trackOpens, clicks: rules.trackClicks } };
 }
 
 /** The totals each campaign of a list shows, plus how many people are active and how many left. */

@@ -90,7 +90,9 @@ export function CampaignFunnel({ analytics, voice }: { analytics: CampaignAnalyt
   );
 }
 
-const NUMBERS: (keyof StepCounts & CountLabel)[] = [
+/** The plain numbers of a step (its opens and clicks have their own table, when tracked). */
+type CountKey = Exclude<keyof StepCounts, 'engagement'> & CountLabel;
+const NUMBERS: CountKey[] = [
   'enrolled',
   'sent',
   'bouncedHard',
@@ -102,8 +104,8 @@ const NUMBERS: (keyof StepCounts & CountLabel)[] = [
   'unsubscribeRate',
   'finished',
 ];
-const RATES = new Set<keyof StepCounts>(['bounceRate', 'replyRate', 'unsubscribeRate']);
-const cell = (counts: StepCounts, key: keyof StepCounts, voice: Voice) =>
+const RATES = new Set<CountKey>(['bounceRate', 'replyRate', 'unsubscribeRate']);
+const cell = (counts: StepCounts, key: CountKey, voice: Voice) =>
   RATES.has(key) ? voice.percent(counts[key]) : voice.number(counts[key]);
 
 /** Every step's numbers and the campaign's, with the rates; then who left and why. */

@@ -7,6 +7,7 @@ import { CampaignFunnel, StepAnalyticsTable } from './CampaignFunnel';
 import { CampaignHeader, campaignRights } from './CampaignHeader';
 import { CampaignSteps } from './CampaignSteps';
 import { useCampaign, useCampaignAnalytics, useCampaignForecast } from './campaignApi';
+import { EngagementTable } from './EngagementTable';
 import { EnrolmentsSection } from './EnrolmentsSection';
 import { EnrolSection } from './EnrolSection';
 
@@ -44,6 +45,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
             <>
               <CampaignFunnel analytics={a} voice={voice} />
               <StepAnalyticsTable analytics={a} voice={voice} />
+              <EngagementTable analytics={a} voice={voice} />
             </>
           )}
         </Loaded>
