@@ -49,21 +49,21 @@ function afterDelay(from: Date, delay: StepDelay, zone: string): Date {
   return fromWallTime(day, zone);
 }
 
-const inWindow = (w: WallTime, window: SendWindow, days: Set<number>) =>
-  days.has(w.weekday) && w.hour >= window.startHour && w.hour < window.endHour;
+const inWindow = (w: WallTime, sendWindow: SendWindow, days: Set<number>) =>
+  days.has(w.weekday) && w.hour >= sendWindow.startHour && w.hour < sendWindow.endHour;
 
 /** The first instant at or after `at` inside the window (a week always holds one: days is never empty). */
-function intoWindow(at: Date, window: SendWindow, zone: string): Date {
-  const days = new Set(window.days.map(WEEKDAY_OF));
+function intoWindow(at: Date, sendWindow: SendWindow, zone: string): Date {
+  const days = new Set(sendWindow.days.map(WEEKDAY_OF));
   const now = wallTime(at, zone);
-  if (inWindow(now, window, days)) return at;
-  const opening = { hour: window.startHour, minute: 0, second: 0, millisecond: 0 };
+  if (inWindow(now, sendWindow, days)) return at;
+  const opening = { hour: sendWindow.startHour, minute: 0, second: 0, millisecond: 0 };
   for (let offset = 0; offset <= 8; offset++) {
     const day = addWallDays(now, offset);
     if (!days.has(day.weekday)) continue;
     const candidate = fromWallTime({ ...day, ...opening }, zone);
     // An opening inside a DST gap lands later than its hour; it must still be in the window.
-    if (candidate >= at && inWindow(wallTime(candidate, zone), window, days)) return candidate;
+    if (candidate >= at && inWindow(wallTime(candidate, zone), sendWindow, days)) return candidate;
   }
-  throw new Error(`No opening for the send window ${JSON.stringify(window)} in ${zone}`);
+  throw new Error(`No opening for the send window ${JSON.stringify(sendWindow)} in ${zone}`);
 }

@@ -126,16 +126,16 @@ export function stepDelayWords(s: Speaker, delay: StepDelay, index: number): str
 }
 
 /** "Mon–Fri, 9:00 AM–5:00 PM, Europe/Paris time", or "Any time" without a window. */
-export function stepWindowWords(s: Speaker, window: SendWindow | null, campaignZone: string): string {
-  if (!window) return s.t('step.window.anyTime');
+export function stepWindowWords(s: Speaker, sendWindow: SendWindow | null, campaignZone: string): string {
+  if (!sendWindow) return s.t('step.window.anyTime');
   const zone =
-    window.zone === 'person'
+    sendWindow.zone === 'person'
       ? s.t('step.window.zone.person', { zone: campaignZone })
       : s.t('step.window.zone.rep', { zone: campaignZone });
   return s.t('step.window', {
-    days: dayList(s, window.days),
-    start: hourWords(s, window.startHour),
-    end: hourWords(s, window.endHour),
+    days: dayList(s, sendWindow.days),
+    start: hourWords(s, sendWindow.startHour),
+    end: hourWords(s, sendWindow.endHour),
     zone,
   });
 }
