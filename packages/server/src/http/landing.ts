@@ -23,7 +23,12 @@ const LANDING_LINKS: readonly [string, readonly LandingLink[]][] = [
   ],
   [
     'For your team',
-    [{ path: '/app/', text: 'Team web app: campaigns, sends, templates, suppressed addresses, numbers; channels and settings for admins' }],
+    [
+      {
+        path: '/app/',
+        text: 'Team web app: campaigns, sends, templates, suppressed addresses, numbers; channels and settings for admins',
+      },
+    ],
   ],
   [
     'For developers',
