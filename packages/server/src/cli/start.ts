@@ -75,7 +75,8 @@ function sandboxBanner(config: ServerConfig, smtpPort: number | null): string {
     `  Start page:                                   ${base}/`,
     ...smtp,
     '',
-    'Send to anyone@bounce.test (hard bounce), @full.test (soft), @delay.test (delay notice) to see the bounce flow.',
+    'Send to anyone@bounce.test (hard bounce), @full.test (soft), @delay.test (delay notice) to see the bounce flow;',
+    '@reply.test replies, @ooo.test answers out of office, @unsubscribe.test and @complain.test opt out (campaigns: /app/campaigns).',
     'nia@contoso.test (Outlook) and max@acme.test (Gmail) have not connected their mailbox yet: try Connect.',
     '',
   ].join('\n');
