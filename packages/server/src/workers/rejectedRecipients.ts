@@ -17,6 +17,8 @@ export async function recordRejectedRecipients(
   rejected: readonly RejectedRecipient[],
   at: Date,
 ): Promise<void> {
+  if (rejected.length === 0) return;
+  const user = await findUser(deps.db, send.userId);
   for (const r of rejected) {
     const { reason, hard } = classifySmtpRefusal(r.status, r.diagnostic);
     const isNew = await insertBounce(deps.db, {
@@ -48,7 +50,6 @@ export async function recordRejectedRecipients(
       },
       at,
     });
-    const user = await findUser(deps.db, send.userId);
     if (user)
       await afterBounce(deps, {
         send,

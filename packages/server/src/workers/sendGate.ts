@@ -1,3 +1,4 @@
+import { translate } from '@sendwell/core';
 import { suppressionSentence } from '../services/suppressionCheck';
 import type { Db } from '../store/db';
 import type { SendRow } from '../store/rows';
@@ -14,16 +15,23 @@ export const CAMPAIGN_PAUSE_RECHECK_MS = 15 * 60_000;
 export const CAMPAIGN_PAUSED_HOLD =
   'Held: its campaign is paused (by its owner, an admin or the bounce-rate circuit breaker); it goes when the campaign is resumed.';
 
-/** The words a later step ends with when its person left the campaign (the issue's wording). */
-export const CAMPAIGN_ENDED: Record<string, string> = {
-  bounced: 'Campaign ended: the email before bounced.',
-  replied: 'Campaign ended: the person replied.',
-  unsubscribed: 'Campaign ended: the person unsubscribed.',
-  complained: 'Campaign ended: the person reported an email as spam.',
-  suppressed: 'Campaign ended: the address is suppressed for your team.',
-  removed: 'Campaign ended: the person was removed from the campaign.',
-  finished: 'Campaign ended.',
-};
+/**
+ * The words a later step ends with when its person left the campaign: the voice's own English
+ * sentences (the feed rewords them in the reader's language), e.g. "Campaign ended: the email
+ * before bounced.".
+ */
+const ENDINGS = [
+  'bounced',
+  'replied',
+  'unsubscribed',
+  'complained',
+  'suppressed',
+  'removed',
+  'finished',
+] as const;
+export const CAMPAIGN_ENDED: Record<string, string> = Object.fromEntries(
+  ENDINGS.map((reason) => [reason, translate('en', `campaign.ended.${reason}`)]),
+);
 
 /**
  * The last check before a send reaches the provider (the queue may hold it for hours): a person
