@@ -1,9 +1,12 @@
 /**
  * `pnpm bench:bounces`: run the bounce engine over the Sisimai-derived corpus in one process and
  * score it against truth.jsonl (strict set; rules in the corpus README). The corpus folder is
- * `bench-data/bounces` in the repository (vendored, BSD-2), or `SENDWELL_BOUNCE_CORPUS`.
+ * `bench-data/bounces` in the repository (vendored, BSD-2), or `SENDWELL_BOUNCE_CORPUS`. Then the
+ * same over our own generalisation set (`bench-data/notices`). `--misses` lists every wrong answer;
+ * `--report [file]` writes the Markdown accuracy report (default docs/bounce-accuracy.md).
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BounceReport, parseBounce } from '@sendwell/core';
@@ -14,6 +17,8 @@ import {
   summarise,
   type TruthRow,
 } from '../../core/src/bounce/scoring/score';
+import { NOTICES_DIR, readNoticeRows } from '../../core/src/bounce/test-notices-dir';
+import { renderAccuracyReport, type ScoredSet } from './bounceReport';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const WARM_PASSES = Number(process.env.SENDWELL_BENCH_PASSES ?? 3);
@@ -59,6 +64,70 @@ async function main(): Promise<void> {
       reports,
       inputs.map((i) => i.row.file),
     );
+  const own = await scoreOwnSet();
+  printOwn(own);
+  const at = process.argv.indexOf('--report');
+  if (at >= 0) {
+    const strictInputs = inputs
+      .map((x, i) => ({ ...x, report: reports[i] }))
+      .filter((x) => strict.has(x.row.file));
+    const sisimai: ScoredSet = {
+      name: "Sisimai's corpus",
+      about: `bench-data/bounces, the strict set (${strictInputs.length} files: no duplicates, nothing ambiguous); the engine's rules were shaped on it.`,
+      rows: strictInputs.map((x) => x.row),
+      reports: strictInputs.map((x) => x.report as BounceReport),
+      scores,
+    };
+    const target = process.argv[at + 1]?.startsWith('--') ? undefined : process.argv[at + 1];
+    const file = resolve(target ?? resolve(here, '../../../docs/bounce-accuracy.md'));
+    writeFileSync(file, renderAccuracyReport([own, sisimai], reportContext()));
+    console.log(`\nreport written: ${file}`);
+  }
+}
+
+/** Our own set (bench-data/notices): real MTAs on loopback and vendors' documented notices. */
+async function scoreOwnSet(): Promise<ScoredSet> {
+  const rows = readNoticeRows();
+  const reports: BounceReport[] = [];
+  for (const row of rows) reports.push(await parseBounce(readFileSync(join(NOTICES_DIR, row.file))));
+  const mtas = [...new Set(rows.filter((r) => r.family.startsWith('mta/')).map((r) => r.family.slice(4)))];
+  return {
+    name: 'Our set',
+    about: `bench-data/notices, ${rows.length} notices: from real MTAs on loopback (${mtas.join(', ')}) and written from vendors' documentation in six languages.`,
+    rows,
+    reports,
+    scores: rows.map((row, i) => scoreRow(row, reports[i] as BounceReport)),
+  };
+}
+
+function printOwn(set: ScoredSet): void {
+  const s = summarise(set.scores);
+  const fp = Object.values(s.falsePositives).reduce((a, b) => a + b, 0);
+  console.log(`\nour set: ${NOTICES_DIR}: ${s.bounces} bounces, ${s.nonBounces} non-bounces`);
+  console.log(`bounce recall        ${pct(s.recall)}`);
+  console.log(`false positives      ${fp} of ${s.nonBounces}`);
+  console.log(`recipients exact     ${pct(s.recipientsExact)}`);
+  console.log(`status (stated)      ${pct(s.status)}`);
+  console.log(`hard/soft            ${pct(s.hard)}`);
+  console.log(`reason               ${pct(s.reason)}`);
+  console.log(`failed vs. delayed   ${pct(s.action)}`);
+  if (process.argv.includes('--misses'))
+    printMisses(
+      set.scores,
+      set.rows,
+      set.reports,
+      set.rows.map((r) => r.file),
+    );
+}
+
+function reportContext(): { date: string; commit: string } {
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout (a tarball): the report still says when it was made.
+  }
+  return { date: new Date().toISOString().slice(0, 10), commit };
 }
 
 function pct(x: number): string {

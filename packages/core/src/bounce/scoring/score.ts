@@ -15,6 +15,8 @@ export interface TruthRow {
   original_message_id: string | null;
   duplicate_of: string | null;
   ambiguous: boolean;
+  /** Our own set states the action (`failed` or `delayed`); Sisimai's truth does not. */
+  action?: 'failed' | 'delayed' | null;
   per_recipient?: {
     recipient: string;
     alias?: string;
@@ -53,6 +55,8 @@ export interface RowScore {
   hard: boolean | null;
   reason: boolean | null;
   messageId: boolean | null;
+  /** Delay warning vs. failure, where the truth states it. */
+  action: boolean | null;
 }
 
 /** Score one report against its truth row. `null` means the row does not count for that measure. */
@@ -74,6 +78,7 @@ export function scoreRow(truth: TruthRow, report: BounceReport): RowScore {
     hard: bounce && truth.hard !== null ? oneOf(first?.hard, [truth.hard, ...alts.map((a) => a.hard)]) : null,
     reason: bounce && truth.reason ? reasonMatches(truth.reason, alts, first?.reason ?? null) : null,
     messageId: truth.original_message_id ? sameId(truth.original_message_id, report.originalMessageId) : null,
+    action: bounce && truth.action ? first?.action === truth.action : null,
   };
 }
 
@@ -82,7 +87,8 @@ function oneOf<T>(ours: T | null | undefined, accepted: (T | undefined)[]): bool
   return ours !== null && ours !== undefined && accepted.includes(ours);
 }
 
-function pickFirst(truth: TruthRow, report: BounceReport) {
+/** The reported recipient the truth's first recipient is about (or the report's first). */
+export function pickFirst(truth: TruthRow, report: BounceReport) {
   const wanted = new Set(
     [truth.recipients[0], truth.per_recipient?.[0]?.alias].filter(Boolean).map((a) => a?.toLowerCase()),
   );
@@ -126,6 +132,7 @@ export interface Summary {
   hard: number;
   reason: number;
   messageId: number;
+  action: number;
   perDecoder: Record<string, { files: number; detected: number; recipients: number; reason: number }>;
 }
 
@@ -158,6 +165,7 @@ export function summarise(scores: RowScore[]): Summary {
     hard: ratio((s) => s.hard),
     reason: ratio((s) => s.reason),
     messageId: ratio((s) => s.messageId),
+    action: ratio((s) => s.action),
     perDecoder,
   };
 }
