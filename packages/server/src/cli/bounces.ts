@@ -4,19 +4,26 @@
  * that cannot be read is reported on stderr with the reason and the run goes on; the exit code is 1
  * when any failed, 2 for bad arguments.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BounceReport, parseBounce } from '@sendwell/core';
 
 export interface BouncesIo {
-  out(line: string): void;
+  out(text: string): void;
   err(line: string): void;
   readFile(path: string): Promise<Uint8Array>;
   /** Files under a path: itself when it is a file, every file below it (sorted) when a directory. */
   listFiles(path: string): Promise<string[]>;
+  /** Resolves once everything given to `out` has been handed to the OS. */
+  flush?(): Promise<void>;
 }
 
 const USAGE = 'usage: sendwell bounces parse [--json] <file|dir>...\n';
+/** Files read ahead of the one being parsed: the reads overlap the parsing, memory stays bounded. */
+const READ_AHEAD = 16;
+/** Output is handed to stdout in chunks of about this many characters, not one write per line. */
+const OUT_CHUNK = 64 * 1024;
 
 export async function run(args: string[], io: BouncesIo = nodeIo()): Promise<number> {
   const [verb, ...rest] = args;
@@ -27,29 +34,60 @@ export async function run(args: string[], io: BouncesIo = nodeIo()): Promise<num
     return 2;
   }
   let failed = false;
-  const rows: { file: string; report: BounceReport }[] = [];
+  const files: string[] = [];
   for (const path of paths) {
-    let files: string[];
     try {
-      files = await io.listFiles(path);
+      files.push(...(await io.listFiles(path)));
     } catch (error) {
       io.err(`sendwell bounces: cannot read ${path}: ${reasonOf(error)}\n`);
       failed = true;
-      continue;
-    }
-    for (const file of files) {
-      try {
-        const report = await parseBounce(await io.readFile(file));
-        if (json) io.out(`${JSON.stringify(contractLine(file, report))}\n`);
-        else rows.push({ file, report });
-      } catch (error) {
-        io.err(`sendwell bounces: cannot read ${file}: ${reasonOf(error)}\n`);
-        failed = true;
-      }
     }
   }
-  if (!json) io.out(renderTable(rows));
+  const out = bufferedOut(io);
+  const rows: { file: string; report: BounceReport }[] = [];
+  for await (const { file, content } of readAhead(files, io.readFile)) {
+    try {
+      const report = await parseBounce(await content);
+      if (json) out.write(`${JSON.stringify(contractLine(file, report))}\n`);
+      else rows.push({ file, report });
+    } catch (error) {
+      io.err(`sendwell bounces: cannot read ${file}: ${reasonOf(error)}\n`);
+      failed = true;
+    }
+  }
+  if (!json) out.write(renderTable(rows));
+  out.end();
+  await io.flush?.();
   return failed ? 1 : 0;
+}
+
+/** The files in order, each with its content already being read while earlier ones are parsed. */
+async function* readAhead(files: string[], read: (path: string) => Promise<Uint8Array>) {
+  const pending: { file: string; content: Promise<Uint8Array> }[] = [];
+  const start = (file: string) => {
+    const content = read(file);
+    content.catch(() => {}); // reported when its turn comes, not as an unhandled rejection
+    pending.push({ file, content });
+  };
+  let next = 0;
+  while (next < files.length || pending.length) {
+    while (next < files.length && pending.length < READ_AHEAD) start(files[next++] as string);
+    yield pending.shift() as { file: string; content: Promise<Uint8Array> };
+  }
+}
+
+function bufferedOut(io: BouncesIo) {
+  let buffer = '';
+  return {
+    write(text: string) {
+      buffer += text;
+      if (buffer.length >= OUT_CHUNK) this.end();
+    },
+    end() {
+      if (buffer) io.out(buffer);
+      buffer = '';
+    },
+  };
 }
 
 /** Exactly the contract's keys, in the contract's order. */
@@ -111,10 +149,15 @@ function reasonOf(error: unknown): string {
 
 function nodeIo(): BouncesIo {
   return {
-    out: (line) => process.stdout.write(line),
+    out: (text) => process.stdout.write(text),
     err: (line) => process.stderr.write(line),
-    readFile: async (path) => new Uint8Array(await readFile(path)),
+    // The callback readFile: fs/promises' readFile costs several thread-pool round trips per file.
+    readFile: (path) =>
+      new Promise((resolve, reject) =>
+        readFile(path, (error, bytes) => (error ? reject(error) : resolve(bytes))),
+      ),
     listFiles,
+    flush: () => new Promise((resolve) => process.stdout.write('', () => resolve())),
   };
 }
 

@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// `node scripts/build-server.mjs` (part of `pnpm build`): bundles the `sendwell` CLI and the server
+// into packages/server/dist/sendwell.mjs with esbuild, so a run starts without compiling TypeScript.
+// One chunk per command (ESM splitting over main.ts's dynamic imports): `bounces` loads the bounce
+// engine only, never Hono, PGlite or pg. The build writes dist/.build.json (every input file), which
+// scripts/sendwell.mjs compares with the sources to rebuild a stale bundle.
+import { mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER = join(ROOT, 'packages', 'server');
+export const SERVER_DIST = join(SERVER, 'dist');
+export const BUNDLE = join(SERVER_DIST, 'sendwell.mjs');
+export const BUILD_INFO = join(SERVER_DIST, '.build.json');
+const LOCK = join(ROOT, 'node_modules', '.cache', 'sendwell-server-build.lock');
+/** Not inputs of the bundle, but a change to either may change it. */
+const EXTRA_INPUTS = ['scripts/build-server.mjs', 'pnpm-lock.yaml'];
+
+/**
+ * Kept as imports, resolved at run time from packages/server/dist (each is a dependency of
+ * @sendwell/server, so packages/server/node_modules has it):
+ * - PGlite finds its postgres.wasm / .data next to its own files;
+ * - pg is loaded only for a PostgreSQL URL, and its optional pg-native is a native addon;
+ * - nodemailer and smtp-server are CommonJS that read their own files (well-known services,
+ *   punycode tables) and are only needed when mail is sent or the sandbox SMTP runs.
+ * Everything else (workspace packages from TypeScript, hono, zod, jose, postal-mime, papaparse,
+ * @googleapis/gmail, which only @sendwell/gmail depends on) is bundled.
+ */
+const EXTERNAL = ['@electric-sql/pglite', 'pg', 'pg-native', 'nodemailer', 'smtp-server'];
+
+/** esbuild is vite's and tsx's dependency: the root may not list it, tsx's copy is the pinned one. */
+async function loadEsbuild() {
+  try {
+    return await import('esbuild');
+  } catch {
+    const fromTsx = createRequire(realpathSync(join(ROOT, 'node_modules', 'tsx', 'package.json')));
+    return import(pathToFileURL(fromTsx.resolve('esbuild')).href);
+  }
+}
+
+/**
+ * Workspace code that finds files beside its own source (`new URL('./x.js', import.meta.url)`: the
+ * sandbox's page scripts, the web and Outlook builds, brand assets) must keep finding them from
+ * the bundle: `import.meta.url` in those files becomes the URL of the source file, relative to the
+ * bundle (dist stays in packages/server, so the checkout's layout holds).
+ */
+const sourceUrlPlugin = {
+  name: 'source-import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+      if (path.includes(`${sep}node_modules${sep}`)) return undefined;
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(path, 'utf8');
+      if (!source.includes('import.meta.url')) return { contents: source, loader: 'ts' };
+      const fromDist = relative(SERVER_DIST, path).split(sep).join('/');
+      const url = `new URL(${JSON.stringify(fromDist)}, import.meta.url).href`;
+      return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
+    });
+  },
+};
+
+const CORE_SRC = join(ROOT, 'packages', 'core', 'src') + sep;
+
+/**
+ * @sendwell/core is a pure domain (no module-level effects; index.ts re-exports every area): say so
+ * to esbuild, so a command gets only the core modules it uses. Without it `bounces parse` would
+ * also evaluate the throttle profiles, the voice catalogs and every zod schema at start-up.
+ */
+const pureCorePlugin = {
+  name: 'pure-core',
+  setup(build) {
+    build.onResolve({ filter: /^(@sendwell\/core$|\.)/ }, async (args) => {
+      if (args.pluginData === 'pure-core') return undefined;
+      if (args.path.startsWith('.') && !args.importer.startsWith(CORE_SRC)) return undefined;
+      const { path, errors } = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'pure-core',
+      });
+      if (errors.length) return { errors };
+      return path.startsWith(CORE_SRC) ? { path, sideEffects: false } : undefined;
+    });
+  },
+};
+
+function removeStaleOutputs(kept) {
+  for (const name of readdirSync(SERVER_DIST)) {
+    if (!kept.has(name)) rmSync(join(SERVER_DIST, name), { force: true, recursive: true });
+  }
+}
+
+/** One build at a time (parallel `pnpm sendwell` runs on a stale checkout): a lock directory. */
+async function withLock(work) {
+  mkdirSync(dirname(LOCK), { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      const age = Date.now() - statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs;
+      if (age > 120_000) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`another server build holds ${LOCK}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds dist/. Each file is written beside its final name and renamed into place, the entry last
+ * and .build.json after it: a process that starts meanwhile sees the old build or the new one.
+ * `ifStale` (the launcher's case) re-checks under the lock, so a build another process just
+ * finished is not repeated.
+ */
+export async function buildServer({ ifStale } = {}) {
+  return withLock(async () => {
+    if (ifStale && !ifStale()) return null;
+    const esbuild = await loadEsbuild();
+    const startedAt = Date.now(); // a source saved during the build is newer than the build
+    const result = await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: { sendwell: join(SERVER, 'src', 'cli', 'main.ts') },
+      outdir: SERVER_DIST,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outExtension: { '.js': '.mjs' },
+      chunkNames: '[name]-[hash]',
+      sourcemap: true,
+      legalComments: 'linked',
+      external: EXTERNAL,
+      // Bundled CommonJS calls require() for Node's built-ins: give each ESM chunk a real one.
+      banner: {
+        js: "import { createRequire as __sendwellRequire } from 'node:module';\nconst require = __sendwellRequire(import.meta.url);",
+      },
+      plugins: [pureCorePlugin, sourceUrlPlugin],
+      metafile: true,
+      write: false,
+      logLevel: 'warning',
+    });
+    mkdirSync(SERVER_DIST, { recursive: true });
+    const files = [...result.outputFiles].sort(
+      (a, b) => Number(a.path === BUNDLE) - Number(b.path === BUNDLE),
+    );
+    for (const file of files) {
+      const temporary = `${file.path}.${process.pid}.tmp`;
+      writeFileSync(temporary, file.contents);
+      renameSync(temporary, file.path);
+    }
+    const inputs = [...Object.keys(result.metafile.inputs), ...EXTRA_INPUTS].filter(
+      (input) => !input.includes('node_modules/'),
+    );
+    writeFileSync(`${BUILD_INFO}.tmp`, JSON.stringify({ startedAt, inputs }));
+    renameSync(`${BUILD_INFO}.tmp`, BUILD_INFO);
+    removeStaleOutputs(new Set([...files.map((f) => relative(SERVER_DIST, f.path)), '.build.json']));
+    return result;
+  });
+}
+
+function report(result) {
+  const outputs = Object.entries(result.metafile.outputs).filter(([path]) => !path.endsWith('.map'));
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(10);
+  let total = 0;
+  for (const [path, output] of outputs.sort((a, b) => b[1].bytes - a[1].bytes)) {
+    total += output.bytes;
+    if (output.bytes > 20_000 || output.entryPoint)
+      console.log(`${kb(output.bytes)}  ${relative(ROOT, path)}`);
+  }
+  console.log(`${kb(total)}  in ${outputs.length} files (packages/server/dist)`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = performance.now();
+  const result = await buildServer();
+  report(result);
+  console.log(`server built in ${Math.round(performance.now() - started)} ms`);
+}
