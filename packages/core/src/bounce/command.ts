@@ -38,3 +38,20 @@ function isInsideWord(text: string, at: number, length: number): boolean {
     ? true
     : /[@.][A-Za-z0-9]/.test(after + (text[at + length + 1] ?? ''));
 }
+
+/**
+ * The command a Sendmail-style session transcript (`>>> RCPT To:<...>` then `<<< 550 ...`, whitespace
+ * collapsed) shows the first failure at. A failing reply with no command of ours before it, right
+ * after "... while talking to host:", is the server's greeting: the connection itself was refused.
+ */
+export function findTranscriptCommand(text: string | null | undefined): string | null {
+  if (!text || !text.includes('<<< ')) return null;
+  const failure = /(?:>>> ([A-Za-z.]+)[^<>]{0,300}?|while talking to \S+:? )<<< ?[45]\d\d\b/.exec(
+    text.slice(0, 4000),
+  );
+  if (!failure) return null;
+  const sent = failure[1]?.toUpperCase();
+  if (!sent) return 'CONN';
+  if (sent === '.' || sent === 'DATA') return 'DATA';
+  return /^(HELO|EHLO|MAIL|RCPT|STARTTLS|AUTH)$/.test(sent) ? sent : null;
+}

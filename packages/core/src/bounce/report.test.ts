@@ -13,10 +13,10 @@ describe('action of a notice that gives none', () => {
       'expired',
     ],
     [
-      'still trying → delayed',
+      'still trying → delayed, and the delay says why (reason precedence)',
       '<a@example.net>:\r\n421 4.4.1 Connection timed out. Delivery will continue to be attempted.',
       'delayed',
-      'expired',
+      'networkerror',
     ],
     [
       'permanent → failed',

@@ -1,4 +1,4 @@
-import { findCommand } from './command';
+import { findCommand, findTranscriptCommand } from './command';
 import type { Decoded, DecodedRecipient } from './decoders/contract';
 import { cleanAddress } from './fields';
 import { MAX_DIAGNOSTIC_CHARS, MAX_RECIPIENTS } from './limits';
@@ -52,7 +52,7 @@ function toRow(
             : (r.reason ?? null);
     return { address, action, status, hard: null, reason, diagnostic };
   }
-  const command = r.command?.toUpperCase() || findCommand(diagnostic);
+  const command = r.command?.toUpperCase() || findCommand(diagnostic) || findTranscriptCommand(context);
   const facts = {
     status,
     diagnostic,

@@ -86,12 +86,13 @@ describe('classifyReason', () => {
     );
   });
 
-  it('keeps expired when the format and an x.4.7 status both say the MTA gave up', () => {
+  it('says expired when the format or an x.4.7 status says the MTA gave up on a refused connection', () => {
     const diagnostic =
       'Deferred: Connection refused by [192.0.2.1] Message could not be delivered for 5 days';
     const facts = { diagnostic, command: null, action: 'failed' as const };
     expect(classifyReason({ ...facts, status: '4.4.7', decoderReason: 'expired' })).toBe('expired');
-    expect(classifyReason({ ...facts, status: '4.4.7', decoderReason: null })).toBe('blocked');
+    // The reason precedence (README): a connection refused until the retry period ran out is expired.
+    expect(classifyReason({ ...facts, status: '4.4.7', decoderReason: null })).toBe('expired');
   });
 
   it('calls a local mailer program failure a mailer error, and a non-SMTP no-such-domain hostunknown', () => {

@@ -19,16 +19,19 @@ import {
   EXCEED_LIMIT,
   EXPIRED,
   FAILED_STARTTLS,
+  GAVE_UP,
   HOST_UNKNOWN,
   MAILER_ERROR,
   MESG_TOO_BIG,
   NETWORK_ERROR,
+  NO_ANSWER,
   NOT_ACCEPT,
   SPEEDING,
   SYNTAX_ERROR,
   SYSTEM_ERROR,
   SYSTEM_FULL,
   TOO_MANY_CONN,
+  TRANSPORT_FAILURE,
   VACATION,
 } from './phrases/system';
 import { includesAny, type Phrase } from './phrases/types';
@@ -88,10 +91,7 @@ const PROBES: [BounceReason, Probe][] = [
   ],
   [
     'mesgtoobig',
-    (f) =>
-      f.decoderReason === 'mesgtoobig' ||
-      f.byStatus === 'mesgtoobig' ||
-      (f.byStatus !== 'exceedlimit' && f.status !== '5.2.3' && says(f, MESG_TOO_BIG)),
+    (f) => f.decoderReason === 'mesgtoobig' || f.byStatus === 'mesgtoobig' || says(f, MESG_TOO_BIG),
   ],
   ['exceedlimit', plain('exceedlimit', EXCEED_LIMIT)],
   ['suspend', (f) => f.decoderReason === 'suspend' || f.replyCode === '525' || says(f, SUSPEND)],
@@ -146,6 +146,9 @@ const SECOND_LOOK: [BounceReason, Phrase[]][] = [
 
 function isUserUnknown(f: Facts): boolean {
   if (f.decoderReason === 'userunknown') return true;
+  // Status and wording agree that the address does not exist: refusal, policy or block-list words on
+  // the same line ("Recipient address rejected", "access denied", "see our RBL FAQ") do not change that.
+  if (f.byStatus === 'userunknown' && says(f, USER_UNKNOWN)) return true;
   if (f.byStatus === 'userunknown') {
     return (
       ![NO_RELAYING, BLOCKED, MAILBOX_FULL, HAS_MOVED, NOT_ACCEPT, SPEEDING, TOO_MANY_CONN].some((list) =>
@@ -221,14 +224,39 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
     if (own) return own;
   }
   const f: Facts = { ...facts, text, byStatus: reasonForStatus(facts.status) };
+  const timed = transportOrTimeout(f);
+  if (timed) return timed;
   const smtp = !facts.diagnosticType || facts.diagnosticType === 'SMTP';
   const probed = smtp ? PROBES.find(([, probe]) => probe(f))?.[0] : undefined;
   if (probed) return probed;
   const other = anotherOne(f);
   if (other && other !== 'undefined') return other;
+  if (gaveUpSaying(f)) return 'expired';
   if (f.action === 'delayed') return 'expired';
   if (says(f, VACATION)) return 'vacation';
   return f.text ? 'onhold' : 'undefined';
+}
+
+/**
+ * Delays and give-ups whose cause is the transport: still trying because the host could not be reached
+ * (connection refused or timed out, no route, DNS "try again") is `networkerror`; a failure after the
+ * retry period (a failed action with a 4.x.x status, or "retry timeout exceeded"/"expired" wording)
+ * whose last error was such a cause, or none, is `expired`. A remote answer that names another reason
+ * ("mailbox is full: retry timeout exceeded", "421 ... blocked") is left to the probes.
+ */
+function transportOrTimeout(f: Facts): BounceReason | null {
+  if (f.action === 'delayed') return says(f, TRANSPORT_FAILURE) ? 'networkerror' : null;
+  return gaveUp(f) && says(f, NO_ANSWER) ? 'expired' : null;
+}
+
+function gaveUp(f: Facts): boolean {
+  if (f.action !== 'failed' || f.status?.startsWith('5')) return false;
+  return !!f.status?.startsWith('4') || says(f, GAVE_UP);
+}
+
+/** Given up, and the text says so ("retry timeout exceeded") or says nothing else. */
+function gaveUpSaying(f: Facts): boolean {
+  return gaveUp(f) && (says(f, GAVE_UP) || !/[a-z]{3}/.test(f.text));
 }
 
 function anotherOne(f: Facts): BounceReason | null {
@@ -251,7 +279,8 @@ function anotherOne(f: Facts): BounceReason | null {
   if (f.diagnosticType?.startsWith('X-UNIX')) return 'mailererror';
   if (says(f, SYNTAX_ERROR) || /^50[0-4]$/.test(f.replyCode ?? '')) return 'syntaxerror';
   if (f.action === 'delayed') return 'expired';
-  if (f.command === 'EHLO' || f.command === 'HELO') return 'blocked';
+  // Refused at the greeting or right after it: the server will not talk to this client.
+  if (f.command === 'CONN' || f.command === 'EHLO' || f.command === 'HELO') return 'blocked';
   // A lookup that failed for now is a network error (a permanent one is hostunknown, above).
   if (f.status?.startsWith('4') && says(f, HOST_UNKNOWN)) return 'networkerror';
   return null;

@@ -12,7 +12,9 @@ const BY_STATUS: Record<string, BounceReason> = {
   '4.1.9': 'systemerror',
   '4.2.1': 'blocked',
   '4.2.2': 'mailboxfull',
-  '4.2.3': 'exceedlimit',
+  // x.2.3 "message length exceeds administrative limit": a message too large for the mailbox or the
+  // transport. Sisimai once called it `exceedlimit`; its vocabulary now merges both into one reason.
+  '4.2.3': 'mesgtoobig',
   '4.2.4': 'filtered',
   '4.3.1': 'systemfull',
   '4.3.2': 'notaccept',
@@ -55,7 +57,7 @@ const BY_STATUS: Record<string, BounceReason> = {
   '5.2.0': 'filtered',
   '5.2.1': 'filtered',
   '5.2.2': 'mailboxfull',
-  '5.2.3': 'exceedlimit',
+  '5.2.3': 'mesgtoobig',
   '5.2.4': 'filtered',
   '5.3.0': 'systemerror',
   '5.3.1': 'systemfull',

@@ -63,13 +63,17 @@ function add(out: Map<string, DecodedRecipient>, address: string, state: State, 
     known.diagnostic = oneLine(`${known.diagnostic ?? ''} ${line}`);
 }
 
-/** A "Deferred" transcript with no address: the notice is about the returned message's To:. */
-function fromReturnedTo(body: string, transcript: string): DecodedRecipient[] {
+/**
+ * A "Deferred" transcript with no address: the notice is about the returned message's To:. Deferred
+ * means still trying unless the notice says the MTA gave up ("Cannot send message for 4 days").
+ */
+function fromReturnedTo(body: string, transcript: string, subject: string): DecodedRecipient[] {
   const returned = section(body, END) ?? '';
   const to = /^To:\s*(.+)$/im.exec(returned.slice(0, 20_000))?.[1] ?? '';
   const address = findAddress(to);
   if (!address) return [];
-  const action = /Deferred/i.test(transcript) ? 'delayed' : 'failed';
+  const gaveUp = /cannot send message (for|within)/i.test(`${subject}\n${body.slice(0, 2000)}`);
+  const action = /Deferred/i.test(transcript) && !gaveUp ? 'delayed' : 'failed';
   return [recipientFrom(address, transcript, { action, replyCode: findReplyCode(transcript) })];
 }
 
@@ -78,6 +82,6 @@ export const V5sendmail = safely('V5sendmail', (m) => {
   const body = scanText(m.body);
   const transcript = section(body, START, END) ?? '';
   const found = fromTranscript(transcript);
-  const recipients = found.length ? found : fromReturnedTo(body, transcript);
+  const recipients = found.length ? found : fromReturnedTo(body, transcript, m.subject);
   return bounce('V5sendmail', recipients, originalMessageId(m, END));
 });

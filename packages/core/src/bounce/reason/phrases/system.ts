@@ -12,6 +12,8 @@ export const HOST_UNKNOWN: Phrase[] = [
   /unknown domain name/,
   /the account or domain may not exist/,
   /\b553 .* does not exist/,
+  // Exim: the domain's MX hosts have no address records.
+  /mx records point to non-existent hosts/,
 ];
 
 export const NETWORK_ERROR: Phrase[] = [
@@ -60,7 +62,45 @@ export const NOT_ACCEPT: Phrase[] = [
   /smtp protocol returned a permanent error/,
 ];
 
+/**
+ * The MTA gave up after its retry period (Exim "retry timeout exceeded", OpenSMTPD "envelope
+ * expired"/"message expired", Sendmail "Cannot send message for 5 days", "not delivered ... within
+ * the time allowed"): the last attempt's error, if any, is only why the last try failed.
+ */
+export const GAVE_UP: Phrase[] = [
+  /retry timeout exceeded/,
+  /\b(envelope|message|delivery( time)?) (has )?expired\b/,
+  /cannot send message (for|within) /,
+  /could not be delivered (for|within) .{0,20}\b(days?|hours?)\b/,
+  /not (been )?delivered .{0,80}\bwithin the (time allowed|allowed time)/,
+  /in the queue too long|allowed queue period|maximum queue (time|lifetime)/,
+  /giving up on|i'm not going to try again/,
+];
+
+/**
+ * The remote host could not be reached or did not answer: the transport failed, not the recipient or
+ * the message. A delay with such a cause is `networkerror`; a failure after the retry period `expired`.
+ */
+export const TRANSPORT_FAILURE: Phrase[] = [
+  /connection (refused|timed out|reset|closed)\b/,
+  /\btimed out while\b|\bconversation with \S+ timed out\b/,
+  /\b(no route to host|host is unreachable|network is unreachable)\b/,
+  /\bnetwork error\b|\blost connection with\b/,
+  /host not found, try again|temporary failure in name resolution|name service error .* try again/,
+];
+
+/**
+ * The host refused the connection or never answered: the normal last error of a message that sat in
+ * the queue until its lifetime ran out. (Other transport faults, a broken route or DNS, stay
+ * `networkerror` even then: they name something to fix.)
+ */
+export const NO_ANSWER: Phrase[] = [
+  /connection (refused|timed out)\b/,
+  /\btimed out while\b|\bconversation with \S+ timed out\b/,
+];
+
 export const EXPIRED: Phrase[] = [
+  ...GAVE_UP,
   /connection timed out/,
   /could not find a gateway for/,
   /delivery attempts will continue/,
@@ -95,6 +135,7 @@ export const MESG_TOO_BIG: Phrase[] = [
   /\b(exceeded|exceeds) (the )?maximum (inbound|incoming)? ?message size/,
   /\bmax(imum)? message size exceeded\b/,
   /\bmessage size exceeds\b/,
+  /\bmessage (exceeds|is larger than) (the )?(maximum|max|fixed|allowed|size)/,
   /\bsize limit\b/,
   /line limit exceeded/,
   /taille limite du message/,

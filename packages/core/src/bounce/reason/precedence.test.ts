@@ -1,0 +1,392 @@
+import { describe, expect, it } from 'vitest';
+import type { BounceReason, DeliveryAction } from '../types';
+import { classifyReason } from './classify';
+
+/**
+ * The reason precedence written down in the bounce README ("Reason precedence"), one row per rule
+ * and per server wording. The wordings are the servers' own (Postfix 3.7, Exim 4.96, OpenSMTPD 6.8,
+ * Sendmail 8.17 and common remote answers), as they appear in a notice's diagnostic.
+ */
+interface Row {
+  who: string;
+  status: string | null;
+  diagnostic: string;
+  command: string | null;
+  action: DeliveryAction;
+  type?: string;
+  expected: BounceReason;
+}
+
+const row = (
+  who: string,
+  status: string | null,
+  diagnostic: string,
+  command: string | null,
+  expected: BounceReason,
+  action: DeliveryAction = 'failed',
+  type?: string,
+): Row => ({ who, status, diagnostic, command, action, expected, ...(type ? { type } : {}) });
+
+function classify(r: Row): BounceReason {
+  return classifyReason({
+    status: r.status,
+    diagnostic: r.diagnostic,
+    action: r.action,
+    command: r.command,
+    decoderReason: null,
+    diagnosticType: r.type ?? null,
+  });
+}
+
+describe('1. the recipient does not exist: userunknown beats refusal and policy words', () => {
+  it.each<Row>([
+    row(
+      'Postfix smtpd',
+      '5.1.1',
+      '550 5.1.1 <nobody@example.net>: Recipient address rejected: User unknown in local recipient table',
+      'RCPT',
+      'userunknown',
+    ),
+    row(
+      'Postfix smtpd (virtual)',
+      '5.1.1',
+      '550 5.1.1 <nobody@example.net>: Recipient address rejected: User unknown in virtual mailbox table',
+      'RCPT',
+      'userunknown',
+    ),
+    row('Postfix local(8)', '5.1.1', 'unknown user: "nobody"', null, 'userunknown', 'failed', 'X-POSTFIX'),
+    row(
+      'Postfix smtp client',
+      '5.1.1',
+      'host mx.example.net[192.0.2.1] said: 550 5.1.1 <nobody@example.net>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)',
+      'RCPT',
+      'userunknown',
+    ),
+    row(
+      'Exim remote',
+      '5.1.1',
+      'SMTP error from remote mail server after RCPT TO:<nobody@example.net>: 550 5.1.1 <nobody@example.net>: Recipient address rejected: User unknown',
+      'RCPT',
+      'userunknown',
+    ),
+    row(
+      'Exim receiver',
+      '5.0.0',
+      'SMTP error from remote mail server after RCPT TO:<nobody@example.net>: 550 Unknown user',
+      'RCPT',
+      'userunknown',
+    ),
+    row('OpenSMTPD receiver', '5.0.0', '550 Invalid recipient: <nobody@example.net>', 'RCPT', 'userunknown'),
+    row(
+      'OpenSMTPD relaying',
+      '5.1.1',
+      '550 5.1.1 Invalid recipient: <nobody@example.net>',
+      null,
+      'userunknown',
+    ),
+    row('Sendmail 8.17', '5.1.1', '550 5.1.1 <nobody@example.net>... User unknown', null, 'userunknown'),
+    row(
+      'RFC 5321 text',
+      '5.0.0',
+      '550 Requested action not taken: mailbox unavailable',
+      'RCPT',
+      'userunknown',
+    ),
+    row(
+      '"rejected" on the line',
+      '5.1.1',
+      '550 5.1.1 <nobody@example.net>: recipient rejected: no such user',
+      'RCPT',
+      'userunknown',
+    ),
+    row(
+      '"refused" on the line',
+      '5.1.1',
+      '550 5.1.1 Recipient refused: no such user here',
+      null,
+      'userunknown',
+    ),
+    row(
+      '"denied" on the line',
+      '5.1.1',
+      '550 5.1.1 Access denied: unknown user nobody@example.net',
+      null,
+      'userunknown',
+    ),
+    row(
+      'a policy named on the line',
+      '5.1.1',
+      '550 5.1.1 Invalid recipient <nobody@example.net> (rejected by local policy)',
+      'RCPT',
+      'userunknown',
+    ),
+    row(
+      'block-list words on the line',
+      '5.1.1',
+      '550 5.1.1 <nobody@example.net>: Recipient address rejected: undeliverable address: host mx.example.net[192.0.2.1] said: 550 User unknown; see the block list FAQ',
+      'RCPT',
+      'userunknown',
+    ),
+    row('status 5.1.1 alone', '5.1.1', '550 5.1.1 Rejected', 'RCPT', 'userunknown'),
+    row('wording alone at RCPT', '5.0.0', '550 No such user here', 'RCPT', 'userunknown'),
+    row('"mailbox unavailable" at RCPT', '5.0.0', '550 mailbox unavailable', 'RCPT', 'userunknown'),
+  ])('$who: $diagnostic', (r) => {
+    expect(classify(r)).toBe(r.expected);
+  });
+});
+
+describe('2. given up after the retry period: a 4.x.x failure is expired', () => {
+  it.each<Row>([
+    row('Exim', '4.0.0', 'retry timeout exceeded', null, 'expired'),
+    row(
+      'Exim, last error named',
+      '4.0.0',
+      'SMTP error from remote mail server after initial connection: Connection refused: retry timeout exceeded',
+      null,
+      'expired',
+    ),
+    row(
+      'Postfix, refused',
+      '4.4.1',
+      'delivery temporarily suspended: connect to mx.example.net[192.0.2.1]:25: Connection refused',
+      null,
+      'expired',
+    ),
+    row(
+      'Postfix, timed out',
+      '4.4.1',
+      'connect to mx.example.net[192.0.2.1]:25: Connection timed out',
+      null,
+      'expired',
+    ),
+    row(
+      'Postfix, greeting timeout',
+      '4.4.2',
+      'conversation with mx.example.net[192.0.2.1] timed out while receiving the initial server greeting',
+      null,
+      'expired',
+    ),
+    row(
+      'OpenSMTPD',
+      '4.0.0',
+      'Delivery failed: message expired after sitting in the queue for 4 days',
+      null,
+      'expired',
+    ),
+    row('OpenSMTPD, envelope', null, 'Envelope expired', null, 'expired'),
+    row('Sendmail', '4.4.7', 'Cannot send message for 5 days', null, 'expired'),
+    row(
+      'Sendmail, last error named',
+      '4.4.7',
+      'Deferred: Connection refused by mx.example.net.',
+      null,
+      'expired',
+    ),
+    row(
+      'Courier-style',
+      '4.4.7',
+      'This message was not delivered to the recipient within the time allowed',
+      null,
+      'expired',
+    ),
+    row(
+      'no status, timed out',
+      null,
+      'connect to mx.example.net[192.0.2.1]:25: Connection timed out',
+      null,
+      'expired',
+    ),
+  ])('$who: $diagnostic', (r) => {
+    expect(classify(r)).toBe(r.expected);
+  });
+});
+
+describe('3. still trying: a delay says why', () => {
+  it.each<Row>([
+    row(
+      'Postfix, refused',
+      '4.4.1',
+      'connect to mx.example.net[192.0.2.1]:25: Connection refused',
+      null,
+      'networkerror',
+      'delayed',
+    ),
+    row(
+      'Postfix, timed out',
+      '4.4.1',
+      'connect to mx.example.net[192.0.2.1]:25: Connection timed out',
+      null,
+      'networkerror',
+      'delayed',
+    ),
+    row(
+      'Postfix, greeting timeout',
+      '4.4.2',
+      'conversation with mx.example.net[192.0.2.1] timed out while receiving the initial server greeting',
+      null,
+      'networkerror',
+      'delayed',
+    ),
+    row(
+      'Postfix, DNS',
+      '4.4.3',
+      'Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again',
+      null,
+      'networkerror',
+      'delayed',
+    ),
+    row('Exim', '4.0.0', 'Connection refused', null, 'networkerror', 'delayed'),
+    row(
+      'Sendmail',
+      '4.4.1',
+      'Deferred: Connection refused by mx.example.net.',
+      null,
+      'networkerror',
+      'delayed',
+    ),
+    row(
+      'Sendmail, timed out',
+      '4.4.1',
+      'Deferred: Connection timed out with mx.example.net.',
+      null,
+      'networkerror',
+      'delayed',
+    ),
+    row('OpenSMTPD', '4.0.0', 'Network error on destination MXs', null, 'networkerror', 'delayed'),
+    row(
+      'mailbox full while retrying',
+      '4.2.2',
+      '452 4.2.2 <a@example.net>: Recipient address rejected: Mailbox full',
+      'RCPT',
+      'mailboxfull',
+      'delayed',
+    ),
+    row(
+      'greylisting while retrying',
+      '4.7.1',
+      '450 4.7.1 <a@example.net>: Recipient address rejected: Greylisted, try again later',
+      'RCPT',
+      'blocked',
+      'delayed',
+    ),
+  ])('$who: $diagnostic', (r) => {
+    expect(classify(r)).toBe(r.expected);
+  });
+});
+
+describe('4. a message too large is mesgtoobig, whatever the status says', () => {
+  it.each<Row>([
+    row('Postfix smtpd', '5.3.4', '552 5.3.4 Message size exceeds fixed limit', 'DATA', 'mesgtoobig'),
+    row(
+      'Postfix SIZE check',
+      '5.3.4',
+      'message size 2000000 exceeds size limit 1000000 of server mx.example.net[192.0.2.1]',
+      null,
+      'mesgtoobig',
+    ),
+    row('Postfix cleanup', '5.3.4', 'message file too big', null, 'mesgtoobig'),
+    row(
+      'Exim receiver',
+      '5.0.0',
+      'SMTP error from remote mail server after MAIL FROM:<a@example.org> SIZE=2000000: 552 Message size exceeds maximum permitted',
+      'MAIL',
+      'mesgtoobig',
+    ),
+    row('Exim transport', '5.0.0', 'message is too big (transport limit = 1000)', null, 'mesgtoobig'),
+    row('Exim, no status', null, 'message too big', null, 'mesgtoobig'),
+    row(
+      'Sendmail',
+      '5.2.3',
+      '552 5.2.3 Message size exceeds fixed maximum message size (1000000)',
+      'MAIL',
+      'mesgtoobig',
+    ),
+    row(
+      'Sendmail, data',
+      '5.3.4',
+      '552 5.3.4 Message size exceeds fixed maximum message size (1000000)',
+      'DATA',
+      'mesgtoobig',
+    ),
+    row('transport limit 5.2.3', '5.2.3', '552 5.2.3 Message exceeds maximum size', 'DATA', 'mesgtoobig'),
+    row('"size limit"', '5.0.0', '552 Message exceeds size limit', 'DATA', 'mesgtoobig'),
+  ])('$who: $diagnostic', (r) => {
+    expect(classify(r)).toBe(r.expected);
+  });
+});
+
+describe("5. the other families in the same servers' words", () => {
+  it.each<Row>([
+    // Mailbox full.
+    row(
+      'Postfix local(8)',
+      '5.2.2',
+      'cannot update mailbox /var/mail/bob for user bob. error writing message: File too large',
+      null,
+      'mailboxfull',
+      'failed',
+      'X-POSTFIX',
+    ),
+    row(
+      'Dovecot LMTP',
+      '5.2.2',
+      '552 5.2.2 <bob@example.net> Quota exceeded (mailbox for user is full)',
+      'RCPT',
+      'mailboxfull',
+    ),
+    row(
+      'Exim appendfile',
+      '5.0.0',
+      'mailbox is full (MTA-imposed quota exceeded while writing to /var/mail/bob)',
+      null,
+      'mailboxfull',
+    ),
+    row('Sendmail', '5.2.2', '552 5.2.2 <bob@example.net>... Mailbox full', null, 'mailboxfull'),
+    // Policy and refusals of the sender.
+    row(
+      'Exim ACL',
+      '5.0.0',
+      'SMTP error from remote mail server after MAIL FROM:<a@example.org>: 550 Administrative prohibition',
+      'MAIL',
+      'rejected',
+    ),
+    row(
+      'Postfix sender access',
+      '5.7.1',
+      '554 5.7.1 <a@example.org>: Sender address rejected: Access denied',
+      'MAIL',
+      'rejected',
+    ),
+    row('policy words', '5.7.1', '550 5.7.1 Message rejected by local policy', 'DATA', 'policyviolation'),
+    // Relaying denied.
+    row('Postfix', '5.7.1', '554 5.7.1 <bob@elsewhere.example>: Relay access denied', 'RCPT', 'norelaying'),
+    row('Exim', '5.0.0', '550 relay not permitted', 'RCPT', 'norelaying'),
+    row('Sendmail', '5.7.1', '550 5.7.1 <bob@elsewhere.example>... Relaying denied', 'RCPT', 'norelaying'),
+    row(
+      'OpenSMTPD',
+      '5.7.1',
+      '550 5.7.1 Delivery not authorized, message refused: relaying denied',
+      'RCPT',
+      'norelaying',
+    ),
+    // The domain does not exist.
+    row(
+      'Postfix',
+      '5.4.4',
+      'Host or domain name not found. Name service error for name=nowhere.invalid type=A: Host not found',
+      null,
+      'hostunknown',
+    ),
+    row(
+      'Sendmail',
+      '5.1.2',
+      '550 5.1.2 <bob@nowhere.invalid>... Host unknown (Name server: nowhere.invalid: host not found)',
+      null,
+      'hostunknown',
+    ),
+    row('Exim', '5.0.0', 'all relevant MX records point to non-existent hosts', null, 'hostunknown'),
+    row('OpenSMTPD', '5.0.0', 'Domain does not exist', null, 'hostunknown'),
+  ])('$who: $diagnostic', (r) => {
+    expect(classify(r)).toBe(r.expected);
+  });
+});
