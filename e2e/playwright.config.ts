@@ -18,12 +18,13 @@ const REAL_URL = `http://127.0.0.1:${REAL_PORT}`;
 const REAL_DATA_DIR =
   process.env.SENDWELL_E2E_REAL_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sendwell-e2e-real-'));
 process.env.SENDWELL_E2E_REAL_DATA_DIR = REAL_DATA_DIR;
-const CLI = 'pnpm exec tsx packages/server/src/cli/main.ts';
+// The built CLI and server (packages/server/dist), what `pnpm sendwell` runs; built below before any use.
+const CLI = 'node scripts/sendwell.mjs';
 // The sandbox-mode server's SMTP stand-in (relay + MX), which the web app's SMTP channel specs use.
 const SANDBOX_SMTP_PORT = PORT + 3;
 process.env.SENDWELL_E2E_SANDBOX_SMTP_PORT = String(SANDBOX_SMTP_PORT);
-// The server serves the web app's build at /app: build it first, so a spec never meets a stale one.
-const BUILD_WEB = 'pnpm --filter @sendwell/web build';
+// The server serves the web app's build at /app: build it (and the server) first, so a spec never meets a stale one.
+const BUILD = 'pnpm --filter @sendwell/web build && node scripts/build-server.mjs';
 const SANDBOX_SERVE = `${CLI} sandbox serve --port ${SANDBOX_PORT} --app-base-url ${REAL_URL}`;
 // The settings an admin would set for Microsoft and Google, as the sandbox prints them for itself.
 const REAL_ENV = `$(${SANDBOX_SERVE} --env | grep '^SENDWELL_')`;
@@ -66,7 +67,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `${BUILD_WEB} && env SENDWELL_SANDBOX_SMTP_PORT=${SANDBOX_SMTP_PORT} pnpm sendwell start --port ${PORT} --data-dir ${DATA_DIR}`,
+      command: `${BUILD} && env SENDWELL_SANDBOX_SMTP_PORT=${SANDBOX_SMTP_PORT} ${CLI} start --port ${PORT} --data-dir ${DATA_DIR}`,
       cwd: '..',
       url: `${BASE_URL}/`,
       reuseExistingServer: false,

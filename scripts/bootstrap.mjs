@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start` and `npm test` on a machine that has only Node 20 and npm: get the pinned pnpm,
-// install what is missing, build the Outlook pane, then start Sendwell or run every test.
+// install what is missing, build (the Outlook pane, the web app, the server bundle), then start
+// Sendwell or run every test.
 // Plain Node (no dependencies): it runs before anything is installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';

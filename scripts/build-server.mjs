@@ -53,6 +53,8 @@ const sourceUrlPlugin = {
       if (path.includes(`${sep}node_modules${sep}`)) return undefined;
       const { readFile } = await import('node:fs/promises');
       const source = await readFile(path, 'utf8');
+      if (/import\.meta\.(dirname|filename)|\b__dirname\b|\b__filename\b/.test(source))
+        return { errors: [{ text: 'find files through import.meta.url: the bundle rewrites only that' }] };
       if (!source.includes('import.meta.url')) return { contents: source, loader: 'ts' };
       const fromDist = relative(SERVER_DIST, path).split(sep).join('/');
       const url = `new URL(${JSON.stringify(fromDist)}, import.meta.url).href`;
@@ -184,5 +186,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now();
   const result = await buildServer();
   report(result);
+  // `--analyze`: what each output is made of, biggest inputs first.
+  if (process.argv.includes('--analyze'))
+    console.log(await (await loadEsbuild()).analyzeMetafile(result.metafile, { verbose: false }));
   console.log(`server built in ${Math.round(performance.now() - started)} ms`);
 }

@@ -1,0 +1,138 @@
+// `pnpm bench:cli [--runs N] [--start-runs N] [--no-tsx] [--no-start]`: the `sendwell` CLI as users
+// run it, each measurement a whole new process (start-up included), N times; prints the median and
+// min-max. Built = packages/server/dist (node directly, the launcher, `pnpm sendwell`); tsx = the
+// TypeScript sources compiled at start (`pnpm sendwell:dev`), for comparison.
+//   --help                          start-up only
+//   bounces parse --json <corpus>   bench-data/bounces maildir/ + to-be-debugged-because/ (753 files)
+//   start                           until GET / answers (fresh PGlite data dir: migrations included)
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at === -1 ? fallback : Number(args[at + 1]);
+};
+const RUNS = option('--runs', 10);
+const START_RUNS = option('--start-runs', 3);
+const WITH_TSX = !args.includes('--no-tsx');
+const WITH_START = !args.includes('--no-start');
+const CORPUS = ['bench-data/bounces/maildir', 'bench-data/bounces/to-be-debugged-because'];
+
+const RUNNERS = {
+  'node dist/sendwell.mjs': ['node', ['packages/server/dist/sendwell.mjs']],
+  'node scripts/sendwell.mjs': ['node', ['scripts/sendwell.mjs']],
+  'pnpm sendwell': ['pnpm', ['sendwell']],
+  'tsx (pnpm sendwell:dev)': ['pnpm', ['sendwell:dev']],
+};
+const builtRunners = Object.keys(RUNNERS).filter((name) => WITH_TSX || !name.startsWith('tsx'));
+
+/** Runs one process to its end: wall time in ms and the number of stdout lines. */
+function timed(command, commandArgs, env = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, commandArgs, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let lines = 0;
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      for (const byte of chunk) if (byte === 10) lines++;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ')} exited ${code}\n${stderr}`));
+      else resolve({ ms, lines });
+    });
+  });
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/** `sendwell start` until GET / answers 200, then SIGTERM; a fresh data dir each time. */
+async function timedStart(command, commandArgs) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'sendwell-bench-cli-'));
+  const started = performance.now();
+  const child = spawn(command, [...commandArgs, 'start', '--port', String(port), '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, SENDWELL_SANDBOX_SMTP_PORT: 'off' },
+    stdio: 'ignore',
+    detached: true, // its own process group: pnpm's child node goes with it
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${command} start exited ${child.exitCode}`);
+      const answer = await fetch(`http://127.0.0.1:${port}/`).catch(() => null);
+      if (answer?.status === 200) return { ms: performance.now() - started };
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function summary(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1) };
+}
+
+const ms = (value) => `${Math.round(value)} ms`.padStart(8);
+
+async function measure(title, runners, once, { perMessage = false, runs = RUNS } = {}) {
+  console.log(`\n${title}`);
+  for (const name of runners) {
+    const samples = [];
+    let lines = 0;
+    for (let i = 0; i < (name.startsWith('tsx') ? Math.min(runs, 5) : runs); i++) {
+      const result = await once(...RUNNERS[name]);
+      samples.push(result.ms);
+      lines = result.lines;
+    }
+    const { median, min, max } = summary(samples);
+    const rate = perMessage ? `  ${Math.round((lines / median) * 1000)} msg/s (${lines} messages)` : '';
+    console.log(
+      `  ${name.padEnd(26)} median ${ms(median)}  min ${ms(min)}  max ${ms(max)}  (n=${samples.length})${rate}`,
+    );
+  }
+}
+
+// A first run through the launcher builds the bundle when it is missing or stale.
+await timed(...RUNNERS['node scripts/sendwell.mjs'], ['--help']);
+console.log(`sendwell CLI, whole processes; ${RUNS} runs each (tsx: at most 5)`);
+await measure('start-up: sendwell --help', builtRunners, (command, base) =>
+  timed(command, [...base, '--help']),
+);
+await measure(
+  `bounces parse --json ${CORPUS.join(' ')}`,
+  builtRunners,
+  (command, base) => timed(command, [...base, 'bounces', 'parse', '--json', ...CORPUS]),
+  { perMessage: true },
+);
+if (WITH_START) {
+  const startRunners = ['node dist/sendwell.mjs', ...(WITH_TSX ? ['tsx (pnpm sendwell:dev)'] : [])];
+  await measure('start: until GET / answers', startRunners, timedStart, { runs: START_RUNS });
+}
