@@ -5,8 +5,10 @@
 
 /** Bytes of raw input read at all. A bounce that matters says so in its first megabytes. */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
-/** MIME nesting postal-mime will follow; deeper trees fall back to a plain header/body read. */
+/** MIME nesting the reader will follow; deeper trees fall back to a plain header/body read. */
 export const MAX_MIME_DEPTH = 64;
+/** Header bytes across all parts of one message (postal-mime's default); more is read as plain text. */
+export const MAX_MIME_HEADER_BYTES = 2 * 1024 * 1024;
 /** Characters kept of one header value (a 1 MB header line is cut here). */
 export const MAX_HEADER_VALUE_CHARS = 16 * 1024;
 /** Characters kept of one decoded part. Decoders scan text with regexes; this bounds their work. */

@@ -1,0 +1,195 @@
+/**
+ * The MIME structure of one message as byte ranges: which lines are whose headers and body, found by
+ * one pass over the lines (native `indexOf` for line ends) that opens a part at each boundary line
+ * of an open multipart. Nothing is decoded here; a part's body is decoded only if a view needs it.
+ * The part tree is the one postal-mime 4 builds (same boundary rules, same limits), so the
+ * views do not depend on which reader ran.
+ */
+import { MAX_MIME_DEPTH, MAX_MIME_HEADER_BYTES } from '../limits';
+import { type HeaderField, parseHeaderBlock } from './headers';
+import { parseStructured, stripComments } from './structured';
+
+export interface MimePart {
+  parent: MimePart | null;
+  depth: number;
+  /** Raw header lines [headerStart, headerEnd) and body lines [bodyStart, bodyEnd). */
+  headerStart: number;
+  headerEnd: number;
+  bodyStart: number;
+  bodyEnd: number;
+  state: 'header' | 'body' | 'finished';
+  /** Lower-cased media type (`text/plain`), or '' when the header says nothing readable. */
+  type: string;
+  params: Record<string, string>;
+  /** Multipart subtype (`mixed`, `alternative`...) or false for a leaf. */
+  multipart: string | false;
+  disposition: string;
+  transferEncoding: string;
+  /** Header fields (only the root's are kept). */
+  fields: HeaderField[];
+  children: MimePart[];
+  finishedChildren: number;
+}
+
+/** Why a message was refused: postal-mime throws on these, and the engine then reads plain text. */
+export class MimeLimitError extends Error {}
+
+interface Boundary {
+  bytes: Uint8Array;
+  part: MimePart;
+}
+
+const encoder = new TextEncoder();
+
+/** Read the part tree of a raw message; throws MimeLimitError past the depth or header limits. */
+export function readMimeTree(bytes: Uint8Array): MimePart {
+  const root = newPart(null, 'text/plain', 0);
+  const reader = { bytes, root, current: root, boundaries: [] as Boundary[], headerBytes: 0 };
+  for (let start = 0; start < bytes.length; ) {
+    const lf = bytes.indexOf(0x0a, start);
+    const next = lf < 0 ? bytes.length : lf + 1;
+    let end = lf < 0 ? bytes.length : lf;
+    while (end > start && bytes[end - 1] === 0x0d) end--;
+    const boundary =
+      reader.boundaries.length && end - start > 2 && bytes[start] === 0x2d && bytes[start + 1] === 0x2d
+        ? matchBoundary(bytes, start, end, reader.boundaries)
+        : null;
+    if (boundary) openOrClose(reader, boundary.part, boundary.terminator);
+    else feedLine(reader, start, end, next);
+    start = next;
+  }
+  finish(reader, root);
+  return root;
+}
+
+type Reader = {
+  bytes: Uint8Array;
+  root: MimePart;
+  current: MimePart;
+  boundaries: Boundary[];
+  headerBytes: number;
+};
+
+function newPart(parent: MimePart | null, type: string, at: number): MimePart {
+  const depth = parent ? parent.depth + 1 : 0;
+  if (depth > MAX_MIME_DEPTH) throw new MimeLimitError('MIME nesting too deep');
+  const part: MimePart = {
+    parent,
+    depth,
+    headerStart: at,
+    headerEnd: at,
+    bodyStart: -1,
+    bodyEnd: -1,
+    state: 'header',
+    type,
+    params: {},
+    multipart: false,
+    disposition: '',
+    transferEncoding: '',
+    fields: [],
+    children: [],
+    finishedChildren: 0,
+  };
+  parent?.children.push(part);
+  return part;
+}
+
+/** The innermost open boundary this `--` line is, with trailing blanks allowed; or null. */
+function matchBoundary(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  boundaries: Boundary[],
+): { part: MimePart; terminator: boolean } | null {
+  for (let i = boundaries.length - 1; i >= 0; i--) {
+    const { bytes: value, part } = boundaries[i] as Boundary;
+    if (end - start < value.length + 2) continue;
+    let at = start + 2;
+    while (at - start - 2 < value.length && bytes[at] === value[at - start - 2]) at++;
+    if (at - start - 2 < value.length) continue;
+    const terminator = end - at >= 2 && bytes[at] === 0x2d && bytes[at + 1] === 0x2d;
+    if (terminator) at += 2;
+    while (at < end && (bytes[at] === 0x20 || bytes[at] === 0x09)) at++;
+    if (at === end) return { part, terminator };
+  }
+  return null;
+}
+
+function openOrClose(reader: Reader, part: MimePart, terminator: boolean): void {
+  if (terminator) {
+    finish(reader, part);
+    reader.current = part.parent ?? reader.root;
+    return;
+  }
+  finishChildren(reader, part);
+  const type = part.multipart === 'digest' ? 'message/rfc822' : 'text/plain';
+  reader.current = newPart(part, type, -1);
+}
+
+function feedLine(reader: Reader, start: number, end: number, next: number): void {
+  const part = reader.current;
+  if (part.state === 'body') {
+    part.bodyEnd = next;
+    return;
+  }
+  if (part.state !== 'header') return;
+  if (part.headerStart < 0) part.headerStart = part.headerEnd = start;
+  if (end === start) {
+    part.state = 'body';
+    part.bodyStart = part.bodyEnd = next;
+    readHeaders(reader, part);
+    return;
+  }
+  reader.headerBytes += end - start;
+  if (reader.headerBytes > MAX_MIME_HEADER_BYTES) throw new MimeLimitError('MIME headers too large');
+  part.headerEnd = next;
+}
+
+function finish(reader: Reader, part: MimePart): void {
+  if (part.state === 'finished') return;
+  if (part.state === 'header') readHeaders(reader, part);
+  const list = reader.boundaries;
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (list[i]?.part === part) {
+      list.splice(i, 1);
+      break;
+    }
+  }
+  finishChildren(reader, part);
+  part.state = 'finished';
+}
+
+function finishChildren(reader: Reader, part: MimePart): void {
+  while (part.finishedChildren < part.children.length)
+    finish(reader, part.children[part.finishedChildren++] as MimePart);
+}
+
+/** The first Content-* header of each kind decides how the body is read (later copies are ignored). */
+function readHeaders(reader: Reader, part: MimePart): void {
+  const fields = parseHeaderBlock(reader.bytes, part.headerStart, part.headerEnd);
+  if (part === reader.root) part.fields = fields;
+  let type: string | undefined;
+  let disposition: string | undefined;
+  let encoding: string | undefined;
+  for (const { key, value } of fields) {
+    if (!key.startsWith('content-')) continue;
+    if (key === 'content-type') type ??= value;
+    else if (key === 'content-disposition') disposition ??= value;
+    else if (key === 'content-transfer-encoding') encoding ??= value;
+  }
+  const contentType = parseStructured(type ?? part.type);
+  part.type = contentType.value;
+  part.params = contentType.params;
+  part.multipart = contentType.value.startsWith('multipart/') ? contentType.value.slice(10) || false : false;
+  part.disposition = disposition ? parseStructured(disposition).value : '';
+  part.transferEncoding = encoding ? transferToken(encoding) : '8bit';
+  const boundary = part.params.boundary;
+  if (part.multipart && boundary) reader.boundaries.push({ bytes: encoder.encode(boundary), part });
+}
+
+/** The first token of a Content-Transfer-Encoding (`"base64"` and `(comment) base64` are base64). */
+function transferToken(value: string): string {
+  return (stripComments(value)
+    .toLowerCase()
+    .match(/[\w-]+/) ?? [''])[0];
+}
