@@ -30,7 +30,8 @@ export async function parseBounce(raw: Uint8Array | string): Promise<BounceRepor
 /** The pipeline over an already-built message (decoders may be swapped in tests). */
 /** The notice's human-readable words (before any machine-readable or returned part), bounded. */
 function readableText(message: BounceMessage): string {
-  const end = message.body.indexOf('\n--- ');
+  // Only the engine's own part separators (`--- message/rfc822 ---`), not a notice's "--- Session Transcript ---".
+  const end = message.body.search(/\n--- [a-z]+\/[a-z0-9.+-]+ ---(?:\n|$)/);
   const text = message.body.slice(0, Math.min(end < 0 ? message.body.length : end, MAX_CONTEXT_CHARS));
   return text.replace(/\s+/g, ' ').trim();
 }

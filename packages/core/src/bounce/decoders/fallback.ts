@@ -1,26 +1,38 @@
 import { cleanAddress } from '../fields';
-import { readablePart } from '../text';
 import type { BounceMessage, DecodedRecipient, Decoder } from './contract';
-import { looksLikeNotice } from './notice-hints';
+import { isBulkMail, looksLikeNotice } from './notice-hints';
+import { isDelayWarning, isSuccessOnly } from './prose/delay';
+import { diagnosticAt, firstFailureParagraph, firstSmtpAnswer } from './prose/diagnostic';
+import { excludedAddresses, isRoleAddress } from './prose/exclusion';
+import { findInProse } from './prose/finder';
+import type { LineFacts } from './prose/lines';
+import { noticeText, originalRecipients } from './prose/returned';
 
-const ERROR_WORDS =
-  /unknown|full|quota|not found|does ?n[o']t exist|no such|rejected|refused|denied|failed|failure|unable|invalid|error|blocked|expired|couldn't|could not|undeliverable|unavailable|disabled|suspended|not accept|permanent|over the limit|too (big|large)|timed? ?out|\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b/i;
-const ADDRESS = /<?([^\s<>"'(),;:[\]@]{1,64}@[A-Za-z0-9][A-Za-z0-9.-]{0,253}\.[A-Za-z]{2,63})>?/g; // bounded (RFC 5321): linear on hostile text
-const MAX_FALLBACK_RECIPIENTS = 20;
+/** Recipients one prose notice may report (the finder reads at most this many too). */
+const MAX_FALLBACK_RECIPIENTS = 200;
 
 /**
  * Last resort for notices in no known format: a delivery notice (by its From, Subject or
- * X-Failed-Recipients) whose readable text names an address next to an error. It never runs on
- * ordinary mail: without the notice envelope it declines.
+ * X-Failed-Recipients, `notice-hints.ts`) whose prose names the failed recipients next to failure
+ * words, after a label ("Recipient:", "Empfänger:") or in a list after "the following recipients",
+ * in six languages (`prose/`). A notice that names none gets the returned original's only To/Cc.
+ * Delay warnings come out with action `delayed`. It never runs on ordinary mail, bulk mail or
+ * automatic replies: without the notice envelope it declines.
  */
 export const textFallback: Decoder = {
   name: 'TextFallback',
   decode(message) {
-    if (!looksLikeNotice(message)) return null;
-    const failed = headerRecipients(message);
-    const found = failed.length ? withDiagnostics(failed, readable(message)) : scanText(message);
+    if (!looksLikeNotice(message) || isBulkMail(message)) return null;
+    const { prose, original } = noticeText(message);
+    const failedHeader = headerRecipients(message);
+    if (!failedHeader.length && isSuccessOnly(prose)) return null;
+    const findings = findInProse(prose);
+    const found = failedHeader.length
+      ? failedHeader.map((address) => withDiagnostic(address, findings.lines))
+      : proseRecipients(message, findings, original);
     if (!found.length) return null;
-    if (found.length === 1) withRemoteAnswer(found[0] as DecodedRecipient, readable(message));
+    if (found.length === 1) withRemoteAnswer(found[0] as DecodedRecipient, prose, findings.lines);
+    if (isDelayWarning(message.subject, prose)) for (const r of found) r.action = 'delayed';
     return { decoder: 'TextFallback', kind: 'bounce', recipients: found.slice(0, MAX_FALLBACK_RECIPIENTS) };
   },
 };
@@ -33,45 +45,32 @@ function headerRecipients(message: BounceMessage): string[] {
     .filter((a): a is string => !!a);
 }
 
-/** The readable text only: not the machine-readable parts nor the returned original. */
-function readable(message: BounceMessage): string {
-  const text = readablePart(message.body);
-  const original = text.search(/^(Return-Path|Received|Message-I[dD]|DKIM-Signature|MIME-Version):/m);
-  return (original > 0 ? text.slice(0, original) : text).slice(0, 64 * 1024);
+/** An X-Failed-Recipients address with the paragraph of the prose that names it, if any. */
+function withDiagnostic(address: string, lines: readonly LineFacts[]): DecodedRecipient {
+  const at = lines.findIndex((line) => line.text.toLowerCase().includes(address));
+  const diagnostic = at >= 0 ? diagnosticAt(lines, at) : firstFailureParagraph(lines);
+  return diagnostic ? { address, diagnostic } : { address };
 }
 
-function withDiagnostics(addresses: string[], text: string): DecodedRecipient[] {
-  return addresses.map((address) => {
-    const diagnostic = errorNear(text, address);
-    return diagnostic ? { address, diagnostic } : { address };
-  });
-}
-
-function scanText(message: BounceMessage): DecodedRecipient[] {
-  const text = readable(message);
-  const ignore = new Set(
-    [message.header('to'), message.from, message.header('reply-to')]
-      .map((v) => cleanAddress(v))
-      .filter(Boolean),
-  );
-  const lines = text.split('\n');
-  const out: DecodedRecipient[] = [];
-  lines.forEach((line, i) => {
-    for (const match of line.matchAll(ADDRESS)) {
-      const address = cleanAddress(match[1]);
-      if (
-        !address ||
-        ignore.has(address) ||
-        /^(mailer-daemon|postmaster|root|noreply|no-reply)@/i.test(address)
-      )
-        continue;
-      if (out.some((r) => r.address === address)) continue;
-      const around = lines.slice(Math.max(0, i - 1), i + 3).join(' ');
-      if (!ERROR_WORDS.test(around)) continue;
-      out.push({ address, diagnostic: around.replace(/\s+/g, ' ').trim() });
-    }
-  });
-  return out;
+/**
+ * The failed recipients the prose names, without the notice's own, the sender's and the lists'
+ * addresses; when it names none, the returned original's To/Cc if that is exactly one address.
+ */
+function proseRecipients(
+  message: BounceMessage,
+  findings: ReturnType<typeof findInProse>,
+  original: ReturnType<typeof noticeText>['original'],
+): DecodedRecipient[] {
+  const excluded = excludedAddresses(message, original);
+  const keep = (address: string) => !excluded.has(address) && !isRoleAddress(address);
+  const named = findings.recipients.filter((r) => keep(r.address));
+  if (named.length)
+    return named.map((r) => ({ address: r.address, diagnostic: diagnosticAt(findings.lines, r.line) }));
+  if (!findings.lines.some((line) => line.failure)) return [];
+  const candidates = new Set([...findings.toAddresses, ...originalRecipients(original)].filter(keep));
+  if (candidates.size !== 1) return [];
+  const [address] = candidates as Set<string> & [string];
+  return [{ address, diagnostic: firstFailureParagraph(findings.lines) }];
 }
 
 /**
@@ -81,19 +80,14 @@ function scanText(message: BounceMessage): DecodedRecipient[] {
 const LABELLED_ANSWER =
   /(?:reported error|remote server (?:returned|replied)|the response (?:from the remote server )?was)\s*:?\s*'?([245]\d\d[ -][^\n']{3,400})/i;
 
-/** A single recipient whose words carry no SMTP code gets the notice's labelled answer. */
-function withRemoteAnswer(recipient: DecodedRecipient, text: string): void {
+/**
+ * A single recipient whose words carry no SMTP code gets the notice's labelled answer, or else the
+ * first SMTP answer the prose quotes (with one recipient, it can only be about that one).
+ */
+function withRemoteAnswer(recipient: DecodedRecipient, prose: string, lines: readonly LineFacts[]): void {
   if (recipient.diagnostic && /\b[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\b/.test(recipient.diagnostic)) return;
-  const answer = LABELLED_ANSWER.exec(text)?.[1]?.trim();
-  if (answer) recipient.diagnostic = recipient.diagnostic ? `${answer} ${recipient.diagnostic}` : answer;
-}
-
-function errorNear(text: string, address: string): string | undefined {
-  const at = text.toLowerCase().indexOf(address);
-  if (at < 0) return undefined;
-  const around = text
-    .slice(Math.max(0, at - 200), at + 400)
-    .replace(/\s+/g, ' ')
-    .trim();
-  return ERROR_WORDS.test(around) ? around : undefined;
+  const at = lines.findIndex((line) => line.text.toLowerCase().includes(recipient.address));
+  const answer = LABELLED_ANSWER.exec(prose)?.[1]?.trim() ?? firstSmtpAnswer(lines, at, recipient.diagnostic);
+  if (!answer || recipient.diagnostic?.includes(answer)) return;
+  recipient.diagnostic = recipient.diagnostic ? `${answer} ${recipient.diagnostic}` : answer;
 }

@@ -1,4 +1,6 @@
 import type { BounceMessage } from './contract';
+import { fold } from './prose/fold';
+import { PHRASES } from './prose/phrases';
 
 /** A sender that only ever sends delivery notices. */
 const DAEMON_FROM =
@@ -7,17 +9,62 @@ const DAEMON_FROM =
 const BOUNCE_SUBJECT =
   /undeliver|undelivered|delivery (status|failure|failed|notification|has failed|problem)|returned mail|failure notice|mail delivery|could not be delivered|error sending|non[- ]?delivery|delivery has failed|not delivered|mail failure|returned to sender|nondeliverable|delivery report|rejected/i;
 
-/** True when the envelope of the notice (From, Subject, X-Failed-Recipients) says delivery failed. */
-export function looksLikeNotice(message: BounceMessage): boolean {
+/** Subjects of automatic replies (out-of-office, vacation) in the languages the engine reads. */
+export const AUTO_REPLY_SUBJECT =
+  /^(auto(matic)?[ -]?(reply|response|antwort|risposta|r[ée]ponse)|auto:|out of (the )?office|vacation|abwesenheit|away from|i am (away|out)|r[ée]ponse automatique|respuesta autom[aá]tica|risposta automatica|automatisch antwoord|automatische antwort|abwesenheitsnotiz|resposta autom[aá]tica|automaattinen vastaus|automatiskt svar|automatisk svar|absent du bureau|fuori sede|fuori ufficio|fuera de la oficina|fora do escrit[oó]rio)/i;
+
+/** True when the From names a mail system (MAILER-DAEMON, postmaster, "Mail Delivery System" in six languages). */
+function fromMailSystem(message: BounceMessage): boolean {
+  return DAEMON_FROM.test(message.from) || PHRASES.sender.test(fold(message.from.slice(0, 300)));
+}
+
+/**
+ * An automatic reply by a person's mailbox (`Auto-Submitted: auto-replied` or an out-of-office
+ * Subject, not from a mail system, no X-Failed-Recipients): even with "undeliverable" in its Subject
+ * ("Automatic reply: Undeliverable: ...") it is not a delivery notice.
+ */
+function isPersonalAutoReply(message: BounceMessage): boolean {
+  if (fromMailSystem(message) || message.header('x-failed-recipients')) return false;
   return (
-    DAEMON_FROM.test(message.from) ||
-    BOUNCE_SUBJECT.test(message.subject) ||
-    !!message.header('x-failed-recipients')
+    message.header('auto-submitted').toLowerCase().startsWith('auto-replied') ||
+    AUTO_REPLY_SUBJECT.test(message.subject.trim())
   );
 }
 
-/** Forward and reply prefixes of mail clients (English, French, German, Spanish/Portuguese, Dutch...). */
-const FORWARD_SUBJECT = /^\s*(fwd?|fw|tr|wg|rv|enc|doorst|re|aw|sv|vs)\s*:/i;
+/**
+ * True when the envelope of the notice (From, Subject, X-Failed-Recipients) says delivery failed or
+ * is delayed, in English, French, German, Italian, Spanish or Portuguese.
+ */
+export function looksLikeNotice(message: BounceMessage): boolean {
+  if (message.header('x-failed-recipients')) return true;
+  if (isPersonalAutoReply(message)) return false;
+  return (
+    fromMailSystem(message) ||
+    BOUNCE_SUBJECT.test(message.subject) ||
+    PHRASES.subject.test(fold(message.subject.slice(0, 500)))
+  );
+}
+
+/**
+ * Bulk mail (a newsletter, a list post) without a mail system's From: its words about "returned
+ * mail" or "delivery problems" are content, not a notice. A list manager's notice that returns the
+ * refused post ("Your message to Team-list was rejected", Precedence: bulk) is still a notice.
+ */
+export function isBulkMail(message: BounceMessage): boolean {
+  if (fromMailSystem(message) || message.header('x-failed-recipients')) return false;
+  if (message.returnedMessage || message.deliveryStatus) return false;
+  return (
+    !!message.header('list-unsubscribe') ||
+    !!message.header('list-id') ||
+    /^(bulk|list|junk)/i.test(message.header('precedence').trim())
+  );
+}
+
+/**
+ * Forward and reply prefixes of mail clients: English, French (TR, RE), German (WG, AW), Italian (I,
+ * R, RIF), Spanish (RV, RE), Portuguese (ENC, RES), Dutch and Nordic ones.
+ */
+const FORWARD_SUBJECT = /^\s*(fwd?|fw|tr|wg|rv|enc|doorst|re|aw|sv|vs|rif|res|i|r)\s*:/i;
 /** Some carriers' notices come from `post_master@` with a "Re:" subject (Verizon, Apache James). */
 const SYSTEM_FROM = /post_master|no-?reply|daemon/i;
 /** Machine-readable delivery-status fields, quoted or not. */

@@ -1,10 +1,7 @@
 import { cleanAddress } from '../fields';
 import { readablePart } from '../text';
 import type { BounceMessage, Decoder } from './contract';
-import { looksLikeNotice } from './notice-hints';
-
-const AUTO_SUBJECT =
-  /^(auto(matic)?[ -]?(reply|response|antwort|risposta|r[ée]ponse)|auto:|out of (the )?office|vacation|abwesenheit|away from|i am (away|out)|r[ée]ponse automatique|respuesta autom[aá]tica|risposta automatica|automatisch antwoord|automatische antwort|abwesenheitsnotiz|resposta autom[aá]tica|automaattinen vastaus|automatiskt svar|automatisk svar)/i;
+import { AUTO_REPLY_SUBJECT, looksLikeNotice } from './notice-hints';
 
 /** RFC 3834 automatic responses (out-of-office / vacation replies). */
 export const rfc3834: Decoder = {
@@ -27,12 +24,12 @@ function isAutoReply(message: BounceMessage): boolean {
   if (autoSubmitted.startsWith('auto-replied')) return true;
   // Outlook's out-of-office replies say `auto-generated` and "Automatic reply:"; other
   // auto-generated mail (digests, alerts) is not an auto-reply.
-  if (autoSubmitted.startsWith('auto-generated')) return AUTO_SUBJECT.test(message.subject.trim());
+  if (autoSubmitted.startsWith('auto-generated')) return AUTO_REPLY_SUBJECT.test(message.subject.trim());
   if (message.header('x-autoreply') || message.header('x-autorespond') || message.header('x-autoreply-from'))
     return true;
   if (/auto[_-]?reply/i.test(message.header('precedence'))) return true;
   if (/^auto[ -]?repl/i.test(message.header('x-auto-response-suppress'))) return false;
-  return AUTO_SUBJECT.test(message.subject.trim());
+  return AUTO_REPLY_SUBJECT.test(message.subject.trim());
 }
 
 function firstLines(body: string): string {

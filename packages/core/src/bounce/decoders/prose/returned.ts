@@ -1,0 +1,68 @@
+import { cleanAddress, type FieldBlock, readHeaderBlock } from '../../fields';
+import type { BounceMessage } from '../contract';
+import { fold } from './fold';
+
+/** A header line that starts the returned original when a notice pastes it into its text. */
+const HEADER_START =
+  /^(?:Return-Path|Received|Message-I[dD]|DKIM-Signature|MIME-Version|X-Sendwell-Id|Authentication-Results):/;
+/** Separator lines before a returned original, in the six languages (folded). */
+const ORIGINAL_PHRASES =
+  "(?:(?:the )?original message(?: headers)?|(?:a )?copy of (?:the|your) message|message d'origine|message original|en-tetes du message|nachricht im original|originalnachricht|ursprungliche nachricht|kopfzeilen der nachricht|messaggio originale|intestazioni del messaggio|mensaje original|encabezados del mensaje|mensagem original|cabecalhos da mensagem)";
+/**
+ * A separator line: the phrase after a run of dashes ("------ This is a copy of the message"), or the
+ * whole line ("Original message follows:"); "Original Message Details" inside a card is not one.
+ */
+const ORIGINAL_MARKER = new RegExp(
+  `^(?:[-=*_]{2,} ?.{0,24}${ORIGINAL_PHRASES}|(?:below this line is )?${ORIGINAL_PHRASES}[-=*_ :.]*(?:follows)?[-=*_ :.]*$)`,
+);
+
+export interface NoticeText {
+  /** The notice's own words: before the returned original or any machine-readable part. */
+  prose: string;
+  /** The returned original's headers, from its part or pasted after the prose; null when absent. */
+  original: FieldBlock | null;
+}
+
+/** The line `message.ts` puts before each machine-readable or returned part (`--- message/rfc822 ---`). */
+const SECTION = /\n--- [a-z]+\/[a-z0-9.+-]+ ---(?:\n|$)/;
+
+/** Bytes of readable text read at all: a notice says what failed in its first kilobytes. */
+const MAX_READABLE = 64 * 1024;
+
+/** Split the notice's readable text into its own prose and the returned original's headers. */
+export function noticeText(message: BounceMessage): NoticeText {
+  const end = message.body.search(SECTION);
+  const readable = message.body.slice(0, Math.min(end < 0 ? message.body.length : end, MAX_READABLE));
+  const cut = originalStart(readable);
+  const prose = cut < 0 ? readable : readable.slice(0, cut);
+  const pasted = cut < 0 ? null : withoutMarkerLine(readable.slice(cut));
+  const source = message.returnedMessage ?? pasted;
+  return { prose, original: source ? readHeaderBlock(source.replace(/^\s+/, '')) : null };
+}
+
+/** The pasted original from its first header on (the separator line, if any, dropped). */
+function withoutMarkerLine(text: string): string {
+  return HEADER_START.test(text) ? text : text.slice(text.indexOf('\n') + 1);
+}
+
+function originalStart(text: string): number {
+  let at = 0;
+  for (const line of text.split('\n')) {
+    if (HEADER_START.test(line) || (line.length < 200 && ORIGINAL_MARKER.test(fold(line)))) return at;
+    at += line.length + 1;
+  }
+  return -1;
+}
+
+/** The returned original's To and Cc addresses. */
+export function originalRecipients(original: FieldBlock | null): string[] {
+  if (!original) return [];
+  const values = [original.get('to') ?? '', original.get('cc') ?? ''];
+  return values.flatMap((v) =>
+    v
+      .slice(0, 4096)
+      .split(',')
+      .map((part) => cleanAddress(part))
+      .filter((a): a is string => !!a),
+  );
+}
