@@ -5,6 +5,7 @@
  * `<dir>/<n>.eml`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SMTPServer } from 'smtp-server';
@@ -62,7 +63,7 @@ export async function startCatcher(port: number, dir: string): Promise<Catcher> 
     server.listen(port, '127.0.0.1', () => resolve());
   });
   return {
-    port,
+    port: (server.server.address() as AddressInfo).port,
     notices,
     waitUntil: (done, timeoutMs) => waitFor(waiters, () => done(notices), timeoutMs),
     close: () => new Promise((resolve) => server.close(() => resolve())),

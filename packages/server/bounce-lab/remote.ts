@@ -5,13 +5,14 @@
  * smtp-server because we need exact reply lines and the ability to fall silent (stall) mid-session.
  * Unknown local parts are accepted (250) and the message is discarded.
  */
-import { createServer, type Server, type Socket } from 'node:net';
+import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { type ReplyRow, type ReplyStage, replyFor, wireReply } from './replies';
 
 /** Where a stalling remote falls silent: before its greeting, or after the message's final dot. */
 export type StallPoint = 'greeting' | 'end-of-data';
 
 export interface RemoteOptions {
+  /** 0 = any free port (tests). */
   port: number;
   /** The name in the greeting and EHLO reply. */
   hostname?: string;
@@ -30,6 +31,8 @@ interface Session {
   rows: ReplyRow[];
   recipients: string[];
   inData: boolean;
+  /** Silent for good (stallAt end-of-data): a pipelined QUIT must not be taken for the dot's answer. */
+  stalled: boolean;
 }
 
 const addressIn = (line: string) => /<([^>]*)>/.exec(line)?.[1] ?? '';
@@ -85,7 +88,10 @@ function answerRcpt(socket: Socket, address: string, session: Session): string {
 
 function endOfData(socket: Socket, session: Session, remote: RemoteMx, stallAt?: StallPoint): void {
   session.inData = false;
-  if (stallAt === 'end-of-data') return;
+  if (stallAt === 'end-of-data') {
+    session.stalled = true;
+    return;
+  }
   const refusal = refusalAt(session, 'end-of-data');
   if (refusal) return void socket.write(wireReply(refusal.code, refusal.lines));
   remote.accepted.push(...session.recipients);
@@ -102,7 +108,7 @@ export async function startRemoteMx(options: RemoteOptions): Promise<RemoteMx> {
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
     if (options.stallAt === 'greeting') return;
-    const session: Session = { rows: [], recipients: [], inData: false };
+    const session: Session = { rows: [], recipients: [], inData: false, stalled: false };
     let buffered = '';
     socket.setEncoding('latin1');
     socket.write(`220 ${hostname} ESMTP\r\n`);
@@ -111,7 +117,7 @@ export async function startRemoteMx(options: RemoteOptions): Promise<RemoteMx> {
       for (let end = buffered.indexOf('\r\n'); end >= 0; end = buffered.indexOf('\r\n')) {
         const line = buffered.slice(0, end);
         buffered = buffered.slice(end + 2);
-        if (socket.writableEnded) return;
+        if (socket.writableEnded || session.stalled) return;
         if (!session.inData) {
           const reply = answerCommand(socket, line, session, hostname);
           if (reply) socket.write(reply);
@@ -123,6 +129,7 @@ export async function startRemoteMx(options: RemoteOptions): Promise<RemoteMx> {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', resolve);
   });
+  remote.port = (server.address() as AddressInfo).port;
   return remote;
 }
 

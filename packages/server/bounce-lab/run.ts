@@ -21,7 +21,16 @@
  * It returns a `source` line naming the MTA and version. Use ports basePort..basePort+14 only
  * (H1: postfix 2600, exim 2615; H2: 2650, 2665, 2680). stop() must stop only what start() started.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -113,9 +122,17 @@ async function submitAll(mta: string, port: number, scenarios: Scenario[]): Prom
 const noticesOf = (mta: string, scenario: Scenario, notices: CaughtNotice[]) =>
   notices.filter((notice) => notice.raw.includes(`${idOf(mta, scenario)}@sender.test`));
 
-/** The Status the notice states (its first delivery-status Status field), "" when none. */
-const statedStatus = (raw: Buffer) =>
-  /^Status:\s*([245]\.\d{1,3}\.\d{1,3})/im.exec(raw.toString('latin1'))?.[1] ?? '';
+/**
+ * The status the notice states for its (first) recipient: the delivery-status Status field, unless
+ * that is a generic x.0.0 and the recipient's Diagnostic-Code quotes a more precise code of the same
+ * class (Exim writes "Status: 5.0.0" beside the remote's "550 5.1.1 ..."); "" when it states none.
+ */
+function statedStatus(raw: Buffer): string {
+  const text = raw.toString('latin1');
+  const field = /^Status:\s*([245]\.\d{1,3}\.\d{1,3})/im.exec(text)?.[1] ?? '';
+  const quoted = /^Diagnostic-Code:[^;]*;\s*\d{3}[- ]([245]\.\d{1,3}\.\d{1,3})\b/im.exec(text)?.[1];
+  return quoted && field.endsWith('.0.0') && quoted[0] === field[0] ? quoted : field;
+}
 
 const HARD_REASONS = new Set(['userunknown', 'hostunknown', 'hasmoved']);
 const isHard = (expected: ExpectedNotice, status: string) =>
@@ -154,44 +171,48 @@ function expectationRow(
   };
 }
 
-function writeResults(
-  outDir: string,
-  mta: string,
-  source: string,
-  scenarios: Scenario[],
-  notices: CaughtNotice[],
-) {
+/** Write each scenario's notices as `<scenario><suffix>.eml` (old .eml files removed first). */
+function writeNotices(outDir: string, mta: string, scenarios: Scenario[], notices: CaughtNotice[]) {
   mkdirSync(outDir, { recursive: true });
   for (const file of readdirSync(outDir)) if (file.endsWith('.eml')) rmSync(join(outDir, file));
-  const rows: string[] = [];
   for (const scenario of scenarios) {
     const found = noticesOf(mta, scenario, notices);
     if (found.length !== scenario.notices.length)
       console.warn(`${scenario.name}: expected ${scenario.notices.length} notice(s), got ${found.length}`);
     scenario.notices.forEach((expected, i) => {
       const notice = found[i];
-      if (!notice) return;
-      writeFileSync(join(outDir, `${scenario.name}${expected.suffix}.eml`), notice.raw);
-      rows.push(JSON.stringify(expectationRow(mta, source, scenario, expected, notice.raw)));
+      if (notice) writeFileSync(join(outDir, `${scenario.name}${expected.suffix}.eml`), notice.raw);
     });
   }
   const strays = notices.filter((notice) => !scenarios.some((s) => noticesOf(mta, s, [notice]).length));
   for (const stray of strays) console.warn(`notice #${stray.seq} matches no scenario (kept in the work dir)`);
+}
+
+/** expectations.jsonl for the .eml files present: labels from the scenarios, status from the notice. */
+function writeExpectations(outDir: string, mta: string, source: string, scenarios: Scenario[]) {
+  const rows: string[] = [];
+  for (const scenario of scenarios)
+    for (const expected of scenario.notices) {
+      const file = join(outDir, `${scenario.name}${expected.suffix}.eml`);
+      if (existsSync(file))
+        rows.push(JSON.stringify(expectationRow(mta, source, scenario, expected, readFileSync(file))));
+    }
   writeFileSync(join(outDir, 'expectations.jsonl'), `${rows.join('\n')}\n`);
-  console.log(`${rows.length} notice(s) written to ${outDir}`);
+  console.log(`${rows.length} notice(s) labelled in ${outDir}`);
+}
+
+/** `--relabel`: rewrite expectations.jsonl from the notices already kept (no MTA run). */
+function relabel(outDir: string, mta: string): void {
+  const previous = readFileSync(join(outDir, 'expectations.jsonl'), 'utf8').split('\n')[0] ?? '{}';
+  const { source } = JSON.parse(previous) as { source: string };
+  writeExpectations(outDir, mta, source, scenariosFor(mta));
 }
 
 const complete = (mta: string, scenarios: Scenario[]) => (notices: CaughtNotice[]) =>
   scenarios.every((scenario) => noticesOf(mta, scenario, notices).length >= scenario.notices.length);
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { mta: { type: 'string' }, out: { type: 'string' } } });
-  if (!values.mta) throw new Error('usage: run.ts --mta postfix|exim|... [--out bench-data/notices/mta]');
-  const { driver } = (await import(`./drivers/${values.mta}.ts`)) as { driver: LabDriver };
-  const workDir = mkdtempSync(join(tmpdir(), `bounce-lab-${driver.name}-`));
-  // MTAs drop root: their users (postfix, nobody, Debian-exim…) must be able to reach their folders.
-  chmodSync(workDir, 0o755);
-  const ports = portsOf(driver.basePort);
+/** Start the shared parts: catcher, remote MXs (one answering, two stalling) and the receiving Postfix. */
+async function startSharedParts(workDir: string, ports: ReturnType<typeof portsOf>) {
   const catcher = await startCatcher(ports.catcher, join(workDir, 'caught'));
   const remotes = await Promise.all([
     startRemoteMx({ port: ports.remote }),
@@ -199,6 +220,33 @@ async function main(): Promise<void> {
     startRemoteMx({ port: ports.stallEndOfData, stallAt: 'end-of-data' }),
   ]);
   const receiver = startReceiver({ root: workDir, port: ports.receiver, catcherPort: ports.catcher });
+  const stop = async () => {
+    receiver.stop();
+    await Promise.all([catcher.close(), ...remotes.map((remote) => remote.close())]);
+  };
+  return { catcher, stop };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { mta: { type: 'string' }, out: { type: 'string' }, relabel: { type: 'boolean' } },
+  });
+  if (!values.mta) throw new Error('usage: run.ts --mta postfix|exim|... [--out dir] [--relabel]');
+  const outRoot = values.out ?? 'bench-data/notices/mta';
+  if (values.relabel) return relabel(resolve(outRoot, values.mta), values.mta);
+  const { driver } = (await import(`./drivers/${values.mta}.ts`)) as { driver: LabDriver };
+  const workDir = mkdtempSync(join(tmpdir(), `bounce-lab-${driver.name}-`));
+  // MTAs drop root: their users (postfix, nobody, Debian-exim…) must be able to reach their folders.
+  chmodSync(workDir, 0o755);
+  const ports = portsOf(driver.basePort);
+  const shared = await startSharedParts(workDir, ports);
+  const stopAll = async () => {
+    await driver.stop();
+    await shared.stop();
+  };
+  // Ctrl-C (or timeout's SIGTERM) must not leave MTA instances running.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void stopAll().finally(() => process.exit(130)));
   const ctx: LabContext = {
     mta: driver.name,
     workDir,
@@ -213,15 +261,14 @@ async function main(): Promise<void> {
     const { source } = await driver.start(ctx);
     await submitAll(driver.name, ports.submit, scenarios);
     const waitMs = (TIMING.queueLifetimeSeconds + 240) * 1000;
-    await catcher
+    await shared.catcher
       .waitUntil(complete(driver.name, scenarios), waitMs)
       .catch((error) => console.warn(String(error)));
-    const out = resolve(values.out ?? 'bench-data/notices/mta', driver.name);
-    writeResults(out, driver.name, source, scenarios, catcher.notices);
+    const out = resolve(outRoot, driver.name);
+    writeNotices(out, driver.name, scenarios, shared.catcher.notices);
+    writeExpectations(out, driver.name, source, scenarios);
   } finally {
-    await driver.stop();
-    receiver.stop();
-    await Promise.all([catcher.close(), ...remotes.map((remote) => remote.close())]);
+    await stopAll();
   }
 }
 

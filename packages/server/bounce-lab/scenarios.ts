@@ -146,9 +146,40 @@ const SENDER_SCENARIOS: Scenario[] = [
   },
 ];
 
+/** Exim's own local mailboxes and DNS routing (see drivers/exim.ts). */
+const EXIM_SCENARIOS: Scenario[] = [
+  {
+    ...one(
+      'local-quota',
+      "the sending MTA's own local mailbox is over its quota",
+      'full@local.test',
+      retriedThenExpired('mailboxfull'),
+    ),
+    onlyFor: ['exim'],
+  },
+  {
+    ...one('local-success-dsn', 'success DSN requested; the sending MTA delivers locally', 'ok@local.test', [
+      delivered,
+    ]),
+    notifySuccess: true,
+    onlyFor: ['exim'],
+  },
+  {
+    ...one(
+      'domain-unknown',
+      'the domain does not exist in DNS (no router takes it)',
+      'someone@nxdomain.test',
+      [failed('hostunknown')],
+    ),
+    // Exim says only "Unrouteable address": the same words as for an unknown local user.
+    ambiguous: true,
+    onlyFor: ['exim'],
+  },
+];
+
 /** Every scenario a driver runs (those marked onlyFor another driver left out). */
 export function scenariosFor(driver: string): Scenario[] {
-  return [...RECEIVER_SCENARIOS, ...SENDER_SCENARIOS, ...REPLIES.map(fromReply)].filter(
+  return [...RECEIVER_SCENARIOS, ...SENDER_SCENARIOS, ...EXIM_SCENARIOS, ...REPLIES.map(fromReply)].filter(
     (scenario) => !scenario.onlyFor || scenario.onlyFor.includes(driver),
   );
 }
