@@ -1,6 +1,6 @@
 import { cleanAddress } from '../fields';
 import type { BounceMessage, DecodedRecipient, Decoder } from './contract';
-import { isBulkMail, looksLikeNotice } from './notice-hints';
+import { fromMailSystem, isBulkMail, looksLikeNotice } from './notice-hints';
 import { isDelayWarning, isSuccessOnly } from './prose/delay';
 import { diagnosticAt, firstFailureParagraph, firstSmtpAnswer } from './prose/diagnostic';
 import { excludedAddresses, isRoleAddress } from './prose/exclusion';
@@ -24,6 +24,7 @@ export const textFallback: Decoder = {
   decode(message) {
     if (!looksLikeNotice(message) || isBulkMail(message)) return null;
     const { prose, original } = noticeText(message);
+    if (!hasNoticeEnvelope(message, original)) return null;
     const failedHeader = headerRecipients(message);
     if (!failedHeader.length && isSuccessOnly(prose)) return null;
     const findings = findInProse(prose);
@@ -36,6 +37,24 @@ export const textFallback: Decoder = {
     return { decoder: 'TextFallback', kind: 'bounce', recipients: found.slice(0, MAX_FALLBACK_RECIPIENTS) };
   },
 };
+
+/**
+ * A Subject alone ("Delivery delayed", "Returned mail") is not enough: a shop's "your order's delivery
+ * is delayed" says the same. A notice also comes from a mail system, names X-Failed-Recipients, has
+ * the null Return-Path of RFC 5321 bounces, or returns the original (attached or pasted).
+ */
+function hasNoticeEnvelope(
+  message: BounceMessage,
+  original: ReturnType<typeof noticeText>['original'],
+): boolean {
+  return (
+    fromMailSystem(message) ||
+    !!message.header('x-failed-recipients') ||
+    /^\s*<\s*>\s*$/.test(message.header('return-path')) ||
+    !!original ||
+    !!message.deliveryStatus
+  );
+}
 
 function headerRecipients(message: BounceMessage): string[] {
   const values = message.headers.get('x-failed-recipients') ?? [];

@@ -1,4 +1,6 @@
+import { cleanAddress } from '../fields';
 import type { BounceMessage } from './contract';
+import { isRoleAddress } from './prose/exclusion';
 import { fold } from './prose/fold';
 import { PHRASES } from './prose/phrases';
 
@@ -13,9 +15,14 @@ const BOUNCE_SUBJECT =
 export const AUTO_REPLY_SUBJECT =
   /^(auto(matic)?[ -]?(reply|response|antwort|risposta|r[ée]ponse)|auto:|out of (the )?office|vacation|abwesenheit|away from|i am (away|out)|r[ée]ponse automatique|respuesta autom[aá]tica|risposta automatica|automatisch antwoord|automatische antwort|abwesenheitsnotiz|resposta autom[aá]tica|automaattinen vastaus|automatiskt svar|automatisk svar|absent du bureau|fuori sede|fuori ufficio|fuera de la oficina|fora do escrit[oó]rio)/i;
 
-/** True when the From names a mail system (MAILER-DAEMON, postmaster, "Mail Delivery System" in six languages). */
-function fromMailSystem(message: BounceMessage): boolean {
-  return DAEMON_FROM.test(message.from) || PHRASES.sender.test(fold(message.from.slice(0, 300)));
+/**
+ * True when the From names a mail system: MAILER-DAEMON, postmaster, "Mail Delivery System" in six
+ * languages, or a list manager's role address (LISTSERV@, `-owner`, `+owner`, `-request`).
+ */
+export function fromMailSystem(message: BounceMessage): boolean {
+  if (DAEMON_FROM.test(message.from) || PHRASES.sender.test(fold(message.from.slice(0, 300)))) return true;
+  const address = cleanAddress(message.from);
+  return !!address && isRoleAddress(address);
 }
 
 /**
