@@ -45,10 +45,11 @@ function isInsideWord(text: string, at: number, length: number): boolean {
  * after "... while talking to host:", is the server's greeting: the connection itself was refused.
  */
 export function findTranscriptCommand(text: string | null | undefined): string | null {
-  if (!text || !text.includes('<<< ')) return null;
-  const failure = /(?:>>> ([A-Za-z.]+)[^<>]{0,300}?|while talking to \S+:? )<<< ?[45]\d\d\b/.exec(
-    text.slice(0, 4000),
-  );
+  if (!text?.includes('<< ')) return null;
+  const failure =
+    /(?:>>>? ([A-Za-z.]+)(?:[^<>]|<(?!<)|>(?!>)){0,300}?|while talking to \S+:? )<<<? ?[45]\d\d\b/.exec(
+      text.slice(0, 4000),
+    );
   if (!failure) return null;
   const sent = failure[1]?.toUpperCase();
   if (!sent) return 'CONN';

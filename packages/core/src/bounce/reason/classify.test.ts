@@ -155,7 +155,7 @@ describe('isHardBounce', () => {
   });
 });
 
-describe("a provider's own wording and its own host", () => {
+describe("a provider's own wording, whichever host relayed it", () => {
   const dd =
     "554 delivery error: dd This user doesn't have a yahoo.com account (a@yahoo.com) [0] - mta1061.mail.ne1.yahoo.com";
   const facts = (command: string | null, context: string) => ({
@@ -175,11 +175,12 @@ describe("a provider's own wording and its own host", () => {
       '... while talking to mta6.am0.yahoodns.net.: >>> DATA',
       'userunknown',
     ],
+    // No host name decides: the provider saying its own user has no account is userunknown.
     [
       'another host answered after DATA',
       'DATA',
       '... while talking to mx.example.net.: >>> DATA',
-      'filtered',
+      'userunknown',
     ],
   ] as const)('%s', (_label, command, context, reason) => {
     expect(classifyReason(facts(command, context))).toBe(reason);

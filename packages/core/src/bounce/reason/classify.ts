@@ -13,7 +13,14 @@ import {
   SPAM_DETECTED,
   VIRUS_DETECTED,
 } from './phrases/policy';
-import { FILTERED, HAS_MOVED, MAILBOX_FULL, SUSPEND, USER_UNKNOWN } from './phrases/recipient';
+import {
+  FILTERED,
+  HAS_MOVED,
+  MAILBOX_FULL,
+  RECIPIENT_CHOICE,
+  SUSPEND,
+  USER_UNKNOWN,
+} from './phrases/recipient';
 import {
   CONTENT_ERROR,
   EXCEED_LIMIT,
@@ -166,6 +173,7 @@ function isFiltered(f: Facts): boolean {
   // A decoder that read the MTA's own "unknown host" sentence knows better than recipient wording.
   if (f.decoderReason === 'hostunknown') return false;
   if (f.byStatus === 'filtered') return says(f, USER_UNKNOWN) || says(f, FILTERED);
+  if (says(f, RECIPIENT_CHOICE)) return true;
   if (f.command && BEFORE_DATA.has(f.command)) return false;
   return says(f, FILTERED) || says(f, USER_UNKNOWN);
 }
@@ -203,6 +211,15 @@ function isSpam(f: Facts): boolean {
   return says(f, SPAM_DETECTED);
 }
 
+/**
+ * A sending service that prefixes the remote answer with its own label of the status ("5.1.0 - Unknown
+ * address error 550-'5.7.1 ... Access denied'", "5.3.0 - Other mail system problem 550-'...'") is
+ * naming the code's class, not quoting the server: only the answer after the label is read.
+ */
+function withoutStatusLabel(text: string): string {
+  return text.replace(/^[245]\.\d{1,3}\.\d{1,3} - [a-z][a-z ]{2,60}?(?= [245]\d\d[ -])/, '');
+}
+
 /** Decide the Sisimai reason for one recipient. */
 export function classifyReason(facts: ReasonFacts): BounceReason {
   if (facts.decoderReason && !RETRY.has(facts.decoderReason)) return facts.decoderReason;
@@ -210,19 +227,17 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   // the last attempt's error ("Connection refused"), not the reason the message was returned.
   if (facts.decoderReason === 'expired' && /^[45]\.4\.7$/.test(facts.status ?? '')) return 'expired';
   if (facts.status?.startsWith('2.')) return 'delivered';
-  const text = (facts.diagnostic ?? '').toLowerCase();
+  const text = withoutStatusLabel((facts.diagnostic ?? '').toLowerCase());
   // The notice's own template ("address not found") speaks for the recipient only when the remote
   // server's answer gives no specific status: a relayed "5.1.8 Sender address rejected" wins over it.
   const generic = !facts.status || /^\d\.0\.0$/.test(facts.status);
   const byProvider =
     providerReason(text) ?? (generic ? providerReason((facts.context ?? '').toLowerCase()) : null);
   if (byProvider) return byProvider;
-  // The provider's own wording speaks for itself when no transcript names the command, or when the
-  // provider's own inbound host answered (Yahoo's MX hosts are *.yahoodns.net).
-  if (!facts.command || /\.yahoodns\.net\b/i.test(facts.context ?? '')) {
-    const own = ownProviderReason(text);
-    if (own) return own;
-  }
+  // A provider saying its own user has no account ("dd This user doesn't have a yahoo.com account")
+  // is userunknown at whatever command it said so: no filter of the recipient's is involved.
+  const own = ownProviderReason(text);
+  if (own) return own;
   const f: Facts = { ...facts, text, byStatus: reasonForStatus(facts.status) };
   const timed = transportOrTimeout(f);
   if (timed) return timed;
@@ -246,7 +261,8 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
  */
 function transportOrTimeout(f: Facts): BounceReason | null {
   if (f.action === 'delayed') return says(f, TRANSPORT_FAILURE) ? 'networkerror' : null;
-  return gaveUp(f) && says(f, NO_ANSWER) ? 'expired' : null;
+  if (!gaveUp(f)) return null;
+  return says(f, NO_ANSWER) ? 'expired' : null;
 }
 
 function gaveUp(f: Facts): boolean {
@@ -254,9 +270,15 @@ function gaveUp(f: Facts): boolean {
   return !!f.status?.startsWith('4') || says(f, GAVE_UP);
 }
 
-/** Given up, and the text says so ("retry timeout exceeded") or says nothing else. */
+/**
+ * Given up, and nothing more specific was found: the text or the notice's own words say so ("retry
+ * timeout exceeded", "message expired"), or the text says nothing at all.
+ */
 function gaveUpSaying(f: Facts): boolean {
-  return gaveUp(f) && (says(f, GAVE_UP) || !/[a-z]{3}/.test(f.text));
+  if (!gaveUp(f)) return false;
+  return (
+    says(f, GAVE_UP) || includesAny((f.context ?? '').toLowerCase(), GAVE_UP) || !/[a-z]{3}/.test(f.text)
+  );
 }
 
 function anotherOne(f: Facts): BounceReason | null {

@@ -80,6 +80,9 @@ export const REJECTED: Phrase[] = [
   /this server does not accept mail from/,
   /unsigned dsn/,
   /not allowed to post to this (mailing )?list/,
+  // A list that takes posts only from its members refuses the sender (mlmmj, Mailman, LISTSERV).
+  /\bnot (a )?(list )?(member|subscriber)s?\b( (of|to) (this|the) (mailing )?list)?/,
+  /\bnot (authori[sz]ed|allowed|permitted) to (send|post)( mail| messages?)? to (the |this )?\S+ (mailing )?list\b/,
   /(to|from) an address that has been blacklisted/,
   /access to submit messages to this e-mail system has been rejected/,
   /your e-?mail address has been blacklisted/,
@@ -96,7 +99,9 @@ export const NOT_REJECTED: Phrase[] = [
 export const POLICY_VIOLATION: Phrase[] = [
   /\b(denied|rejected|not accepted|blocked) (by|for|due to) (local |organi[sz]ation(al)? )?(polic|settings)/,
   /\bpolicy violation\b|\bviolat\w+ (of )?(our |local )?polic/,
-  /\b(illegal|banned|prohibited) attachment/,
+  /\b(illegal|banned|prohibited|forbidden) attachment/,
+  /\battachment( type)?s? (is |are )?not (allowed|permitted|accepted)\b/,
+  /\bnot (allowed|permitted) by (our|the|local) polic/,
   /members-only list|closed mailing list/,
   /\bheader (error|are not accepted)\b/,
   /\bmessages with multiple addresses\b/,

@@ -9,6 +9,7 @@ export const USER_UNKNOWN: Phrase[] = [
   /\b(user|recipient|mailbox|addressee|account|e-?mail address|address|local.?part)( name)? (is )?(unknown|not found|not known|not exist|does ?n[o']t exist|doesn't exist|not present|invalid|unavail?able)\b/,
   /\bunknown (user|recipient|mailbox|address|e-?mail address|local.?part|virtual user)\b/,
   /\bno such (user|recipient|mailbox|address|person|account)\b/,
+  /\b(recipient|user|addressee)( name)? (is )?not recogni[sz]ed\b/,
   /\binvalid (mailbox|recipient|address|user)\b/,
   /\b(is not|not) a (valid|known|local) (user|recipient|mailbox|address)\b/,
   /\bno (mailbox|account|mail box|one) (by that name|here|found|at this address|available for this user)/,
@@ -84,6 +85,15 @@ export const SUSPEND: Phrase[] = [
 
 /** The mailbox moved and mail is not forwarded. */
 export const HAS_MOVED: Phrase[] = [/ has been replaced by /];
+
+/**
+ * The recipient's own settings refuse this sender, at whatever command they say so ("walter IS NOT
+ * ACCEPTING MAIL FROM THIS SENDER", "refused due to recipient preferences").
+ */
+export const RECIPIENT_CHOICE: Phrase[] = [
+  /\bnot accepting (any )?(mail|messages|e-?mail) from (this|the|that|your) (sender|address)/,
+  /refused due to recipient preferences|blocked by the recipient|rejected due to user rules/,
+];
 
 /** The recipient's own rules refused the message. */
 export const FILTERED: Phrase[] = [

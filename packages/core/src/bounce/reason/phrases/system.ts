@@ -12,6 +12,8 @@ export const HOST_UNKNOWN: Phrase[] = [
   /unknown domain name/,
   /the account or domain may not exist/,
   /\b553 .* does not exist/,
+  // Exchange: "The destination server for this recipient could not be found in Domain Name Service".
+  /could not be found in (the )?domain name service/,
   // Exim: the domain's MX hosts have no address records.
   /mx records point to non-existent hosts/,
 ];
@@ -42,7 +44,7 @@ export const SYSTEM_ERROR: Phrase[] = [
   /no mdb/,
   /misconfigured/,
   /service (currently )?unavailable/,
-  /temporary local problem/,
+  /temporary (local|system|server) (problem|failure|error)/,
   /timeout waiting for input/,
   /transaction failed /,
   /unable to connect .*daemon/,
@@ -87,6 +89,10 @@ export const TRANSPORT_FAILURE: Phrase[] = [
   /\b(no route to host|host is unreachable|network is unreachable)\b/,
   /\bnetwork error\b|\blost connection with\b/,
   /host not found, try again|temporary failure in name resolution|name service error .* try again/,
+  // Exchange's delay NDRs: "441 4.4.1 Error encountered while communicating with primary target IP
+  // address: "Failed to connect. Winsock error code: 10060"", "421 4.4.2 Connection dropped".
+  /error encountered while communicating with (the )?primary target/,
+  /\bfailed to connect\b|\bwinsock error\b|\bconnection dropped\b|\bunable to connect to (the )?remote/,
 ];
 
 /**
