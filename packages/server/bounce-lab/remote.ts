@@ -103,7 +103,8 @@ export async function startRemoteMx(options: RemoteOptions): Promise<RemoteMx> {
   const hostname = options.hostname ?? 'mx.remote.test';
   const sockets = new Set<Socket>();
   const remote: RemoteMx = { port: options.port, accepted: [], close: () => closeServer(server, sockets) };
-  const server: Server = createServer((socket) => {
+  // allowHalfOpen: a client that half-closes after a pipelined QUIT (Exim does) must still wait for us.
+  const server: Server = createServer({ allowHalfOpen: true }, (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());

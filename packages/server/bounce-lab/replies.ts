@@ -235,6 +235,8 @@ export const REPLIES: readonly ReplyRow[] = [
     ],
     reason: 'blocked',
     wording: 'Yahoo 421 4.7.0 [TSS04] temporarily deferred',
+    // Complaints about the sending IP: Sisimai's "badreputation" (IP reputation) fits as well.
+    ambiguous: true,
   },
   {
     local: 'corp-spam',

@@ -95,6 +95,8 @@ remote_smtp:
   driver = smtp
   allow_localhost
   hosts_avoid_tls = *
+  # Every lab server is 127.0.0.1 on its own port: never pass a waiting message down an open connection.
+  connection_max_messages = 1
   connect_timeout = 5s
   command_timeout = 10s
   final_timeout = 10s
@@ -103,7 +105,8 @@ local_mailbox:
   file = ${dir}/mail/$local_part_data
   user = Debian-exim
   group = Debian-exim
-  quota = 1K
+  # full@ is over quota with any message; ok@ has room.
+  quota = \${if eq{$local_part_data}{full}{200}{10M}}
 
 begin retry
 * * F,${queueLifetimeSeconds}s,${retrySeconds}s
