@@ -20,16 +20,19 @@ const headerText = new TextDecoder('utf-8', { ignoreBOM: true });
 /** The fields of raw header lines [start, end) of `bytes` (each line ends with LF, except at EOF). */
 export function parseHeaderBlock(bytes: Uint8Array, start: number, end: number): HeaderField[] {
   if (start < 0 || end <= start) return [];
-  let text = headerText.decode(bytes.subarray(start, end));
-  // A line's trailing CRs are no part of it (as the line reader strips them).
-  if (text.includes('\r')) text = text.replace(/\r+(?=\n|$)/g, '');
-  if (text.endsWith('\n')) text = text.slice(0, -1);
+  const text = headerText.decode(bytes.subarray(start, end));
+  // The block ends after its last line's LF (or at the end of the input): drop that line end and
+  // any CRs before it. Inside, a line's trailing CRs go with its LF (the line reader strips them).
+  let last = text.length;
+  if (text.charCodeAt(last - 1) === 0x0a) last--;
+  while (last > 0 && text.charCodeAt(last - 1) === 0x0d) last--;
+  const block = last === text.length ? text : text.slice(0, last);
   // A line starting with SP or HTAB continues the field above it; unfolding drops only the break.
-  return text.split(/\n(?![ \t])/).map(toField);
+  return block.split(/\r*\n(?![ \t])/).map(toField);
 }
 
 function toField(folded: string): HeaderField {
-  const unfolded = folded.includes('\n') ? folded.replace(/\n/g, '') : folded;
+  const unfolded = folded.includes('\n') ? folded.replace(/\r*\n/g, '') : folded;
   const colon = unfolded.indexOf(':');
   const key = trimBlanks(colon < 0 ? unfolded : unfolded.slice(0, colon)).toLowerCase();
   if (colon < 0) return { key, value: '' };

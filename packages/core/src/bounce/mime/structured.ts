@@ -60,8 +60,10 @@ export function stripComments(text: string): string {
 
 /** Parse `value; name=token; name="quoted"` into a value and parameters. */
 export function parseStructured(header: string): StructuredValue {
-  // Most values have no quotes, escapes, comments or RFC 2231 sections: split them directly.
-  if (!/["\\(*]/.test(header)) return parseSimple(header);
+  // Most values have no escapes, comments or RFC 2231 sections, and quotes only around whole
+  // parameter values: split them directly.
+  const simple = /[\\(*]/.test(header) ? null : parseSimple(header);
+  if (simple) return simple;
   const scan = new ValueScanner();
   const text = stripComments(header);
   let inKey = false;
@@ -146,21 +148,33 @@ class ValueScanner {
   }
 }
 
-/** The same result as the full parser for a value without `"`, `\\`, `(` or `*`. */
-function parseSimple(header: string): StructuredValue {
+/**
+ * The full parser's result for a value without `\\`, `(` or `*`, or null when a quote is anywhere
+ * but around a whole parameter value (`name="..."`, blanks allowed around it, no `;` inside).
+ */
+function parseSimple(header: string): StructuredValue | null {
   const segments = header.split(';');
-  const value = trimBlanks(segments[0] ?? '');
-  const response: StructuredValue = { value: value.toLowerCase(), params: {} };
+  const first = segments[0] ?? '';
+  if (first.includes('"')) return null;
+  const response: StructuredValue = { value: trimBlanks(first).toLowerCase(), params: {} };
   for (let i = 1; i < segments.length; i++) {
     const segment = segments[i] ?? '';
     const equals = segment.indexOf('=');
     const name = (equals < 0 ? segment : segment.slice(0, equals)).trim().toLowerCase();
     if (equals < 0 && !name) continue;
-    if (!Object.hasOwn(response.params, name))
-      response.params[name] = equals < 0 ? '' : trimBlanks(segment.slice(equals + 1));
+    let value = equals < 0 ? '' : trimBlanks(segment.slice(equals + 1));
+    if (segment.includes('"')) {
+      const quoted = QUOTED_PARAM.exec(segment);
+      if (!quoted) return null;
+      value = quoted[1] ?? '';
+    }
+    if (!Object.hasOwn(response.params, name)) response.params[name] = value;
   }
   return response;
 }
+
+/** `name = "value"` with nothing but blanks around the quoted value (the name has no quote). */
+const QUOTED_PARAM = /^[^="]*=[ \t]*"([^"]*)"[ \t]*$/;
 
 /** Only SP and HTAB are padding around a value (other blanks are content). */
 export function trimBlanks(text: string): string {

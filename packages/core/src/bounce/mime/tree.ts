@@ -41,29 +41,55 @@ interface Boundary {
 
 const encoder = new TextEncoder();
 
+// One UTF-16 unit per byte, so offsets in the string are offsets in the bytes: the scan for the next
+// `--` line runs as a native string search instead of a loop over every body line.
+const byteText = new TextDecoder('windows-1252');
+
 /** Read the part tree of a raw message; throws MimeLimitError past the depth or header limits. */
 export function readMimeTree(bytes: Uint8Array): MimePart {
   const root = newPart(null, 'text/plain', 0);
-  const reader = { bytes, root, current: root, boundaries: [] as Boundary[], headerBytes: 0 };
+  const reader: Reader = { bytes, text: '', root, current: root, boundaries: [], headerBytes: 0 };
   for (let start = 0; start < bytes.length; ) {
-    const lf = bytes.indexOf(0x0a, start);
-    const next = lf < 0 ? bytes.length : lf + 1;
-    let end = lf < 0 ? bytes.length : lf;
-    while (end > start && bytes[end - 1] === 0x0d) end--;
-    const boundary =
-      reader.boundaries.length && end - start > 2 && bytes[start] === 0x2d && bytes[start + 1] === 0x2d
-        ? matchBoundary(bytes, start, end, reader.boundaries)
-        : null;
-    if (boundary) openOrClose(reader, boundary.part, boundary.terminator);
-    else feedLine(reader, start, end, next);
+    const part = reader.current;
+    if (part.state === 'header' || (bytes[start] === 0x2d && bytes[start + 1] === 0x2d)) {
+      start = readLine(reader, start);
+      continue;
+    }
+    // A body line matters only if it could be a boundary line: skip to the next `--` line.
+    if (!reader.boundaries.length) {
+      if (part.state === 'body') part.bodyEnd = bytes.length;
+      break;
+    }
+    if (!reader.text) reader.text = byteText.decode(bytes);
+    const hit = reader.text.indexOf('\n--', start);
+    const next = hit < 0 ? bytes.length : hit + 1;
+    if (part.state === 'body') part.bodyEnd = next;
     start = next;
   }
   finish(reader, root);
   return root;
 }
 
+/** One line at `start`: a boundary of an open multipart, or a line of the current part. */
+function readLine(reader: Reader, start: number): number {
+  const bytes = reader.bytes;
+  const lf = bytes.indexOf(0x0a, start);
+  const next = lf < 0 ? bytes.length : lf + 1;
+  let end = lf < 0 ? bytes.length : lf;
+  while (end > start && bytes[end - 1] === 0x0d) end--;
+  const boundary =
+    reader.boundaries.length && end - start > 2 && bytes[start] === 0x2d && bytes[start + 1] === 0x2d
+      ? matchBoundary(bytes, start, end, reader.boundaries)
+      : null;
+  if (boundary) openOrClose(reader, boundary.part, boundary.terminator);
+  else feedLine(reader, start, end, next);
+  return next;
+}
+
 type Reader = {
   bytes: Uint8Array;
+  /** `bytes` as one character per byte, decoded when first needed. */
+  text: string;
   root: MimePart;
   current: MimePart;
   boundaries: Boundary[];
