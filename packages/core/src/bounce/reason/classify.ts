@@ -217,7 +217,13 @@ function isSpam(f: Facts): boolean {
  * naming the code's class, not quoting the server: only the answer after the label is read.
  */
 function withoutStatusLabel(text: string): string {
-  return text.replace(/^[245]\.\d{1,3}\.\d{1,3} - [a-z][a-z ]{2,60}?(?= [245]\d\d[ -])/, '');
+  return (
+    text
+      .replace(/^[245]\.\d{1,3}\.\d{1,3} - [a-z][a-z ]{2,60}?(?= [245]\d\d[ -])/, '')
+      // Multi-line replies keep each line's "550-5.7.1 " prefix inside the joined text, cutting
+      // phrases in two ("has a 550-5.7.1 policy that prohibited"): only the words are read.
+      .replace(/(^|\s)[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}\s)?/g, '$1')
+  );
 }
 
 /** Decide the Sisimai reason for one recipient. */

@@ -63,7 +63,9 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
     reason: 'mailboxfull',
   },
   { pattern: /[?&]p=disableduser\b|account that you tried to reach is disabled/, reason: 'suspend' },
-  { pattern: /[?&]p=unsolicitedmessageerror\b|[?&]p=unsolicitedrateerror\b/, reason: 'blocked' },
+  // "This message is likely unsolicited mail": the message was judged spam; the rate errors block the IP.
+  { pattern: /[?&]p=unsolicitedmessageerror\b/, reason: 'spamdetected' },
+  { pattern: /[?&]p=unsolicitedrateerror\b/, reason: 'blocked' },
   { pattern: /[?&]p=utf8|[?&]p=rfcmessagenoncompliant/, reason: 'notcompliantrfc' },
 ];
 

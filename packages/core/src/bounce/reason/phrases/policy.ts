@@ -133,7 +133,6 @@ export const SPAM_DETECTED: Phrase[] = [
   /\bgreylisted\b.*\btry again/,
   /\bspamprofiler\b/,
   /\bblacklisted url\b/,
-  /\b554 5\.7\.0 reject, id=/,
   /message rejected for policy reasons/,
   /sender domain listed at /,
   /spam points/,
