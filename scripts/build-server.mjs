@@ -14,6 +14,8 @@ const SERVER = join(ROOT, 'packages', 'server');
 export const SERVER_DIST = join(SERVER, 'dist');
 export const BUNDLE = join(SERVER_DIST, 'sendwell.mjs');
 export const BUILD_INFO = join(SERVER_DIST, '.build.json');
+const CORE_SRC = join(ROOT, 'packages', 'core', 'src') + sep;
+const CLI_SRC = join(SERVER, 'src', 'cli') + sep;
 const LOCK = join(ROOT, 'node_modules', '.cache', 'sendwell-server-build.lock');
 /** Not inputs of the bundle, but a change to either may change it. */
 const EXTRA_INPUTS = ['scripts/build-server.mjs', 'pnpm-lock.yaml'];
@@ -44,13 +46,14 @@ async function loadEsbuild() {
  * Workspace code that finds files beside its own source (`new URL('./x.js', import.meta.url)`: the
  * sandbox's page scripts, the web and Outlook builds, brand assets) must keep finding them from
  * the bundle: `import.meta.url` in those files becomes the URL of the source file, relative to the
- * bundle (dist stays in packages/server, so the checkout's layout holds).
+ * bundle (dist stays in packages/server, so the checkout's layout holds). The CLI's own modules
+ * (src/cli/) keep the bundle's URL: they find what the build put beside it (the bounces worker).
  */
 const sourceUrlPlugin = {
   name: 'source-import-meta-url',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
-      if (path.includes(`${sep}node_modules${sep}`)) return undefined;
+      if (path.includes(`${sep}node_modules${sep}`) || path.startsWith(CLI_SRC)) return undefined;
       const { readFile } = await import('node:fs/promises');
       const source = await readFile(path, 'utf8');
       if (/import\.meta\.(dirname|filename)|\b__dirname\b|\b__filename\b/.test(source))
@@ -62,8 +65,6 @@ const sourceUrlPlugin = {
     });
   },
 };
-
-const CORE_SRC = join(ROOT, 'packages', 'core', 'src') + sep;
 
 /**
  * @sendwell/core is a pure domain (no module-level effects; index.ts re-exports every area): say so
@@ -130,7 +131,11 @@ export async function buildServer({ ifStale } = {}) {
     const startedAt = Date.now(); // a source saved during the build is newer than the build
     const result = await esbuild.build({
       absWorkingDir: ROOT,
-      entryPoints: { sendwell: join(SERVER, 'src', 'cli', 'main.ts') },
+      entryPoints: {
+        sendwell: join(SERVER, 'src', 'cli', 'main.ts'),
+        // `bounces parse` starts it beside the bundle (src/cli/bouncesPool.ts).
+        'bounces-worker': join(SERVER, 'src', 'cli', 'bouncesWorker.ts'),
+      },
       outdir: SERVER_DIST,
       bundle: true,
       splitting: true,

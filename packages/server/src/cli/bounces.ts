@@ -4,10 +4,11 @@
  * that cannot be read is reported on stderr with the reason and the run goes on; the exit code is 1
  * when any failed, 2 for bad arguments.
  */
-import { readFile } from 'node:fs';
+import { readFile, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BounceReport, parseBounce } from '@sendwell/core';
+import { type Outcome, parseOnThreads, spawnWorker, workerScript, workersFor } from './bouncesPool';
 
 export interface BouncesIo {
   out(text: string): void;
@@ -17,6 +18,8 @@ export interface BouncesIo {
   listFiles(path: string): Promise<string[]>;
   /** Resolves once everything given to `out` has been handed to the OS. */
   flush?(): Promise<void>;
+  /** Parses many files at once (on worker threads), in order; undefined: parse them here. */
+  parseMany?(files: string[], json: boolean): AsyncIterable<Outcome> | undefined;
 }
 
 const USAGE = 'usage: sendwell bounces parse [--json] <file|dir>...\n';
@@ -45,15 +48,13 @@ export async function run(args: string[], io: BouncesIo = nodeIo()): Promise<num
   }
   const out = bufferedOut(io);
   const rows: { file: string; report: BounceReport }[] = [];
-  for await (const { file, content } of readAhead(files, io.readFile)) {
-    try {
-      const report = await parseBounce(await content);
-      if (json) out.write(`${JSON.stringify(contractLine(file, report))}\n`);
-      else rows.push({ file, report });
-    } catch (error) {
-      io.err(`sendwell bounces: cannot read ${file}: ${reasonOf(error)}\n`);
+  for await (const { file, line, report, error } of io.parseMany?.(files, json) ??
+    parseHere(files, json, io)) {
+    if (error !== undefined) {
+      io.err(`sendwell bounces: cannot read ${file}: ${error}\n`);
       failed = true;
-    }
+    } else if (json) out.write(`${line}\n`);
+    else if (report) rows.push({ file, report });
   }
   if (!json) out.write(renderTable(rows));
   out.end();
@@ -61,8 +62,37 @@ export async function run(args: string[], io: BouncesIo = nodeIo()): Promise<num
   return failed ? 1 : 0;
 }
 
+async function outcomeOf(file: string, content: Uint8Array | Promise<Uint8Array>, json: boolean) {
+  try {
+    const report = await parseBounce(await content);
+    return json ? { file, line: JSON.stringify(contractLine(file, report)) } : { file, report };
+  } catch (error) {
+    return { file, error: reasonOf(error) };
+  }
+}
+
+async function* parseHere(files: string[], json: boolean, io: BouncesIo): AsyncGenerator<Outcome> {
+  for (const { file, content } of readAhead(files, io.readFile)) yield await outcomeOf(file, content, json);
+}
+
+/** One batch on this thread (a worker's, or the main thread's share): small files, read at once. */
+export async function parseBatch(files: string[], json: boolean): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const file of files) {
+    let content: Uint8Array;
+    try {
+      content = readFileSync(file);
+    } catch (error) {
+      outcomes.push({ file, error: reasonOf(error) });
+      continue;
+    }
+    outcomes.push(await outcomeOf(file, content, json));
+  }
+  return outcomes;
+}
+
 /** The files in order, each with its content already being read while earlier ones are parsed. */
-async function* readAhead(files: string[], read: (path: string) => Promise<Uint8Array>) {
+function* readAhead(files: string[], read: (path: string) => Promise<Uint8Array>) {
   const pending: { file: string; content: Promise<Uint8Array> }[] = [];
   const start = (file: string) => {
     const content = read(file);
@@ -158,6 +188,12 @@ function nodeIo(): BouncesIo {
       ),
     listFiles,
     flush: () => new Promise((resolve) => process.stdout.write('', () => resolve())),
+    parseMany(files, json) {
+      const workers = workersFor(files.length);
+      const script = workerScript();
+      if (!workers || !script) return undefined;
+      return parseOnThreads(files, { json, workers, spawn: spawnWorker(script), parseBatch });
+    },
   };
 }
 
