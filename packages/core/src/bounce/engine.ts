@@ -1,5 +1,7 @@
-import type { BounceMessage, Decoder } from './decoders/contract';
+import type { BounceMessage, Decoded, Decoder } from './decoders/contract';
 import { isForwardedByPerson } from './decoders/notice-hints';
+import { isDelayWarning } from './decoders/prose/delay';
+import { noticeText } from './decoders/prose/returned';
 import { MAX_CONTEXT_CHARS } from './limits';
 import { buildBounceMessage } from './message';
 import { originalHeaders, originalMessageId } from './original';
@@ -36,10 +38,28 @@ function readableText(message: BounceMessage): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** A permanent code (5.x.x or 5xx) in a recipient's own words: that one failed, whatever the notice says. */
+const PERMANENT = /(?<![\d.])5\.\d{1,3}\.\d{1,3}(?![\d.])|(?<![\d.:-])5[0-5]\d(?=[ -]\D)/;
+
+/**
+ * A decoder that reads the recipients of a text notice but not its action leaves a delay warning
+ * looking like a failure. When the notice says, in any of the six languages, that delivery is
+ * still being tried, its recipients without an action (and without a permanent code) are delayed.
+ */
+function markDelays(decoded: Decoded, message: BounceMessage): void {
+  if (decoded.kind !== 'bounce') return;
+  const open = decoded.recipients.filter(
+    (r) => !r.action && !PERMANENT.test(`${r.status ?? ''} ${r.diagnostic ?? ''}`),
+  );
+  if (!open.length || !isDelayWarning(message.subject, noticeText(message).prose)) return;
+  for (const r of open) r.action = 'delayed';
+}
+
 function analyseMessage(message: BounceMessage, decoders?: readonly Decoder[]): BounceReport {
   if (isForwardedByPerson(message)) return { ...NOT_A_BOUNCE };
   const decoded = runDecoders(message, decoders ?? orderDecoders(message));
   if (!decoded) return { ...NOT_A_BOUNCE };
+  markDelays(decoded, message);
   const recipients = toRecipients(decoded, readableText(message));
   const kind = reportKind(decoded, recipients);
   const headers = originalHeaders(message);

@@ -1,6 +1,6 @@
 import { cleanAddress } from '../fields';
 import type { BounceMessage } from './contract';
-import { isRoleAddress } from './prose/exclusion';
+import { isListManagerAddress } from './prose/exclusion';
 import { fold } from './prose/fold';
 import { PHRASES } from './prose/phrases';
 
@@ -22,7 +22,7 @@ export const AUTO_REPLY_SUBJECT =
 export function fromMailSystem(message: BounceMessage): boolean {
   if (DAEMON_FROM.test(message.from) || PHRASES.sender.test(fold(message.from.slice(0, 300)))) return true;
   const address = cleanAddress(message.from);
-  return !!address && isRoleAddress(address);
+  return !!address && isListManagerAddress(address);
 }
 
 /**

@@ -64,3 +64,54 @@ describe('rfc3464 readable-text enrichment', () => {
     expect(r?.diagnostic).not.toContain('554 5.0.0');
   });
 });
+
+describe('rfc3464 keeps delays and list addresses', () => {
+  it.each([
+    ['Action: delayed', 'delayed'],
+    ['Action: Delayed (will retry)', 'delayed'],
+    ['Action: failed', 'failed'],
+    ['Action: expired', 'failed'],
+  ])('%s → %s', async (action, expected) => {
+    const decoded = await decode(
+      report(
+        'Delivery is delayed.',
+        `Final-Recipient: rfc822; bob@dest.example\r\n${action}\r\nStatus: 4.4.1`,
+      ),
+    );
+    expect(decoded?.recipients[0]?.action).toBe(expected);
+    expect(decoded?.kind).toBe('bounce');
+  });
+
+  it('reports a list address when the DSN names it as the failed recipient', async () => {
+    const fields = 'Final-Recipient: rfc822; team@lists.example\r\nAction: failed\r\nStatus: 5.7.1';
+    const decoded = await decode(report('The list refused your post.', fields));
+    expect(decoded?.recipients.map((r) => r.address)).toEqual(['team@lists.example']);
+  });
+
+  it('keeps the list address a member was reached through as the alias', async () => {
+    const fields =
+      'Original-Recipient: rfc822; team@lists.example\r\nFinal-Recipient: rfc822; carol@dest.example\r\nAction: failed\r\nStatus: 5.1.1';
+    const decoded = await decode(report('User unknown.', fields));
+    expect(decoded?.recipients[0]).toMatchObject({
+      address: 'carol@dest.example',
+      alias: 'team@lists.example',
+    });
+  });
+});
+
+describe('a delay warning without an Action field', () => {
+  it.each([
+    ['en', 'Warning: message delayed', 'This message has not yet been delivered. No action is required.'],
+    ['de', 'Zustellung verzögert', 'Die Nachricht wurde noch nicht zugestellt. Es wird weiterhin versucht.'],
+    ['fr', 'Remise retardée', "Votre message n'a pas encore été remis. Ceci est un avertissement seulement."],
+  ])('%s: its recipients are delayed, not failed', async (_lang, subject, readable) => {
+    const raw = report(readable, 'Final-Recipient: rfc822; bob@dest.example\r\nStatus: 4.4.1').replace(
+      'Subject: Undelivered Mail Returned to Sender',
+      `Subject: ${subject}`,
+    );
+    const { parseBounce } = await import('../engine');
+    const result = await parseBounce(raw);
+    expect(result.kind).toBe('bounce');
+    expect(result.recipients[0]?.action).toBe('delayed');
+  });
+});

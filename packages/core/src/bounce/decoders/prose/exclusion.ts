@@ -2,18 +2,30 @@ import type { FieldBlock } from '../../fields';
 import { cleanAddress } from '../../fields';
 import type { BounceMessage } from '../contract';
 
+/** Local parts of mailing-list machinery: `-request`, `-bounces`, `-owner`, `owner-`, mlmmj's `+owner`, LISTSERV, Majordomo, Mailman. */
+const LIST_MANAGER =
+  /^(?:listmaster|majordomo|listserv|mailman)(?:[+=-]|$)|^owner-|[-+](?:request|bounces?|owner|admin)(?:[-+=]|$)|\+(?:subscribe|unsubscribe|help)(?:[-+=]|$)/i;
 /**
- * Local parts that never name a failed recipient in prose: the reporting system's own mailboxes,
- * mailing-list machinery (`-request`, `-bounces`, `-owner`, `owner-`, mlmmj's `+owner`, Mailman/Majordomo/LISTSERV),
- * no-reply senders and the envelope senders of bounce handling (VERP `bounce-...`, SRS, BATV `prvs=`).
+ * Local parts of the reporting system's own mailboxes, no-reply senders and the envelope senders of
+ * bounce handling (VERP `bounce-...`, SRS, BATV `prvs=`).
  */
-const ROLE_LOCAL_PART =
-  /^(?:mailer-?daemon|postmaster|hostmaster|abuse|listmaster|majordomo|listserv|mailman|no-?reply|do-?not-?reply|donotreply|bounces?)(?:[+=.-]|$)|^(?:owner-|bounces?[-+=.]|(?:prvs|btv1|srs[01])=)|[-+](?:request|bounces?|owner|admin)(?:[-+=]|$)|\+(?:subscribe|unsubscribe|help)(?:[-+=]|$)/i;
+const MAIL_SYSTEM =
+  /^(?:mailer-?daemon|postmaster|hostmaster|abuse|no-?reply|do-?not-?reply|donotreply|bounces?)(?:[+=-]|$)|^(?:bounces?[-+=.]|(?:prvs|btv1|srs[01])=)/i;
+
+function localPart(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? address : address.slice(0, at);
+}
+
+/** True for a mailing list's own address (its manager, owner, request or bounce address). */
+export function isListManagerAddress(address: string): boolean {
+  return LIST_MANAGER.test(localPart(address));
+}
 
 /** True for an address that is a role of the mail system or a list, never a failed person. */
 export function isRoleAddress(address: string): boolean {
-  const at = address.lastIndexOf('@');
-  return ROLE_LOCAL_PART.test(at < 0 ? address : address.slice(0, at));
+  const local = localPart(address);
+  return MAIL_SYSTEM.test(local) || LIST_MANAGER.test(local);
 }
 
 /** Header fields of the notice that name its sender, its receiver (the original sender) or a reply address. */

@@ -23,7 +23,7 @@ export interface ProseFindings {
 
 /** Addresses read per notice at most: a hostile notice may list a megabyte of them. */
 const MAX_FOUND = 200;
-/** Lines after an introducer that may still belong to its list. */
+/** Lines after an introducer (or after the list's last address) that may still belong to its list. */
 const INTRODUCER_REACH = 40;
 /** Text right before an address that makes it a Message-ID, not a mailbox. */
 const MESSAGE_ID_BEFORE = /(?:message-?id|msg-?id|mts-id|in-reply-to|references|\bid)\s*[:=]?\s*<?$/i;
@@ -79,13 +79,16 @@ function foundBy(lines: readonly LineFacts[], i: number, at: AddressAt, list: In
  */
 class IntroducerList {
   private start = -1;
+  /** The introducer's line, then each line of the list that names an address. */
+  private last = -1;
   private found = false;
   private afterBlank = false;
 
   step(i: number, facts: LineFacts, hasAddress: boolean): void {
-    if (this.start >= 0 && i - this.start > INTRODUCER_REACH) this.start = -1;
+    if (this.start >= 0 && i - this.last > INTRODUCER_REACH) this.start = -1;
+    if (hasAddress) this.last = i;
     if (facts.introducer) {
-      this.start = i;
+      this.start = this.last = i;
       this.found = hasAddress;
       this.afterBlank = false;
       return;

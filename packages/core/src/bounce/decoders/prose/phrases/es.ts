@@ -12,7 +12,7 @@ export const SPANISH: LanguagePhrases = {
     'error (permanente|fatal|definitivo|de entrega|en la entrega)',
     '(entrega|envio) (fallid|fallo|ha fallado|no realizad)',
     'fallo (en|de) (la )?(entrega|envio)',
-    '(usuario|direccion|destinatario|cuenta|buzon|dominio)( de correo)? (desconocid|inexistente|no valid|no existe|no encontrad|incorrect|rechazad|deshabilitad|desactivad|llen|no disponible)',
+    '(usuario|direccion|destinatario|cuenta|buzon|dominio)( de correo)? (es |esta |fue )?(desconocid|inexistente|no valid|no existe|no encontrad|incorrect|rechazad|deshabilitad|desactivad|llen|no disponible)',
     'no existe',
     'rechazad',
     '(cuota|espacio) (excedid|superad|agotad)',

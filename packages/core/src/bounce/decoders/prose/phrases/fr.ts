@@ -13,7 +13,7 @@ export const FRENCH: LanguagePhrases = {
     'non (remis|delivre|distribue|distribuable|achemine)',
     'echec (de la |de |lors de la )?(remise|livraison|distribution|transmission|l.envoi)',
     '(erreur|echec) (permanente?|fatale|definitive?)',
-    '(adresse|destinataire|utilisateur|compte|domaine)( electronique)? (inconnue?|introuvable|invalide|incorrecte?|inexistante?|rejetee?|refusee?|desactivee?|non valide)',
+    '(adresse|destinataire|utilisateur|compte|domaine)( electronique)? (est |a ete )?(inconnue?|introuvable|invalide|incorrecte?|inexistante?|rejetee?|refusee?|desactivee?|non valide)',
     '(boite|bal)( aux lettres| mail| de reception)? (pleine|saturee|inexistante|introuvable|indisponible|desactivee)',
     "n'existe (pas|plus)",
     'quota (depasse|atteint|plein)',

@@ -12,7 +12,7 @@ export const ITALIAN: LanguagePhrases = {
     'mancata consegna',
     '(recapito|consegna|invio) (non riuscit|fallit)',
     'errore (permanente|fatale|definitivo|di consegna|nella consegna|di recapito)',
-    '(utente|indirizzo|destinatario|account|casella|dominio)( di posta| email| e-mail)? (sconosciut|inesistente|non trovat|non valid|errat|rifiutat|disattivat|non esiste|non disponibile|pien)',
+    '(utente|indirizzo|destinatario|account|casella|dominio)( di posta| email| e-mail)? (e |risulta )?(sconosciut|inesistente|non trovat|non valid|errat|rifiutat|disattivat|non esiste|non disponibile|pien)',
     'casella (di posta )?(piena|inesistente|non disponibile|satura)',
     'non esiste',
     '(rifiutat|respint)',

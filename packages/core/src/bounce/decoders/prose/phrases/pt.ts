@@ -10,7 +10,7 @@ export const PORTUGUESE: LanguagePhrases = {
     'nao entregue',
     '(falha|erro) (permanente|fatal|definitiv|na entrega|de entrega|no envio)',
     'entrega (falhou|falhada|nao realizada)',
-    '(usuario|utilizador|endereco|destinatario|conta|caixa|dominio)( de correio| postal| de e-?mail)? (desconhecid|inexistente|invalid|nao existe|nao encontrad|rejeitad|recusad|desativad|cheia|lotada|incorret|indisponivel)',
+    '(usuario|utilizador|endereco|destinatario|conta|caixa|dominio)( de correio| postal| de e-?mail)? (e |esta |foi )?(desconhecid|inexistente|invalid|nao existe|nao encontrad|rejeitad|recusad|desativad|cheia|lotada|incorret|indisponivel)',
     'nao existe',
     '(rejeitad|recusad)',
     '(cota|quota|espaco) (excedid|esgotad|ultrapassad)',
