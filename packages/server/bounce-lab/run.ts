@@ -178,7 +178,7 @@ function expectationRow(
     decoder: null,
     original_message_id: `${idOf(mta, scenario)}@sender.test`,
     duplicate_of: null,
-    ambiguous: scenario.ambiguous ?? false,
+    ambiguous: Boolean(scenario.ambiguous || expected.ambiguous),
   };
 }
 

@@ -13,6 +13,8 @@ export interface ExpectedNotice {
   action: 'failed' | 'delayed' | null;
   /** Sisimai reason; null for a success DSN. */
   reason: string | null;
+  /** This notice does not say enough for a careful reader to be sure (e.g. a warning naming no cause). */
+  ambiguous?: boolean;
 }
 
 export interface Scenario {
