@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface PostfixInstanceOptions {
+interface PostfixInstanceOptions {
   /** Becomes syslog_name `postfix-<name>` and the instance's folder name. */
   name: string;
   /** Parent folder; the instance lives in `<root>/<name>/{conf,queue,data}`. */

@@ -19,7 +19,7 @@ const RX_MAILBOX_LIMIT = 30_000;
 /** nobody:nogroup on Debian: virtual(8) refuses to deliver as root. */
 const MAILBOX_UID = 65534;
 
-export interface ReceiverOptions {
+interface ReceiverOptions {
   root: string;
   port: number;
   catcherPort: number;

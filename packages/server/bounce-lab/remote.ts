@@ -9,9 +9,9 @@ import { type AddressInfo, createServer, type Server, type Socket } from 'node:n
 import { type ReplyRow, type ReplyStage, replyFor, wireReply } from './replies';
 
 /** Where a stalling remote falls silent: before its greeting, or after the message's final dot. */
-export type StallPoint = 'greeting' | 'end-of-data';
+type StallPoint = 'greeting' | 'end-of-data';
 
-export interface RemoteOptions {
+interface RemoteOptions {
   /** 0 = any free port (tests). */
   port: number;
   /** The name in the greeting and EHLO reply. */
