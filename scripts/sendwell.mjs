@@ -31,6 +31,12 @@ function isStale() {
 if (isStale()) {
   process.stderr.write('sendwell: building the server (packages/server/dist)...\n');
   const { buildServer } = await import('./build-server.mjs');
-  await buildServer({ ifStale: isStale });
+  try {
+    await buildServer({ ifStale: isStale });
+  } catch {
+    // esbuild has printed what is wrong (a TypeScript syntax error, an import that does not resolve).
+    process.stderr.write('sendwell: the server build failed (see above).\n');
+    process.exit(1);
+  }
 }
 await import(pathToFileURL(BUNDLE).href);

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,13 +24,19 @@ const WITH_TSX = !args.includes('--no-tsx');
 const WITH_START = !args.includes('--no-start');
 const CORPUS = ['bench-data/bounces/maildir', 'bench-data/bounces/to-be-debugged-because'];
 
+const BUILT = ['node', ['packages/server/dist/sendwell.mjs']];
 const RUNNERS = {
-  'node dist/sendwell.mjs': ['node', ['packages/server/dist/sendwell.mjs']],
+  'node dist/sendwell.mjs': BUILT,
   'node scripts/sendwell.mjs': ['node', ['scripts/sendwell.mjs']],
   'pnpm sendwell': ['pnpm', ['sendwell']],
   'tsx (pnpm sendwell:dev)': ['pnpm', ['sendwell:dev']],
 };
 const builtRunners = Object.keys(RUNNERS).filter((name) => WITH_TSX || !name.startsWith('tsx'));
+// bounces parse with its worker threads forced off / on (by default it uses the cores idle right now).
+const THREADED = {
+  '  ... 1 thread': [...BUILT, { SENDWELL_BOUNCE_THREADS: '1' }],
+  '  ... 2 threads': [...BUILT, { SENDWELL_BOUNCE_THREADS: '2' }],
+};
 
 /** Runs one process to its end: wall time in ms and the number of stdout lines. */
 function timed(command, commandArgs, env = {}) {
@@ -104,11 +110,11 @@ const ms = (value) => `${Math.round(value)} ms`.padStart(8);
 
 async function measure(title, runners, once, { perMessage = false, runs = RUNS } = {}) {
   console.log(`\n${title}`);
-  for (const name of runners) {
+  for (const [name, [command, base, env]] of runners) {
     const samples = [];
     let lines = 0;
     for (let i = 0; i < (name.startsWith('tsx') ? Math.min(runs, 5) : runs); i++) {
-      const result = await once(...RUNNERS[name]);
+      const result = await once(command, base, env);
       samples.push(result.ms);
       lines = result.lines;
     }
@@ -120,19 +126,23 @@ async function measure(title, runners, once, { perMessage = false, runs = RUNS }
   }
 }
 
+const pick = (names) => names.map((name) => [name, RUNNERS[name]]);
+
 // A first run through the launcher builds the bundle when it is missing or stale.
 await timed(...RUNNERS['node scripts/sendwell.mjs'], ['--help']);
-console.log(`sendwell CLI, whole processes; ${RUNS} runs each (tsx: at most 5)`);
-await measure('start-up: sendwell --help', builtRunners, (command, base) =>
+console.log(
+  `sendwell CLI, whole processes; ${RUNS} runs each (tsx: at most 5); load ${loadavg()[0].toFixed(1)}`,
+);
+await measure('start-up: sendwell --help', pick(builtRunners), (command, base) =>
   timed(command, [...base, '--help']),
 );
 await measure(
   `bounces parse --json ${CORPUS.join(' ')}`,
-  builtRunners,
-  (command, base) => timed(command, [...base, 'bounces', 'parse', '--json', ...CORPUS]),
+  [...pick(builtRunners), ...Object.entries(THREADED)],
+  (command, base, env) => timed(command, [...base, 'bounces', 'parse', '--json', ...CORPUS], env),
   { perMessage: true },
 );
 if (WITH_START) {
-  const startRunners = ['node dist/sendwell.mjs', ...(WITH_TSX ? ['tsx (pnpm sendwell:dev)'] : [])];
+  const startRunners = pick(['node dist/sendwell.mjs', ...(WITH_TSX ? ['tsx (pnpm sendwell:dev)'] : [])]);
   await measure('start: until GET / answers', startRunners, timedStart, { runs: START_RUNS });
 }
