@@ -36,11 +36,15 @@ export const GERMAN: LanguagePhrases = {
     'sie mussen nichts (weiter )?unternehmen',
     'sie mussen nichts (weiter )?(tun|unternehmen)',
     'noch nicht(?: [a-z]{1,20}){1,4} (zugestellt|ubermittelt|ausgeliefert)',
+    '(wird|werden) (spater )?erneut zugestellt',
+    'erneute(r|n)? zustellversuch',
+    'versuchen es (spater )?(weiter|erneut)',
   ],
   delayHints: [
     '(zustellung|ubermittlung|auslieferung|nachricht) (ist |wurde )?(verzogert|zuruckgestellt|verschoben)',
     'verzogert',
     '(mussen|brauchen) (die|ihre|diese) (nachricht|e-mail|mail) nicht erneut',
+    'in der warteschlange',
   ],
   final: [
     'endgultig (fehlgeschlagen|abgelehnt|gescheitert)',

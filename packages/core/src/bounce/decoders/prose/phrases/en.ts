@@ -59,6 +59,9 @@ export const ENGLISH: LanguagePhrases = {
     'warning (message )?only',
     'no action is required',
     'will be retried until',
+    "('ll|will) (keep trying|try again|retry|continue trying)",
+    'delivery (is being|will be) (retried|re-?attempted)',
+    '(queued|held) for (later|further) delivery',
   ],
   delayHints: [
     // MDaemon's final notice says it too ("removed from the mail queue ... you do not need to resend").
@@ -67,6 +70,9 @@ export const ENGLISH: LanguagePhrases = {
     '(has|have) been (delayed|deferred)',
     '(delayed|deferred) (delivery|mail|message)',
     "(could|can) ?(not|n't) (be delivered|send message|deliver) for (the )?(past |last |more than |over )?\\d{1,3}",
+    '(is|has been|remains) (still )?queued',
+    '(remains|is still|is) in the (retry |mail |delivery )?queue',
+    'temporarily (deferred|delayed)',
   ],
   final: [
     '(deleted|removed) from (the )?(mail |message |retry )?queue',

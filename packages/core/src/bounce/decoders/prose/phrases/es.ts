@@ -28,11 +28,14 @@ export const SPANISH: LanguagePhrases = {
     '(nuevos|otros) intentos',
     'esto es (solo |solamente )?una advertencia',
     '(solo|solamente) una advertencia',
+    '(reintentara|reintentaremos|volvera a intentarlo)',
+    'nuevo intento',
   ],
   delayHints: [
     '(entrega|mensaje|envio) (ha sido |esta |fue )?(retrasad|demorad|aplazad|diferid|pospuest)',
     'no es necesario (volver a enviar|reenviar)',
     'no (tiene|necesita) que (volver a enviar|reenviar)',
+    'en (la )?cola',
   ],
   final: [
     '(fallo|ha fallado) (de forma )?definitiv',

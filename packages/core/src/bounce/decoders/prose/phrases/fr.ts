@@ -34,11 +34,16 @@ export const FRENCH: LanguagePhrases = {
     "aucune action n'est (requise|necessaire)",
     'toujours en cours',
     '(tentatives|essais)( de (remise|distribution|livraison))? (se poursuivront|continueront)',
+    '(reessaiera|reessaierons|retentera|va reessayer|vont reessayer)',
+    "vous n'avez rien a faire",
+    'nouvel essai (sera|aura)',
   ],
   delayHints: [
     '(remise|livraison|distribution|message) (est )?(retardee?|differee?|en attente)',
     '(a|ont) ete (retarde|differe)',
     "(vous n'avez pas|inutile) (besoin )?de renvoyer",
+    'en attente depuis',
+    "(dans la |en )file d'attente",
   ],
   final: [
     '(a|ont) ete abandonne',
@@ -76,6 +81,7 @@ export const FRENCH: LanguagePhrases = {
     'courrier retourne',
     '(remise|livraison|distribution) (retardee|differee)',
     'impossible de (remettre|delivrer|distribuer)',
+    '(avis de )?retard (de|dans la) (distribution|remise|livraison)',
   ],
   delaySubjects: ['retard', 'differe', 'en attente'],
   senders: [

@@ -28,12 +28,15 @@ export const ITALIAN: LanguagePhrases = {
     '(nuovi|ulteriori|altri) tentativi',
     '(solo|soltanto) un avviso',
     'questo e (solo )?un avviso',
+    '(riprovera|ritentera|riproveremo)',
+    'nuovo tentativo (sara|verra)',
   ],
   delayHints: [
     'ancora in attesa',
     '(consegna|recapito|messaggio) (e |e stat[oa] )?(ritardat|differit|rimandat)',
     'ritardo (nella|di) (consegna|recapito)',
     'non e necessario (inviare|rispedire|reinviare)',
+    'in coda',
   ],
   final: [
     '(e|sono) fallit[oaie] definitivamente',

@@ -25,11 +25,14 @@ export const PORTUGUESE: LanguagePhrases = {
     '(novas|outras) tentativas',
     'isto e (apenas |somente )?um aviso',
     '(apenas|somente) um aviso',
+    '(tentaremos novamente|voltara a tentar)',
+    'nova tentativa (sera|de entrega)',
   ],
   delayHints: [
     '(entrega|mensagem|envio) (foi |esta |esta sendo )?(atrasad|adiad|retardad|postergad)',
     'atraso na entrega',
     'nao (e necessario|precisa) (reenviar|enviar novamente|enviar de novo)',
+    'na fila',
   ],
   final: [
     'falhou (de forma )?definitiv',
