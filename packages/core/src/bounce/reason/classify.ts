@@ -153,6 +153,8 @@ const SECOND_LOOK: [BounceReason, Phrase[]][] = [
 
 function isUserUnknown(f: Facts): boolean {
   if (f.decoderReason === 'userunknown') return true;
+  // At MAIL FROM the only address in play is the sender's: "does not exist" there refuses the sender.
+  if (f.command === 'MAIL') return false;
   // Status and wording agree that the address does not exist: refusal, policy or block-list words on
   // the same line ("Recipient address rejected", "access denied", "see our RBL FAQ") do not change that.
   if (f.byStatus === 'userunknown' && says(f, USER_UNKNOWN)) return true;
@@ -181,7 +183,7 @@ function isFiltered(f: Facts): boolean {
 function isRejected(f: Facts): boolean {
   if (f.decoderReason === 'rejected' || f.byStatus === 'rejected') return true;
   const matches = () => rejectedText(f);
-  if (f.command === 'MAIL') return matches();
+  if (f.command === 'MAIL') return matches() || says(f, USER_UNKNOWN) || says(f, HOST_UNKNOWN);
   if (f.command === 'DATA') return f.byStatus !== 'userunknown' && matches();
   const weak =
     !f.byStatus ||

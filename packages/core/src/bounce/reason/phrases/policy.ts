@@ -31,19 +31,11 @@ export const BLOCKED: Phrase[] = [
   /was blocked by /,
   /refused - see http|blocked - see http/,
   /no access from mail server/,
-  /\bmay not be mail exchanger\b/,
   /\bsender ip address rejected\b/,
-  /domain does not exist:/,
-  /no matches to nameserver query/,
-  /error: no valid recipients from /,
-  /host network not allowed/,
   // Outlook.com's SC-00x family: the sending IP sent too much unwanted mail.
   /messages from \S+ weren't sent|unwanted messages have been sent from/,
   /invalid ip for sending/,
-  / said: 550 blocked/,
-  /\(.*@.*:blocked\)/,
   /abus detecte/,
-  /has been rejected/,
 ];
 
 /** The envelope sender (MAIL FROM) was refused. */
@@ -68,7 +60,6 @@ export const REJECTED: Phrase[] = [
   /fully qualified email address required/,
   /not a registered gateway user/,
   /mail from not owned by user/,
-  /email address is not verified/,
   /\bmx records for /,
   /returned mail not accepted here/,
   /recursive cname/,
@@ -87,7 +78,6 @@ export const REJECTED: Phrase[] = [
   /access to submit messages to this e-mail system has been rejected/,
   /your e-?mail address has been blacklisted/,
   /access denied \((in reply to mail from command|sender blacklisted)\)/,
-  /does not exist e2110/,
 ];
 /** Wording that looks like REJECTED but is about the recipient or the client IP. */
 export const NOT_REJECTED: Phrase[] = [
@@ -136,7 +126,6 @@ export const SPAM_DETECTED: Phrase[] = [
   /message rejected for policy reasons/,
   /sender domain listed at /,
   /spam points/,
-  /mail score \(.* over /,
   /rejecting mail content/,
 ];
 

@@ -58,8 +58,6 @@ export const NOT_ACCEPT: Phrase[] = [
   /does not accept mail|nullmx|null mx/,
   /no mx (record )?found for domain/,
   /mail receiving disabled/,
-  /name server: \.: host not found/,
-  /no mx record found for domain=/,
   /no route for current request/,
   /smtp protocol returned a permanent error/,
 ];
