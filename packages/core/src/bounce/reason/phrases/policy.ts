@@ -30,11 +30,12 @@ export const BLOCKED: Phrase[] = [
   /\bnot accepting connections\b/,
   /was blocked by /,
   /refused - see http|blocked - see http/,
-  /no access from mail server/,
+  // The client is listed as an open relay or proxy ("no access from mail server [ip] which is an open relay").
+  /\bno access from\b|\b(is|as) an open (relay|proxy)\b/,
   /\bsender ip address rejected\b/,
   // Outlook.com's SC-00x family: the sending IP sent too much unwanted mail.
   /messages from \S+ weren't sent|unwanted messages have been sent from/,
-  /invalid ip for sending/,
+  /\binvalid (sending |client |source )?ip\b/,
   /abus detecte/,
 ];
 
@@ -56,7 +57,6 @@ export const REJECTED: Phrase[] = [
   /emetteur invalide/,
   /envelope blocked/,
   /no third-party dsns/,
-  /from: domain is invalid/,
   /fully qualified email address required/,
   /not a registered gateway user/,
   /mail from not owned by user/,
@@ -137,7 +137,7 @@ export const AUTH_FAILURE: Phrase[] = [
   /required authentication level/,
   /doesn't meet the authentication requirements/,
   /not allowed to send (mail\.|from <)/,
-  /spf\.pobox\.com/,
+  /\b(bad|invalid|broken|missing) spf\b/,
   // Gmail's refusal of unauthenticated mail (SPF/DKIM), worded without naming either.
   /does not have authentication information|fails? to pass authentication checks/,
 ];

@@ -34,7 +34,8 @@ export const NETWORK_ERROR: Phrase[] = [
 export const SYSTEM_ERROR: Phrase[] = [
   /forwarding loop broken|would create a mail loop|loops back to myself|loop was found in the mail exchanger/,
   /can't create user output file/,
-  /could not load drd/,
+  // A local resource the server needs for this domain or user could not be read.
+  /\b(could not|unable to|cannot|failed to) (load|read|open) (the )?(\w+ )?(configuration|config|settings|routing data|directory|drd|ldap)\b/,
   /internal (server )?error/,
   /interrupted system call/,
   /error while being processed/,
