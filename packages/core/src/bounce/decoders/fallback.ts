@@ -6,7 +6,7 @@ import { diagnosticAt, firstFailureParagraph, firstSmtpAnswer } from './prose/di
 import { excludedAddresses, isRoleAddress } from './prose/exclusion';
 import { findInProse } from './prose/finder';
 import type { LineFacts } from './prose/lines';
-import { noticeText, originalRecipients } from './prose/returned';
+import { type NamedAddress, noticeText, originalRecipients } from './prose/returned';
 
 /** Recipients one prose notice may report (the finder reads at most this many too). */
 const MAX_FALLBACK_RECIPIENTS = 200;
@@ -86,10 +86,44 @@ function proseRecipients(
   if (named.length)
     return named.map((r) => ({ address: r.address, diagnostic: diagnosticAt(findings.lines, r.line) }));
   if (!findings.lines.some((line) => line.failure)) return [];
-  const candidates = new Set([...findings.toAddresses, ...originalRecipients(original)].filter(keep));
-  if (candidates.size !== 1) return [];
-  const [address] = candidates as Set<string> & [string];
-  return [{ address, diagnostic: firstFailureParagraph(findings.lines) }];
+  const candidates = onlyOneMentioned(
+    [
+      ...findings.toAddresses.map((address) => ({ address, name: '' })),
+      ...originalRecipients(original),
+    ].filter((c) => keep(c.address)),
+    findings.lines,
+  );
+  return candidates
+    ? [{ address: candidates.address, diagnostic: firstFailureParagraph(findings.lines) }]
+    : [];
+}
+
+/**
+ * The one failed recipient among the returned original's To/Cc: the only one there is, or the only
+ * one whose local part or display name the failure lines mention ("dan123 (user not found)",
+ * Exchange's "'Robert Hill' on 15/04/2003 ... The recipient name is not recognized").
+ */
+function onlyOneMentioned(candidates: NamedAddress[], lines: readonly LineFacts[]): NamedAddress | null {
+  const unique = candidates.filter((c, i) => candidates.findIndex((d) => d.address === c.address) === i);
+  if (unique.length <= 1) return unique[0] ?? null;
+  const failing = lines
+    .filter((line, i) => line.failure || lines.slice(Math.max(0, i - 3), i).some((l) => l.introducer))
+    .map((line) => line.text.toLowerCase())
+    .join('\n');
+  const mentioned = unique.filter((c) => {
+    const local = c.address.slice(0, c.address.lastIndexOf('@'));
+    return [local, c.name.toLowerCase()].some((word) => word.length >= 3 && wholeWord(failing, word));
+  });
+  return mentioned.length === 1 ? (mentioned[0] as NamedAddress) : null;
+}
+
+function wholeWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + word.length] ?? ' ';
+    if (!/[\p{L}\p{N}@._-]/u.test(before) && !/[\p{L}\p{N}@_-]/u.test(after)) return true;
+  }
+  return false;
 }
 
 /**

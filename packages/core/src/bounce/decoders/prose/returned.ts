@@ -54,15 +54,24 @@ function originalStart(text: string): number {
   return -1;
 }
 
-/** The returned original's To and Cc addresses. */
-export function originalRecipients(original: FieldBlock | null): string[] {
+/** One address of a To or Cc field, with its display name ("'Robert Hill' <robert.hill@...>"). */
+export interface NamedAddress {
+  address: string;
+  name: string;
+}
+
+/** `"Name" <a@b>`, `'Name' <a@b>`, `Name <a@b>` or a bare `a@b`, bounded. */
+const MAILBOX =
+  /(?:"([^"]{0,200})"|'([^']{0,200})'|([^,<>"']{0,200}?))\s*<([^<>\s]{1,254})>|([^\s,<>"']{1,64}@[^\s,<>"']{1,254})/g;
+
+/** The returned original's To and Cc mailboxes, in order. */
+export function originalRecipients(original: FieldBlock | null): NamedAddress[] {
   if (!original) return [];
-  const values = [original.get('to') ?? '', original.get('cc') ?? ''];
-  return values.flatMap((v) =>
-    v
-      .slice(0, 4096)
-      .split(',')
-      .map((part) => cleanAddress(part))
-      .filter((a): a is string => !!a),
-  );
+  const out: NamedAddress[] = [];
+  for (const value of [original.get('to') ?? '', original.get('cc') ?? ''])
+    for (const m of value.slice(0, 4096).matchAll(MAILBOX)) {
+      const address = cleanAddress(m[4] ?? m[5]);
+      if (address) out.push({ address, name: (m[1] ?? m[2] ?? m[3] ?? '').trim() });
+    }
+  return out;
 }
