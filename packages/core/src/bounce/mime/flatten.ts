@@ -6,7 +6,7 @@
  * never read images or application parts, so their base64 is never touched.
  */
 import { decoderFor } from './charset';
-import { decodeFlowed, transferDecoder } from './transfer';
+import { decodeFlowed, decodeLines, decodeLinesText, transferDecoder } from './transfer';
 import type { MimePart } from './tree';
 
 export interface FlatMessage {
@@ -100,9 +100,23 @@ function bodyBytes(bytes: Uint8Array, part: MimePart): Uint8Array {
   return transferDecoder(part.transferEncoding)(raw);
 }
 
+/**
+ * Decoders in which a CR or LF byte is always that character, never part of another (UTF-16 pairs
+ * and ISO-2022-JP's two-byte mode are the exceptions among TextDecoder's encodings).
+ */
+const LINE_SAFE = (decoder: TextDecoder) => !/^(utf-16|iso-2022-jp)/.test(decoder.encoding);
+
+/** The body as text: decoded from its transfer encoding, then from `decoder`'s charset. */
+function bodyText(bytes: Uint8Array, part: MimePart, decoder: TextDecoder): string {
+  const decode = transferDecoder(part.transferEncoding);
+  if (decode !== decodeLines || !LINE_SAFE(decoder)) return decoder.decode(bodyBytes(bytes, part));
+  const raw = part.bodyStart < 0 ? bytes.subarray(0, 0) : bytes.subarray(part.bodyStart, part.bodyEnd);
+  return decodeLinesText(raw, decoder);
+}
+
 /** An inline text part: its charset, and format=flowed unfolded. */
 function textContent(bytes: Uint8Array, part: MimePart): string {
-  const text = decoderFor(part.params.charset).decode(bodyBytes(bytes, part));
+  const text = bodyText(bytes, part, decoderFor(part.params.charset));
   if (!/^flowed$/i.test(part.params.format ?? '')) return text;
   return decodeFlowed(text, /^yes$/i.test(part.params.delsp ?? ''));
 }
@@ -112,7 +126,7 @@ function textContent(bytes: Uint8Array, part: MimePart): string {
  * text/calendar, which postal-mime decodes with its charset and ends with exactly one newline.
  */
 function attachmentText(bytes: Uint8Array, part: MimePart): string {
-  if (part.type !== 'text/calendar') return utf8.decode(bodyBytes(bytes, part));
+  if (part.type !== 'text/calendar') return bodyText(bytes, part, utf8);
   const text = textContent(bytes, part).replace(/\r?\n/g, '\n');
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0x0a) end--;

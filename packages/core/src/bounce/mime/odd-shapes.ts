@@ -75,6 +75,16 @@ export const ODD_SHAPES: [string, string | Uint8Array][] = [
     ),
   ],
   [
+    'CR and LF bytes inside UTF-16, ISO-2022-JP and cut Shift_JIS/UTF-8 text',
+    latin1(
+      `${REPORT_HEAD}Content-Type: multipart/mixed; boundary=u\r\n\r\n--u\r\nContent-Type: text/plain; charset=utf-16le\r\n\r\n\x0d\x0a\x0a\x0d\x41\x00\r\n\r\n--u\r\nContent-Type: text/plain; charset=iso-2022-jp\r\n\r\n\x1b$B%a\r\n%a\x1b(B\r\r\n--u\r\nContent-Type: text/plain; charset=shift_jis\r\n\r\nab\x82\r\n\x82\r\r\n--u\r\nContent-Type: message/delivery-status\r\n\r\nStatus: 5.1.1 \xe3\x81\r\n\xef\xbb\r\n\xc3\r--u--\r\n`,
+    ),
+  ],
+  [
+    'a text part cut off after a CR at the end of the input',
+    latin1(`${REPORT_HEAD}Content-Type: text/plain; charset=utf-8\r\n\r\nUser unknown \xc3\r\r`),
+  ],
+  [
     'a text/calendar part and a text/plain attachment',
     `${REPORT_HEAD}Content-Type: multipart/mixed; boundary=m\r\n\r\n--m\r\nContent-Type: text/plain\r\n\r\nbody\r\n--m\r\nContent-Type: text/calendar; charset=iso-8859-1; method=request\r\n\r\nBEGIN:VCALENDAR\r\n\r\n\r\n--m\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=x.txt\r\n\r\nattached text\r\n--m--\r\n`,
   ],

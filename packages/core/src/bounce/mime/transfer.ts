@@ -18,11 +18,36 @@ export function transferDecoder(encoding: string): (body: Uint8Array) => Uint8Ar
   return decodeLines;
 }
 
+/**
+ * `decodeLines` done on text instead of bytes, for a decoder in which CR and LF bytes are always
+ * those characters (so removing them before or after decoding is the same): one native replace.
+ */
+export function decodeLinesText(raw: Uint8Array, decoder: TextDecoder): string {
+  const text = decoder.decode(raw);
+  if (!raw.length) return text;
+  const lines = text.includes('\r') ? text.replace(/\r+\n/g, '\n') : text;
+  if (raw[raw.length - 1] === LF) return lines;
+  let end = lines.length;
+  while (end > 0 && lines.charCodeAt(end - 1) === CR) end--;
+  return `${lines.slice(0, end)}\n`;
+}
+
 /** End of a line's content: before the LF at `lf` (or the end) and any CRs before it. */
 function contentEnd(body: Uint8Array, start: number, lf: number): number {
   let end = lf;
   while (end > start && body[end - 1] === CR) end--;
   return end;
+}
+
+/** Copy from[start, end) to `to` at `at`; returns the new end. Short runs skip the subarray. */
+function copyBytes(from: Uint8Array, start: number, end: number, to: Uint8Array, at: number): number {
+  if (end - start > 32) {
+    to.set(from.subarray(start, end), at);
+    return at + end - start;
+  }
+  let out = at;
+  for (let i = start; i < end; i++) to[out++] = from[i] ?? 0;
+  return out;
 }
 
 /** 7bit/8bit/binary: the bytes as they are, with bare `\n` line ends. */
@@ -36,8 +61,7 @@ export function decodeLines(body: Uint8Array): Uint8Array {
     const lf = body.indexOf(LF, start);
     const next = lf < 0 ? body.length : lf + 1;
     const end = contentEnd(body, start, lf < 0 ? body.length : lf);
-    out.set(body.subarray(start, end), size);
-    size += end - start;
+    size = copyBytes(body, start, end, out, size);
     out[size++] = LF;
     start = next;
   }
@@ -67,14 +91,12 @@ export function decodeQuotedPrintable(body: Uint8Array): Uint8Array {
       const high = hexValue(body[i + 1] ?? 0);
       const low = hexValue(body[i + 2] ?? 0);
       if (high < 0 || low < 0) continue;
-      out.set(body.subarray(literal, i), size);
-      size += i - literal;
+      size = copyBytes(body, literal, i, out, size);
       out[size++] = (high << 4) | low;
       i += 2;
       literal = i + 1;
     }
-    out.set(body.subarray(literal, end), size);
-    size += end - literal;
+    size = copyBytes(body, literal, end, out, size);
     if (!softBreak) out[size++] = LF;
     start = next;
   }

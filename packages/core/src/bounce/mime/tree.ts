@@ -41,9 +41,13 @@ interface Boundary {
 
 const encoder = new TextEncoder();
 
-// One UTF-16 unit per byte, so offsets in the string are offsets in the bytes: the scan for the next
-// `--` line runs as a native string search instead of a loop over every body line.
+// One UTF-16 unit per byte, so offsets in the string are offsets in the bytes: the scans for the
+// next line that matters run as native string searches instead of loops over every line.
 const byteText = new TextDecoder('windows-1252');
+/** The LF before a blank line (only CRs, or nothing, before the next LF or the end). */
+const BEFORE_BLANK_LINE = /\n(?=\r*(?:\n|$))/g;
+/** The LF before a blank line or a line starting with `--`. */
+const BEFORE_BLANK_OR_DASHES = /\n(?=\r*(?:\n|$)|--)/g;
 
 /** Read the part tree of a raw message; throws MimeLimitError past the depth or header limits. */
 export function readMimeTree(bytes: Uint8Array): MimePart {
@@ -51,23 +55,59 @@ export function readMimeTree(bytes: Uint8Array): MimePart {
   const reader: Reader = { bytes, text: '', root, current: root, boundaries: [], headerBytes: 0 };
   for (let start = 0; start < bytes.length; ) {
     const part = reader.current;
-    if (part.state === 'header' || (bytes[start] === 0x2d && bytes[start + 1] === 0x2d)) {
-      start = readLine(reader, start);
-      continue;
-    }
-    // A body line matters only if it could be a boundary line: skip to the next `--` line.
-    if (!reader.boundaries.length) {
+    const dashes = bytes[start] === 0x2d && bytes[start + 1] === 0x2d;
+    if (part.state === 'header') {
+      start =
+        dashes || !canSkipHeaderLines(bytes, start)
+          ? readLine(reader, start)
+          : skipHeaderLines(reader, start);
+    } else if (dashes) start = readLine(reader, start);
+    else if (reader.boundaries.length) start = skipBodyLines(reader, start);
+    else {
+      // No open boundary, so no line can start a part: the rest is this part's body.
       if (part.state === 'body') part.bodyEnd = bytes.length;
       break;
     }
-    if (!reader.text) reader.text = byteText.decode(bytes);
-    const hit = reader.text.indexOf('\n--', start);
-    const next = hit < 0 ? bytes.length : hit + 1;
-    if (part.state === 'body') part.bodyEnd = next;
-    start = next;
   }
   finish(reader, root);
   return root;
+}
+
+function textOf(reader: Reader): string {
+  if (!reader.text) reader.text = byteText.decode(reader.bytes);
+  return reader.text;
+}
+
+/**
+ * Header lines may be taken in bulk when the line at `start` is not blank and the whole message is
+ * within the header budget (then no count of header bytes can pass it).
+ */
+function canSkipHeaderLines(bytes: Uint8Array, start: number): boolean {
+  if (bytes.length > MAX_MIME_HEADER_BYTES) return false;
+  let at = start;
+  while (bytes[at] === 0x0d) at++;
+  return at < bytes.length && bytes[at] !== 0x0a;
+}
+
+/** Header lines up to the next blank line (or `--` line, which may be a boundary). */
+function skipHeaderLines(reader: Reader, start: number): number {
+  const part = reader.current;
+  const search = reader.boundaries.length ? BEFORE_BLANK_OR_DASHES : BEFORE_BLANK_LINE;
+  search.lastIndex = start;
+  const hit = search.exec(textOf(reader));
+  const next = hit ? hit.index + 1 : reader.bytes.length;
+  if (part.headerStart < 0) part.headerStart = start;
+  part.headerEnd = next;
+  return next;
+}
+
+/** A body line matters only if it could be a boundary line: skip to the next `--` line. */
+function skipBodyLines(reader: Reader, start: number): number {
+  const part = reader.current;
+  const hit = textOf(reader).indexOf('\n--', start);
+  const next = hit < 0 ? reader.bytes.length : hit + 1;
+  if (part.state === 'body') part.bodyEnd = next;
+  return next;
 }
 
 /** One line at `start`: a boundary of an open multipart, or a line of the current part. */
