@@ -19,7 +19,14 @@
  *     ctx.timing.retrySeconds and gives up after ctx.timing.queueLifetimeSeconds;
  *   - honours DSN (NOTIFY=SUCCESS) if it can.
  * It returns a `source` line naming the MTA and version. Use ports basePort..basePort+14 only
- * (H1: postfix 2600, exim 2615; H2: 2650, 2665, 2680). stop() must stop only what start() started.
+ * (H1: postfix 2600, exim 2615; H2: 2650, 2665, 2680). stop() must stop only what start() started
+ * (Ctrl-C and SIGTERM call it too). adjustScenarios (optional) edits the shared list for this MTA:
+ * drop what it refuses at SMTP time, mark a notice `ambiguous` when it states no cause, add its own.
+ *
+ *   --relabel   rewrite expectations.jsonl from the .eml files already kept (after a label change)
+ *
+ * Labels come from the scenario (scenarios.ts, replies.ts), never from the engine; only `status` is
+ * read from the notice itself (statedStatus below).
  */
 import {
   chmodSync,
