@@ -25,6 +25,7 @@ import {
   CONTENT_ERROR,
   EXCEED_LIMIT,
   EXPIRED,
+  EXPIRY_STATED,
   FAILED_STARTTLS,
   GAVE_UP,
   HOST_UNKNOWN,
@@ -236,6 +237,9 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   if (facts.decoderReason === 'expired' && /^[45]\.4\.7$/.test(facts.status ?? '')) return 'expired';
   if (facts.status?.startsWith('2.')) return 'delivered';
   const text = withoutStatusLabel((facts.diagnostic ?? '').toLowerCase());
+  // The MTA says it gave up when the retry period ran out: that outranks whatever the last attempt's
+  // answer was, a provider's own code included.
+  if (facts.action === 'failed' && includesAny(text, EXPIRY_STATED)) return 'expired';
   // The notice's own template ("address not found") speaks for the recipient only when the remote
   // server's answer gives no specific status: a relayed "5.1.8 Sender address rejected" wins over it.
   const generic = !facts.status || /^\d\.0\.0$/.test(facts.status);

@@ -128,6 +128,14 @@ describe('1. the recipient does not exist: userunknown beats refusal and policy 
       'userunknown',
     ),
     row('status 5.1.1 alone', '5.1.1', '550 5.1.1 Rejected', 'RCPT', 'userunknown'),
+    // ...but at MAIL FROM the only address in play is the sender's.
+    row(
+      'at MAIL FROM',
+      '5.1.0',
+      '553 5.1.0 <a@example.org>... sender address does not exist',
+      'MAIL',
+      'rejected',
+    ),
     row('wording alone at RCPT', '5.0.0', '550 No such user here', 'RCPT', 'userunknown'),
     row('"mailbox unavailable" at RCPT', '5.0.0', '550 mailbox unavailable', 'RCPT', 'userunknown'),
   ])('$who: $diagnostic', (r) => {
@@ -138,6 +146,20 @@ describe('1. the recipient does not exist: userunknown beats refusal and policy 
 describe('2. given up after the retry period: a 4.x.x failure is expired', () => {
   it.each<Row>([
     row('Exim', '4.0.0', 'retry timeout exceeded', null, 'expired'),
+    row(
+      'Exim 4.96, full mailbox until the end',
+      '5.0.0',
+      'mailbox is full: retry timeout exceeded',
+      null,
+      'expired',
+    ),
+    row(
+      "Exim 4.96, a provider's code then given up",
+      '5.0.0',
+      "SMTP error from remote mail server after RCPT TO:<a@gmail.example>: 452-4.2.2 The recipient's inbox is out of storage space. 452 4.2.2 https://support.google.com/mail/?p=OverQuotaTemp - gsmtp: retry timeout exceeded",
+      'RCPT',
+      'expired',
+    ),
     row(
       'Exim, last error named',
       '4.0.0',
@@ -236,6 +258,22 @@ describe('3. still trying: a delay says why', () => {
       'delayed',
     ),
     row('Exim', '4.0.0', 'Connection refused', null, 'networkerror', 'delayed'),
+    row(
+      'Exim, only the host named',
+      '4.0.0',
+      'host mx.example.net [192.0.2.1]',
+      null,
+      'networkerror',
+      'delayed',
+    ),
+    row(
+      'Exchange',
+      '4.4.1',
+      '441 4.4.1 Error encountered while communicating with primary target IP address: "Failed to connect. Winsock error code: 10060"',
+      null,
+      'networkerror',
+      'delayed',
+    ),
     row(
       'Sendmail',
       '4.4.1',
@@ -386,6 +424,21 @@ describe("5. the other families in the same servers' words", () => {
     ),
     row('Exim', '5.0.0', 'all relevant MX records point to non-existent hosts', null, 'hostunknown'),
     row('OpenSMTPD', '5.0.0', 'Domain does not exist', null, 'hostunknown'),
+    row(
+      'Exchange 2003',
+      '5.4.0',
+      'The destination server for this recipient could not be found in Domain Name Service (DNS).',
+      null,
+      'hostunknown',
+    ),
+    // A multi-line reply's line prefixes do not cut the provider's sentence in two.
+    row(
+      'Gmail via Postfix',
+      '5.7.1',
+      'said: 550-5.7.1 The user or domain that you are sending to (or from) has a 550-5.7.1 policy that prohibited the mail that you sent.',
+      'DATA',
+      'policyviolation',
+    ),
   ])('$who: $diagnostic', (r) => {
     expect(classify(r)).toBe(r.expected);
   });

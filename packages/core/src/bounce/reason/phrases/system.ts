@@ -79,6 +79,15 @@ export const GAVE_UP: Phrase[] = [
 ];
 
 /**
+ * The MTA's own statement, in the recipient's diagnostic, that the retry period ran out: it outranks
+ * the last attempt's error quoted before it ("mailbox is full: retry timeout exceeded").
+ */
+export const EXPIRY_STATED: Phrase[] = [
+  /retry timeout exceeded/,
+  /\b(envelope|delivery time) (has )?expired\b/,
+];
+
+/**
  * The remote host could not be reached or did not answer: the transport failed, not the recipient or
  * the message. A delay with such a cause is `networkerror`; a failure after the retry period `expired`.
  */
@@ -90,6 +99,8 @@ export const TRANSPORT_FAILURE: Phrase[] = [
   /host not found, try again|temporary failure in name resolution|name service error .* try again/,
   // Exchange's delay NDRs: "441 4.4.1 Error encountered while communicating with primary target IP
   // address: "Failed to connect. Winsock error code: 10060"", "421 4.4.2 Connection dropped".
+  // Exim's delay warning that names only the host it could not get through to, no SMTP answer.
+  /^host \S+ \[[0-9a-f.:]+\]$/,
   /error encountered while communicating with (the )?primary target/,
   /\bfailed to connect\b|\bwinsock error\b|\bconnection dropped\b|\bunable to connect to (the )?remote/,
 ];
