@@ -138,6 +138,23 @@ describe('1. the recipient does not exist: userunknown beats refusal and policy 
     ),
     row('wording alone at RCPT', '5.0.0', '550 No such user here', 'RCPT', 'userunknown'),
     row('"mailbox unavailable" at RCPT', '5.0.0', '550 mailbox unavailable', 'RCPT', 'userunknown'),
+    // The corpus's convention (README): the wording after DATA, or with no command and no
+    // user-unknown status, is a filter answering for the mailbox.
+    row(
+      'wording after DATA',
+      '5.0.0',
+      '550 Unknown user bob@example.net (in reply to end of DATA command)',
+      'DATA',
+      'filtered',
+    ),
+    row('wording, no command', '5.0.0', '550 <bob@example.net>: User unknown', null, 'filtered'),
+    row(
+      'a provider about its own user, after DATA',
+      '5.0.0',
+      "554 delivery error: dd This user doesn't have a yahoo.example account",
+      'DATA',
+      'userunknown',
+    ),
   ])('$who: $diagnostic', (r) => {
     expect(classify(r)).toBe(r.expected);
   });
@@ -438,6 +455,35 @@ describe("5. the other families in the same servers' words", () => {
       'said: 550-5.7.1 The user or domain that you are sending to (or from) has a 550-5.7.1 policy that prohibited the mail that you sent.',
       'DATA',
       'policyviolation',
+    ),
+    // Orderings that hold throughout.
+    row(
+      'greeting refused (Sendmail transcript)',
+      '5.5.0',
+      '554 IP=192.0.2.254 - A problem occurred. (BL)',
+      'CONN',
+      'blocked',
+    ),
+    row(
+      'the recipient refuses this sender',
+      null,
+      '550 walter IS NOT ACCEPTING MAIL FROM THIS SENDER',
+      'RCPT',
+      'filtered',
+    ),
+    row(
+      'members-only list',
+      null,
+      'The message was unable to be delivered to the list because you are not a list subscriber.',
+      null,
+      'rejected',
+    ),
+    row(
+      "a sending service's status label",
+      '5.7.1',
+      "5.1.0 - Unknown address error 550-'5.7.1 <bounce@example.org>... Access denied'",
+      null,
+      'securityerror',
     ),
   ])('$who: $diagnostic', (r) => {
     expect(classify(r)).toBe(r.expected);
