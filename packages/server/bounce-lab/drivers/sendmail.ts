@@ -14,6 +14,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabContext, LabDriver, LabRoute } from '../run';
+import type { Scenario } from '../scenarios';
 import { extractedPackages } from './extracted-deb';
 
 const HOSTNAME = 'mail.sendmail-lab.test';
@@ -35,6 +36,12 @@ const withOwnHostname = (...command: string[]) => [
 
 const mailerName = (route: LabRoute) => `lab${route.port}`;
 
+/**
+ * Sendmail's own size check: mail for SIZE_LIMITED.domain goes to the remote MX through a mailer
+ * with a maximum message size (M=), so Sendmail itself returns a bigger message.
+ */
+const SIZE_LIMITED = { domain: 'small.test', mailer: 'labsmall', maxBytes: 20_000, via: 'corp.test' };
+
 /** Route -> mailer:host; the unresolvable host keeps the stock esmtp mailer (port 25). */
 function mailertable(ctx: LabContext): string {
   return ctx.routes
@@ -43,20 +50,37 @@ function mailertable(ctx: LabContext): string {
         ? `${route.domain}\t${mailerName(route)}:[127.0.0.1]\n`
         : `${route.domain}\tesmtp:${route.host}\n`,
     )
+    .concat(`${SIZE_LIMITED.domain}\t${SIZE_LIMITED.mailer}:[127.0.0.1]\n`)
     .join('');
 }
 
 /** The stock esmtp mailer (as cf/mailer/smtp.m4 writes it), once per loopback port. */
+const esmtpMailer = (name: string, port: number, maxBytes?: number) =>
+  `M${name},\t\tP=[IPC], F=mDFMuXa, S=EnvFromSMTP/HdrFromSMTP, R=EnvToSMTP, E=\\r\\n, L=990,\n` +
+  `\t\t${maxBytes ? `M=${maxBytes}, ` : ''}T=DNS/RFC822/SMTP,\n\t\tA=TCP $h ${port}\n`;
+
 function portMailers(ctx: LabContext): string {
   const ports = new Set(ctx.routes.filter((route) => route.host === '127.0.0.1').map((r) => r.port));
+  const remote = ctx.routes.find((route) => route.domain === SIZE_LIMITED.via);
+  if (!remote) throw new Error(`no lab route for ${SIZE_LIMITED.via}`);
   return [...ports]
-    .map(
-      (port) =>
-        `Mlab${port},\t\tP=[IPC], F=mDFMuXa, S=EnvFromSMTP/HdrFromSMTP, R=EnvToSMTP, E=\\r\\n, L=990,\n` +
-        `\t\tT=DNS/RFC822/SMTP,\n\t\tA=TCP $h ${port}\n`,
-    )
+    .map((port) => esmtpMailer(`lab${port}`, port))
+    .concat(esmtpMailer(SIZE_LIMITED.mailer, remote.port, SIZE_LIMITED.maxBytes))
     .join('');
 }
+
+/** Sendmail's own scenario beside the shared ones. */
+const adjustScenarios = (shared: Scenario[]): Scenario[] => [
+  ...shared,
+  {
+    name: 'mailer-size-limit',
+    description: `Sendmail's own limit: the mailer for ${SIZE_LIMITED.domain} has M=${SIZE_LIMITED.maxBytes} (maximum message size)`,
+    to: [`someone@${SIZE_LIMITED.domain}`],
+    about: [`someone@${SIZE_LIMITED.domain}`],
+    bodyBytes: SIZE_LIMITED.maxBytes * 3,
+    notices: [{ suffix: '', kind: 'bounce', action: 'failed', reason: 'mesgtoobig' }],
+  },
+];
 
 /** The .mc: only documented m4 options (cf/README), one per line. */
 function mcFile(ctx: LabContext, cfDir: string, mailLocal: string): string {
@@ -137,6 +161,7 @@ async function listening(port: number, child: ChildProcess): Promise<void> {
 export const driver: LabDriver = {
   name: 'sendmail',
   basePort: 2665,
+  adjustScenarios,
   async start(ctx) {
     const { root, versions } = extractedPackages('sendmail', [
       'sendmail-bin',
