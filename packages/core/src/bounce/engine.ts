@@ -1,7 +1,7 @@
 import type { BounceMessage, Decoded, Decoder } from './decoders/contract';
 import { isForwardedByPerson } from './decoders/notice-hints';
 import { isDelayWarning } from './decoders/prose/delay';
-import { noticeText } from './decoders/prose/returned';
+import { noticeText, sectionStart } from './decoders/prose/returned';
 import { MAX_CONTEXT_CHARS } from './limits';
 import { buildBounceMessage } from './message';
 import { originalHeaders, originalMessageId } from './original';
@@ -33,7 +33,7 @@ export async function parseBounce(raw: Uint8Array | string): Promise<BounceRepor
 /** The notice's human-readable words (before any machine-readable or returned part), bounded. */
 function readableText(message: BounceMessage): string {
   // Only the engine's own part separators (`--- message/rfc822 ---`), not a notice's "--- Session Transcript ---".
-  const end = message.body.search(/\n--- [a-z]+\/[a-z0-9.+-]+ ---(?:\n|$)/);
+  const end = sectionStart(message.body);
   const text = message.body.slice(0, Math.min(end < 0 ? message.body.length : end, MAX_CONTEXT_CHARS));
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -3,7 +3,7 @@ import { saysFailure } from './lines';
 import { PHRASES } from './phrases';
 
 /** Characters of the prose the delay words are looked for in: warnings say so in their first lines. */
-const MAX_DELAY_TEXT = 16 * 1024;
+const MAX_DELAY_TEXT = 8 * 1024;
 
 /** "has been returned", "is being returned": the server gave the message back, so it stopped trying. */
 const RETURNED = /(?<![a-z])(?:has been|is being|was) returned/;

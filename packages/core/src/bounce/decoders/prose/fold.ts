@@ -2,6 +2,8 @@
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 const MOJIBAKE = new RegExp(`\u00c3([\u0080-\u00bf${CP1252_HIGH}])`, 'g');
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** "Ã©" (the UTF-8 bytes of "é" read as Windows-1252 or Latin-1) back to "é". */
 function repairMojibake(text: string): string {
   return text.replace(MOJIBAKE, (_, second: string) => {
@@ -17,13 +19,15 @@ function repairMojibake(text: string): string {
  * Windows-1252 ("Ã©" for "é", common in relayed legacy notices) is repaired first.
  */
 export function fold(text: string): string {
+  // Most notices are plain ASCII: lower case and spaces are all they need.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
   return repairMojibake(text)
     .toLowerCase()
     .replace(/ß/g, 'ss')
     .replace(/œ/g, 'oe')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[\u2018\u2019\u00b4`]/g, "'")
+    .replace(/[\u2018\u2019\u00b4]/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
 }

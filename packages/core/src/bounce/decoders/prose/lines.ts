@@ -26,17 +26,28 @@ export function saysFailure(folded: string): boolean {
   return PHRASES.failure.test(folded) || PHRASES.delay.test(folded) || PHRASES.delayHints.test(folded);
 }
 
+const NO_FACTS = {
+  failure: false,
+  introducer: false,
+  recipientLabel: false,
+  senderLabel: false,
+  toLabel: false,
+};
+
 function factsOf(text: string): LineFacts {
   const short = text.length <= LONG_LINE;
   const folded = fold(short ? text : text.slice(0, LONG_LINE));
+  if (!folded) return { text, blank: true, ...NO_FACTS };
+  // Every label ends with a colon: lines without one skip those three scans.
+  const labelled = folded.includes(':');
   return {
     text,
-    blank: !folded,
-    failure: short && (saysFailure(folded) || SMTP_ANSWER.test(text)),
+    blank: false,
+    failure: short && (SMTP_ANSWER.test(text) || saysFailure(folded)),
     introducer: short && PHRASES.introducer.test(folded),
-    recipientLabel: PHRASES.recipientLabel.test(folded),
-    senderLabel: PHRASES.senderLabel.test(folded),
-    toLabel: PHRASES.toLabel.test(folded),
+    recipientLabel: labelled && PHRASES.recipientLabel.test(folded),
+    senderLabel: labelled && PHRASES.senderLabel.test(folded),
+    toLabel: labelled && PHRASES.toLabel.test(folded),
   };
 }
 

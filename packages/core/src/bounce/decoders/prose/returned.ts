@@ -24,19 +24,31 @@ export interface NoticeText {
 }
 
 /** The line `message.ts` puts before each machine-readable or returned part (`--- message/rfc822 ---`). */
-const SECTION = /\n--- [a-z]+\/[a-z0-9.+-]+ ---(?:\n|$)/;
+const SECTION = /--- [a-z]+\/[a-z0-9.+-]+ ---(?:\n|$)/y;
+
+/** Where the first part separator starts (a notice's own "--- Session Transcript ---" is none), or -1. */
+export function sectionStart(body: string): number {
+  for (let at = body.indexOf('\n--- '); at >= 0; at = body.indexOf('\n--- ', at + 1)) {
+    SECTION.lastIndex = at + 1;
+    if (SECTION.test(body)) return at;
+  }
+  return -1;
+}
+
+/** Characters of a returned original read for its header block (To, Cc, From, Message-ID). */
+const MAX_HEADER_BLOCK = 32 * 1024;
 
 /** Bytes of readable text read at all: a notice says what failed in its first kilobytes. */
 const MAX_READABLE = 64 * 1024;
 
 /** Split the notice's readable text into its own prose and the returned original's headers. */
 export function noticeText(message: BounceMessage): NoticeText {
-  const end = message.body.search(SECTION);
+  const end = sectionStart(message.body);
   const readable = message.body.slice(0, Math.min(end < 0 ? message.body.length : end, MAX_READABLE));
   const cut = originalStart(readable);
   const prose = cut < 0 ? readable : readable.slice(0, cut);
   const pasted = cut < 0 ? null : withoutMarkerLine(readable.slice(cut));
-  const source = message.returnedMessage ?? pasted;
+  const source = (message.returnedMessage ?? pasted)?.slice(0, MAX_HEADER_BLOCK);
   return { prose, original: source ? readHeaderBlock(source.replace(/^\s+/, '')) : null };
 }
 
@@ -45,13 +57,26 @@ function withoutMarkerLine(text: string): string {
   return HEADER_START.test(text) ? text : text.slice(text.indexOf('\n') + 1);
 }
 
+/**
+ * Cheap look at raw lines before folding one: could it be a separator naming the original? Patterns
+ * start with a newline so the engine skips ahead with a fast character search.
+ */
+const MARKER_HINT =
+  /\n[-=*_ ]*[^\n]{0,40}(?:original|copy|origine|nachricht|messaggio|mensaje|mensagem|kopfzeilen|intestazioni|encabezados|cabe|en-t)/gi;
+const HEADER_LINE =
+  /\n(?:Return-Path|Received|Message-I[dD]|DKIM-Signature|MIME-Version|X-Sendwell-Id|Authentication-Results):/;
+
 function originalStart(text: string): number {
-  let at = 0;
-  for (const line of text.split('\n')) {
-    if (HEADER_START.test(line) || (line.length < 200 && ORIGINAL_MARKER.test(fold(line)))) return at;
-    at += line.length + 1;
+  const lined = `\n${text}`;
+  const header = lined.search(HEADER_LINE);
+  const limit = header < 0 ? lined.length : header;
+  for (const hint of lined.slice(0, limit).matchAll(MARKER_HINT)) {
+    const at = hint.index ?? 0;
+    const end = lined.indexOf('\n', at + 1);
+    const line = lined.slice(at + 1, end < 0 ? lined.length : end);
+    if (line.length < 200 && ORIGINAL_MARKER.test(fold(line))) return at;
   }
-  return -1;
+  return header;
 }
 
 /** One address of a To or Cc field, with its display name ("'Robert Hill' <robert.hill@...>"). */
