@@ -30,3 +30,46 @@ describe('action of a notice that gives none', () => {
     expect(report.recipients[0]).toMatchObject({ address: 'a@example.net', action, reason });
   });
 });
+
+describe('status of a delay or a give-up', () => {
+  const dsn = (action: string, status: string, diagnostic: string) =>
+    [
+      'From: MAILER-DAEMON@mx.example.org',
+      'To: rep@example.com',
+      'Subject: Delivery Status Notification',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'Delivery report.',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      'Final-Recipient: rfc822; a@example.net',
+      `Action: ${action}`,
+      `Status: ${status}`,
+      `Diagnostic-Code: smtp; ${diagnostic}`,
+      '--b--',
+      '',
+    ].join('\r\n');
+
+  it("keeps a delay notice's own Status 4.4.7 and classifies on the attempt it quotes", async () => {
+    const report = await parseBounce(
+      dsn(
+        'delayed',
+        '4.4.7',
+        '441 4.4.1 Error encountered while communicating with primary target IP address: Failed to connect',
+      ),
+    );
+    expect(report.recipients[0]).toMatchObject({ status: '4.4.7', reason: 'networkerror', hard: false });
+  });
+
+  it('reports an expiry (failed, 4.4.7) with the code of its last attempt, as the corpus does', async () => {
+    const report = await parseBounce(dsn('failed', '4.4.7', '441 4.4.1 Connection timed out'));
+    expect(report.recipients[0]).toMatchObject({ status: '4.4.1', reason: 'expired', hard: false });
+  });
+});

@@ -73,13 +73,22 @@ function toRow(
   const row: BouncedRecipient = {
     address,
     action,
-    status,
+    status: reportedStatus(fieldStatus, status, action),
     hard: isHardBounce(reason, status, replyCode),
     reason,
     diagnostic,
   };
   if (r.retryUntil && action === 'delayed') row.retryUntil = r.retryUntil;
   return row;
+}
+
+/**
+ * A delay notice's own `Status: 4.4.7` is the status it states for the recipient; the more specific
+ * code of the attempt quoted in its text ("441 4.4.1 ... Failed to connect") only says why, and is
+ * what the reason was classified on.
+ */
+function reportedStatus(field: string | null, chosen: string | null, action: DeliveryAction | null) {
+  return action === 'delayed' && field === '4.4.7' ? field : chosen;
 }
 
 function actionOf(

@@ -53,6 +53,9 @@ export function preferStatus(
 ): string | null {
   if (!field) return inText;
   if (!inText || field === inText) return field;
+  // A failure's permanent Status (Exim's 5.0.0 after "retry timeout exceeded") is the final word;
+  // the 4xx quoted in the text was only the last attempt.
+  if (field[0] === '5' && inText[0] === '4') return field;
   const replyClass = reply?.[0];
   if (replyClass && field[0] !== inText[0]) {
     if (replyClass === field[0]) return field;

@@ -211,7 +211,10 @@ export function reasonFrom(text: string, table: ReasonTable): BounceReason | und
  * Status (and Diagnostic-Code type) of its own Final-Recipient block there.
  */
 function fillStatusFromReport(message: BounceMessage, recipients: DecodedRecipient[]): void {
-  if (recipients.every((r) => r.status && r.diagnosticType)) return;
+  // A failure whose text quotes only the last attempt's 4xx may have its final Status in the report.
+  const needs = (r: DecodedRecipient) =>
+    !r.status || !r.diagnosticType || (r.action === 'failed' && r.status.startsWith('4'));
+  if (!recipients.some(needs)) return;
   const inline = /^(?:> ?)?Final-Recipient:/im.exec(scanText(message.body));
   const report =
     message.deliveryStatus ??
@@ -221,8 +224,10 @@ function fillStatusFromReport(message: BounceMessage, recipients: DecodedRecipie
   // differently (Exim's "save to /path" or an alias).
   const oneToOne = recipients.length === 1 && (report.match(/^Final-Recipient:/gim) ?? []).length === 1;
   for (const r of recipients) {
-    if (r.status && r.diagnosticType) continue;
+    if (!needs(r)) continue;
     const dsn = dsnFields(report, r.address, { sameRecipient: !oneToOne });
+    // Exim's given-up notice: "452 4.2.2 ...: retry timeout exceeded" in the text, Status 5.0.0.
+    if (r.status?.startsWith('4') && dsn.status?.startsWith('5')) r.status = dsn.status;
     r.status ??= dsn.status;
     // A local delivery agent's failure (`X-UNIX; procmail: ...`) is a mailer error, not an SMTP reply.
     r.diagnosticType ??= dsn.diagnosticType;
