@@ -6,7 +6,7 @@ import { PHRASES } from './phrases';
 /** How a failed recipient was found in the prose. */
 type Found = 'label' | 'introducer' | 'phrase';
 
-export interface ProseRecipient {
+interface ProseRecipient {
   address: string;
   /** Index of the line that names it. */
   line: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from './fold';
-import { PHRASES } from './phrases';
+import { LANGUAGES, PHRASES } from './phrases';
 
 const says = (regex: RegExp, text: string) => regex.test(fold(text));
 
@@ -100,6 +100,31 @@ describe('phrase tables (six languages, folded text)', () => {
       expect(says(PHRASES.recipientLabel, text)).toBe(false);
     },
   );
+});
+
+describe('every language fills every table', () => {
+  const lists = [
+    'failure',
+    'delay',
+    'delayHints',
+    'final',
+    'success',
+    'introducers',
+    'recipientLabels',
+    'senderLabels',
+    'toLabels',
+    'contact',
+    'subjects',
+    'delaySubjects',
+    'senders',
+  ] as const;
+  it.each(LANGUAGES.map((language) => [language.lang, language] as const))('%s', (_lang, language) => {
+    expect(LANGUAGES.map((l) => l.lang).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'pt']);
+    for (const list of lists) {
+      expect(language[list].length, list).toBeGreaterThan(0);
+      for (const source of language[list]) expect(() => new RegExp(source), source).not.toThrow();
+    }
+  });
 });
 
 describe('fold', () => {
