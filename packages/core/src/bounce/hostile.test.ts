@@ -187,6 +187,26 @@ describe('hostile input', () => {
     expect(report.recipients.map((r) => r.address)).toContain('u@example.com');
   });
 
+  // Shapes aimed at the MIME reader's scans (mime/tree.ts, mime/transfer.ts): each line, part or
+  // escape must be visited a bounded number of times.
+  const REPORT_START = `${NOTICE}MIME-Version: 1.0\r\nContent-Type: multipart/report; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n<u@example.com>: 550 5.1.1 unknown\r\n`;
+  it.each([
+    ['100,000 empty parts', `${REPORT_START}${'--b\r\n\r\n'.repeat(100_000)}--b--\r\n`],
+    ['1 MB of "--" lines that are no boundary', `${REPORT_START}${'--x\r\n'.repeat(200_000)}--b--\r\n`],
+    [
+      '1 MB of "=" in a quoted-printable part',
+      `${REPORT_START}--b\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${'='.repeat(1024 * 1024)}\r\n--b--\r\n`,
+    ],
+    [
+      '1 MB of headers in one part (folded lines)',
+      `${REPORT_START}--b\r\n${'X-Fold: a\r\n b\r\n'.repeat(60_000)}Content-Type: text/plain\r\n\r\nx\r\n--b--\r\n`,
+    ],
+  ])('stays linear on %s', { timeout: 20_000 }, async (_name, raw) => {
+    const report = await parseBounce(raw);
+    expectBounded(report);
+    expect(report.recipients.map((r) => r.address)).toContain('u@example.com');
+  });
+
   it('stays linear on a delivery-status report listing 500 recipients', { timeout: 20_000 }, async () => {
     const blocks = Array.from(
       { length: 500 },
