@@ -2,7 +2,8 @@
  * The lab's receiving Postfix ("rx"): a real MTA as the refusing side, so the refusals the sending
  * lab MTA quotes are Postfix's own words, not ours. Any driver may route these domains to it:
  * - rx.test (local, local_recipient_maps): unknown users are refused at RCPT ("User unknown in
- *   local recipient table"); blocked@ is refused by check_recipient_access REJECT; any message over
+ *   local recipient table"); blocked@ is refused by check_recipient_access REJECT, mail from
+ *   blocked-sender@sender.test by check_sender_access REJECT; any message over
  *   message_size_limit is refused at MAIL FROM (552 5.3.4).
  * - box.test (virtual(8) mailboxes): unknown users refused ("virtual mailbox table"); full@ has a
  *   mailbox already at virtual_mailbox_limit, so rx accepts, then bounces it itself (5.2.2);
@@ -57,13 +58,15 @@ export function startReceiver(options: ReceiverOptions): PostfixInstance {
       virtual_mailbox_limit: String(RX_MAILBOX_LIMIT),
       message_size_limit: String(RX_MESSAGE_LIMIT),
       smtpd_relay_restrictions: 'permit_mynetworks, reject_unauth_destination',
-      smtpd_recipient_restrictions: 'check_recipient_access texthash:$config_directory/access',
+      smtpd_recipient_restrictions:
+        'check_sender_access texthash:$config_directory/senders, check_recipient_access texthash:$config_directory/access',
       transport_maps: 'texthash:$config_directory/transport',
     },
     files: {
       local_users: 'postmaster x\n',
       vmailbox: 'full@box.test full\nok@box.test ok\n',
       access: 'blocked@rx.test REJECT\n',
+      senders: 'blocked-sender@sender.test REJECT\n',
       transport: `sender.test smtp:[127.0.0.1]:${options.catcherPort}\n`,
     },
   });

@@ -117,8 +117,8 @@ async function submitAll(mta: string, port: number, scenarios: Scenario[]): Prom
       ? `${'The quick brown fox jumps over the lazy dog. '.repeat(60)}\n`
       : '';
     await transport.sendMail({
-      envelope: { from: 'rep@sender.test', to: scenario.to },
-      from: 'Rep <rep@sender.test>',
+      envelope: { from: scenario.from ?? 'rep@sender.test', to: scenario.to },
+      from: `Rep <${scenario.from ?? 'rep@sender.test'}>`,
       to: scenario.to.join(', '),
       subject: `Sendwell lab: ${scenario.description}`,
       messageId: `<${id}@sender.test>`,

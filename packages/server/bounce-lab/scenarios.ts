@@ -25,6 +25,8 @@ export interface Scenario {
   to: string[];
   /** The recipients the notices are about (failed ones, or the delivered one for a success DSN). */
   about: string[];
+  /** Envelope sender (and From) when not rep@sender.test; always in sender.test, the catcher's. */
+  from?: string;
   /** Ask for a success DSN (NOTIFY=SUCCESS) instead of the default (failure and delay). */
   notifySuccess?: boolean;
   /** Pad the body to this many bytes (the oversized scenario). */
@@ -94,6 +96,15 @@ const RECEIVER_SCENARIOS: Scenario[] = [
   },
   {
     ...one(
+      'rx-sender-rejected',
+      'lab Postfix rx: check_sender_access REJECT of the envelope sender',
+      'someone@rx.test',
+      [failed('rejected')],
+    ),
+    from: 'blocked-sender@sender.test',
+  },
+  {
+    ...one(
       'rx-mailbox-full',
       'lab Postfix rx accepts, then virtual(8) finds the mailbox full',
       'full@box.test',
@@ -148,6 +159,19 @@ const SENDER_SCENARIOS: Scenario[] = [
   },
 ];
 
+/** Postfix's own local(8) delivery (see drivers/postfix.ts). */
+const POSTFIX_SCENARIOS: Scenario[] = [
+  {
+    ...one(
+      'local-mailbox-full',
+      "the sending MTA's local mailbox is over mailbox_size_limit",
+      'nobody@local.test',
+      [failed('mailboxfull')],
+    ),
+    onlyFor: ['postfix'],
+  },
+];
+
 /** Exim's own local mailboxes and DNS routing (see drivers/exim.ts). */
 const EXIM_SCENARIOS: Scenario[] = [
   {
@@ -181,7 +205,11 @@ const EXIM_SCENARIOS: Scenario[] = [
 
 /** Every scenario a driver runs (those marked onlyFor another driver left out). */
 export function scenariosFor(driver: string): Scenario[] {
-  return [...RECEIVER_SCENARIOS, ...SENDER_SCENARIOS, ...EXIM_SCENARIOS, ...REPLIES.map(fromReply)].filter(
-    (scenario) => !scenario.onlyFor || scenario.onlyFor.includes(driver),
-  );
+  return [
+    ...RECEIVER_SCENARIOS,
+    ...SENDER_SCENARIOS,
+    ...POSTFIX_SCENARIOS,
+    ...EXIM_SCENARIOS,
+    ...REPLIES.map(fromReply),
+  ].filter((scenario) => !scenario.onlyFor || scenario.onlyFor.includes(driver));
 }
