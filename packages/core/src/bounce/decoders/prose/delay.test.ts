@@ -25,6 +25,11 @@ describe('isDelayWarning', () => {
       'Zustellung verzögert',
       'Es wird weiterhin versucht. Schlägt die Zustellung endgültig fehl, erhalten Sie die Nachricht zurück.',
     ],
+    ['de, Postfix template', 'Verzögerte Mail', 'Es wird weiter versucht, bis sie 5 Tage alt ist.'],
+    ['fr, Postfix template', 'Courrier retardé', "Il sera réessayé jusqu'à ce qu'il ait 5 jours."],
+    ['it, Postfix template', 'Posta', 'Sarà ritentato fino a quando avrà 5 giorni.'],
+    ['es, Postfix template', 'Correo', 'Se volverá a intentar hasta que tenga 5 días.'],
+    ['pt, Postfix template', 'Mensagem', 'Será tentada novamente até completar 5 dias.'],
   ])('%s: a delay warning', (_lang, subject, prose) => {
     expect(isDelayWarning(subject, prose)).toBe(true);
   });

@@ -19,7 +19,7 @@ export function isDelayWarning(subject: string, prose: string): boolean {
   const text = fold(prose.slice(0, MAX_DELAY_TEXT));
   if (PHRASES.delay.test(text)) return true;
   if (PHRASES.final.test(text) || RETURNED.test(text)) return false;
-  return PHRASES.delayHints.test(text) || PHRASES.delaySubject.test(fold(subject));
+  return PHRASES.delayHints.test(text) || PHRASES.delaySubject.test(fold(subject.slice(0, 500)));
 }
 
 /** True when a notice reports success ("delivered successfully") and says nothing of failure or delay. */

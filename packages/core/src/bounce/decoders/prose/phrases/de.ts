@@ -39,6 +39,8 @@ export const GERMAN: LanguagePhrases = {
     '(wird|werden) (spater )?erneut zugestellt',
     'erneute(r|n)? zustellversuch',
     'versuchen es (spater )?(weiter|erneut)',
+    '(wird|werden) weiter (versucht|zugestellt)',
+    'bis sie d{1,3} tag',
   ],
   delayHints: [
     '(zustellung|ubermittlung|auslieferung|nachricht) (ist |wurde )?(verzogert|zuruckgestellt|verschoben)',

@@ -30,6 +30,7 @@ export const SPANISH: LanguagePhrases = {
     '(solo|solamente) una advertencia',
     '(reintentara|reintentaremos|volvera a intentarlo)',
     'nuevo intento',
+    'se volvera a intentar hasta',
   ],
   delayHints: [
     '(entrega|mensaje|envio) (ha sido |esta |fue )?(retrasad|demorad|aplazad|diferid|pospuest)',

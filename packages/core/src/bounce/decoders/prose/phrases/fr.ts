@@ -37,6 +37,7 @@ export const FRENCH: LanguagePhrases = {
     '(reessaiera|reessaierons|retentera|va reessayer|vont reessayer)',
     "vous n'avez rien a faire",
     'nouvel essai (sera|aura)',
+    'sera (reessaye|retente) jusqu',
   ],
   delayHints: [
     '(remise|livraison|distribution|message) (est )?(retardee?|differee?|en attente)',

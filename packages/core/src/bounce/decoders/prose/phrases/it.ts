@@ -30,6 +30,7 @@ export const ITALIAN: LanguagePhrases = {
     'questo e (solo )?un avviso',
     '(riprovera|ritentera|riproveremo)',
     'nuovo tentativo (sara|verra)',
+    'sara (ritentat|riprovat)[oa] fino',
   ],
   delayHints: [
     'ancora in attesa',

@@ -27,6 +27,7 @@ export const PORTUGUESE: LanguagePhrases = {
     '(apenas|somente) um aviso',
     '(tentaremos novamente|voltara a tentar)',
     'nova tentativa (sera|de entrega)',
+    'sera (tentad|reenviad)[oa] (novamente|de novo) ate',
   ],
   delayHints: [
     '(entrega|mensagem|envio) (foi |esta |esta sendo )?(atrasad|adiad|retardad|postergad)',
