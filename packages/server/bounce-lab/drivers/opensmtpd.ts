@@ -48,9 +48,21 @@ function ensureUsers(): void {
   }
 }
 
+/**
+ * OpenSMTPD keeps score per route (source -> host, whatever the port): refused connections to the
+ * closed port would make it hold back every delivery to 127.0.0.1, the catcher's included. The
+ * closed port is therefore reached at 127.0.0.2, where nothing listens either.
+ */
+const CLOSED = { domain: 'closed.test', host: '127.0.0.2' };
+
 /** table(5) file format: one `key value` line per lab domain. */
 const routesTable = (ctx: LabContext) =>
-  ctx.routes.map((route) => `${route.domain} smtp+notls://${route.host}:${route.port}\n`).join('');
+  ctx.routes
+    .map((route) => {
+      const host = route.domain === CLOSED.domain ? CLOSED.host : route.host;
+      return `${route.domain} smtp+notls://${host}:${route.port}\n`;
+    })
+    .join('');
 
 /** smtpctl talks to smtpd only when setgid opensmtpq (dpkg -x keeps root as its group). */
 function makeSmtpctlSetgid(root: string): void {
@@ -64,6 +76,9 @@ function smtpdConf(ctx: LabContext, dir: string): string {
   return [
     `queue ttl ${queueLifetimeSeconds}s`,
     `bounce warn-interval ${delayWarningSeconds}s`,
+    // Every lab destination is 127.0.0.1: the default 5 connections per route would let the
+    // stalling remotes starve the notices' own delivery to the catcher.
+    'mta limit max-conn-per-host 100 max-conn-per-route 100',
     `listen on 127.0.0.1 port ${ctx.ports.submit} hostname ${HOSTNAME}`,
     `table routes file:${join(dir, 'routes')}`,
     'action "local" mbox',
