@@ -3,9 +3,9 @@
  * keeps it). RFC 2047 encoded words are decoded only when a header is read (`LazyHeaderMap`):
  * most headers of a notice are never looked at.
  */
-import { decodeWords } from 'postal-mime';
 import { MAX_HEADER_VALUE_CHARS } from '../limits';
 import { trimBlanks } from './structured';
+import { decodeWords } from './words';
 
 export interface HeaderField {
   /** Lower-cased name (the whole line when it has no colon). */

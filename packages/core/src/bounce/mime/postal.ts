@@ -1,10 +1,10 @@
 /**
  * The postal-mime reading of a message, flattened like `flatten` flattens ours. Used for the shapes
  * our reader hands over (a text part that postal-mime renders from the other text type) and by the
- * differential test that keeps both readings equal.
+ * differential test that keeps both readings equal. Header values go through the same
+ * `decodeHeaderValue` (our port of postal-mime's RFC 2047 decoding, compared in words.test.ts).
  */
 import type { Email } from 'postal-mime';
-import PostalMime from 'postal-mime';
 import { MAX_MIME_DEPTH, MAX_MIME_HEADER_BYTES } from '../limits';
 import type { FlatMessage } from './flatten';
 import { decodeHeaderValue } from './headers';
@@ -15,6 +15,8 @@ const utf8 = new TextDecoder('utf-8');
 export async function flattenWithPostalMime(
   input: Uint8Array | string,
 ): Promise<{ headers: Map<string, string[]>; flat: FlatMessage }> {
+  // Loaded only when needed: the common path never pays for evaluating postal-mime.
+  const { default: PostalMime } = await import('postal-mime');
   const email = await new PostalMime({
     forceRfc822Attachments: true,
     attachmentEncoding: 'arraybuffer',

@@ -124,6 +124,13 @@ export function decodeBase64Body(body: Uint8Array): Uint8Array {
   return out;
 }
 
+/** One base64 text (an encoded word's): trailing padding ignored, a truncated group dropped. */
+export function decodeBase64Text(text: string): Uint8Array {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === EQUALS) end--;
+  return decodeBase64Unit(end === text.length ? text : text.slice(0, end));
+}
+
 function decodeBase64Unit(unit: string): Uint8Array {
   // One character left over cannot encode a byte: it is a truncated group.
   const length = unit.length % 4 === 1 ? unit.length - 1 : unit.length;
