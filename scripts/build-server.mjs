@@ -24,13 +24,12 @@ const EXTRA_INPUTS = ['scripts/build-server.mjs', 'pnpm-lock.yaml'];
  * Kept as imports, resolved at run time from packages/server/dist (each is a dependency of
  * @sendwell/server, so packages/server/node_modules has it):
  * - PGlite finds its postgres.wasm / .data next to its own files;
- * - pg is loaded only for a PostgreSQL URL, and its optional pg-native is a native addon;
- * - nodemailer and smtp-server are CommonJS that read their own files (well-known services,
- *   punycode tables) and are only needed when mail is sent or the sandbox SMTP runs.
- * Everything else (workspace packages from TypeScript, hono, zod, jose, postal-mime, papaparse,
- * @googleapis/gmail, which only @sendwell/gmail depends on) is bundled.
+ * - pg (CommonJS) is loaded only for a PostgreSQL URL, and its optional pg-native is a native addon.
+ * Everything else is bundled: the workspace packages from TypeScript, and the pure-JS packages
+ * (hono, zod, jose, nodemailer, smtp-server, postal-mime, papaparse, and @googleapis/gmail, which
+ * only @sendwell/gmail depends on, so packages/server could not even resolve it).
  */
-const EXTERNAL = ['@electric-sql/pglite', 'pg', 'pg-native', 'nodemailer', 'smtp-server'];
+const EXTERNAL = ['@electric-sql/pglite', 'pg', 'pg-native'];
 
 /** esbuild is vite's and tsx's dependency: the root may not list it, tsx's copy is the pinned one. */
 async function loadEsbuild() {

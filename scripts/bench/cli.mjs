@@ -31,6 +31,7 @@ const RUNNERS = {
   'pnpm sendwell': ['pnpm', ['sendwell']],
   'tsx (pnpm sendwell:dev)': ['pnpm', ['sendwell:dev']],
 };
+const VIA_LAUNCHER = new Set(['node scripts/sendwell.mjs', 'pnpm sendwell']);
 const builtRunners = Object.keys(RUNNERS).filter((name) => WITH_TSX || !name.startsWith('tsx'));
 // bounces parse with its worker threads forced off / on (by default it uses the cores idle right now).
 const THREADED = {
@@ -108,20 +109,30 @@ function summary(samples) {
 
 const ms = (value) => `${Math.round(value)} ms`.padStart(8);
 
+/**
+ * Each runner `runs` times, interleaved (run 1 of each, then run 2 of each...), so a machine whose
+ * load drifts during the bench weighs on every runner alike. Before each sample through the
+ * launcher an untimed run makes sure the bundle is fresh (other work in the checkout may have
+ * changed a source): the sample then times the staleness check, not a rebuild.
+ */
 async function measure(title, runners, once, { perMessage = false, runs = RUNS } = {}) {
   console.log(`\n${title}`);
-  for (const [name, [command, base, env]] of runners) {
-    const samples = [];
-    let lines = 0;
-    for (let i = 0; i < (name.startsWith('tsx') ? Math.min(runs, 5) : runs); i++) {
+  const samples = new Map(runners.map(([name]) => [name, []]));
+  let lines = 0;
+  for (let i = 0; i < runs; i++) {
+    for (const [name, [command, base, env]] of runners) {
+      if (name.startsWith('tsx') && i >= 5) continue;
+      if (VIA_LAUNCHER.has(name)) await timed('node', ['scripts/sendwell.mjs', '--help']);
       const result = await once(command, base, env);
-      samples.push(result.ms);
-      lines = result.lines;
+      samples.get(name).push(result.ms);
+      lines = result.lines ?? lines;
     }
-    const { median, min, max } = summary(samples);
+  }
+  for (const [name, values] of samples) {
+    const { median, min, max } = summary(values);
     const rate = perMessage ? `  ${Math.round((lines / median) * 1000)} msg/s (${lines} messages)` : '';
     console.log(
-      `  ${name.padEnd(26)} median ${ms(median)}  min ${ms(min)}  max ${ms(max)}  (n=${samples.length})${rate}`,
+      `  ${name.padEnd(26)} median ${ms(median)}  min ${ms(min)}  max ${ms(max)}  (n=${values.length})${rate}`,
     );
   }
 }
