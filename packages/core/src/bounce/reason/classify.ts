@@ -220,13 +220,22 @@ function isSpam(f: Facts): boolean {
  * naming the code's class, not quoting the server: only the answer after the label is read.
  */
 function withoutStatusLabel(text: string): string {
-  return (
-    text
-      .replace(/^[245]\.\d{1,3}\.\d{1,3} - [a-z][a-z ]{2,60}?(?= [245]\d\d[ -])/, '')
-      // Multi-line replies keep each line's "550-5.7.1 " prefix inside the joined text, cutting
-      // phrases in two ("has a 550-5.7.1 policy that prohibited"): only the words are read.
-      .replace(/(^|\s)[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}\s)?/g, '$1')
+  return withoutContinuations(
+    text.replace(/^[245]\.\d{1,3}\.\d{1,3} - [a-z][a-z ]{2,60}?(?= [245]\d\d[ -])/, ''),
   );
+}
+
+/**
+ * A multi-line reply keeps each line's prefix ("550-5.7.1 ", "<<< 550-5.7.1 ") inside the joined
+ * text, cutting phrases in two ("has a 550-5.7.1 policy that prohibited"). The first prefix stays;
+ * the later ones repeating the same reply code go, so only the words are read.
+ */
+function withoutContinuations(text: string): string {
+  const code = /(?:^|\s)(?:<<<? ?)?([245]\d\d)-/.exec(text)?.[1];
+  if (!code) return text;
+  let seen = 0;
+  const prefix = new RegExp(`(^|\\s)(?:<<<? ?)?${code}[- ](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?`, 'g');
+  return text.replace(prefix, (whole, lead: string) => (seen++ ? lead : whole));
 }
 
 /** Decide the Sisimai reason for one recipient. */
@@ -273,8 +282,10 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
  */
 function transportOrTimeout(f: Facts): BounceReason | null {
   if (f.action === 'delayed') return says(f, TRANSPORT_FAILURE) ? 'networkerror' : null;
-  if (!gaveUp(f)) return null;
-  return says(f, NO_ANSWER) ? 'expired' : null;
+  if (f.action !== 'failed' || !says(f, NO_ANSWER)) return null;
+  // A failure whose only error is the MTA's own "Connection refused" (no server ever answered, so no
+  // SMTP reply) was given up on after retrying, whatever class its Status has (Courier: 5.0.0).
+  return gaveUp(f) || !f.replyCode ? 'expired' : null;
 }
 
 function gaveUp(f: Facts): boolean {

@@ -53,7 +53,11 @@ export const PROVIDER_WORDING: { pattern: RegExp; reason: BounceReason }[] = [
   // Google: a Workspace admin's content rule ("- gcdp") or a domain policy.
   { pattern: /- gcdp\b|has a policy that prohibited the mail/, reason: 'policyviolation' },
   // Google: 4.7.28 "unusual rate of (unsolicited) mail", a block for now.
-  { pattern: /\b4\.7\.28\b.{0,60}unusual rate of|[?&]p=unsolicitedratelimiterror\b/, reason: 'blocked' },
+  {
+    pattern:
+      /\b4\.7\.28\b.{0,60}unusual rate of|our system has detected an unusual rate of|[?&]p=unsolicitedratelimiterror\b/,
+    reason: 'blocked',
+  },
   {
     pattern:
       /missing a valid message-id|is not rfc 5322 compliant|encoded-word syntax is not permitted|unicode character in a disallowed header|mail message is malformed/,
