@@ -7,7 +7,7 @@ const HEADER_START =
   /^(?:Return-Path|Received|Message-I[dD]|DKIM-Signature|MIME-Version|X-Sendwell-Id|Authentication-Results):/;
 /** Separator lines before a returned original, in the six languages (folded). */
 const ORIGINAL_PHRASES =
-  "(?:(?:the )?original message(?: headers)?|(?:a )?copy of (?:the|your) message|message d'origine|message original|en-tetes du message|nachricht im original|originalnachricht|ursprungliche nachricht|kopfzeilen der nachricht|messaggio originale|intestazioni del messaggio|mensaje original|encabezados del mensaje|mensagem original|cabecalhos da mensagem)";
+  "(?:(?:the )?original message(?: headers)?|(?:returned|undelivered|unsent) message(?: follows)?|kopie (?:ihrer|der) (?:nachricht|e-mail)|copie (?:de votre|du) message|copia del (?:suo |vostro )?messaggio|copia (?:de su|del) mensaje|copia da (?:sua )?mensagem|(?:a )?copy of (?:the|your) message|message d'origine|message original|en-tetes du message|nachricht im original|originalnachricht|ursprungliche nachricht|kopfzeilen der nachricht|messaggio originale|intestazioni del messaggio|mensaje original|encabezados del mensaje|mensagem original|cabecalhos da mensagem)";
 /**
  * A separator line: the phrase after a run of dashes ("------ This is a copy of the message"), or the
  * whole line ("Original message follows:"); "Original Message Details" inside a card is not one.
@@ -62,7 +62,7 @@ function withoutMarkerLine(text: string): string {
  * start with a newline so the engine skips ahead with a fast character search.
  */
 const MARKER_HINT =
-  /\n[-=*_ ]*[^\n]{0,40}(?:original|copy|origine|nachricht|messaggio|mensaje|mensagem|kopfzeilen|intestazioni|encabezados|cabe|en-t)/gi;
+  /\n[-=*_ ]*[^\n]{0,40}(?:original|copy|origine|nachricht|messaggio|mensaje|mensagem|kopfzeilen|intestazioni|encabezados|cabe|en-t|kopie|copie|copia|message)/gi;
 const HEADER_LINE =
   /\n(?:Return-Path|Received|Message-I[dD]|DKIM-Signature|MIME-Version|X-Sendwell-Id|Authentication-Results):/;
 

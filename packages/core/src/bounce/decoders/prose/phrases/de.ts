@@ -57,7 +57,7 @@ export const GERMAN: LanguagePhrases = {
   ],
   success: [
     'erfolgreich (zugestellt|ubermittelt|ausgeliefert)',
-    '(wurde|wurden) (an [^ ]{1,100} )?(zugestellt|ausgeliefert)(?! werden)',
+    '(wurde|wurden) (an( [^ ]{1,60}){1,3} )?(erfolgreich )?(zugestellt|ausgeliefert)(?! werden)',
   ],
   introducers: [
     'folgenden? (empfanger|adressen?|benutzer)',
