@@ -19,7 +19,7 @@ function isStale() {
   } catch {
     return true;
   }
-  if (!statSync(BUNDLE, { throwIfNoEntry: false })) return true;
+  if (typeof build.startedAt !== 'number' || !statSync(BUNDLE, { throwIfNoEntry: false })) return true;
   const root = `${ROOT}/`; // inputs are relative with '/': plain concatenation is the cheap join
   for (const input of build.inputs) {
     const changed = statSync(root + input, { throwIfNoEntry: false })?.mtimeMs;
@@ -33,9 +33,9 @@ if (isStale()) {
   const { buildServer } = await import('./build-server.mjs');
   try {
     await buildServer({ ifStale: isStale });
-  } catch {
-    // esbuild has printed what is wrong (a TypeScript syntax error, an import that does not resolve).
-    process.stderr.write('sendwell: the server build failed (see above).\n');
+  } catch (error) {
+    // esbuild has printed the details above (a TypeScript syntax error, an import that does not resolve).
+    process.stderr.write(`sendwell: the server build failed: ${error.message}\n`);
     process.exit(1);
   }
 }
