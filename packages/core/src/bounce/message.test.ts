@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_CHARS } from './limits';
 import { buildBounceMessage } from './message';
@@ -85,5 +86,43 @@ describe('body bound', () => {
     const message = await buildBounceMessage(raw);
     expect(message.parts.length).toBeGreaterThanOrEqual(3);
     expect(message.body.length).toBe(MAX_BODY_CHARS);
+  });
+});
+
+describe('whitespace normalisation', () => {
+  // The readable text as the README states it: line breaks (also U+2028/9) become \n, more than two
+  // whitespace-only lines shrink to two, whitespace runs of 256+ become one space.
+  const stated = (text: string) =>
+    text
+      .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+      .replace(/\n(?:[^\S\n]*\n){3,}/g, '\n\n\n')
+      .replace(/[^\S\n]{256,}/g, ' ');
+  const blank = fc.constantFrom(
+    '\n',
+    ' ',
+    '\t',
+    '\u00a0',
+    '\u2028',
+    '\v',
+    '\ufeff',
+    '\u3000',
+    '\u200b',
+    '\u0085',
+    'x',
+  );
+
+  it('gives the body the README describes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(blank, { maxLength: 60 }),
+        fc.array(fc.tuple(blank, fc.nat(300)), { maxLength: 3 }),
+        async (units, runs) => {
+          const text = `x${units.join('')}${runs.map(([unit, n]) => unit.repeat(n)).join('')}\n`;
+          const m = await buildBounceMessage(`Subject: s\n\n${text}`);
+          expect(m.body).toBe(stated(text));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
