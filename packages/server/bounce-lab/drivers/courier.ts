@@ -26,7 +26,7 @@ import {
 import { join } from 'node:path';
 import type { LabContext, LabDriver } from '../run';
 import type { Scenario } from '../scenarios';
-import { extractedPackages } from './extracted-deb';
+import { extractedPackages, waitUntilListening } from './extracted-deb';
 
 const HOSTNAME = 'mail.courier-lab.test';
 /** The links Debian's postinst makes with update-alternatives (the scripts call the plain names). */
@@ -57,7 +57,7 @@ function linkAlternatives(root: string): void {
   }
 }
 
-function esmtproutes(ctx: LabContext): string {
+export function esmtproutes(ctx: LabContext): string {
   return ctx.routes
     .map((route) =>
       route.host === '127.0.0.1'
@@ -68,7 +68,7 @@ function esmtproutes(ctx: LabContext): string {
 }
 
 /** Courier's one-line control files (courier(8)); every other setting is Debian's default. */
-function controlFiles(ctx: LabContext): Record<string, string> {
+export function controlFiles(ctx: LabContext): Record<string, string> {
   const { delayWarningSeconds, retrySeconds, queueLifetimeSeconds } = ctx.timing;
   return {
     me: HOSTNAME,
@@ -90,7 +90,7 @@ function controlFiles(ctx: LabContext): Record<string, string> {
 }
 
 /** esmtpd (the SMTP listener's settings): our port on loopback, no DNS check of the sender's domain. */
-function esmtpdSettings(text: string, port: number): string {
+export function esmtpdSettings(text: string, port: number): string {
   const set = (source: string, name: string, value: string) =>
     new RegExp(`^${name}=.*$`, 'm').test(source)
       ? source.replace(new RegExp(`^${name}=.*$`, 'm'), `${name}=${value}`)
@@ -155,16 +155,6 @@ function adjustScenarios(shared: Scenario[]): Scenario[] {
     );
 }
 
-async function listening(port: number, child: ChildProcess): Promise<void> {
-  for (let tries = 0; tries < 50; tries++) {
-    if (child.exitCode !== null) throw new Error(`courier's start script exited with ${child.exitCode}`);
-    const ss = execFileSync('ss', ['-ltn', `sport = :${port}`], { encoding: 'utf8' });
-    if (ss.includes(`:${port}`)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`courier is not listening on ${port}`);
-}
-
 export const driver: LabDriver = {
   name: 'courier',
   basePort: 2680,
@@ -182,7 +172,7 @@ export const driver: LabDriver = {
     daemon = spawn('unshare', ['--mount', '--uts', 'sh', '-c', namespaceScript(dir, root)], {
       stdio: ['ignore', log, log],
     });
-    await listening(ctx.ports.submit, daemon);
+    await waitUntilListening('courier', ctx.ports.submit, daemon);
     const version = versions['courier-mta'] ?? '?';
     return { source: `Courier ${version.split('-')[0]} (Debian 12 courier-mta ${version})` };
   },

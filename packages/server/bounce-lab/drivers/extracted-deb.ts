@@ -5,7 +5,7 @@
  * root, cached across runs; the driver then runs the binaries from there with its own config.
  * Plain libraries the binaries link against must be installed normally (see the README).
  */
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -38,4 +38,15 @@ export function extractedPackages(name: string, packages: string[]): ExtractedPa
   const versions: Record<string, string> = {};
   for (const deb of readdirSync(debs)) versions[deb.split('_')[0] ?? deb] = debVersion(join(debs, deb));
   return { root, versions };
+}
+
+/** Resolves once something listens on 127.0.0.1:port; throws if `child` exits first or after ~10 s. */
+export async function waitUntilListening(name: string, port: number, child: ChildProcess): Promise<void> {
+  for (let tries = 0; tries < 50; tries++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    const ss = execFileSync('ss', ['-ltn', `sport = :${port}`], { encoding: 'utf8' });
+    if (ss.includes(`:${port}`)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} is not listening on ${port}`);
 }

@@ -18,7 +18,7 @@ import { chmodSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import type { LabContext, LabDriver } from '../run';
 import type { ExpectedNotice, Scenario } from '../scenarios';
-import { extractedPackages } from './extracted-deb';
+import { extractedPackages, waitUntilListening } from './extracted-deb';
 
 const HOSTNAME = 'mail.opensmtpd-lab.test';
 /** The paths compiled into Debian's smtpd, each shadowed by a private folder or file. */
@@ -56,7 +56,7 @@ function ensureUsers(): void {
 const CLOSED = { domain: 'closed.test', host: '127.0.0.2' };
 
 /** table(5) file format: one `key value` line per lab domain. */
-const routesTable = (ctx: LabContext) =>
+export const routesTable = (ctx: LabContext) =>
   ctx.routes
     .map((route) => {
       const host = route.domain === CLOSED.domain ? CLOSED.host : route.host;
@@ -71,7 +71,7 @@ function makeSmtpctlSetgid(root: string): void {
   chmodSync(smtpctl, 0o2755);
 }
 
-function smtpdConf(ctx: LabContext, dir: string): string {
+export function smtpdConf(ctx: LabContext, dir: string): string {
   const { delayWarningSeconds, queueLifetimeSeconds } = ctx.timing;
   return [
     `queue ttl ${queueLifetimeSeconds}s`,
@@ -149,16 +149,6 @@ function adjustScenarios(shared: Scenario[]): Scenario[] {
     );
 }
 
-async function listening(port: number, child: ChildProcess): Promise<void> {
-  for (let tries = 0; tries < 50; tries++) {
-    if (child.exitCode !== null) throw new Error(`smtpd exited with ${child.exitCode}`);
-    const ss = execFileSync('ss', ['-ltn', `sport = :${port}`], { encoding: 'utf8' });
-    if (ss.includes(`:${port}`)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`smtpd is not listening on ${port}`);
-}
-
 export const driver: LabDriver = {
   name: 'opensmtpd',
   basePort: 2650,
@@ -178,7 +168,7 @@ export const driver: LabDriver = {
         detached: true,
       },
     );
-    await listening(ctx.ports.submit, daemon);
+    await waitUntilListening('smtpd', ctx.ports.submit, daemon);
     const version = versions.opensmtpd ?? '?';
     return { source: `OpenSMTPD ${version.split('-')[0]} (Debian 12 opensmtpd ${version})` };
   },

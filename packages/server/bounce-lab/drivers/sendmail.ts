@@ -15,7 +15,7 @@ import { chmodSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabContext, LabDriver, LabRoute } from '../run';
 import type { Scenario } from '../scenarios';
-import { extractedPackages } from './extracted-deb';
+import { extractedPackages, waitUntilListening } from './extracted-deb';
 
 const HOSTNAME = 'mail.sendmail-lab.test';
 let daemon: ChildProcess | undefined;
@@ -43,7 +43,7 @@ const mailerName = (route: LabRoute) => `lab${route.port}`;
 const SIZE_LIMITED = { domain: 'small.test', mailer: 'labsmall', maxBytes: 20_000, via: 'corp.test' };
 
 /** Route -> mailer:host; the unresolvable host keeps the stock esmtp mailer (port 25). */
-function mailertable(ctx: LabContext): string {
+export function mailertable(ctx: LabContext): string {
   return ctx.routes
     .map((route) =>
       route.host === '127.0.0.1'
@@ -59,7 +59,7 @@ const esmtpMailer = (name: string, port: number, maxBytes?: number) =>
   `M${name},\t\tP=[IPC], F=mDFMuXa, S=EnvFromSMTP/HdrFromSMTP, R=EnvToSMTP, E=\\r\\n, L=990,\n` +
   `\t\t${maxBytes ? `M=${maxBytes}, ` : ''}T=DNS/RFC822/SMTP,\n\t\tA=TCP $h ${port}\n`;
 
-function portMailers(ctx: LabContext): string {
+export function portMailers(ctx: LabContext): string {
   const ports = new Set(ctx.routes.filter((route) => route.host === '127.0.0.1').map((r) => r.port));
   const remote = ctx.routes.find((route) => route.domain === SIZE_LIMITED.via);
   if (!remote) throw new Error(`no lab route for ${SIZE_LIMITED.via}`);
@@ -83,7 +83,7 @@ const adjustScenarios = (shared: Scenario[]): Scenario[] => [
 ];
 
 /** The .mc: only documented m4 options (cf/README), one per line. */
-function mcFile(ctx: LabContext, cfDir: string, mailLocal: string): string {
+export function mcFile(ctx: LabContext, cfDir: string, mailLocal: string): string {
   const dir = join(ctx.workDir, 'sendmail');
   const { delayWarningSeconds, queueLifetimeSeconds } = ctx.timing;
   const define = (name: string, value: string) => `define(\`${name}', \`${value}')dnl`;
@@ -148,16 +148,6 @@ function writeConfig(ctx: LabContext, root: string): string {
   return cfFile;
 }
 
-async function listening(port: number, child: ChildProcess): Promise<void> {
-  for (let tries = 0; tries < 50; tries++) {
-    if (child.exitCode !== null) throw new Error(`sendmail exited with ${child.exitCode}`);
-    const ss = execFileSync('ss', ['-ltn', `sport = :${port}`], { encoding: 'utf8' });
-    if (ss.includes(`:${port}`)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`sendmail is not listening on ${port}`);
-}
-
 export const driver: LabDriver = {
   name: 'sendmail',
   basePort: 2665,
@@ -178,7 +168,7 @@ export const driver: LabDriver = {
         stdio: ['ignore', log, log],
       },
     );
-    await listening(ctx.ports.submit, daemon);
+    await waitUntilListening('sendmail', ctx.ports.submit, daemon);
     const version = versions['sendmail-bin'] ?? '?';
     return { source: `Sendmail ${version.split('-')[0]} (Debian 12 sendmail-bin ${version})` };
   },
