@@ -19,6 +19,7 @@ const CLI_SRC = join(SERVER, 'src', 'cli') + sep;
 const LOCK = join(ROOT, 'node_modules', '.cache', 'sendwell-server-build.lock');
 /** Not inputs of the bundle, but a change to either may change it. */
 const EXTRA_INPUTS = ['scripts/build-server.mjs', 'pnpm-lock.yaml'];
+const STALE_OUTPUT_MS = 24 * 60 * 60_000;
 
 /**
  * Kept as imports, resolved at run time from packages/server/dist (each is a dependency of
@@ -88,9 +89,16 @@ const pureCorePlugin = {
   },
 };
 
+/**
+ * Outputs of earlier builds go once they are a day old: chunk names carry a content hash, and a
+ * server started from an earlier build still imports its own chunks lazily (the bounce engine's
+ * MIME parser, the database driver), so they must outlive the build that replaced them for a while.
+ */
 function removeStaleOutputs(kept) {
+  const before = Date.now() - STALE_OUTPUT_MS;
   for (const name of readdirSync(SERVER_DIST)) {
-    if (!kept.has(name)) rmSync(join(SERVER_DIST, name), { force: true, recursive: true });
+    const path = join(SERVER_DIST, name);
+    if (!kept.has(name) && statSync(path).mtimeMs < before) rmSync(path, { force: true, recursive: true });
   }
 }
 
