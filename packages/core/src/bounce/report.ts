@@ -74,7 +74,8 @@ function toRow(
     address,
     action,
     status: reportedStatus(fieldStatus, status, action),
-    hard: isHardBounce(reason, status, replyCode),
+    // A delay is never hard: the address may still take the message.
+    hard: action !== 'delayed' && isHardBounce(reason, status, replyCode),
     reason,
     diagnostic,
   };

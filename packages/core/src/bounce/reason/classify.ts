@@ -238,6 +238,11 @@ function withoutContinuations(text: string): string {
   return text.replace(prefix, (whole, lead: string) => (seen++ ? lead : whole));
 }
 
+/** The diagnostic, or the notice's own words about it, say the retry period ran out. */
+function statesExpiry(text: string, context: string | null | undefined): boolean {
+  return includesAny(text, EXPIRY_STATED) || includesAny((context ?? '').toLowerCase(), EXPIRY_STATED);
+}
+
 /** Decide the Sisimai reason for one recipient. */
 export function classifyReason(facts: ReasonFacts): BounceReason {
   if (facts.decoderReason && !RETRY.has(facts.decoderReason)) return facts.decoderReason;
@@ -248,7 +253,7 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   const text = withoutStatusLabel((facts.diagnostic ?? '').toLowerCase());
   // The MTA says it gave up when the retry period ran out: that outranks whatever the last attempt's
   // answer was, a provider's own code included.
-  if (facts.action === 'failed' && includesAny(text, EXPIRY_STATED)) return 'expired';
+  if (facts.action === 'failed' && statesExpiry(text, facts.context)) return 'expired';
   // The notice's own template ("address not found") speaks for the recipient only when the remote
   // server's answer gives no specific status: a relayed "5.1.8 Sender address rejected" wins over it.
   const generic = !facts.status || /^\d\.0\.0$/.test(facts.status);
@@ -281,7 +286,11 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
  * ("mailbox is full: retry timeout exceeded", "421 ... blocked") is left to the probes.
  */
 function transportOrTimeout(f: Facts): BounceReason | null {
-  if (f.action === 'delayed') return says(f, TRANSPORT_FAILURE) ? 'networkerror' : null;
+  if (f.action === 'delayed') {
+    if (says(f, TRANSPORT_FAILURE)) return 'networkerror';
+    // Still trying because the name does not resolve (OpenSMTPD "Host not found"): the cause is said.
+    return says(f, HOST_UNKNOWN) && !says(f, NETWORK_ERROR) ? 'hostunknown' : null;
+  }
   if (f.action !== 'failed' || !says(f, NO_ANSWER)) return null;
   // A failure whose only error is the MTA's own "Connection refused" (no server ever answered, so no
   // SMTP reply) was given up on after retrying, whatever class its Status has (Courier: 5.0.0).

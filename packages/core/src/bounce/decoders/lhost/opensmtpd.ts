@@ -52,7 +52,8 @@ export const OpenSMTPD = safely('OpenSMTPD', (m) => {
     const dsn = dsnFields(m.deliveryStatus, address);
     recipients.push(
       recipientFrom(address, text, {
-        action: delayed ? 'delayed' : 'failed',
+        // OpenSMTPD 6.8 words its expiry notice as a delay; "Envelope expired" means it gave up.
+        action: delayed && !/^Envelope expired/i.test(text) ? 'delayed' : 'failed',
         reason: reasonFrom(text, SMTPD_REASONS),
         status: findStatus(text) ? undefined : dsn.status,
       }),

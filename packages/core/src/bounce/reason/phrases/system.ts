@@ -92,7 +92,7 @@ export const EXPIRY_STATED: Phrase[] = [
  * the message. A delay with such a cause is `networkerror`; a failure after the retry period `expired`.
  */
 export const TRANSPORT_FAILURE: Phrase[] = [
-  /connection (refused|timed out|reset|closed)\b/,
+  /connection (refused|timed out|timeout|reset|closed)\b/,
   /\btimed out while\b|\bconversation with \S+ timed out\b/,
   /\b(no route to host|host is unreachable|network is unreachable)\b/,
   /\bnetwork error\b|\blost connection with\b/,
