@@ -22,12 +22,12 @@ const read = (row: TruthRow) => parseBounce(readFileSync(join(corpus, row.file))
 
 /** Whole strict set: ratchet floors just under the figures the engine now holds (README). */
 const OVERALL = {
-  recall: 0.99,
-  recipientsExact: 0.99,
-  status: 0.99,
+  recall: 0.995,
+  recipientsExact: 0.995,
+  status: 0.995,
   hard: 0.982,
-  reason: 0.96,
-  messageId: 0.98,
+  reason: 0.961,
+  messageId: 0.985,
 };
 
 const GROUP_FLOOR = 0.6;
