@@ -142,14 +142,20 @@ const noticesOf = (mta: string, scenario: Scenario, notices: CaughtNotice[]) =>
 
 /**
  * The status the notice states for its (first) recipient: the delivery-status Status field, unless
- * that is a generic x.0.0 and the recipient's Diagnostic-Code quotes a more precise code of the same
- * class (Exim writes "Status: 5.0.0" beside the remote's "550 5.1.1 ..."); "" when it states none.
+ * that is a generic x.0.0 and the notice quotes the remote's answer with a more precise code of the
+ * same class (Exim writes "Status: 5.0.0" beside the remote's "550 5.1.1 ..." in Diagnostic-Code;
+ * OpenSMTPD and Courier quote the answer only in their text). Both are stated, so the generic field
+ * stays an accepted alternative. "" when the notice states none.
  */
-function statedStatus(raw: Buffer): string {
+function statedStatus(raw: Buffer): { status: string; alternative?: string } {
   const text = raw.toString('latin1');
   const field = /^Status:\s*([245]\.\d{1,3}\.\d{1,3})/im.exec(text)?.[1] ?? '';
-  const quoted = /^Diagnostic-Code:[^;]*;\s*\d{3}[- ]([245]\.\d{1,3}\.\d{1,3})\b/im.exec(text)?.[1];
-  return quoted && field.endsWith('.0.0') && quoted[0] === field[0] ? quoted : field;
+  if (!field.endsWith('.0.0')) return { status: field };
+  const answers = text.matchAll(/(?:^|[\s;:(])[245]\d\d[- ]([245]\.\d{1,3}\.\d{1,3})\b/gm);
+  const quoted = [...answers]
+    .map((m) => m[1] as string)
+    .find((code) => code[0] === field[0] && !code.endsWith('.0.0'));
+  return quoted ? { status: quoted, alternative: field } : { status: field };
 }
 
 const HARD_REASONS = new Set(['userunknown', 'hostunknown', 'hasmoved']);
@@ -164,8 +170,9 @@ function expectationRow(
   expected: ExpectedNotice,
   raw: Buffer,
 ) {
-  const status = statedStatus(raw);
+  const { status, alternative } = statedStatus(raw);
   const bounce = expected.kind === 'bounce';
+  const recipients = scenario.about.map((address) => address.toLowerCase());
   return {
     file: `mta/${mta}/${scenario.name}${expected.suffix}.eml`,
     family: `mta/${mta}`,
@@ -176,7 +183,7 @@ function expectationRow(
     kind: expected.kind,
     is_bounce: bounce,
     action: expected.action,
-    recipients: scenario.about.map((address) => address.toLowerCase()),
+    recipients,
     recipients_alt: [],
     reason: expected.reason,
     status,
@@ -186,6 +193,9 @@ function expectationRow(
     original_message_id: `${idOf(mta, scenario)}@sender.test`,
     duplicate_of: null,
     ambiguous: Boolean(scenario.ambiguous || expected.ambiguous),
+    ...(bounce && alternative
+      ? { per_recipient: [{ recipient: recipients[0], status, alt: [{ status: alternative }] }] }
+      : {}),
   };
 }
 
