@@ -1,12 +1,14 @@
 import { cleanAddress } from '../fields';
-import type { BounceMessage, DecodedRecipient, Decoder } from './contract';
+import type { BounceMessage, Decoded, DecodedRecipient, Decoder } from './contract';
 import { fromMailSystem, isBulkMail, looksLikeNotice } from './notice-hints';
 import { isDelayWarning, isSuccessOnly } from './prose/delay';
 import { diagnosticAt, firstFailureParagraph, firstSmtpAnswer } from './prose/diagnostic';
 import { excludedAddresses, isRoleAddress } from './prose/exclusion';
-import { findInProse } from './prose/finder';
+import { findInProse, type ProseFindings } from './prose/finder';
 import type { LineFacts } from './prose/lines';
 import { type NamedAddress, noticeText, originalRecipients } from './prose/returned';
+
+type Original = ReturnType<typeof noticeText>['original'];
 
 /** Recipients one prose notice may report (the finder reads at most this many too). */
 const MAX_FALLBACK_RECIPIENTS = 200;
@@ -26,8 +28,8 @@ export const textFallback: Decoder = {
     const { prose, original } = noticeText(message);
     if (!hasNoticeEnvelope(message, original)) return null;
     const failedHeader = headerRecipients(message);
-    if (!failedHeader.length && isSuccessOnly(prose)) return null;
     const findings = findInProse(prose);
+    if (!failedHeader.length && isSuccessOnly(prose)) return deliveredReport(message, findings, original);
     const found = failedHeader.length
       ? failedHeader.map((address) => withDiagnostic(address, findings.lines))
       : proseRecipients(message, findings, original);
@@ -37,6 +39,35 @@ export const textFallback: Decoder = {
     return { decoder: 'TextFallback', kind: 'bounce', recipients: found.slice(0, MAX_FALLBACK_RECIPIENTS) };
   },
 };
+
+/**
+ * A success report without a delivery-status part ("Your message was delivered to the following
+ * recipients"): `delivered`, for the addresses it lists or labels, or the returned original's only To.
+ */
+function deliveredReport(
+  message: BounceMessage,
+  findings: ProseFindings,
+  original: Original,
+): Decoded | null {
+  const excluded = excludedAddresses(message, original);
+  const keep = (address: string) => !excluded.has(address) && !isRoleAddress(address);
+  const listed = findings.recipients
+    .filter((r) => r.how !== 'phrase' && keep(r.address))
+    .map((r) => r.address);
+  const returned = originalRecipients(original).filter((c) => keep(c.address));
+  const addresses = listed.length
+    ? listed
+    : returned.length === 1
+      ? [(returned[0] as NamedAddress).address]
+      : [];
+  if (!addresses.length) return null;
+  const recipients = addresses.map((address): DecodedRecipient => ({ address, action: 'delivered' }));
+  return {
+    decoder: 'TextFallback',
+    kind: 'delivered',
+    recipients: recipients.slice(0, MAX_FALLBACK_RECIPIENTS),
+  };
+}
 
 /**
  * A Subject alone ("Delivery delayed", "Returned mail") is not enough: a shop's "your order's delivery
@@ -77,8 +108,8 @@ function withDiagnostic(address: string, lines: readonly LineFacts[]): DecodedRe
  */
 function proseRecipients(
   message: BounceMessage,
-  findings: ReturnType<typeof findInProse>,
-  original: ReturnType<typeof noticeText>['original'],
+  findings: ProseFindings,
+  original: Original,
 ): DecodedRecipient[] {
   const excluded = excludedAddresses(message, original);
   const keep = (address: string) => !excluded.has(address) && !isRoleAddress(address);

@@ -58,6 +58,7 @@ export const GERMAN: LanguagePhrases = {
   success: [
     'erfolgreich (zugestellt|ubermittelt|ausgeliefert)',
     '(wurde|wurden) (an( [^ ]{1,60}){1,3} )?(erfolgreich )?(zugestellt|ausgeliefert)(?! werden)',
+    'zustellung( an( [^ ]{1,60}){1,4})? (ist |wurde )?(abgeschlossen|erfolgreich)',
   ],
   introducers: [
     'folgenden? (empfanger|adressen?|benutzer)',

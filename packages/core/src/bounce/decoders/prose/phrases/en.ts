@@ -89,6 +89,8 @@ export const ENGLISH: LanguagePhrases = {
     'delivered successfully',
     'delivery (to [^ ]{1,100} )?(succeeded|was successful|successful)',
     '(was|has been|have been) delivered to',
+    'delivery (to( [^ ]{1,60}){1,4} )?(is|was|has been) (complete|completed|successful)',
+    '(was |has been )?relayed (successfully )?to',
   ],
   introducers: [
     'following (recipients?|address(es)?|users?|destinations?|mailbox(es)?)',

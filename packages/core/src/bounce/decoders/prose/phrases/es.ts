@@ -48,6 +48,7 @@ export const SPANISH: LanguagePhrases = {
   success: [
     'entregad[oa] (correctamente|con exito|satisfactoriamente)',
     '(?<!no )(ha|han) sido entregad[oa]s? (a|al)',
+    'entrega( a( [^ ]{1,60}){1,4})? (se ha |ha sido |fue )?(completad|realizad)',
   ],
   introducers: [
     'siguientes (destinatarios|direcciones)',

@@ -54,7 +54,11 @@ export const FRENCH: LanguagePhrases = {
     'ne sera (plus|pas) (reessaye|retente)',
     'aucune autre tentative',
   ],
-  success: ['(remis|delivre|distribue) avec succes', '(a|ont) ete (remis|delivre|distribue)s? (a|au|aux)'],
+  success: [
+    '(remis|delivre|distribue) avec succes',
+    '(a|ont) ete (remis|delivre|distribue)s? (a|au|aux)',
+    '(remise|distribution)( (a|aux)( [^ ]{1,60}){1,4})? (est |a ete )?(terminee|effectuee|reussie)',
+  ],
   introducers: [
     '(aux|les|des) destinataires? suivants?',
     '(au|le) destinataire suivant',

@@ -49,6 +49,7 @@ export const ITALIAN: LanguagePhrases = {
   success: [
     '(consegnat|recapitat)[oa] con successo',
     '(?<!non )(e|sono) stat[oaie] (consegnat|recapitat)[oaie] (a|al|ai)',
+    'consegna( a( [^ ]{1,60}){1,4})? (e |e stata )?(completata|riuscita|effettuata)',
   ],
   introducers: [
     'seguent[ie] (destinatari|indirizz)',

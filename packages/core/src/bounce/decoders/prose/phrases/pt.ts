@@ -43,7 +43,11 @@ export const PORTUGUESE: LanguagePhrases = {
     'removid[oa] da fila',
     'excluid[oa] da fila',
   ],
-  success: ['entregue com sucesso', '(?<!nao )(foi|foram) entregues? (a|ao|aos|para)'],
+  success: [
+    'entregue com sucesso',
+    '(?<!nao )(foi|foram) entregues? (a|ao|aos|para)',
+    'entrega( para( [^ ]{1,60}){1,4})? (foi )?(concluida|completa|realizada)',
+  ],
   introducers: [
     'seguintes (destinatarios|enderecos)',
     '(ao|o) seguinte (destinatario|endereco)',
