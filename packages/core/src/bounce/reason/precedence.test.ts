@@ -348,6 +348,13 @@ describe('4. a message too large is mesgtoobig, whatever the status says', () =>
       'mesgtoobig',
     ),
     row('Exim transport', '5.0.0', 'message is too big (transport limit = 1000)', null, 'mesgtoobig'),
+    row(
+      'Exim, locally submitted',
+      null,
+      'A message that you sent was longer than the maximum size allowed on this system.',
+      null,
+      'mesgtoobig',
+    ),
     row('Exim, no status', null, 'message too big', null, 'mesgtoobig'),
     row(
       'Sendmail',

@@ -152,6 +152,8 @@ export const MESG_TOO_BIG: Phrase[] = [
   /\bmax(imum)? message size exceeded\b/,
   /\bmessage size exceeds\b/,
   /\bmessage (exceeds|is larger than) (the )?(maximum|max|fixed|allowed|size)/,
+  // Exim's notice for a locally submitted message over message_size_limit, and kin.
+  /\b(longer|larger|bigger) than the (maximum|max|allowed|permitted) (message )?size\b/,
   /\bsize limit\b/,
   /line limit exceeded/,
   /taille limite du message/,
