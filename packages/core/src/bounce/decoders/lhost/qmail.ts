@@ -39,8 +39,6 @@ const QMAIL_REASONS: ReasonTable = [
   [/Unable to contact LDAP server|Temporary error in LDAP/i, 'systemerror'],
   [/account is locked email bounced/i, 'suspend'],
   [/user's mailfolder is full|disk quota exceeded/i, 'mailboxfull'],
-  // The Yahoo-derived X2 template's own refusal; Sisimai (the reference) files it as filtered.
-  [/^This user doesn't have a \S+ account/i, 'filtered'],
 ];
 
 /** `<address>:` heads with their error lines under them (shared with the X2 layout). */
