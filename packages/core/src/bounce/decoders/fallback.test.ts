@@ -62,6 +62,36 @@ describe('addresses that are not failed recipients', () => {
   });
 });
 
+describe('reasons of prose notices', () => {
+  it.each([
+    [
+      'GroupWise-style, no SMTP dialogue',
+      'The message that you sent was undeliverable to the following:\n\tbob@dest.example (user not found)',
+      'userunknown',
+    ],
+    [
+      'with an SMTP answer after DATA, the classifier decides',
+      'Delivery to bob@dest.example failed after end of data:\n550 5.7.1 Message rejected as spam',
+      'spamdetected',
+    ],
+    [
+      'German, no code',
+      'Ihre Nachricht an bob@dest.example konnte nicht zugestellt werden.\nDas Postfach ist voll.',
+      'mailboxfull',
+    ],
+    [
+      'Portuguese, no code',
+      'Não foi possível entregar a mensagem para bob@dest.example: usuário desconhecido.',
+      'userunknown',
+    ],
+  ])('%s', async (_name, body, reason) => {
+    const report = await parseBounce(
+      notice({ from: 'MAILER-DAEMON@mx.relay.example', subject: 'Undeliverable', body }),
+    );
+    expect(report.recipients[0]?.reason).toBe(reason);
+  });
+});
+
 describe('hostile notices finish with bounded output', () => {
   it('a megabyte of addresses next to a failure phrase', async () => {
     const many = Array.from({ length: 60_000 }, (_, i) => `u${i}@dest.example`).join(' ');

@@ -5,8 +5,14 @@ import { isDelayWarning, isSuccessOnly } from './prose/delay';
 import { diagnosticAt, firstFailureParagraph, firstSmtpAnswer } from './prose/diagnostic';
 import { excludedAddresses, isRoleAddress } from './prose/exclusion';
 import { findInProse, type ProseFindings } from './prose/finder';
+import { fold } from './prose/fold';
 import type { LineFacts } from './prose/lines';
+import { proseReason } from './prose/reasons';
 import { type NamedAddress, noticeText, originalRecipients } from './prose/returned';
+
+/** "This address does not exist" in the six languages (folded). */
+const ADDRESS_UNKNOWN =
+  /(?<![a-z])(?:(?:user|recipient|address|mailbox|account)(?: name)? (?:is )?(?:unknown|not found|not recognized|not recognised|does ?n.t exist|not exist)|unknown (?:user|recipient|address|mailbox)|no such (?:user|mailbox|address|recipient|account)|(?:destinataire|utilisateur|adresse|compte) (?:est )?(?:inconnu|introuvable|inexistant)|n'existe pas|(?:empfanger|benutzer|adresse|postfach|konto) (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden)|unbekannte?r? (?:empfanger|benutzer)|(?:utente|destinatario|indirizzo|casella) (?:e )?(?:sconosciut|inesistente|non trovat|non esiste)|(?:usuario|destinatario|direccion|buzon|cuenta) (?:es )?(?:desconocid|inexistente|no existe|no encontrad)|(?:usuario|utilizador|destinatario|endereco|conta) (?:e )?(?:desconhecid|inexistente|nao existe|nao encontrad))/;
 
 type Original = ReturnType<typeof noticeText>['original'];
 
@@ -36,9 +42,30 @@ export const textFallback: Decoder = {
     if (!found.length) return null;
     if (found.length === 1) withRemoteAnswer(found[0] as DecodedRecipient, prose, findings.lines);
     if (isDelayWarning(message.subject, prose)) for (const r of found) r.action = 'delayed';
+    if (!hasSmtpDialogue(prose))
+      for (const r of found) if (saysAddressUnknown(r.diagnostic)) r.command = 'RCPT';
+    for (const r of found) r.reason ??= proseReason(r.diagnostic);
     return { decoder: 'TextFallback', kind: 'bounce', recipients: found.slice(0, MAX_FALLBACK_RECIPIENTS) };
   },
 };
+
+/** Traces of an SMTP conversation with another server: a transcript, a reply code, a named command. */
+const SMTP_DIALOGUE =
+  /^\s*(?:>>>|<<<)|\b(?:RCPT|MAIL FROM|DATA|end of data|in reply to|remote (?:server|host)|said:)|(?<![\d.:/-])[245]\d\d[ -]/im;
+
+function hasSmtpDialogue(prose: string): boolean {
+  return SMTP_DIALOGUE.test(prose.slice(0, 16 * 1024));
+}
+
+/**
+ * A notice with no SMTP conversation in it reports its own server's lookup of the address
+ * (GroupWise's "user not found", Exchange's "The recipient name is not recognized"): that verdict is
+ * the one an SMTP server gives at RCPT, not a filter's answer after DATA, so the recipient's command
+ * is RCPT and the classifier reads "unknown" as `userunknown`.
+ */
+function saysAddressUnknown(diagnostic: string | undefined): boolean {
+  return !!diagnostic && ADDRESS_UNKNOWN.test(fold(diagnostic));
+}
 
 /**
  * A success report without a delivery-status part ("Your message was delivered to the following
