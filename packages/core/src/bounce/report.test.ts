@@ -73,3 +73,26 @@ describe('status of a delay or a give-up', () => {
     expect(report.recipients[0]).toMatchObject({ status: '4.4.1', reason: 'expired', hard: false });
   });
 });
+
+describe('a multi-line reply Sendmail quotes only in part', () => {
+  it('is completed from the session transcript, and read as a whole', async () => {
+    const body = [
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<bob@gmail.example>',
+      '    (reason: 550-5.7.1 [192.0.2.25] The user or domain that you are sending to (or from) has a)',
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to mx.gmail.example.:',
+      '>>> DATA',
+      '<<< 550-5.7.1 [192.0.2.25] The user or domain that you are sending to (or from) has a',
+      '<<< 550-5.7.1 policy that prohibited the mail that you sent.',
+      '<<< 550 5.7.1  https://support.google.com/a/answer/172179 - gsmtp',
+      '554 5.0.0 Service unavailable',
+    ].join('\r\n');
+    const notice = `From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>\r\nTo: rep@example.com\r\nSubject: Returned mail: see transcript for details\r\n\r\n${body}\r\n`;
+    const [row] = (await parseBounce(notice)).recipients;
+    expect(row?.diagnostic).toContain('policy that prohibited the mail');
+    expect(row?.diagnostic).not.toContain('Service unavailable');
+    expect(row?.reason).toBe('policyviolation');
+  });
+});

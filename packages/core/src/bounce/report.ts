@@ -35,7 +35,7 @@ function toRow(
   stillTrying: boolean,
 ): BouncedRecipient {
   const diagnostic = r.diagnostic
-    ? r.diagnostic.replace(/\s+/g, ' ').trim().slice(0, MAX_DIAGNOSTIC_CHARS)
+    ? withWholeReply(r.diagnostic.replace(/\s+/g, ' ').trim(), context).slice(0, MAX_DIAGNOSTIC_CHARS)
     : null;
   const replyCode = r.replyCode ?? findReplyCode(diagnostic);
   const fieldStatus = isStatusCode(r.status) ? r.status : null;
@@ -81,6 +81,21 @@ function toRow(
   };
   if (r.retryUntil && action === 'delayed') row.retryUntil = r.retryUntil;
   return row;
+}
+
+/**
+ * Sendmail quotes only the first line of a multi-line reply ("(reason: 550-5.7.1 ... has a)"); its
+ * session transcript in the notice has every line (`<<< 550-5.7.1 ...` ... `<<< 550 5.7.1 ...`).
+ * A diagnostic that stops at a continuation line is completed from that transcript.
+ */
+function withWholeReply(diagnostic: string, context: string): string {
+  const code = /\b([245]\d\d)-[245]\.\d{1,3}\.\d{1,3}\b/.exec(diagnostic)?.[1];
+  if (!code || new RegExp(`\\b${code} [245]\\.`).test(diagnostic) || !context.includes(`<<< ${code}-`))
+    return diagnostic;
+  // The reply ends where the transcript goes on: another reply or command, an address, "...".
+  const end = '(?= <<<| >>>| <\\S+@| \\.\\.\\. | [245]\\d\\d [245]\\.|$)';
+  const whole = new RegExp(`<<< ${code}-.{0,1500}?<<< ${code} .{0,400}?${end}`).exec(context)?.[0];
+  return whole ? whole.replace(/<<< /g, '') : diagnostic;
 }
 
 /**
