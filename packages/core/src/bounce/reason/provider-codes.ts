@@ -135,10 +135,9 @@ export function yahooCodeReason(text: string): BounceReason | null {
 }
 
 /**
- * Wording only the recipient's own provider uses about its own users, when no SMTP transcript says
- * at which command it was given (Yahoo's own failure notice: "554 delivery error: dd This user
- * doesn't have a yahoo.com account", Yahoo Help SLN3444). With a transcript, the generic rules
- * (RCPT → userunknown, after DATA → filtered) decide as Sisimai does.
+ * Wording only the recipient's own provider uses about its own users (Yahoo's failure notice: "554
+ * delivery error: dd This user doesn't have a yahoo.com account", Yahoo Help SLN3444): the account
+ * does not exist, at whatever SMTP command it was said (reason precedence, README).
  */
 export function ownProviderReason(text: string): BounceReason | null {
   return /delivery error: dd (this user doesn't have a \S+ account|not a valid recipient)/.test(text)
