@@ -56,7 +56,12 @@ async function collect(run: AsyncIterable<Outcome>) {
 
 describe('parseOnThreads', () => {
   it('returns every file once, in file order, whichever thread parsed it', async () => {
-    const pool = [fakeWorker('w1', { delayMs: 5 }), fakeWorker('w2', { delayMs: 2 })];
+    // Workers answer well before the main thread gets through a batch: their answers are used.
+    const pool = [fakeWorker('w1', { delayMs: 1 }), fakeWorker('w2', { delayMs: 2 })];
+    const slowMainThread = async (batch: string[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      return mainThread(batch);
+    };
     let spawned = 0;
     const outcomes = await collect(
       parseOnThreads(files(100), {
@@ -64,7 +69,7 @@ describe('parseOnThreads', () => {
         workers: 2,
         batchSize: 4,
         spawn: () => pool[spawned++] as PoolWorker,
-        parseBatch: mainThread,
+        parseBatch: slowMainThread,
       }),
     );
     expect(outcomes.map((o) => o.file)).toEqual(files(100));
@@ -85,6 +90,20 @@ describe('parseOnThreads', () => {
       }),
     );
     expect(outcomes.map((o) => o.file)).toEqual(files(40));
+  });
+
+  it('does not wait for a worker that never answers: the main thread takes its batches over', async () => {
+    const silent: PoolWorker = { on: () => silent, postMessage: () => {}, terminate: () => {} };
+    const outcomes = await collect(
+      parseOnThreads(files(30), {
+        json: true,
+        workers: 1,
+        batchSize: 4,
+        spawn: () => silent,
+        parseBatch: mainThread,
+      }),
+    );
+    expect(outcomes.map((o) => o.line)).toEqual(files(30).map((f) => `main:${f}`));
   });
 
   it('does it all on the main thread when no worker starts', async () => {

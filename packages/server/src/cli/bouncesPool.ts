@@ -2,7 +2,7 @@
  * `bounces parse` over many files on every core: the main thread and worker threads take batches
  * of files from one queue (each worker keeps two in flight so it never waits for the main thread,
  * which answers messages only between its own batches); outcomes come back in file order. A worker
- * that fails hands its batches back to the queue.
+ * that fails hands its batches back to the queue; a slow one is overtaken by the main thread.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -86,13 +86,21 @@ export function workerScript(): URL | null {
 
 export const spawnWorker = (script: URL) => (): PoolWorker => new Worker(script);
 
-/** Batches handed out in order; a batch given back (its worker failed) goes out again first. */
+/**
+ * Batches handed out in order; a batch given back (its worker failed) goes out again first, unless
+ * someone has finished it meanwhile.
+ */
 class BatchQueue {
   private next = 0;
   private readonly returned: number[] = [];
-  constructor(private readonly count: number) {}
+  constructor(
+    private readonly count: number,
+    private readonly isDone: (batch: number) => boolean,
+  ) {}
   take(): number | undefined {
-    return this.returned.pop() ?? (this.next < this.count ? this.next++ : undefined);
+    for (let batch = this.returned.pop(); batch !== undefined; batch = this.returned.pop())
+      if (!this.isDone(batch)) return batch;
+    return this.next < this.count ? this.next++ : undefined;
   }
   giveBack(batch: number): void {
     this.returned.push(batch);
@@ -103,16 +111,16 @@ export async function* parseOnThreads(files: string[], options: PoolOptions): As
   const size = options.batchSize ?? BATCH_SIZE;
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
-  const queue = new BatchQueue(batches.length);
+  const done: boolean[] = [];
   const results: (Outcome[] | undefined)[] = [];
-  let wake: (() => void) | undefined;
+  const queue = new BatchQueue(batches.length, (batch) => done[batch] === true);
+  // The first answer for a batch counts (a worker's, or the main thread's when it took it over).
   const settle = (batch: number, outcomes: Outcome[]) => {
+    if (done[batch]) return;
+    done[batch] = true;
     results[batch] = outcomes;
-    wake?.();
   };
-  const workers = Array.from({ length: options.workers }, () =>
-    startWorker(options, batches, queue, settle, () => wake?.()),
-  );
+  const workers = Array.from({ length: options.workers }, () => startWorker(options, batches, queue, settle));
   try {
     for (let emitted = 0; emitted < batches.length; ) {
       const ready = results[emitted];
@@ -121,17 +129,12 @@ export async function* parseOnThreads(files: string[], options: PoolOptions): As
         yield* ready;
         continue;
       }
-      const mine = queue.take();
-      if (mine !== undefined) {
-        results[mine] = await options.parseBatch(batches[mine] as string[], options.json);
-        // Let workers' answers in (and give them their next batch) before the next batch of ours.
-        await new Promise((resolve) => setImmediate(resolve));
-      } else {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        wake = undefined;
-      }
+      // With the queue empty the main thread does not wait: it parses the batch the output waits
+      // for (still out at a worker), so a slow worker (a busy core, its warm-up) never holds it up.
+      const mine = queue.take() ?? emitted;
+      settle(mine, await options.parseBatch(batches[mine] as string[], options.json));
+      // Let workers' answers in (and give them their next batch) before the next batch of ours.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
     for (const stop of workers) stop();
@@ -144,7 +147,6 @@ function startWorker(
   batches: string[][],
   queue: BatchQueue,
   settle: (batch: number, outcomes: Outcome[]) => void,
-  onGone: () => void,
 ): () => void {
   let worker: PoolWorker;
   try {
@@ -174,7 +176,6 @@ function startWorker(
     for (const batch of inFlight) queue.giveBack(batch);
     inFlight.clear();
     worker.terminate();
-    onGone();
   };
   worker.on('error', fail);
   worker.on('exit', fail);
