@@ -2,7 +2,8 @@
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 const MOJIBAKE = new RegExp(`\u00c3([\u0080-\u00bf${CP1252_HIGH}])`, 'g');
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Anything but printable ASCII, tabs and line breaks: such text takes the full fold. */
+const NON_ASCII = /[^\t\n\r -~]/;
 
 /** "Ã©" (the UTF-8 bytes of "é" read as Windows-1252 or Latin-1) back to "é". */
 function repairMojibake(text: string): string {
