@@ -25,27 +25,25 @@ import {
   CONTENT_ERROR,
   EXCEED_LIMIT,
   EXPIRED,
-  EXPIRY_STATED,
   FAILED_STARTTLS,
-  GAVE_UP,
   HOST_UNKNOWN,
   MAILER_ERROR,
   MESG_TOO_BIG,
   NETWORK_ERROR,
-  NO_ANSWER,
   NOT_ACCEPT,
   SPEEDING,
   SYNTAX_ERROR,
   SYSTEM_ERROR,
   SYSTEM_FULL,
   TOO_MANY_CONN,
-  TRANSPORT_FAILURE,
   VACATION,
 } from './phrases/system';
 import { includesAny, type Phrase } from './phrases/types';
 import { ownProviderReason } from './provider-codes';
 import { providerReason } from './providers';
+import { withoutStatusLabel } from './read-text';
 import { reasonForStatus } from './status-map';
+import { gaveUpSaying, statesExpiry, transportOrTimeout } from './timing';
 
 /** What the classifier knows about one recipient. */
 export interface ReasonFacts {
@@ -214,35 +212,6 @@ function isSpam(f: Facts): boolean {
   return says(f, SPAM_DETECTED);
 }
 
-/**
- * A sending service that prefixes the remote answer with its own label of the status ("5.1.0 - Unknown
- * address error 550-'5.7.1 ... Access denied'", "5.3.0 - Other mail system problem 550-'...'") is
- * naming the code's class, not quoting the server: only the answer after the label is read.
- */
-function withoutStatusLabel(text: string): string {
-  return withoutContinuations(
-    text.replace(/^[245]\.\d{1,3}\.\d{1,3} - [a-z][a-z ]{2,60}?(?= [245]\d\d[ -])/, ''),
-  );
-}
-
-/**
- * A multi-line reply keeps each line's prefix ("550-5.7.1 ", "<<< 550-5.7.1 ") inside the joined
- * text, cutting phrases in two ("has a 550-5.7.1 policy that prohibited"). The first prefix stays;
- * the later ones repeating the same reply code go, so only the words are read.
- */
-function withoutContinuations(text: string): string {
-  const code = /(?:^|\s)(?:<<<? ?)?([245]\d\d)-/.exec(text)?.[1];
-  if (!code) return text;
-  let seen = 0;
-  const prefix = new RegExp(`(^|\\s)(?:<<<? ?)?${code}[- ](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?`, 'g');
-  return text.replace(prefix, (whole, lead: string) => (seen++ ? lead : whole));
-}
-
-/** The diagnostic, or the notice's own words about it, say the retry period ran out. */
-function statesExpiry(text: string, context: string | null | undefined): boolean {
-  return includesAny(text, EXPIRY_STATED) || includesAny((context ?? '').toLowerCase(), EXPIRY_STATED);
-}
-
 /** Decide the Sisimai reason for one recipient. */
 export function classifyReason(facts: ReasonFacts): BounceReason {
   if (facts.decoderReason && !RETRY.has(facts.decoderReason)) return facts.decoderReason;
@@ -276,41 +245,6 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   if (f.action === 'delayed') return 'expired';
   if (says(f, VACATION)) return 'vacation';
   return f.text ? 'onhold' : 'undefined';
-}
-
-/**
- * Delays and give-ups whose cause is the transport: still trying because the host could not be reached
- * (connection refused or timed out, no route, DNS "try again") is `networkerror`; a failure after the
- * retry period (a failed action with a 4.x.x status, or "retry timeout exceeded"/"expired" wording)
- * whose last error was such a cause, or none, is `expired`. A remote answer that names another reason
- * ("mailbox is full: retry timeout exceeded", "421 ... blocked") is left to the probes.
- */
-function transportOrTimeout(f: Facts): BounceReason | null {
-  if (f.action === 'delayed') {
-    if (says(f, TRANSPORT_FAILURE)) return 'networkerror';
-    // Still trying because the name does not resolve (OpenSMTPD "Host not found"): the cause is said.
-    return says(f, HOST_UNKNOWN) && !says(f, NETWORK_ERROR) ? 'hostunknown' : null;
-  }
-  if (f.action !== 'failed' || !says(f, NO_ANSWER)) return null;
-  // A failure whose only error is the MTA's own "Connection refused" (no server ever answered, so no
-  // SMTP reply) was given up on after retrying, whatever class its Status has (Courier: 5.0.0).
-  return gaveUp(f) || !f.replyCode ? 'expired' : null;
-}
-
-function gaveUp(f: Facts): boolean {
-  if (f.action !== 'failed' || f.status?.startsWith('5')) return false;
-  return !!f.status?.startsWith('4') || says(f, GAVE_UP);
-}
-
-/**
- * Given up, and nothing more specific was found: the text or the notice's own words say so ("retry
- * timeout exceeded", "message expired"), or the text says nothing at all.
- */
-function gaveUpSaying(f: Facts): boolean {
-  if (!gaveUp(f)) return false;
-  return (
-    says(f, GAVE_UP) || includesAny((f.context ?? '').toLowerCase(), GAVE_UP) || !/[a-z]{3}/.test(f.text)
-  );
 }
 
 function anotherOne(f: Facts): BounceReason | null {
