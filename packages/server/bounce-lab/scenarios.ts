@@ -47,8 +47,19 @@ const delayed = (reason: string): ExpectedNotice => ({
   reason,
 });
 const delivered: ExpectedNotice = { suffix: '', kind: 'delivered', action: null, reason: null };
-/** A transient failure: a delay warning saying why, then "expired" once the queue lifetime ends. */
-const retriedThenExpired = (cause: string) => [delayed(cause), failed('expired')];
+/**
+ * A cause the retries cannot change: the final notice still names it (Sisimai's convention, e.g.
+ * Exim's "mailbox is full: retry timeout exceeded" is mailboxfull; reason README, precedence).
+ */
+const RECIPIENT_STATES = new Set(['mailboxfull', 'userunknown', 'suspend', 'mesgtoobig']);
+/**
+ * A transient failure: a delay warning saying why, then the final notice once the queue lifetime
+ * ends: "expired" (not blocked or networkerror), unless the cause is the recipient's own state.
+ */
+const retriedThenExpired = (cause: string) => [
+  delayed(cause),
+  failed(RECIPIENT_STATES.has(cause) ? cause : 'expired'),
+];
 
 function one(name: string, description: string, to: string, notices: ExpectedNotice[]): Scenario {
   return { name, description, to: [to], about: [to], notices };
