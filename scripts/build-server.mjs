@@ -4,10 +4,9 @@
 // One chunk per command (ESM splitting over main.ts's dynamic imports): `bounces` loads the bounce
 // engine only, never Hono, PGlite or pg. The build writes dist/.build.json (every input file), which
 // scripts/sendwell.mjs compares with the sources to rebuild a stale bundle.
-import { mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = join(ROOT, 'packages', 'server');
@@ -32,14 +31,9 @@ const STALE_OUTPUT_MS = 24 * 60 * 60_000;
  */
 const EXTERNAL = ['@electric-sql/pglite', 'pg', 'pg-native'];
 
-/** esbuild is vite's and tsx's dependency: the root may not list it, tsx's copy is the pinned one. */
+/** esbuild is pinned in the root package.json (the same version vite and tsx use). */
 async function loadEsbuild() {
-  try {
-    return await import('esbuild');
-  } catch {
-    const fromTsx = createRequire(realpathSync(join(ROOT, 'node_modules', 'tsx', 'package.json')));
-    return import(pathToFileURL(fromTsx.resolve('esbuild')).href);
-  }
+  return import('esbuild');
 }
 
 /**
