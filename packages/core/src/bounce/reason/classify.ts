@@ -43,7 +43,7 @@ import { ownProviderReason } from './provider-codes';
 import { providerReason } from './providers';
 import { withoutStatusLabel } from './read-text';
 import { reasonForStatus } from './status-map';
-import { gaveUpSaying, statesExpiry, transportOrTimeout } from './timing';
+import { gaveUpSaying, statesExpiry, transportOrTimeout, withoutExpiry } from './timing';
 
 /** What the classifier knows about one recipient. */
 export interface ReasonFacts {
@@ -222,7 +222,8 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   const text = withoutStatusLabel((facts.diagnostic ?? '').toLowerCase());
   // The MTA says it gave up when the retry period ran out: that outranks whatever the last attempt's
   // answer was, a provider's own code included.
-  if (facts.action === 'failed' && statesExpiry(text, facts.context)) return 'expired';
+  if (facts.action === 'failed' && statesExpiry(text, facts.context))
+    return stateKeptThroughRetries(facts, text);
   // The notice's own template ("address not found") speaks for the recipient only when the remote
   // server's answer gives no specific status: a relayed "5.1.8 Sender address rejected" wins over it.
   const generic = !facts.status || /^\d\.0\.0$/.test(facts.status);
@@ -245,6 +246,33 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   if (f.action === 'delayed') return 'expired';
   if (says(f, VACATION)) return 'vacation';
   return f.text ? 'onhold' : 'undefined';
+}
+
+/**
+ * Rule 1.1's exception: the retries did not change a state of the recipient's own that the last answer
+ * named (a full mailbox, an unknown or disabled account, a message too big for it), so that state is
+ * the reason ("mailbox is full: retry timeout exceeded" is `mailboxfull`). A block, a rate limit, a
+ * network or system error given up on is `expired`.
+ */
+const KEPT_THROUGH_RETRIES: ReadonlySet<BounceReason> = new Set([
+  'mailboxfull',
+  'userunknown',
+  'suspend',
+  'mesgtoobig',
+]);
+
+function stateKeptThroughRetries(facts: ReasonFacts, text: string): BounceReason {
+  const lastAnswer = withoutExpiry(text);
+  if (!/[a-z]{3}/.test(lastAnswer)) return 'expired';
+  // The last answer read on its own: no give-up words, no template of the notice, no decoder verdict.
+  const reason = classifyReason({
+    ...facts,
+    action: null,
+    diagnostic: lastAnswer,
+    context: null,
+    decoderReason: null,
+  });
+  return KEPT_THROUGH_RETRIES.has(reason) ? reason : 'expired';
 }
 
 function anotherOne(f: Facts): BounceReason | null {

@@ -163,18 +163,61 @@ describe('1. the recipient does not exist: userunknown beats refusal and policy 
 describe('2. given up after the retry period: a 4.x.x failure is expired', () => {
   it.each<Row>([
     row('Exim', '4.0.0', 'retry timeout exceeded', null, 'expired'),
+    // The exception: the last answer named a state of the recipient's own that retrying did not change.
     row(
       'Exim 4.96, full mailbox until the end',
       '5.0.0',
       'mailbox is full: retry timeout exceeded',
       null,
-      'expired',
+      'mailboxfull',
     ),
     row(
-      "Exim 4.96, a provider's code then given up",
+      "Exim 4.96, a provider's full inbox then given up",
       '5.0.0',
       "SMTP error from remote mail server after RCPT TO:<a@gmail.example>: 452-4.2.2 The recipient's inbox is out of storage space. 452 4.2.2 https://support.google.com/mail/?p=OverQuotaTemp - gsmtp: retry timeout exceeded",
       'RCPT',
+      'mailboxfull',
+    ),
+    row(
+      'Exim, unknown user answered with a 4xx until the end',
+      '5.0.0',
+      'SMTP error from remote mail server after RCPT TO:<nobody@example.net>: 450 4.1.1 <nobody@example.net>: Recipient address rejected: User unknown in virtual alias table: retry timeout exceeded',
+      'RCPT',
+      'userunknown',
+    ),
+    row(
+      'Exim, disabled account until the end',
+      '5.0.0',
+      'SMTP error from remote mail server after RCPT TO:<a@example.net>: 450 4.2.1 <a@example.net>: account is disabled: retry timeout exceeded',
+      'RCPT',
+      'suspend',
+    ),
+    row(
+      'Exim, too big for the recipient until the end',
+      '5.0.0',
+      'SMTP error from remote mail server after end of data: 452 4.3.4 Message size exceeds fixed limit: retry timeout exceeded',
+      'DATA',
+      'mesgtoobig',
+    ),
+    row(
+      "Exim, a provider's rate limit then given up",
+      '5.0.0',
+      'SMTP error from remote mail server after RCPT TO:<a@gmail.example>: 421-4.7.0 [192.0.2.25 15] Our system has detected an unusual rate of 421-4.7.0 unsolicited mail originating from your IP address. 421 4.7.0 mail sent from your IP address has been temporarily rate limited: retry timeout exceeded',
+      'RCPT',
+      'expired',
+    ),
+    row(
+      'Exim, a block list then given up',
+      '5.0.0',
+      'SMTP error from remote mail server after RCPT TO:<a@example.net>: 451 4.7.1 Service unavailable; client host [192.0.2.25] blocked using zen.spamhaus.org: retry timeout exceeded',
+      'RCPT',
+      'expired',
+    ),
+    row(
+      'Exim, a system error then given up',
+      '5.0.0',
+      'SMTP error from remote mail server after end of data: 451 4.3.0 Error: queue file write error: retry timeout exceeded',
+      'DATA',
       'expired',
     ),
     row(

@@ -28,6 +28,11 @@ export function statesExpiry(text: string, context: string | null | undefined): 
   return includesAny(text, EXPIRY_STATED) || includesAny((context ?? '').toLowerCase(), EXPIRY_STATED);
 }
 
+/** The diagnostic without the MTA's own expiry sentence: what the last attempt was answered. */
+export function withoutExpiry(text: string): string {
+  return EXPIRY_STATED.reduce<string>((rest, phrase) => rest.replace(phrase, ' '), text).trim();
+}
+
 /**
  * Delays and give-ups whose cause is the transport: still trying because the host could not be reached
  * (connection refused or timed out, no route, DNS "try again") is `networkerror`; a failure after the
