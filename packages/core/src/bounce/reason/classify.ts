@@ -165,9 +165,19 @@ function isUserUnknown(f: Facts): boolean {
     );
   }
   // Sisimai's rule: the wording alone counts only at RCPT; after DATA (or with no command known)
-  // "unknown user" from a filter is `filtered`. Kept for comparability with Sisimai's figures.
+  // "unknown user" from a filter is `filtered`. Kept for comparability with Sisimai's figures. A reply
+  // that names the address it refuses ("550 <a@b.example>: User unknown") is an answer to RCPT TO
+  // even when no command is quoted; a filter's answer after DATA leaves it blank ("550 : User unknown").
+  if (!f.command && NAMES_THE_UNKNOWN_ADDRESS.test(f.text)) return true;
   return f.command === 'RCPT' && says(f, USER_UNKNOWN);
 }
+
+/** `550 : User unknown`, `550: : User unknown`: the reply's address slot is empty. */
+const BLANK_ADDRESS_REFUSAL = /\b5\d\d:? : (user unknown|unknown user|no such user)\b/;
+
+/** `<address>: User unknown`: the server answering for the address it was given at RCPT TO. */
+const NAMES_THE_UNKNOWN_ADDRESS =
+  /<[^\s<>@]+@[^\s<>]+>: (user unknown|unknown user|no such user|user not found|unknown recipient|recipient unknown)\b/;
 
 function isFiltered(f: Facts): boolean {
   if (f.decoderReason === 'filtered') return true;
@@ -224,6 +234,9 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   // answer was, a provider's own code included.
   if (facts.action === 'failed' && statesExpiry(text, facts.context))
     return stateKeptThroughRetries(facts, text);
+  // A refusal that leaves the address blank ("550 : User unknown") is a content filter answering after
+  // DATA, not a lookup of the address: `filtered`, whatever code a relaying service put on it.
+  if (BLANK_ADDRESS_REFUSAL.test(text)) return 'filtered';
   // The notice's own template ("address not found") speaks for the recipient only when the remote
   // server's answer gives no specific status: a relayed "5.1.8 Sender address rejected" wins over it.
   const generic = !facts.status || /^\d\.0\.0$/.test(facts.status);

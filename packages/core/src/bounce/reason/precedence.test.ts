@@ -147,7 +147,25 @@ describe('1. the recipient does not exist: userunknown beats refusal and policy 
       'DATA',
       'filtered',
     ),
-    row('wording, no command', '5.0.0', '550 <bob@example.net>: User unknown', null, 'filtered'),
+    row('wording, no command', '5.0.0', '550 bob@example.net... No such user', null, 'filtered'),
+    // A reply naming the address it refuses answers RCPT TO even when no command is quoted; one whose
+    // address slot is empty is a filter's answer after DATA, whatever code a relay put on it.
+    row(
+      'the refused address named, no command',
+      '5.0.0',
+      '550 <bob@example.net>: User unknown',
+      null,
+      'userunknown',
+    ),
+    row('the address slot empty, no command', '5.0.0', '550 : User unknown', null, 'filtered'),
+    row('the address slot empty, qmail-style', null, '550: : User unknown', null, 'filtered'),
+    row(
+      'the address slot empty, relayed under a recipient-unknown code',
+      '5.1.351',
+      "Remote Server returned '550 5.1.351 Remote server returned unknown recipient or mailbox unavailable -> 550 : User unknown'",
+      null,
+      'filtered',
+    ),
     row(
       'a provider about its own user, after DATA',
       '5.0.0',
