@@ -54,14 +54,14 @@ export function orderDecoders(message: BounceMessage, lhost: readonly Decoder[] 
     if (hint.pattern.test(value)) for (const name of hint.decoders) hinted.add(name);
   }
   const all = [...lhost, ...STANDARD_TAIL];
-  const ordered: Decoder[] = [];
+  // A Set, not `ordered.includes`: ~90 decoders per message made that check quadratic.
+  const ordered = new Set<Decoder>();
   // A feedback report is never anything else: ARF goes first so no text decoder claims it.
   if (message.feedbackReport || /report-type\s*=\s*"?feedback-report/i.test(message.header('content-type')))
-    ordered.push(arf);
-  for (const decoder of all)
-    if (hinted.has(decoder.name) && !ordered.includes(decoder)) ordered.push(decoder);
-  for (const decoder of all) if (!ordered.includes(decoder)) ordered.push(decoder);
-  return ordered;
+    ordered.add(arf);
+  if (hinted.size) for (const decoder of all) if (hinted.has(decoder.name)) ordered.add(decoder);
+  for (const decoder of all) ordered.add(decoder);
+  return [...ordered];
 }
 
 /** Run decoders in order; the first that returns a result with recipients wins. */

@@ -27,8 +27,15 @@ const SIGNALS: { provider: SendingQuotaSignal['provider']; pattern: RegExp }[] =
   },
 ];
 
+/**
+ * Words every signal above contains at least one of ("limit", "quota", "tenant", "exceeded" or one
+ * of the codes): one scan of the text, so the four alternations run only on notices that may match.
+ */
+const MAY_SIGNAL = /limit|quota|tenant|exceeded|traffic not accepted|5\.7\.23|5\.1\.90|5\.7\.70/i;
+
 export function findQuotaSignal(message: BounceMessage): SendingQuotaSignal | null {
   const text = message.body.slice(0, 64 * 1024);
+  if (!MAY_SIGNAL.test(text)) return null;
   for (const { provider, pattern } of SIGNALS) {
     const match = pattern.exec(text);
     if (match) return { provider: refineProvider(provider, message), detail: lineAround(text, match.index) };
