@@ -72,6 +72,18 @@ describe('status of a delay or a give-up', () => {
     const report = await parseBounce(dsn('failed', '4.4.7', '441 4.4.1 Connection timed out'));
     expect(report.recipients[0]).toMatchObject({ status: '4.4.1', reason: 'expired', hard: false });
   });
+
+  // The reporting MTA's comment on the Status (RFC 3464 allows one) states what the code means for
+  // the recipient; a plain code with the same remote words is read from the words.
+  it.each([
+    ['5.2.1 (mailbox disabled, not accepting messages)', 'suspend'],
+    ['4.2.2 (Over quota)', 'mailboxfull'],
+    ['5.2.1', 'filtered'],
+    ['5.0.0 (Remote SMTP server has rejected address)', 'filtered'],
+  ])('reads the Status comment of %s → %s', async (status, reason) => {
+    const report = await parseBounce(dsn('failed', status, '550 <a@example.net>... User Unknown'));
+    expect(report.recipients[0]?.reason).toBe(reason);
+  });
 });
 
 describe('a multi-line reply Sendmail quotes only in part', () => {

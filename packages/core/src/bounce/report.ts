@@ -61,6 +61,7 @@ function toRow(
     replyCode,
     decoderReason: r.reason ?? null,
     diagnosticType: r.diagnosticType?.toUpperCase() ?? null,
+    statusComment: r.statusComment ?? null,
     context,
   };
   let reason = classifyReason(facts);

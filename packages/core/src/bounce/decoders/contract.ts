@@ -36,6 +36,8 @@ export interface DecodedRecipient {
   action?: DeliveryAction;
   /** Enhanced status code from the notice, e.g. `5.1.1`. */
   status?: string;
+  /** The reporting MTA's comment on that code (`Status: 5.2.1 (mailbox disabled, not accepting messages)`). */
+  statusComment?: string;
   /** SMTP reply code, e.g. `550`. */
   replyCode?: string;
   /** The error text for this recipient (Diagnostic-Code or the MTA's sentence). */

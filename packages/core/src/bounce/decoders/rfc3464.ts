@@ -66,6 +66,8 @@ function recipientOf(block: FieldBlock): DecodedRecipient | null {
   if (action) recipient.action = action;
   const status = statusField(block.get('status'));
   if (status) recipient.status = status;
+  const comment = /\(([^()]{3,120})\)/.exec(block.get('status') ?? '')?.[1]?.trim();
+  if (comment) recipient.statusComment = comment;
   const retryUntil = dateField(block.get('will-retry-until'));
   if (retryUntil && action === 'delayed') recipient.retryUntil = retryUntil;
   const diagnostic = diagnosticOf(block);

@@ -59,6 +59,8 @@ export interface ReasonFacts {
   diagnosticType?: string | null;
   /** The notice's own readable words; only provider-specific wording is read from them. */
   context?: string | null;
+  /** The reporting MTA's comment on the status code (`5.2.1 (mailbox disabled, not accepting messages)`). */
+  statusComment?: string | null;
 }
 
 /** Reasons a decoder may be unsure of: the text and status get a second look. */
@@ -234,6 +236,10 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   // answer was, a provider's own code included.
   if (facts.action === 'failed' && statesExpiry(text, facts.context))
     return stateKeptThroughRetries(facts, text);
+  // The reporting MTA states what the code means for this recipient (a disabled or full mailbox, a
+  // message too big): the code's meaning, stated, outranks the remote's generic words ("User Unknown").
+  const stated = stateInComment(facts.statusComment);
+  if (stated) return stated;
   // A refusal that leaves the address blank ("550 : User unknown") is a content filter answering after
   // DATA, not a lookup of the address: `filtered`, whatever code a relaying service put on it.
   if (BLANK_ADDRESS_REFUSAL.test(text)) return 'filtered';
@@ -273,6 +279,17 @@ const KEPT_THROUGH_RETRIES: ReadonlySet<BounceReason> = new Set([
   'suspend',
   'mesgtoobig',
 ]);
+
+const COMMENT_STATES: [BounceReason, Phrase[]][] = [
+  ['suspend', SUSPEND],
+  ['mailboxfull', MAILBOX_FULL],
+  ['mesgtoobig', MESG_TOO_BIG],
+];
+
+function stateInComment(comment: string | null | undefined): BounceReason | null {
+  const text = comment?.toLowerCase();
+  return text ? (COMMENT_STATES.find(([, list]) => includesAny(text, list))?.[0] ?? null) : null;
+}
 
 function stateKeptThroughRetries(facts: ReasonFacts, text: string): BounceReason {
   const lastAnswer = withoutExpiry(text);
