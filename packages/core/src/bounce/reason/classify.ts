@@ -42,8 +42,14 @@ import { includesAny, type Phrase } from './phrases/types';
 import { ownProviderReason } from './provider-codes';
 import { providerReason } from './providers';
 import { withoutStatusLabel } from './read-text';
+import {
+  BLANK_ADDRESS_REFUSAL,
+  NAMES_THE_UNKNOWN_ADDRESS,
+  stateInComment,
+  stateKeptThroughRetries,
+} from './recipient-state';
 import { reasonForStatus } from './status-map';
-import { gaveUpSaying, statesExpiry, transportOrTimeout, withoutExpiry } from './timing';
+import { gaveUpSaying, statesExpiry, transportOrTimeout } from './timing';
 
 /** What the classifier knows about one recipient. */
 export interface ReasonFacts {
@@ -174,13 +180,6 @@ function isUserUnknown(f: Facts): boolean {
   return f.command === 'RCPT' && says(f, USER_UNKNOWN);
 }
 
-/** `550 : User unknown`, `550: : User unknown`: the reply's address slot is empty. */
-const BLANK_ADDRESS_REFUSAL = /\b5\d\d:? : (user unknown|unknown user|no such user)\b/;
-
-/** `<address>: User unknown`: the server answering for the address it was given at RCPT TO. */
-const NAMES_THE_UNKNOWN_ADDRESS =
-  /<[^\s<>@]+@[^\s<>]+>: (user unknown|unknown user|no such user|user not found|unknown recipient|recipient unknown)\b/;
-
 function isFiltered(f: Facts): boolean {
   if (f.decoderReason === 'filtered') return true;
   // A decoder that read the MTA's own "unknown host" sentence knows better than recipient wording.
@@ -235,7 +234,7 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   // The MTA says it gave up when the retry period ran out: that outranks whatever the last attempt's
   // answer was, a provider's own code included.
   if (facts.action === 'failed' && statesExpiry(text, facts.context))
-    return stateKeptThroughRetries(facts, text);
+    return stateKeptThroughRetries(facts, text, classifyReason);
   // The reporting MTA states what the code means for this recipient (a disabled or full mailbox, a
   // message too big): the code's meaning, stated, outranks the remote's generic words ("User Unknown").
   const stated = stateInComment(facts.statusComment);
@@ -265,44 +264,6 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   if (f.action === 'delayed') return 'expired';
   if (says(f, VACATION)) return 'vacation';
   return f.text ? 'onhold' : 'undefined';
-}
-
-/**
- * Rule 1.1's exception: the retries did not change a state of the recipient's own that the last answer
- * named (a full mailbox, an unknown or disabled account, a message too big for it), so that state is
- * the reason ("mailbox is full: retry timeout exceeded" is `mailboxfull`). A block, a rate limit, a
- * network or system error given up on is `expired`.
- */
-const KEPT_THROUGH_RETRIES: ReadonlySet<BounceReason> = new Set([
-  'mailboxfull',
-  'userunknown',
-  'suspend',
-  'mesgtoobig',
-]);
-
-const COMMENT_STATES: [BounceReason, Phrase[]][] = [
-  ['suspend', SUSPEND],
-  ['mailboxfull', MAILBOX_FULL],
-  ['mesgtoobig', MESG_TOO_BIG],
-];
-
-function stateInComment(comment: string | null | undefined): BounceReason | null {
-  const text = comment?.toLowerCase();
-  return text ? (COMMENT_STATES.find(([, list]) => includesAny(text, list))?.[0] ?? null) : null;
-}
-
-function stateKeptThroughRetries(facts: ReasonFacts, text: string): BounceReason {
-  const lastAnswer = withoutExpiry(text);
-  if (!/[a-z]{3}/.test(lastAnswer)) return 'expired';
-  // The last answer read on its own: no give-up words, no template of the notice, no decoder verdict.
-  const reason = classifyReason({
-    ...facts,
-    action: null,
-    diagnostic: lastAnswer,
-    context: null,
-    decoderReason: null,
-  });
-  return KEPT_THROUGH_RETRIES.has(reason) ? reason : 'expired';
 }
 
 function anotherOne(f: Facts): BounceReason | null {
