@@ -45,6 +45,8 @@ const HINTS: { header: 'subject' | 'from'; pattern: RegExp; decoders: string[] }
 ];
 
 const STANDARD_TAIL: Decoder[] = [rfc3464, arf, rfc3834, textFallback];
+/** Every decoder in its default place, built once rather than per message. */
+const DEFAULT_ORDER: readonly Decoder[] = [...LHOST_DECODERS, ...STANDARD_TAIL];
 
 /** Decoders in the order the engine tries them for this message. */
 export function orderDecoders(message: BounceMessage, lhost: readonly Decoder[] = LHOST_DECODERS): Decoder[] {
@@ -53,13 +55,14 @@ export function orderDecoders(message: BounceMessage, lhost: readonly Decoder[] 
     const value = hint.header === 'subject' ? message.subject : message.from;
     if (hint.pattern.test(value)) for (const name of hint.decoders) hinted.add(name);
   }
-  const all = [...lhost, ...STANDARD_TAIL];
+  const all = lhost === LHOST_DECODERS ? DEFAULT_ORDER : [...lhost, ...STANDARD_TAIL];
   // A Set, not `ordered.includes`: ~90 decoders per message made that check quadratic.
   const ordered = new Set<Decoder>();
   // A feedback report is never anything else: ARF goes first so no text decoder claims it.
   if (message.feedbackReport || /report-type\s*=\s*"?feedback-report/i.test(message.header('content-type')))
     ordered.add(arf);
   if (hinted.size) for (const decoder of all) if (hinted.has(decoder.name)) ordered.add(decoder);
+  if (!ordered.size) return [...all];
   for (const decoder of all) ordered.add(decoder);
   return [...ordered];
 }

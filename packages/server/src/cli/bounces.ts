@@ -4,8 +4,7 @@
  * that cannot be read is reported on stderr with the reason and the run goes on; the exit code is 1
  * when any failed, 2 for bad arguments.
  */
-import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BounceReport, parseBounce } from '@sendwell/core';
 import { type Outcome, parseOnThreads, spawnWorker, workerScript, workersFor } from './bouncesPool';
@@ -195,14 +194,19 @@ function nodeIo(): BouncesIo {
   };
 }
 
+// Synchronous for the same reason as `readFile`: nothing else runs meanwhile, and a listing of the
+// 753-file corpus took 20-60 ms through the thread pool against 16-21 ms read directly.
 async function listFiles(path: string): Promise<string[]> {
-  const info = await stat(path);
-  if (!info.isDirectory()) return [path];
-  const entries = await readdir(path, { withFileTypes: true });
+  return listFilesNow(path);
+}
+
+function listFilesNow(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  const entries = readdirSync(path, { withFileTypes: true });
   const out: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const child = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(child)));
+    if (entry.isDirectory()) out.push(...listFilesNow(child));
     else if (entry.isFile()) out.push(child);
   }
   return out;

@@ -180,10 +180,13 @@ const QUOTED_PARAM = /^[^="]*=[ \t]*"([^"]*)"[ \t]*$/;
 export function trimBlanks(text: string): string {
   let start = 0;
   let end = text.length;
-  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
-  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  // Char codes, not `text[i]`: no one-character string per test (every header field passes here).
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
+
+const isBlank = (code: number) => code === 0x20 || code === 0x09;
 
 interface Section {
   nr: number;

@@ -23,7 +23,7 @@ export interface LineFacts {
 
 /** True when a (folded) text holds failure or delay words. */
 export function saysFailure(folded: string): boolean {
-  return PHRASES.failure.test(folded) || PHRASES.delay.test(folded) || PHRASES.delayHints.test(folded);
+  return PHRASES.failureOrDelay.test(folded);
 }
 
 const NO_FACTS = {
