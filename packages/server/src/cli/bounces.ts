@@ -22,8 +22,6 @@ export interface BouncesIo {
 }
 
 const USAGE = 'usage: sendwell bounces parse [--json] <file|dir>...\n';
-/** Files read ahead of the one being parsed: the reads overlap the parsing, memory stays bounded. */
-const READ_AHEAD = 16;
 /** Output is handed to stdout in chunks of about this many characters, not one write per line. */
 const OUT_CHUNK = 64 * 1024;
 
@@ -71,39 +69,21 @@ async function outcomeOf(file: string, content: Uint8Array | Promise<Uint8Array>
 }
 
 async function* parseHere(files: string[], json: boolean, io: BouncesIo): AsyncGenerator<Outcome> {
-  for (const { file, content } of readAhead(files, io.readFile)) yield await outcomeOf(file, content, json);
+  for (const file of files) yield await outcomeOf(file, io.readFile(file), json);
 }
 
-/** One batch on this thread (a worker's, or the main thread's share): small files, read at once. */
+/** One batch on this thread (a worker's, or the main thread's share); a read error is its outcome. */
 export async function parseBatch(files: string[], json: boolean): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
-  for (const file of files) {
-    let content: Uint8Array;
-    try {
-      content = readFileSync(file);
-    } catch (error) {
-      outcomes.push({ file, error: reasonOf(error) });
-      continue;
-    }
-    outcomes.push(await outcomeOf(file, content, json));
-  }
+  for (const file of files) outcomes.push(await outcomeOf(file, readNow(file), json));
   return outcomes;
 }
 
-/** The files in order, each with its content already being read while earlier ones are parsed. */
-function* readAhead(files: string[], read: (path: string) => Promise<Uint8Array>) {
-  const pending: { file: string; content: Promise<Uint8Array> }[] = [];
-  const start = (file: string) => {
-    const content = read(file);
-    content.catch(() => {}); // reported when its turn comes, not as an unhandled rejection
-    pending.push({ file, content });
-  };
-  let next = 0;
-  while (next < files.length || pending.length) {
-    while (next < files.length && pending.length < READ_AHEAD) start(files[next++] as string);
-    yield pending.shift() as { file: string; content: Promise<Uint8Array> };
-  }
-}
+/**
+ * Notices are small: one synchronous read costs less than the thread-pool round trips of an
+ * asynchronous one, so nothing is read ahead (there would be nothing to overlap).
+ */
+const readNow = async (path: string): Promise<Uint8Array> => readFileSync(path);
 
 function bufferedOut(io: BouncesIo) {
   let buffer = '';
@@ -180,9 +160,7 @@ function nodeIo(): BouncesIo {
   return {
     out: (text) => process.stdout.write(text),
     err: (line) => process.stderr.write(line),
-    // Notices are small: one synchronous read costs less than the thread-pool round trips of an
-    // asynchronous one (open, fstat, read, close: about 0.1 ms each on the main thread's profile).
-    readFile: async (path) => readFileSync(path),
+    readFile: readNow,
     listFiles,
     flush: () => new Promise((resolve) => process.stdout.write('', () => resolve())),
     parseMany(files, json) {
