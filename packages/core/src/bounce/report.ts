@@ -17,11 +17,13 @@ const STILL_TRYING =
 export function toRecipients(decoded: Decoded, context = ''): BouncedRecipient[] {
   const seen = new Set<string>();
   const rows: BouncedRecipient[] = [];
+  let stillTrying: boolean | undefined; // one scan of the notice's words, not one per recipient
   for (const recipient of decoded.recipients) {
     const address = cleanAddress(recipient.address) ?? recipient.address.trim().toLowerCase();
     if (!address || seen.has(address)) continue;
     seen.add(address);
-    rows.push(toRow(address, recipient, decoded.kind, context, STILL_TRYING.test(context)));
+    stillTrying ??= STILL_TRYING.test(context);
+    rows.push(toRow(address, recipient, decoded.kind, context, stillTrying));
     if (rows.length >= MAX_RECIPIENTS) break;
   }
   return rows;

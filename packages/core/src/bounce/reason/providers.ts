@@ -69,12 +69,21 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
   { pattern: /[?&]p=utf8|[?&]p=rfcmessagenoncompliant/, reason: 'notcompliantrfc' },
 ];
 
+/**
+ * Every rule's pattern in one alternation: most texts match none, and one scan says so instead of
+ * one scan per rule. When it matches, the rules are tried in order, so the first rule still wins.
+ */
+const ANY_RULE = new RegExp([...RULES, ...PROVIDER_WORDING].map((rule) => `(?:${rule.pattern.source})`).join('|'));
+
 /** A reason a provider's own code or wording pins down, or null. */
 export function providerReason(diagnostic: string): BounceReason | null {
   if (!diagnostic) return null;
+  const ruled = ANY_RULE.test(diagnostic)
+    ? (RULES.find((rule) => rule.pattern.test(diagnostic)) ??
+      PROVIDER_WORDING.find((rule) => rule.pattern.test(diagnostic)))
+    : undefined;
   return (
-    RULES.find((rule) => rule.pattern.test(diagnostic))?.reason ??
-    PROVIDER_WORDING.find((rule) => rule.pattern.test(diagnostic))?.reason ??
+    ruled?.reason ??
     outlookCodeReason(diagnostic) ??
     godaddyCodeReason(diagnostic) ??
     aupCodeReason(diagnostic) ??
