@@ -4,7 +4,9 @@
 // One chunk per command (ESM splitting over main.ts's dynamic imports): `bounces` loads the bounce
 // engine only, never Hono, PGlite or pg. The build writes dist/.build.json (every input file), which
 // scripts/sendwell.mjs compares with the sources to rebuild a stale bundle.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +15,10 @@ const SERVER = join(ROOT, 'packages', 'server');
 export const SERVER_DIST = join(SERVER, 'dist');
 export const BUNDLE = join(SERVER_DIST, 'sendwell.mjs');
 export const BUILD_INFO = join(SERVER_DIST, '.build.json');
+/** `bounces` as one CommonJS file, loaded with V8's code cache (src/cli/bouncesEngine.ts, codeCache.ts). */
+export const BOUNCES_ENGINE = join(SERVER_DIST, 'bounces-engine.cjs');
+/** Notices in the repository that the build runs through the engine once, to write its code cache. */
+const PRIMING_NOTICES = join(ROOT, 'bench-data', 'notices');
 const CORE_SRC = join(ROOT, 'packages', 'core', 'src') + sep;
 const CLI_SRC = join(SERVER, 'src', 'cli') + sep;
 const LOCK = join(ROOT, 'node_modules', '.cache', 'sendwell-server-build.lock');
@@ -88,11 +94,14 @@ const pureCorePlugin = {
  * server started from an earlier build still imports its own chunks lazily (the bounce engine's
  * MIME parser, the database driver), so they must outlive the build that replaced them for a while.
  */
-function removeStaleOutputs(kept) {
+function removeStaleOutputs(kept, engineId) {
   const before = Date.now() - STALE_OUTPUT_MS;
   for (const name of readdirSync(SERVER_DIST)) {
     const path = join(SERVER_DIST, name);
-    if (!kept.has(name) && statSync(path).mtimeMs < before) rmSync(path, { force: true, recursive: true });
+    // Another build's code cache is never read again (its name carries that build's id).
+    const otherCache = name.endsWith('.v8cache') && !name.includes(`.${engineId}.`);
+    if (otherCache || (!kept.has(name) && statSync(path).mtimeMs < before))
+      rmSync(path, { force: true, recursive: true });
   }
 }
 
@@ -117,6 +126,48 @@ async function withLock(work) {
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
+}
+
+/**
+ * `bounces-engine.cjs`: src/cli/bounces.ts and the bounce engine, CommonJS so that `vm.Script` can
+ * load it with a code cache (Node 20 caches no ES module's bytecode). Its first line is the build id
+ * the cache file is named after: a hash of the bundle, so a changed bundle never reads another's cache.
+ */
+async function buildBouncesEngine(esbuild) {
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: [join(SERVER, 'src', 'cli', 'bounces.ts')],
+    outfile: BOUNCES_ENGINE,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    // bouncesPool.ts finds the worker script beside the bundle through import.meta.url.
+    define: { 'import.meta.url': '__sendwellBundleUrl' },
+    banner: { js: "var __sendwellBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [pureCorePlugin, sourceUrlPlugin],
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  const [file] = result.outputFiles;
+  const id = createHash('sha256').update(file.contents).digest('hex').slice(0, 16);
+  const contents = Buffer.concat([Buffer.from(`// sendwell-build ${id}\n`), file.contents]);
+  return { result, id, file: { path: file.path, contents } };
+}
+
+/**
+ * Runs the new bundle once over the repository's own notices so that the first `bounces parse` a
+ * user runs already finds a code cache (bench-data/notices, not the benchmark corpus). A checkout
+ * without them gets its cache from its first run instead.
+ */
+function primeBouncesCodeCache() {
+  if (!existsSync(PRIMING_NOTICES)) return;
+  spawnSync(process.execPath, [BUNDLE, 'bounces', 'parse', '--json', PRIMING_NOTICES], {
+    stdio: 'ignore',
+    env: { ...process.env, SENDWELL_BOUNCE_THREADS: '1' },
+  });
 }
 
 /**
@@ -157,8 +208,9 @@ export async function buildServer({ ifStale } = {}) {
       write: false,
       logLevel: 'warning',
     });
+    const engine = await buildBouncesEngine(esbuild);
     mkdirSync(SERVER_DIST, { recursive: true });
-    const files = [...result.outputFiles].sort(
+    const files = [engine.file, ...result.outputFiles].sort(
       (a, b) => Number(a.path === BUNDLE) - Number(b.path === BUNDLE),
     );
     for (const file of files) {
@@ -166,12 +218,17 @@ export async function buildServer({ ifStale } = {}) {
       writeFileSync(temporary, file.contents);
       renameSync(temporary, file.path);
     }
-    const inputs = [...Object.keys(result.metafile.inputs), ...EXTRA_INPUTS].filter(
-      (input) => !input.includes('node_modules/'),
-    );
+    const inputs = [
+      ...new Set([...Object.keys(result.metafile.inputs), ...Object.keys(engine.result.metafile.inputs)]),
+      ...EXTRA_INPUTS,
+    ].filter((input) => !input.includes('node_modules/'));
     writeFileSync(`${BUILD_INFO}.tmp`, JSON.stringify({ startedAt, inputs }));
     renameSync(`${BUILD_INFO}.tmp`, BUILD_INFO);
-    removeStaleOutputs(new Set([...files.map((f) => relative(SERVER_DIST, f.path)), '.build.json']));
+    removeStaleOutputs(
+      new Set([...files.map((f) => relative(SERVER_DIST, f.path)), '.build.json']),
+      engine.id,
+    );
+    primeBouncesCodeCache();
     return result;
   });
 }

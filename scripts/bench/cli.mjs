@@ -1,6 +1,6 @@
 // `pnpm bench:cli [--runs N] [--start-runs N] [--no-tsx] [--no-start]`: the `sendwell` CLI as users
 // run it, each measurement a whole new process (start-up included), N times; prints the median and
-// min-max. Built = packages/server/dist (node directly, the launcher, `pnpm sendwell`); tsx = the
+// min-max. Built = packages/server/dist (node directly, the launcher, its sh wrapper, `pnpm sendwell`); tsx = the
 // TypeScript sources compiled at start (`pnpm sendwell:dev`), for comparison.
 //   --help                          start-up only
 //   bounces parse --json <corpus>   bench-data/bounces maildir/ + to-be-debugged-because/ (753 files)
@@ -28,15 +28,18 @@ const BUILT = ['node', ['packages/server/dist/sendwell.mjs']];
 const RUNNERS = {
   'node dist/sendwell.mjs': BUILT,
   'node scripts/sendwell.mjs': ['node', ['scripts/sendwell.mjs']],
+  'sh scripts/sendwell.sh': ['sh', ['scripts/sendwell.sh']],
   'pnpm sendwell': ['pnpm', ['sendwell']],
   'tsx (pnpm sendwell:dev)': ['pnpm', ['sendwell:dev']],
 };
-const VIA_LAUNCHER = new Set(['node scripts/sendwell.mjs', 'pnpm sendwell']);
+const VIA_LAUNCHER = new Set(['node scripts/sendwell.mjs', 'sh scripts/sendwell.sh', 'pnpm sendwell']);
 const builtRunners = Object.keys(RUNNERS).filter((name) => WITH_TSX || !name.startsWith('tsx'));
 // bounces parse with its worker threads forced off / on (by default it uses the cores idle right now).
 const THREADED = {
   '  ... 1 thread': [...BUILT, { SENDWELL_BOUNCE_THREADS: '1' }],
   '  ... 2 threads': [...BUILT, { SENDWELL_BOUNCE_THREADS: '2' }],
+  // The engine compiled at start instead of read from its V8 code cache (src/cli/codeCache.ts).
+  '  ... no code cache': [...BUILT, { SENDWELL_CODE_CACHE: 'off' }],
 };
 
 /** Runs one process to its end: wall time in ms and the number of stdout lines. */
@@ -143,6 +146,11 @@ const pick = (names) => names.map((name) => [name, RUNNERS[name]]);
 await timed(...RUNNERS['node scripts/sendwell.mjs'], ['--help']);
 console.log(
   `sendwell CLI, whole processes; ${RUNS} runs each (tsx: at most 5); load ${loadavg()[0].toFixed(1)}`,
+);
+// Node reads this bundle at every start (~75 ms for Debian's): scripts/sendwell.sh drops it for the
+// commands that open no TLS connection, so `node dist/...` and `pnpm sendwell` differ by that much.
+console.log(
+  `NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? `set (${process.env.NODE_EXTRA_CA_CERTS})` : 'not set'}`,
 );
 await measure('start-up: sendwell --help', pick(builtRunners), (command, base) =>
   timed(command, [...base, '--help']),

@@ -10,9 +10,9 @@ type CommandModule = { run(args: string[]): Promise<number> };
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   start: () => import('./start'),
   sandbox: () => import('./sandbox'),
-  bounces: () => {
+  bounces: async () => {
     fastRegexpsForShortRuns();
-    return import('./bounces');
+    return (await import('./bouncesEngine')).loadBounces({ saveOnExit: true });
   },
   throttle: () => import('./throttle'),
   manifests: () => import('./manifests'),
