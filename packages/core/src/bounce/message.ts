@@ -27,8 +27,10 @@ const encoder = new TextEncoder();
  * decoders. The few shapes our reader leaves to postal-mime (see `flatten`) give the same views.
  */
 export async function buildBounceMessage(raw: Uint8Array | string): Promise<BounceMessage> {
-  const input = crOnlyToLf(clampInput(raw));
-  const bytes = typeof input === 'string' ? encoder.encode(input) : plainBytes(input);
+  const clamped = clampInput(raw);
+  // Plain view first: a Buffer's own `includes` (in crOnlyToLf) is a slow JavaScript wrapper too.
+  const input = crOnlyToLf(typeof clamped === 'string' ? clamped : plainBytes(clamped));
+  const bytes = typeof input === 'string' ? encoder.encode(input) : input;
   try {
     const root = readMimeTree(bytes);
     const flat = flatten(bytes, root);
