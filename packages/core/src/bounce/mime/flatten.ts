@@ -7,6 +7,8 @@
  */
 import { decoderFor } from './charset';
 import {
+  base64Text,
+  decodeBase64Body,
   decodeFlowed,
   decodeLines,
   decodeLinesText,
@@ -112,10 +114,13 @@ const LINE_SAFE = (decoder: TextDecoder) => !/^(utf-16|iso-2022-jp)/.test(decode
 function bodyText(bytes: Uint8Array, part: MimePart, decoder: TextDecoder): string {
   const decode = transferDecoder(part.transferEncoding);
   const raw = part.bodyStart < 0 ? bytes.subarray(0, 0) : bytes.subarray(part.bodyStart, part.bodyEnd);
-  if (decode === decodeQuotedPrintable) {
-    const text = quotedPrintableText(raw, decoder);
-    if (text !== null) return text;
-  }
+  const text =
+    decode === decodeQuotedPrintable
+      ? quotedPrintableText(raw, decoder)
+      : decode === decodeBase64Body
+        ? base64Text(raw, decoder)
+        : null;
+  if (text !== null) return text;
   if (decode !== decodeLines || !LINE_SAFE(decoder)) return decoder.decode(decode(raw));
   return decodeLinesText(raw, decoder);
 }

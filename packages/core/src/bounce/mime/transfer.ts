@@ -124,11 +124,18 @@ export function quotedPrintableText(body: Uint8Array, decoder: TextDecoder): str
   if (!text.includes('%')) return text;
   if (encoding === 'windows-1252') {
     const latin1 = unescape(text);
-    // windows-1252 differs from Latin-1 only in 0x80-0x9F: leave those bytes to the decoder.
-    return /[\x80-\x9f]/.test(latin1) ? null : latin1;
+    return WINDOWS_ONLY_BYTES.test(latin1) ? null : latin1;
   }
+  return utf8Text(text);
+}
+
+/** windows-1252 differs from Latin-1 only in 0x80-0x9F: text with those is left to the decoder. */
+const WINDOWS_ONLY_BYTES = /[\x80-\x9f]/;
+
+/** Percent-escaped bytes (every `%` starts an escape) as UTF-8 text, or null when not valid UTF-8. */
+function utf8Text(escaped: string): string | null {
   try {
-    const decoded = decodeURIComponent(text);
+    const decoded = decodeURIComponent(escaped);
     // TextDecoder drops one leading BOM.
     return decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   } catch {
@@ -159,11 +166,7 @@ const latinText = new TextDecoder('utf-8');
 
 /** Base64: everything but the alphabet is ignored; `=` ends a unit, and each unit decodes alone. */
 export function decodeBase64Body(body: Uint8Array): Uint8Array {
-  const units = latinText
-    .decode(body)
-    .replace(/[^a-zA-Z0-9+/=]+/g, '')
-    .split(/=+/);
-  const decoded = units.map(decodeBase64Unit);
+  const decoded = base64Units(body).map(decodeBase64Unit);
   const out = new Uint8Array(decoded.reduce((n, d) => n + d.length, 0));
   let at = 0;
   for (const d of decoded) {
@@ -171,6 +174,29 @@ export function decodeBase64Body(body: Uint8Array): Uint8Array {
     at += d.length;
   }
   return out;
+}
+
+/** The `=`-terminated units of a base64 body, with everything outside the alphabet dropped. */
+function base64Units(body: Uint8Array): string[] {
+  return latinText
+    .decode(body)
+    .replace(/[^a-zA-Z0-9+/=]+/g, '')
+    .split(/=+/);
+}
+
+/**
+ * `decodeBase64Body` then `decoder.decode` with native calls, for UTF-8 and windows-1252 text; null
+ * otherwise (the caller decodes bytes). `atob` decodes a unit as `decodeBase64Unit` does (a group of
+ * 2 or 3 characters gives 1 or 2 bytes, extra bits dropped) once a truncated group is dropped; its
+ * one-char-per-byte result becomes text as in `quotedPrintableText`.
+ */
+export function base64Text(body: Uint8Array, decoder: TextDecoder): string | null {
+  const encoding = decoder.encoding;
+  if (encoding !== 'utf-8' && encoding !== 'windows-1252') return null;
+  let binary = '';
+  for (const unit of base64Units(body)) binary += atob(unit.length % 4 === 1 ? unit.slice(0, -1) : unit);
+  if (encoding === 'windows-1252') return WINDOWS_ONLY_BYTES.test(binary) ? null : binary;
+  return utf8Text(escape(binary));
 }
 
 /** One base64 text (an encoded word's): trailing padding ignored, a truncated group dropped. */
