@@ -97,11 +97,26 @@ function fromFlat(
   const parts: { contentType: string; text: string }[] = [];
   const plain = flat.text ?? '';
   if (plain.trim()) parts.push({ contentType: 'text/plain', text: normalise(plain) });
-  if (flat.html) parts.push({ contentType: 'text/html', text: normalise(htmlToText(flat.html)) });
+  if (flat.html) parts.push(htmlPart(flat.html));
   for (const { type, text } of flat.attachments)
     parts.push({ contentType: type, text: normalise(clip(text)) });
   if (parts.length) return assemble(headers, parts);
   return withHeaders(headers, fromUnparsed(asText(input)));
+}
+
+/**
+ * The HTML body as a part whose text is reduced when first read: beside a text/plain body only
+ * `parts` holds it, and no decoder reads `parts`, so most HTML alternatives are never reduced.
+ */
+function htmlPart(html: string): { contentType: string; text: string } {
+  let text: string | undefined;
+  return {
+    contentType: 'text/html',
+    get text() {
+      text ??= normalise(htmlToText(html));
+      return text;
+    },
+  };
 }
 
 /** Join the parts into the views of the contract. */
@@ -113,11 +128,17 @@ export function assemble(
   const feedback: string[] = [];
   const returned: string[] = [];
   const plainTexts: string[] = [];
-  const htmlTexts: string[] = [];
+  const htmlParts: { text: string }[] = [];
   const attached: string[] = [];
-  for (const { contentType, text } of parts) {
+  for (const part of parts) {
+    const contentType = part.contentType;
+    // An HTML part's text is read only when there is no text/plain part (see htmlPart).
+    if (contentType === 'text/html') {
+      htmlParts.push(part);
+      continue;
+    }
+    const text = part.text;
     if (contentType === 'text/plain') plainTexts.push(text);
-    else if (contentType === 'text/html') htmlTexts.push(text);
     else {
       attached.push(`--- ${contentType} ---\n${text}`);
       if (DELIVERY_STATUS_TYPES.has(contentType)) statuses.push(text);
@@ -126,7 +147,7 @@ export function assemble(
     }
   }
   // The readable text first (text/plain, or text/html when there is none), then each attachment.
-  const sections = [...(plainTexts.length ? plainTexts : htmlTexts), ...attached];
+  const sections = [...(plainTexts.length ? plainTexts : htmlParts.map((part) => part.text)), ...attached];
   const header = (name: string) => headers.get(name.toLowerCase())?.[0] ?? '';
   return {
     headers,
