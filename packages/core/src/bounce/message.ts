@@ -27,8 +27,10 @@ const encoder = new TextEncoder();
  * decoders. The few shapes our reader leaves to postal-mime (see `flatten`) give the same views.
  */
 export async function buildBounceMessage(raw: Uint8Array | string): Promise<BounceMessage> {
-  const input = crOnlyToLf(clampInput(raw));
-  const bytes = typeof input === 'string' ? encoder.encode(input) : plainBytes(input);
+  const clamped = clampInput(raw);
+  // Plain view first: a Buffer's own `includes` (in crOnlyToLf) is a slow JavaScript wrapper too.
+  const input = crOnlyToLf(typeof clamped === 'string' ? clamped : plainBytes(clamped));
+  const bytes = typeof input === 'string' ? encoder.encode(input) : input;
   try {
     const root = readMimeTree(bytes);
     const flat = flatten(bytes, root);
@@ -95,11 +97,26 @@ function fromFlat(
   const parts: { contentType: string; text: string }[] = [];
   const plain = flat.text ?? '';
   if (plain.trim()) parts.push({ contentType: 'text/plain', text: normalise(plain) });
-  if (flat.html) parts.push({ contentType: 'text/html', text: normalise(htmlToText(flat.html)) });
+  if (flat.html) parts.push(htmlPart(flat.html));
   for (const { type, text } of flat.attachments)
     parts.push({ contentType: type, text: normalise(clip(text)) });
   if (parts.length) return assemble(headers, parts);
   return withHeaders(headers, fromUnparsed(asText(input)));
+}
+
+/**
+ * The HTML body as a part whose text is reduced when first read: beside a text/plain body only
+ * `parts` holds it, and no decoder reads `parts`, so most HTML alternatives are never reduced.
+ */
+function htmlPart(html: string): { contentType: string; text: string } {
+  let text: string | undefined;
+  return {
+    contentType: 'text/html',
+    get text() {
+      text ??= normalise(htmlToText(html));
+      return text;
+    },
+  };
 }
 
 /** Join the parts into the views of the contract. */
@@ -107,17 +124,30 @@ export function assemble(
   headers: Map<string, string[]>,
   parts: { contentType: string; text: string }[],
 ): BounceMessage {
-  const pick = (types: Set<string>) => parts.filter((p) => types.has(p.contentType)).map((p) => p.text);
-  const statuses = pick(DELIVERY_STATUS_TYPES);
-  const feedback = pick(FEEDBACK_TYPES);
-  const returned = pick(RETURNED_TYPES);
-  const readable = parts.filter((p) => p.contentType === 'text/plain');
-  const readableText = readable.length ? readable : parts.filter((p) => p.contentType === 'text/html');
-  const sections = [...readableText.map((p) => p.text)];
+  const statuses: string[] = [];
+  const feedback: string[] = [];
+  const returned: string[] = [];
+  const plainTexts: string[] = [];
+  const htmlParts: { text: string }[] = [];
+  const attached: string[] = [];
   for (const part of parts) {
-    if (part.contentType === 'text/plain' || part.contentType === 'text/html') continue;
-    sections.push(`--- ${part.contentType} ---\n${part.text}`);
+    const contentType = part.contentType;
+    // An HTML part's text is read only when there is no text/plain part (see htmlPart).
+    if (contentType === 'text/html') {
+      htmlParts.push(part);
+      continue;
+    }
+    const text = part.text;
+    if (contentType === 'text/plain') plainTexts.push(text);
+    else {
+      attached.push(`--- ${contentType} ---\n${text}`);
+      if (DELIVERY_STATUS_TYPES.has(contentType)) statuses.push(text);
+      else if (FEEDBACK_TYPES.has(contentType)) feedback.push(text);
+      else if (RETURNED_TYPES.has(contentType)) returned.push(text);
+    }
   }
+  // The readable text first (text/plain, or text/html when there is none), then each attachment.
+  const sections = [...(plainTexts.length ? plainTexts : htmlParts.map((part) => part.text)), ...attached];
   const header = (name: string) => headers.get(name.toLowerCase())?.[0] ?? '';
   return {
     headers,
@@ -174,7 +204,30 @@ function normalise(text: string): string {
     text.includes('\r') || text.includes('\u2028') || text.includes('\u2029')
       ? text.replace(/\r\n?|[\u2028\u2029]/g, '\n')
       : text;
-  return lines.replace(BLANK_LINE_RUN, '\n\n\n').replace(LONG_BLANK_RUN, ' ');
+  const short = lines.replace(BLANK_LINE_RUN, '\n\n\n');
+  return mayHaveLongBlankRun(short) ? short.replace(LONG_BLANK_RUN, ' ') : short;
+}
+
+/**
+ * A necessary condition of LONG_BLANK_RUN, checked by sampling every 128th character instead of
+ * trying the pattern at every one: a run of 256 or more covers two consecutive multiples of 128
+ * (the first one at or after its start is at most 127 in, the next at most 255 in) and every
+ * character between them, so a run exists only where both samples are blanks and the 128
+ * characters from the first are all blanks.
+ */
+function mayHaveLongBlankRun(text: string): boolean {
+  for (let at = 128; at < text.length; at += 128) {
+    if (!isRunBlank(text.charCodeAt(at)) || !isRunBlank(text.charCodeAt(at - 128))) continue;
+    BLANK_128.lastIndex = at - 128;
+    if (BLANK_128.test(text)) return true;
+  }
+  return false;
+}
+
+/** Whether a character is in LONG_BLANK_RUN's class (JavaScript's `\s` without `\n`). */
+function isRunBlank(code: number): boolean {
+  if (code === 0x20 || code === 0x09 || (code >= 0x0b && code <= 0x0d)) return true;
+  return code >= 0xa0 && WIDE_BLANK.test(String.fromCharCode(code));
 }
 
 // `[^\S\n]` spelled out (JavaScript's \s without \n): the same matches, and V8 scans the explicit
@@ -184,3 +237,7 @@ const BLANK_LINE_RUN =
   /\n(?:[\t\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*\n){3,}/g;
 /** A whitespace run no line needs: `[^\S\n]{256,}`. */
 const LONG_BLANK_RUN = /[\t\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]{256,}/g;
+/** 128 characters of LONG_BLANK_RUN's class at `lastIndex`. */
+const BLANK_128 = /[\t\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]{128}/y;
+/** LONG_BLANK_RUN's class above U+009F. */
+const WIDE_BLANK = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;

@@ -6,7 +6,16 @@
  * never read images or application parts, so their base64 is never touched.
  */
 import { decoderFor } from './charset';
-import { decodeFlowed, decodeLines, decodeLinesText, transferDecoder } from './transfer';
+import {
+  base64Text,
+  decodeBase64Body,
+  decodeFlowed,
+  decodeLines,
+  decodeLinesText,
+  decodeQuotedPrintable,
+  quotedPrintableText,
+  transferDecoder,
+} from './transfer';
 import type { MimePart } from './tree';
 
 export interface FlatMessage {
@@ -95,11 +104,6 @@ function joinEntries(entries: Map<MimePart, TextEntry>, kind: keyof TextEntry): 
   return missing ? null : out.join('\n');
 }
 
-function bodyBytes(bytes: Uint8Array, part: MimePart): Uint8Array {
-  const raw = part.bodyStart < 0 ? bytes.subarray(0, 0) : bytes.subarray(part.bodyStart, part.bodyEnd);
-  return transferDecoder(part.transferEncoding)(raw);
-}
-
 /**
  * Decoders in which a CR or LF byte is always that character, never part of another (UTF-16 pairs
  * and ISO-2022-JP's two-byte mode are the exceptions among TextDecoder's encodings).
@@ -109,8 +113,15 @@ const LINE_SAFE = (decoder: TextDecoder) => !/^(utf-16|iso-2022-jp)/.test(decode
 /** The body as text: decoded from its transfer encoding, then from `decoder`'s charset. */
 function bodyText(bytes: Uint8Array, part: MimePart, decoder: TextDecoder): string {
   const decode = transferDecoder(part.transferEncoding);
-  if (decode !== decodeLines || !LINE_SAFE(decoder)) return decoder.decode(bodyBytes(bytes, part));
   const raw = part.bodyStart < 0 ? bytes.subarray(0, 0) : bytes.subarray(part.bodyStart, part.bodyEnd);
+  const text =
+    decode === decodeQuotedPrintable
+      ? quotedPrintableText(raw, decoder)
+      : decode === decodeBase64Body
+        ? base64Text(raw, decoder)
+        : null;
+  if (text !== null) return text;
+  if (decode !== decodeLines || !LINE_SAFE(decoder)) return decoder.decode(decode(raw));
   return decodeLinesText(raw, decoder);
 }
 

@@ -70,7 +70,9 @@ export class LazyHeaderMap extends Map<string, string[]> {
   static from(fields: HeaderField[]): Map<string, string[]> {
     const map = new Map<string, string[]>();
     let undecoded: Set<string> | null = null;
-    for (const { key, value } of fields) {
+    // Indexed, not for-of: no iterator result per field in the interpreter (every header passes here).
+    for (let i = 0; i < fields.length; i++) {
+      const { key, value } = fields[i] as HeaderField;
       const later = value.length > MAX_HEADER_VALUE_CHARS || value.includes('=?');
       // A value decodeHeaderValue would only trim is trimmed now (trimming again changes nothing).
       const text = later ? value : value.trim();

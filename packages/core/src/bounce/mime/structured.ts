@@ -62,6 +62,10 @@ export function stripComments(text: string): string {
 export function parseStructured(header: string): StructuredValue {
   // Most values have no escapes, comments or RFC 2231 sections, and quotes only around whole
   // parameter values: split them directly.
+  // A value with no `;` (most parts' `message/delivery-status`, `text/plain`, `inline`) has no
+  // parameters: what parseSimple gives it without splitting.
+  if (!header.includes(';') && !SPECIAL_OR_QUOTE.test(header))
+    return { value: trimBlanks(header).toLowerCase(), params: {} };
   const simple = /[\\(*]/.test(header) ? null : parseSimple(header);
   if (simple) return simple;
   const scan = new ValueScanner();
@@ -172,6 +176,9 @@ function parseSimple(header: string): StructuredValue | null {
   }
   return response;
 }
+
+/** Characters that need more than a plain split: escapes, comments, RFC 2231 sections, quotes. */
+const SPECIAL_OR_QUOTE = /[\\(*"]/;
 
 /** `name = "value"` with nothing but blanks around the quoted value (the name has no quote). */
 const QUOTED_PARAM = /^[^="]*=[ \t]*"([^"]*)"[ \t]*$/;

@@ -103,6 +103,62 @@ export function decodeQuotedPrintable(body: Uint8Array): Uint8Array {
   return out.subarray(0, size);
 }
 
+/**
+ * `decodeQuotedPrintable` then `decoder.decode`, done by native string replaces for the common case:
+ * an all-ASCII body read as UTF-8 or windows-1252. Null when that case does not apply (the caller
+ * decodes bytes). Escapes become `%XX` (a literal `%` becomes `%25` first), so `decodeURIComponent`
+ * (UTF-8) or `unescape` (one char per byte) turns them into text in one native call. The steps keep
+ * the byte decoder's order: the last line first, then CRs before line ends, escapes (only within a
+ * line: hex digits are never CR or LF), then soft breaks, which no escape can form once escapes are
+ * `%XX`.
+ */
+export function quotedPrintableText(body: Uint8Array, decoder: TextDecoder): string | null {
+  const encoding = decoder.encoding;
+  if (encoding !== 'utf-8' && encoding !== 'windows-1252') return null;
+  const ascii = asciiText.decode(body);
+  if (NON_ASCII.test(ascii)) return null;
+  let text = withLastLineEnded(ascii);
+  if (text.includes('\r')) text = text.replace(/\r+\n/g, '\n');
+  if (text.includes('%')) text = text.replace(/%/g, '%25');
+  if (text.includes('=')) text = text.replace(/=([0-9A-Fa-f]{2})/g, '%$1').replace(/=\n/g, '');
+  if (!text.includes('%')) return text;
+  if (encoding === 'windows-1252') {
+    const latin1 = unescape(text);
+    return WINDOWS_ONLY_BYTES.test(latin1) ? null : latin1;
+  }
+  return utf8Text(text);
+}
+
+/** windows-1252 differs from Latin-1 only in 0x80-0x9F: text with those is left to the decoder. */
+const WINDOWS_ONLY_BYTES = /[\x80-\x9f]/;
+
+/** Percent-escaped bytes (every `%` starts an escape) as UTF-8 text, or null when not valid UTF-8. */
+function utf8Text(escaped: string): string | null {
+  try {
+    const decoded = decodeURIComponent(escaped);
+    // TextDecoder drops one leading BOM.
+    return decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  } catch {
+    // Not valid UTF-8: TextDecoder's replacement characters differ from a thrown error.
+    return null;
+  }
+}
+
+const asciiText = new TextDecoder('utf-8', { ignoreBOM: true });
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * The last line as the byte decoder leaves it when the body does not end with LF: its trailing CRs
+ * dropped, then a final `=` (a soft break) dropped or else an LF added. An empty body stays empty.
+ */
+function withLastLineEnded(text: string): string {
+  if (!text.length || text.charCodeAt(text.length - 1) === LF) return text;
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === CR) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === EQUALS) return text.slice(0, end - 1);
+  return `${text.slice(0, end)}\n`;
+}
+
 const BASE64_VALUES = new Uint8Array(256);
 for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries())
   BASE64_VALUES[c.charCodeAt(0)] = i;
@@ -110,11 +166,7 @@ const latinText = new TextDecoder('utf-8');
 
 /** Base64: everything but the alphabet is ignored; `=` ends a unit, and each unit decodes alone. */
 export function decodeBase64Body(body: Uint8Array): Uint8Array {
-  const units = latinText
-    .decode(body)
-    .replace(/[^a-zA-Z0-9+/=]+/g, '')
-    .split(/=+/);
-  const decoded = units.map(decodeBase64Unit);
+  const decoded = base64Units(body).map(decodeBase64Unit);
   const out = new Uint8Array(decoded.reduce((n, d) => n + d.length, 0));
   let at = 0;
   for (const d of decoded) {
@@ -122,6 +174,29 @@ export function decodeBase64Body(body: Uint8Array): Uint8Array {
     at += d.length;
   }
   return out;
+}
+
+/** The `=`-terminated units of a base64 body, with everything outside the alphabet dropped. */
+function base64Units(body: Uint8Array): string[] {
+  return latinText
+    .decode(body)
+    .replace(/[^a-zA-Z0-9+/=]+/g, '')
+    .split(/=+/);
+}
+
+/**
+ * `decodeBase64Body` then `decoder.decode` with native calls, for UTF-8 and windows-1252 text; null
+ * otherwise (the caller decodes bytes). `atob` decodes a unit as `decodeBase64Unit` does (a group of
+ * 2 or 3 characters gives 1 or 2 bytes, extra bits dropped) once a truncated group is dropped; its
+ * one-char-per-byte result becomes text as in `quotedPrintableText`.
+ */
+export function base64Text(body: Uint8Array, decoder: TextDecoder): string | null {
+  const encoding = decoder.encoding;
+  if (encoding !== 'utf-8' && encoding !== 'windows-1252') return null;
+  let binary = '';
+  for (const unit of base64Units(body)) binary += atob(unit.length % 4 === 1 ? unit.slice(0, -1) : unit);
+  if (encoding === 'windows-1252') return WINDOWS_ONLY_BYTES.test(binary) ? null : binary;
+  return utf8Text(escape(binary));
 }
 
 /** One base64 text (an encoded word's): trailing padding ignored, a truncated group dropped. */

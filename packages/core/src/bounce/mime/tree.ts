@@ -237,7 +237,8 @@ function readHeaders(reader: Reader, part: MimePart): void {
   let type: string | undefined;
   let disposition: string | undefined;
   let encoding: string | undefined;
-  for (const { key, value } of fields) {
+  for (let i = 0; i < fields.length; i++) {
+    const { key, value } = fields[i] as HeaderField;
     if (!key.startsWith('content-')) continue;
     if (key === 'content-type') type ??= value;
     else if (key === 'content-disposition') disposition ??= value;
