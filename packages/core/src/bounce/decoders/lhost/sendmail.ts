@@ -98,6 +98,9 @@ function recipients(m: BounceMessage, body: string): DecodedRecipient[] {
 
 export const Sendmail = safely('Sendmail', (m) => {
   if (hasUsableDeliveryStatus(m)) return null;
+  // LIST's words are a necessary condition (unquoting only drops `> ` before them): checking them
+  // first skips splitting the whole body into lines.
+  if (!m.body.includes('- The following addresses had ')) return null;
   const body = unquote(scanText(m.body));
   if (!LIST.test(body.slice(0, 8000)) || !TRANSCRIPT.test(body)) return null;
   return bounce('Sendmail', recipients(m, body), originalMessageId(m, END));

@@ -187,10 +187,38 @@ export function bounce(decoder: string, recipients: DecodedRecipient[], messageI
 export function hasUsableDeliveryStatus(message: BounceMessage): boolean {
   const ds = message.deliveryStatus;
   if (!ds) return false;
+  // Six decoders ask this of the same message: the answer is kept per message object.
+  const known = usableDeliveryStatus.get(message);
+  if (known !== undefined) return known;
   // A source route ("@relay:user@host") or a dotless host is not an address we sent to.
-  return /^Final-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?[^\s@<>;:]{1,256}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}>?[ \t]*$/im.test(
-    scanText(ds),
-  );
+  const usable =
+    /^Final-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?[^\s@<>;:]{1,256}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}>?[ \t]*$/im.test(
+      scanText(ds),
+    );
+  usableDeliveryStatus.set(message, usable);
+  return usable;
+}
+
+const usableDeliveryStatus = new WeakMap<BounceMessage, boolean>();
+
+/** How much of the body `lowerHead` covers: every marker a decoder looks for in a head is within it. */
+export const LOWER_HEAD_CHARS = 8000;
+const lowerHeads = new WeakMap<BounceMessage, string>();
+
+/**
+ * The first LOWER_HEAD_CHARS characters of the body, lower-cased, once per message: the cheap
+ * `includes` pre-check before a case-insensitive marker regex that reads at most that much. Such a
+ * regex (ASCII pattern, `i` without `u`) only matches ASCII letters to ASCII letters, so wherever it
+ * matches, the lower-cased text holds the lower-cased marker: a failed `includes` means the regex
+ * would fail too.
+ */
+export function lowerHead(message: BounceMessage): string {
+  let head = lowerHeads.get(message);
+  if (head === undefined) {
+    head = message.body.slice(0, LOWER_HEAD_CHARS).toLowerCase();
+    lowerHeads.set(message, head);
+  }
+  return head;
 }
 
 /**
