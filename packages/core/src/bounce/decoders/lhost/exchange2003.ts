@@ -2,7 +2,6 @@ import type { BounceMessage, DecodedRecipient } from '../contract';
 import {
   bounce,
   findAddress,
-  lowerHead,
   MAX_RECIPIENTS,
   oneLine,
   originalMessageId,
@@ -29,10 +28,6 @@ const INLINE = /Did not reach the following recipient:[ \t]*(\S{1,256}@\S{1,255}
 const CODE_REASONS: Record<string, 'userunknown'> = { '000C05A6': 'userunknown', '000C0595': 'userunknown' };
 
 function isExchange2003(m: BounceMessage): boolean {
-  // START's words in lower case (see lowerHead) are necessary: a substring search skips the scan.
-  const lower = lowerHead(m);
-  if (!lower.includes('did not reach the following recipient') && !lower.includes('could not be reached:'))
-    return false;
   const head = m.body.slice(0, 6000);
   if (!START.test(head)) return false;
   const exchangy =

@@ -3,7 +3,6 @@ import {
   bounce,
   findAddress,
   hasUsableDeliveryStatus,
-  lowerHead,
   MAX_RECIPIENTS,
   oneLine,
   originalMessageId,
@@ -31,13 +30,6 @@ const END = /^Original message headers:\s*$|^-{3} message\/rfc822 -{3}$/im;
 const ADDRESS_LINE = /^<?([^\s<>()@]{1,256}@[^\s<>()@]{1,255}?)>?(?:\s*\(.*\))?\s*$/;
 
 function isExchange2007(m: BounceMessage): boolean {
-  // MARKER's words in lower case (see lowerHead) are necessary: a substring search skips the scan.
-  const lower = lowerHead(m);
-  if (
-    !lower.includes(' to these recipients or ') &&
-    !lower.includes('diagnostic information for administrators:')
-  )
-    return false;
   return MARKER.test(m.body.slice(0, 8000)) && !hasUsableDeliveryStatus(m);
 }
 

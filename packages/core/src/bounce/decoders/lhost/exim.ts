@@ -4,7 +4,6 @@ import {
   failedRecipientsHeader,
   findAddress,
   isMailerDaemon,
-  lowerHead,
   MAX_RECIPIENTS,
   oneLine,
   originalMessageId,
@@ -38,15 +37,10 @@ const RETURNED = /^[ \t]*-{2,} This is a copy|^Included is a copy|^-{2,} The hea
 const GMX_LAYOUT = /^--- The header of the original message is following\. ---/m;
 
 function isExim(m: BounceMessage): boolean {
-  // Each regex runs only when its words (MARKER's in lower case, see lowerHead) are there: they
-  // are necessary for it to match, and a native substring search is far cheaper than the scan.
+  // GMX_LAYOUT's words are necessary for it to match: a native substring search skips the scan.
   if (m.body.includes('--- The header of the original message is following. ---') && GMX_LAYOUT.test(m.body))
     return false;
-  const head = lowerHead(m);
-  const marked =
-    head.includes('this message was created automatically by ') ||
-    head.includes('could not be delivered to one or more ');
-  if (marked && MARKER.test(m.body.slice(0, 4000))) return true;
+  if (MARKER.test(m.body.slice(0, 4000))) return true;
   return SUBJECT.test(m.subject) && (isMailerDaemon(m.from) || m.headers.has('x-failed-recipients'));
 }
 

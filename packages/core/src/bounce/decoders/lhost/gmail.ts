@@ -3,7 +3,6 @@ import {
   bounce,
   findAddress,
   isMailerDaemon,
-  lowerHead,
   MAX_RECIPIENTS,
   originalMessageId,
   type ReasonTable,
@@ -41,11 +40,8 @@ const GMAIL_REASONS: ReasonTable = [
 ];
 
 function isGmail(m: BounceMessage): boolean {
-  if (!isMailerDaemon(m.from)) return false;
-  // MARKER's words in lower case (see lowerHead) are necessary: a substring search skips the scan.
-  if (!lowerHead(m).includes('delivery to the following recipient')) return false;
   const head = m.body.slice(0, 4000);
-  if (!MARKER.test(head)) return false;
+  if (!isMailerDaemon(m.from) || !MARKER.test(head)) return false;
   // Other MTAs borrowed the opening sentence (see X3); Gmail's own notice has "Technical details
   // of ... failure" or comes from Google's mailer-daemon.
   return DETAILS.test(head) || /@(?:googlemail|gmail|google)\.com/i.test(m.from);

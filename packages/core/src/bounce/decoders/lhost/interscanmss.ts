@@ -1,7 +1,6 @@
 import {
   bounce,
   findAddress,
-  lowerHead,
   MAX_RECIPIENTS,
   originalMessageId,
   recipientFrom,
@@ -21,10 +20,7 @@ const END = /^\*+\s+End of message\s+\*+|^-{10,}\s*$/m;
 
 export const InterScanMSS = safely('InterScanMSS', (m) => {
   const body = scanText(m.body);
-  // In the body, MARKER's words in lower case (see lowerHead) are necessary for it to match.
-  const lower = lowerHead(m);
-  const marked = lower.includes('interscan') || lower.includes('sent <<< rcpt to:');
-  if (!MARKER.test(m.from) && !(marked && MARKER.test(body.slice(0, 4000)))) return null;
+  if (!MARKER.test(m.from) && !MARKER.test(body.slice(0, 4000))) return null;
   const end = END.exec(body);
   const text = end ? body.slice(0, end.index) : body.slice(0, 8000);
   const out = new Map<string, ReturnType<typeof recipientFrom>>();

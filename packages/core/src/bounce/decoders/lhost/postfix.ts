@@ -3,7 +3,6 @@ import {
   bounce,
   findAddress,
   hasUsableDeliveryStatus,
-  lowerHead,
   MAX_RECIPIENTS,
   oneLine,
   originalMessageId,
@@ -27,13 +26,7 @@ const END = /^-{3,}|^Content-Description:|^For other details, see/m;
 
 function isPostfix(m: BounceMessage): boolean {
   if (hasUsableDeliveryStatus(m)) return false;
-  // One of MARKER's phrases in lower case (see lowerHead) is necessary for it to match.
-  const lower = lowerHead(m);
-  const marked =
-    lower.includes('the postfix program') ||
-    lower.includes('the mail system') ||
-    lower.includes('transcript of session follows.');
-  return (marked && MARKER.test(m.body.slice(0, 8000))) || SUBJECT.test(m.subject);
+  return MARKER.test(m.body.slice(0, 8000)) || SUBJECT.test(m.subject);
 }
 
 /** `<address>: text` paragraphs; the paragraph ends at a blank line or an unindented line. */

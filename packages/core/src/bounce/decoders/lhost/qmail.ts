@@ -2,7 +2,6 @@ import type { BounceMessage, DecodedRecipient } from '../contract';
 import {
   bounce,
   findAddress,
-  lowerHead,
   MAX_RECIPIENTS,
   originalMessageId,
   type ReasonTable,
@@ -27,14 +26,7 @@ const END =
 const HEAD = /^<([^\s<>]{1,256}@[^\s<>]{1,255})>:?[ \t]*(.*)$/;
 
 function isQmail(m: BounceMessage): boolean {
-  // One of MARKER's phrases in lower case (see lowerHead) is necessary for it to match.
-  const lower = lowerHead(m);
-  const marked =
-    lower.includes('this is the qmail-send program at') ||
-    lower.includes("i'm afraid i wasn't able to deliver your message") ||
-    lower.includes('sorry, we were unable to deliver your message to the following address') ||
-    lower.includes('your mail message to the following address(es) could not be delivered');
-  return marked && MARKER.test(m.body.slice(0, 4000));
+  return MARKER.test(m.body.slice(0, 4000));
 }
 
 const QMAIL_REASONS: ReasonTable = [

@@ -201,26 +201,6 @@ export function hasUsableDeliveryStatus(message: BounceMessage): boolean {
 
 const usableDeliveryStatus = new WeakMap<BounceMessage, boolean>();
 
-/** How much of the body `lowerHead` covers: every marker a decoder looks for in a head is within it. */
-export const LOWER_HEAD_CHARS = 8000;
-const lowerHeads = new WeakMap<BounceMessage, string>();
-
-/**
- * The first LOWER_HEAD_CHARS characters of the body, lower-cased, once per message: the cheap
- * `includes` pre-check before a case-insensitive marker regex that reads at most that much. Such a
- * regex (ASCII pattern, `i` without `u`) only matches ASCII letters to ASCII letters, so wherever it
- * matches, the lower-cased text holds the lower-cased marker: a failed `includes` means the regex
- * would fail too.
- */
-export function lowerHead(message: BounceMessage): string {
-  let head = lowerHeads.get(message);
-  if (head === undefined) {
-    head = message.body.slice(0, LOWER_HEAD_CHARS).toLowerCase();
-    lowerHeads.set(message, head);
-  }
-  return head;
-}
-
 /**
  * Sentences an MTA writes itself (not the remote server's reply) with a fixed meaning, e.g. Exim's
  * "retry timeout exceeded". A decoder sets the reason from its own table only; anything else is

@@ -3,7 +3,6 @@ import { recipientsOf } from './qmail';
 import {
   bounce,
   findAddress,
-  lowerHead,
   MAX_RECIPIENTS,
   originalMessageId,
   recipientFrom,
@@ -46,12 +45,6 @@ function notice(body: string): DecodedRecipient[] {
 }
 
 export const X2 = safely('X2', (m) => {
-  // NOTICE's words, or MARKER's in lower case (see lowerHead), are necessary for either test to pass.
-  if (
-    !m.body.includes('NOTICE: Delivery Failure.') &&
-    !lowerHead(m).includes('unable to deliver message to the following address(es)')
-  )
-    return null;
   const body = scanText(m.body);
   const head = body.slice(0, 4000);
   if (NOTICE.test(head)) return bounce('X2', notice(body), originalMessageId(m));
