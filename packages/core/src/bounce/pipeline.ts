@@ -48,21 +48,45 @@ const STANDARD_TAIL: Decoder[] = [rfc3464, arf, rfc3834, textFallback];
 /** Every decoder in its default place, built once rather than per message. */
 const DEFAULT_ORDER: readonly Decoder[] = [...LHOST_DECODERS, ...STANDARD_TAIL];
 
-/** Decoders in the order the engine tries them for this message. */
-export function orderDecoders(message: BounceMessage, lhost: readonly Decoder[] = LHOST_DECODERS): Decoder[] {
-  const hinted = new Set<string>();
-  for (const hint of HINTS) {
-    const value = hint.header === 'subject' ? message.subject : message.from;
-    if (hint.pattern.test(value)) for (const name of hint.decoders) hinted.add(name);
+/** The order for each set of hints that matched (a bit per HINTS entry, then one for ARF first). */
+const DEFAULT_ORDERS = new Map<number, readonly Decoder[]>();
+const ARF_FIRST = 1 << HINTS.length;
+
+/**
+ * Decoders in the order the engine tries them for this message. The order depends only on which
+ * hints matched, so with the default decoders it is built once per combination, not per message.
+ */
+export function orderDecoders(
+  message: BounceMessage,
+  lhost: readonly Decoder[] = LHOST_DECODERS,
+): readonly Decoder[] {
+  let key = 0;
+  for (let i = 0; i < HINTS.length; i++) {
+    const hint = HINTS[i] as (typeof HINTS)[number];
+    if (hint.pattern.test(hint.header === 'subject' ? message.subject : message.from)) key |= 1 << i;
   }
-  const all = lhost === LHOST_DECODERS ? DEFAULT_ORDER : [...lhost, ...STANDARD_TAIL];
-  // A Set, not `ordered.includes`: ~90 decoders per message made that check quadratic.
-  const ordered = new Set<Decoder>();
   // A feedback report is never anything else: ARF goes first so no text decoder claims it.
   if (message.feedbackReport || /report-type\s*=\s*"?feedback-report/i.test(message.header('content-type')))
-    ordered.add(arf);
+    key |= ARF_FIRST;
+  if (lhost !== LHOST_DECODERS) return orderFor(key, [...lhost, ...STANDARD_TAIL]);
+  let order = DEFAULT_ORDERS.get(key);
+  if (!order) {
+    order = orderFor(key, DEFAULT_ORDER);
+    DEFAULT_ORDERS.set(key, order);
+  }
+  return order;
+}
+
+/** ARF (when the key says so), then the hinted decoders in their default order, then the rest. */
+function orderFor(key: number, all: readonly Decoder[]): readonly Decoder[] {
+  const hinted = new Set<string>();
+  for (let i = 0; i < HINTS.length; i++)
+    if (key & (1 << i)) for (const name of (HINTS[i] as (typeof HINTS)[number]).decoders) hinted.add(name);
+  // A Set, not `ordered.includes`: ~90 decoders per message made that check quadratic.
+  const ordered = new Set<Decoder>();
+  if (key & ARF_FIRST) ordered.add(arf);
   if (hinted.size) for (const decoder of all) if (hinted.has(decoder.name)) ordered.add(decoder);
-  if (!ordered.size) return [...all];
+  if (!ordered.size) return all;
   for (const decoder of all) ordered.add(decoder);
   return [...ordered];
 }

@@ -36,7 +36,7 @@ export const rfc3464: Decoder = {
       enrichFromText(r, readable, readableLower);
       r.diagnostic = wholeReply(r.diagnostic, readable);
     }
-    const command = transcriptCommand(readable);
+    const command = transcriptCommand(readable, readableLower);
     if (command) for (const r of recipients) r.command ??= command;
     return { decoder: 'RFC3464', kind: kindOf(recipients), recipients };
   },
@@ -175,27 +175,45 @@ function paragraphAbout(text: string, lower: string, address: string): string | 
 const ERRORISH =
   /unknown|refused|rejected|denied|failed|full|quota|does ?n[o']t exist|no such|deferred|timed? ?out|unable|invalid/i;
 
+/**
+ * Reads the lines of the next 2000 characters one at a time (most paragraphs end within a few lines,
+ * so the rest is never split off).
+ */
 function paragraphFrom(text: string, start: number, needle: string): string {
-  const lines = text.slice(start, start + 2000).split('\n');
+  const end = Math.min(text.length, start + 2000);
   const kept: string[] = [];
-  for (const [i, line] of lines.entries()) {
+  for (let at = start, first = true; ; first = false) {
+    const newline = text.indexOf('\n', at);
+    const stop = newline < 0 || newline >= end ? end : newline;
+    const line = text.slice(at, stop);
     if (!line.trim()) break;
-    // Greedy up to the address's end, then trailing dots off: `<a@b.example>... User Unknown`.
-    const other = /^\s*<?([^\s<>@]+@[^\s<>:,]+)/
-      .exec(line)?.[1]
-      ?.replace(/[.>]+$/, '')
-      .toLowerCase();
-    if (i > 0 && other && other !== needle) break;
+    if (!first && startsWithOtherAddress(line, needle)) break;
     kept.push(line);
+    if (stop === end) break;
+    at = stop + 1;
   }
   return kept.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A line that starts with an address other than `needle` starts the next recipient's paragraph. */
+function startsWithOtherAddress(line: string, needle: string): boolean {
+  if (!line.includes('@')) return false; // the address pattern needs one
+  // Greedy up to the address's end, then trailing dots off: `<a@b.example>... User Unknown`.
+  const other = /^\s*<?([^\s<>@]+@[^\s<>:,]+)/
+    .exec(line)?.[1]
+    ?.replace(/[.>]+$/, '')
+    .toLowerCase();
+  return !!other && other !== needle;
 }
 
 /**
  * The SMTP command named in the human-readable part: a transcript line (`>>> RCPT TO:<...>`) or
  * Postfix's `(in reply to RCPT TO command)`. Only the part before the machine-readable fields.
  */
-function transcriptCommand(body: string): string | undefined {
+function transcriptCommand(body: string, lower: string): string | undefined {
+  // Each alternative needs its words: `>>> `, or `in reply to` in any case (an ASCII pattern with `i`
+  // matches ASCII letters only, so the lower-cased text has them). Without both, skip the scan.
+  if (!body.includes('>>> ') && !lower.includes('in reply to')) return undefined;
   const readable = readablePart(body, '\n--- message/');
   const lines = readable.match(/^\s*>>> .*$|in reply to[\s\S]{0,24}?command/gim);
   const last = lines?.[lines.length - 1];

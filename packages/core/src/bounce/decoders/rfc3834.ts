@@ -19,7 +19,7 @@ export const rfc3834: Decoder = {
 
 /** Bounce notices also say `Auto-Submitted: auto-replied`; those are not out-of-office replies. */
 function isAutoReply(message: BounceMessage): boolean {
-  if (looksLikeNotice(message) || message.deliveryStatus) return false;
+  if (message.deliveryStatus || looksLikeNotice(message)) return false; // the cheap test first
   const autoSubmitted = message.header('auto-submitted').toLowerCase();
   if (autoSubmitted.startsWith('auto-replied')) return true;
   // Outlook's out-of-office replies say `auto-generated` and "Automatic reply:"; other

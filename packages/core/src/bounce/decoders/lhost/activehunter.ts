@@ -19,6 +19,8 @@ const TRANSCRIPT = /^\s*-{5} Transcript of session follows -{5}\s*$/m;
 const END = /^-{10,}\s*$/m;
 
 export const Activehunter = safely('Activehunter', (m) => {
+  // The LIST line's words are a necessary condition: a native substring search skips the line scan.
+  if (!m.body.includes(' The following addresses had permanent fatal errors -')) return null;
   const body = scanText(m.body);
   if (!LIST.test(body.slice(0, 4000)) || !TRANSCRIPT.test(body)) return null;
   // Sendmail proper has ">>> RCPT To:" dialogue lines; ActiveHunter lists bare addresses after >>>.

@@ -18,6 +18,8 @@ const INFO = /^[ \t]*-{5} Non-delivered information -{5}[ \t]*$/m;
 const END = /^-{10,}[ \t]*$/m;
 
 export const Biglobe = safely('Biglobe', (m) => {
+  // The LIST line's words are a necessary condition: a native substring search skips the line scan.
+  if (!m.body.includes(' The following addresses had delivery problems -')) return null;
   const body = scanText(m.body);
   if (!LIST.test(body.slice(0, 4000)) || !INFO.test(body)) return null;
   const list = (section(body, LIST, INFO) ?? '')

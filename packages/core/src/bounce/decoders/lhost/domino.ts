@@ -19,6 +19,8 @@ const BECAUSE = /^\s*because:\s*$/m;
 const END = /^\s*$\n^\S|^-{5,}/m;
 
 export const Domino = safely('Domino', (m) => {
+  // TO's words are a necessary condition: a native substring search skips the line scan.
+  if (!m.body.includes('was not delivered to:')) return null;
   const body = scanText(m.body);
   if (!TO.test(body.slice(0, 4000)) || !BECAUSE.test(body)) return null;
   const list = (section(body, TO, BECAUSE) ?? '')

@@ -37,7 +37,9 @@ const RETURNED = /^[ \t]*-{2,} This is a copy|^Included is a copy|^-{2,} The hea
 const GMX_LAYOUT = /^--- The header of the original message is following\. ---/m;
 
 function isExim(m: BounceMessage): boolean {
-  if (GMX_LAYOUT.test(m.body)) return false;
+  // GMX_LAYOUT's words are necessary for it to match: a native substring search skips the scan.
+  if (m.body.includes('--- The header of the original message is following. ---') && GMX_LAYOUT.test(m.body))
+    return false;
   if (MARKER.test(m.body.slice(0, 4000))) return true;
   return SUBJECT.test(m.subject) && (isMailerDaemon(m.from) || m.headers.has('x-failed-recipients'));
 }

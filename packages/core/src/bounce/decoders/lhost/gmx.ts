@@ -48,6 +48,9 @@ function recipients(errors: string): DecodedRecipient[] {
 }
 
 function decodeLayout(name: string, m: BounceMessage) {
+  // END needs the literal `. ---` (no letters, so the `i` flag changes nothing): without it the
+  // whole-body scan cannot match.
+  if (!m.body.includes('. ---')) return null;
   const body = scanText(m.body);
   if (!END.test(body)) return null;
   return bounce(name, recipients(section(body, START, END) ?? ''), originalMessageId(m, END));

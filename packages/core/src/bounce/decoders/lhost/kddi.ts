@@ -8,6 +8,8 @@ const TO = /^\s*Could not be delivered to:\s*(<[^>\n]{1,300}>|\S{1,300})\s*$/m;
 const END = /^-{10,}\s*$/m;
 
 export const KDDI = safely('KDDI', (m) => {
+  // The marker's words are a necessary condition: a native substring search skips the regex scan.
+  if (!m.body.includes('Your mail sent on:')) return null;
   const body = scanText(m.body);
   if (!/^Your mail sent on:/m.test(body.slice(0, 4000))) return null;
   const to = TO.exec(body);

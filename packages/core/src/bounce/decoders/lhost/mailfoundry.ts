@@ -9,6 +9,8 @@ const REASON = /^Delivery failed for the following reason:\s*$/m;
 const END = /^This has been a permanent failure\.|^-{10,}\s*$/m;
 
 export const MailFoundry = safely('MailFoundry', (m) => {
+  // TO's words are a necessary condition: a native substring search skips the regex scan.
+  if (!m.body.includes('Unable to deliver message to: ')) return null;
   const body = scanText(m.body);
   const to = TO.exec(body.slice(0, 4000));
   if (!to || !REASON.test(body)) return null;

@@ -18,6 +18,8 @@ const AFFECTED = /^The following recipients were affected:\s*$/m;
 const END = /^Additional Information\s*$|^={5,}\s*$/m;
 
 export const MailMarshalSMTP = safely('MailMarshalSMTP', (m) => {
+  // BECAUSE's words are a necessary condition: a native substring search skips the regex scan.
+  if (!m.body.includes('Could not be delivered because of')) return null;
   const body = scanText(m.body);
   if (!BECAUSE.test(body.slice(0, 4000)) || !AFFECTED.test(body)) return null;
   const diagnostic = section(body, BECAUSE, AFFECTED) ?? '';

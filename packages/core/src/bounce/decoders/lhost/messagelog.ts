@@ -20,6 +20,8 @@ const FAILED = /^\|-+ Failed addresses follow: -+\|\s*$/m;
 const TEXT = /^\|-+ Message text follows: -+\|\s*$/m;
 
 export const MessageLog = safely('MessageLog', (m) => {
+  // FAILED's words are a necessary condition: a native substring search skips the regex scan.
+  if (!m.body.includes(' Failed addresses follow: -')) return null;
   const body = scanText(m.body);
   if (!FAILED.test(body.slice(0, 8000))) return null;
   const log = oneLine(section(body, LOG, FAILED) ?? '');

@@ -41,6 +41,9 @@ function recipients(text: string, delayed: boolean): DecodedRecipient[] {
 }
 
 export const MessagingServer = safely('MessagingServer', (m) => {
+  // MARKER's words are a necessary condition: a native substring search skips the regex scan.
+  if (!m.body.includes('This report relates to a message you sent with the following header fields:'))
+    return null;
   const body = scanText(m.body);
   if (!MARKER.test(body.slice(0, 2000)) || hasUsableDeliveryStatus(m)) return null;
   const listed = section(body, START, /^-{3} message\/|^\s*$\n^\s*$\n^\S/m) ?? '';

@@ -21,6 +21,8 @@ const COMMAND = /^-+SMTP command\s*$/m;
 const ORIGINAL = /^-+original (?:message|mail info)\s*$/m;
 
 export const MFILTER = safely('mFILTER', (m) => {
+  // MARKER needs `m-FILTER`, SERVER needs `server message`: without either, neither test can pass.
+  if (!m.body.includes('m-FILTER') && !m.body.includes('server message')) return null;
   const body = scanText(m.body);
   // Rebranded installs drop the product name; the section markers stay.
   if (!MARKER.test(body.slice(0, 2000)) && !(SERVER.test(body) && COMMAND.test(body))) return null;

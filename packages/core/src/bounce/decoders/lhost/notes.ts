@@ -21,6 +21,8 @@ const END = /^-{7} Returned Message\s+-{8}\s*$/m;
 const NOT_LISTED = /not listed in (?:public Name & Address Book|Domino Directory)/i;
 
 export const Notes = safely('Notes', (m) => {
+  // START's words are a necessary condition: a native substring search skips the line scan.
+  if (!m.body.includes('------- Failure Reasons')) return null;
   const body = scanText(m.body);
   if (!START.test(body.slice(0, 4000))) return null;
   const lines = (section(body, START, END) ?? '')

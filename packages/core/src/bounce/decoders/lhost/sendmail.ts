@@ -36,8 +36,14 @@ const SENDMAIL_REASONS: ReasonTable = [
 
 /** A forwarded bounce quotes every line with "> "; read it as the original text. */
 function unquote(body: string): string {
-  const quoted = body.split('\n').filter((l) => l.startsWith('>')).length;
-  return quoted > 10 ? body.replace(/^> ?/gm, '') : body;
+  return moreThanTenQuotedLines(body) ? body.replace(/^> ?/gm, '') : body;
+}
+
+/** Counts lines that start with `>` (the first line, then each `\n>`) without splitting the body. */
+function moreThanTenQuotedLines(body: string): boolean {
+  let quoted = body.startsWith('>') ? 1 : 0;
+  for (let at = body.indexOf('\n>'); at >= 0 && quoted <= 10; at = body.indexOf('\n>', at + 2)) quoted++;
+  return quoted > 10;
 }
 
 /** The delivery-status fields: the MIME part, else a block quoted or left inline in the body. */
@@ -98,6 +104,9 @@ function recipients(m: BounceMessage, body: string): DecodedRecipient[] {
 
 export const Sendmail = safely('Sendmail', (m) => {
   if (hasUsableDeliveryStatus(m)) return null;
+  // LIST's words are a necessary condition (unquoting only drops `> ` before them): checking them
+  // first skips splitting the whole body into lines.
+  if (!m.body.includes('- The following addresses had ')) return null;
   const body = unquote(scanText(m.body));
   if (!LIST.test(body.slice(0, 8000)) || !TRANSCRIPT.test(body)) return null;
   return bounce('Sendmail', recipients(m, body), originalMessageId(m, END));

@@ -40,6 +40,11 @@ describe('findAddress', () => {
     ['mailto:cat@example.org', 'cat@example.org'],
     ['no address here', ''],
     [undefined, ''],
+    // Bare (not angle-bracketed) addresses: upper case, and the characters case folding adds.
+    ['user CAT@MAIL.EXAMPLE.ORG unknown', 'cat@mail.example.org'],
+    ['to josé@BÜCHER.example failed', 'josé@bücher.example'],
+    ['to cat@example.o\u212A failed', 'cat@example.ok'],
+    ['to cat@exam\u0345ple.org failed', 'cat@exam\u0345ple.org'],
   ])('%s → %s', (text, address) => expect(findAddress(text)).toBe(address));
 });
 

@@ -16,8 +16,12 @@ export { MAX_RECIPIENTS };
 
 // Domain labels may be internationalised (RFC 6531: `josé@bücher.example`); the last one must be
 // ASCII so that text written right after an address is not read as part of it.
+// Written without the `i` flag, which costs ~1 ms to compile over these Unicode classes: each class
+// lists what `i` (with `u`) added, so it matches exactly the same characters (checked for every code
+// point): upper case, ſ and the Kelvin sign (which fold to s and k), and U+0345 (folds to a letter).
 const ADDRESS_RE =
-  /[^\s<>()[\]"',;:]{1,256}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}_-]{0,62}[\p{L}\p{N}])?\.{1,2}){0,16}[a-z0-9][a-z0-9_-]{0,62}[a-z0-9]/iu;
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: U+0345 stands alone here, as the `i` flag matched it alone
+  /[^\s<>()[\]"',;:]{1,256}@(?:[\p{L}\p{N}\u0345](?:[\p{L}\p{N}\u0345_-]{0,62}[\p{L}\p{N}\u0345])?\.{1,2}){0,16}[a-zA-Z0-9\u017F\u212A][a-zA-Z0-9_\u017F\u212A-]{0,62}[a-zA-Z0-9\u017F\u212A]/u;
 const ANGLE_ADDRESS_RE = /<([^\s<>@]{1,256}@[^\s<>]{1,255})>/;
 // Not part of a longer dotted number (an IP address): no digit or ".digit" on either side.
 const STATUS_RE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\d|\.\d)/;
@@ -187,11 +191,19 @@ export function bounce(decoder: string, recipients: DecodedRecipient[], messageI
 export function hasUsableDeliveryStatus(message: BounceMessage): boolean {
   const ds = message.deliveryStatus;
   if (!ds) return false;
+  // Six decoders ask this of the same message: the answer is kept per message object.
+  const known = usableDeliveryStatus.get(message);
+  if (known !== undefined) return known;
   // A source route ("@relay:user@host") or a dotless host is not an address we sent to.
-  return /^Final-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?[^\s@<>;:]{1,256}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}>?[ \t]*$/im.test(
-    scanText(ds),
-  );
+  const usable =
+    /^Final-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?[^\s@<>;:]{1,256}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}>?[ \t]*$/im.test(
+      scanText(ds),
+    );
+  usableDeliveryStatus.set(message, usable);
+  return usable;
 }
+
+const usableDeliveryStatus = new WeakMap<BounceMessage, boolean>();
 
 /**
  * Sentences an MTA writes itself (not the remote server's reply) with a fixed meaning, e.g. Exim's

@@ -27,6 +27,8 @@ const ADDRESS_LINE = /^(\d{3})[ -]<([^\s<>]{1,256}@[^\s<>]{1,255})>\.\.\.\s*(.*)
 
 function isV5(m: BounceMessage): boolean {
   if (hasUsableDeliveryStatus(m)) return false;
+  // START's words are a necessary condition: a native substring search skips the regex scan.
+  if (!m.body.includes('- Transcript of session follows -')) return false;
   return START.test(m.body.slice(0, 8000)) && END.test(m.body);
 }
 

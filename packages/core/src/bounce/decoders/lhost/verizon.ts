@@ -20,6 +20,8 @@ const BELOW = /^Error message below:\s*$/m;
 const DETAILS = /^Message details:\s*$/m;
 
 function james(name: string, m: BounceMessage) {
+  // BELOW's words are a necessary condition: a native substring search skips the regex scan.
+  if (!m.body.includes('Error message below:')) return null;
   const body = scanText(m.body);
   if (!BELOW.test(body) || !DETAILS.test(body)) return null;
   const error = /^Error:\s*(.*)$/m.exec(body)?.[1] ?? '';
@@ -37,6 +39,8 @@ function james(name: string, m: BounceMessage) {
 }
 
 function mms(m: BounceMessage) {
+  // The marker's words are a necessary condition: a native substring search skips the regex scan.
+  if (!m.body.includes('Message could not be delivered to mobile.')) return null;
   const body = scanText(m.body);
   if (!/^Message could not be delivered to mobile\./m.test(body)) return null;
   const original = section(body, /^Original Message:\s*$/m) ?? '';

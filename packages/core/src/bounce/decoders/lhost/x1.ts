@@ -17,6 +17,8 @@ const START = /^-{3}The following addresses had delivery errors-{3}\s*$/m;
 const LINE = /^(\S{1,256}@\S{1,255})\s+\[([^\]\n]{1,500})\]\s*$/;
 
 export const X1 = safely('X1', (m) => {
+  // START's words are a necessary condition: a native substring search skips the line scan.
+  if (!m.body.includes('---The following addresses had delivery errors---')) return null;
   const body = scanText(m.body);
   if (!START.test(body.slice(0, 4000))) return null;
   const list = section(body, START) ?? '';

@@ -36,6 +36,8 @@ function recipients(text: string): DecodedRecipient[] {
 
 export const X6 = safely('X6', (m) => {
   const body = scanText(m.body);
+  // MARKER's words are necessary: a native substring search skips the line scan.
+  if (!m.body.includes('We had trouble delivering your message. Full details follow:')) return null;
   if (!MARKER.test(body.slice(0, 2000))) return null;
   return bounce('X6', recipients(section(body, ERRORS, END) ?? ''), originalMessageId(m));
 });

@@ -25,5 +25,7 @@ export function isDelayWarning(subject: string, prose: string): boolean {
 /** True when a notice reports success ("delivered successfully") and says nothing of failure or delay. */
 export function isSuccessOnly(prose: string): boolean {
   const text = fold(prose.slice(0, MAX_DELAY_TEXT));
-  return PHRASES.success.test(text) && !saysFailure(text);
+  // Failure words first: that regex is compiled for every notice anyway, and most notices have them,
+  // so the success list (a regex of its own) is rarely needed at all.
+  return !saysFailure(text) && PHRASES.success.test(text);
 }
