@@ -92,8 +92,10 @@ function toRow(
  * A diagnostic that stops at a continuation line is completed from that transcript.
  */
 function withWholeReply(diagnostic: string, context: string): string {
+  // Only a transcript in the notice can complete it, and a continuation line has a "-".
+  if (!context.includes('<<< ') || !diagnostic.includes('-')) return diagnostic;
   const code = /\b([245]\d\d)-[245]\.\d{1,3}\.\d{1,3}\b/.exec(diagnostic)?.[1];
-  if (!code || new RegExp(`\\b${code} [245]\\.`).test(diagnostic) || !context.includes(`<<< ${code}-`))
+  if (!code || !context.includes(`<<< ${code}-`) || new RegExp(`\\b${code} [245]\\.`).test(diagnostic))
     return diagnostic;
   // The reply ends where the transcript goes on: another reply or command, an address, "...".
   const end = '(?= <<<| >>>| <\\S+@| \\.\\.\\. | [245]\\d\\d [245]\\.|$)';
