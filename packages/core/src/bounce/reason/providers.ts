@@ -78,11 +78,12 @@ const ANY_RULE = new RegExp(
 );
 
 /**
- * What each provider code below needs: Outlook's `-00n`, GoDaddy's `ib` and three digits, `aup#`,
- * Yahoo's `[tssNN]`/`[blNN]`, Orange's `_` and three digits, a Mimecast or Barracuda host. One scan
- * finds none in most texts, instead of six.
+ * What each provider code below needs, its pattern without the word boundaries: Outlook's `rp-00n`
+ * (`sc`, `dy`, `ou`), GoDaddy's `ib` and three digits, `aup#`, Yahoo's `[tssNN]`/`[blNN]`, Orange's
+ * `ofrN_NNN`, a Mimecast or Barracuda host. One scan finds none in most texts, instead of six.
  */
-const MAY_HAVE_CODE = /-00\d|ib\d{3}|aup#|\[(?:tss|bl)\d\d\]|_\d{3}|mimecast\.com|barracuda/;
+const MAY_HAVE_CODE =
+  /(?:rp|sc|dy|ou)-00\d|ib\d{3}|aup#|\[(?:tss|bl)\d\d\]|(?:ofr|lpn|lpnaaa|ouk)\d{0,3}_\d{3}|mimecast\.com|barracuda/;
 
 /** A reason a provider's own code or wording pins down, or null. */
 export function providerReason(diagnostic: string): BounceReason | null {
