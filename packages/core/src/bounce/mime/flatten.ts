@@ -108,7 +108,10 @@ function joinEntries(entries: Map<MimePart, TextEntry>, kind: keyof TextEntry): 
  * Decoders in which a CR or LF byte is always that character, never part of another (UTF-16 pairs
  * and ISO-2022-JP's two-byte mode are the exceptions among TextDecoder's encodings).
  */
-const LINE_SAFE = (decoder: TextDecoder) => !/^(utf-16|iso-2022-jp)/.test(decoder.encoding);
+const LINE_SAFE = (decoder: TextDecoder) => {
+  const encoding = decoder.encoding;
+  return !encoding.startsWith('utf-16') && !encoding.startsWith('iso-2022-jp');
+};
 
 /** The body as text: decoded from its transfer encoding, then from `decoder`'s charset. */
 function bodyText(bytes: Uint8Array, part: MimePart, decoder: TextDecoder): string {
@@ -128,7 +131,8 @@ function bodyText(bytes: Uint8Array, part: MimePart, decoder: TextDecoder): stri
 /** An inline text part: its charset, and format=flowed unfolded. */
 function textContent(bytes: Uint8Array, part: MimePart): string {
   const text = bodyText(bytes, part, decoderFor(part.params.charset));
-  if (!/^flowed$/i.test(part.params.format ?? '')) return text;
+  const format = part.params.format;
+  if (!format || !/^flowed$/i.test(format)) return text;
   return decodeFlowed(text, /^yes$/i.test(part.params.delsp ?? ''));
 }
 

@@ -13,6 +13,8 @@ const EQUALS = 0x3d;
 
 /** Which decoder a Content-Transfer-Encoding token selects (substring match, like postal-mime). */
 export function transferDecoder(encoding: string): (body: Uint8Array) => Uint8Array {
+  // The usual tokens contain neither name: no regex run for them.
+  if (encoding === '8bit' || encoding === '7bit' || encoding === 'binary') return decodeLines;
   if (/base64/i.test(encoding)) return decodeBase64Body;
   if (/quoted-printable/i.test(encoding)) return decodeQuotedPrintable;
   return decodeLines;
