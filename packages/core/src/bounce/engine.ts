@@ -7,7 +7,8 @@ import { buildBounceMessage } from './message';
 import { originalHeaders, originalMessageId } from './original';
 import { orderDecoders, runDecoders } from './pipeline';
 import { findQuotaSignal } from './quota';
-import { collapseWhiteSpace, reportKind, toRecipients } from './report';
+import { reportKind, toRecipients } from './report';
+import { collapseWhiteSpace } from './text';
 import type { BounceReport } from './types';
 
 const NOT_A_BOUNCE: BounceReport = {

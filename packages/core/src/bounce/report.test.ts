@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBounce } from './engine';
-import { collapseWhiteSpace } from './report';
+import { collapseWhiteSpace } from './text';
 
 const textNotice = (body: string) =>
   `From: MAILER-DAEMON@mx.example.org\r\nTo: rep@example.com\r\nSubject: failure notice\r\n\r\n${body}\r\n`;

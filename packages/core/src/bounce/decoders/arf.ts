@@ -1,5 +1,5 @@
 import { cleanAddress, readFieldBlocks, readHeaderBlock } from '../fields';
-import { readablePart } from '../text';
+import { collapseWhiteSpace, readablePart } from '../text';
 import type { Decoder } from './contract';
 
 /**
@@ -36,5 +36,5 @@ export const arf: Decoder = {
 };
 
 function feedbackDiagnostic(body: string): string {
-  return readablePart(body).replace(/\s+/g, ' ').trim().slice(0, 500);
+  return collapseWhiteSpace(readablePart(body)).trim().slice(0, 500);
 }

@@ -1,7 +1,7 @@
 import { findCommand } from '../command';
 import { cleanAddress, type FieldBlock, readFieldBlocks, stripDiagnosticType } from '../fields';
 import { findReplyCode, findStatusCode, isStatusCode } from '../status-code';
-import { readablePart } from '../text';
+import { collapseWhiteSpace, readablePart } from '../text';
 import type { DeliveryAction } from '../types';
 import type { Decoded, DecodedRecipient, Decoder } from './contract';
 
@@ -99,7 +99,7 @@ function diagnosticOf(block: FieldBlock): string | undefined {
   const raw =
     block.get('diagnostic-code') ?? block.get('x-diagnostic-code') ?? block.get('x-postfix-diagnostic-code');
   if (!raw) return undefined;
-  const text = stripDiagnosticType(raw).text.replace(/\s+/g, ' ').trim();
+  const text = collapseWhiteSpace(stripDiagnosticType(raw).text).trim();
   return text || undefined;
 }
 
@@ -148,7 +148,7 @@ function wholeReply(diagnostic: string | undefined, readable: string): string | 
     parts.push(parts.length ? (m[3] ?? '') : line.trim().slice(4));
     if (m[2] === ' ') break;
   }
-  return parts.length > 1 ? parts.join(' ').replace(/\s+/g, ' ').trim() : diagnostic;
+  return parts.length > 1 ? collapseWhiteSpace(parts.join(' ')).trim() : diagnostic;
 }
 
 /**
@@ -192,7 +192,7 @@ function paragraphFrom(text: string, start: number, needle: string): string {
     if (stop === end) break;
     at = stop + 1;
   }
-  return kept.join(' ').replace(/\s+/g, ' ').trim();
+  return collapseWhiteSpace(kept.join(' ')).trim();
 }
 
 /** A line that starts with an address other than `needle` starts the next recipient's paragraph. */

@@ -1,5 +1,5 @@
 import { cleanAddress } from '../fields';
-import { readablePart } from '../text';
+import { collapseWhiteSpace, readablePart } from '../text';
 import type { BounceMessage, Decoder } from './contract';
 import { AUTO_REPLY_SUBJECT, looksLikeNotice } from './notice-hints';
 
@@ -33,5 +33,5 @@ function isAutoReply(message: BounceMessage): boolean {
 }
 
 function firstLines(body: string): string {
-  return readablePart(body).replace(/\s+/g, ' ').trim().slice(0, 300);
+  return collapseWhiteSpace(readablePart(body)).trim().slice(0, 300);
 }

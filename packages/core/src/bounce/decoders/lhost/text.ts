@@ -1,4 +1,5 @@
 /** Text helpers shared by the decoders and the delivery-status field reader. */
+import { collapseWhiteSpace } from '../../text';
 
 /** Longest text a decoder scans; notices put the error near the top. */
 const MAX_SCAN_CHARS = 200_000;
@@ -9,5 +10,5 @@ export function scanText(text: string): string {
 
 /** Collapse runs of whitespace so multi-line diagnostics read as one sentence. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseWhiteSpace(text).trim();
 }

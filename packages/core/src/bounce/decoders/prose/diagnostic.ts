@@ -1,3 +1,4 @@
+import { collapseWhiteSpace } from '../../text';
 import type { LineFacts } from './lines';
 
 /** Lines of a recipient's paragraph kept as its diagnostic, and the characters kept. */
@@ -10,7 +11,7 @@ const LOOK_BACK = 12;
 const SMTP_LINE = /(?<![\d.])[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\b|\S)|^\s*[45]\d\d\b/;
 
 function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_CHARS);
+  return collapseWhiteSpace(text).trim().slice(0, MAX_CHARS);
 }
 
 /**
