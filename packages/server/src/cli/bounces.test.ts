@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { type BouncesIo, run } from './bounces';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type BouncesIo, listFilesNow, run } from './bounces';
 
 const DSN = [
   'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
@@ -104,4 +107,26 @@ describe('sendwell bounces parse', () => {
       expect(err.join('')).toMatch(/usage/);
     },
   );
+});
+
+describe('listFilesNow', () => {
+  // b/ before b.eml before c: name order per directory, depth first, as `join` spells each path.
+  const root = mkdtempSync(join(tmpdir(), 'sendwell-list-'));
+  for (const dir of ['b', 'b/inner', 'empty']) mkdirSync(join(root, dir));
+  for (const file of ['c', 'b.eml', 'a.eml', 'b/z', 'b/inner/y', 'b/a']) writeFileSync(join(root, file), '');
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const expected = (base: string) =>
+    ['a.eml', 'b/a', 'b/inner/y', 'b/z', 'b.eml', 'c'].map((name) => join(base, name));
+
+  it.each([[''], ['/'], ['/./'], ['/b/..']])(
+    'lists a directory given as root%s like join would',
+    (suffix) => {
+      expect(listFilesNow(root + suffix)).toEqual(expected(root + suffix));
+    },
+  );
+
+  it('a file is itself; a missing path throws (the caller reports it)', () => {
+    expect(listFilesNow(join(root, 'c'))).toEqual([join(root, 'c')]);
+    expect(() => listFilesNow(join(root, 'missing'))).toThrow(/ENOENT/);
+  });
 });

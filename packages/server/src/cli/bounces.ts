@@ -5,9 +5,9 @@
  * when any failed, 2 for bad arguments.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { type BounceReport, parseBounce } from '@sendwell/core';
-import { type Outcome, parseOnThreads, spawnWorker, workerScript, workersFor } from './bouncesPool';
+import { type Outcome, parseOnThreads, workerScript, workerSpawner, workersFor } from './bouncesPool';
 
 export interface BouncesIo {
   out(text: string): void;
@@ -167,7 +167,7 @@ function nodeIo(): BouncesIo {
       const workers = workersFor(files.length);
       const script = workerScript();
       if (!workers || !script) return undefined;
-      return parseOnThreads(files, { json, workers, spawn: spawnWorker(script), parseBatch });
+      return parseOnThreads(files, { json, workers, spawn: workerSpawner(script), parseBatch });
     },
   };
 }
@@ -178,14 +178,22 @@ async function listFiles(path: string): Promise<string[]> {
   return listFilesNow(path);
 }
 
-function listFilesNow(path: string): string[] {
+export function listFilesNow(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
-  const entries = readdirSync(path, { withFileTypes: true });
   const out: string[] = [];
+  listDirectory(path, out);
+  return out;
+}
+
+function listDirectory(path: string, out: string[]): void {
+  // join(path, name) for every entry, but normalised once: an entry's name has no separator and is
+  // never `.` or `..`, so the rest is concatenation (join normalising 800 paths was ~5 ms of a run).
+  const base = join(path, '.');
+  const prefix = base === '.' ? '' : base.endsWith(sep) ? base : base + sep;
+  const entries = readdirSync(path, { withFileTypes: true });
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const child = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...listFilesNow(child));
+    const child = prefix + entry.name;
+    if (entry.isDirectory()) listDirectory(child, out);
     else if (entry.isFile()) out.push(child);
   }
-  return out;
 }

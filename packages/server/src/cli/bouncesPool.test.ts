@@ -125,8 +125,9 @@ describe('parseOnThreads', () => {
 describe('workersFor', () => {
   it.each([
     // files, cores, other threads running, SENDWELL_BOUNCE_THREADS, workers
-    [753, 2, 0, undefined, 1],
-    [753, 2, 1, undefined, 0],
+    [753, 2, 0, undefined, 0],
+    [753, 4, 0, undefined, 2],
+    [753, 4, 1, undefined, 1],
     [753, 2, 6, undefined, 0],
     [753, 8, 1, undefined, 3],
     [50, 8, 0, undefined, 0],

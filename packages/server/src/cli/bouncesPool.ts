@@ -5,8 +5,8 @@
  * that fails hands its batches back to the queue; a slow one is overtaken by the main thread.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { BounceReport } from '@sendwell/core';
 
 /** One file's result: its JSON line (--json) or its report (table), or why it could not be read. */
@@ -50,10 +50,11 @@ const MIN_FILES_FOR_WORKERS = 96;
 const MAX_WORKERS = 3;
 
 /**
- * Extra threads worth starting for `files` files: the cores idle right now, less the main thread's.
- * Each thread warms the engine up on its own (a third of a cold run's CPU), so on a busy machine
- * they cost more than they give. `SENDWELL_BOUNCE_THREADS` (threads in all, main included) decides
- * instead when set.
+ * Extra threads worth starting for `files` files: the cores idle right now, less the main thread's
+ * and one for V8's own background work (a one-thread run keeps 1.3 cores busy: the optimising
+ * compiler and the garbage collector run beside it), so a two-core machine starts none. Each thread
+ * warms the engine up on its own (a third of a cold run's CPU), so on a busy machine they cost more
+ * than they give. `SENDWELL_BOUNCE_THREADS` (threads in all, main included) decides instead when set.
  */
 export function workersFor(
   files: number,
@@ -62,7 +63,7 @@ export function workersFor(
   requested = process.env.SENDWELL_BOUNCE_THREADS,
 ): number {
   if (files < MIN_FILES_FOR_WORKERS) return 0;
-  const wanted = requested ? Number(requested) - 1 : cores - busy - 1;
+  const wanted = requested ? Number(requested) - 1 : cores - busy - 2;
   return Math.max(0, Math.min(Number.isFinite(wanted) ? wanted : 0, MAX_WORKERS));
 }
 
@@ -84,7 +85,17 @@ export function workerScript(): URL | null {
   return import.meta.url.endsWith('.ts') ? null : new URL('./bounces-worker.mjs', import.meta.url);
 }
 
-export const spawnWorker = (script: URL) => (): PoolWorker => new Worker(script);
+/**
+ * worker_threads is loaded only for a run that starts threads (most runs on a small machine start
+ * none). Through require, not import(): the built engine runs in a vm.Script, which has no loader
+ * for dynamic imports.
+ */
+export function workerSpawner(script: URL): () => PoolWorker {
+  const { Worker } = createRequire(import.meta.url)(
+    'node:worker_threads',
+  ) as typeof import('node:worker_threads');
+  return () => new Worker(script);
+}
 
 /**
  * Batches handed out in order; a batch given back (its worker failed) goes out again first, unless
