@@ -14,18 +14,21 @@ export function readFieldBlocks(text: string): FieldBlock[] {
   let current: FieldBlock = new Map();
   let lastName: string | null = null;
   for (const line of text.split('\n')) {
+    const first = line[0];
+    // A field line starts with a letter, so it is not blank: only other lines need the blank test.
     // `\S` is the complement of what trim() removes: the same test without a copy of each line.
-    if (!NOT_BLANK.test(line)) {
+    if (!(first !== undefined && isAsciiLetter(first)) && !NOT_BLANK.test(line)) {
       if (current.size) blocks.push(current);
       current = new Map();
       lastName = null;
       continue;
     }
-    if ((line[0] === ' ' || line[0] === '\t') && lastName) {
+    if ((first === ' ' || first === '\t') && lastName) {
       current.set(lastName, `${current.get(lastName) ?? ''} ${line.trim()}`);
       continue;
     }
-    const match = FIELD_LINE.exec(line);
+    // FIELD_LINE needs a letter first: any other line is no field, without running it.
+    const match = isAsciiLetter(first as string) ? FIELD_LINE.exec(line) : null;
     if (!match) {
       lastName = null;
       continue;
@@ -36,6 +39,12 @@ export function readFieldBlocks(text: string): FieldBlock[] {
   }
   if (current.size) blocks.push(current);
   return blocks;
+}
+
+/** `[A-Za-z]` for one character, without a regex call. */
+function isAsciiLetter(char: string): boolean {
+  const code = char.charCodeAt(0) | 0x20;
+  return code >= 0x61 && code <= 0x7a;
 }
 
 /** Parse the header block of an RFC 5322 text (up to the first blank line) into a field block. */
@@ -56,9 +65,11 @@ export function readHeaderFields(text: string, names: readonly string[]): FieldB
   const fields: FieldBlock = new Map();
   const start = lineStartOf(names);
   start.lastIndex = 0;
-  for (let found = start.exec(head); found; found = start.exec(head)) {
+  // Each line start is found as the `\n` before it, so the text gets one before its first line: the
+  // match at `scan` index i is the line at `head` index i.
+  const scan = `\n${head}`;
+  for (let found = start.exec(scan); found; found = start.exec(scan)) {
     const at = found.index;
-    if (at > 0 && head[at - 1] !== '\n') continue; // `^` also matches after a \r: not a line start
     let lineEnd = head.indexOf('\n', at);
     const match = FIELD_LINE.exec(head.slice(at, lineEnd < 0 ? undefined : lineEnd));
     if (!match) continue;
@@ -79,11 +90,15 @@ export function readHeaderFields(text: string, names: readonly string[]): FieldB
 
 const lineStarts = new WeakMap<readonly string[], RegExp>();
 
-/** A necessary condition of a field line with one of the names: the name, then a colon on that line. */
+/**
+ * A necessary condition of a field line with one of the names: a `\n`, the name, then a colon on that
+ * line. A literal `\n` instead of `^` with the m flag (which would also match after a \r, a line start
+ * only for that flag) lets the regex skip through the text twice as fast.
+ */
 function lineStartOf(names: readonly string[]): RegExp {
   let start = lineStarts.get(names);
   if (!start) {
-    start = new RegExp(`^(?:${names.map(escapeRegExp).join('|')})[^\\S\\n]*:`, 'gim');
+    start = new RegExp(`\\n(?:${names.map(escapeRegExp).join('|')})[^\\S\\n]*:`, 'gi');
     lineStarts.set(names, start);
   }
   return start;
@@ -108,15 +123,22 @@ export function cleanAddress(value: string | undefined | null): string | null {
   let text = value.trim();
   const semi = text.indexOf(';');
   if (semi >= 0 && semi < 12) text = text.slice(semi + 1);
-  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(text);
+  // Each regex below runs only when its text holds the character it needs: most values are a bare
+  // address, and each skipped run is a regex call and a copy less per recipient.
+  const angle = text.includes('<') ? /<([^<>\s]+@[^<>\s]+)>/.exec(text) : null;
   if (angle) text = angle[1] as string;
-  const found = ADDRESS.exec(text.replace(/^["']|["']$/g, ''));
+  if (QUOTE.has(text[0] as string) || QUOTE.has(text[text.length - 1] as string))
+    text = text.replace(/^["']|["']$/g, '');
+  const found = ADDRESS.exec(text);
   if (!found) return null;
-  return found[0]
-    .replace(/^[.'"`]+/, '')
-    .replace(/\.+$/, '')
-    .toLowerCase();
+  let address = found[0];
+  if (LEADING_JUNK.has(address[0] as string)) address = address.replace(/^[.'"`]+/, '');
+  if (address.endsWith('.')) address = address.replace(/\.+$/, '');
+  return address.toLowerCase();
 }
+
+const QUOTE = new Set(['"', "'"]);
+const LEADING_JUNK = new Set(['.', "'", '"', '`']);
 
 /** `SMTP; 550 5.1.1 ...` → `550 5.1.1 ...` */
 export function stripDiagnosticType(value: string): { type: string | null; text: string } {
