@@ -13,11 +13,17 @@ export function readFieldBlocks(text: string): FieldBlock[] {
   const blocks: FieldBlock[] = [];
   let current: FieldBlock = new Map();
   let lastName: string | null = null;
-  for (const line of text.split('\n')) {
+  // An index loop: the interpreter runs it with fewer steps than for-of's iterator.
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
     const first = line[0];
+    // `[A-Za-z]`, without a regex call (`| 0x20` lower-cases an ASCII letter; NaN for '' gives 0x20).
+    const lower = line.charCodeAt(0) | 0x20;
+    const letter = lower >= 0x61 && lower <= 0x7a;
     // A field line starts with a letter, so it is not blank: only other lines need the blank test.
     // `\S` is the complement of what trim() removes: the same test without a copy of each line.
-    if (!(first !== undefined && isAsciiLetter(first)) && !NOT_BLANK.test(line)) {
+    if (!letter && !NOT_BLANK.test(line)) {
       if (current.size) blocks.push(current);
       current = new Map();
       lastName = null;
@@ -28,7 +34,7 @@ export function readFieldBlocks(text: string): FieldBlock[] {
       continue;
     }
     // FIELD_LINE needs a letter first: any other line is no field, without running it.
-    const match = isAsciiLetter(first as string) ? FIELD_LINE.exec(line) : null;
+    const match = letter ? FIELD_LINE.exec(line) : null;
     if (!match) {
       lastName = null;
       continue;
@@ -39,12 +45,6 @@ export function readFieldBlocks(text: string): FieldBlock[] {
   }
   if (current.size) blocks.push(current);
   return blocks;
-}
-
-/** `[A-Za-z]` for one character, without a regex call. */
-function isAsciiLetter(char: string): boolean {
-  const code = char.charCodeAt(0) | 0x20;
-  return code >= 0x61 && code <= 0x7a;
 }
 
 /** Parse the header block of an RFC 5322 text (up to the first blank line) into a field block. */
