@@ -6,42 +6,42 @@ const NOT_BLANK = /\S/;
 const FIELD_LINE = /^([A-Za-z][A-Za-z0-9-]{0,60})\s*:\s?(.*)$/;
 
 /**
+ * One line of a field text per match, from where the last one ended (sticky): a field (name in 1,
+ * value in 2), a blank line (3), a folded line (4) or any other line, with its `\n`. The alternatives
+ * are tried in that order, and a field starts with a letter, so it is never blank or folded. A value
+ * with a \r, \u2028 or \u2029 in it is no field (as for `FIELD_LINE`'s `.*` on a line of its own).
+ */
+const FIELD_TEXT_LINE =
+  /(?:([A-Za-z][A-Za-z0-9-]{0,60})[^\S\n]*:[^\S\n]?([^\n\r\u2028\u2029]*)|([^\S\n]*)|([ \t][^\n]*)|[^\n]*)(?:\n|(?![\s\S]))/y;
+
+/**
  * Split a field text into blocks separated by blank lines; folded lines are joined. Field names
- * are lower-cased; the first occurrence of a name in a block wins.
+ * are lower-cased; the first occurrence of a name in a block wins. One regex run per line reads it
+ * (no split of the text, no second test per line).
  */
 export function readFieldBlocks(text: string): FieldBlock[] {
   const blocks: FieldBlock[] = [];
   let current: FieldBlock = new Map();
   let lastName: string | null = null;
-  // An index loop: the interpreter runs it with fewer steps than for-of's iterator.
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const first = line[0];
-    // `[A-Za-z]`, without a regex call (`| 0x20` lower-cases an ASCII letter; NaN for '' gives 0x20).
-    const lower = line.charCodeAt(0) | 0x20;
-    const letter = lower >= 0x61 && lower <= 0x7a;
-    // A field line starts with a letter, so it is not blank: only other lines need the blank test.
-    // `\S` is the complement of what trim() removes: the same test without a copy of each line.
-    if (!letter && !NOT_BLANK.test(line)) {
+  // A last empty line (after a final `\n`) would only end the block, as the end of the text does.
+  FIELD_TEXT_LINE.lastIndex = 0;
+  while (FIELD_TEXT_LINE.lastIndex < text.length) {
+    const line = FIELD_TEXT_LINE.exec(text) as RegExpExecArray; // the last alternative always matches
+    // By index, not destructured: destructuring would step through an iterator.
+    const name = line[1];
+    const blank = line[3];
+    const folded = line[4];
+    if (name !== undefined) {
+      lastName = name.toLowerCase();
+      if (!current.has(lastName)) current.set(lastName, (line[2] as string).trim());
+      else lastName = null;
+    } else if (blank !== undefined) {
       if (current.size) blocks.push(current);
       current = new Map();
       lastName = null;
-      continue;
-    }
-    if ((first === ' ' || first === '\t') && lastName) {
-      current.set(lastName, `${current.get(lastName) ?? ''} ${line.trim()}`);
-      continue;
-    }
-    // FIELD_LINE needs a letter first: any other line is no field, without running it.
-    const match = letter ? FIELD_LINE.exec(line) : null;
-    if (!match) {
-      lastName = null;
-      continue;
-    }
-    lastName = (match[1] as string).toLowerCase();
-    if (!current.has(lastName)) current.set(lastName, (match[2] as string).trim());
-    else lastName = null;
+    } else if (folded !== undefined && lastName) {
+      current.set(lastName, `${current.get(lastName) ?? ''} ${folded.trim()}`);
+    } else lastName = null;
   }
   if (current.size) blocks.push(current);
   return blocks;
