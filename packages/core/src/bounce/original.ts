@@ -10,7 +10,7 @@ export function originalHeaders(message: BounceMessage): Record<string, string> 
   const source = message.returnedMessage ?? headerishTail(message.body);
   if (!source) return {};
   // Without its leading white space: a slice, where `replace` would copy the whole returned message.
-  const lead = (/^\s*/.exec(source)?.[0] as string).length;
+  const lead = /^\s*/.exec(source)?.[0].length ?? 0;
   const block = readHeaderFields(lead ? source.slice(lead) : source, KEPT_HEADERS);
   const out: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
@@ -24,12 +24,24 @@ export function originalHeaders(message: BounceMessage): Record<string, string> 
 export function originalMessageId(message: BounceMessage, headers: Record<string, string>): string | null {
   const fromHeaders = cleanId(headers['message-id']);
   if (fromHeaders) return fromHeaders;
-  const inReturned = message.returnedMessage ? MESSAGE_ID_LINE.exec(message.returnedMessage) : null;
+  const inReturned = message.returnedMessage ? messageIdLine(message.returnedMessage) : null;
   if (inReturned) return cleanId(inReturned[1]);
-  const inBody = MESSAGE_ID_LINE.exec(message.body);
+  const inBody = messageIdLine(message.body);
   if (inBody) return cleanId(inBody[1]);
   const field = /^\s*X-(?:Original-)?Message-ID\s*:\s*<?([^\s<>]+)>?/im.exec(message.body);
   return field ? cleanId(field[1]) : null;
+}
+
+/**
+ * `MESSAGE_ID_LINE.exec(text)`, scanning from the line of the first `Message-I` only: every match
+ * has that text on its own line, after nothing but `[ \t>]*`, so it cannot start on an earlier line
+ * (and the line start found by `lastIndexOf` is a line start for `^` in the slice too).
+ */
+function messageIdLine(text: string): RegExpExecArray | null {
+  const first = text.indexOf('Message-I');
+  if (first < 0) return null;
+  const lineStart = text.lastIndexOf('\n', first) + 1;
+  return MESSAGE_ID_LINE.exec(lineStart ? text.slice(lineStart) : text);
 }
 
 function cleanId(value: string | undefined | null): string | null {

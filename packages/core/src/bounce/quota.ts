@@ -1,4 +1,5 @@
 import type { BounceMessage } from './decoders/contract';
+import { collapseWhiteSpace } from './text';
 import type { SendingQuotaSignal } from './types';
 
 /**
@@ -58,9 +59,7 @@ function refineProvider(
 function lineAround(text: string, index: number): string {
   const start = text.lastIndexOf('\n', index) + 1;
   const end = text.indexOf('\n', index);
-  return text
-    .slice(start, end < 0 ? undefined : end)
-    .replace(/\s+/g, ' ')
+  return collapseWhiteSpace(text.slice(start, end < 0 ? undefined : end))
     .trim()
     .slice(0, 300);
 }

@@ -62,16 +62,23 @@ function recipientOf(block: FieldBlock): DecodedRecipient | null {
   const alias =
     original && original !== address ? original : actual && actual !== address ? actual : undefined;
   if (alias) recipient.alias = alias;
-  const action = ACTIONS[(block.get('action') ?? '').toLowerCase().split(/[\s(]/)[0] ?? ''];
+  const action = actionOf(block.get('action'));
   if (action) recipient.action = action;
-  const status = statusField(block.get('status'));
+  const statusValue = block.get('status');
+  const status = statusField(statusValue);
   if (status) recipient.status = status;
-  const comment = /\(([^()]{3,120})\)/.exec(block.get('status') ?? '')?.[1]?.trim();
+  // The comment is in parentheses: without a `(` the regex cannot match.
+  const comment = statusValue?.includes('(')
+    ? /\(([^()]{3,120})\)/.exec(statusValue)?.[1]?.trim()
+    : undefined;
   if (comment) recipient.statusComment = comment;
   const retryUntil = dateField(block.get('will-retry-until'));
   if (retryUntil && action === 'delayed') recipient.retryUntil = retryUntil;
-  const diagnostic = diagnosticOf(block);
-  const type = diagnosticTypeOf(block);
+  // Diagnostic-Code is read (type and text split off) once, for both the diagnostic and its type.
+  const dsnCode = block.get('diagnostic-code');
+  const dsnParts = dsnCode ? stripDiagnosticType(dsnCode) : null;
+  const diagnostic = diagnosticOf(block, dsnParts);
+  const type = dsnParts?.type ?? undefined;
   if (type) recipient.diagnosticType = type;
   if (diagnostic) {
     recipient.diagnostic = diagnostic;
@@ -91,21 +98,29 @@ function dateField(value: string | undefined): string | undefined {
 function statusField(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const code = /^\s*([245]\.\d{1,3}\.\d{1,3})/.exec(value)?.[1];
-  if (code && isStatusCode(code)) return code.split('.').map(Number).join('.');
+  // Leading zeros off ("5.01.1" → "5.1.1"): only a part after a dot can have one.
+  if (code && isStatusCode(code)) return code.includes('.0') ? code.split('.').map(Number).join('.') : code;
   return findStatusCode(value) ?? undefined;
 }
 
-function diagnosticOf(block: FieldBlock): string | undefined {
+/** `Action: failed (permanent)` → `failed`: the first word, lower-cased, if it is a known action. */
+function actionOf(value: string | undefined): DeliveryAction | undefined {
+  const lower = (value ?? '').toLowerCase();
+  // A value that is itself an action has no space or `(` to split at: the split would give it back.
+  if (Object.hasOwn(ACTIONS, lower)) return ACTIONS[lower];
+  return ACTIONS[lower.split(/[\s(]/)[0] ?? ''];
+}
+
+/** `dsnParts`: the block's Diagnostic-Code already split by `stripDiagnosticType`, if it has one. */
+function diagnosticOf(
+  block: FieldBlock,
+  dsnParts: ReturnType<typeof stripDiagnosticType> | null,
+): string | undefined {
   const raw =
     block.get('diagnostic-code') ?? block.get('x-diagnostic-code') ?? block.get('x-postfix-diagnostic-code');
   if (!raw) return undefined;
-  const text = collapseWhiteSpace(stripDiagnosticType(raw).text).trim();
+  const text = collapseWhiteSpace((dsnParts ?? stripDiagnosticType(raw)).text).trim();
   return text || undefined;
-}
-
-function diagnosticTypeOf(block: FieldBlock): string | undefined {
-  const raw = block.get('diagnostic-code');
-  return raw ? (stripDiagnosticType(raw).type ?? undefined) : undefined;
 }
 
 const SMTP_RESPONSE =
@@ -119,9 +134,10 @@ const SMTP_RESPONSE =
 function enrichFromText(recipient: DecodedRecipient, readable: string, readableLower: string): void {
   const paragraph = paragraphAbout(readable, readableLower, recipient.address);
   if (!paragraph) return;
+  // The length first: it is free, and the regex then runs only where its answer matters.
   if (
     !recipient.diagnostic ||
-    (SMTP_RESPONSE.test(paragraph) && paragraph.length > recipient.diagnostic.length)
+    (paragraph.length > recipient.diagnostic.length && SMTP_RESPONSE.test(paragraph))
   ) {
     recipient.diagnostic = paragraph;
   }
@@ -207,14 +223,14 @@ function startsWithOtherAddress(line: string, needle: string): boolean {
 }
 
 /**
- * The SMTP command named in the human-readable part: a transcript line (`>>> RCPT TO:<...>`) or
- * Postfix's `(in reply to RCPT TO command)`. Only the part before the machine-readable fields.
+ * The SMTP command named in the human-readable part (`readable`, already cut before the
+ * machine-readable fields): a transcript line (`>>> RCPT TO:<...>`) or Postfix's
+ * `(in reply to RCPT TO command)`.
  */
-function transcriptCommand(body: string, lower: string): string | undefined {
+function transcriptCommand(readable: string, lower: string): string | undefined {
   // Each alternative needs its words: `>>> `, or `in reply to` in any case (an ASCII pattern with `i`
   // matches ASCII letters only, so the lower-cased text has them). Without both, skip the scan.
-  if (!body.includes('>>> ') && !lower.includes('in reply to')) return undefined;
-  const readable = readablePart(body, '\n--- message/');
+  if (!readable.includes('>>> ') && !lower.includes('in reply to')) return undefined;
   const lines = readable.match(/^\s*>>> .*$|in reply to[\s\S]{0,24}?command/gim);
   const last = lines?.[lines.length - 1];
   return last ? (findCommand(last) ?? undefined) : undefined;

@@ -1,4 +1,4 @@
-import { cleanAddress } from '../../fields';
+import { cleanAddress, NON_ASCII_CHAR } from '../../fields';
 
 /**
  * An address written in prose: bare, in angle brackets, quoted, after `mailto:` or `SMTP:`. Bounded
@@ -7,6 +7,9 @@ import { cleanAddress } from '../../fields';
  */
 const ADDRESS_IN_TEXT =
   /[^\s<>"'(),;:[\]@`]{1,64}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?\.){1,16}[A-Za-z][A-Za-z0-9-]{0,62}(?![\p{L}\p{N}-])/gu;
+/** ADDRESS_IN_TEXT for ASCII-only lines, where it finds the same without compiling Unicode classes. */
+const ASCII_ADDRESS_IN_TEXT =
+  /[^\s<>"'(),;:[\]@`]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?\.){1,16}[A-Za-z][A-Za-z0-9-]{0,62}(?![A-Za-z0-9-])/g;
 
 /** At most this many addresses are read from one line (a hostile line may hold thousands). */
 const MAX_PER_LINE = 50;
@@ -22,7 +25,8 @@ export interface AddressAt {
 export function addressesIn(line: string): AddressAt[] {
   if (!line.includes('@')) return [];
   const found: AddressAt[] = [];
-  for (const match of line.matchAll(ADDRESS_IN_TEXT)) {
+  const pattern = NON_ASCII_CHAR.test(line) ? ADDRESS_IN_TEXT : ASCII_ADDRESS_IN_TEXT;
+  for (const match of line.matchAll(pattern)) {
     const address = cleanAddress(match[0]);
     if (address && !found.some((f) => f.address === address)) {
       const index = match.index ?? 0;

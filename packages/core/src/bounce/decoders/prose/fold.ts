@@ -1,3 +1,5 @@
+import { collapseWhiteSpace } from '../../text';
+
 /** Windows-1252's letters for bytes 0x80-0x9F, in byte order (the rest of 0x80-0xBF is Latin-1). */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 const MOJIBAKE = new RegExp(`\u00c3([\u0080-\u00bf${CP1252_HIGH}])`, 'g');
@@ -21,14 +23,13 @@ function repairMojibake(text: string): string {
  */
 export function fold(text: string): string {
   // Most notices are plain ASCII: lower case and spaces are all they need.
-  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
-  return repairMojibake(text)
+  if (!NON_ASCII.test(text)) return collapseWhiteSpace(text.toLowerCase()).trim();
+  const unaccented = repairMojibake(text)
     .toLowerCase()
     .replace(/ß/g, 'ss')
     .replace(/œ/g, 'oe')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[\u2018\u2019\u00b4]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/[\u2018\u2019\u00b4]/g, "'");
+  return collapseWhiteSpace(unaccented).trim();
 }

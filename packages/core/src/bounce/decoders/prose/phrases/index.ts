@@ -27,16 +27,9 @@ function labelAtStart(list: ListName): RegExp {
   return new RegExp(`^(?:[-*>] ?)?(?:${sourcesOf(list)})(?: ?\\(s\\))? ?:`);
 }
 
-/** Several lists as one alternation: one scan where a caller asks whether any of them matches. */
-function anyOf(...lists: ListName[]): RegExp {
-  return new RegExp(`(?<![a-z])(?:${lists.map(sourcesOf).join('|')})`);
-}
-
 /** Compiled once: every regex is one scan of a folded line or subject. */
 export const PHRASES = {
   failure: anywhere('failure'),
-  /** `failure`, `delay` or `delayHints` (what `saysFailure` asks of every line). */
-  failureOrDelay: anyOf('failure', 'delay', 'delayHints'),
   delay: anywhere('delay'),
   delayHints: anywhere('delayHints'),
   final: anywhere('final'),
