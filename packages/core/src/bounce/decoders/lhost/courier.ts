@@ -1,5 +1,13 @@
 import { recipientsOf } from './qmail';
-import { bounce, hasUsableDeliveryStatus, originalMessageId, safely, scanText, section } from './util';
+import {
+  bounce,
+  hasUsableDeliveryStatus,
+  lowerHead,
+  originalMessageId,
+  safely,
+  scanText,
+  section,
+} from './util';
 
 /**
  * Courier MTA's notice when it comes without a usable delivery-status part: "This is a delivery
@@ -15,6 +23,8 @@ const END = /^-{20,}\s*$/m;
 const DELAYED = /DELAYS IN DELIVERING YOUR MESSAGE|This is a warning message only/i;
 
 export const Courier = safely('Courier', (m) => {
+  // MARKER's words, lower-cased, are necessary for it to match.
+  if (!lowerHead(m).includes('running the courier mail server')) return null;
   const body = scanText(m.body);
   if (!MARKER.test(body.slice(0, 2000)) || hasUsableDeliveryStatus(m)) return null;
   const delayed = DELAYED.test(body.slice(0, 4000));

@@ -1,6 +1,8 @@
 import {
   bounce,
   findAddress,
+  hasAny,
+  lowerHead,
   MAX_RECIPIENTS,
   originalMessageId,
   recipientFrom,
@@ -14,13 +16,16 @@ import {
  * <address> (and other recipients in the same domain)." between rows of asterisks.
  */
 const MARKER = /InterScan|^Sent <<< RCPT TO:/im;
+/** A phrase of each MARKER alternative, lower-cased: one of them is necessary for MARKER to match. */
+const MARKER_PHRASES = ['interscan', 'sent <<< rcpt to:'];
 const SENT = /^Sent <<< (RCPT TO|MAIL FROM|DATA)\b:?\s*(<[^>\n]{0,300}>)?/gm;
 const UNABLE = /Unable to deliver message to (<[^>\n]{1,300}>)/g;
 const END = /^\*+\s+End of message\s+\*+|^-{10,}\s*$/m;
 
 export const InterScanMSS = safely('InterScanMSS', (m) => {
   const body = scanText(m.body);
-  if (!MARKER.test(m.from) && !MARKER.test(body.slice(0, 4000))) return null;
+  const fromMarked = hasAny(m.from.toLowerCase(), MARKER_PHRASES) && MARKER.test(m.from);
+  if (!fromMarked && !(hasAny(lowerHead(m), MARKER_PHRASES) && MARKER.test(body.slice(0, 4000)))) return null;
   const end = END.exec(body);
   const text = end ? body.slice(0, end.index) : body.slice(0, 8000);
   const out = new Map<string, ReturnType<typeof recipientFrom>>();

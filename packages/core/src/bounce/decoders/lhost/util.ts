@@ -153,6 +153,32 @@ export function failedRecipientsHeader(message: BounceMessage): string[] {
   return out;
 }
 
+/** Longest head of the body a decoder's case-insensitive marker scans (Postfix, Exchange 2007). */
+const LOWER_HEAD_CHARS = 8000;
+const lowerHeads = new WeakMap<BounceMessage, string>();
+
+/**
+ * The first 8000 characters of the body, lower-cased once per message. A decoder whose marker is a
+ * case-insensitive (non-Unicode) regex over at most that head first looks for a lower-case ASCII
+ * phrase of the marker here: under `i` an ASCII letter matches only itself or its ASCII case twin,
+ * and both lower-case to the same letter, so the phrase is NECESSARY for a match. Most messages
+ * lack it, and the big regex is then never compiled (once per string width) nor run for them.
+ */
+export function lowerHead(message: BounceMessage): string {
+  let lower = lowerHeads.get(message);
+  if (lower === undefined) {
+    lower = message.body.slice(0, LOWER_HEAD_CHARS).toLowerCase();
+    lowerHeads.set(message, lower);
+  }
+  return lower;
+}
+
+/** True when `lower` (already lower-cased) contains any of the lower-case `phrases`. */
+export function hasAny(lower: string, phrases: readonly string[]): boolean {
+  for (const phrase of phrases) if (lower.includes(phrase)) return true;
+  return false;
+}
+
 export function isMailerDaemon(from: string): boolean {
   return /mailer-daemon|postmaster|mail delivery (system|subsystem)|MAILER_DAEMON/i.test(from);
 }

@@ -3,6 +3,7 @@ import { recipientsOf } from './qmail';
 import {
   bounce,
   findAddress,
+  lowerHead,
   MAX_RECIPIENTS,
   originalMessageId,
   recipientFrom,
@@ -47,7 +48,11 @@ function notice(body: string): DecodedRecipient[] {
 export const X2 = safely('X2', (m) => {
   const body = scanText(m.body);
   const head = body.slice(0, 4000);
-  if (NOTICE.test(head)) return bounce('X2', notice(body), originalMessageId(m));
-  if (!MARKER.test(head)) return null;
+  // Each marker's words, lower-cased, are necessary for it to match.
+  const lower = lowerHead(m);
+  if (lower.includes('notice: delivery failure.') && NOTICE.test(head))
+    return bounce('X2', notice(body), originalMessageId(m));
+  if (!lower.includes('unable to deliver message to the following address') || !MARKER.test(head))
+    return null;
   return bounce('X2', recipientsOf(section(body, MARKER, END) ?? ''), originalMessageId(m, END));
 });
