@@ -1,5 +1,6 @@
 import { recipientsOf } from './qmail';
 import {
+  allMatches,
   bounce,
   hasUsableDeliveryStatus,
   lowerHead,
@@ -20,6 +21,8 @@ const MARKER = /running the Courier mail server/i;
 const START =
   /^Your message to the following recipients (?:cannot be delivered|has not been delivered yet|was delayed):\s*$/im;
 const END = /^-{20,}\s*$/m;
+/** A command Courier sent (">>> RCPT TO:<...>"). */
+const SENT = /(?:^|\s)>>> (RCPT|MAIL|DATA|EHLO|HELO)\b/gi;
 const DELAYED = /DELAYS IN DELIVERING YOUR MESSAGE|This is a warning message only/i;
 
 export const Courier = safely('Courier', (m) => {
@@ -30,7 +33,7 @@ export const Courier = safely('Courier', (m) => {
   const delayed = DELAYED.test(body.slice(0, 4000));
   const recipients = recipientsOf(section(body, START, END) ?? '').map((r) => {
     // The last ">>> COMMAND" before the reply is the one that failed.
-    const sent = [...(r.diagnostic ?? '').matchAll(/(?:^|\s)>>> (RCPT|MAIL|DATA|EHLO|HELO)\b/gi)]
+    const sent = allMatches(r.diagnostic ?? '', SENT)
       .pop()?.[1]
       ?.toUpperCase();
     const command = sent ?? r.command;

@@ -1,4 +1,5 @@
 import {
+  allMatches,
   bounce,
   findAddress,
   hasAny,
@@ -29,7 +30,7 @@ export const InterScanMSS = safely('InterScanMSS', (m) => {
   const end = END.exec(body);
   const text = end ? body.slice(0, end.index) : body.slice(0, 8000);
   const out = new Map<string, ReturnType<typeof recipientFrom>>();
-  for (const hit of text.matchAll(SENT)) {
+  for (const hit of allMatches(text, SENT)) {
     const address = findAddress(hit[2]);
     if (!address || out.size >= MAX_RECIPIENTS) continue;
     const reply = /^Received >>> (.*)$/m.exec(text.slice((hit.index ?? 0) + hit[0].length))?.[1] ?? '';
@@ -41,7 +42,7 @@ export const InterScanMSS = safely('InterScanMSS', (m) => {
       }),
     );
   }
-  for (const hit of text.matchAll(UNABLE)) {
+  for (const hit of allMatches(text, UNABLE)) {
     const address = findAddress(hit[1]);
     if (address && !out.has(address) && out.size < MAX_RECIPIENTS) {
       const line = /^.*Unable to deliver message to.*$/m.exec(text.slice(hit.index ?? 0))?.[0] ?? '';

@@ -115,11 +115,28 @@ const NESTED_ORIGINAL_RE =
 function lastIndexOf(text: string, re: RegExp): number {
   let last = -1;
   let count = 0;
-  for (const m of text.matchAll(re)) {
-    last = m.index ?? last;
+  for (const m of allMatches(text, re)) {
+    last = m.index;
     if (++count >= 100) break;
   }
   return last;
+}
+
+/**
+ * The matches `text.matchAll(re)` yields, for a global, non-Unicode `re`, found with `exec` on `re`
+ * itself. `matchAll` runs a copy of the pattern; once V8's regex cache has let go of the source (after
+ * a few garbage collections) the copy is compiled again, so a module-level pattern is compiled more
+ * than once per run. An empty match steps one code unit on, as `matchAll` does without `u`.
+ */
+export function allMatches(text: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let match = re.exec(text); match; match = re.exec(text)) {
+    out.push(match);
+    if (match[0] === '') re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
 }
 
 /** Message-ID of the returned original: the returned part, else the body after `after`. */

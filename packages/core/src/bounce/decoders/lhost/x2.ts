@@ -1,6 +1,7 @@
 import type { DecodedRecipient } from '../contract';
 import { recipientsOf } from './qmail';
 import {
+  allMatches,
   bounce,
   findAddress,
   lowerHead,
@@ -30,7 +31,7 @@ const FAILED = /^Delivery failed:\s*(\S{1,300})\s*$/gm;
 
 function notice(body: string): DecodedRecipient[] {
   const out: DecodedRecipient[] = [];
-  for (const hit of body.matchAll(FAILED)) {
+  for (const hit of allMatches(body, FAILED)) {
     if (out.length >= MAX_RECIPIENTS) break;
     const rest = body.slice((hit.index ?? 0) + hit[0].length);
     const block = rest.split(/^Delivery failed:|^\s*$\n^\s*$/m)[0] ?? '';
