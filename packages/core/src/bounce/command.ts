@@ -1,22 +1,13 @@
 /** The SMTP command a failure happened at, read from the error text (`in reply to RCPT TO command`...). */
 
-/**
- * Each pattern with, for the case-sensitive ones, the literals of which one is NECESSARY for it to
- * match: a text with none of them skips the pattern (never compiled for most runs). The `i` ones
- * have none: their words are common and a case-folded check would cost more than it saves.
- */
-const DETECTABLE: [RegExp, string, readonly string[] | null][] = [
-  [
-    /\b(HELO|EHLO)\b|refused to talk to me|after initial connection|greeting/g,
-    'HELO',
-    ['HELO', 'EHLO', 'refused to talk to me', 'after initial connection', 'greeting'],
-  ],
-  [/\bSTARTTLS\b/g, 'STARTTLS', ['STARTTLS']],
-  [/\bAUTH (PLAIN|LOGIN|CRAM-|DIGEST-)/g, 'AUTH', ['AUTH ']],
-  [/\bMAIL F(ROM)?\b/gi, 'MAIL', null],
-  [/\bRCPT( T(O)?)?\b/gi, 'RCPT', null],
-  [/\bDATA\b|\bend of data\b/gi, 'DATA', null],
-  [/\bXFORWARD\b/g, 'XFORWARD', ['XFORWARD']],
+const DETECTABLE: [RegExp, string][] = [
+  [/\b(HELO|EHLO)\b|refused to talk to me|after initial connection|greeting/g, 'HELO'],
+  [/\bSTARTTLS\b/g, 'STARTTLS'],
+  [/\bAUTH (PLAIN|LOGIN|CRAM-|DIGEST-)/g, 'AUTH'],
+  [/\bMAIL F(ROM)?\b/gi, 'MAIL'],
+  [/\bRCPT( T(O)?)?\b/gi, 'RCPT'],
+  [/\bDATA\b|\bend of data\b/gi, 'DATA'],
+  [/\bXFORWARD\b/g, 'XFORWARD'],
 ];
 /** Cheap pre-check: no command word at all means nothing to look for. */
 const ANY_COMMAND =
@@ -31,8 +22,7 @@ export function findCommand(text: string | null | undefined): string | null {
   if (!text || !ANY_COMMAND.test(text)) return null;
   const scan = text.length > 4000 ? text.slice(0, 4000) : text;
   let best: { at: number; name: string } | null = null;
-  for (const [pattern, name, literals] of DETECTABLE) {
-    if (literals && !literals.some((literal) => scan.includes(literal))) continue;
+  for (const [pattern, name] of DETECTABLE) {
     // exec in a loop, not matchAll: no iterator and no copy of the pattern per text and command.
     pattern.lastIndex = 0;
     for (let match = pattern.exec(scan); match; match = pattern.exec(scan)) {

@@ -80,12 +80,7 @@ function toDecoded(event: SesEvent): Decoded | null {
 }
 
 function isSes(m: BounceMessage): boolean {
-  // Either domain, lower-cased, is necessary for the pattern to match.
-  const from = m.from.toLowerCase();
-  const named =
-    (from.includes('amazonaws.com') || from.includes('amazonses.com')) &&
-    /@sns\.amazonaws\.com|amazonses\.com/i.test(m.from);
-  return named || m.headers.has('x-amz-sns-message-id');
+  return /@sns\.amazonaws\.com|amazonses\.com/i.test(m.from) || m.headers.has('x-amz-sns-message-id');
 }
 
 export const AmazonSES = safely('AmazonSES', (m) => {

@@ -1,14 +1,5 @@
 import { recipientsOf } from './qmail';
-import {
-  allMatches,
-  bounce,
-  hasUsableDeliveryStatus,
-  lowerHead,
-  originalMessageId,
-  safely,
-  scanText,
-  section,
-} from './util';
+import { bounce, hasUsableDeliveryStatus, originalMessageId, safely, scanText, section } from './util';
 
 /**
  * Courier MTA's notice when it comes without a usable delivery-status part: "This is a delivery
@@ -21,19 +12,15 @@ const MARKER = /running the Courier mail server/i;
 const START =
   /^Your message to the following recipients (?:cannot be delivered|has not been delivered yet|was delayed):\s*$/im;
 const END = /^-{20,}\s*$/m;
-/** A command Courier sent (">>> RCPT TO:<...>"). */
-const SENT = /(?:^|\s)>>> (RCPT|MAIL|DATA|EHLO|HELO)\b/gi;
 const DELAYED = /DELAYS IN DELIVERING YOUR MESSAGE|This is a warning message only/i;
 
 export const Courier = safely('Courier', (m) => {
-  // MARKER's words, lower-cased, are necessary for it to match.
-  if (!lowerHead(m).includes('running the courier mail server')) return null;
   const body = scanText(m.body);
   if (!MARKER.test(body.slice(0, 2000)) || hasUsableDeliveryStatus(m)) return null;
   const delayed = DELAYED.test(body.slice(0, 4000));
   const recipients = recipientsOf(section(body, START, END) ?? '').map((r) => {
     // The last ">>> COMMAND" before the reply is the one that failed.
-    const sent = allMatches(r.diagnostic ?? '', SENT)
+    const sent = [...(r.diagnostic ?? '').matchAll(/(?:^|\s)>>> (RCPT|MAIL|DATA|EHLO|HELO)\b/gi)]
       .pop()?.[1]
       ?.toUpperCase();
     const command = sent ?? r.command;

@@ -1,7 +1,6 @@
 import {
   bounce,
   findAddress,
-  lowerHead,
   originalMessageId,
   type ReasonTable,
   reasonFrom,
@@ -27,8 +26,6 @@ const DMA_REASONS: ReasonTable = [
 ];
 
 export const DragonFly = safely('DragonFly', (m) => {
-  // MARKER's words, lower-cased, are necessary for it to match.
-  if (!lowerHead(m).includes('this is the dragonfly mail agent')) return null;
   const body = scanText(m.body);
   if (!MARKER.test(body.slice(0, 4000))) return null;
   const start = START.exec(body);

@@ -1,11 +1,5 @@
 import { oneLine, scanText } from './text';
 
-// Built once, not with `new RegExp` per call: V8's regex cache forgets a source after a few garbage
-// collections, and each new pattern object is then compiled again.
-const STATUS_FIELD = /^Status:[ \t]*(.*)$/im;
-const DIAGNOSTIC_FIELD = /^Diagnostic-Code:[ \t]*(.*)$/im;
-const ACTION_FIELD = /^Action:[ \t]*(.*)$/im;
-
 /**
  * Status and Diagnostic-Code of one recipient from a delivery-status part, for text decoders whose
  * notice also carries one. Reads `Field: value` lines with folded continuations; never throws.
@@ -27,13 +21,13 @@ export function dsnFields(
   const block = named ?? (options.sameRecipient ? undefined : blocks.find((b) => /^Status:/im.test(b)));
   if (!block) return {};
   const unfolded = block.replace(/\n[ \t]+/g, ' ');
-  const field = (re: RegExp) => re.exec(unfolded)?.[1]?.trim();
-  const status = /^([245]\.\d{1,3}\.\d{1,3})/.exec(field(STATUS_FIELD) ?? '')?.[1];
-  const diagnostic = field(DIAGNOSTIC_FIELD);
+  const field = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(unfolded)?.[1]?.trim();
+  const status = /^([245]\.\d{1,3}\.\d{1,3})/.exec(field('Status') ?? '')?.[1];
+  const diagnostic = field('Diagnostic-Code');
   return {
     status,
     diagnostic: diagnostic ? oneLine(diagnostic.replace(/^smtp;\s*/i, '')) : undefined,
     diagnosticType: /^([a-z][\w-]{0,20})\s*;/i.exec(diagnostic ?? '')?.[1]?.toUpperCase(),
-    action: field(ACTION_FIELD)?.toLowerCase(),
+    action: field('Action')?.toLowerCase(),
   };
 }

@@ -2,8 +2,6 @@ import type { BounceMessage, DecodedRecipient } from '../contract';
 import {
   bounce,
   findAddress,
-  hasAny,
-  lowerHead,
   MAX_RECIPIENTS,
   oneLine,
   originalMessageId,
@@ -29,14 +27,7 @@ const INLINE = /Did not reach the following recipient:[ \t]*(\S{1,256}@\S{1,255}
 /** MSEXCH codes whose meaning is fixed: the recipient does not exist. */
 const CODE_REASONS: Record<string, 'userunknown'> = { '000C05A6': 'userunknown', '000C0595': 'userunknown' };
 
-const START_PHRASES = [
-  'did not reach the following recipient',
-  'the following recipient(s) could not be reached:',
-];
-
 function isExchange2003(m: BounceMessage): boolean {
-  // A phrase of each START alternative, lower-cased: one of them is necessary for START to match.
-  if (!hasAny(lowerHead(m), START_PHRASES)) return false;
   const head = m.body.slice(0, 6000);
   if (!START.test(head)) return false;
   const exchangy =

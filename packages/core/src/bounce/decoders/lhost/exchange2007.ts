@@ -2,9 +2,7 @@ import type { BounceMessage, DecodedRecipient } from '../contract';
 import {
   bounce,
   findAddress,
-  hasAny,
   hasUsableDeliveryStatus,
-  lowerHead,
   MAX_RECIPIENTS,
   oneLine,
   originalMessageId,
@@ -31,11 +29,7 @@ const DIAGNOSTIC = /^Diagnostic information for administrators:\s*$/im;
 const END = /^Original message headers:\s*$|^-{3} message\/rfc822 -{3}$/im;
 const ADDRESS_LINE = /^<?([^\s<>()@]{1,256}@[^\s<>()@]{1,255}?)>?(?:\s*\(.*\))?\s*$/;
 
-/** A phrase of each MARKER alternative, lower-cased: one of them is necessary for MARKER to match. */
-const MARKER_PHRASES = ['to these recipients or ', 'diagnostic information for administrators:'];
-
 function isExchange2007(m: BounceMessage): boolean {
-  if (!hasAny(lowerHead(m), MARKER_PHRASES)) return false;
   return MARKER.test(m.body.slice(0, 8000)) && !hasUsableDeliveryStatus(m);
 }
 

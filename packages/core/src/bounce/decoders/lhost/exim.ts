@@ -3,9 +3,7 @@ import {
   bounce,
   failedRecipientsHeader,
   findAddress,
-  hasAny,
   isMailerDaemon,
-  lowerHead,
   MAX_RECIPIENTS,
   oneLine,
   originalMessageId,
@@ -38,29 +36,12 @@ const RETURNED = /^[ \t]*-{2,} This is a copy|^Included is a copy|^-{2,} The hea
 /** GMX and 1&1 reuse Exim's opening but not its layout; their decoder reads them. */
 const GMX_LAYOUT = /^--- The header of the original message is following\. ---/m;
 
-/** A phrase of each MARKER alternative, lower-cased: one of them is necessary for MARKER to match. */
-const MARKER_PHRASES = [
-  'this message was created automatically by ',
-  'could not be delivered to one or more ',
-];
-/** The same for SUBJECT's alternatives. */
-const SUBJECT_PHRASES = [
-  'mail delivery failed',
-  'warning: message ',
-  'mail failure',
-  'mail delivery failure',
-];
-
 function isExim(m: BounceMessage): boolean {
   // GMX_LAYOUT's words are necessary for it to match: a native substring search skips the scan.
   if (m.body.includes('--- The header of the original message is following. ---') && GMX_LAYOUT.test(m.body))
     return false;
-  if (hasAny(lowerHead(m), MARKER_PHRASES) && MARKER.test(m.body.slice(0, 4000))) return true;
-  return (
-    hasAny(m.subject.toLowerCase(), SUBJECT_PHRASES) &&
-    SUBJECT.test(m.subject) &&
-    (isMailerDaemon(m.from) || m.headers.has('x-failed-recipients'))
-  );
+  if (MARKER.test(m.body.slice(0, 4000))) return true;
+  return SUBJECT.test(m.subject) && (isMailerDaemon(m.from) || m.headers.has('x-failed-recipients'));
 }
 
 /** Exim's own sentences (from its source and documentation), not the remote server's. */

@@ -27,8 +27,6 @@ const SENTENCE_REASONS: [RegExp, BounceReason][] = [
 ];
 
 function isEZweb(m: BounceMessage): boolean {
-  // The domain, lower-cased, is necessary for the pattern to match.
-  if (!m.from.toLowerCase().includes('@ezweb.ne.jp')) return false;
   return /@ezweb\.ne\.jp/i.test(m.from) && /Mail System Error - Returned Mail/i.test(m.subject);
 }
 

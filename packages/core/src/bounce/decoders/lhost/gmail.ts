@@ -3,7 +3,6 @@ import {
   bounce,
   findAddress,
   isMailerDaemon,
-  lowerHead,
   MAX_RECIPIENTS,
   originalMessageId,
   type ReasonTable,
@@ -42,9 +41,7 @@ const GMAIL_REASONS: ReasonTable = [
 
 function isGmail(m: BounceMessage): boolean {
   const head = m.body.slice(0, 4000);
-  if (!isMailerDaemon(m.from)) return false;
-  // MARKER's shared words, lower-cased, are necessary for it to match.
-  if (!lowerHead(m).includes('delivery to the following recipient') || !MARKER.test(head)) return false;
+  if (!isMailerDaemon(m.from) || !MARKER.test(head)) return false;
   // Other MTAs borrowed the opening sentence (see X3); Gmail's own notice has "Technical details
   // of ... failure" or comes from Google's mailer-daemon.
   return DETAILS.test(head) || /@(?:googlemail|gmail|google)\.com/i.test(m.from);

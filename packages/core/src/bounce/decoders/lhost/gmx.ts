@@ -2,7 +2,6 @@ import type { BounceMessage, DecodedRecipient } from '../contract';
 import {
   bounce,
   findAddress,
-  hasAny,
   MAX_RECIPIENTS,
   originalMessageId,
   type ReasonTable,
@@ -60,9 +59,6 @@ function decodeLayout(name: string, m: BounceMessage) {
 const ONE_AND_ONE = /kundenserver|1and1|1und1|ionos/i;
 
 export const EinsUndEins = safely('EinsUndEins', (m) =>
-  // One of ONE_AND_ONE's names, lower-cased, is necessary for it to match.
-  hasAny(m.from.toLowerCase(), ['kundenserver', '1and1', '1und1', 'ionos']) && ONE_AND_ONE.test(m.from)
-    ? decodeLayout('EinsUndEins', m)
-    : null,
+  ONE_AND_ONE.test(m.from) ? decodeLayout('EinsUndEins', m) : null,
 );
 export const GMX = safely('GMX', (m) => decodeLayout('GMX', m));

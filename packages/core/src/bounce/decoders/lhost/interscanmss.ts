@@ -1,9 +1,6 @@
 import {
-  allMatches,
   bounce,
   findAddress,
-  hasAny,
-  lowerHead,
   MAX_RECIPIENTS,
   originalMessageId,
   recipientFrom,
@@ -17,20 +14,17 @@ import {
  * <address> (and other recipients in the same domain)." between rows of asterisks.
  */
 const MARKER = /InterScan|^Sent <<< RCPT TO:/im;
-/** A phrase of each MARKER alternative, lower-cased: one of them is necessary for MARKER to match. */
-const MARKER_PHRASES = ['interscan', 'sent <<< rcpt to:'];
 const SENT = /^Sent <<< (RCPT TO|MAIL FROM|DATA)\b:?\s*(<[^>\n]{0,300}>)?/gm;
 const UNABLE = /Unable to deliver message to (<[^>\n]{1,300}>)/g;
 const END = /^\*+\s+End of message\s+\*+|^-{10,}\s*$/m;
 
 export const InterScanMSS = safely('InterScanMSS', (m) => {
   const body = scanText(m.body);
-  const fromMarked = hasAny(m.from.toLowerCase(), MARKER_PHRASES) && MARKER.test(m.from);
-  if (!fromMarked && !(hasAny(lowerHead(m), MARKER_PHRASES) && MARKER.test(body.slice(0, 4000)))) return null;
+  if (!MARKER.test(m.from) && !MARKER.test(body.slice(0, 4000))) return null;
   const end = END.exec(body);
   const text = end ? body.slice(0, end.index) : body.slice(0, 8000);
   const out = new Map<string, ReturnType<typeof recipientFrom>>();
-  for (const hit of allMatches(text, SENT)) {
+  for (const hit of text.matchAll(SENT)) {
     const address = findAddress(hit[2]);
     if (!address || out.size >= MAX_RECIPIENTS) continue;
     const reply = /^Received >>> (.*)$/m.exec(text.slice((hit.index ?? 0) + hit[0].length))?.[1] ?? '';
@@ -42,7 +36,7 @@ export const InterScanMSS = safely('InterScanMSS', (m) => {
       }),
     );
   }
-  for (const hit of allMatches(text, UNABLE)) {
+  for (const hit of text.matchAll(UNABLE)) {
     const address = findAddress(hit[1]);
     if (address && !out.has(address) && out.size < MAX_RECIPIENTS) {
       const line = /^.*Unable to deliver message to.*$/m.exec(text.slice(hit.index ?? 0))?.[0] ?? '';

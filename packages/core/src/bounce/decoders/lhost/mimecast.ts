@@ -1,7 +1,6 @@
 import {
   bounce,
   findAddress,
-  lowerHead,
   oneLine,
   originalMessageId,
   recipientFrom,
@@ -21,9 +20,6 @@ const MORE = /^Additional information follows :?\s*$/im;
 const END = /^This condition occurred after|^\s*$\n^\s*$/m;
 
 export const Mimecast = safely('Mimecast', (m) => {
-  // TO's words, lower-cased, are necessary for it to match.
-  if (!lowerHead(m).includes('attempted to send to the following address could not be delivered:'))
-    return null;
   const body = scanText(m.body);
   const to = TO.exec(body.slice(0, 4000));
   const address = findAddress(to?.[1]);

@@ -4,7 +4,6 @@ import {
   bounce,
   findAddress,
   findStatus,
-  lowerHead,
   MAX_RECIPIENTS,
   originalMessageId,
   type ReasonTable,
@@ -37,8 +36,6 @@ const SMTPD_REASONS: ReasonTable = [
 ];
 
 export const OpenSMTPD = safely('OpenSMTPD', (m) => {
-  // MARKER's words, lower-cased, are necessary for it to match.
-  if (!lowerHead(m).includes('this is the mailer-daemon, please do not reply to this e')) return null;
   const body = scanText(m.body);
   if (!MARKER.test(body.slice(0, 2000))) return null;
   const delayed = /notification: (?:delayed|warning)|A message is delayed|temporary failure report/i.test(

@@ -2,9 +2,7 @@ import type { BounceMessage, DecodedRecipient } from '../contract';
 import {
   bounce,
   findAddress,
-  hasAny,
   hasUsableDeliveryStatus,
-  lowerHead,
   MAX_RECIPIENTS,
   oneLine,
   originalMessageId,
@@ -26,17 +24,9 @@ const SUBJECT = /^Undelivered Mail Returned to Sender|^Postfix SMTP server: erro
 const HEAD = /^<([^\s<>]{1,256}@[^\s<>]{1,255})>/;
 const END = /^-{3,}|^Content-Description:|^For other details, see/m;
 
-/** A phrase of each MARKER alternative, lower-cased: one of them is necessary for MARKER to match. */
-const MARKER_PHRASES = ['postfix program', 'mail system', 'transcript of session follows.'];
-/** The same for SUBJECT's alternatives. */
-const SUBJECT_PHRASES = ['undelivered mail returned to sender', 'postfix smtp server: errors from'];
-
 function isPostfix(m: BounceMessage): boolean {
   if (hasUsableDeliveryStatus(m)) return false;
-  return (
-    (hasAny(lowerHead(m), MARKER_PHRASES) && MARKER.test(m.body.slice(0, 8000))) ||
-    (hasAny(m.subject.toLowerCase(), SUBJECT_PHRASES) && SUBJECT.test(m.subject))
-  );
+  return MARKER.test(m.body.slice(0, 8000)) || SUBJECT.test(m.subject);
 }
 
 /** `<address>: text` paragraphs; the paragraph ends at a blank line or an unindented line. */

@@ -2,8 +2,6 @@ import type { BounceMessage, DecodedRecipient } from '../contract';
 import {
   bounce,
   findAddress,
-  hasAny,
-  lowerHead,
   MAX_RECIPIENTS,
   originalMessageId,
   type ReasonTable,
@@ -27,16 +25,8 @@ const END =
   /^--- (?:Below this line is a copy|Enclosed is a copy|Enclosed are the original headers|Below this line is the original)/im;
 const HEAD = /^<([^\s<>]{1,256}@[^\s<>]{1,255})>:?[ \t]*(.*)$/;
 
-/** A phrase of each MARKER alternative, lower-cased: one of them is necessary for MARKER to match. */
-const MARKER_PHRASES = [
-  'qmail-send program at',
-  "wasn't able to deliver your message",
-  'unable to deliver your message to the following address',
-  'to the following address(es) could not be delivered',
-];
-
 function isQmail(m: BounceMessage): boolean {
-  return hasAny(lowerHead(m), MARKER_PHRASES) && MARKER.test(m.body.slice(0, 4000));
+  return MARKER.test(m.body.slice(0, 4000));
 }
 
 const QMAIL_REASONS: ReasonTable = [

@@ -1,7 +1,6 @@
 import type { BounceMessage, DecodedRecipient } from '../contract';
 import { dsnFields } from './dsn-fields';
 import {
-  allMatches,
   bounce,
   findAddress,
   findStatus,
@@ -53,15 +52,13 @@ function statusText(m: BounceMessage, body: string): string | null {
 }
 
 /** A list line: `<address>`, a bare address, or a bare local part (resolved via Final-Recipient). */
-const FINAL_RECIPIENT = /^Final-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?([^\s<>;]+@[^\s<>;]+)/gim;
-/** A command sendmail sent (">>> RCPT To:<x>"). */
-const SENT = />>> (RCPT|MAIL|DATA|EHLO|HELO)\b/gi;
-
 function listAddress(line: string, dsn: string | null): string {
   const token = /^\s*<?([^\s<>()]{1,300})>?\s*$/.exec(line)?.[1];
   if (!token) return '';
   if (token.includes('@')) return findAddress(token);
-  const finals = allMatches(dsn ?? '', FINAL_RECIPIENT).map((f) => f[1] ?? '');
+  const finals = [
+    ...(dsn ?? '').matchAll(/^Final-Recipient:[ \t]*(?:rfc822;)?[ \t]*<?([^\s<>;]+@[^\s<>;]+)/gim),
+  ].map((f) => f[1] ?? '');
   const wanted = token.toLowerCase();
   return findAddress(finals.find((f) => f.toLowerCase().startsWith(`${wanted}@`)) ?? finals[0]);
 }
@@ -81,7 +78,7 @@ function recipients(m: BounceMessage, body: string): DecodedRecipient[] {
     const status = dsn.status ?? findStatus(transcript) ?? findStatus(text);
     const reason = reasonFrom(transcript, SENDMAIL_REASONS);
     // The last command sendmail sent (">>> RCPT To:<x>") is the one the reply refused.
-    const sent = allMatches(transcript, SENT).pop()?.[1]?.toUpperCase();
+    const sent = [...transcript.matchAll(/>>> (RCPT|MAIL|DATA|EHLO|HELO)\b/gi)].pop()?.[1]?.toUpperCase();
     out.push(
       recipientFrom(current.address, text, {
         action: transient ? 'delayed' : 'failed',

@@ -115,28 +115,11 @@ const NESTED_ORIGINAL_RE =
 function lastIndexOf(text: string, re: RegExp): number {
   let last = -1;
   let count = 0;
-  for (const m of allMatches(text, re)) {
-    last = m.index;
+  for (const m of text.matchAll(re)) {
+    last = m.index ?? last;
     if (++count >= 100) break;
   }
   return last;
-}
-
-/**
- * The matches `text.matchAll(re)` yields, for a global, non-Unicode `re`, found with `exec` on `re`
- * itself. `matchAll` runs a copy of the pattern; once V8's regex cache has let go of the source (after
- * a few garbage collections) the copy is compiled again, so a module-level pattern is compiled more
- * than once per run. An empty match steps one code unit on, as `matchAll` does without `u`.
- */
-export function allMatches(text: string, re: RegExp): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let match = re.exec(text); match; match = re.exec(text)) {
-    out.push(match);
-    if (match[0] === '') re.lastIndex++;
-  }
-  re.lastIndex = 0;
-  return out;
 }
 
 /** Message-ID of the returned original: the returned part, else the body after `after`. */
@@ -170,27 +153,11 @@ export function failedRecipientsHeader(message: BounceMessage): string[] {
   return out;
 }
 
-/** Longest head of the body a decoder's case-insensitive marker scans (Postfix, Exchange 2007). */
-const LOWER_HEAD_CHARS = 8000;
-const lowerHeads = new WeakMap<BounceMessage, string>();
-
 /**
- * The first 8000 characters of the body, lower-cased once per message. A decoder whose marker is a
- * case-insensitive (non-Unicode) regex over at most that head first looks for a lower-case ASCII
- * phrase of the marker here: under `i` an ASCII letter matches only itself or its ASCII case twin,
- * and both lower-case to the same letter, so the phrase is NECESSARY for a match. Most messages
- * lack it, and the big regex is then never compiled (once per string width) nor run for them.
+ * True when `lower` (already lower-cased) contains any of the lower-case `phrases`: a cheap NECESSARY
+ * check before a case-insensitive (non-Unicode) pattern made of those phrases. Under `i` an ASCII
+ * letter matches only itself or its ASCII case twin, and both lower-case to the same letter.
  */
-export function lowerHead(message: BounceMessage): string {
-  let lower = lowerHeads.get(message);
-  if (lower === undefined) {
-    lower = message.body.slice(0, LOWER_HEAD_CHARS).toLowerCase();
-    lowerHeads.set(message, lower);
-  }
-  return lower;
-}
-
-/** True when `lower` (already lower-cased) contains any of the lower-case `phrases`. */
 export function hasAny(lower: string, phrases: readonly string[]): boolean {
   for (const phrase of phrases) if (lower.includes(phrase)) return true;
   return false;

@@ -2,7 +2,6 @@ import type { BounceMessage } from '../contract';
 import {
   bounce,
   findAddress,
-  hasAny,
   oneLine,
   originalMessageId,
   recipientFrom,
@@ -56,9 +55,6 @@ function mms(m: BounceMessage) {
 const VERIZON = /[@.](?:vtext|vzwpix)\.com\b/i;
 
 export const Verizon = safely('Verizon', (m) =>
-  // One of the domains, lower-cased, is necessary for VERIZON to match.
-  hasAny(m.from.toLowerCase(), ['vtext.com', 'vzwpix.com']) && VERIZON.test(m.from)
-    ? (mms(m) ?? james('Verizon', m))
-    : null,
+  VERIZON.test(m.from) ? (mms(m) ?? james('Verizon', m)) : null,
 );
 export const ApacheJames = safely('ApacheJames', (m) => james('ApacheJames', m));

@@ -1,10 +1,8 @@
 import type { DecodedRecipient } from '../contract';
 import { recipientsOf } from './qmail';
 import {
-  allMatches,
   bounce,
   findAddress,
-  lowerHead,
   MAX_RECIPIENTS,
   originalMessageId,
   recipientFrom,
@@ -31,7 +29,7 @@ const FAILED = /^Delivery failed:\s*(\S{1,300})\s*$/gm;
 
 function notice(body: string): DecodedRecipient[] {
   const out: DecodedRecipient[] = [];
-  for (const hit of allMatches(body, FAILED)) {
+  for (const hit of body.matchAll(FAILED)) {
     if (out.length >= MAX_RECIPIENTS) break;
     const rest = body.slice((hit.index ?? 0) + hit[0].length);
     const block = rest.split(/^Delivery failed:|^\s*$\n^\s*$/m)[0] ?? '';
@@ -49,11 +47,7 @@ function notice(body: string): DecodedRecipient[] {
 export const X2 = safely('X2', (m) => {
   const body = scanText(m.body);
   const head = body.slice(0, 4000);
-  // Each marker's words, lower-cased, are necessary for it to match.
-  const lower = lowerHead(m);
-  if (lower.includes('notice: delivery failure.') && NOTICE.test(head))
-    return bounce('X2', notice(body), originalMessageId(m));
-  if (!lower.includes('unable to deliver message to the following address') || !MARKER.test(head))
-    return null;
+  if (NOTICE.test(head)) return bounce('X2', notice(body), originalMessageId(m));
+  if (!MARKER.test(head)) return null;
   return bounce('X2', recipientsOf(section(body, MARKER, END) ?? ''), originalMessageId(m, END));
 });

@@ -4,7 +4,6 @@ import {
   bounce,
   findAddress,
   findStatus,
-  lowerHead,
   MAX_RECIPIENTS,
   oneLine,
   originalMessageId,
@@ -26,9 +25,6 @@ const DETAILS = /Technical details:\s*\n/i;
 const RULE = /^={10,}\s*$|^--- /m;
 
 function isX3(m: BounceMessage): boolean {
-  // MARKER's words, lower-cased, are necessary for it to match.
-  if (!lowerHead(m).includes('this is an automatically generated delivery status notification.'))
-    return false;
   const head = m.body.slice(0, 4000);
   return (
     MARKER.test(head) &&

@@ -46,8 +46,6 @@ function recipients(body: string): DecodedRecipient[] {
 }
 
 export const Zoho = safely('Zoho', (m) => {
-  // `zoho`, lower-cased, is necessary for the domain pattern to match.
-  if (!m.from.toLowerCase().includes('zoho')) return null;
   if (!isMailerDaemon(m.from) || !/@(?:\S+\.)?zoho(?:mail)?\.(?:com|eu|in|jp)\b/i.test(m.from)) return null;
   const body = scanText(m.body);
   return bounce('Zoho', recipients(body), originalMessageId(m, /^Received:/m));
