@@ -153,6 +153,16 @@ export function failedRecipientsHeader(message: BounceMessage): string[] {
   return out;
 }
 
+/**
+ * True when `lower` (already lower-cased) contains any of the lower-case `phrases`: a cheap NECESSARY
+ * check before a case-insensitive (non-Unicode) pattern made of those phrases. Under `i` an ASCII
+ * letter matches only itself or its ASCII case twin, and both lower-case to the same letter.
+ */
+export function hasAny(lower: string, phrases: readonly string[]): boolean {
+  for (const phrase of phrases) if (lower.includes(phrase)) return true;
+  return false;
+}
+
 export function isMailerDaemon(from: string): boolean {
   return /mailer-daemon|postmaster|mail delivery (system|subsystem)|MAILER_DAEMON/i.test(from);
 }
