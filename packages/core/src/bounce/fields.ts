@@ -1,5 +1,7 @@
 /** Reading `Name: value` field blocks (RFC 3464 delivery-status, RFC 5965 feedback reports). */
 
+import { NON_ASCII_CHAR } from './text';
+
 export type FieldBlock = Map<string, string>;
 
 const NOT_BLANK = /\S/;
@@ -49,9 +51,13 @@ export function readFieldBlocks(text: string): FieldBlock[] {
 
 /** Parse the header block of an RFC 5322 text (up to the first blank line) into a field block. */
 export function readHeaderBlock(text: string): FieldBlock {
+  return readFieldBlocks(headerPart(text))[0] ?? new Map();
+}
+
+/** The text up to its first blank line: an RFC 5322 header block. */
+function headerPart(text: string): string {
   const end = text.search(/\n\s*\n/);
-  const head = end < 0 ? text : text.slice(0, end);
-  return readFieldBlocks(head)[0] ?? new Map();
+  return end < 0 ? text : text.slice(0, end);
 }
 
 /**
@@ -60,8 +66,7 @@ export function readHeaderBlock(text: string): FieldBlock {
  * read, with the same rules (the first well-formed occurrence wins; folding stops at a blank line).
  */
 export function readHeaderFields(text: string, names: readonly string[]): FieldBlock {
-  const end = text.search(/\n\s*\n/);
-  const head = end < 0 ? text : text.slice(0, end);
+  const head = headerPart(text);
   const fields: FieldBlock = new Map();
   const start = lineStartOf(names);
   start.lastIndex = 0;
@@ -123,8 +128,6 @@ const ADDRESS =
  */
 const ASCII_ADDRESS =
   /[^\s<>"'(),;:[\]]{1,256}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?\.){0,16}[A-Za-z0-9][A-Za-z0-9-]{0,62}[A-Za-z0-9]/;
-/** A character outside ASCII. */
-export const NON_ASCII_CHAR = /[\u0080-\uffff]/;
 
 /** `rfc822; User@Example.com` → `user@example.com` (angle brackets, quotes and type removed). */
 export function cleanAddress(value: string | undefined | null): string | null {

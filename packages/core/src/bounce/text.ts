@@ -1,5 +1,8 @@
 /** Small text helpers shared by the engine and decoders (no MIME parsing here). */
 
+/** A character outside ASCII. */
+export const NON_ASCII_CHAR = /[\u0080-\uffff]/;
+
 /**
  * Runs of white space that `replace(/\s+/g, ' ')` would change: two or more characters, or one that
  * is not a space. A text's single spaces between words stay as they are instead of each being

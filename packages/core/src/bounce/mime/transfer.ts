@@ -5,6 +5,7 @@
  * keeps an escape it cannot read as literal text. Loops jump with the native `indexOf`, so a cold
  * process does little byte-by-byte work in JavaScript.
  */
+import { NON_ASCII_CHAR } from '../text';
 import { hexValue } from './structured';
 
 const LF = 0x0a;
@@ -118,7 +119,7 @@ export function quotedPrintableText(body: Uint8Array, decoder: TextDecoder): str
   const encoding = decoder.encoding;
   if (encoding !== 'utf-8' && encoding !== 'windows-1252') return null;
   const ascii = asciiText.decode(body);
-  if (NON_ASCII.test(ascii)) return null;
+  if (NON_ASCII_CHAR.test(ascii)) return null;
   let text = withLastLineEnded(ascii);
   if (text.includes('\r')) text = text.replace(/\r+\n/g, '\n');
   if (text.includes('%')) text = text.replace(/%/g, '%25');
@@ -147,7 +148,6 @@ function utf8Text(escaped: string): string | null {
 }
 
 const asciiText = new TextDecoder('utf-8', { ignoreBOM: true });
-const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * The last line as the byte decoder leaves it when the body does not end with LF: its trailing CRs

@@ -1,4 +1,5 @@
-import { cleanAddress, NON_ASCII_CHAR } from '../../fields';
+import { cleanAddress } from '../../fields';
+import { NON_ASCII_CHAR } from '../../text';
 
 /**
  * An address written in prose: bare, in angle brackets, quoted, after `mailto:` or `SMTP:`. Bounded
