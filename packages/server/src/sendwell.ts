@@ -25,6 +25,11 @@ import { v1Routes } from './http/v1';
 import { webAppRoutes } from './http/webApp';
 import { consoleLogger } from './logger';
 import { createMailboxPorts } from './mailboxes/ports';
+import { accessLog } from './observe/accessLog';
+import { healthRoutes } from './observe/health';
+import { rememberConfiguredSecrets, rememberingVault } from './observe/knownSecrets';
+import { Observations } from './observe/observations';
+import { observedMailboxes } from './observe/observedPorts';
 import { configuredProviders, type ProviderSettings } from './providerSettings';
 import { startSandboxMode } from './sandboxMode';
 import { createDecorate } from './services/decorate';
@@ -109,13 +114,15 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   await migrate(db);
   const secrets = loadVaultSecrets(config.dataDir);
   const secret = secrets[0]!;
-  const vault = createVault(secrets);
+  const vault = rememberingVault(createVault(secrets));
   const hub = new FeedHub();
   const mode =
     config.providers === 'sandbox'
       ? await startSandboxMode(db, vault, config, { clock, noticeDelayMs: options.sandboxNoticeDelayMs })
       : null;
   const providers = mode?.providers ?? configuredProviders(config);
+  rememberConfiguredSecrets(config, secrets, providers);
+  const observations = new Observations(() => clock.now().getTime());
   const clients = oauthClients(config, providers, clock);
   let sender: Loop | null = null;
   let scanner: Loop | null = null;
@@ -137,6 +144,8 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   });
   const legacySmtp = mode?.legacySmtp ?? config.legacySmtp ?? null;
   const ports = createMailboxPorts(providers, tokens, legacySmtp);
+  // Provider errors and inbox reads are counted for /metrics; the adapters are otherwise untouched.
+  const mailboxFor = observedMailboxes(observations, ports.mailboxFor);
   const service = createConnectionService({
     db,
     clock,
@@ -179,13 +188,15 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     clock,
     hub,
     logger,
-    mailboxFor: ports.mailboxFor,
+    mailboxFor,
     sentFolderFor: ports.sentFolderFor,
     decorate: createDecorate({ db, baseUrl: config.baseUrl, secret }),
   };
   const campaignDeps = { db, clock, hub, logger, wake: wakeSender };
 
   const app = new Hono();
+  // First: every request gets its id and its access line, whatever answers it.
+  app.use('*', accessLog(logger));
   app.onError((error, c) => errorResponse(error, c, logger));
   app.notFound((c) =>
     c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
@@ -220,7 +231,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
           clock,
           hub,
           draftsFor: ports.draftsFor,
-          messagesFor: ports.mailboxFor,
+          messagesFor: mailboxFor,
           wakeSender,
           addonUrl: `${config.baseUrl}/gmail/addon`,
           auth: {
@@ -239,6 +250,15 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   // The team web app: sign-in, session and the built SPA.
   app.get('/app', (c) => c.redirect('/app/', 301));
   app.route('/app', webAppRoutes({ db, clock, logger, secret, providers, baseUrl: config.baseUrl }));
+  const intervals = {
+    sender: config.senderIntervalMs,
+    scanner: config.scanIntervalMs,
+    campaigns: config.senderIntervalMs,
+  };
+  app.route(
+    '/',
+    healthRoutes({ db, logger, observations, metricsToken: config.metricsToken ?? null, intervals }),
+  );
   app.route('/', staticRoutes(config));
 
   return {
@@ -248,12 +268,23 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     sandbox: mode?.sandbox ?? null,
     apiTokenFor: (userId) => apiTokenFor(secret, userId),
     startWorkers() {
-      sender ??= startLoop('sender', config.senderIntervalMs, () => sendDueOnce(workerDeps), logger);
-      scanner ??= startLoop('scanner', config.scanIntervalMs, () => scanAllOnce(workerDeps), logger);
+      const round = observations.round.bind(observations);
+      sender ??= startLoop(
+        'sender',
+        config.senderIntervalMs,
+        round('sender', () => sendDueOnce(workerDeps)),
+        logger,
+      );
+      scanner ??= startLoop(
+        'scanner',
+        config.scanIntervalMs,
+        round('scanner', () => scanAllOnce(workerDeps)),
+        logger,
+      );
       campaigns ??= startLoop(
         'campaigns',
         config.senderIntervalMs,
-        () => advanceCampaignsOnce(campaignDeps),
+        round('campaigns', () => advanceCampaignsOnce(campaignDeps)),
         logger,
       );
     },

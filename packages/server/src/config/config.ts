@@ -58,6 +58,8 @@ export interface ServerConfig {
    * any free port. Unset = none here; `sendwell start` asks for 2525 in sandbox mode.
    */
   sandboxSmtpPort?: number | null;
+  /** `SENDWELL_METRICS_TOKEN`: the bearer `/metrics` asks for; unset = direct loopback only. */
+  metricsToken?: string | null;
 }
 
 export interface LegacySmtpConfig {
@@ -124,6 +126,7 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     senderIntervalMs: Number(env.SENDWELL_SENDER_INTERVAL_MS ?? 1000),
     legacySmtp: env.SENDWELL_LEGACY_SMTP_URL ? legacySmtpFromUrl(env.SENDWELL_LEGACY_SMTP_URL) : null,
     sandboxSmtpPort: providers === 'sandbox' ? sandboxSmtpPort(env.SENDWELL_SANDBOX_SMTP_PORT) : null,
+    metricsToken: env.SENDWELL_METRICS_TOKEN || null,
   };
 }
 

@@ -259,3 +259,10 @@ export async function migrate(db: Db): Promise<number[]> {
     return applied;
   });
 }
+
+/** Versions this code knows that the database has not applied yet (readiness: none may be pending). */
+export async function pendingMigrations(db: Db): Promise<number[]> {
+  const rows = await db.query<{ version: number }>('select version from schema_migrations');
+  const done = new Set(rows.map((r) => Number(r.version)));
+  return MIGRATIONS.filter((m) => !done.has(m.version)).map((m) => m.version);
+}
