@@ -29,7 +29,7 @@ import { accessLog } from './observe/accessLog';
 import { healthRoutes } from './observe/health';
 import { rememberConfiguredSecrets, rememberingVault } from './observe/knownSecrets';
 import { Observations } from './observe/observations';
-import { observedMailboxes } from './observe/observedPorts';
+import { observedPorts } from './observe/observedPorts';
 import { configuredProviders, type ProviderSettings } from './providerSettings';
 import { startSandboxMode } from './sandboxMode';
 import { createDecorate } from './services/decorate';
@@ -145,7 +145,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const legacySmtp = mode?.legacySmtp ?? config.legacySmtp ?? null;
   const ports = createMailboxPorts(providers, tokens, legacySmtp);
   // Provider errors and inbox reads are counted for /metrics; the adapters are otherwise untouched.
-  const mailboxFor = observedMailboxes(observations, ports.mailboxFor);
+  const mailboxFor = observedPorts(observations, ports.mailboxFor);
   const service = createConnectionService({
     db,
     clock,
@@ -189,7 +189,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     hub,
     logger,
     mailboxFor,
-    sentFolderFor: ports.sentFolderFor,
+    sentFolderFor: observedPorts(observations, ports.sentFolderFor),
     decorate: createDecorate({ db, baseUrl: config.baseUrl, secret }),
   };
   const campaignDeps = { db, clock, hub, logger, wake: wakeSender };

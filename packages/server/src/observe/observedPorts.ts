@@ -1,4 +1,4 @@
-import { MailboxAuthError, type MailboxPort, type SubmitResult } from '@sendwell/core';
+import { MailboxAuthError, type SubmitResult } from '@sendwell/core';
 import type { MailboxRow } from '../store/rows';
 import type { Observations } from './observations';
 
@@ -26,14 +26,18 @@ function submitStatus(result: SubmitResult): string | null {
 }
 
 /**
- * Wraps each mailbox adapter so every provider failure is counted (by provider and status) and
- * every successful inbox read marks the mailbox as scanned. Behaviour is unchanged: results and
- * errors pass through as they were.
+ * Wraps each mailbox adapter (and each Gmail Sent-folder reader) so every provider failure is
+ * counted by provider and status, and every successful inbox read marks the mailbox as scanned.
+ * Behaviour is unchanged: results and errors pass through as they were.
  */
-export function observedMailboxes(observations: Observations, mailboxFor: (row: MailboxRow) => MailboxPort) {
-  const wrapped = new WeakMap<MailboxPort, MailboxPort>();
-  return (row: MailboxRow): MailboxPort => {
-    const port = mailboxFor(row);
+export function observedPorts<P extends object | null>(
+  observations: Observations,
+  portFor: (row: MailboxRow) => P,
+): (row: MailboxRow) => P {
+  const wrapped = new WeakMap<object, P>();
+  return (row) => {
+    const port = portFor(row);
+    if (port === null) return port;
     let view = wrapped.get(port);
     if (!view) {
       view = observe(port, row, observations);
@@ -46,33 +50,32 @@ export function observedMailboxes(observations: Observations, mailboxFor: (row: 
 /**
  * A Proxy, not a new object: adapters carry more than the port (the Sent-folder scan finds
  * `listSentChanges` by duck typing, the SMTP lane is closed by class), and all of it must still be
- * reachable, bound to the real adapter.
+ * reachable, bound to the real adapter. Every method that returns a promise is watched.
  */
-function observe(port: MailboxPort, row: MailboxRow, observations: Observations): MailboxPort {
-  const failed = (error: unknown): never => {
-    observations.providerError(row.provider, providerStatus(error));
-    throw error;
+function observe<P extends object>(port: P, row: MailboxRow, observations: Observations): P {
+  const count = (status: string | null) => {
+    if (status) observations.providerError(row.provider, status);
   };
-  const watched: Partial<MailboxPort> = {
-    async send(message) {
-      const result = await port.send(message).catch(failed);
-      const status = submitStatus(result);
-      if (status) observations.providerError(row.provider, status);
-      return result;
-    },
-    async listInboxChanges(cursor, backfill) {
-      const page = await port.listInboxChanges(cursor, backfill).catch(failed);
-      observations.scanned(row.id);
-      return page;
-    },
-    getRawMessage: (id) => port.getRawMessage(id).catch(failed),
-    findSent: (id) => port.findSent(id).catch(failed),
-  };
+  const watch = (key: string, result: Promise<unknown>) =>
+    result.then(
+      (value) => {
+        if (key === 'send') count(submitStatus(value as SubmitResult));
+        if (key === 'listInboxChanges') observations.scanned(row.id);
+        return value;
+      },
+      (error: unknown) => {
+        count(providerStatus(error));
+        throw error;
+      },
+    );
   return new Proxy(port, {
     get(target, key) {
-      if (typeof key === 'string' && key in watched) return watched[key as keyof MailboxPort];
       const value = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = value.apply(target, args);
+        return result instanceof Promise && typeof key === 'string' ? watch(key, result) : result;
+      };
     },
   });
 }
