@@ -91,7 +91,7 @@ export function looksSecret(text: string): boolean {
 }
 
 /** A value made safe to log: secret-named fields dropped, strings redacted, errors reduced to text. */
-export function redactValue(value: unknown, depth = 0): unknown {
+function redactValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactText(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth > 6) return '[nested]';
