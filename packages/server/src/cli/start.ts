@@ -1,6 +1,8 @@
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { loadConfig, type ServerConfig } from '../config/config';
+import { consoleLogger } from '../logger';
+import { logProcessFailures } from '../observe/processFailures';
 import { createSendwell } from '../sendwell';
 import { parseArgs, stringFlag, type UsageError } from './args';
 
@@ -35,7 +37,10 @@ export async function run(args: string[]): Promise<number> {
     { port, dataDir: stringFlag(parsed, 'data-dir'), databaseUrl: stringFlag(parsed, 'database-url') },
     env,
   );
-  const sendwell = await createSendwell(config);
+  const logger = consoleLogger();
+  // A crash's message may quote a token: it goes through the redacting logger, not Node's printer.
+  logProcessFailures(logger);
+  const sendwell = await createSendwell(config, { logger });
   const server = serve({ fetch: sendwell.app.fetch, port: config.port, hostname: config.host });
   sendwell.startWorkers();
   process.stdout.write(
