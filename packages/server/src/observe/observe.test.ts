@@ -78,6 +78,14 @@ describe('request ids and access lines', () => {
     expect(typeof accessLines(id)[0]!.ms).toBe('number');
   });
 
+  it('logs a request no route answered, with no route and no query string', async () => {
+    const answer = await get('/no-such-page?code=abc123def');
+    expect(answer.status).toBe(404);
+    expect(accessLines(answer.headers.get('x-request-id')!)).toEqual([
+      expect.objectContaining({ method: 'GET', route: null, path: '/no-such-page', status: 404 }),
+    ]);
+  });
+
   it('hides a token carried in the path and names the route it matched', async () => {
     const token = signed(loadVaultSecrets(dataDir)[0]!, 'unsubscribe', { s: 'none' });
     const answer = await get(`/u/${token}`);
