@@ -250,15 +250,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   // The team web app: sign-in, session and the built SPA.
   app.get('/app', (c) => c.redirect('/app/', 301));
   app.route('/app', webAppRoutes({ db, clock, logger, secret, providers, baseUrl: config.baseUrl }));
-  const intervals = {
-    sender: config.senderIntervalMs,
-    scanner: config.scanIntervalMs,
-    campaigns: config.senderIntervalMs,
-  };
-  app.route(
-    '/',
-    healthRoutes({ db, logger, observations, metricsToken: config.metricsToken ?? null, intervals }),
-  );
+  app.route('/', healthRoutes({ db, logger, observations, config }));
   app.route('/', staticRoutes(config));
 
   return {

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Logger } from '@sendwell/core';
 import { type Context, Hono } from 'hono';
+import type { ServerConfig } from '../config/config';
 import type { Db } from '../store/db';
 import { pendingMigrations } from '../store/migrations';
 import { METRICS_CONTENT_TYPE, renderMetrics } from './metrics';
@@ -11,10 +12,8 @@ export interface HealthDeps {
   db: Db;
   logger: Logger;
   observations: Observations;
-  /** `SENDWELL_METRICS_TOKEN`: when set, /metrics wants it as a bearer, from anywhere. */
-  metricsToken: string | null;
-  /** Each worker's interval: a loop silent for much longer than that is stalled. */
-  intervals: Record<string, number>;
+  /** `metricsToken` (`SENDWELL_METRICS_TOKEN`) and each worker's interval (a loop silent for much longer is stalled). */
+  config: Pick<ServerConfig, 'metricsToken' | 'senderIntervalMs' | 'scanIntervalMs'>;
 }
 
 /** A round may legitimately run long (a first backfill of a big mailbox), but not forever. */
@@ -67,13 +66,20 @@ function bearerMatches(c: Context, token: string): boolean {
  * direct loopback connections only (no `X-Forwarded-For`/`Forwarded`/`X-Real-IP`).
  */
 export function healthRoutes(deps: HealthDeps): Hono {
+  const { config } = deps;
+  const metricsToken = config.metricsToken ?? null;
+  const intervals = {
+    sender: config.senderIntervalMs,
+    scanner: config.scanIntervalMs,
+    campaigns: config.senderIntervalMs,
+  };
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     const [database, migrations] = await databaseCheck(deps);
     const now = deps.observations.now();
     const workers = Object.fromEntries(
-      Object.entries(deps.intervals).map(([name, interval]) => {
+      Object.entries(intervals).map(([name, interval]) => {
         const state = deps.observations.workerStates().find(([n]) => n === name)?.[1];
         return [name, state ? workerCheck(state, interval, now) : 'not started'];
       }),
@@ -85,14 +91,14 @@ export function healthRoutes(deps: HealthDeps): Hono {
     );
   });
   app.get('/metrics', async (c) => {
-    const allowed = deps.metricsToken ? bearerMatches(c, deps.metricsToken) : isDirectLoopback(c);
+    const allowed = metricsToken ? bearerMatches(c, metricsToken) : isDirectLoopback(c);
     if (!allowed) {
-      const message = deps.metricsToken
+      const message = metricsToken
         ? 'Metrics need the bearer token set in SENDWELL_METRICS_TOKEN.'
         : 'Metrics are answered on loopback only; set SENDWELL_METRICS_TOKEN to scrape from elsewhere.';
       return c.json(
-        { error: { code: deps.metricsToken ? 'unauthorized' : 'forbidden', message } },
-        deps.metricsToken ? 401 : 403,
+        { error: { code: metricsToken ? 'unauthorized' : 'forbidden', message } },
+        metricsToken ? 401 : 403,
       );
     }
     return c.body(await renderMetrics(deps.db, deps.observations), 200, {
