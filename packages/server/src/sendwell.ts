@@ -9,7 +9,7 @@ import { createMicrosoftVerifier } from './auth/microsoftToken';
 import { createChannelService } from './channels/service';
 import { smtpProbe } from './channels/smtpProbe';
 import { configProblems } from './config/checks';
-import { googleOAuthEndpoints, redirectUri, type ServerConfig } from './config/config';
+import { googleOAuthEndpoints, redirectUri, type ServerConfig, secretKeyFile } from './config/config';
 import { grantProvider } from './connections/grant';
 import { createGoogleOAuthClient, googleIssuers } from './connections/providers/google';
 import { createMicrosoftOAuthClient } from './connections/providers/microsoft';
@@ -31,6 +31,7 @@ import { createDecorate } from './services/decorate';
 import { FeedHub } from './services/feedHub';
 import { gmailAddonDeps } from './services/gmailDeps';
 import { createScanNow } from './services/scanNow';
+import { assertPrivateDataDir } from './store/dataDirMode';
 import { type Db, openDb } from './store/db';
 import { migrate } from './store/migrations';
 import { loadVaultSecrets } from './vault/secrets';
@@ -103,9 +104,10 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger();
   refuseBrokenConfig(config);
-  const db = await openDb(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
-  );
+  const pglite = `${config.dataDir}/pglite`;
+  const secretKey = secretKeyFile(config.dataDir);
+  assertPrivateDataDir(config.dataDir, { pglite: config.databaseUrl ? undefined : pglite, secretKey });
+  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pglite });
   await migrate(db);
   const secrets = loadVaultSecrets(config.dataDir);
   const secret = secrets[0]!;

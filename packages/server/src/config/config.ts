@@ -232,7 +232,8 @@ export function loadSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env
   }
   const file = secretKeyFile(dataDir);
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  mkdirSync(dataDir, { recursive: true });
+  // The owner's alone (0700), as `start` insists: store/dataDirMode.ts.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64'), { mode: 0o600 });
   return key;

@@ -67,7 +67,7 @@ export async function databaseCheck(config: ServerConfig, deps: ProbeDeps): Prom
 function firstStartCheck(dataDir: string, where: string, fix: string): Check {
   const probe = join(dataDir, `.doctor-${process.pid}`);
   try {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(probe, '');
     rmSync(probe);
     return check(
