@@ -3,7 +3,7 @@ import { systemClock } from '@sendwell/core';
 import { createGmailAddon } from '@sendwell/gmail';
 import type { Sandbox } from '@sendwell/sandbox';
 import { Hono } from 'hono';
-import { apiTokenFor } from './auth/apiTokens';
+import { apiTokenDays } from './auth/apiTokens';
 import { createAuthenticator } from './auth/authenticate';
 import { createMicrosoftVerifier } from './auth/microsoftToken';
 import { createChannelService } from './channels/service';
@@ -27,6 +27,7 @@ import { consoleLogger } from './logger';
 import { createMailboxPorts } from './mailboxes/ports';
 import { configuredProviders, type ProviderSettings } from './providerSettings';
 import { startSandboxMode } from './sandboxMode';
+import { createApiTokenService } from './services/apiTokens';
 import { createDecorate } from './services/decorate';
 import { FeedHub } from './services/feedHub';
 import { gmailAddonDeps } from './services/gmailDeps';
@@ -176,6 +177,8 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       })
     : null;
   const authenticate = createAuthenticator({ db, secret, verifyMicrosoft, policy: providers.policy, clock });
+  const lifetimeDays = config.apiTokenDays ?? apiTokenDays(undefined);
+  const apiTokens = createApiTokenService({ db, clock, secret, lifetimeDays });
   const workerDeps = {
     db,
     clock,
@@ -206,6 +209,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       connections: service,
       providers,
       scanNow: createScanNow(workerDeps),
+      apiTokens,
     }),
   );
   app.route('/connect', connectPages(service));
@@ -248,7 +252,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     db,
     config,
     sandbox: mode?.sandbox ?? null,
-    apiTokenFor: (userId) => apiTokenFor(secret, userId),
+    apiTokenFor: (userId) => apiTokens.derive(userId),
     startWorkers() {
       sender ??= startLoop('sender', config.senderIntervalMs, () => sendDueOnce(workerDeps), logger);
       scanner ??= startLoop('scanner', config.scanIntervalMs, () => scanAllOnce(workerDeps), logger);

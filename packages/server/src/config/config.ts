@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { apiTokenDays } from '../auth/apiTokens';
 
 /** Entra ID app registration and endpoints (real Microsoft 365, or the sandbox's look-alikes). */
 export interface MicrosoftConfig {
@@ -58,6 +59,8 @@ export interface ServerConfig {
    * any free port. Unset = none here; `sendwell start` asks for 2525 in sandbox mode.
    */
   sandboxSmtpPort?: number | null;
+  /** Days a new API token lives, `SENDWELL_API_TOKEN_DAYS` (default 90, at most 365); optional in configs built by tests. */
+  apiTokenDays?: number;
 }
 
 export interface LegacySmtpConfig {
@@ -124,6 +127,7 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     senderIntervalMs: Number(env.SENDWELL_SENDER_INTERVAL_MS ?? 1000),
     legacySmtp: env.SENDWELL_LEGACY_SMTP_URL ? legacySmtpFromUrl(env.SENDWELL_LEGACY_SMTP_URL) : null,
     sandboxSmtpPort: providers === 'sandbox' ? sandboxSmtpPort(env.SENDWELL_SANDBOX_SMTP_PORT) : null,
+    apiTokenDays: apiTokenDays(env.SENDWELL_API_TOKEN_DAYS),
   };
 }
 
