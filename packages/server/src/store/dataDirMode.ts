@@ -68,6 +68,20 @@ export function assertPrivateDataDir(dataDir: string, paths: { pglite?: string; 
   if (found.length) throw new DataDirOpenError(dataDir, found);
 }
 
+/** `sendwell doctor`'s view of the same rule: null when `start` would accept the directory, else why not. */
+export function dataDirRefusal(
+  dataDir: string,
+  paths: { pglite?: string; secretKey?: string },
+): DataDirOpenError | null {
+  try {
+    assertPrivateDataDir(dataDir, paths);
+    return null;
+  } catch (error) {
+    if (error instanceof DataDirOpenError) return error;
+    throw error;
+  }
+}
+
 /** Creates `dir` (and missing parents) 0700, or closes an existing one to its owner. */
 export function ensurePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: DIR_MODE });
