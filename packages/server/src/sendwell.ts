@@ -3,13 +3,13 @@ import { systemClock } from '@sendwell/core';
 import { createGmailAddon } from '@sendwell/gmail';
 import type { Sandbox } from '@sendwell/sandbox';
 import { Hono } from 'hono';
-import { apiTokenFor } from './auth/apiTokens';
+import { apiTokenDays } from './auth/apiTokens';
 import { createAuthenticator } from './auth/authenticate';
 import { createMicrosoftVerifier } from './auth/microsoftToken';
 import { createChannelService } from './channels/service';
 import { smtpProbe } from './channels/smtpProbe';
 import { configProblems } from './config/checks';
-import { googleOAuthEndpoints, redirectUri, type ServerConfig } from './config/config';
+import { googleOAuthEndpoints, redirectUri, type ServerConfig, secretKeyFile } from './config/config';
 import { grantProvider } from './connections/grant';
 import { createGoogleOAuthClient, googleIssuers } from './connections/providers/google';
 import { createMicrosoftOAuthClient } from './connections/providers/microsoft';
@@ -32,10 +32,12 @@ import { Observations } from './observe/observations';
 import { observedPorts } from './observe/observedPorts';
 import { configuredProviders, type ProviderSettings } from './providerSettings';
 import { startSandboxMode } from './sandboxMode';
+import { createApiTokenService } from './services/apiTokens';
 import { createDecorate } from './services/decorate';
 import { FeedHub } from './services/feedHub';
 import { gmailAddonDeps } from './services/gmailDeps';
 import { createScanNow } from './services/scanNow';
+import { assertPrivateDataDir } from './store/dataDirMode';
 import { type Db, openDb } from './store/db';
 import { migrate } from './store/migrations';
 import { loadVaultSecrets } from './vault/secrets';
@@ -108,9 +110,10 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger();
   refuseBrokenConfig(config);
-  const db = await openDb(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
-  );
+  const pglite = `${config.dataDir}/pglite`;
+  const secretKey = secretKeyFile(config.dataDir);
+  assertPrivateDataDir(config.dataDir, { pglite: config.databaseUrl ? undefined : pglite, secretKey });
+  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pglite });
   await migrate(db);
   const secrets = loadVaultSecrets(config.dataDir);
   const secret = secrets[0]!;
@@ -183,6 +186,8 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       })
     : null;
   const authenticate = createAuthenticator({ db, secret, verifyMicrosoft, policy: providers.policy, clock });
+  const lifetimeDays = config.apiTokenDays ?? apiTokenDays(undefined);
+  const apiTokens = createApiTokenService({ db, clock, secret, lifetimeDays });
   const workerDeps = {
     db,
     clock,
@@ -215,6 +220,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       connections: service,
       providers,
       scanNow: createScanNow(workerDeps),
+      apiTokens,
     }),
   );
   app.route('/connect', connectPages(service));
@@ -258,7 +264,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     db,
     config,
     sandbox: mode?.sandbox ?? null,
-    apiTokenFor: (userId) => apiTokenFor(secret, userId),
+    apiTokenFor: (userId) => apiTokens.derive(userId),
     startWorkers() {
       const round = observations.round.bind(observations);
       sender ??= startLoop(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { apiTokenDays } from '../auth/apiTokens';
 
 /** Entra ID app registration and endpoints (real Microsoft 365, or the sandbox's look-alikes). */
 export interface MicrosoftConfig {
@@ -60,6 +61,8 @@ export interface ServerConfig {
   sandboxSmtpPort?: number | null;
   /** `SENDWELL_METRICS_TOKEN`: the bearer `/metrics` asks for; unset = direct loopback only. */
   metricsToken?: string | null;
+  /** Days a new API token lives, `SENDWELL_API_TOKEN_DAYS` (default 90, at most 365); optional in configs built by tests. */
+  apiTokenDays?: number;
 }
 
 export interface LegacySmtpConfig {
@@ -127,6 +130,7 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     legacySmtp: env.SENDWELL_LEGACY_SMTP_URL ? legacySmtpFromUrl(env.SENDWELL_LEGACY_SMTP_URL) : null,
     sandboxSmtpPort: providers === 'sandbox' ? sandboxSmtpPort(env.SENDWELL_SANDBOX_SMTP_PORT) : null,
     metricsToken: env.SENDWELL_METRICS_TOKEN || null,
+    apiTokenDays: apiTokenDays(env.SENDWELL_API_TOKEN_DAYS),
   };
 }
 
@@ -235,7 +239,8 @@ export function loadSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env
   }
   const file = secretKeyFile(dataDir);
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  mkdirSync(dataDir, { recursive: true });
+  // The owner's alone (0700), as `start` insists: store/dataDirMode.ts.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64'), { mode: 0o600 });
   return key;

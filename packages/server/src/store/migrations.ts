@@ -2,6 +2,7 @@ import type { Db } from './db';
 import { CAMPAIGNS_MIGRATION } from './migration50';
 import { CAMPAIGN_TIME_ZONE_MIGRATION } from './migration51';
 import { COMPLAINTS_MIGRATION } from './migration53';
+import { API_TOKENS_MIGRATION } from './migration60';
 
 /**
  * Forward-only migrations, one SQL dialect for PGlite and PostgreSQL. Append; never edit a shipped
@@ -235,6 +236,7 @@ create index audit_log_tenant on audit_log(tenant_id, id);
   CAMPAIGNS_MIGRATION,
   CAMPAIGN_TIME_ZONE_MIGRATION,
   COMPLAINTS_MIGRATION,
+  API_TOKENS_MIGRATION,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

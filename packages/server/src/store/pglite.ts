@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { ensurePrivateDir, tightenDataDir } from './dataDirMode';
 import type { Db } from './db';
 
 function wrapTx(tx: Transaction): Db {
@@ -17,10 +17,15 @@ function wrapTx(tx: Transaction): Db {
   };
 }
 
-/** Embedded PostgreSQL in WebAssembly; data in `dataDir`, or in memory when none is given. */
+/**
+ * Embedded PostgreSQL in WebAssembly; data in `dataDir`, or in memory when none is given. The
+ * directory is the owner's alone (0700, files 0600: `dataDirMode.ts`), tightened after opening and
+ * again after closing, since PGlite writes some files wider than asked.
+ */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) ensurePrivateDir(dataDir);
   const pg = await PGlite.create(dataDir);
+  if (dataDir) tightenDataDir(dataDir);
   return {
     engine: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
@@ -30,6 +35,9 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       await pg.exec(sql);
     },
     transaction: (work) => pg.transaction((tx) => work(wrapTx(tx))),
-    close: () => pg.close(),
+    async close() {
+      await pg.close();
+      if (dataDir) tightenDataDir(dataDir);
+    },
   };
 }
