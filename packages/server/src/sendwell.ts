@@ -28,7 +28,7 @@ import { createMailboxPorts } from './mailboxes/ports';
 import { configuredProviders, type ProviderSettings } from './providerSettings';
 import { startSandboxMode } from './sandboxMode';
 import { createDecorate } from './services/decorate';
-import { FeedHub } from './services/feedHub';
+import { FeedHub, listenForEvents } from './services/feedHub';
 import { gmailAddonDeps } from './services/gmailDeps';
 import { createScanNow } from './services/scanNow';
 import { type Db, openDb } from './store/db';
@@ -111,6 +111,8 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const secret = secrets[0]!;
   const vault = createVault(secrets);
   const hub = new FeedHub();
+  // On PostgreSQL, other instances' events wake this instance's feed streams (LISTEN/NOTIFY).
+  const stopListening = await listenForEvents(db, hub);
   const mode =
     config.providers === 'sandbox'
       ? await startSandboxMode(db, vault, config, { clock, noticeDelayMs: options.sandboxNoticeDelayMs })
@@ -200,6 +202,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       authenticate,
       wakeSender,
       baseUrl: config.baseUrl,
+      feedPollMs: config.feedPollMs,
       channels,
       connections: service,
       providers,
@@ -269,6 +272,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       await scanner?.stop();
       await ports.closeAll();
       await mode?.close();
+      await stopListening();
       await db.close();
     },
   };

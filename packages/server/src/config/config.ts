@@ -47,6 +47,11 @@ export interface ServerConfig {
   scanIntervalMs: number;
   senderIntervalMs: number;
   /**
+   * How often a live feed stream re-reads the events table when nothing woke it
+   * (`SENDWELL_FEED_POLL_MS`, default 2,000): the fallback behind LISTEN/NOTIFY. Optional in test configs.
+   */
+  feedPollMs?: number;
+  /**
    * The legacy hosted SMTP server ("Sendwell servers", offered only to legacy accounts), from
    * `SENDWELL_LEGACY_SMTP_URL` (smtp://user:pass@host:port, smtps:// for implicit TLS). In the
    * sandbox it is the sandbox's SMTP relay. Optional in configs built by tests.
@@ -122,9 +127,18 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     google,
     scanIntervalMs: Number(env.SENDWELL_SCAN_INTERVAL_MS ?? (providers === 'sandbox' ? 1000 : 60_000)),
     senderIntervalMs: Number(env.SENDWELL_SENDER_INTERVAL_MS ?? 1000),
+    feedPollMs: positiveMs('SENDWELL_FEED_POLL_MS', env.SENDWELL_FEED_POLL_MS, 2_000),
     legacySmtp: env.SENDWELL_LEGACY_SMTP_URL ? legacySmtpFromUrl(env.SENDWELL_LEGACY_SMTP_URL) : null,
     sandboxSmtpPort: providers === 'sandbox' ? sandboxSmtpPort(env.SENDWELL_SANDBOX_SMTP_PORT) : null,
   };
+}
+
+function positiveMs(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1)
+    throw new Error(`${name} must be a whole number of milliseconds, got ${raw}`);
+  return ms;
 }
 
 /** Unset: none (tests); `sendwell start` in sandbox mode defaults it to 2525 itself. */
