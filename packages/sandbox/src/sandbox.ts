@@ -31,7 +31,7 @@ import { outlookHostRoutes } from './outlook-host';
 import { OneClickClient, type OneClickEntry } from './responses/oneClick';
 import { SmtpDesk } from './smtp/desk';
 import { smtpRoutes } from './smtp/routes';
-import { DEMO_USERS, findUser, type SandboxUser } from './users';
+import { benchPeople, DEMO_USERS, findUser, type SandboxUser } from './users';
 
 export interface SandboxOptions {
   /** Where the app is reachable, without trailing slash, e.g. `http://127.0.0.1:3000/sandbox`. */
@@ -55,6 +55,8 @@ export interface SandboxOptions {
    * pass `(url, init) => app.request(url, init)` to reach an in-process Sendwell.
    */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** This many generated people after the demo ones (`rep01`…, see `benchPeople`), for benches. */
+  benchPeople?: number;
 }
 
 export interface Sandbox {
@@ -130,7 +132,7 @@ function mergeLimits(overrides: SandboxOptions['limits']): SandboxLimits {
 export function createSandbox(options: SandboxOptions): Sandbox {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const clock = options.clock ?? systemClock;
-  const users = DEMO_USERS;
+  const users = options.benchPeople ? [...DEMO_USERS, ...benchPeople(options.benchPeople)] : DEMO_USERS;
   const store = new MailStore(users, clock);
   const clients = sendwellClients(
     options.appBaseUrl ?? defaultAppBaseUrl(options.appUrls?.paneUrl),
