@@ -73,7 +73,11 @@ export class ApiClient {
     const out: SendSummary[] = [];
     let cursor: string | null = null;
     do {
-      const query: URLSearchParams = new URLSearchParams({ scope, limit: '100', ...(cursor ? { cursor } : {}) });
+      const query: URLSearchParams = new URLSearchParams({
+        scope,
+        limit: '100',
+        ...(cursor ? { cursor } : {}),
+      });
       const page: z.infer<typeof sendPageSchema> = await this.call(sendPageSchema, 'GET', `/sends?${query}`);
       out.push(...page.items);
       cursor = page.nextCursor ?? null;

@@ -15,8 +15,24 @@ export interface SandboxProcess {
   truth(address: string): Promise<MailboxTruth>;
   /** Every provider call the sandbox answered for one mailbox (`/dev/calls`). */
   calls(address: string): Promise<CallSummary>;
+  /** Arms `/dev/stall`: the mailbox's next `sends` accepted sends keep their answers until released. */
+  stall(address: string, sends?: number): Promise<void>;
+  /** `{armed, held}` for the mailbox. */
+  stallStatus(address: string): Promise<{ armed: number; held: number }>;
+  /** Lets every held answer go and disarms every mailbox; answers how many were held. */
+  releaseStalls(): Promise<number>;
   /** SIGTERM, then wait for the exit. */
   stop(): Promise<void>;
+}
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const answer = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!answer.ok) throw new Error(`POST ${url} answered ${answer.status}: ${await answer.text()}`);
+  return (await answer.json()) as T;
 }
 
 async function getJson<T>(url: string): Promise<T> {
@@ -62,6 +78,12 @@ export async function startSandbox(options: {
     env,
     truth: (address) => getJson(`${baseUrl}/dev/truth?address=${encodeURIComponent(address)}`),
     calls: (address) => getJson(`${baseUrl}/dev/calls?address=${encodeURIComponent(address)}`),
+    stall: async (address, sends = 1) => {
+      await postJson(`${baseUrl}/dev/stall`, { address, sends });
+    },
+    stallStatus: (address) => getJson(`${baseUrl}/dev/stall?address=${encodeURIComponent(address)}`),
+    releaseStalls: async () =>
+      (await postJson<{ released: number }>(`${baseUrl}/dev/stall/release`, {})).released,
     stop: async () => {
       await signalChild(child, 'SIGTERM');
     },
