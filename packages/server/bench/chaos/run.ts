@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { templateInfoSchema } from '@sendwell/core';
 import { ApiClient, type Cluster, onboard, openCluster, type Rep, type StoreKind } from '../cluster';
 import { readRecord, waitForDrain } from './collect';
-import { feedDrafts } from './feeder';
+import { type Accepted, feedDrafts } from './feeder';
 import { addVerdicts, judgeRep, type Verdict } from './judge';
-import { CHAOS_REPS, planDrafts, seededRandom } from './plan';
+import { CHAOS_REPS, type Draft, planDrafts, seededRandom } from './plan';
 
 export interface ChaosOptions {
   store: StoreKind;
@@ -18,6 +18,10 @@ export interface ChaosOptions {
   /** `SENDWELL_SEND_LEASE_MS`: how soon a send in flight at a kill is taken over. */
   leaseMs: number;
   drainTimeoutMs: number;
+  /** Every how many kills one lands while a send is in flight (default 3). */
+  inFlightEvery?: number;
+  /** How many of `CHAOS_REPS` send (default all six; the test uses one of each provider). */
+  reps?: number;
   progress(line: string): void;
 }
 
@@ -37,10 +41,10 @@ export interface ChaosResult {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function prepareReps(cluster: Cluster): Promise<{ reps: Rep[]; templates: string[] }> {
+async function prepareReps(cluster: Cluster, count: number): Promise<{ reps: Rep[]; templates: string[] }> {
   const reps: Rep[] = [];
   const templates: string[] = [];
-  for (const person of CHAOS_REPS) {
+  for (const person of CHAOS_REPS.slice(0, count)) {
     const rep = await onboard(cluster.server.url, person.sandboxId, person.provider);
     const template = await new ApiClient(cluster.server.url, rep.token).call(
       templateInfoSchema,
@@ -73,8 +77,9 @@ async function heldInFlight(cluster: Cluster, address: string, waitMs: number): 
 
 /**
  * SIGKILL the server `kills` times, restarting it on the same data each time. Every third kill
- * lands while a send is in flight (the sandbox holds its answer, `/dev/stall`), taking the reps'
- * mailboxes in turn so both providers get them; the others land at seeded random moments.
+ * (`inFlightEvery`) lands while a send is in flight (the sandbox holds its answer, `/dev/stall`),
+ * taking the reps' mailboxes in turn so both providers get them; the others land at seeded random
+ * moments.
  */
 async function killRepeatedly(
   cluster: Cluster,
@@ -86,8 +91,9 @@ async function killRepeatedly(
   let inFlight = 0;
   for (let k = 1; k <= options.kills; k += 1) {
     await pause(200 + random() * (options.maxGapMs - 200));
-    if (k % 3 === 0) {
-      const rep = reps[(k / 3) % reps.length]!;
+    const every = options.inFlightEvery ?? 3;
+    if (k % every === 0) {
+      const rep = reps[(k / every) % reps.length]!;
       await cluster.sandbox.stall(rep.email);
       if (await heldInFlight(cluster, rep.email, options.maxGapMs * 2)) inFlight += 1;
     }
@@ -100,6 +106,24 @@ async function killRepeatedly(
       );
   }
   return inFlight;
+}
+
+/** Each rep's records against their mailbox's truth, added up. */
+async function judgeAll(
+  cluster: Cluster,
+  reps: readonly Rep[],
+  templates: readonly string[],
+  drafts: readonly Draft[],
+  accepted: Accepted,
+): Promise<Verdict> {
+  const repOf = new Map(drafts.map((d) => [d.body.idempotencyKey, d.rep]));
+  const verdicts: Verdict[] = [];
+  for (const [i, rep] of reps.entries()) {
+    const mine = new Map([...accepted].filter(([key]) => repOf.get(key) === i));
+    const record = await readRecord(cluster.server.url, rep, templates[i]!, mine);
+    verdicts.push(judgeRep(await cluster.sandbox.truth(rep.email), record));
+  }
+  return addVerdicts(verdicts);
 }
 
 /**
@@ -117,7 +141,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   });
   let closed = false;
   try {
-    const { reps, templates } = await prepareReps(cluster);
+    const { reps, templates } = await prepareReps(cluster, options.reps ?? CHAOS_REPS.length);
     options.progress(`${reps.length} reps onboarded; run dir ${cluster.runDir}`);
     const runId = randomBytes(3).toString('hex');
     const drafts = planDrafts(options.sends, reps.length, runId, templates);
@@ -135,15 +159,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       progress: options.progress,
     });
     const drainMs = Date.now() - drainStart;
-    const verdicts: Verdict[] = [];
-    for (const [i, rep] of reps.entries()) {
-      const mine = new Map(
-        [...accepted].filter(([key]) => drafts.find((d) => d.body.idempotencyKey === key)?.rep === i),
-      );
-      const record = await readRecord(cluster.server.url, rep, templates[i]!, mine);
-      verdicts.push(judgeRep(await cluster.sandbox.truth(rep.email), record));
-    }
-    const verdict = addVerdicts(verdicts);
+    const verdict = await judgeAll(cluster, reps, templates, drafts, accepted);
     verdict.problems.unshift(...refusals.slice(0, 10).map((r) => `refused: ${r}`));
     await cluster.close();
     closed = true;
