@@ -8,6 +8,8 @@ import { DEFAULT_LIMITS, RequestGates, type SandboxContext, type SandboxLimits }
 import { devCallRoutes } from './dev/calls';
 import { devFillRoutes, type FillAnswer, type FillOutcome, fillMailbox, fillRequestSchema } from './dev/fill';
 import { devAccountRoutes } from './dev/routes';
+import { AnswerStalls, devStallRoutes } from './dev/stalls';
+import { devTruthRoutes } from './dev/truth';
 import { createEwsSandbox, type EwsCall, type EwsSandbox } from './ews';
 import { gmailRoutes } from './gmail/routes';
 import { graphRoutes } from './graph/routes';
@@ -152,6 +154,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     postOffice,
     smtp: new SmtpDesk({ users, clock, postOffice }),
     calls: new CallLog(),
+    stalls: new AnswerStalls(),
   };
   const user = (id: string) => {
     const found = findUser(users, id);
@@ -168,6 +171,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   app.route('/dev', devAccountRoutes(ctx));
   app.route('/dev', devCallRoutes(ctx, oneClick));
   app.route('/dev', devFillRoutes(ctx));
+  app.route('/dev', devTruthRoutes(ctx));
+  app.route('/dev', devStallRoutes(ctx.stalls));
   app.route('/', oauthRoutes(ctx, clients));
   app.route('/graph/v1.0', graphRoutes(ctx));
   const ews = createEwsSandbox({ baseUrl, clock });

@@ -184,6 +184,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     mailboxFor: ports.mailboxFor,
     sentFolderFor: ports.sentFolderFor,
     decorate: createDecorate({ db, baseUrl: config.baseUrl, secret }),
+    ...(config.sendLeaseMs ? { leaseMs: config.sendLeaseMs } : {}),
   };
   const campaignDeps = { db, clock, hub, logger, wake: wakeSender };
 
