@@ -34,7 +34,7 @@ import { configuredProviders, type ProviderSettings } from './providerSettings';
 import { startSandboxMode } from './sandboxMode';
 import { createApiTokenService } from './services/apiTokens';
 import { createDecorate } from './services/decorate';
-import { FeedHub } from './services/feedHub';
+import { FeedHub, listenForEvents } from './services/feedHub';
 import { gmailAddonDeps } from './services/gmailDeps';
 import { createScanNow } from './services/scanNow';
 import { assertPrivateDataDir } from './store/dataDirMode';
@@ -119,6 +119,8 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const secret = secrets[0]!;
   const vault = rememberingVault(createVault(secrets));
   const hub = new FeedHub();
+  // On PostgreSQL, other instances' events wake this instance's feed streams (LISTEN/NOTIFY).
+  const stopListening = await listenForEvents(db, hub);
   const mode =
     config.providers === 'sandbox'
       ? await startSandboxMode(db, vault, config, { clock, noticeDelayMs: options.sandboxNoticeDelayMs })
@@ -196,6 +198,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     mailboxFor,
     sentFolderFor: observedPorts(observations, ports.sentFolderFor),
     decorate: createDecorate({ db, baseUrl: config.baseUrl, secret }),
+    ...(config.sendLeaseMs ? { leaseMs: config.sendLeaseMs } : {}),
   };
   const campaignDeps = { db, clock, hub, logger, wake: wakeSender };
 
@@ -216,6 +219,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       authenticate,
       wakeSender,
       baseUrl: config.baseUrl,
+      feedPollMs: config.feedPollMs,
       channels,
       connections: service,
       providers,
@@ -298,6 +302,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       await scanner?.stop();
       await ports.closeAll();
       await mode?.close();
+      await stopListening();
       await db.close();
     },
   };

@@ -10,6 +10,12 @@ export interface Db {
   /** Runs `work` in one transaction; rolls back when it throws. */
   transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only (absent on PGlite, which one process owns): calls `onNotify` with the payload of
+   * each NOTIFY on `channel`, from any session of any instance, and with `null` after the listening
+   * connection was lost and made again (notifications in between may be missed). Resolves to a stop.
+   */
+  listen?(channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>>;
 }
 
 export type DbOptions = { databaseUrl: string } | { dataDir: string } | { memory: true };

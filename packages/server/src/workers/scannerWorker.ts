@@ -8,12 +8,12 @@ import { insertBounce } from '../store/bounces';
 import { listConnectedMailboxIds } from '../store/connections';
 import type { Db } from '../store/db';
 import { listOurThreadIds } from '../store/replies';
-import type { MailboxRow, UserRow } from '../store/rows';
+import type { MailboxRow, SendRow, UserRow } from '../store/rows';
 import { findUser, listMailboxes, saveScanCursor } from '../store/users';
 import { attributeNotice } from './attribution';
 import { isBounceCandidate } from './bounceCandidate';
 import { pauseForProvider, QUOTA_NOTICE_PAUSE_MS } from './pauses';
-import { recordEvent } from './recordEvent';
+import { atomically, recordEvent } from './recordEvent';
 import { matchReplies, type ReplyMatch, recordComplaints, recordReply } from './replies';
 import { asSentFolder, scanSentFolder } from './sentScanner';
 
@@ -165,50 +165,63 @@ async function recordBounce(
   let recorded = 0;
   for (const recipient of report.recipients) {
     const send = await attributeNotice(deps.db, mailbox, report, recipient.address, at);
-    const isNew = await insertBounce(deps.db, {
+    if (await recordRecipientBounce(deps, { mailbox, owner, noticeId, send, at }, recipient)) recorded++;
+  }
+  return recorded;
+}
+
+type BouncedRecipient = BounceReport['recipients'][number];
+
+/**
+ * One recipient's bounce, its event and what follows from it, in one transaction: the bounce row is
+ * what a rescan after a crash checks, so it must never be there without the event that counts it.
+ * False when a rescan saw it already.
+ */
+function recordRecipientBounce(
+  deps: ScannerDeps,
+  notice: { mailbox: MailboxRow; owner: UserRow; noticeId: string; send: SendRow | null; at: Date },
+  recipient: BouncedRecipient,
+): Promise<boolean> {
+  const { mailbox, send, at } = notice;
+  const facts = {
+    action: recipient.action,
+    status: recipient.status,
+    hard: recipient.hard,
+    reason: recipient.reason,
+    diagnostic: recipient.diagnostic,
+  };
+  return atomically(deps.db, deps.hub, async (db, hub) => {
+    const fresh = await insertBounce(db, {
       mailboxId: mailbox.id,
-      providerMessageId: noticeId,
+      providerMessageId: notice.noticeId,
       sendId: send?.id ?? null,
       recipient: recipient.address,
-      action: recipient.action,
-      status: recipient.status,
-      hard: recipient.hard,
-      reason: recipient.reason,
-      diagnostic: recipient.diagnostic,
+      ...facts,
       at,
     });
-    if (!isNew) continue;
-    recorded++;
-    await recordEvent(deps.db, deps.hub, {
+    if (!fresh) return false;
+    await recordEvent(db, hub, {
       userId: mailbox.userId,
       type: 'bounce',
       sendId: send?.id ?? null,
       templateId: send?.templateId ?? null,
       recipient: recipient.address,
       detail: {
-        action: recipient.action,
-        status: recipient.status,
-        hard: recipient.hard,
-        reason: recipient.reason,
-        diagnostic: recipient.diagnostic,
+        ...facts,
         ...(recipient.retryUntil ? { retryUntil: recipient.retryUntil } : {}),
         subject: send?.subject ?? null,
       },
       at,
     });
-    await afterBounce(deps, {
+    const outcome = {
       send,
-      tenantId: owner.tenantId,
+      tenantId: notice.owner.tenantId,
       userId: mailbox.userId,
       recipient: recipient.address,
-      action: recipient.action,
-      hard: recipient.hard,
-      status: recipient.status,
-      reason: recipient.reason,
-      diagnostic: recipient.diagnostic,
-    });
-  }
-  return recorded;
+    };
+    await afterBounce({ ...deps, db, hub }, { ...outcome, ...facts });
+    return true;
+  });
 }
 
 /** A sending-quota notice: the provider has stopped this mailbox, so stop queuing into it. */

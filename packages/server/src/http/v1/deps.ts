@@ -25,4 +25,6 @@ export interface V1Deps extends ApiDeps {
   apiTokens: ApiTokenService;
   /** How `POST /connections/exchange-server` probes the EWS address (tests point it at the sandbox). */
   exchangeProbe?: ProbeOptions;
+  /** The feed stream's fallback poll (ms) when no wake-up comes; 2,000 unless configured. */
+  feedPollMs?: number;
 }

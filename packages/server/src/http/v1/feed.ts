@@ -65,7 +65,32 @@ const stream = createRoute({
   },
 });
 
-export function feedRoutes(app: V1App, deps: { db: Db; hub: FeedHub }): void {
+/** A stream's wait: until woken or `ms` passed. A wake while the stream was busy is kept, not lost. */
+function wakeSignal() {
+  let woken = false;
+  let release: (() => void) | null = null;
+  return {
+    wake() {
+      woken = true;
+      release?.();
+    },
+    async wait(ms: number) {
+      if (!woken)
+        await new Promise<void>((resolve) => {
+          const poll = setTimeout(resolve, ms);
+          release = () => {
+            clearTimeout(poll);
+            resolve();
+          };
+        });
+      release = null;
+      woken = false;
+    },
+  };
+}
+
+export function feedRoutes(app: V1App, deps: { db: Db; hub: FeedHub; feedPollMs?: number }): void {
+  const pollMs = deps.feedPollMs ?? POLL_MS;
   app.openapi(list, async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query');
     const query = { userId: c.get('user').id, ...filter, beforeId: decodeIdCursor(cursor), limit: limit + 1 };
@@ -82,11 +107,14 @@ export function feedRoutes(app: V1App, deps: { db: Db; hub: FeedHub }): void {
     const filter = c.req.valid('query');
     const after = Number(c.req.header('last-event-id') ?? 0) || 0;
     return streamSSE(c, async (sse) => {
-      // The events table is the source of truth: the in-process hub only wakes the loop early, and the
-      // poll picks up events written by other server instances (and, in the team scope, by teammates).
-      let wake: (() => void) | null = null;
-      const unsubscribe = deps.hub.subscribe(user.id, () => wake?.());
-      sse.onAbort(() => wake?.());
+      // The events table is the source of truth: the hub only wakes the loop early (this process's
+      // events, and on PostgreSQL every instance's through LISTEN/NOTIFY, teammates' in the team
+      // scope); the poll is the fallback (PGlite's team scope, a lost listening connection).
+      const signal = wakeSignal();
+      const who =
+        filter.scope === 'team' ? { userId: user.id, tenantId: user.tenantId } : { userId: user.id };
+      const unsubscribe = deps.hub.wakeOn(who, signal.wake);
+      sse.onAbort(signal.wake);
       let lastId = after;
       let quietSince = Date.now();
       let backlog = after ? 500 : 20;
@@ -106,11 +134,8 @@ export function feedRoutes(app: V1App, deps: { db: Db; hub: FeedHub }): void {
           quietSince = Date.now();
           await sse.writeSSE({ event: 'ping', data: '{}' }); // keeps proxies from closing an idle stream
         }
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, POLL_MS);
-        });
-        wake = null;
+        // The heartbeat is due within HEARTBEAT_MS, however long the configured poll.
+        await signal.wait(Math.min(pollMs, HEARTBEAT_MS));
       }
       unsubscribe();
     });
