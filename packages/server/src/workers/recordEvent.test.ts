@@ -7,7 +7,8 @@ import { upsertUser } from '../store/users';
 import { atomically, recordEvent } from './recordEvent';
 
 // A kill between a change of state and the event that counts it must leave both or neither: the
-// crash bench (bench/chaos) found the window; here the "kill" is a throw inside the transaction.
+// crash bench (bench/chaos) judges the end result; this pins the window (found by reading the
+// workers, not by a bench failure): here the "kill" is a throw inside the transaction.
 describe.each(TEST_ENGINES)('atomically on %s', (engine) => {
   let db: Db;
   beforeAll(async () => {
