@@ -1,6 +1,9 @@
+import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { loadConfig, type ServerConfig } from '../config/config';
+import { applyServerLimits, serverOptions } from '../http/limits/serverLimits';
+import { readLimits } from '../http/limits/settings';
 import { createSendwell } from '../sendwell';
 import { parseArgs, stringFlag, type UsageError } from './args';
 
@@ -35,8 +38,23 @@ export async function run(args: string[]): Promise<number> {
     { port, dataDir: stringFlag(parsed, 'data-dir'), databaseUrl: stringFlag(parsed, 'database-url') },
     env,
   );
-  const sendwell = await createSendwell(config);
-  const server = serve({ fetch: sendwell.app.fetch, port: config.port, hostname: config.host });
+  let limits: ReturnType<typeof readLimits>;
+  try {
+    limits = readLimits(env); // docs/operations/limits.md
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const sendwell = await createSendwell(config, { limits });
+  const server = serve({
+    fetch: sendwell.app.fetch,
+    port: config.port,
+    hostname: config.host,
+    serverOptions: serverOptions(limits.server),
+  });
+  applyServerLimits(server as Server, limits.server, (cap) =>
+    process.stderr.write(`connection cap reached (${cap}): new connections are being refused\n`),
+  );
   sendwell.startWorkers();
   process.stdout.write(
     config.providers === 'sandbox'
