@@ -99,9 +99,17 @@ async function load(
 
 /** Waits until the requests still in line when autocannon stopped are answered: runs stay apart. */
 async function settle(base: string, token: string): Promise<void> {
-  await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
-    r.arrayBuffer(),
-  );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
+        r.arrayBuffer(),
+      );
+      return;
+    } catch (error) {
+      console.log(`  (settle: ${(error as Error).cause ?? error}; attempt ${attempt})`);
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 const mb = (n: number) => `${n.toFixed(0)} MB`;
@@ -157,6 +165,9 @@ async function benchStore(store: string): Promise<string[]> {
     );
     if (growth > 0.2) failures.push(`${store}: RSS grew ${(growth * 100).toFixed(0)}% after warm-up`);
     failures.push(...(await crowd(store, server, ava)));
+  } catch (error) {
+    failures.push(`${store}: ${(error as Error).message} (${String((error as Error).cause ?? '')})`);
+    console.log(`[${store}] server output (last 2,000 characters):\n${server?.output().slice(-2000)}`);
   } finally {
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -13,6 +13,8 @@ export interface ServerProcess {
   base: string;
   /** Resident set size of the server process, in MB (Linux /proc). */
   rssMb(): number;
+  /** Everything the server printed (for a failure's report). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startServer(opts: {
   return {
     child,
     base: `http://127.0.0.1:${opts.port}`,
+    output: () => output,
     rssMb: () => {
       const kb = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m)?.[1];
       return Number(kb) / 1024;
