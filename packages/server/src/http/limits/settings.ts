@@ -62,7 +62,7 @@ const envSchema = z.object({
 });
 
 /** The process's open-file limit (Linux), else Node's common default. */
-export function descriptorLimit(): number {
+function descriptorLimit(): number {
   try {
     const line = readFileSync('/proc/self/limits', 'utf8').match(/^Max open files\s+(\d+)/m);
     if (line) return Number(line[1]);
