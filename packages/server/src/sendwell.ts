@@ -18,6 +18,9 @@ import { createTokenManager } from './connections/tokenManager';
 import type { OAuthClient } from './connections/types';
 import { connectPages } from './http/connectPages';
 import { errorResponse } from './http/errors';
+import { bodyLimits } from './http/limits/bodyLimits';
+import { rateLimits } from './http/limits/rateLimit';
+import { BODY_LIMITS, type Limits } from './http/limits/settings';
 import { staticRoutes } from './http/static';
 import { trackingRoutes } from './http/tracking';
 import { unsubscribeRoutes } from './http/unsubscribe';
@@ -67,6 +70,8 @@ export interface SendwellOptions {
   logger?: Logger;
   /** Milliseconds before a sandbox bounce notice lands in the inbox. */
   sandboxNoticeDelayMs?: number;
+  /** Rate limits (per IP, token, refused sign-ins) for requests over sockets; `sendwell start` passes them. */
+  limits?: Limits;
 }
 
 /** Refuses to start on settings that cannot work, naming each problem and its fix. */
@@ -206,6 +211,9 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   // First: every request gets its id and its access line, whatever answers it.
   app.use('*', accessLog(logger));
   app.onError((error, c) => errorResponse(error, c, logger));
+  // Before any route: refuse floods cheaply, then bodies too large for the entry point (413).
+  if (options.limits) app.use('*', rateLimits(options.limits));
+  app.use('*', bodyLimits(BODY_LIMITS));
   app.notFound((c) =>
     c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
   );
