@@ -18,6 +18,7 @@ import { createTokenManager } from './connections/tokenManager';
 import type { OAuthClient } from './connections/types';
 import { connectPages } from './http/connectPages';
 import { errorResponse } from './http/errors';
+import { securityHeaders } from './http/securityHeaders';
 import { staticRoutes } from './http/static';
 import { trackingRoutes } from './http/tracking';
 import { unsubscribeRoutes } from './http/unsubscribe';
@@ -27,6 +28,7 @@ import { consoleLogger } from './logger';
 import { createMailboxPorts } from './mailboxes/ports';
 import { configuredProviders, type ProviderSettings } from './providerSettings';
 import { startSandboxMode } from './sandboxMode';
+import { inputGuard } from './security/inputGuard';
 import { createDecorate } from './services/decorate';
 import { FeedHub } from './services/feedHub';
 import { gmailAddonDeps } from './services/gmailDeps';
@@ -186,6 +188,8 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const campaignDeps = { db, clock, hub, logger, wake: wakeSender };
 
   const app = new Hono();
+  app.use('*', securityHeaders({ https: config.baseUrl.startsWith('https:') }));
+  app.use('*', inputGuard({ except: ['/sandbox/'] }));
   app.onError((error, c) => errorResponse(error, c, logger));
   app.notFound((c) =>
     c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
