@@ -16,7 +16,7 @@ import { loadVaultSecrets } from '../vault/secrets';
  * stand-in Google that publish one signing key each, so a test can mint every kind of bad token:
  * forged, expired, for another audience, from another issuer, unsigned (`alg: none`).
  */
-export const TENANT = '11111111-2222-4333-8444-555555555555';
+const TENANT = '11111111-2222-4333-8444-555555555555';
 const MS_CLIENT_ID = '0d1c6f3e-7a2b-4c5d-9e8f-123456789abc';
 const GOOGLE_CLIENT_ID = '4242-attacks.apps.googleusercontent.com';
 const SERVICE_ACCOUNT = 'addon@gcp-sa-gsuiteaddons.iam.gserviceaccount.com';

@@ -1,5 +1,5 @@
 /** What the edge needs to know of a JSON text before anything parses it. */
-export interface JsonShape {
+interface JsonShape {
   /** The deepest nesting of arrays and objects (0 for a bare value). */
   depth: number;
   /** A `\u0000` escape inside a string: a NUL character once parsed. */
