@@ -132,7 +132,7 @@ test('Gmail cards: the compose card and the homepage show the payloads as text',
   await expectNothingRan(page, dialogs);
 });
 
-test('the feed stream is served as an event stream, never as a page', async ({ page }) => {
+test('the feed answers the payloads as JSON data with nosniff, never as a page', async ({ page }) => {
   await signInToWebApp(page, 'ava');
   const token = ((await (await page.request.get('/app/session')).json()) as { token: string }).token;
   const response = await page.request.get(`/api/v1/feed?scope=team&limit=50`, {

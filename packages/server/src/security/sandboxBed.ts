@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serve } from '@hono/node-server';
 import { silentLogger } from '@sendwell/core';
 import pg from 'pg';
 import { loadConfig } from '../config/config';
@@ -32,11 +33,21 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
+/**
+ * The server listens on a real socket: in sandbox mode the mailbox adapters reach the sandbox's
+ * Microsoft and Google at the server's own base URL, as they would reach the real ones.
+ */
 export async function openSandboxBed(engine: 'pglite' | 'postgres'): Promise<SandboxBed> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sendwell-attacks-sandbox-'));
   const database = engine === 'postgres' ? await freshDatabase() : null;
-  const config = loadConfig({ port: 0, dataDir, ...(database ? { databaseUrl: database.url } : {}) }, {});
+  let live: Sendwell | undefined;
+  const server = serve({ fetch: (r) => live!.app.fetch(r), port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const config = loadConfig({ port, dataDir, ...(database ? { databaseUrl: database.url } : {}) }, {});
   const sendwell = await createSendwell(config, { logger: silentLogger, sandboxNoticeDelayMs: 0 });
+  live = sendwell;
   const call: SandboxBed['call'] = async (user, method, path, body) =>
     sendwell.app.request(`/api/v1${path}`, {
       method,
@@ -56,6 +67,7 @@ export async function openSandboxBed(engine: 'pglite' | 'postgres'): Promise<San
       return JSON.parse(text);
     },
     async close() {
+      server.close();
       await sendwell.close();
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
