@@ -71,7 +71,7 @@ const stream = createRoute({
  * `Last-Event-ID` is the id of an event we sent: digits that fit an events.id. Anything else is
  * refused here, through the logger, instead of reaching the query as a raw database error.
  */
-export function lastEventId(header: string | undefined, logger: Logger): number {
+function lastEventId(header: string | undefined, logger: Logger): number {
   if (header === undefined || header === '') return 0;
   const id = /^\d{1,16}$/.test(header) ? Number(header) : Number.NaN;
   if (Number.isSafeInteger(id)) return id;
