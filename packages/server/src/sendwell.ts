@@ -21,6 +21,7 @@ import { errorResponse } from './http/errors';
 import { bodyLimits } from './http/limits/bodyLimits';
 import { rateLimits } from './http/limits/rateLimit';
 import { BODY_LIMITS, type Limits } from './http/limits/settings';
+import { securityHeaders } from './http/securityHeaders';
 import { staticRoutes } from './http/static';
 import { trackingRoutes } from './http/tracking';
 import { unsubscribeRoutes } from './http/unsubscribe';
@@ -36,6 +37,7 @@ import { observedPorts } from './observe/observedPorts';
 import { configuredProviders, type ProviderSettings } from './providerSettings';
 import { startSandboxMode } from './sandboxMode';
 import { createApiTokenService } from './services/apiTokens';
+import { inputGuard } from './security/inputGuard';
 import { createDecorate } from './services/decorate';
 import { FeedHub, listenForEvents } from './services/feedHub';
 import { gmailAddonDeps } from './services/gmailDeps';
@@ -210,10 +212,13 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const app = new Hono();
   // First: every request gets its id and its access line, whatever answers it.
   app.use('*', accessLog(logger));
+  app.use('*', securityHeaders({ https: config.baseUrl.startsWith('https:') }));
   app.onError((error, c) => errorResponse(error, c, logger));
   // Before any route: refuse floods cheaply, then bodies too large for the entry point (413).
   if (options.limits) app.use('*', rateLimits(options.limits));
   app.use('*', bodyLimits(BODY_LIMITS));
+  // Then what the body holds: no NUL, valid UTF-8, JSON not nested too deep (docs/operations/security.md).
+  app.use('*', inputGuard({ except: ['/sandbox/'] }));
   app.notFound((c) =>
     c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
   );

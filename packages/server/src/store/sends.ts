@@ -71,7 +71,9 @@ export async function insertScheduledSend(
       JSON.stringify(send.to),
       JSON.stringify(send.cc),
       JSON.stringify(send.bcc),
-      send.subject,
+      // A subject is one header line: every send path (web, add-ins, campaigns, merged display names)
+      // meets here, and Graph, EWS and SMTP would otherwise carry its line breaks into the message.
+      send.subject.replace(/[\r\n]+/g, ' '),
       send.body,
       send.sendAt,
       send.channelKind ?? null,
