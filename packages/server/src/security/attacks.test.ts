@@ -152,7 +152,9 @@ describe.each(Object.entries(BODY_PATHS))('hostile bodies on the %s', (_name, pa
       400,
       'json-too-deep',
     ],
-    ['JSON nested 100,000 deep', () => raw(path, nested(100_000)), 400, 'json-too-deep'],
+    // 40 KB: deep enough to overflow a recursive parser, small enough for every entry point's body
+    // limit (the web app's is 64 KB), so the depth check is what refuses it.
+    ['JSON nested 20,000 deep', () => raw(path, nested(20_000)), 400, 'json-too-deep'],
     ['a body over the limit', () => raw(path, `"${'x'.repeat(MAX_BODY_BYTES)}"`), 413, 'body-too-large'],
   ])('refuses %s', async (_label, call, status, code) => {
     const response = await call();
