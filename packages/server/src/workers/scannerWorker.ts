@@ -3,12 +3,12 @@ import { DAY_MS, MailboxAuthError, parseBounce } from '@sendwell/core';
 import { loseConnection } from '../connections/connectionLife';
 import type { SentFolderPort } from '../mailboxes/sentFolder';
 import { afterBounce } from '../services/deliveryOutcomes';
-import type { FeedHub } from '../services/feedHub';
-import { insertBounce } from '../store/bounces';
+import { FeedHub } from '../services/feedHub';
+import { insertBounce, recordedNotices } from '../store/bounces';
 import { listConnectedMailboxIds } from '../store/connections';
 import type { Db } from '../store/db';
 import { listOurThreadIds } from '../store/replies';
-import type { MailboxRow, UserRow } from '../store/rows';
+import type { EventRow, MailboxRow, UserRow } from '../store/rows';
 import { findUser, listMailboxes, saveScanCursor } from '../store/users';
 import { attributeNotice } from './attribution';
 import { isBounceCandidate } from './bounceCandidate';
@@ -100,24 +100,52 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 /** A mailbox's first scan reads back this many days (backfill), then only what is new. */
 const DEFAULT_BACKFILL_DAYS = 30;
 
+/**
+ * The mailbox's round page by page (a large backfill is thousands of messages): after each page its
+ * cursor is saved, and messages already recorded are skipped unread, so a scanner killed mid-round
+ * resumes where it was and reads nothing it already counted.
+ */
 async function scanMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<Found> {
   const port = deps.mailboxFor(mailbox);
-  const page = await port.listInboxChanges(mailbox.scanCursor, backfillFor(deps, mailbox));
   const owner = await findUser(deps.db, mailbox.userId);
-  const replies = await matchReplies(deps.db, mailbox, page.entries);
   const found = { bounces: 0, answers: 0 };
-  if (owner)
-    for (const entry of page.entries) {
-      const one = await scanEntry(
-        deps,
-        { mailbox, owner, port },
-        entry,
-        replies.get(entry.providerMessageId),
-      );
+  let cursor = mailbox.scanCursor;
+  // The backfill shapes the round's first page only: later pages carry it in their cursor.
+  let backfill = backfillFor(deps, mailbox);
+  for (;;) {
+    const page = port.listInboxPage
+      ? await port.listInboxPage(cursor, backfill)
+      : { ...(await port.listInboxChanges(cursor, backfill)), more: false };
+    if (owner) {
+      const one = await scanEntries(deps, { mailbox, owner, port }, page.entries);
       found.bounces += one.bounces;
       found.answers += one.answers;
     }
-  await saveScanCursor(deps.db, mailbox.id, page.cursor);
+    await saveScanCursor(deps.db, mailbox.id, page.cursor);
+    if (!page.more) return found;
+    cursor = page.cursor;
+    backfill = undefined;
+  }
+}
+
+async function scanEntries(
+  deps: ScannerDeps,
+  on: { mailbox: MailboxRow; owner: UserRow; port: MailboxPort },
+  entries: InboxEntry[],
+): Promise<Found> {
+  const found = { bounces: 0, answers: 0 };
+  const recorded = await recordedNotices(
+    deps.db,
+    on.mailbox.id,
+    entries.map((e) => e.providerMessageId),
+  );
+  const fresh = entries.filter((e) => !recorded.has(e.providerMessageId));
+  const replies = await matchReplies(deps.db, on.mailbox, fresh);
+  for (const entry of fresh) {
+    const one = await scanEntry(deps, on, entry, replies.get(entry.providerMessageId));
+    found.bounces += one.bounces;
+    found.answers += one.answers;
+  }
   return found;
 }
 
@@ -154,7 +182,28 @@ function backfillFor(deps: ScannerDeps, mailbox: MailboxRow): InboxBackfill | un
   return { since, ourThreadIds: () => listOurThreadIds(deps.db, mailbox.id, since) };
 }
 
+/**
+ * A notice's bounces, their events and what follows from them (suppressions, campaign exits) in one
+ * transaction: a crash leaves the notice either wholly counted or not at all, never half (a bounce
+ * row without its event would be skipped on the rescan and missing from the analytics for good).
+ * The feed hears of the events once they are committed.
+ */
 async function recordBounce(
+  deps: ScannerDeps,
+  mailbox: MailboxRow,
+  owner: UserRow,
+  noticeId: string,
+  report: BounceReport,
+): Promise<number> {
+  const held = new HeldEvents();
+  const recorded = await deps.db.transaction((tx) =>
+    recordBounceIn({ ...deps, db: tx, hub: held }, mailbox, owner, noticeId, report),
+  );
+  held.release(deps.hub);
+  return recorded;
+}
+
+async function recordBounceIn(
   deps: ScannerDeps,
   mailbox: MailboxRow,
   owner: UserRow,
@@ -215,4 +264,17 @@ async function recordBounce(
 async function quotaPause(deps: ScannerDeps, mailbox: MailboxRow, detail: string) {
   const until = new Date(deps.clock.now().getTime() + QUOTA_NOTICE_PAUSE_MS);
   await pauseForProvider(deps, mailbox, until, detail);
+}
+
+/** A hub that keeps what a transaction published until it commits, then hands it on. */
+class HeldEvents extends FeedHub {
+  readonly #held: EventRow[] = [];
+
+  override publish(event: EventRow): void {
+    this.#held.push(event);
+  }
+
+  release(hub: FeedHub): void {
+    for (const event of this.#held) hub.publish(event);
+  }
 }
