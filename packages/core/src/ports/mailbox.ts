@@ -85,6 +85,12 @@ export interface InboxRoundPage extends InboxPage {
 }
 
 /**
+ * Which of these messages the scanner has recorded already: an adapter that reads each message's
+ * headers apart (Gmail) leaves them unread, so a resumed round reads nothing it counted before.
+ */
+export type RecordedMessages = (ids: readonly string[]) => Promise<ReadonlySet<string>>;
+
+/**
  * The port each sending lane implements: Graph for Exchange Online, Gmail API for Gmail, EWS for
  * Exchange Server, and SMTP (`'smtp'`) for custom and legacy hosted channels.
  */
@@ -101,7 +107,11 @@ export interface MailboxPort {
    * The same round one page at a time (a large mailbox's backfill is thousands of messages): the
    * scanner saves each page's cursor, so a restart resumes where the last page ended.
    */
-  listInboxPage?(cursor: string | null, backfill?: InboxBackfill): Promise<InboxRoundPage>;
+  listInboxPage?(
+    cursor: string | null,
+    backfill?: InboxBackfill,
+    recorded?: RecordedMessages,
+  ): Promise<InboxRoundPage>;
   getRawMessage(providerMessageId: string): Promise<Uint8Array>;
   /** Whether a message with our id is already in Sent items (reconcile before retrying). */
   findSent(sendwellId: string): Promise<boolean>;

@@ -8,6 +8,7 @@ import {
   type InboxRoundPage,
   type MailboxPort,
   type OutgoingMessage,
+  type RecordedMessages,
   type SubmitResult,
   systemClock,
 } from '@sendwell/core';
@@ -107,9 +108,13 @@ export class GmailApiMailbox implements MailboxPort {
    * time: mid-sync the cursor holds the history id read first and the ids still to read, so a
    * restarted scanner resumes there, and history from that id covers what arrived meanwhile.
    */
-  async listInboxPage(cursor: string | null, backfill?: InboxBackfill): Promise<InboxRoundPage> {
+  async listInboxPage(
+    cursor: string | null,
+    backfill?: InboxBackfill,
+    recorded?: RecordedMessages,
+  ): Promise<InboxRoundPage> {
     const pending = cursor === null ? null : parseSyncCursor(cursor);
-    if (pending) return this.#gmail(({ api, call }) => this.#syncPage(api, call, pending));
+    if (pending) return this.#gmail(({ api, call }) => this.#syncPage(api, call, pending, recorded));
     if (cursor !== null) {
       try {
         const round = await this.#gmail((client) => this.#historySince(client, cursor));
@@ -120,7 +125,7 @@ export class GmailApiMailbox implements MailboxPort {
       }
     }
     return this.#gmail(async (client) =>
-      this.#syncPage(client.api, client.call, await this.#fullSync(client, backfill)),
+      this.#syncPage(client.api, client.call, await this.#fullSync(client, backfill), recorded),
     );
   }
 
@@ -128,10 +133,16 @@ export class GmailApiMailbox implements MailboxPort {
     api: gmail_v1.Gmail,
     call: { rootUrl: string },
     sync: PendingSync,
+    recorded?: RecordedMessages,
   ): Promise<InboxRoundPage> {
-    const now = sync.ids.slice(0, SYNC_PAGE);
+    const page = sync.ids.slice(0, SYNC_PAGE);
     const rest = sync.ids.slice(SYNC_PAGE);
-    const entries = await this.#entries(api, call, now);
+    const known = recorded ? await recorded(page) : new Set<string>();
+    const entries = await this.#entries(
+      api,
+      call,
+      page.filter((id) => !known.has(id)),
+    );
     if (rest.length === 0) return { entries, cursor: sync.historyId, more: false };
     return { entries, cursor: syncCursor({ historyId: sync.historyId, ids: rest }), more: true };
   }

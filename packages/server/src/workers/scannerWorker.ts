@@ -114,7 +114,7 @@ async function scanMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<Foun
   let backfill = backfillFor(deps, mailbox);
   for (;;) {
     const page = port.listInboxPage
-      ? await port.listInboxPage(cursor, backfill)
+      ? await port.listInboxPage(cursor, backfill, (ids) => recordedNotices(deps.db, mailbox.id, ids))
       : { ...(await port.listInboxChanges(cursor, backfill)), more: false };
     if (owner) {
       const one = await scanEntries(deps, { mailbox, owner, port }, page.entries);
