@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
+import { removeServerFile, writeServerFile } from '../backup/serverFile';
 import { loadConfig, type ServerConfig } from '../config/config';
 import { createSendwell } from '../sendwell';
 import { parseArgs, stringFlag, type UsageError } from './args';
@@ -38,6 +39,9 @@ export async function run(args: string[]): Promise<number> {
   const sendwell = await createSendwell(config);
   const server = serve({ fetch: sendwell.app.fetch, port: config.port, hostname: config.host });
   sendwell.startWorkers();
+  // PGlite is one process: `sendwell backup` finds this server here and asks it for the copy.
+  const local = config.databaseUrl ? null : { pid: process.pid, url: loopbackUrl(config.host, config.port) };
+  if (local) writeServerFile(config.dataDir, local);
   process.stdout.write(
     config.providers === 'sandbox'
       ? sandboxBanner(config, sendwell.sandbox?.smtp.port ?? null)
@@ -50,7 +54,13 @@ export async function run(args: string[]): Promise<number> {
   });
   server.close();
   await sendwell.close();
+  if (local) removeServerFile(config.dataDir, local.pid);
   return 0;
+}
+
+function loopbackUrl(host: string, port: number): string {
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '';
+  return `http://${wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 function storeName(config: ServerConfig): string {

@@ -18,9 +18,10 @@ function wrapTx(tx: Transaction): Db {
 }
 
 /** Embedded PostgreSQL in WebAssembly; data in `dataDir`, or in memory when none is given. */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export async function openPglite(dataDir?: string, load?: Uint8Array): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  // `load`: a snapshot to restore into an empty `dataDir` (`sendwell restore`).
+  const pg = await PGlite.create(dataDir, load ? { loadDataDir: new Blob([new Uint8Array(load)]) } : {});
   return {
     engine: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
@@ -30,6 +31,14 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       await pg.exec(sql);
     },
     transaction: (work) => pg.transaction((tx) => work(wrapTx(tx))),
+    async snapshot() {
+      // A checkpoint first, so the copy needs little WAL replay when it is restored.
+      await pg.exec('checkpoint');
+      // dumpDataDir alone waits only for the statement under way; holding the transaction lock too
+      // takes the copy between transactions, never inside one.
+      const tar = await pg._runExclusiveTransaction(() => pg.dumpDataDir('gzip'));
+      return new Uint8Array(await tar.arrayBuffer());
+    },
     close: () => pg.close(),
   };
 }

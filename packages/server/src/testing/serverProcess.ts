@@ -69,36 +69,74 @@ export async function providerWorld(userId: string, ports: { sandbox: number; ap
 }
 
 /** `sendwell start` on the world's data dir, resolved once it listens; scans every `scanMs`. */
-export async function startServer(world: ProviderWorld, scanMs = 200): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    ...realModeEnv(world.sandbox),
-    SENDWELL_SCAN_INTERVAL_MS: String(scanMs),
-  };
-  const args = [
-    '--import',
-    'tsx',
-    MAIN,
-    'start',
-    '--data-dir',
-    world.dataDir,
-    '--port',
-    String(world.appPort),
-  ];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServer(world: ProviderWorld, scanMs = 200): Promise<ChildProcess> {
+  const env = { ...realModeEnv(world.sandbox), SENDWELL_SCAN_INTERVAL_MS: String(scanMs) };
+  return startSendwell(['--data-dir', world.dataDir, '--port', String(world.appPort)], env);
+}
+
+const childEnv = (env: Record<string, string>): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  ...env,
+});
+
+/** `sendwell start ARGS` as a process of its own, resolved once it says it is running. */
+export async function startSendwell(args: string[], env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'start', ...args], {
+    cwd: ROOT,
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  const started = new Promise<void>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Sendwell is running')) resolve();
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
+  const exited = new Promise<never>((_, reject) => {
     child.once('exit', (code) => reject(new Error(`sendwell start exited ${code}:\n${output}`)));
   });
-  await started;
+  exited.catch(() => {});
+  await Promise.race([
+    exited,
+    new Promise<void>((resolve) => {
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Sendwell is running')) resolve();
+      };
+      child.stdout!.on('data', read);
+      child.stderr!.on('data', read);
+    }),
+  ]);
+  // The banner comes before the socket listens: wait for an answer (or the process's end).
+  const port = args[args.indexOf('--port') + 1];
+  if (port) await Promise.race([exited, answering(`http://127.0.0.1:${port}/`)]);
   return child;
+}
+
+async function answering(url: string): Promise<void> {
+  for (;;) {
+    try {
+      await (await fetch(url)).arrayBuffer();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** A one-shot `sendwell` command: its exit code and output. */
+export async function runSendwell(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    cwd: ROOT,
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
 }
 
 /** SIGKILL (no shutdown code runs) or SIGTERM (graceful: the round under way finishes). */

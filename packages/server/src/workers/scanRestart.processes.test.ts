@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Sandbox } from '@sendwell/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../store/db';
-import { type ProviderWorld, providerWorld, startServer, stopServer, until } from './scanRestartTesting';
+import { type ProviderWorld, providerWorld, startServer, stopServer, until } from '../testing/serverProcess';
 
 /*
  * The issue's scanner-restart proof, with real processes: a large mailbox's first scan (backfill)
