@@ -74,7 +74,8 @@ function readJson(file) {
 function test() {
   install();
   rmSync(RESULTS, { recursive: true, force: true });
-  mkdirSync(RESULTS, { recursive: true });
+  // 0700: .sendwell is also `npm start`'s data directory, which `start` refuses when others can enter it.
+  mkdirSync(RESULTS, { recursive: true, mode: 0o700 });
   let failed = false;
   const step = (name, status) => {
     if (status !== 0) {

@@ -1,5 +1,6 @@
 import type { Clock } from '@sendwell/core';
 import type { CallLog } from './calls/log';
+import type { AnswerStalls } from './dev/stalls';
 import type { SandboxIdentity } from './identity/identity';
 import type { PostOffice } from './mail/postOffice';
 import type { MailStore } from './mail/store';
@@ -83,4 +84,6 @@ export interface SandboxContext {
   smtp: SmtpDesk;
   /** Every provider request answered, per mailbox (`GET /dev/calls`). */
   calls: CallLog;
+  /** Send answers a bench holds back (`/dev/stall`). */
+  stalls: AnswerStalls;
 }

@@ -1,7 +1,9 @@
 export type { CallKind } from './calls/kinds';
 export type { CallRecord, CallSummary } from './calls/log';
 export { DEFAULT_LIMITS, type SandboxLimits } from './context';
+export type { MailboxTruth, SentTruth } from './dev/truth';
 export type { EwsDeployment, EwsItem, EwsOrg, EwsSandbox, EwsUser } from './ews';
+export type { FiledNotice } from './mail/postOffice';
 export { type RecipientFate, recipientFate } from './mail/recipients';
 export type { StoredMessage } from './mail/store';
 export type { OneClickEntry } from './responses/oneClick';

@@ -8,6 +8,8 @@ import { DEFAULT_LIMITS, RequestGates, type SandboxContext, type SandboxLimits }
 import { devCallRoutes } from './dev/calls';
 import { devFillRoutes, type FillAnswer, type FillOutcome, fillMailbox, fillRequestSchema } from './dev/fill';
 import { devAccountRoutes } from './dev/routes';
+import { AnswerStalls, devStallRoutes } from './dev/stalls';
+import { devTruthRoutes } from './dev/truth';
 import { createEwsSandbox, type EwsCall, type EwsSandbox } from './ews';
 import { gmailRoutes } from './gmail/routes';
 import { graphRoutes } from './graph/routes';
@@ -31,7 +33,7 @@ import { outlookHostRoutes } from './outlook-host';
 import { OneClickClient, type OneClickEntry } from './responses/oneClick';
 import { SmtpDesk } from './smtp/desk';
 import { smtpRoutes } from './smtp/routes';
-import { DEMO_USERS, findUser, type SandboxUser } from './users';
+import { benchPeople, DEMO_USERS, findUser, type SandboxUser } from './users';
 
 export interface SandboxOptions {
   /** Where the app is reachable, without trailing slash, e.g. `http://127.0.0.1:3000/sandbox`. */
@@ -55,6 +57,8 @@ export interface SandboxOptions {
    * pass `(url, init) => app.request(url, init)` to reach an in-process Sendwell.
    */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** This many generated people after the demo ones (`rep01`…, see `benchPeople`), for benches. */
+  benchPeople?: number;
 }
 
 export interface Sandbox {
@@ -130,7 +134,7 @@ function mergeLimits(overrides: SandboxOptions['limits']): SandboxLimits {
 export function createSandbox(options: SandboxOptions): Sandbox {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const clock = options.clock ?? systemClock;
-  const users = DEMO_USERS;
+  const users = options.benchPeople ? [...DEMO_USERS, ...benchPeople(options.benchPeople)] : DEMO_USERS;
   const store = new MailStore(users, clock);
   const clients = sendwellClients(
     options.appBaseUrl ?? defaultAppBaseUrl(options.appUrls?.paneUrl),
@@ -150,6 +154,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     postOffice,
     smtp: new SmtpDesk({ users, clock, postOffice }),
     calls: new CallLog(),
+    stalls: new AnswerStalls(),
   };
   const user = (id: string) => {
     const found = findUser(users, id);
@@ -166,6 +171,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   app.route('/dev', devAccountRoutes(ctx));
   app.route('/dev', devCallRoutes(ctx, oneClick));
   app.route('/dev', devFillRoutes(ctx));
+  app.route('/dev', devTruthRoutes(ctx));
+  app.route('/dev', devStallRoutes(ctx.stalls));
   app.route('/', oauthRoutes(ctx, clients));
   app.route('/graph/v1.0', graphRoutes(ctx));
   const ews = createEwsSandbox({ baseUrl, clock });

@@ -114,6 +114,33 @@ export const DEMO_USERS: readonly SandboxUser[] = [
   },
 ];
 
+/**
+ * `count` more people for benches that need many mailboxes (`benchPeople(20)`): alternately Exchange
+ * Online in contoso (`rep01@contoso.test`) and Gmail in acme (`rep02@acme.test`), none connected
+ * in process. Deterministic, so every process that generates them agrees on ids and subjects.
+ */
+export function benchPeople(count: number): SandboxUser[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(2, '0');
+    const exchange = i % 2 === 0;
+    const id = `rep${n}`;
+    return {
+      id,
+      email: `${id}@${exchange ? 'contoso' : 'acme'}.test`,
+      name: `Rep ${n}`,
+      provider: exchange ? 'exchange' : 'gmail',
+      tenantId: exchange ? CONTOSO_TENANT : ACME_CUSTOMER,
+      tenantName: exchange ? 'contoso' : 'acme',
+      mailboxId: `mbx-${id}`,
+      legacy: false,
+      subject: exchange
+        ? `9a0c4e1b-6f2d-4c8a-b5e7-${n.padStart(12, '0')}`
+        : `2048573920183746${n.padStart(5, '0')}`,
+      connected: false,
+    };
+  });
+}
+
 export function findUser(users: readonly SandboxUser[], idOrEmail: string): SandboxUser | undefined {
   const key = idOrEmail.toLowerCase();
   return users.find((u) => u.id === key || u.email === key);

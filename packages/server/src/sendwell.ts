@@ -3,14 +3,14 @@ import { systemClock } from '@sendwell/core';
 import { createGmailAddon } from '@sendwell/gmail';
 import type { Sandbox } from '@sendwell/sandbox';
 import { Hono } from 'hono';
-import { apiTokenFor } from './auth/apiTokens';
+import { apiTokenDays } from './auth/apiTokens';
 import { createAuthenticator } from './auth/authenticate';
 import { createMicrosoftVerifier } from './auth/microsoftToken';
 import { localBackupRoutes } from './backup/localRoute';
 import { createChannelService } from './channels/service';
 import { smtpProbe } from './channels/smtpProbe';
 import { configProblems } from './config/checks';
-import { googleOAuthEndpoints, redirectUri, type ServerConfig } from './config/config';
+import { googleOAuthEndpoints, redirectUri, type ServerConfig, secretKeyFile } from './config/config';
 import { grantProvider } from './connections/grant';
 import { createGoogleOAuthClient, googleIssuers } from './connections/providers/google';
 import { createMicrosoftOAuthClient } from './connections/providers/microsoft';
@@ -19,6 +19,10 @@ import { createTokenManager } from './connections/tokenManager';
 import type { OAuthClient } from './connections/types';
 import { connectPages } from './http/connectPages';
 import { errorResponse } from './http/errors';
+import { bodyLimits } from './http/limits/bodyLimits';
+import { rateLimits } from './http/limits/rateLimit';
+import { BODY_LIMITS, type Limits } from './http/limits/settings';
+import { securityHeaders } from './http/securityHeaders';
 import { staticRoutes } from './http/static';
 import { trackingRoutes } from './http/tracking';
 import { unsubscribeRoutes } from './http/unsubscribe';
@@ -26,12 +30,20 @@ import { v1Routes } from './http/v1';
 import { webAppRoutes } from './http/webApp';
 import { consoleLogger } from './logger';
 import { createMailboxPorts } from './mailboxes/ports';
+import { accessLog } from './observe/accessLog';
+import { healthRoutes } from './observe/health';
+import { rememberConfiguredSecrets, rememberingVault } from './observe/knownSecrets';
+import { Observations } from './observe/observations';
+import { observedPorts } from './observe/observedPorts';
 import { configuredProviders, type ProviderSettings } from './providerSettings';
 import { startSandboxMode } from './sandboxMode';
+import { inputGuard } from './security/inputGuard';
+import { createApiTokenService } from './services/apiTokens';
 import { createDecorate } from './services/decorate';
-import { FeedHub } from './services/feedHub';
+import { FeedHub, listenForEvents } from './services/feedHub';
 import { gmailAddonDeps } from './services/gmailDeps';
 import { createScanNow } from './services/scanNow';
+import { assertPrivateDataDir } from './store/dataDirMode';
 import { type Db, openDb } from './store/db';
 import { migrate } from './store/migrations';
 import { loadVaultSecrets } from './vault/secrets';
@@ -61,6 +73,8 @@ export interface SendwellOptions {
   logger?: Logger;
   /** Milliseconds before a sandbox bounce notice lands in the inbox. */
   sandboxNoticeDelayMs?: number;
+  /** Rate limits (per IP, token, refused sign-ins) for requests over sockets; `sendwell start` passes them. */
+  limits?: Limits;
 }
 
 /** Refuses to start on settings that cannot work, naming each problem and its fix. */
@@ -104,19 +118,24 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger();
   refuseBrokenConfig(config);
-  const db = await openDb(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
-  );
+  const pglite = `${config.dataDir}/pglite`;
+  const secretKey = secretKeyFile(config.dataDir);
+  assertPrivateDataDir(config.dataDir, { pglite: config.databaseUrl ? undefined : pglite, secretKey });
+  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pglite });
   await migrate(db);
   const secrets = loadVaultSecrets(config.dataDir);
   const secret = secrets[0]!;
-  const vault = createVault(secrets);
+  const vault = rememberingVault(createVault(secrets));
   const hub = new FeedHub();
+  // On PostgreSQL, other instances' events wake this instance's feed streams (LISTEN/NOTIFY).
+  const stopListening = await listenForEvents(db, hub);
   const mode =
     config.providers === 'sandbox'
       ? await startSandboxMode(db, vault, config, { clock, noticeDelayMs: options.sandboxNoticeDelayMs })
       : null;
   const providers = mode?.providers ?? configuredProviders(config);
+  rememberConfiguredSecrets(config, secrets, providers);
+  const observations = new Observations(() => clock.now().getTime());
   const clients = oauthClients(config, providers, clock);
   let sender: Loop | null = null;
   let scanner: Loop | null = null;
@@ -138,6 +157,8 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   });
   const legacySmtp = mode?.legacySmtp ?? config.legacySmtp ?? null;
   const ports = createMailboxPorts(providers, tokens, legacySmtp);
+  // Provider errors and inbox reads are counted for /metrics; the adapters are otherwise untouched.
+  const mailboxFor = observedPorts(observations, ports.mailboxFor);
   const service = createConnectionService({
     db,
     clock,
@@ -175,19 +196,30 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       })
     : null;
   const authenticate = createAuthenticator({ db, secret, verifyMicrosoft, policy: providers.policy, clock });
+  const lifetimeDays = config.apiTokenDays ?? apiTokenDays(undefined);
+  const apiTokens = createApiTokenService({ db, clock, secret, lifetimeDays });
   const workerDeps = {
     db,
     clock,
     hub,
     logger,
-    mailboxFor: ports.mailboxFor,
-    sentFolderFor: ports.sentFolderFor,
+    mailboxFor,
+    sentFolderFor: observedPorts(observations, ports.sentFolderFor),
     decorate: createDecorate({ db, baseUrl: config.baseUrl, secret }),
+    ...(config.sendLeaseMs ? { leaseMs: config.sendLeaseMs } : {}),
   };
   const campaignDeps = { db, clock, hub, logger, wake: wakeSender };
 
   const app = new Hono();
+  // First: every request gets its id and its access line, whatever answers it.
+  app.use('*', accessLog(logger));
+  app.use('*', securityHeaders({ https: config.baseUrl.startsWith('https:') }));
   app.onError((error, c) => errorResponse(error, c, logger));
+  // Before any route: refuse floods cheaply, then bodies too large for the entry point (413).
+  if (options.limits) app.use('*', rateLimits(options.limits));
+  app.use('*', bodyLimits(BODY_LIMITS));
+  // Then what the body holds: no NUL, valid UTF-8, JSON not nested too deep (docs/operations/security.md).
+  app.use('*', inputGuard({ except: ['/sandbox/'] }));
   app.notFound((c) =>
     c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
   );
@@ -201,10 +233,12 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       authenticate,
       wakeSender,
       baseUrl: config.baseUrl,
+      feedPollMs: config.feedPollMs,
       channels,
       connections: service,
       providers,
       scanNow: createScanNow(workerDeps),
+      apiTokens,
     }),
   );
   app.route('/connect', connectPages(service));
@@ -222,7 +256,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
           clock,
           hub,
           draftsFor: ports.draftsFor,
-          messagesFor: ports.mailboxFor,
+          messagesFor: mailboxFor,
           wakeSender,
           addonUrl: `${config.baseUrl}/gmail/addon`,
           auth: {
@@ -241,6 +275,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   // The team web app: sign-in, session and the built SPA.
   app.get('/app', (c) => c.redirect('/app/', 301));
   app.route('/app', webAppRoutes({ db, clock, logger, secret, providers, baseUrl: config.baseUrl }));
+  app.route('/', healthRoutes({ db, logger, observations, config }));
   app.route('/', staticRoutes(config));
 
   return {
@@ -248,14 +283,25 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     db,
     config,
     sandbox: mode?.sandbox ?? null,
-    apiTokenFor: (userId) => apiTokenFor(secret, userId),
+    apiTokenFor: (userId) => apiTokens.derive(userId),
     startWorkers() {
-      sender ??= startLoop('sender', config.senderIntervalMs, () => sendDueOnce(workerDeps), logger);
-      scanner ??= startLoop('scanner', config.scanIntervalMs, () => scanAllOnce(workerDeps), logger);
+      const round = observations.round.bind(observations);
+      sender ??= startLoop(
+        'sender',
+        config.senderIntervalMs,
+        round('sender', () => sendDueOnce(workerDeps)),
+        logger,
+      );
+      scanner ??= startLoop(
+        'scanner',
+        config.scanIntervalMs,
+        round('scanner', () => scanAllOnce(workerDeps)),
+        logger,
+      );
       campaigns ??= startLoop(
         'campaigns',
         config.senderIntervalMs,
-        () => advanceCampaignsOnce(campaignDeps),
+        round('campaigns', () => advanceCampaignsOnce(campaignDeps)),
         logger,
       );
     },
@@ -271,6 +317,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       await scanner?.stop();
       await ports.closeAll();
       await mode?.close();
+      await stopListening();
       await db.close();
     },
   };

@@ -110,11 +110,15 @@ export function logCalls(
   provider: CallProvider,
   classify: (verb: string, path: string) => CallShape,
   now: () => Date,
+  /** Holds the answer of an accepted send when a bench armed the mailbox (`/dev/stall`). */
+  afterSend?: (address: string) => Promise<void>,
 ): MiddlewareHandler {
   return async (c: Context, next) => {
     await next();
     const user = c.get('user') as { email: string } | undefined;
-    if (user)
-      log.record(user.email, provider, classify(c.req.method, c.req.path), c.res.status, now(), c.req.path);
+    if (!user) return;
+    const shape = classify(c.req.method, c.req.path);
+    log.record(user.email, provider, shape, c.res.status, now(), c.req.path);
+    if (afterSend && shape.kind === 'send' && c.res.status < 300) await afterSend(user.email);
   };
 }

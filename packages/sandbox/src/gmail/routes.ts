@@ -21,7 +21,15 @@ function clampSize(value: string | undefined, fallback: number): number {
 /** The Gmail API subset under `<base>/google/` (the client's rootUrl). */
 export function gmailRoutes(ctx: SandboxContext): Hono<Env> {
   const app = new Hono<Env>();
-  app.use(logCalls(ctx.calls, 'gmail', classifyGmail, () => ctx.clock.now()));
+  app.use(
+    logCalls(
+      ctx.calls,
+      'gmail',
+      classifyGmail,
+      () => ctx.clock.now(),
+      (a) => ctx.stalls.afterSend(a),
+    ),
+  );
   const quota = new WindowsByKey(60_000, ctx.limits.gmail.quotaUnitsPerMinute);
 
   const chargeUnits = (units: number) => async (c: Context<Env>, next: () => Promise<void>) => {

@@ -15,7 +15,15 @@ type Env = { Variables: { user: SandboxUser } };
 export function graphRoutes(ctx: SandboxContext): Hono<Env> {
   const app = new Hono<Env>();
   const inFlight = new Map<string, number>();
-  app.use(logCalls(ctx.calls, 'graph', classifyGraph, () => ctx.clock.now()));
+  app.use(
+    logCalls(
+      ctx.calls,
+      'graph',
+      classifyGraph,
+      () => ctx.clock.now(),
+      (a) => ctx.stalls.afterSend(a),
+    ),
+  );
 
   app.use(async (c, next) => {
     const header = c.req.header('authorization') ?? '';

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxContext } from '../context';
+import { loopbackOnly } from '../dev/loopbackOnly';
 import { findUser, type SandboxUser } from '../users';
 
 const tokenRequest = z.object({
@@ -107,11 +108,14 @@ export function identityRoutes(ctx: SandboxContext): Hono {
   return app;
 }
 
-/** Helpers for the demo pages: who the users are, and tokens for them (never use outside the sandbox). */
+/**
+ * Helpers for the demo pages: who the users are, and tokens for them (never use outside the sandbox;
+ * the token route answers only on loopback: `dev/loopbackOnly.ts`).
+ */
 export function devRoutes(ctx: SandboxContext): Hono {
   const app = new Hono();
   app.get('/users', (c) => c.json({ users: ctx.users }));
-  app.post('/token', async (c) => {
+  app.post('/token', loopbackOnly(), async (c) => {
     const parsed = tokenRequest.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success)
       return c.json(

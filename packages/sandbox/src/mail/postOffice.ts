@@ -31,6 +31,18 @@ export interface Submission {
   sentThreadId?: string | null;
 }
 
+/** A notice the post office filed into a sender's inbox: the sandbox's own record of every bounce. */
+export interface FiledNotice {
+  sender: string;
+  kind: NoticeInput['kind'];
+  recipients: NoticeRecipient[];
+  /** The original's Message-ID (angle brackets) and X-Sendwell-Id (null when it had none). */
+  originalMessageId: string;
+  sendwellId: string | null;
+  /** When it was filed (its due time). */
+  at: string;
+}
+
 /** Something due at a time: a notice or an answer to file, or a one-click unsubscribe to press. */
 interface Pending {
   dueAt: number;
@@ -67,6 +79,8 @@ function withoutBcc(raw: string): string {
  */
 export class PostOffice {
   readonly #pending: Pending[] = [];
+  /** Every notice filed, in filing order (`GET /dev/truth` reads it). */
+  readonly filedNotices: FiledNotice[] = [];
 
   constructor(
     private readonly store: MailStore,
@@ -178,6 +192,14 @@ export class PostOffice {
     };
     const run = (at: Date) => {
       this.store.add(sender.mailboxId, build(at), 'inbox', { receivedAt: at });
+      this.filedNotices.push({
+        sender: sender.email,
+        kind,
+        recipients,
+        originalMessageId: header('message-id'),
+        sendwellId: header('x-sendwell-id') || null,
+        at: at.toISOString(),
+      });
     };
     this.#pending.push({ dueAt: sentAt.getTime() + this.noticeDelayMs, run });
   }

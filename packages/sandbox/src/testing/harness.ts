@@ -21,7 +21,8 @@ export async function startSandbox(
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve(
       {
-        fetch: (req) => (handler ? handler.fetch(req) : new Response('starting', { status: 503 })),
+        // The node server's bindings (the socket) pass through: the dev token route checks its peer.
+        fetch: (req, env) => (handler ? handler.fetch(req, env) : new Response('starting', { status: 503 })),
         port: 0,
         hostname: '127.0.0.1',
       },

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,8 +39,33 @@ describe('sendwell doctor', () => {
     expect(report.ok).toBe(true);
     for (const c of report.checks) expect(Object.keys(c)).toEqual(['id', 'status', 'message', 'fix']);
     expect(report.checks.map((c) => c.id)).toEqual(
-      expect.arrayContaining(['base-url', 'redirect-uris', 'secret', 'database', 'manifests', 'clock-skew']),
+      expect.arrayContaining([
+        'base-url',
+        'redirect-uris',
+        'secret',
+        'data-dir',
+        'database',
+        'manifests',
+        'clock-skew',
+      ]),
     );
+  });
+
+  it('names an open data directory as a problem with the fix start names', async () => {
+    const open = mkdtempSync(join(tmpdir(), 'sendwell-doctor-open-'));
+    try {
+      chmodSync(open, 0o755);
+      const json = JSON.parse((await doctor(['--json', '--data-dir', open], {})).out) as DoctorReport;
+      const found = json.checks.find((c) => c.id === 'data-dir')!;
+      expect(found).toEqual({
+        id: 'data-dir',
+        status: 'problem',
+        message: `directory ${open} is 0755; it must be 0700`,
+        fix: `chmod -R go-rwx ${open}`,
+      });
+    } finally {
+      rmSync(open, { recursive: true, force: true });
+    }
   });
 
   it('prints a table and the fix of each problem, and exits 1', async () => {

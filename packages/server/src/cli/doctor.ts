@@ -10,6 +10,7 @@ import { credentialsChecks } from '../config/credentials';
 import {
   clockSkewCheck,
   databaseCheck,
+  dataDirCheck,
   manifestsCheck,
   type ProbeDeps,
   pingConfiguredDatabase,
@@ -49,6 +50,8 @@ export async function doctor(
   const probeDeps: ProbeDeps = { clock: deps.clock, fetch: deps.fetch, pingDatabase: deps.pingDatabase };
   const checks = [
     ...configChecks(config, deps.env),
+    // Before the database check: opening PGlite tightens its files, which would hide what start refuses.
+    dataDirCheck(config),
     await databaseCheck(config, probeDeps),
     manifestsCheck(config, manifestsDir),
     ...(await credentialsChecks(config, probeDeps)),

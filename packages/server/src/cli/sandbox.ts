@@ -46,7 +46,8 @@ export async function run(args: string[]): Promise<number> {
     mailboxId: u.mailboxId,
     legacy: u.legacy,
     role: seedRole(DEMO_USERS, u),
-    apiToken: apiTokenFor(secret, u.id),
+    // Derived, not stored (a running server holds the PGlite files): `start`'s lifetime, revocable per user.
+    apiToken: apiTokenFor(secret, u.id, new Date(), config.apiTokenDays),
   }));
   if (parsed.flags.has('json')) {
     process.stdout.write(`${JSON.stringify(users, null, 2)}\n`);

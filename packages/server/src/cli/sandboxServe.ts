@@ -78,6 +78,8 @@ export async function serveSandbox(options: {
     appBaseUrl: options.appBaseUrl,
     // The host pages load the pane and call the add-on through this origin (see appProxy).
     appUrls: { paneUrl: '/outlook/taskpane.html', addonUrl: `${options.appBaseUrl}/gmail/addon` },
+    // Benches that need many mailboxes (bench:instances) ask for generated people through the env.
+    benchPeople: Number(process.env.SENDWELL_SANDBOX_BENCH_PEOPLE ?? 0) || 0,
   });
   const env = realModeEnv(sandbox);
   // A fixed port is known before listening, so --env can name it; 0 is only known once started.

@@ -1,7 +1,12 @@
+import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { removeServerFile, writeServerFile } from '../backup/serverFile';
 import { loadConfig, type ServerConfig } from '../config/config';
+import { applyServerLimits, serverOptions } from '../http/limits/serverLimits';
+import { readLimits } from '../http/limits/settings';
+import { consoleLogger } from '../logger';
+import { logProcessFailures } from '../observe/processFailures';
 import { createSendwell } from '../sendwell';
 import { parseArgs, stringFlag, type UsageError } from './args';
 
@@ -36,8 +41,26 @@ export async function run(args: string[]): Promise<number> {
     { port, dataDir: stringFlag(parsed, 'data-dir'), databaseUrl: stringFlag(parsed, 'database-url') },
     env,
   );
-  const sendwell = await createSendwell(config);
-  const server = serve({ fetch: sendwell.app.fetch, port: config.port, hostname: config.host });
+  let limits: ReturnType<typeof readLimits>;
+  try {
+    limits = readLimits(env); // docs/operations/limits.md
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const logger = consoleLogger();
+  // A crash's message may quote a token: it goes through the redacting logger, not Node's printer.
+  logProcessFailures(logger);
+  const sendwell = await createSendwell(config, { logger, limits });
+  const server = serve({
+    fetch: sendwell.app.fetch,
+    port: config.port,
+    hostname: config.host,
+    serverOptions: serverOptions(limits.server),
+  });
+  applyServerLimits(server as Server, limits.server, (cap) =>
+    logger.warn('connection cap reached: new connections are being refused', { cap }),
+  );
   sendwell.startWorkers();
   // PGlite is one process: `sendwell backup` finds this server here and asks it for the copy.
   const local = config.databaseUrl ? null : { pid: process.pid, url: loopbackUrl(config.host, config.port) };

@@ -27,6 +27,7 @@ export const CHECK_IDS = [
   'google-domains',
   'google-endpoints',
   'database',
+  'data-dir',
   'manifests',
   'microsoft-credentials',
   'google-credentials',

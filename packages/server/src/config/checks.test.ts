@@ -34,6 +34,7 @@ const REAL: NodeJS.ProcessEnv = {
 /** The checks doctor runs outside the settings (probes.ts, credentials.ts). */
 const PROBES: string[] = [
   'database',
+  'data-dir',
   'manifests',
   'microsoft-credentials',
   'google-credentials',

@@ -99,6 +99,17 @@ describe('loadConfig', () => {
     expect(config[provider]).toMatchObject({ clientId: '' });
   });
 
+  it.each([
+    [undefined, null],
+    ['10000', 10_000],
+  ])('reads the send lease SENDWELL_SEND_LEASE_MS=%s as %s', (raw, lease) => {
+    expect(loadConfig({}, raw === undefined ? {} : { SENDWELL_SEND_LEASE_MS: raw }).sendLeaseMs).toBe(lease);
+  });
+
+  it.each(['500', 'soon', '1500.5'])('refuses SENDWELL_SEND_LEASE_MS=%s, naming it', (raw) => {
+    expect(() => loadConfig({}, { SENDWELL_SEND_LEASE_MS: raw })).toThrow(/SENDWELL_SEND_LEASE_MS/);
+  });
+
   it('still refuses a bad port', () => {
     expect(() => loadConfig({ port: 70000 }, {})).toThrow(/--port/);
   });

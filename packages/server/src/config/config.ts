@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { apiTokenDays } from '../auth/apiTokens';
 
 /** Entra ID app registration and endpoints (real Microsoft 365, or the sandbox's look-alikes). */
 export interface MicrosoftConfig {
@@ -47,6 +48,17 @@ export interface ServerConfig {
   scanIntervalMs: number;
   senderIntervalMs: number;
   /**
+   * How often a live feed stream re-reads the events table when nothing woke it
+   * (`SENDWELL_FEED_POLL_MS`, default 2,000): the fallback behind LISTEN/NOTIFY. Optional in test configs.
+   */
+  feedPollMs?: number;
+  /**
+   * How long a claimed send stays one worker's before another may take it over (and reconcile with
+   * Sent items first): `SENDWELL_SEND_LEASE_MS`, default 2 minutes. The crash bench shortens it so
+   * sends in flight at a kill are retried within its run. Optional in configs built by tests.
+   */
+  sendLeaseMs?: number | null;
+  /**
    * The legacy hosted SMTP server ("Sendwell servers", offered only to legacy accounts), from
    * `SENDWELL_LEGACY_SMTP_URL` (smtp://user:pass@host:port, smtps:// for implicit TLS). In the
    * sandbox it is the sandbox's SMTP relay. Optional in configs built by tests.
@@ -58,6 +70,10 @@ export interface ServerConfig {
    * any free port. Unset = none here; `sendwell start` asks for 2525 in sandbox mode.
    */
   sandboxSmtpPort?: number | null;
+  /** `SENDWELL_METRICS_TOKEN`: the bearer `/metrics` asks for; unset = direct loopback only. */
+  metricsToken?: string | null;
+  /** Days a new API token lives, `SENDWELL_API_TOKEN_DAYS` (default 90, at most 365); optional in configs built by tests. */
+  apiTokenDays?: number;
 }
 
 export interface LegacySmtpConfig {
@@ -122,9 +138,31 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     google,
     scanIntervalMs: Number(env.SENDWELL_SCAN_INTERVAL_MS ?? (providers === 'sandbox' ? 1000 : 60_000)),
     senderIntervalMs: Number(env.SENDWELL_SENDER_INTERVAL_MS ?? 1000),
+    feedPollMs: positiveMs('SENDWELL_FEED_POLL_MS', env.SENDWELL_FEED_POLL_MS, 2_000),
+    sendLeaseMs: sendLeaseMs(env.SENDWELL_SEND_LEASE_MS),
     legacySmtp: env.SENDWELL_LEGACY_SMTP_URL ? legacySmtpFromUrl(env.SENDWELL_LEGACY_SMTP_URL) : null,
     sandboxSmtpPort: providers === 'sandbox' ? sandboxSmtpPort(env.SENDWELL_SANDBOX_SMTP_PORT) : null,
+    metricsToken: env.SENDWELL_METRICS_TOKEN || null,
+    apiTokenDays: apiTokenDays(env.SENDWELL_API_TOKEN_DAYS),
   };
+}
+
+function positiveMs(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1)
+    throw new Error(`${name} must be a whole number of milliseconds, got ${raw}`);
+  return ms;
+}
+
+function sendLeaseMs(raw: string | undefined): number | null {
+  if (!raw) return null;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1000)
+    throw new Error(
+      `SENDWELL_SEND_LEASE_MS must be a whole number of milliseconds, at least 1000, got ${raw}`,
+    );
+  return ms;
 }
 
 /** Unset: none (tests); `sendwell start` in sandbox mode defaults it to 2525 itself. */
@@ -232,7 +270,8 @@ export function loadSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env
   }
   const file = secretKeyFile(dataDir);
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  mkdirSync(dataDir, { recursive: true });
+  // The owner's alone (0700), as `start` insists: store/dataDirMode.ts.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64'), { mode: 0o600 });
   return key;

@@ -6,9 +6,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import type { Clock } from '@sendwell/core';
 import { checkManifests, MANIFEST_FILES, renderManifests } from '@sendwell/manifests';
+import { dataDirRefusal } from '../store/dataDirMode';
 import { openDb } from '../store/db';
 import { type Check, check } from './check';
-import { googleOAuthEndpoints, type ServerConfig } from './config';
+import { googleOAuthEndpoints, type ServerConfig, secretKeyFile } from './config';
 
 export interface ProbeDeps {
   clock: Clock;
@@ -63,11 +64,31 @@ export async function databaseCheck(config: ServerConfig, deps: ProbeDeps): Prom
   }
 }
 
+/** The data directory is the owner's alone (0700, files 0600), or `start` refuses it: store/dataDirMode.ts. */
+export function dataDirCheck(config: ServerConfig): Check {
+  const refusal = dataDirRefusal(config.dataDir, {
+    pglite: config.databaseUrl ? undefined : join(config.dataDir, 'pglite'),
+    secretKey: secretKeyFile(config.dataDir),
+  });
+  const fallback = `chmod -R go-rwx ${config.dataDir}`;
+  if (!refusal)
+    return check(
+      'data-dir',
+      'ok',
+      `${config.dataDir}: only its owner can reach it (or start creates it so)`,
+      fallback,
+    );
+  const [, ...lines] = refusal.message.split('\n');
+  const fix = lines.find((l) => l.startsWith('fix: '))?.slice(5) ?? fallback;
+  const found = lines.filter((l) => !l.startsWith('fix: ')).map((l) => l.replace(/^\s*- /, ''));
+  return check('data-dir', 'problem', found.join('; '), fix);
+}
+
 /** No PGlite yet: `start` creates it, so the data dir must be writable. */
 function firstStartCheck(dataDir: string, where: string, fix: string): Check {
   const probe = join(dataDir, `.doctor-${process.pid}`);
   try {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(probe, '');
     rmSync(probe);
     return check(

@@ -15,6 +15,12 @@ export interface Db {
    */
   snapshot?(): Promise<Uint8Array>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only (absent on PGlite, which one process owns): calls `onNotify` with the payload of
+   * each NOTIFY on `channel`, from any session of any instance, and with `null` after the listening
+   * connection was lost and made again (notifications in between may be missed). Resolves to a stop.
+   */
+  listen?(channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>>;
 }
 
 export type DbOptions = { databaseUrl: string } | { dataDir: string } | { memory: true };

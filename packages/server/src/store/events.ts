@@ -3,10 +3,22 @@ import { type EventRow, toEvent } from './rows';
 
 export type NewEvent = Omit<EventRow, 'id'>;
 
+/** The NOTIFY channel that tells every instance on one PostgreSQL that an event was written. */
+export const EVENTS_CHANNEL = 'sendwell_events';
+
+/**
+ * On PostgreSQL the insert also notifies EVENTS_CHANNEL with `{userId, tenantId}`: delivered when the
+ * transaction commits (never for a rolled-back event), once per distinct payload per transaction, to
+ * every instance's feed streams. The events table stays the truth: the note only wakes a reader.
+ */
+const NOTIFY = ` select e.* from e left join users u on u.id = e.user_id,
+     lateral (select pg_notify('${EVENTS_CHANNEL}',
+       json_build_object('userId', e.user_id, 'tenantId', u.tenant_id)::text)) notified`;
+
 export async function insertEvent(db: Db, event: NewEvent): Promise<EventRow> {
   const [row] = await db.query(
-    `insert into events (user_id, type, send_id, template_id, recipient, detail, at)
-     values ($1, $2, $3, $4, $5, $6, $7) returning *`,
+    `with e as (insert into events (user_id, type, send_id, template_id, recipient, detail, at)
+     values ($1, $2, $3, $4, $5, $6, $7) returning *)${db.engine === 'postgres' ? NOTIFY : ' select * from e'}`,
     [
       event.userId,
       event.type,

@@ -2,6 +2,7 @@ import type { Db } from './db';
 import { CAMPAIGNS_MIGRATION } from './migration50';
 import { CAMPAIGN_TIME_ZONE_MIGRATION } from './migration51';
 import { COMPLAINTS_MIGRATION } from './migration53';
+import { API_TOKENS_MIGRATION } from './migration60';
 
 /**
  * Forward-only migrations, one SQL dialect for PGlite and PostgreSQL. Append; never edit a shipped
@@ -235,6 +236,7 @@ create index audit_log_tenant on audit_log(tenant_id, id);
   CAMPAIGNS_MIGRATION,
   CAMPAIGN_TIME_ZONE_MIGRATION,
   COMPLAINTS_MIGRATION,
+  API_TOKENS_MIGRATION,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {
@@ -258,4 +260,11 @@ export async function migrate(db: Db): Promise<number[]> {
     }
     return applied;
   });
+}
+
+/** Versions this code knows that the database has not applied yet (readiness: none may be pending). */
+export async function pendingMigrations(db: Db): Promise<number[]> {
+  const rows = await db.query<{ version: number }>('select version from schema_migrations');
+  const done = new Set(rows.map((r) => Number(r.version)));
+  return MIGRATIONS.filter((m) => !done.has(m.version)).map((m) => m.version);
 }

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { ensurePrivateDir, tightenDataDir } from './dataDirMode';
 import type { Db } from './db';
 
 function wrapTx(tx: Transaction): Db {
@@ -17,11 +17,17 @@ function wrapTx(tx: Transaction): Db {
   };
 }
 
-/** Embedded PostgreSQL in WebAssembly; data in `dataDir`, or in memory when none is given. */
+/**
+ * Embedded PostgreSQL in WebAssembly; data in `dataDir`, or in memory when none is given. The
+ * directory is the owner's alone (0700, files 0600: `dataDirMode.ts`), tightened after opening and
+ * again after closing, since PGlite writes some files wider than asked. `load`: a snapshot to
+ * restore into an empty `dataDir` (`sendwell restore`); its files come out of the tar as wide as
+ * PGlite writes them, so they are tightened the same way.
+ */
 export async function openPglite(dataDir?: string, load?: Uint8Array): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  // `load`: a snapshot to restore into an empty `dataDir` (`sendwell restore`).
+  if (dataDir) ensurePrivateDir(dataDir);
   const pg = await PGlite.create(dataDir, load ? { loadDataDir: new Blob([new Uint8Array(load)]) } : {});
+  if (dataDir) tightenDataDir(dataDir);
   return {
     engine: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
@@ -39,6 +45,9 @@ export async function openPglite(dataDir?: string, load?: Uint8Array): Promise<D
       const tar = await pg._runExclusiveTransaction(() => pg.dumpDataDir('gzip'));
       return new Uint8Array(await tar.arrayBuffer());
     },
-    close: () => pg.close(),
+    async close() {
+      await pg.close();
+      if (dataDir) tightenDataDir(dataDir);
+    },
   };
 }

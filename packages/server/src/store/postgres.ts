@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db } from './db';
+import { listenOn } from './pgListen';
 
 // Timestamps come back as Date objects and bigints as strings by default; keep counts numeric.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -48,5 +49,6 @@ export async function openPostgres(databaseUrl: string): Promise<Db> {
       }
     },
     close: () => pool.end(),
+    listen: (channel, onNotify) => listenOn(databaseUrl, channel, onNotify),
   };
 }

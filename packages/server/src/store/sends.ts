@@ -71,7 +71,9 @@ export async function insertScheduledSend(
       JSON.stringify(send.to),
       JSON.stringify(send.cc),
       JSON.stringify(send.bcc),
-      send.subject,
+      // A subject is one header line: every send path (web, add-ins, campaigns, merged display names)
+      // meets here, and Graph, EWS and SMTP would otherwise carry its line breaks into the message.
+      send.subject.replace(/[\r\n]+/g, ' '),
       send.body,
       send.sendAt,
       send.channelKind ?? null,
@@ -159,24 +161,26 @@ export async function claimDueSends(db: Db, now: Date, leaseMs: number, limit = 
 }
 
 /**
- * Reservations that stand for mail that actually left (or may have left) the mailbox up to `now`:
+ * Reservations that stand for mail that actually left (or may have left) the mailbox since `since`:
  * submitted sends, sends in flight at the provider (except `exceptSendId`), and mail sent outside
  * Sendwell. The worker re-plans against these before it submits, so overdue sends are paced.
+ * No upper bound on time: another instance that took the mailbox lock first may have started a send
+ * stamped after the caller read its clock (the caller read it before waiting for the lock), and that
+ * send left all the same.
  */
 export async function listActualReservations(
   db: Db,
   mailboxId: string,
   since: Date,
-  now: Date,
   exceptSendId: string,
 ): Promise<ReservationRow[]> {
   const rows = await db.query<{ at: Date | string; recipients: number; external: number }>(
     `select r.at, r.recipients, r.external from reservations r left join sends s on s.id = r.send_id
-     where r.mailbox_id = $1 and r.at >= $2 and r.at <= $3
+     where r.mailbox_id = $1 and r.at >= $2
        and (r.send_id is null or s.status = 'submitted'
-            or (s.status = 'sending' and s.started_at is not null and s.id <> $4))
+            or (s.status = 'sending' and s.started_at is not null and s.id <> $3))
      order by r.at`,
-    [mailboxId, since, now, exceptSendId],
+    [mailboxId, since, exceptSendId],
   );
   return rows.map(toReservation);
 }

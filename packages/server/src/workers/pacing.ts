@@ -41,13 +41,7 @@ export async function gateAttempt(db: Db, send: SendRow, now: Date): Promise<Gat
       await deferSend(tx, send.id, move.sendAt, move.reason);
       return { go: false, reason: 'paused', move };
     }
-    const history = await listActualReservations(
-      tx,
-      mailbox.id,
-      new Date(now.getTime() - DAY_MS),
-      now,
-      send.id,
-    );
+    const history = await listActualReservations(tx, mailbox.id, new Date(now.getTime() - DAY_MS), send.id);
     // The lane's own profile (an SMTP lane's limits) and the batch set for that profile, else the team's.
     const profile = profileForLane(mailbox);
     const plan = planSend({

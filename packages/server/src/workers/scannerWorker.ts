@@ -3,17 +3,17 @@ import { DAY_MS, MailboxAuthError, parseBounce } from '@sendwell/core';
 import { loseConnection } from '../connections/connectionLife';
 import type { SentFolderPort } from '../mailboxes/sentFolder';
 import { afterBounce } from '../services/deliveryOutcomes';
-import { FeedHub } from '../services/feedHub';
+import type { FeedHub } from '../services/feedHub';
 import { insertBounce, recordedNotices } from '../store/bounces';
 import { listConnectedMailboxIds } from '../store/connections';
 import type { Db } from '../store/db';
 import { listOurThreadIds } from '../store/replies';
-import type { EventRow, MailboxRow, UserRow } from '../store/rows';
+import type { MailboxRow, SendRow, UserRow } from '../store/rows';
 import { findUser, listMailboxes, saveScanCursor } from '../store/users';
 import { attributeNotice } from './attribution';
 import { isBounceCandidate } from './bounceCandidate';
 import { pauseForProvider, QUOTA_NOTICE_PAUSE_MS } from './pauses';
-import { recordEvent } from './recordEvent';
+import { atomically, recordEvent } from './recordEvent';
 import { matchReplies, type ReplyMatch, recordComplaints, recordReply } from './replies';
 import { asSentFolder, scanSentFolder } from './sentScanner';
 
@@ -195,12 +195,9 @@ async function recordBounce(
   noticeId: string,
   report: BounceReport,
 ): Promise<number> {
-  const held = new HeldEvents();
-  const recorded = await deps.db.transaction((tx) =>
-    recordBounceIn({ ...deps, db: tx, hub: held }, mailbox, owner, noticeId, report),
+  return atomically(deps.db, deps.hub, (tx, hub) =>
+    recordBounceIn({ ...deps, db: tx, hub }, mailbox, owner, noticeId, report),
   );
-  held.release(deps.hub);
-  return recorded;
 }
 
 async function recordBounceIn(
@@ -214,67 +211,66 @@ async function recordBounceIn(
   let recorded = 0;
   for (const recipient of report.recipients) {
     const send = await attributeNotice(deps.db, mailbox, report, recipient.address, at);
-    const isNew = await insertBounce(deps.db, {
-      mailboxId: mailbox.id,
-      providerMessageId: noticeId,
-      sendId: send?.id ?? null,
-      recipient: recipient.address,
-      action: recipient.action,
-      status: recipient.status,
-      hard: recipient.hard,
-      reason: recipient.reason,
-      diagnostic: recipient.diagnostic,
-      at,
-    });
-    if (!isNew) continue;
-    recorded++;
-    await recordEvent(deps.db, deps.hub, {
-      userId: mailbox.userId,
-      type: 'bounce',
-      sendId: send?.id ?? null,
-      templateId: send?.templateId ?? null,
-      recipient: recipient.address,
-      detail: {
-        action: recipient.action,
-        status: recipient.status,
-        hard: recipient.hard,
-        reason: recipient.reason,
-        diagnostic: recipient.diagnostic,
-        ...(recipient.retryUntil ? { retryUntil: recipient.retryUntil } : {}),
-        subject: send?.subject ?? null,
-      },
-      at,
-    });
-    await afterBounce(deps, {
-      send,
-      tenantId: owner.tenantId,
-      userId: mailbox.userId,
-      recipient: recipient.address,
-      action: recipient.action,
-      hard: recipient.hard,
-      status: recipient.status,
-      reason: recipient.reason,
-      diagnostic: recipient.diagnostic,
-    });
+    if (await recordRecipientBounce(deps, { mailbox, owner, noticeId, send, at }, recipient)) recorded++;
   }
   return recorded;
+}
+
+type BouncedRecipient = BounceReport['recipients'][number];
+
+/**
+ * One recipient's bounce, its event and what follows from it, inside the notice's transaction: the
+ * bounce row is what a rescan after a crash checks, so it is never there without the event that
+ * counts it. False when a rescan saw it already.
+ */
+async function recordRecipientBounce(
+  deps: ScannerDeps,
+  notice: { mailbox: MailboxRow; owner: UserRow; noticeId: string; send: SendRow | null; at: Date },
+  recipient: BouncedRecipient,
+): Promise<boolean> {
+  const { db, hub } = deps;
+  const { mailbox, send, at } = notice;
+  const facts = {
+    action: recipient.action,
+    status: recipient.status,
+    hard: recipient.hard,
+    reason: recipient.reason,
+    diagnostic: recipient.diagnostic,
+  };
+  const fresh = await insertBounce(db, {
+    mailboxId: mailbox.id,
+    providerMessageId: notice.noticeId,
+    sendId: send?.id ?? null,
+    recipient: recipient.address,
+    ...facts,
+    at,
+  });
+  if (!fresh) return false;
+  await recordEvent(db, hub, {
+    userId: mailbox.userId,
+    type: 'bounce',
+    sendId: send?.id ?? null,
+    templateId: send?.templateId ?? null,
+    recipient: recipient.address,
+    detail: {
+      ...facts,
+      ...(recipient.retryUntil ? { retryUntil: recipient.retryUntil } : {}),
+      subject: send?.subject ?? null,
+    },
+    at,
+  });
+  const outcome = {
+    send,
+    tenantId: notice.owner.tenantId,
+    userId: mailbox.userId,
+    recipient: recipient.address,
+  };
+  await afterBounce(deps, { ...outcome, ...facts });
+  return true;
 }
 
 /** A sending-quota notice: the provider has stopped this mailbox, so stop queuing into it. */
 async function quotaPause(deps: ScannerDeps, mailbox: MailboxRow, detail: string) {
   const until = new Date(deps.clock.now().getTime() + QUOTA_NOTICE_PAUSE_MS);
   await pauseForProvider(deps, mailbox, until, detail);
-}
-
-/** A hub that keeps what a transaction published until it commits, then hands it on. */
-class HeldEvents extends FeedHub {
-  readonly #held: EventRow[] = [];
-
-  override publish(event: EventRow): void {
-    this.#held.push(event);
-  }
-
-  release(hub: FeedHub): void {
-    for (const event of this.#held) hub.publish(event);
-  }
 }

@@ -26,7 +26,7 @@ import {
 } from '../store/sends';
 import { gateAttempt, pausedMailboxMove, pausedNow } from './pacing';
 import { pauseForProvider, resumeEndedPauses } from './pauses';
-import { recordEvent } from './recordEvent';
+import { atomically, recordEvent } from './recordEvent';
 import { recordRejectedRecipients } from './rejectedRecipients';
 import { pauseMove, recordMove, retryMove, type SendMove } from './reschedule';
 import { stillWanted } from './sendGate';
@@ -179,15 +179,17 @@ async function outgoingMessage(deps: SenderDeps, send: SendRow): Promise<Outgoin
 
 /** A person who left the campaign, or an address suppressed since: the send stops, with why. */
 async function cancelled(deps: SenderDeps, send: SendRow, why: string) {
-  await markCancelled(deps.db, send.id, why);
-  await recordEvent(deps.db, deps.hub, {
-    userId: send.userId,
-    type: 'send.cancelled',
-    sendId: send.id,
-    templateId: send.templateId,
-    recipient: null,
-    detail: { reason: why, to: send.to, subject: send.subject },
-    at: deps.clock.now(),
+  await atomically(deps.db, deps.hub, async (db, hub) => {
+    await markCancelled(db, send.id, why);
+    await recordEvent(db, hub, {
+      userId: send.userId,
+      type: 'send.cancelled',
+      sendId: send.id,
+      templateId: send.templateId,
+      recipient: null,
+      detail: { reason: why, to: send.to, subject: send.subject },
+      at: deps.clock.now(),
+    });
   });
 }
 
@@ -198,20 +200,22 @@ async function submitted(
   result?: Extract<SubmitResult, { status: 'submitted' }>,
 ) {
   const at = deps.clock.now();
-  await markSubmitted(deps.db, send.id, at, {
-    threadId: result?.threadId ?? null,
-    rfcMessageId: result?.rfcMessageId ?? null,
+  await atomically(deps.db, deps.hub, async (db, hub) => {
+    await markSubmitted(db, send.id, at, {
+      threadId: result?.threadId ?? null,
+      rfcMessageId: result?.rfcMessageId ?? null,
+    });
+    await recordEvent(db, hub, {
+      userId: send.userId,
+      type: 'send.submitted',
+      sendId: send.id,
+      templateId: send.templateId,
+      recipient: null,
+      detail: { to: send.to, subject: send.subject },
+      at,
+    });
+    await recordRejectedRecipients({ ...deps, db, hub }, send, rejected, at);
   });
-  await recordEvent(deps.db, deps.hub, {
-    userId: send.userId,
-    type: 'send.submitted',
-    sendId: send.id,
-    templateId: send.templateId,
-    recipient: null,
-    detail: { to: send.to, subject: send.subject },
-    at,
-  });
-  await recordRejectedRecipients(deps, send, rejected, at);
 }
 
 /** The provider said "not now": pause the mailbox, give the attempt back, wait for the pause to end. */
@@ -258,14 +262,16 @@ async function retryLater(deps: SenderDeps, send: SendRow, detail: string) {
 }
 
 async function failed(deps: SenderDeps, send: SendRow, detail: string) {
-  await markFailed(deps.db, send.id, detail);
-  await recordEvent(deps.db, deps.hub, {
-    userId: send.userId,
-    type: 'send.failed',
-    sendId: send.id,
-    templateId: send.templateId,
-    recipient: null,
-    detail: { error: detail },
-    at: deps.clock.now(),
+  await atomically(deps.db, deps.hub, async (db, hub) => {
+    await markFailed(db, send.id, detail);
+    await recordEvent(db, hub, {
+      userId: send.userId,
+      type: 'send.failed',
+      sendId: send.id,
+      templateId: send.templateId,
+      recipient: null,
+      detail: { error: detail },
+      at: deps.clock.now(),
+    });
   });
 }

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'settings.throttle.changed',
   'member.role.changed',
   'member.legacy.changed',
+  'member.api-tokens.revoked',
   'send.cancelled',
   'template.team.created',
   'template.team.updated',

@@ -12,3 +12,4 @@ export * from './sends';
 export * from './settings';
 export * from './suppression';
 export * from './templates';
+export * from './tokens';

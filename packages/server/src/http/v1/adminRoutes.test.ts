@@ -19,11 +19,16 @@ const SAMPLES: Record<string, AdminSample> = {
   getTeamNumbers: { path: '/analytics/team?days=7' },
   listAudit: { path: '/audit' },
   listMembers: { path: '/members' },
+  listMemberApiTokens: { path: '/members/eli/tokens' },
   getThrottleSettings: { path: '/settings/throttle' },
   updateMember: {
     path: '/members/eli',
     body: { legacy: true },
     audits: { action: 'member.legacy.changed', target: 'eli' },
+  },
+  revokeMemberApiTokens: {
+    path: '/members/nia/tokens/revoke',
+    audits: { action: 'member.api-tokens.revoked', target: 'nia' },
   },
   updateThrottleSettings: {
     path: '/settings/throttle',

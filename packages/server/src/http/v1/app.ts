@@ -45,7 +45,8 @@ export function v1Middleware(app: V1App, deps: Pick<V1Deps, 'authenticate'>): vo
 
 function bearerAuth(deps: Pick<V1Deps, 'authenticate'>): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const path = c.req.path.replace(/^.*\/api\/v1/, '');
+    // Only the mount prefix comes off: `/api/v1/x/api/v1/feed/stream` is not the feed stream.
+    const path = c.req.path.replace(/^\/api\/v1(?=\/)/, '');
     if (PUBLIC_PATHS.has(path)) return next();
     const header = c.req.header('authorization');
     // EventSource cannot set headers: the feed stream alone also takes `?access_token=`.

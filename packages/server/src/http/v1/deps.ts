@@ -2,6 +2,7 @@ import type { ChannelService } from '../../channels/service';
 import type { ProbeOptions } from '../../connections/exchangeServer';
 import type { ConnectionService } from '../../connections/service';
 import type { ProviderSettings } from '../../providerSettings';
+import type { ApiTokenService } from '../../services/apiTokens';
 import type { ApiDeps } from '../context';
 
 /**
@@ -20,6 +21,10 @@ export interface V1Deps extends ApiDeps {
    * checked it is the caller's own connected native mailbox with an inbox.
    */
   scanNow(mailboxId: string): Promise<{ bouncesFound: number }>;
+  /** API tokens: made with a lifetime, listed, revoked (`/tokens`, `/members/{id}/tokens`). */
+  apiTokens: ApiTokenService;
   /** How `POST /connections/exchange-server` probes the EWS address (tests point it at the sandbox). */
   exchangeProbe?: ProbeOptions;
+  /** The feed stream's fallback poll (ms) when no wake-up comes; 2,000 unless configured. */
+  feedPollMs?: number;
 }

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Logger } from '@sendwell/core';
 import {
   type FeedEvent,
   type FeedEventType,
@@ -8,6 +9,7 @@ import {
   pageQuerySchema,
 } from '@sendwell/core';
 import { streamSSE } from 'hono/streaming';
+import { ApiError } from '../../services/errors';
 import type { FeedHub } from '../../services/feedHub';
 import type { Db } from '../../store/db';
 import { type FeedQuery, listFeedEvents } from '../../store/events';
@@ -60,12 +62,56 @@ const stream = createRoute({
         "An event stream; each `message` event's data is one FeedEvent (JSON), `ping` keeps proxies from closing it",
       content: { 'text/event-stream': { schema: feedEventSchema } },
     },
-    400: failure('Bad filter'),
+    400: failure('Bad filter or Last-Event-ID'),
     ...errorResponses,
   },
 });
 
-export function feedRoutes(app: V1App, deps: { db: Db; hub: FeedHub }): void {
+/** A stream's wait: until woken or `ms` passed. A wake while the stream was busy is kept, not lost. */
+function wakeSignal() {
+  let woken = false;
+  let release: (() => void) | null = null;
+  return {
+    wake() {
+      woken = true;
+      release?.();
+    },
+    async wait(ms: number) {
+      if (!woken)
+        await new Promise<void>((resolve) => {
+          const poll = setTimeout(resolve, ms);
+          release = () => {
+            clearTimeout(poll);
+            resolve();
+          };
+        });
+      release = null;
+      woken = false;
+    },
+  };
+}
+
+/**
+ * `Last-Event-ID` is the id of an event we sent: digits that fit an events.id. Anything else is
+ * refused here, through the logger, instead of reaching the query as a raw database error.
+ */
+function lastEventId(header: string | undefined, logger: Logger): number {
+  if (header === undefined || header === '') return 0;
+  const id = /^\d{1,16}$/.test(header) ? Number(header) : Number.NaN;
+  if (Number.isSafeInteger(id)) return id;
+  logger.warn('feed: refused Last-Event-ID', { length: header.length }); // its text could be anything: not logged
+  throw new ApiError(
+    400,
+    'invalid-last-event-id',
+    'Last-Event-ID must be the id of a feed event (a whole number); reconnect without it to start again.',
+  );
+}
+
+export function feedRoutes(
+  app: V1App,
+  deps: { db: Db; hub: FeedHub; logger: Logger; feedPollMs?: number },
+): void {
+  const pollMs = deps.feedPollMs ?? POLL_MS;
   app.openapi(list, async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query');
     const query = { userId: c.get('user').id, ...filter, beforeId: decodeIdCursor(cursor), limit: limit + 1 };
@@ -80,39 +126,45 @@ export function feedRoutes(app: V1App, deps: { db: Db; hub: FeedHub }): void {
   app.openapi(stream, (c) => {
     const user = c.get('user');
     const filter = c.req.valid('query');
-    const after = Number(c.req.header('last-event-id') ?? 0) || 0;
-    return streamSSE(c, async (sse) => {
-      // The events table is the source of truth: the in-process hub only wakes the loop early, and the
-      // poll picks up events written by other server instances (and, in the team scope, by teammates).
-      let wake: (() => void) | null = null;
-      const unsubscribe = deps.hub.subscribe(user.id, () => wake?.());
-      sse.onAbort(() => wake?.());
-      let lastId = after;
-      let quietSince = Date.now();
-      let backlog = after ? 500 : 20;
-      while (!sse.aborted) {
-        const query: FeedQuery = { userId: user.id, ...filter, afterId: lastId, limit: backlog };
-        for (const event of await listFeedEvents(deps.db, query)) {
-          lastId = event.id;
-          quietSince = Date.now();
-          await sse.writeSSE({
-            id: String(event.id),
-            event: 'message',
-            data: JSON.stringify(publicEvent(event)),
-          });
+    const after = lastEventId(c.req.header('last-event-id'), deps.logger);
+    const onError = async (error: Error) =>
+      deps.logger.error('feed stream failed', { userId: user.id, detail: error.message });
+    return streamSSE(
+      c,
+      async (sse) => {
+        // The events table is the source of truth: the hub only wakes the loop early (this process's
+        // events, and on PostgreSQL every instance's through LISTEN/NOTIFY, teammates' in the team
+        // scope); the poll is the fallback (PGlite's team scope, a lost listening connection).
+        const signal = wakeSignal();
+        const who =
+          filter.scope === 'team' ? { userId: user.id, tenantId: user.tenantId } : { userId: user.id };
+        const unsubscribe = deps.hub.wakeOn(who, signal.wake);
+        sse.onAbort(signal.wake);
+        let lastId = after;
+        let quietSince = Date.now();
+        let backlog = after ? 500 : 20;
+        while (!sse.aborted) {
+          const query: FeedQuery = { userId: user.id, ...filter, afterId: lastId, limit: backlog };
+          for (const event of await listFeedEvents(deps.db, query)) {
+            lastId = event.id;
+            quietSince = Date.now();
+            await sse.writeSSE({
+              id: String(event.id),
+              event: 'message',
+              data: JSON.stringify(publicEvent(event)),
+            });
+          }
+          backlog = 500;
+          if (Date.now() - quietSince >= HEARTBEAT_MS) {
+            quietSince = Date.now();
+            await sse.writeSSE({ event: 'ping', data: '{}' }); // keeps proxies from closing an idle stream
+          }
+          // The heartbeat is due within HEARTBEAT_MS, however long the configured poll.
+          await signal.wait(Math.min(pollMs, HEARTBEAT_MS));
         }
-        backlog = 500;
-        if (Date.now() - quietSince >= HEARTBEAT_MS) {
-          quietSince = Date.now();
-          await sse.writeSSE({ event: 'ping', data: '{}' }); // keeps proxies from closing an idle stream
-        }
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, POLL_MS);
-        });
-        wake = null;
-      }
-      unsubscribe();
-    });
+        unsubscribe();
+      },
+      onError,
+    );
   });
 }

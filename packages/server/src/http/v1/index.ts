@@ -14,6 +14,7 @@ import { sendsRoutes } from './sends';
 import { settingsRoutes } from './settings';
 import { suppressionsRoutes } from './suppressions';
 import { templatesRoutes } from './templates';
+import { tokensRoutes } from './tokens';
 import { unattributedRoutes } from './unattributed';
 
 /**
@@ -38,6 +39,7 @@ export function v1Routes(deps: V1Deps): V1App {
   settingsRoutes(app, deps);
   suppressionsRoutes(app, deps);
   templatesRoutes(app, deps);
+  tokensRoutes(app, deps);
   unattributedRoutes(app, deps);
   return app;
 }

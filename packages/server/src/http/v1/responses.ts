@@ -16,6 +16,24 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
 });
 
-/** Shared response entries: every authenticated route may answer 401, and admin routes 403. */
-export const errorResponses = { 401: failure('No token, or not one of ours') } as const;
+/** Over a rate limit (docs/operations/limits.md): the same error shape, and when to try again. */
+const rateLimited = {
+  ...failure('Too many requests from this token or address (`rate-limited`); wait as Retry-After says'),
+  headers: {
+    'Retry-After': {
+      description: 'Seconds until a request will be accepted again',
+      schema: { type: 'integer' as const },
+    },
+  },
+};
+
+/**
+ * Shared response entries: every authenticated route may answer 401, 413 (a body over the limit,
+ * `body-too-large`) and 429 (`rate-limited`), and admin routes 403.
+ */
+export const errorResponses = {
+  401: failure('No token, or not one of ours'),
+  413: failure('The body is over the 2 MB limit (`body-too-large`)'),
+  429: rateLimited,
+} as const;
 export const adminErrorResponses = { ...errorResponses, 403: failure('Not a team admin') } as const;

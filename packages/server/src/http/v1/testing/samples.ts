@@ -2,6 +2,7 @@ import { API_SAMPLES, LAST_SAMPLES } from './samplesApi';
 import { CAMPAIGN_SAMPLES } from './samplesCampaigns';
 import { CHANNEL_SAMPLES, SENDS_SAMPLES } from './samplesOthers';
 import { SUPPRESSION_SAMPLES } from './samplesSuppression';
+import { TOKEN_SAMPLES } from './samplesTokens';
 import { UNATTRIBUTED_SAMPLES } from './samplesUnattributed';
 import type { V1Testbed } from './server';
 
@@ -50,5 +51,6 @@ export const SAMPLES: Record<string, Sample[]> = {
   ...SUPPRESSION_SAMPLES,
   ...UNATTRIBUTED_SAMPLES,
   ...CAMPAIGN_SAMPLES,
+  ...TOKEN_SAMPLES,
   ...LAST_SAMPLES,
 };
