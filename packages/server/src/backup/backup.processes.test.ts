@@ -87,6 +87,10 @@ describe('sendwell backup and restore (PGlite)', () => {
     const copy = dir('copy');
     const restored = await runSendwell(['restore', out, '--data-dir', copy], ENV);
     expect(restored.code, restored.stderr).toBe(0);
+    // Owner-only, as `start` demands (docs/operations/data-at-rest.md).
+    expect(statSync(join(copy, 'pglite')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(copy, 'pglite', 'PG_VERSION')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(copy, 'secret.key')).mode & 0o777).toBe(0o600);
     const kept = await templateIds(copy);
     const written = await templateIds(live);
     for (const id of before) expect(kept.has(id)).toBe(true);

@@ -15,7 +15,9 @@ const secret = randomBytes(32);
 const clock = new ManualClock('2026-12-05T10:00:00Z');
 const dataDir = mkdtempSync(join(tmpdir(), 'sendwell-localroute-'));
 const bearer = { authorization: `Bearer ${localBackupToken(secret)}` };
-const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+const from = (address: string) => ({
+  incoming: { socket: { remoteAddress: address, setTimeout: () => {} } },
+});
 
 let db: Db;
 beforeAll(async () => {

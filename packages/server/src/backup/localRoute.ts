@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Clock } from '@sendwell/core';
 import { Hono } from 'hono';
@@ -35,6 +36,9 @@ export function localBackupRoutes(deps: { db: Db; secret: Buffer; dataDir: strin
         refuse('not-pglite', 'This server stores its data in PostgreSQL: back it up with pg_dump.'),
         409,
       );
+    // A large store's copy can outlast the server's idle timeout (SENDWELL_IDLE_TIMEOUT_MS) before
+    // its first byte: lift it for this one trusted connection.
+    (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.setTimeout(0);
     const file = await backupOf(deps.db, deps.dataDir, deps.clock.now());
     return c.body(new Uint8Array(file), 200, { 'content-type': 'application/octet-stream' });
   });
