@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { apiTokenDays } from './auth/apiTokens';
 import { createAuthenticator } from './auth/authenticate';
 import { createMicrosoftVerifier } from './auth/microsoftToken';
+import { localBackupRoutes } from './backup/localRoute';
 import { createChannelService } from './channels/service';
 import { smtpProbe } from './channels/smtpProbe';
 import { configProblems } from './config/checks';
@@ -241,6 +242,7 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     }),
   );
   app.route('/connect', connectPages(service));
+  app.route('/_local', localBackupRoutes({ db, secret, dataDir: config.dataDir, clock }));
   // Campaign emails' one-click unsubscribe (RFC 8058) and, when a team turns it on, tracking.
   app.route('/u', unsubscribeRoutes({ db, clock, hub, logger, secret }));
   app.route('/t', trackingRoutes({ db, clock, hub, logger, secret }));

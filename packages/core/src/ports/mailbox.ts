@@ -76,6 +76,21 @@ export interface InboxPage {
 }
 
 /**
+ * One page of a round (`MailboxPort.listInboxPage`): `cursor` resumes right after this page, so a
+ * scanner that saves it after each page never lists a page again after a crash; `more` says the round
+ * goes on from there.
+ */
+export interface InboxRoundPage extends InboxPage {
+  more: boolean;
+}
+
+/**
+ * Which of these messages the scanner has recorded already: an adapter that reads each message's
+ * headers apart (Gmail) leaves them unread, so a resumed round reads nothing it counted before.
+ */
+export type RecordedMessages = (ids: readonly string[]) => Promise<ReadonlySet<string>>;
+
+/**
  * The port each sending lane implements: Graph for Exchange Online, Gmail API for Gmail, EWS for
  * Exchange Server, and SMTP (`'smtp'`) for custom and legacy hosted channels.
  */
@@ -88,6 +103,15 @@ export interface MailboxPort {
    * (the cheap way above); without it, the adapter's own short look-back.
    */
   listInboxChanges(cursor: string | null, backfill?: InboxBackfill): Promise<InboxPage>;
+  /**
+   * The same round one page at a time (a large mailbox's backfill is thousands of messages): the
+   * scanner saves each page's cursor, so a restart resumes where the last page ended.
+   */
+  listInboxPage?(
+    cursor: string | null,
+    backfill?: InboxBackfill,
+    recorded?: RecordedMessages,
+  ): Promise<InboxRoundPage>;
   getRawMessage(providerMessageId: string): Promise<Uint8Array>;
   /** Whether a message with our id is already in Sent items (reconcile before retrying). */
   findSent(sendwellId: string): Promise<boolean>;

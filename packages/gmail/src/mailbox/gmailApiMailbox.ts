@@ -5,8 +5,10 @@ import {
   type InboxBackfill,
   type InboxEntry,
   type InboxPage,
+  type InboxRoundPage,
   type MailboxPort,
   type OutgoingMessage,
+  type RecordedMessages,
   type SubmitResult,
   systemClock,
 } from '@sendwell/core';
@@ -91,15 +93,58 @@ export class GmailApiMailbox implements MailboxPort {
   }
 
   async listInboxChanges(cursor: string | null, backfill?: InboxBackfill): Promise<InboxPage> {
+    const entries: InboxEntry[] = [];
+    let page = await this.listInboxPage(cursor, backfill);
+    entries.push(...page.entries);
+    while (page.more) {
+      page = await this.listInboxPage(page.cursor);
+      entries.push(...page.entries);
+    }
+    return { entries, cursor: page.cursor };
+  }
+
+  /**
+   * One page of a round. A full sync lists ids only (cheap), then reads metadata `SYNC_PAGE` at a
+   * time: mid-sync the cursor holds the history id read first and the ids still to read, so a
+   * restarted scanner resumes there, and history from that id covers what arrived meanwhile.
+   */
+  async listInboxPage(
+    cursor: string | null,
+    backfill?: InboxBackfill,
+    recorded?: RecordedMessages,
+  ): Promise<InboxRoundPage> {
+    const pending = cursor === null ? null : parseSyncCursor(cursor);
+    if (pending) return this.#gmail(({ api, call }) => this.#syncPage(api, call, pending, recorded));
     if (cursor !== null) {
       try {
-        return await this.#gmail((client) => this.#historySince(client, cursor));
+        const round = await this.#gmail((client) => this.#historySince(client, cursor));
+        return { ...round, more: false };
       } catch (error) {
         // History ids expire (usually after a week): Gmail answers 404 and wants a full sync.
         if (errorFacts(error).status !== 404) throw error;
       }
     }
-    return this.#gmail((client) => this.#fullSync(client, backfill));
+    return this.#gmail(async (client) =>
+      this.#syncPage(client.api, client.call, await this.#fullSync(client, backfill), recorded),
+    );
+  }
+
+  async #syncPage(
+    api: gmail_v1.Gmail,
+    call: { rootUrl: string },
+    sync: PendingSync,
+    recorded?: RecordedMessages,
+  ): Promise<InboxRoundPage> {
+    const page = sync.ids.slice(0, SYNC_PAGE);
+    const rest = sync.ids.slice(SYNC_PAGE);
+    const known = recorded ? await recorded(page) : new Set<string>();
+    const entries = await this.#entries(
+      api,
+      call,
+      page.filter((id) => !known.has(id)),
+    );
+    if (rest.length === 0) return { entries, cursor: sync.historyId, more: false };
+    return { entries, cursor: syncCursor({ historyId: sync.historyId, ids: rest }), more: true };
   }
 
   async getRawMessage(providerMessageId: string): Promise<Uint8Array> {
@@ -122,14 +167,13 @@ export class GmailApiMailbox implements MailboxPort {
   }
 
   /**
-   * Read the history id first, then backfill, so nothing that arrives in between is missed. With a
-   * `backfill`, only notices (a search) and messages in our threads are read; else the short look-back.
+   * Read the history id first, then list the backfill's ids, so nothing that arrives in between is
+   * missed. With a `backfill`, only notices (a search) and messages in our threads; else the short look-back.
    */
-  async #fullSync({ api, call }: GmailClient, backfill?: InboxBackfill): Promise<InboxPage> {
+  async #fullSync({ api, call }: GmailClient, backfill?: InboxBackfill): Promise<PendingSync> {
     const profile = await api.users.getProfile({ userId: USER }, call);
-    const cursor = String(profile.data.historyId ?? '');
-    if (backfill)
-      return { entries: await this.#entries(api, call, await backfillIds(api, call, backfill)), cursor };
+    const historyId = String(profile.data.historyId ?? '');
+    if (backfill) return { historyId, ids: await backfillIds(api, call, backfill) };
     const ids: string[] = [];
     let pageToken: string | undefined;
     do {
@@ -141,7 +185,7 @@ export class GmailApiMailbox implements MailboxPort {
       ids.push(...(data.messages ?? []).map((m) => m.id).filter((id): id is string => !!id));
       pageToken = data.nextPageToken ?? undefined;
     } while (pageToken);
-    return { entries: await this.#entries(api, call, ids), cursor };
+    return { historyId, ids };
   }
 
   async #historySince({ api, call }: GmailClient, cursor: string): Promise<InboxPage> {
@@ -210,4 +254,25 @@ function toEntry(message: gmail_v1.Schema$Message): InboxEntry {
     headers,
     ...(message.threadId ? { threadId: message.threadId } : {}),
   };
+}
+
+/** Metadata reads per page of a full sync: the scanner saves its place after each page. */
+const SYNC_PAGE = 50;
+const SYNC_PREFIX = 'sync:';
+
+/** A full sync under way: the history id read before listing, and the ids not read yet. */
+interface PendingSync {
+  historyId: string;
+  ids: string[];
+}
+
+/** `sync:<historyId>:<id>,<id>,...` (Gmail ids and history ids are digits and hex letters). */
+function syncCursor(sync: PendingSync): string {
+  return `${SYNC_PREFIX}${sync.historyId}:${sync.ids.join(',')}`;
+}
+
+function parseSyncCursor(cursor: string): PendingSync | null {
+  if (!cursor.startsWith(SYNC_PREFIX)) return null;
+  const [historyId = '', ids = ''] = cursor.slice(SYNC_PREFIX.length).split(':');
+  return { historyId, ids: ids.split(',').filter(Boolean) };
 }

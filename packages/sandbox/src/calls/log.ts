@@ -16,6 +16,8 @@ export interface CallRecord {
   mutating: boolean;
   /** Gmail quota units the call costs (Google's per-method table, `gmailMethods.ts`). */
   units: number;
+  /** The request path with its ids (no query): which message a read read. Graph and Gmail calls. */
+  path?: string;
 }
 
 /** `GET /sandbox/dev/calls?address=` answers this. */
@@ -50,7 +52,14 @@ const emptyKinds = (): Record<CallKind, number> => ({ read: 0, send: 0, draft: 0
 export class CallLog {
   readonly #byAddress = new Map<string, MailboxCalls>();
 
-  record(address: string, provider: CallProvider, shape: CallShape, status: number, at: Date): void {
+  record(
+    address: string,
+    provider: CallProvider,
+    shape: CallShape,
+    status: number,
+    at: Date,
+    path?: string,
+  ): void {
     const key = address.toLowerCase();
     const box: MailboxCalls = this.#byAddress.get(key) ?? {
       calls: [],
@@ -61,7 +70,7 @@ export class CallLog {
     };
     this.#byAddress.set(key, box);
     const mutating = shape.kind === 'mutate';
-    box.calls.push({ at: at.toISOString(), provider, ...shape, status, mutating });
+    box.calls.push({ at: at.toISOString(), provider, ...shape, status, mutating, ...(path ? { path } : {}) });
     if (box.calls.length > CALLS_KEPT) box.calls.splice(0, box.calls.length - CALLS_KEPT);
     box.total += 1;
     box.byRoute.set(shape.route, (box.byRoute.get(shape.route) ?? 0) + 1);
@@ -109,7 +118,7 @@ export function logCalls(
     const user = c.get('user') as { email: string } | undefined;
     if (!user) return;
     const shape = classify(c.req.method, c.req.path);
-    log.record(user.email, provider, shape, c.res.status, now());
+    log.record(user.email, provider, shape, c.res.status, now(), c.req.path);
     if (afterSend && shape.kind === 'send' && c.res.status < 300) await afterSend(user.email);
   };
 }

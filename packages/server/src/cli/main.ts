@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   manifests: () => import('./manifests'),
   doctor: () => import('./doctor'),
   secrets: () => import('./secrets'),
+  backup: () => import('./backup'),
+  restore: async () => ({ run: (await import('./backup')).runRestore }),
 };
 
 const USAGE = `usage: sendwell <command>
@@ -32,6 +34,8 @@ const USAGE = `usage: sendwell <command>
   manifests check DIR
   doctor [--json] [--data-dir DIR] [--database-url URL] [--manifests DIR]
   secrets rotate|status [--data-dir DIR] [--database-url URL]
+  backup --out FILE [--data-dir DIR]
+  restore FILE [--data-dir DIR] [--force]
 `;
 
 /**

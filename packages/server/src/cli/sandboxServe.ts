@@ -8,7 +8,7 @@ import { sandboxLegacySmtp, startSmtp } from '../sandboxMode';
  * The settings a Sendwell server needs to treat this sandbox as if it were Microsoft and Google:
  * the same variables an admin sets for the real ones (README, "Running for real").
  */
-function realModeEnv(sandbox: Sandbox): Record<string, string> {
+export function realModeEnv(sandbox: Sandbox): Record<string, string> {
   const { microsoft, google, policy } = sandboxProviders(sandbox);
   return {
     SENDWELL_MS_CLIENT_ID: microsoft!.clientId,

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
+import { removeServerFile, writeServerFile } from '../backup/serverFile';
 import { loadConfig, type ServerConfig } from '../config/config';
 import { applyServerLimits, serverOptions } from '../http/limits/serverLimits';
 import { readLimits } from '../http/limits/settings';
@@ -61,6 +62,9 @@ export async function run(args: string[]): Promise<number> {
     logger.warn('connection cap reached: new connections are being refused', { cap }),
   );
   sendwell.startWorkers();
+  // PGlite is one process: `sendwell backup` finds this server here and asks it for the copy.
+  const local = config.databaseUrl ? null : { pid: process.pid, url: loopbackUrl(config.host, config.port) };
+  if (local) writeServerFile(config.dataDir, local);
   process.stdout.write(
     config.providers === 'sandbox'
       ? sandboxBanner(config, sendwell.sandbox?.smtp.port ?? null)
@@ -73,7 +77,13 @@ export async function run(args: string[]): Promise<number> {
   });
   server.close();
   await sendwell.close();
+  if (local) removeServerFile(config.dataDir, local.pid);
   return 0;
+}
+
+function loopbackUrl(host: string, port: number): string {
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '';
+  return `http://${wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 function storeName(config: ServerConfig): string {

@@ -4,6 +4,7 @@ import {
   type InboxBackfill,
   type InboxEntry,
   type InboxPage,
+  type InboxRoundPage,
   MailboxAuthError,
   type MailboxPort,
   type OutgoingMessage,
@@ -130,20 +131,34 @@ export class GraphMailbox implements MailboxPort, SentFolderPort {
    * `receivedDateTime ge`); the headers come with every message, so nothing else is read for it.
    */
   async listInboxChanges(cursor: string | null, backfill?: InboxBackfill): Promise<InboxPage> {
+    const entries: InboxEntry[] = [];
+    let page = await this.listInboxPage(cursor, backfill);
+    entries.push(...page.entries);
+    while (page.more) {
+      page = await this.listInboxPage(page.cursor);
+      entries.push(...page.entries);
+    }
+    return { entries, cursor: page.cursor };
+  }
+
+  /**
+   * One delta page. Mid-round the cursor is the page's `@odata.nextLink`: Graph's links carry the
+   * sync state (and the round's filter), so a later process resumes the round from it.
+   */
+  async listInboxPage(cursor: string | null, backfill?: InboxBackfill): Promise<InboxRoundPage> {
     const since = backfill
       ? `&$filter=${encodeURIComponent(`receivedDateTime ge ${odataDate(backfill.since)}`)}`
       : '';
-    let url: string | null = cursor ?? `/me/mailFolders/inbox/messages/delta?$select=${SELECT}${since}`;
-    const entries: InboxEntry[] = [];
-    while (url) {
-      const response = await this.#request(url, { headers: { prefer: 'odata.maxpagesize=50' } });
-      if (!response.ok) throw new Error(`Graph delta failed: ${await errorDetail(response)}`);
-      const page = (await response.json()) as GraphPage<GraphMessage>;
-      for (const item of page.value ?? []) if (!item['@removed']) entries.push(toEntry(item));
-      if (page['@odata.deltaLink']) return { entries, cursor: page['@odata.deltaLink'] };
-      url = page['@odata.nextLink'] ?? null;
-    }
-    throw new Error('Graph delta ended without a deltaLink');
+    const url = cursor ?? `/me/mailFolders/inbox/messages/delta?$select=${SELECT}${since}`;
+    const response = await this.#request(url, { headers: { prefer: 'odata.maxpagesize=50' } });
+    if (!response.ok) throw new Error(`Graph delta failed: ${await errorDetail(response)}`);
+    const page = (await response.json()) as GraphPage<GraphMessage>;
+    const entries = (page.value ?? []).filter((item) => !item['@removed']).map(toEntry);
+    const deltaLink = page['@odata.deltaLink'];
+    if (deltaLink) return { entries, cursor: deltaLink, more: false };
+    const nextLink = page['@odata.nextLink'];
+    if (!nextLink) throw new Error('Graph delta ended without a deltaLink');
+    return { entries, cursor: nextLink, more: true };
   }
 
   async getRawMessage(id: string): Promise<Uint8Array> {

@@ -34,3 +34,22 @@ export async function insertBounce(db: Db, bounce: NewBounce): Promise<boolean> 
   );
   return rows.length > 0;
 }
+
+/**
+ * Which of these inbox messages the scanner already recorded (a bounce, a reply or a complaint): a
+ * scan resumed after a crash skips them without reading them again.
+ */
+export async function recordedNotices(
+  db: Db,
+  mailboxId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.query<{ id: string }>(
+    `select provider_message_id as id from bounces where mailbox_id = $1 and provider_message_id = any($2::text[])
+     union select provider_message_id from replies where mailbox_id = $1 and provider_message_id = any($2::text[])
+     union select provider_message_id from complaints where mailbox_id = $1 and provider_message_id = any($2::text[])`,
+    [mailboxId, ids],
+  );
+  return new Set(rows.map((r) => r.id));
+}

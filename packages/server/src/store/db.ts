@@ -9,6 +9,11 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Runs `work` in one transaction; rolls back when it throws. */
   transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * PGlite only: its data directory as a gzipped tar, made inside the engine's one connection so no
+   * statement runs meanwhile (a consistent copy of a running server). PostgreSQL: use pg_dump.
+   */
+  snapshot?(): Promise<Uint8Array>;
   close(): Promise<void>;
   /**
    * PostgreSQL only (absent on PGlite, which one process owns): calls `onNotify` with the payload of

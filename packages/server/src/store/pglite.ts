@@ -20,11 +20,13 @@ function wrapTx(tx: Transaction): Db {
 /**
  * Embedded PostgreSQL in WebAssembly; data in `dataDir`, or in memory when none is given. The
  * directory is the owner's alone (0700, files 0600: `dataDirMode.ts`), tightened after opening and
- * again after closing, since PGlite writes some files wider than asked.
+ * again after closing, since PGlite writes some files wider than asked. `load`: a snapshot to
+ * restore into an empty `dataDir` (`sendwell restore`); its files come out of the tar as wide as
+ * PGlite writes them, so they are tightened the same way.
  */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export async function openPglite(dataDir?: string, load?: Uint8Array): Promise<Db> {
   if (dataDir) ensurePrivateDir(dataDir);
-  const pg = await PGlite.create(dataDir);
+  const pg = await PGlite.create(dataDir, load ? { loadDataDir: new Blob([new Uint8Array(load)]) } : {});
   if (dataDir) tightenDataDir(dataDir);
   return {
     engine: 'pglite',
@@ -35,6 +37,14 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       await pg.exec(sql);
     },
     transaction: (work) => pg.transaction((tx) => work(wrapTx(tx))),
+    async snapshot() {
+      // A checkpoint first, so the copy needs little WAL replay when it is restored.
+      await pg.exec('checkpoint');
+      // dumpDataDir alone waits only for the statement under way; holding the transaction lock too
+      // takes the copy between transactions, never inside one.
+      const tar = await pg._runExclusiveTransaction(() => pg.dumpDataDir('gzip'));
+      return new Uint8Array(await tar.arrayBuffer());
+    },
     async close() {
       await pg.close();
       if (dataDir) tightenDataDir(dataDir);

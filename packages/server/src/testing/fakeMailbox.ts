@@ -5,6 +5,8 @@ import type { SentFolderPort, SentItem, SentPage } from '../mailboxes/sentFolder
  * An in-memory native mailbox: records what was sent, serves an inbox and a Sent folder, and can be
  * told to fail.
  */
+let delivered = 0;
+
 export class FakeMailbox implements MailboxPort, SentFolderPort {
   readonly provider = 'exchange' as const;
   readonly sent: OutgoingMessage[] = [];
@@ -51,7 +53,9 @@ export class FakeMailbox implements MailboxPort, SentFolderPort {
     from = 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
     subject = 'Delivery Status Notification (Failure)',
   ): void {
-    const id = `msg-${this.inbox.length + 1}`;
+    // Unique across fakes, as a provider's ids are for one mailbox: tests that share a store and a
+    // mailbox id must not see a new notice as one the scanner recorded already (and skips unread).
+    const id = `msg-${++delivered}`;
     this.inbox.push({
       entry: { providerMessageId: id, from, subject, receivedAt: new Date(0).toISOString(), headers },
       raw,

@@ -4,7 +4,7 @@ import { loseConnection } from '../connections/connectionLife';
 import type { SentFolderPort } from '../mailboxes/sentFolder';
 import { afterBounce } from '../services/deliveryOutcomes';
 import type { FeedHub } from '../services/feedHub';
-import { insertBounce } from '../store/bounces';
+import { insertBounce, recordedNotices } from '../store/bounces';
 import { listConnectedMailboxIds } from '../store/connections';
 import type { Db } from '../store/db';
 import { listOurThreadIds } from '../store/replies';
@@ -100,24 +100,52 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 /** A mailbox's first scan reads back this many days (backfill), then only what is new. */
 const DEFAULT_BACKFILL_DAYS = 30;
 
+/**
+ * The mailbox's round page by page (a large backfill is thousands of messages): after each page its
+ * cursor is saved, and messages already recorded are skipped unread, so a scanner killed mid-round
+ * resumes where it was and reads nothing it already counted.
+ */
 async function scanMailbox(deps: ScannerDeps, mailbox: MailboxRow): Promise<Found> {
   const port = deps.mailboxFor(mailbox);
-  const page = await port.listInboxChanges(mailbox.scanCursor, backfillFor(deps, mailbox));
   const owner = await findUser(deps.db, mailbox.userId);
-  const replies = await matchReplies(deps.db, mailbox, page.entries);
   const found = { bounces: 0, answers: 0 };
-  if (owner)
-    for (const entry of page.entries) {
-      const one = await scanEntry(
-        deps,
-        { mailbox, owner, port },
-        entry,
-        replies.get(entry.providerMessageId),
-      );
+  let cursor = mailbox.scanCursor;
+  // The backfill shapes the round's first page only: later pages carry it in their cursor.
+  let backfill = backfillFor(deps, mailbox);
+  for (;;) {
+    const page = port.listInboxPage
+      ? await port.listInboxPage(cursor, backfill, (ids) => recordedNotices(deps.db, mailbox.id, ids))
+      : { ...(await port.listInboxChanges(cursor, backfill)), more: false };
+    if (owner) {
+      const one = await scanEntries(deps, { mailbox, owner, port }, page.entries);
       found.bounces += one.bounces;
       found.answers += one.answers;
     }
-  await saveScanCursor(deps.db, mailbox.id, page.cursor);
+    await saveScanCursor(deps.db, mailbox.id, page.cursor);
+    if (!page.more) return found;
+    cursor = page.cursor;
+    backfill = undefined;
+  }
+}
+
+async function scanEntries(
+  deps: ScannerDeps,
+  on: { mailbox: MailboxRow; owner: UserRow; port: MailboxPort },
+  entries: InboxEntry[],
+): Promise<Found> {
+  const found = { bounces: 0, answers: 0 };
+  const recorded = await recordedNotices(
+    deps.db,
+    on.mailbox.id,
+    entries.map((e) => e.providerMessageId),
+  );
+  const fresh = entries.filter((e) => !recorded.has(e.providerMessageId));
+  const replies = await matchReplies(deps.db, on.mailbox, fresh);
+  for (const entry of fresh) {
+    const one = await scanEntry(deps, on, entry, replies.get(entry.providerMessageId));
+    found.bounces += one.bounces;
+    found.answers += one.answers;
+  }
   return found;
 }
 
@@ -154,7 +182,25 @@ function backfillFor(deps: ScannerDeps, mailbox: MailboxRow): InboxBackfill | un
   return { since, ourThreadIds: () => listOurThreadIds(deps.db, mailbox.id, since) };
 }
 
+/**
+ * A notice's bounces, their events and what follows from them (suppressions, campaign exits) in one
+ * transaction: a crash leaves the notice either wholly counted or not at all, never half (a bounce
+ * row without its event would be skipped on the rescan and missing from the analytics for good).
+ * The feed hears of the events once they are committed.
+ */
 async function recordBounce(
+  deps: ScannerDeps,
+  mailbox: MailboxRow,
+  owner: UserRow,
+  noticeId: string,
+  report: BounceReport,
+): Promise<number> {
+  return atomically(deps.db, deps.hub, (tx, hub) =>
+    recordBounceIn({ ...deps, db: tx, hub }, mailbox, owner, noticeId, report),
+  );
+}
+
+async function recordBounceIn(
   deps: ScannerDeps,
   mailbox: MailboxRow,
   owner: UserRow,
@@ -173,15 +219,16 @@ async function recordBounce(
 type BouncedRecipient = BounceReport['recipients'][number];
 
 /**
- * One recipient's bounce, its event and what follows from it, in one transaction: the bounce row is
- * what a rescan after a crash checks, so it must never be there without the event that counts it.
- * False when a rescan saw it already.
+ * One recipient's bounce, its event and what follows from it, inside the notice's transaction: the
+ * bounce row is what a rescan after a crash checks, so it is never there without the event that
+ * counts it. False when a rescan saw it already.
  */
-function recordRecipientBounce(
+async function recordRecipientBounce(
   deps: ScannerDeps,
   notice: { mailbox: MailboxRow; owner: UserRow; noticeId: string; send: SendRow | null; at: Date },
   recipient: BouncedRecipient,
 ): Promise<boolean> {
+  const { db, hub } = deps;
   const { mailbox, send, at } = notice;
   const facts = {
     action: recipient.action,
@@ -190,38 +237,36 @@ function recordRecipientBounce(
     reason: recipient.reason,
     diagnostic: recipient.diagnostic,
   };
-  return atomically(deps.db, deps.hub, async (db, hub) => {
-    const fresh = await insertBounce(db, {
-      mailboxId: mailbox.id,
-      providerMessageId: notice.noticeId,
-      sendId: send?.id ?? null,
-      recipient: recipient.address,
-      ...facts,
-      at,
-    });
-    if (!fresh) return false;
-    await recordEvent(db, hub, {
-      userId: mailbox.userId,
-      type: 'bounce',
-      sendId: send?.id ?? null,
-      templateId: send?.templateId ?? null,
-      recipient: recipient.address,
-      detail: {
-        ...facts,
-        ...(recipient.retryUntil ? { retryUntil: recipient.retryUntil } : {}),
-        subject: send?.subject ?? null,
-      },
-      at,
-    });
-    const outcome = {
-      send,
-      tenantId: notice.owner.tenantId,
-      userId: mailbox.userId,
-      recipient: recipient.address,
-    };
-    await afterBounce({ ...deps, db, hub }, { ...outcome, ...facts });
-    return true;
+  const fresh = await insertBounce(db, {
+    mailboxId: mailbox.id,
+    providerMessageId: notice.noticeId,
+    sendId: send?.id ?? null,
+    recipient: recipient.address,
+    ...facts,
+    at,
   });
+  if (!fresh) return false;
+  await recordEvent(db, hub, {
+    userId: mailbox.userId,
+    type: 'bounce',
+    sendId: send?.id ?? null,
+    templateId: send?.templateId ?? null,
+    recipient: recipient.address,
+    detail: {
+      ...facts,
+      ...(recipient.retryUntil ? { retryUntil: recipient.retryUntil } : {}),
+      subject: send?.subject ?? null,
+    },
+    at,
+  });
+  const outcome = {
+    send,
+    tenantId: notice.owner.tenantId,
+    userId: mailbox.userId,
+    recipient: recipient.address,
+  };
+  await afterBounce(deps, { ...outcome, ...facts });
+  return true;
 }
 
 /** A sending-quota notice: the provider has stopped this mailbox, so stop queuing into it. */
