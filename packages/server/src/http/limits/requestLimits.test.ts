@@ -48,7 +48,8 @@ describe('rate limits and body limits on a real Sendwell, over sockets', () => {
 
   // One token per user: each apiTokenFor call issues a new token (its own issue time), and the limit is per token.
   const tokens = new Map<string, string>();
-  const tokenOf = (user: string) => tokens.get(user) ?? tokens.set(user, sendwell.apiTokenFor(user)).get(user)!;
+  const tokenOf = (user: string) =>
+    tokens.get(user) ?? tokens.set(user, sendwell.apiTokenFor(user)).get(user)!;
   const bearer = (user: string) => ({ authorization: `Bearer ${tokenOf(user)}` });
   const get = async (c: RawConnection, path: string, headers: Record<string, string> = {}) => {
     c.send('GET', path, headers);
