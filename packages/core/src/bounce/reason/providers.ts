@@ -84,11 +84,6 @@ const ANY_RULE = new RegExp(
     .join('|'),
 );
 
-/** The rules answer alike on a text's Latin-1 twin (text.ts), which spares their two-byte compile. */
-const RULES_ON_TWIN =
-  answersAlikeOnTwin(ANY_RULE) &&
-  [...RULES, ...PROVIDER_WORDING].every((rule) => answersAlikeOnTwin(rule.pattern));
-
 /** `a|b(c|d)|[|]` → `a`, `b(c|d)`, `[|]`: the alternatives at the top level of a pattern's source. */
 function topAlternatives(source: string): string[] {
   const found: string[] = [];
@@ -119,6 +114,13 @@ function topAlternatives(source: string): string[] {
 const MAY_HAVE_CODE =
   /(?:rp|sc|dy|ou)-00\d|ib\d{3}|aup#|\[(?:tss|bl)\d\d\]|(?:ofr|lpn|lpnaaa|ouk)\d{0,3}_\d{3}|mimecast\.com|barracuda/;
 
+/** The rules answer alike on a text's Latin-1 twin (text.ts), which spares their two-byte compile. */
+const RULES_ON_TWIN = [
+  ANY_RULE,
+  MAY_HAVE_CODE,
+  ...[...RULES, ...PROVIDER_WORDING].map((rule) => rule.pattern),
+].every(answersAlikeOnTwin);
+
 /** A reason a provider's own code or wording pins down, or null. */
 export function providerReason(diagnostic: string): BounceReason | null {
   if (!diagnostic) return null;
@@ -128,7 +130,7 @@ export function providerReason(diagnostic: string): BounceReason | null {
       PROVIDER_WORDING.find((rule) => rule.pattern.test(text)))
     : undefined;
   if (ruled) return ruled.reason;
-  if (!MAY_HAVE_CODE.test(diagnostic)) return null;
+  if (!MAY_HAVE_CODE.test(text)) return null;
   return (
     outlookCodeReason(diagnostic) ??
     godaddyCodeReason(diagnostic) ??
