@@ -1,4 +1,4 @@
-import type { BounceMessage, Decoded, Decoder } from './decoders/contract';
+import type { BounceMessage, Decoded, DecodedRecipient, Decoder } from './decoders/contract';
 import { isForwardedByPerson } from './decoders/notice-hints';
 import { isDelayWarning } from './decoders/prose/delay';
 import { noticeText, sectionStart } from './decoders/prose/returned';
@@ -8,7 +8,7 @@ import { originalHeaders, originalMessageId } from './original';
 import { orderDecoders, runDecoders } from './pipeline';
 import { findQuotaSignal } from './quota';
 import { reportKind, toRecipients } from './report';
-import { collapseWhiteSpace } from './text';
+import { collapseWhiteSpace, hasWideChar, oneByteCopy } from './text';
 import type { BounceReport } from './types';
 
 const NOT_A_BOUNCE: BounceReport = {
@@ -56,12 +56,28 @@ function markDelays(decoded: Decoded, message: BounceMessage): void {
   for (const r of open) r.action = 'delayed';
 }
 
+/** The recipients' texts as one-byte strings where their characters allow (the same values). */
+function copyOneByte(recipients: DecodedRecipient[]): void {
+  for (const r of recipients) {
+    r.address = oneByteCopy(r.address);
+    if (r.diagnostic) r.diagnostic = oneByteCopy(r.diagnostic);
+    if (r.statusComment) r.statusComment = oneByteCopy(r.statusComment);
+    if (r.status) r.status = oneByteCopy(r.status);
+    if (r.command) r.command = oneByteCopy(r.command);
+  }
+}
+
 function analyseMessage(message: BounceMessage, decoders?: readonly Decoder[]): BounceReport {
   if (isForwardedByPerson(message)) return { ...NOT_A_BOUNCE };
   const decoded = runDecoders(message, decoders ?? orderDecoders(message));
   if (!decoded) return { ...NOT_A_BOUNCE };
   markDelays(decoded, message);
-  const recipients = toRecipients(decoded, readableText(message));
+  // A notice with a character beyond Latin-1 anywhere makes every text sliced from it two-byte; the
+  // classifier's phrase unions then run on one-byte copies rather than being compiled again (text.ts).
+  const wide = hasWideChar(message.body);
+  if (wide) copyOneByte(decoded.recipients);
+  const context = readableText(message);
+  const recipients = toRecipients(decoded, wide ? oneByteCopy(context) : context);
   const kind = reportKind(decoded, recipients);
   const headers = originalHeaders(message);
   const messageId = decoded.originalMessageId?.replace(/^<|>$/g, '') || originalMessageId(message, headers);

@@ -4,7 +4,7 @@ import { cleanAddress } from './fields';
 import { MAX_DIAGNOSTIC_CHARS, MAX_RECIPIENTS } from './limits';
 import { classifyReason, isHardBounce } from './reason/classify';
 import { findReplyCode, findStatusCode, isStatusCode, preferStatus } from './status-code';
-import { collapseWhiteSpace } from './text';
+import { answersAlikeOnTwin, collapseWhiteSpace, latin1Twin } from './text';
 import type { BouncedRecipient, BounceReport, DeliveryAction } from './types';
 
 /** Turn one decoder's result into the public per-recipient rows (status, reason, hard/soft). */
@@ -15,6 +15,9 @@ import type { BouncedRecipient, BounceReport, DeliveryAction } from './types';
 const STILL_TRYING =
   /\b(delivery (is )?delayed|has been delayed|(will|to) (continue to be attempted|retry|keep trying|be retried)|still trying|hasn't been delivered yet|not yet been delivered|warning: (message|could not send))/i;
 
+/** It answers alike on the notice's Latin-1 twin (text.ts), which spares its two-byte compile. */
+const STILL_TRYING_ON_TWIN = answersAlikeOnTwin(STILL_TRYING);
+
 export function toRecipients(decoded: Decoded, context = ''): BouncedRecipient[] {
   const seen = new Set<string>();
   const rows: BouncedRecipient[] = [];
@@ -23,7 +26,7 @@ export function toRecipients(decoded: Decoded, context = ''): BouncedRecipient[]
     const address = cleanAddress(recipient.address) ?? recipient.address.trim().toLowerCase();
     if (!address || seen.has(address)) continue;
     seen.add(address);
-    stillTrying ??= STILL_TRYING.test(context);
+    stillTrying ??= STILL_TRYING.test(STILL_TRYING_ON_TWIN ? latin1Twin(context) : context);
     rows.push(toRow(address, recipient, decoded.kind, context, stillTrying));
     if (rows.length >= MAX_RECIPIENTS) break;
   }

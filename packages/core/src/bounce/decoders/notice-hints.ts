@@ -1,4 +1,5 @@
 import { cleanAddress } from '../fields';
+import { answersAlikeOnTwin, latin1Twin } from '../text';
 import type { BounceMessage } from './contract';
 import { isListManagerAddress } from './prose/exclusion';
 import { fold } from './prose/fold';
@@ -39,6 +40,16 @@ function isPersonalAutoReply(message: BounceMessage): boolean {
 }
 
 /**
+ * A Subject in Japanese or with curly quotes is a two-byte string: on its Latin-1 twin (text.ts) the
+ * subject patterns answer alike and are not compiled a second time for it.
+ */
+const SUBJECT_ON_TWIN = answersAlikeOnTwin(PHRASES.subject) && answersAlikeOnTwin(BOUNCE_SUBJECT);
+
+function subjectForPhrases(folded: string): string {
+  return SUBJECT_ON_TWIN ? latin1Twin(folded) : folded;
+}
+
+/**
  * True when the envelope of the notice (From, Subject, X-Failed-Recipients) says delivery failed or
  * is delayed, in English, French, German, Italian, Spanish or Portuguese.
  */
@@ -47,8 +58,8 @@ export function looksLikeNotice(message: BounceMessage): boolean {
   if (isPersonalAutoReply(message)) return false;
   return (
     fromMailSystem(message) ||
-    BOUNCE_SUBJECT.test(message.subject) ||
-    PHRASES.subject.test(fold(message.subject.slice(0, 500)))
+    BOUNCE_SUBJECT.test(subjectForPhrases(message.subject)) ||
+    PHRASES.subject.test(subjectForPhrases(fold(message.subject.slice(0, 500))))
   );
 }
 
