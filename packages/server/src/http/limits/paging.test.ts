@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { PAGE_LIMIT_MAX, silentLogger } from '@sendwell/core';
+import { PAGE_LIMIT_MAX } from '@sendwell/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config/config';
-import { createSendwell, type Sendwell } from '../../sendwell';
+import type { Sendwell } from '../../sendwell';
 import { RawConnection } from './rawHttp';
+import { type SocketSendwell, socketSendwell } from './socketSendwell';
 
 type Doc = { paths: Record<string, { get?: Operation }>; components: { schemas: Record<string, Schema> } };
 type Operation = {
@@ -49,32 +44,20 @@ const BOUNDED: Record<string, string> = {
 };
 
 describe('paging on every list endpoint, over a socket', () => {
+  let served: SocketSendwell;
   let sendwell: Sendwell;
-  let server: Server;
   let port: number;
   let doc: Doc;
-  const dataDir = mkdtempSync(join(tmpdir(), 'sendwell-paging-'));
 
   beforeAll(async () => {
-    server = serve({
-      fetch: (req, env) => sendwell.app.fetch(req, env),
-      port: 0,
-      hostname: '127.0.0.1',
-    }) as Server;
-    await new Promise((resolve) => server.once('listening', resolve));
-    port = (server.address() as { port: number }).port;
-    sendwell = await createSendwell(loadConfig({ port, dataDir }, {}), { logger: silentLogger });
+    served = await socketSendwell();
+    ({ sendwell, port } = served);
     const c = new RawConnection(port);
     c.send('GET', '/api/v1/openapi.json');
     doc = JSON.parse((await c.response()).body) as Doc;
     c.close();
   }, 180_000); // PGlite's first migration is slow on a busy machine
-  afterAll(async () => {
-    server.closeAllConnections();
-    server.close();
-    await sendwell.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => served.close());
 
   const deref = (s: Schema | undefined): Schema | undefined =>
     s?.$ref ? doc.components.schemas[s.$ref.split('/').at(-1)!] : s;

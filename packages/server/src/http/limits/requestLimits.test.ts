@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { silentLogger } from '@sendwell/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config/config';
-import { createSendwell, type Sendwell } from '../../sendwell';
+import type { Sendwell } from '../../sendwell';
 import { bodyLimitFor } from './bodyLimits';
 import { RawConnection } from './rawHttp';
 import { BODY_LIMITS, type Limits, readLimits } from './settings';
+import { type SocketSendwell, socketSendwell } from './socketSendwell';
 
 // The whole Sendwell app behind a real socket, with tiny budgets so a handful of requests reaches
 // them. Each test speaks from its own loopback address (127.0.0.x): per-IP budgets stay apart.
@@ -24,27 +18,15 @@ let nextIp = 10;
 const freshIp = () => `127.0.0.${nextIp++}`;
 
 describe('rate limits and body limits on a real Sendwell, over sockets', () => {
+  let served: SocketSendwell;
   let sendwell: Sendwell;
-  let server: Server;
   let port: number;
-  const dataDir = mkdtempSync(join(tmpdir(), 'sendwell-limits-'));
 
   beforeAll(async () => {
-    server = serve({
-      fetch: (req, env) => sendwell.app.fetch(req, env),
-      port: 0,
-      hostname: '127.0.0.1',
-    }) as Server;
-    await new Promise((resolve) => server.once('listening', resolve));
-    port = (server.address() as { port: number }).port;
-    sendwell = await createSendwell(loadConfig({ port, dataDir }, {}), { logger: silentLogger, limits });
+    served = await socketSendwell({ limits });
+    ({ sendwell, port } = served);
   }, 180_000); // PGlite's first migration is slow on a busy machine
-  afterAll(async () => {
-    server.closeAllConnections();
-    server.close();
-    await sendwell.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => served.close());
 
   // One token per user: each apiTokenFor call issues a new token (its own issue time), and the limit is per token.
   const tokens = new Map<string, string>();
