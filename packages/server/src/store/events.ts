@@ -69,6 +69,8 @@ export interface FeedQuery {
   afterId?: number;
   /** Only events before this id (the list's cursor: the last id of the previous page). */
   beforeId?: number;
+  /** The oldest `limit` events (a stream catching up), not the newest (a page, a fresh stream's backlog). */
+  oldestFirst?: boolean;
   limit: number;
 }
 
@@ -89,8 +91,9 @@ export async function listFeedEvents(db: Db, query: FeedQuery): Promise<EventRow
     : '';
   const rows = await db.query(
     `select e.* from events e where ${who} and e.id > $3 and ($4::bigint is null or e.id < $4) ${bounced}
-      order by e.id desc limit $2`,
+      order by e.id ${query.oldestFirst ? 'asc' : 'desc'} limit $2`,
     [query.userId, query.limit, query.afterId ?? 0, query.beforeId ?? null],
   );
-  return rows.map(toEvent).reverse();
+  const events = rows.map(toEvent);
+  return query.oldestFirst ? events : events.reverse();
 }

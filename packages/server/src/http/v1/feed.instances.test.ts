@@ -6,6 +6,7 @@ import { silentLogger } from '@sendwell/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/config';
 import { createSendwell, type Sendwell } from '../../sendwell';
+import { insertEvent } from '../../store/events';
 import { createTestDatabase } from '../../store/testingPostgres';
 import { type FeedWatch, watchFeed } from '../../testing/feedWatch';
 
@@ -32,8 +33,12 @@ async function startInstance(databaseUrl: string, dataDir: string, feedPollMs: n
 }
 
 /** Resolves once the watch has seen the event with this id (polls the watch, not the server). */
-async function arrival(watch: FeedWatch, id: number): Promise<void> {
-  while (!watch.arrivals.has(id)) await new Promise((resolve) => setTimeout(resolve, 20));
+async function arrival(watch: FeedWatch, id: number, withinMs = 30_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!watch.arrivals.has(id)) {
+    if (Date.now() > deadline) throw new Error(`event ${id} did not reach the stream within ${withinMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 // Two Sendwell instances on one PostgreSQL: a send queued through A shows on B's live feed, the
@@ -94,6 +99,47 @@ describe.skipIf(!process.env.SENDWELL_TEST_DATABASE_URL)(
       } finally {
         own.close();
         team.close();
+      }
+    });
+
+    // Found by pnpm bench:instances (1 of 10,000 events missing on the other instance): an id is drawn
+    // at insert, so a transaction that began earlier can commit a lower id after the stream sent a higher one.
+    it('an event that commits after a later one (a lower id, committed late) still reaches the stream', async () => {
+      const watch = await watchFeed(
+        `${b.url}/api/v1/feed/stream?scope=mine&access_token=${b.sendwell.apiTokenFor('ava')}`,
+      );
+      const event = (recipient: string) => ({
+        userId: 'ava',
+        type: 'send.queued' as const,
+        sendId: null,
+        templateId: null,
+        recipient,
+        detail: {},
+        at: new Date(),
+      });
+      let commit = () => {};
+      const held = new Promise<void>((resolve) => {
+        commit = resolve;
+      });
+      let lateId = 0;
+      const inserted = new Promise<void>((resolve) => {
+        void a.sendwell.db.transaction(async (tx) => {
+          lateId = (await insertEvent(tx, event('late@example.com'))).id;
+          resolve();
+          await held;
+        });
+      });
+      try {
+        await inserted;
+        const early = await insertEvent(a.sendwell.db, event('early@example.com'));
+        expect(early.id).toBeGreaterThan(lateId);
+        await arrival(watch, early.id);
+        commit();
+        await arrival(watch, lateId);
+        expect(watch.arrivals.get(lateId)?.type).toBe('send.queued');
+      } finally {
+        commit();
+        watch.close();
       }
     });
   },

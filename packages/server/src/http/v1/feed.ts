@@ -12,9 +12,10 @@ import { streamSSE } from 'hono/streaming';
 import { ApiError } from '../../services/errors';
 import type { FeedHub } from '../../services/feedHub';
 import type { Db } from '../../store/db';
-import { type FeedQuery, listFeedEvents } from '../../store/events';
+import { listFeedEvents } from '../../store/events';
 import type { EventRow } from '../../store/rows';
 import type { V1App } from './app';
+import { FeedCursor } from './feedCursor';
 import { decodeIdCursor, encodeIdCursor } from './paging';
 import { errorResponses, failure, json } from './responses';
 
@@ -32,6 +33,10 @@ export const publicEvent = (e: EventRow): FeedEvent => ({
 
 const POLL_MS = 2_000;
 const HEARTBEAT_MS = 15_000;
+/** How long an id sent stays open to a lower id committing late (feedCursor.ts). */
+const SETTLE_MS = 10_000;
+/** Events read per query while a stream catches up. */
+const CATCH_UP_PAGE = 500;
 const tags = ['feed'];
 
 const list = createRoute({
@@ -140,21 +145,38 @@ export function feedRoutes(
           filter.scope === 'team' ? { userId: user.id, tenantId: user.tenantId } : { userId: user.id };
         const unsubscribe = deps.hub.wakeOn(who, signal.wake);
         sse.onAbort(signal.wake);
-        let lastId = after;
+        const cursor = new FeedCursor(after, SETTLE_MS);
         let quietSince = Date.now();
-        let backlog = after ? 500 : 20;
+        const send = async (event: EventRow) => {
+          if (!cursor.take(event.id, Date.now())) return;
+          quietSince = Date.now();
+          await sse.writeSSE({
+            id: String(event.id),
+            event: 'message',
+            data: JSON.stringify(publicEvent(event)),
+          });
+        };
+        if (!after) {
+          // A fresh stream starts with the newest few events, and nothing older.
+          const recent = await listFeedEvents(deps.db, { userId: user.id, ...filter, limit: 20 });
+          if (recent[0]) cursor.skipBelow(recent[0].id);
+          for (const event of recent) await send(event);
+        }
         while (!sse.aborted) {
-          const query: FeedQuery = { userId: user.id, ...filter, afterId: lastId, limit: backlog };
-          for (const event of await listFeedEvents(deps.db, query)) {
-            lastId = event.id;
-            quietSince = Date.now();
-            await sse.writeSSE({
-              id: String(event.id),
-              event: 'message',
-              data: JSON.stringify(publicEvent(event)),
+          // Oldest first, page by page, from the settled floor (feedCursor.ts says why not the last id).
+          for (let from = cursor.readAfter, full = true; full && !sse.aborted; ) {
+            const page = await listFeedEvents(deps.db, {
+              userId: user.id,
+              ...filter,
+              afterId: from,
+              limit: CATCH_UP_PAGE,
+              oldestFirst: true,
             });
+            for (const event of page) await send(event);
+            full = page.length === CATCH_UP_PAGE;
+            from = page.at(-1)?.id ?? from;
           }
-          backlog = 500;
+          cursor.settle(Date.now());
           if (Date.now() - quietSince >= HEARTBEAT_MS) {
             quietSince = Date.now();
             await sse.writeSSE({ event: 'ping', data: '{}' }); // keeps proxies from closing an idle stream
