@@ -70,6 +70,8 @@ interface RunFigures {
   p50: number;
   p99: number;
   statuses: Record<string, number>;
+  /** Answers that did the work (2xx) per second: 429s are quick and would flatter req/s. */
+  okPerS: number;
   errors: number;
   bad: number;
 }
@@ -103,6 +105,10 @@ async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     statuses,
+    okPerS:
+      Object.entries(statuses)
+        .filter(([code]) => code.startsWith('2'))
+        .reduce((n, [, c]) => n + c, 0) / seconds,
     errors: result.errors + result.timeouts,
     bad,
   };
@@ -168,7 +174,7 @@ async function benchStore(store: string): Promise<string[]> {
         const rss = server.rssMb();
         rssPeak = Math.max(rssPeak, rss);
         console.log(
-          `[${store}] ${f.name.padEnd(24)} ${f.reqPerS.toFixed(0).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  statuses ${JSON.stringify(f.statuses)}  socket errors ${f.errors}  RSS ${mb(rss)}`,
+          `[${store}] ${f.name.padEnd(24)} ${f.reqPerS.toFixed(0).padStart(6)} req/s (2xx ${f.okPerS.toFixed(0)}/s)  p50 ${f.p50} ms  p99 ${f.p99} ms  statuses ${JSON.stringify(f.statuses)}  socket errors ${f.errors}  RSS ${mb(rss)}`,
         );
         if (f.bad > 0) failures.push(`${store} ${f.name}: ${f.bad} answers other than 2xx/429`);
         if (!Object.keys(f.statuses).some((code) => code.startsWith('2')))

@@ -19,9 +19,10 @@ import { createTokenManager } from './connections/tokenManager';
 import type { OAuthClient } from './connections/types';
 import { connectPages } from './http/connectPages';
 import { errorResponse } from './http/errors';
-import { bodyLimits } from './http/limits/bodyLimits';
+import { AdmissionGate, admission } from './http/limits/admission';
+import { bodyLimitFor, bodyLimits } from './http/limits/bodyLimits';
 import { rateLimits } from './http/limits/rateLimit';
-import { BODY_LIMITS, type Limits } from './http/limits/settings';
+import { admissionFor, BODY_LIMITS, type Limits } from './http/limits/settings';
 import { securityHeaders } from './http/securityHeaders';
 import { staticRoutes } from './http/static';
 import { trackingRoutes } from './http/tracking';
@@ -65,6 +66,8 @@ export interface Sendwell {
   startWorkers(): void;
   /** One round of each worker, for tests that drive time by hand. */
   runWorkersOnce(): Promise<void>;
+  /** The process is stopping: `/readyz` answers 503 `draining` from now on, the rest goes on. */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -216,10 +219,17 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
   app.use('*', securityHeaders({ https: config.baseUrl.startsWith('https:') }));
   app.onError((error, c) => errorResponse(error, c, logger));
   // Before any route: refuse floods cheaply, then bodies too large for the entry point (413).
-  if (options.limits) app.use('*', rateLimits(options.limits));
-  app.use('*', bodyLimits(BODY_LIMITS));
+  if (options.limits) {
+    app.use('*', rateLimits(options.limits));
+    // Then one line for the store: a few requests at a time, the rest in arrival order (or 429).
+    const gate = admissionFor(options.limits, config.databaseUrl ? 'postgres' : 'pglite');
+    app.use('*', admission(new AdmissionGate(gate), gate));
+  }
+  // The sandbox's stand-ins answer as Microsoft and Google would: the guard leaves them alone.
+  const guarded = (path: string) => !path.startsWith('/sandbox/');
+  app.use('*', bodyLimits(BODY_LIMITS, { chunkedCountedLater: guarded }));
   // Then what the body holds: no NUL, valid UTF-8, JSON not nested too deep (docs/operations/security.md).
-  app.use('*', inputGuard({ except: ['/sandbox/'] }));
+  app.use('*', inputGuard({ except: ['/sandbox/'], limitFor: (path) => bodyLimitFor(path, BODY_LIMITS) }));
   app.notFound((c) =>
     c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
   );
@@ -311,7 +321,11 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
       await sendDueOnce(workerDeps);
       await scanAllOnce(workerDeps);
     },
+    drain() {
+      observations.draining = true;
+    },
     async close() {
+      observations.draining = true;
       await campaigns?.stop();
       await sender?.stop();
       await scanner?.stop();

@@ -75,6 +75,8 @@ export async function run(args: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // Unready first (a keep-alive balancer probe sees 503), then no new connections, then the workers stop.
+  sendwell.drain();
   server.close();
   await sendwell.close();
   if (local) removeServerFile(config.dataDir, local.pid);

@@ -61,7 +61,7 @@ function bearerMatches(c: Context, token: string): boolean {
 
 /**
  * `/healthz` (the process answers), `/readyz` (database answers, migrations applied, workers
- * running; 503 otherwise) and `/metrics`. Metrics name internal mailbox ids, so they are for the
+ * running, not stopping; 503 otherwise) and `/metrics`. Metrics name internal mailbox ids, so they are for the
  * operator only: with `SENDWELL_METRICS_TOKEN` set, a matching bearer from anywhere; without it,
  * direct loopback connections only (no `X-Forwarded-For`/`Forwarded`/`X-Real-IP`).
  */
@@ -84,11 +84,14 @@ export function healthRoutes(deps: HealthDeps): Hono {
         return [name, state ? workerCheck(state, interval, now) : 'not started'];
       }),
     );
-    const ok = database === 'ok' && migrations === 'ok' && Object.values(workers).every((w) => w === 'ok');
-    return c.json(
-      { status: ok ? 'ready' : 'not ready', checks: { database, migrations, workers } },
-      ok ? 200 : 503,
-    );
+    const draining = deps.observations.draining;
+    const ok =
+      !draining &&
+      database === 'ok' &&
+      migrations === 'ok' &&
+      Object.values(workers).every((w) => w === 'ok');
+    const status = draining ? 'draining' : ok ? 'ready' : 'not ready';
+    return c.json({ status, checks: { database, migrations, workers } }, ok ? 200 : 503);
   });
   app.get('/metrics', async (c) => {
     const allowed = metricsToken ? bearerMatches(c, metricsToken) : isDirectLoopback(c);

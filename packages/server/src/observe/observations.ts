@@ -17,6 +17,9 @@ export class Observations {
   private readonly errors = new Map<string, { provider: string; status: string; count: number }>();
   private readonly workers = new Map<string, WorkerState>();
 
+  /** Set when the process was told to stop: readiness turns 503 so balancers move on first. */
+  draining = false;
+
   constructor(readonly now: () => number) {
     this.startedAt = now();
   }

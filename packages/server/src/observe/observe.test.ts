@@ -186,4 +186,14 @@ describe('/healthz, /readyz and /metrics', () => {
   ])('without SENDWELL_METRICS_TOKEN, answers %s with %s', async (_name, headers, status) => {
     expect((await get('/metrics', headers)).status).toBe(status);
   });
+
+  // Last in this block: a drained Sendwell stays unready.
+  it('turns unready once told to stop, while it still answers requests', async () => {
+    expect((await get('/readyz')).status).toBe(200);
+    sendwell.drain();
+    const draining = await get('/readyz');
+    expect(draining.status).toBe(503);
+    expect(await draining.json()).toMatchObject({ status: 'draining', checks: { database: 'ok' } });
+    expect((await get('/healthz')).status).toBe(200);
+  });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyLimitFor } from '../http/limits/bodyLimits';
+import { BODY_LIMITS } from '../http/limits/settings';
 import { type AttackBed, type Flavour, openAttackBed, type TokenKind } from './attackBed';
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './inputGuard';
+import { MAX_JSON_DEPTH } from './inputGuard';
 
 /**
  * The attack table (issue 11, "Hostile clients"): every row is an attack on a real-mode Sendwell
@@ -155,7 +157,12 @@ describe.each(Object.entries(BODY_PATHS))('hostile bodies on the %s', (_name, pa
     // 40 KB: deep enough to overflow a recursive parser, small enough for every entry point's body
     // limit (the web app's is 64 KB), so the depth check is what refuses it.
     ['JSON nested 20,000 deep', () => raw(path, nested(20_000)), 400, 'json-too-deep'],
-    ['a body over the limit', () => raw(path, `"${'x'.repeat(MAX_BODY_BYTES)}"`), 413, 'body-too-large'],
+    [
+      'a body over the limit',
+      () => raw(path, `"${'x'.repeat(bodyLimitFor(path, BODY_LIMITS))}"`),
+      413,
+      'body-too-large',
+    ],
   ])('refuses %s', async (_label, call, status, code) => {
     const response = await call();
     expect(response.status).toBe(status);

@@ -1,9 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
+import { tooLarge } from '../http/limits/bodyLimits';
 import { ApiError } from '../services/errors';
 import { jsonShape } from './jsonShape';
 
-/** Request bodies are limited to this many bytes on every entry point (the API's own limit). */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Deeper JSON than this is refused before any parser or schema walks it recursively. */
 export const MAX_JSON_DEPTH = 32;
 
@@ -18,21 +17,18 @@ const nulRefused = (where: string) =>
   );
 const utf8Refused = (where: string) =>
   new ApiError(400, 'invalid-utf8', `The ${where} is not valid UTF-8: send text encoded as UTF-8.`);
-const TOO_LARGE = {
-  error: {
-    code: 'body-too-large',
-    message: `Request bodies are limited to ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
-  },
-};
-
 /**
  * The edge every request passes before a route sees it: no NUL characters (PostgreSQL cannot store
  * them and answered a 500), nothing that is not UTF-8 (it was stored as U+FFFD), no JSON nested
- * deeper than {@link MAX_JSON_DEPTH}, no body over {@link MAX_BODY_BYTES}. Refusals are 400/413 with
- * the usual `{error: {code, message}}`. The body is read once here and handed on as a fresh request,
- * so routes read it as before.
+ * deeper than {@link MAX_JSON_DEPTH}, no body over its entry point's limit (`limitFor`, the table in
+ * http/limits/settings.ts: a chunked body is counted here, a declared one was refused before).
+ * Refusals are 400/413 with the usual `{error: {code, message}}`. The body is read once here and
+ * handed on as a fresh request, so routes read it as before.
  */
-export function inputGuard(options: { except?: string[] } = {}): MiddlewareHandler {
+export function inputGuard(options: {
+  except?: string[];
+  limitFor: (path: string) => number;
+}): MiddlewareHandler {
   const except = options.except ?? [];
   return async (c, next) => {
     // The sandbox's stand-ins answer as Microsoft and Google would: they are not our entry points.
@@ -40,10 +36,11 @@ export function inputGuard(options: { except?: string[] } = {}): MiddlewareHandl
     checkUrl(c.req.url);
     const raw = c.req.raw;
     if (raw.body) {
-      const bytes = await readCapped(raw);
+      const limit = options.limitFor(c.req.path);
+      const bytes = await readCapped(raw, limit);
       // The rest of the body is never read: the client is told the connection ends here, so it
       // does not send its next request down a socket still full of this one.
-      if (!bytes) return c.json(TOO_LARGE, 413, { connection: 'close' });
+      if (!bytes) return tooLarge(c, limit, true);
       const type = raw.headers.get('content-type') ?? '';
       if (TEXT_TYPES.test(type)) checkText(bytes, /json/i.test(type));
       // The stream is spent: routes (and later body limits) read the same bytes from a fresh request.
@@ -70,9 +67,9 @@ function checkUrl(url: string): void {
   }
 }
 
-async function readCapped(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
+async function readCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > MAX_BODY_BYTES) return null;
+  if (declared > limit) return null;
   const reader = request.body!.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -83,7 +80,7 @@ async function readCapped(request: Request): Promise<Uint8Array<ArrayBuffer> | n
       break;
     }
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel();
       return null;
     }

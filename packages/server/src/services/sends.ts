@@ -24,6 +24,7 @@ import { lockMailbox } from '../store/users';
 import { ApiError, parseOrRefuse } from './errors';
 import type { FeedHub } from './feedHub';
 import { channelFor } from './identity';
+import { mailboxTurns } from './mailboxTurns';
 import { refuseSuppressed } from './suppressionCheck';
 
 export interface SendDeps {
@@ -100,28 +101,33 @@ export async function createSend(
   if (templateId && !(await findVisibleTemplate(deps.db, user, templateId))) {
     throw new ApiError(404, 'template-not-found', `Not sent: no template ${templateId} you can use.`);
   }
-  const outcome = await deps.db.transaction(
-    async (tx): Promise<{ earlier: SendRow[] } | { queued: Queued[]; held: EventRow[] }> => {
-      const mailbox = await lockMailbox(tx, decision.channel.id);
-      const connection = mailbox && (await findConnection(tx, mailbox.id));
-      if (!mailbox || !connection)
-        throw new ApiError(409, 'no-native-mailbox', 'The mailbox for this channel is gone.');
-      // Checked again under the lock: a concurrent request for the same draft may have just committed.
-      const again = await listSendsForDraft(tx, user.id, request.idempotencyKey);
-      if (again.length) return { earlier: again };
-      refuseUnlessAccepting(connection);
-      const queued: Queued[] = [];
-      for (const message of messages)
-        queued.push(await reserveAndQueue(tx, deps.clock, user, message, mailbox, decision.channel, extras));
-      // A mailbox waiting for a reconnect takes the send and holds it: the feed says so at once.
-      const held: EventRow[] = [];
-      if (connection.state !== 'connected') {
-        for (const { send } of queued)
-          held.push(await insertHeldEvent(tx, send, connection, deps.clock.now()));
-        for (const q of queued) q.reason = heldExplanation(connection.state);
-      }
-      return { queued, held };
-    },
+  // One request per mailbox at the row lock at a time (mailboxTurns.ts says why).
+  const outcome = await mailboxTurns(deps.db).run(decision.channel.id, () =>
+    deps.db.transaction(
+      async (tx): Promise<{ earlier: SendRow[] } | { queued: Queued[]; held: EventRow[] }> => {
+        const mailbox = await lockMailbox(tx, decision.channel.id);
+        const connection = mailbox && (await findConnection(tx, mailbox.id));
+        if (!mailbox || !connection)
+          throw new ApiError(409, 'no-native-mailbox', 'The mailbox for this channel is gone.');
+        // Checked again under the lock: a concurrent request for the same draft may have just committed.
+        const again = await listSendsForDraft(tx, user.id, request.idempotencyKey);
+        if (again.length) return { earlier: again };
+        refuseUnlessAccepting(connection);
+        const queued: Queued[] = [];
+        for (const message of messages)
+          queued.push(
+            await reserveAndQueue(tx, deps.clock, user, message, mailbox, decision.channel, extras),
+          );
+        // A mailbox waiting for a reconnect takes the send and holds it: the feed says so at once.
+        const held: EventRow[] = [];
+        if (connection.state !== 'connected') {
+          for (const { send } of queued)
+            held.push(await insertHeldEvent(tx, send, connection, deps.clock.now()));
+          for (const q of queued) q.reason = heldExplanation(connection.state);
+        }
+        return { queued, held };
+      },
+    ),
   );
   if ('earlier' in outcome) return alreadySent(outcome.earlier);
   for (const event of [...outcome.queued.map((q) => q.event), ...outcome.held]) deps.hub.publish(event);

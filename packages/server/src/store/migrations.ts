@@ -3,6 +3,7 @@ import { CAMPAIGNS_MIGRATION } from './migration50';
 import { CAMPAIGN_TIME_ZONE_MIGRATION } from './migration51';
 import { COMPLAINTS_MIGRATION } from './migration53';
 import { API_TOKENS_MIGRATION } from './migration60';
+import { RESCHEDULED_EVENTS_MIGRATION } from './migration61';
 
 /**
  * Forward-only migrations, one SQL dialect for PGlite and PostgreSQL. Append; never edit a shipped
@@ -237,6 +238,7 @@ create index audit_log_tenant on audit_log(tenant_id, id);
   CAMPAIGN_TIME_ZONE_MIGRATION,
   COMPLAINTS_MIGRATION,
   API_TOKENS_MIGRATION,
+  RESCHEDULED_EVENTS_MIGRATION,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

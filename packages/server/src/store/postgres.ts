@@ -20,7 +20,9 @@ function wrapClient(client: pg.PoolClient): Db {
 }
 
 export async function openPostgres(databaseUrl: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // JIT off: Sendwell's queries are short, and a high cost estimate made PostgreSQL compile one of
+  // them on every send (439 of its 557 ms, measured by `pnpm bench:api`; store/migration61.ts).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: '-c jit=off' });
   // An idle client whose server connection dies (restart, failover, a forced drop) emits 'error';
   // unhandled, that would crash the process. The pool replaces the client, and the next query that
   // needs the server reports the failure where it can be handled.

@@ -18,7 +18,8 @@ export function bodyLimitFor(path: string, table: Prefixes): number {
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${Math.round(bytes / 1024)} KB`;
 
-function tooLarge(c: Context, limit: number, close: boolean) {
+/** The one 413 answer, wherever a body is found too large. */
+export function tooLarge(c: Context, limit: number, close: boolean) {
   // Past the drain budget the rest of the body is never read: say so, or the client would send its
   // next request on a socket we are about to close.
   if (close) c.header('Connection', 'close');
@@ -49,9 +50,14 @@ async function drain(body: ReadableStream<Uint8Array> | null, cap: number): Prom
  * Request-size limits on every entry point. A body declared too large is answered 413 at once; if it
  * is at most a few times the limit it is read and dropped first, so the socket stays usable for the
  * next request (keep-alive), else the 413 says `Connection: close`. A chunked body is counted as it
- * arrives; once past the limit the answer is a 413 with `Connection: close`.
+ * arrives (here, or by the input guard that reads it anyway: one copy in memory, not two); once past
+ * the limit the answer is a 413 with `Connection: close`.
  */
-export function bodyLimits(table: Prefixes): MiddlewareHandler {
+export function bodyLimits(
+  table: Prefixes,
+  /** Chunked bodies on these paths are counted by a later reader (the input guard reads them anyway). */
+  options: { chunkedCountedLater?: (path: string) => boolean } = {},
+): MiddlewareHandler {
   const counted = new Map(
     table.map(([, limit]) => [
       limit,
@@ -66,7 +72,12 @@ export function bodyLimits(table: Prefixes): MiddlewareHandler {
         Number(declared) <= Math.min(4 * limit, 16 * 1024 * 1024) && (await drain(c.req.raw.body, 4 * limit));
       return tooLarge(c, limit, !drained);
     }
-    if (declared === undefined && c.req.header('transfer-encoding')) return counted.get(limit)!(c, next);
+    if (
+      declared === undefined &&
+      c.req.header('transfer-encoding') &&
+      !options.chunkedCountedLater?.(c.req.path)
+    )
+      return counted.get(limit)!(c, next);
     return next();
   };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { Admission } from './admission';
 
 /** A token bucket: `burst` requests at once, refilled at `perSecond`. */
 export interface Rate {
@@ -29,6 +30,19 @@ export interface Limits {
   authFailures: Rate;
   /** Trust the last `X-Forwarded-For` hop (set when a reverse proxy on this host forwards to us). */
   trustProxy: boolean;
+  /** The gate in front of the store; without `maxInFlight` set, `admissionFor` picks one per store. */
+  admission: Omit<Admission, 'maxInFlight'> & { maxInFlight?: number };
+}
+
+/**
+ * Requests let at the store at once when not set: PGlite answers one query at a time, so a few keep
+ * it busy and the rest wait in order; PostgreSQL's pool has 10 connections (store/postgres.ts).
+ */
+const DEFAULT_IN_FLIGHT = { pglite: 8, postgres: 40 } as const;
+
+/** The admission settings for the store in use. */
+export function admissionFor(limits: Limits, store: keyof typeof DEFAULT_IN_FLIGHT): Admission {
+  return { ...limits.admission, maxInFlight: limits.admission.maxInFlight ?? DEFAULT_IN_FLIGHT[store] };
 }
 
 /** Body sizes per entry point; `/api/v1` keeps its 2 MB (the largest templates and CSV imports). */
@@ -59,6 +73,9 @@ const envSchema = z.object({
   SENDWELL_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   SENDWELL_RATE_LIMIT_SCALE: z.coerce.number().positive().default(1),
   SENDWELL_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  SENDWELL_MAX_IN_FLIGHT: z.coerce.number().int().min(0).optional(),
+  SENDWELL_MAX_WAITING: z.coerce.number().int().min(0).default(2_000),
+  SENDWELL_MAX_WAIT_MS: z.coerce.number().int().min(100).default(20_000),
 });
 
 /** The process's open-file limit (Linux), else Node's common default. */
@@ -104,5 +121,10 @@ export function readLimits(env: NodeJS.ProcessEnv): Limits {
     perToken: scaled(rate(20, 500), k),
     authFailures: scaled(rate(10 / 60, 20), k),
     trustProxy: e.SENDWELL_TRUST_PROXY === '1',
+    admission: {
+      maxInFlight: e.SENDWELL_MAX_IN_FLIGHT,
+      maxWaiting: e.SENDWELL_MAX_WAITING,
+      maxWaitMs: Math.min(e.SENDWELL_MAX_WAIT_MS, e.SENDWELL_REQUEST_TIMEOUT_MS),
+    },
   };
 }

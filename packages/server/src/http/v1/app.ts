@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { ApiError, describeIssues } from '../../services/errors';
 import type { UserRow } from '../../store/rows';
 import type { ApiEnv } from '../context';
@@ -9,7 +8,6 @@ import type { V1Deps } from './deps';
 /** The one router type every `/api/v1` module registers its routes on. */
 export type V1App = OpenAPIHono<ApiEnv>;
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Paths under `/api/v1` that answer without a token. */
 const PUBLIC_PATHS = new Set(['/openapi.json', '/auth-config']);
 
@@ -25,21 +23,11 @@ export function newV1App(): V1App {
   });
 }
 
-/** Body limit and the bearer-token check for everything but the public paths. */
+/**
+ * The bearer-token check for everything but the public paths. Body sizes are limited before this,
+ * per entry point, for the whole server (http/limits/bodyLimits.ts).
+ */
 export function v1Middleware(app: V1App, deps: Pick<V1Deps, 'authenticate'>): void {
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(
-          413,
-          'body-too-large',
-          `Request bodies are limited to ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
-        );
-      },
-    }),
-  );
   app.use('*', bearerAuth(deps));
 }
 

@@ -163,8 +163,8 @@ export function feedRoutes(
           for (const event of recent) await send(event);
         }
         while (!sse.aborted) {
-          // Oldest first, page by page, from the settled floor (feedCursor.ts says why not the last id).
-          for (let from = cursor.readAfter, full = true; full && !sse.aborted; ) {
+          // Oldest first, page by page, from the settled floor when due (feedCursor.ts says why).
+          for (let from = cursor.readFrom(Date.now()), full = true; full && !sse.aborted; ) {
             const page = await listFeedEvents(deps.db, {
               userId: user.id,
               ...filter,

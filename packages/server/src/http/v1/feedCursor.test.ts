@@ -28,6 +28,19 @@ describe('FeedCursor', () => {
     expect(new FeedCursor(after, 5_000).readAfter).toBe(expected);
   });
 
+  it('re-reads the unsettled window at most every rereadMs, and otherwise reads after the newest id sent', () => {
+    const cursor = new FeedCursor(0, 5_000, 1_000);
+    expect(cursor.readFrom(0)).toBe(0);
+    cursor.take(10, 0);
+    cursor.take(12, 0);
+    expect(cursor.readFrom(400)).toBe(12);
+    // 11 commits late: the next read due a re-read starts at the floor again and finds it.
+    expect(cursor.readFrom(1_000)).toBe(0);
+    expect([10, 11, 12].map((id) => cursor.take(id, 1_000))).toEqual([false, true, false]);
+    cursor.settle(6_000);
+    expect(cursor.readFrom(6_000)).toBe(12);
+  });
+
   it('a fresh stream skips what is older than its first events', () => {
     const cursor = new FeedCursor(0, 5_000);
     cursor.skipBelow(980);

@@ -5,25 +5,42 @@
  * would skip it for good. So the stream reads after a settled floor, sends only ids it has not sent,
  * and moves the floor past an id once it has been sent for `settleMs`: a lower id appearing after that
  * needs a transaction open longer than `settleMs`, which Sendwell does not hold.
+ *
+ * Re-reading the whole unsettled window on every wake would cost a busy team stream a growing read
+ * per event, so the window is re-read at most every `rereadMs` and other wakes read only what is
+ * newer than the newest id sent: a late commit shows up within `rereadMs` of the next wake or poll.
  */
 export class FeedCursor {
   /** Ids sent and not yet settled, with when they were sent (ms). */
   private readonly unsettled = new Map<number, number>();
+  private newestSent = 0;
+  private windowReadAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private floor: number,
     private readonly settleMs: number,
+    private readonly rereadMs = 1_000,
   ) {}
 
-  /** Read events after this id. */
+  /** The settled floor: nothing at or below it is ever sent. */
   get readAfter(): number {
     return this.floor;
+  }
+
+  /** Where this read starts: the floor when the window is due a re-read, else after the newest id sent. */
+  readFrom(now: number): number {
+    if (now - this.windowReadAt >= this.rereadMs) {
+      this.windowReadAt = now;
+      return this.floor;
+    }
+    return Math.max(this.floor, this.newestSent);
   }
 
   /** True the first time an id above the floor is offered (send it); false when already sent. */
   take(id: number, now: number): boolean {
     if (id <= this.floor || this.unsettled.has(id)) return false;
     this.unsettled.set(id, now);
+    this.newestSent = Math.max(this.newestSent, id);
     return true;
   }
 

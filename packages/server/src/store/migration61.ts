@@ -1,0 +1,14 @@
+/**
+ * Version 61 (issue 11): planning a send skips future reservations the sender itself moved on, found
+ * by looking for a `send.rescheduled` event per reservation (store/sendQueue.ts). With no index on
+ * `events.send_id` every new send read the whole events table once per queued reservation: on
+ * PostgreSQL `POST /sends` fell from 113 to 11 requests/s as a few thousand sends queued up
+ * (`pnpm bench:api`). Only rescheduled events are looked up this way, so the index holds only those.
+ */
+export const RESCHEDULED_EVENTS_MIGRATION = {
+  version: 61,
+  name: 'index the events that mark a send rescheduled by the sender',
+  sql: `
+create index events_rescheduled_send on events(send_id) where type = 'send.rescheduled';
+`,
+};
