@@ -2,13 +2,24 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { ensurePrivateDir, tightenDataDir } from './dataDirMode';
 import type { Db } from './db';
 
+/**
+ * PGlite runs each query synchronously in WebAssembly and resolves at once, so a line of waiting
+ * queries used to run one after another in a single turn of the event loop, with no socket read or
+ * accept in between. Node (libuv 1.46) accepts one new connection per turn: under 200 busy clients a
+ * turn took about a second, and new connections waited in the listen queue past the clients' 60 s
+ * timeouts (`pnpm bench:api`). Each query therefore starts in a turn of its own.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function wrapTx(tx: Transaction): Db {
   return {
     engine: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
+      await nextTurn();
       return (await tx.query<T>(sql, params)).rows;
     },
     async exec(sql: string) {
+      await nextTurn();
       await tx.exec(sql);
     },
     // PGlite has no nested transactions; the outer one already covers the work.
@@ -31,12 +42,17 @@ export async function openPglite(dataDir?: string, load?: Uint8Array): Promise<D
   return {
     engine: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
+      await nextTurn();
       return (await pg.query<T>(sql, params)).rows;
     },
     async exec(sql: string) {
+      await nextTurn();
       await pg.exec(sql);
     },
-    transaction: (work) => pg.transaction((tx) => work(wrapTx(tx))),
+    transaction: async (work) => {
+      await nextTurn();
+      return pg.transaction((tx) => work(wrapTx(tx)));
+    },
     async snapshot() {
       // A checkpoint first, so the copy needs little WAL replay when it is restored.
       await pg.exec('checkpoint');
