@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCredential, saveCredential } from '../store/credentials';
 import { openDb } from '../store/db';
 import { migrate } from '../store/migrations';
-import { upsertMailbox, upsertUser } from '../store/users';
+import { seedAva } from '../store/testing';
+import { upsertMailbox } from '../store/users';
 import { createVault, keyIdOf } from '../vault/vault';
 import { runSecrets } from './secrets';
 
@@ -38,15 +39,7 @@ function io(env: NodeJS.ProcessEnv) {
 async function seedDataDir(dataDir: string): Promise<void> {
   const db = await openDb({ dataDir: join(dataDir, 'pglite') });
   await migrate(db);
-  await upsertUser(db, {
-    id: 'ava',
-    email: 'ava@contoso.test',
-    name: 'Ava',
-    tenantId: 'contoso',
-    legacy: false,
-    defaultChannel: null,
-    role: 'rep',
-  });
+  await seedAva(db);
   await upsertMailbox(db, {
     id: 'mbx_a',
     userId: 'ava',

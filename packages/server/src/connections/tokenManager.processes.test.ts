@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCredential, saveCredential } from '../store/credentials';
 import { type Db, openDb } from '../store/db';
 import { migrate } from '../store/migrations';
-import { upsertMailbox, upsertUser } from '../store/users';
+import { seedAva } from '../store/testing';
+import { upsertMailbox } from '../store/users';
 import { createVault } from '../vault/vault';
 import { REFRESH_PROCESS_SCRIPT } from './refreshProcess';
 
@@ -136,15 +137,7 @@ describe.skipIf(!ADMIN_URL)('token manager across processes on PostgreSQL', () =
     const { url, name, db } = await freshDatabase();
     const { server, state } = tokenEndpoint(name);
     try {
-      await upsertUser(db, {
-        id: 'ava',
-        email: 'ava@contoso.test',
-        name: 'Ava',
-        tenantId: 'contoso',
-        legacy: false,
-        defaultChannel: null,
-        role: 'rep',
-      });
+      await seedAva(db);
       await upsertMailbox(db, {
         id: MAILBOX,
         userId: 'ava',

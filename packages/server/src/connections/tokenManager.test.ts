@@ -12,8 +12,8 @@ import { loadCredential, saveCredential } from '../store/credentials';
 import type { Db } from '../store/db';
 import { bindIdentity } from '../store/identities';
 import type { MailboxRow } from '../store/rows';
-import { openTestDb, TEST_ENGINES } from '../store/testing';
-import { upsertMailbox, upsertUser } from '../store/users';
+import { openTestDb, seedAva, TEST_ENGINES } from '../store/testing';
+import { upsertMailbox } from '../store/users';
 import { createVault } from '../vault/vault';
 import { createTokenManager, REFRESH_MARGIN_MS, type TokenManager } from './tokenManager';
 import { GrantError, type OAuthClient, type TokenSet } from './types';
@@ -103,15 +103,7 @@ describe.each(TEST_ENGINES)('token manager on %s', (engine) => {
   // One database per engine (a fresh PGlite costs seconds); each test starts from a new grant.
   beforeAll(async () => {
     db = await openTestDb(engine);
-    await upsertUser(db, {
-      id: 'ava',
-      email: 'ava@contoso.test',
-      name: 'Ava',
-      tenantId: 'contoso',
-      legacy: false,
-      defaultChannel: null,
-      role: 'rep',
-    });
+    await seedAva(db);
     await bindIdentity(db, { provider: 'microsoft', tenantId: 'tid-contoso', subject: 'oid-ava' }, 'ava');
     await upsertMailbox(db, mailbox);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../store/db';
-import { openTestDb, TEST_ENGINES } from '../store/testing';
-import { upsertMailbox, upsertUser } from '../store/users';
+import { openTestDb, seedAva, TEST_ENGINES } from '../store/testing';
+import { upsertMailbox } from '../store/users';
 import { renderMetrics } from './metrics';
 import { Observations } from './observations';
 
@@ -20,15 +20,7 @@ describe.each(TEST_ENGINES)('renderMetrics on %s', (engine) => {
 
   beforeAll(async () => {
     db = await openTestDb(engine);
-    await upsertUser(db, {
-      id: 'ava',
-      email: 'ava@contoso.test',
-      name: 'Ava',
-      tenantId: 'contoso',
-      legacy: false,
-      defaultChannel: null,
-      role: 'rep',
-    });
+    await seedAva(db);
     for (const [id, provider, profileId] of [
       ['mbx-a', 'exchange', 'exchange-online'],
       ['mbx-b', 'gmail', 'gmail-workspace'],

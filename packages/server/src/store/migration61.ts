@@ -1,9 +1,10 @@
 /**
  * Version 61 (issue 11): planning a send skips future reservations the sender itself moved on, found
  * by looking for a `send.rescheduled` event per reservation (store/sendQueue.ts). With no index on
- * `events.send_id` every new send read the whole events table once per queued reservation: on
- * PostgreSQL `POST /sends` fell from 113 to 11 requests/s as a few thousand sends queued up
- * (`pnpm bench:api`). Only rescheduled events are looked up this way, so the index holds only those.
+ * `events.send_id` the plan read the events table, and its cost estimate grew with the queue until
+ * PostgreSQL JIT-compiled the query on every send: `POST /sends` fell from 113 to 11 requests/s with
+ * 1,369 sends queued per mailbox (`pnpm bench:api`; 557 ms per plan, 2.6 ms with this index). Only
+ * rescheduled events are looked up this way, so the index holds only those.
  */
 export const RESCHEDULED_EVENTS_MIGRATION = {
   version: 61,

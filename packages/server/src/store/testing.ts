@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Db, openDb } from './db';
 import { migrate } from './migrations';
+import type { UserRow } from './rows';
+import { upsertUser } from './users';
 
 /**
  * Store tests run on both engines: PGlite always, PostgreSQL when `SENDWELL_TEST_DATABASE_URL` points
@@ -38,4 +40,18 @@ export async function openTestDb(engine: 'pglite' | 'postgres'): Promise<Db> {
       await cleanup.end();
     },
   };
+}
+
+/** ava, a rep of the contoso team: the user store tests that need just one seed (fields overridable). */
+export function seedAva(db: Db, overrides: Partial<UserRow> = {}): Promise<void> {
+  return upsertUser(db, {
+    id: 'ava',
+    email: 'ava@contoso.test',
+    name: 'Ava',
+    tenantId: 'contoso',
+    legacy: false,
+    defaultChannel: null,
+    role: 'rep',
+    ...overrides,
+  });
 }

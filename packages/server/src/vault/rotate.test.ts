@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCredential, saveCredential } from '../store/credentials';
 import type { Db } from '../store/db';
-import { openTestDb, TEST_ENGINES } from '../store/testing';
-import { upsertMailbox, upsertUser } from '../store/users';
+import { openTestDb, seedAva, TEST_ENGINES } from '../store/testing';
+import { upsertMailbox } from '../store/users';
 import { vaultContext } from './contexts';
 import { countByKey, RotationError, resealAll } from './rotate';
 import { createVault, keyIdOf } from './vault';
@@ -15,15 +15,7 @@ const rotating = createVault([newSecret, oldSecret]);
 const after = createVault([newSecret]);
 
 async function seed(db: Db): Promise<void> {
-  await upsertUser(db, {
-    id: 'ava',
-    email: 'ava@contoso.test',
-    name: 'Ava',
-    tenantId: 'contoso',
-    legacy: false,
-    defaultChannel: null,
-    role: 'rep',
-  });
+  await seedAva(db);
   for (const [id, provider] of [
     ['mbx_a', 'exchange'],
     ['mbx_b', 'gmail'],

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedHub } from '../services/feedHub';
 import type { Db } from '../store/db';
 import type { EventRow } from '../store/rows';
-import { openTestDb, TEST_ENGINES } from '../store/testing';
-import { upsertUser } from '../store/users';
+import { openTestDb, seedAva, TEST_ENGINES } from '../store/testing';
 import { atomically, recordEvent } from './recordEvent';
 
 // A kill between a change of state and the event that counts it must leave both or neither: the
@@ -13,15 +12,7 @@ describe.each(TEST_ENGINES)('atomically on %s', (engine) => {
   let db: Db;
   beforeAll(async () => {
     db = await openTestDb(engine);
-    await upsertUser(db, {
-      id: 'ava',
-      email: 'ava@contoso.test',
-      name: 'Ava',
-      tenantId: 'contoso',
-      legacy: false,
-      defaultChannel: null,
-      role: 'rep',
-    });
+    await seedAva(db);
   });
   afterAll(() => db.close());
 

@@ -18,10 +18,10 @@ interface Waiter {
 }
 
 /**
- * A first-come-first-served gate in front of the store. PGlite answers one query at a time and does
- * not serve its callers in arrival order, so without a gate some requests waited past the socket
- * timeouts while later ones were answered; with it, at most `maxInFlight` compete and the rest wait
- * their turn in order, or are told to come back (429 + Retry-After) instead of being cut off.
+ * A first-come-first-served gate in front of the store. Without it a burst of clients all waited
+ * inside the server with no bound, and overload first showed as a client's own timeout; with it, at
+ * most `maxInFlight` compete for the store, the rest wait their turn in order, and a request that
+ * cannot get one in time is told to come back (429 + Retry-After) instead of being cut off.
  */
 export class AdmissionGate {
   private inFlight = 0;
