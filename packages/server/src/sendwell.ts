@@ -226,10 +226,11 @@ export async function createSendwell(config: ServerConfig, options: SendwellOpti
     app.use('*', admission(new AdmissionGate(gate), gate));
   }
   // The sandbox's stand-ins answer as Microsoft and Google would: the guard leaves them alone.
-  const guarded = (path: string) => !path.startsWith('/sandbox/');
+  const unguarded = ['/sandbox/'];
+  const guarded = (path: string) => !unguarded.some((prefix) => path.startsWith(prefix));
   app.use('*', bodyLimits(BODY_LIMITS, { chunkedCountedLater: guarded }));
   // Then what the body holds: no NUL, valid UTF-8, JSON not nested too deep (docs/operations/security.md).
-  app.use('*', inputGuard({ except: ['/sandbox/'], limitFor: (path) => bodyLimitFor(path, BODY_LIMITS) }));
+  app.use('*', inputGuard({ except: unguarded, limitFor: (path) => bodyLimitFor(path, BODY_LIMITS) }));
   app.notFound((c) =>
     c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
   );

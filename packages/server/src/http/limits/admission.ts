@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { familyOf } from './rateLimit';
 
 /** How many requests may use the store at once, and how long the rest may wait in line for a turn. */
 export interface Admission {
@@ -69,15 +70,15 @@ export class AdmissionGate {
 }
 
 /**
- * Paths that wait their turn: everything that reads or writes the store for a client. The sandbox
- * stands in for Microsoft and Google (the sender calls it); health checks must answer under load;
- * the feed stream opens once per subscriber and a browser's EventSource gives up on a 429.
+ * Paths that wait their turn: every route family that reads or writes the store for a client, and
+ * the web app's session. Pages and assets do not touch the store; the sandbox stands in for
+ * Microsoft and Google (the sender calls it); health checks must answer under load; the feed stream
+ * opens once per subscriber and a browser's EventSource gives up on a 429.
  */
 function waitsItsTurn(path: string): boolean {
   if (path === '/api/v1/feed/stream') return false;
-  return ['/api/', '/gmail/', '/app/auth/', '/app/session', '/connect/', '/t/', '/u/'].some((p) =>
-    path.startsWith(p),
-  );
+  const family = familyOf(path);
+  return (family !== null && family !== 'other') || path.startsWith('/app/session');
 }
 
 function busy(c: Context, settings: Admission, refusal: Refusal) {

@@ -5,7 +5,7 @@ import { Buckets } from './buckets';
 import type { Family, Limits } from './settings';
 
 /** The route family a path belongs to; null for the sandbox (a stand-in for Microsoft and Google). */
-function familyOf(path: string): Family | null {
+export function familyOf(path: string): Family | null {
   if (path === '/sandbox' || path.startsWith('/sandbox/')) return null;
   if (path.startsWith('/api/')) return 'api';
   if (path.startsWith('/gmail/')) return 'addon';
